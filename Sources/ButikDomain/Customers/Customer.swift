@@ -1,0 +1,56 @@
+import Foundation
+
+/// A customer's number in this store; never reused.
+public struct CustomerID: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+    public let rawValue: Int
+    public init(_ rawValue: Int) { self.rawValue = rawValue }
+    public init(from decoder: any Decoder) throws { rawValue = try decoder.singleValueContainer().decode(Int.self) }
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+    public var description: String { "C\(rawValue)" }
+    public static func < (lhs: CustomerID, rhs: CustomerID) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// Somebody who collects parcels at the shop.
+public struct Customer: Codable, Equatable, Sendable {
+    public var id: CustomerID
+    public var name: String
+    /// The initials key written on their parcels (unique in the shop).
+    public var key: String
+    /// True when the key was chosen (a regular's "JEDS") rather than derived from the name.
+    public var keyIsChosen: Bool
+    public var phones: [String]
+    public var email: String?
+    public var note: String?
+    public var createdAt: Date
+
+    public init(id: CustomerID, name: String, key: String, keyIsChosen: Bool, phones: [String] = [],
+                email: String? = nil, note: String? = nil, createdAt: Date) {
+        self.id = id
+        self.name = name
+        self.key = key
+        self.keyIsChosen = keyIsChosen
+        self.phones = phones
+        self.email = email
+        self.note = note
+        self.createdAt = createdAt
+    }
+}
+
+/// Phone numbers as digits only (a leading `+` dropped), for storage and matching.
+public enum PhoneNumber {
+    /// The digits of `text`, or nil when it is not a plausible phone number (5-15 digits, only
+    /// digits, spaces, `+`, `-`, `(`, `)`).
+    public static func normalized(_ text: String) -> String? {
+        let allowed = Set("0123456789 +-()")
+        guard text.allSatisfy({ allowed.contains($0) }) else { return nil }
+        let digits = text.filter(\.isASCIIDigit)
+        return (5...15).contains(digits.count) ? String(digits) : nil
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}

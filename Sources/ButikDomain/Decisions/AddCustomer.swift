@@ -1,0 +1,54 @@
+/// A new customer as given at the counter or on the command line.
+public struct NewCustomer: Sendable {
+    public var name: String
+    /// A chosen key (a regular's "JEDS"); nil derives the key from the initials.
+    public var key: String?
+    public var phones: [String]
+    public var email: String?
+    public var note: String?
+
+    public init(name: String, key: String? = nil, phones: [String] = [], email: String? = nil, note: String? = nil) {
+        self.name = name
+        self.key = key
+        self.phones = phones
+        self.email = email
+        self.note = note
+    }
+}
+
+extension ShopState {
+    /// Decides to add a customer; the key is the chosen one or the first free initials key.
+    public func addCustomer(_ new: NewCustomer, _ context: Context) throws(DomainError) -> Decision<Customer> {
+        let customer = try makeCustomer(new, context)
+        return Decision(events: [.customerAdded(customer)], outcome: customer)
+    }
+
+    func makeCustomer(_ new: NewCustomer, _ context: Context) throws(DomainError) -> Customer {
+        let name = new.name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let initials = CustomerKey.initials(of: name)
+        guard !initials.isEmpty, name.unicodeScalars.allSatisfy({ !$0.properties.generalCategory.isControl }) else {
+            throw .invalidName(new.name)
+        }
+        let key: String
+        if let wanted = new.key {
+            guard let chosen = CustomerKey.chosen(wanted) else { throw .invalidKey(wanted) }
+            if let holder = customer(withKey: chosen) { throw .keyTaken(key: chosen, holder: holder.name) }
+            key = chosen
+        } else {
+            key = CustomerKey.firstFree(initials) { customerByKey[$0] != nil }
+        }
+        var phones: [String] = []
+        for phone in new.phones {
+            guard let digits = PhoneNumber.normalized(phone) else { throw .invalidPhone(phone) }
+            if !phones.contains(digits) { phones.append(digits) }
+        }
+        return Customer(
+            id: CustomerID(nextCustomerNumber), name: name, key: key, keyIsChosen: new.key != nil,
+            phones: phones, email: new.email.flatMap { $0.isEmpty ? nil : $0 },
+            note: new.note.flatMap { $0.isEmpty ? nil : $0 }, createdAt: context.now)
+    }
+}
+
+extension Unicode.GeneralCategory {
+    var isControl: Bool { self == .control || self == .format }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// What a decision needs besides the state: the layout, the moment and who acts.
+public struct Context: Sendable {
+    public var layout: ShopLayout
+    public var now: Date
+    public var staff: String
+
+    public init(layout: ShopLayout, now: Date, staff: String) {
+        self.layout = layout
+        self.now = now
+        self.staff = staff
+    }
+
+    /// Today in the shop's time zone.
+    public var today: Day { Day(now, in: layout.zone) }
+
+    /// Wraps an event into a journal record stamped with this moment and staff member.
+    public func record(_ event: Event) -> Record { Record(at: now, staff: staff, event: event) }
+}
+
+/// The events a command decided on, and what the caller shows once they are durable.
+public struct Decision<Outcome: Sendable>: Sendable {
+    public var events: [Event]
+    public var outcome: Outcome
+
+    public init(events: [Event], outcome: Outcome) {
+        self.events = events
+        self.outcome = outcome
+    }
+}

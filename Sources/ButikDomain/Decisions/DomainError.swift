@@ -1,0 +1,68 @@
+/// A command refused by a rule. `message` says why and what to do, for a person at the counter.
+public enum DomainError: Error, Equatable, Sendable {
+    case invalidName(String)
+    case invalidKey(String)
+    case keyTaken(key: String, holder: String)
+    case invalidPhone(String)
+    case unknownCustomer(String)
+    case ambiguousRecipient(name: String, keys: [String])
+    case unknownCarrier(String, known: [String])
+    case alreadyInShop(tracking: TrackingNumber, slot: SlotID, key: String)
+    case unknownParcel(String)
+    case alreadyHandedOut(tracking: TrackingNumber, when: String, staff: String)
+    case notWaiting(tracking: TrackingNumber, state: String)
+    case proxyNameMissing
+    case notHandedOut(tracking: TrackingNumber)
+    case undoTooLate(tracking: TrackingNumber, minutes: Int)
+    case unknownSlot(String)
+    case slotFull(slot: SlotID, capacity: Int)
+    case alreadyInSlot(tracking: TrackingNumber, slot: SlotID)
+    case extensionNotLater(tracking: TrackingNumber, deadline: Day)
+    case notReturning(tracking: TrackingNumber)
+    case nothingGiven
+
+    public var message: String {
+        switch self {
+        case .invalidName(let name):
+            return "\"\(name)\" is not a usable name: give at least one letter."
+        case .invalidKey(let key):
+            return "\"\(key)\" cannot be a customer key: use 2 to 6 letters or digits, like JEDS."
+        case .keyTaken(let key, let holder):
+            return "The key \(key) already belongs to \(holder). Choose another key."
+        case .invalidPhone(let phone):
+            return "\"\(phone)\" is not a phone number: use 5 to 15 digits, spaces and + allowed."
+        case .unknownCustomer(let text):
+            return "No customer has the key \(text). Look them up with `butik find`."
+        case .ambiguousRecipient(let name, let keys):
+            return "More than one customer is called \(name) (\(keys.joined(separator: ", "))). Give the key or the phone number."
+        case .unknownCarrier(let carrier, let known):
+            return "Unknown carrier \"\(carrier)\". Known carriers: \(known.joined(separator: ", "))."
+        case .alreadyInShop(let tracking, let slot, let key):
+            return "\(tracking) is already on the shelf: slot \(slot), key \(key)."
+        case .unknownParcel(let text):
+            return "No parcel \(text) in the shop."
+        case .alreadyHandedOut(let tracking, let when, let staff):
+            return "\(tracking) was already handed out \(when) by \(staff)."
+        case .notWaiting(let tracking, let state):
+            return "\(tracking) is not waiting for pickup: it is \(state)."
+        case .proxyNameMissing:
+            return "A proxy hand-out needs the proxy's name."
+        case .notHandedOut(let tracking):
+            return "\(tracking) has not been handed out, so there is nothing to undo."
+        case .undoTooLate(let tracking, let minutes):
+            return "\(tracking) was handed out more than \(minutes) minutes ago; it can no longer be undone here."
+        case .unknownSlot(let slot):
+            return "There is no slot \(slot) in this shop."
+        case .slotFull(let slot, let capacity):
+            return "Slot \(slot) is full (\(capacity) parcels). Choose another slot or the floor."
+        case .alreadyInSlot(let tracking, let slot):
+            return "\(tracking) is already in \(slot)."
+        case .extensionNotLater(let tracking, let deadline):
+            return "The new deadline for \(tracking) must be later than \(deadline)."
+        case .notReturning(let tracking):
+            return "\(tracking) is not marked for return, so the driver cannot take it."
+        case .nothingGiven:
+            return "No parcels were given."
+        }
+    }
+}

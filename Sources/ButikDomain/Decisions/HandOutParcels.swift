@@ -1,0 +1,73 @@
+import Foundation
+
+/// Parcels to give to the person at the counter, and how their identity was checked.
+public struct HandOutRequest: Sendable {
+    public var parcels: [ParcelID]
+    public var verification: Verification
+    /// Required when `verification` is `.proxy`.
+    public var proxyName: String?
+
+    public init(parcels: [ParcelID], verification: Verification, proxyName: String? = nil) {
+        self.parcels = parcels
+        self.verification = verification
+        self.proxyName = proxyName
+    }
+}
+
+extension ShopState {
+    /// Decides to hand parcels out. Every parcel must be in the shop (waiting, or already in the
+    /// outbound area but not yet collected); a parcel is handed out at most once.
+    public func handOut(_ request: HandOutRequest, _ context: Context) throws(DomainError) -> Decision<[Parcel]> {
+        var ids: [ParcelID] = []
+        for id in request.parcels where !ids.contains(id) { ids.append(id) }
+        guard !ids.isEmpty else { throw .nothingGiven }
+        let proxyName = request.proxyName?.trimmingCharacters(in: .whitespaces)
+        if request.verification == .proxy, proxyName?.isEmpty ?? true { throw .proxyNameMissing }
+        var given: [Parcel] = []
+        for id in ids {
+            let parcel = try existing(id)
+            switch parcel.status {
+            case .waiting, .returning: break
+            case .handedOut(let handOut):
+                throw .alreadyHandedOut(tracking: parcel.tracking,
+                                        when: LocalTime.dayAndMinute(handOut.at, in: context.layout.zone), staff: handOut.staff)
+            case .collected: throw .notWaiting(tracking: parcel.tracking, state: "collected by the driver")
+            }
+            given.append(parcel)
+        }
+        let event = Event.parcelsHandedOut(parcels: ids, verification: request.verification,
+                                           proxyName: request.verification == .proxy ? proxyName : nil)
+        return Decision(events: [event], outcome: given)
+    }
+
+    /// Decides to undo a hand-out made at most `window` ago: the parcels wait again in their
+    /// slot, or in a freshly assigned one when their slot has filled up meanwhile.
+    public func undoHandOut(_ ids: [ParcelID], within window: TimeInterval, _ context: Context) throws(DomainError) -> Decision<[Parcel]> {
+        guard !ids.isEmpty else { throw .nothingGiven }
+        for id in ids {
+            let parcel = try existing(id)
+            guard case .handedOut(let handOut) = parcel.status else { throw .notHandedOut(tracking: parcel.tracking) }
+            guard context.now.timeIntervalSince(handOut.at) <= window else {
+                throw .undoTooLate(tracking: parcel.tracking, minutes: Int(window / 60))
+            }
+        }
+        var events: [Event] = [.handOutUndone(parcels: ids)]
+        var after = self
+        after.apply(context.record(events[0]))
+        for id in ids {
+            let parcel = after.parcels[id]!
+            guard let slot = context.layout.slots.first(where: { $0.id == parcel.slot }),
+                  after.load(of: slot.id) > slot.capacity else { continue }
+            let move = Event.parcelMoved(parcel: id, to: after.assignSlot(for: parcel.customer, size: parcel.size, layout: context.layout).slot)
+            events.append(move)
+            after.apply(context.record(move))
+        }
+        return Decision(events: events, outcome: ids.compactMap { after.parcels[$0] })
+    }
+
+    /// The parcel with this id, or an error naming it.
+    func existing(_ id: ParcelID) throws(DomainError) -> Parcel {
+        guard let parcel = parcels[id] else { throw .unknownParcel(id.description) }
+        return parcel
+    }
+}

@@ -1,0 +1,96 @@
+/// Who a received parcel is for.
+public enum Recipient: Sendable {
+    /// A known customer.
+    case customer(CustomerID)
+    /// The name on the parcel (and phone if known): an existing customer with that name, or a new one.
+    case person(NewCustomer)
+}
+
+/// A parcel to take in.
+public struct ReceiveRequest: Sendable {
+    public var tracking: ParsedTracking
+    public var recipient: Recipient
+    /// Carrier id or name; nil is the first carrier in the layout (the shop's main one).
+    public var carrier: String?
+    public var size: SizeClass
+
+    public init(tracking: ParsedTracking, recipient: Recipient, carrier: String? = nil, size: SizeClass = .small) {
+        self.tracking = tracking
+        self.recipient = recipient
+        self.carrier = carrier
+        self.size = size
+    }
+}
+
+/// What intake shows once the parcel is on disk.
+public struct Received: Sendable {
+    public var parcel: Parcel
+    public var customer: Customer
+    public var isNewCustomer: Bool
+    /// Set when the parcel went to the overflow area.
+    public var overflow: OverflowReason?
+}
+
+extension ShopState {
+    /// Decides to receive a parcel: resolves the recipient, picks the slot and the deadline.
+    public func receive(_ request: ReceiveRequest, _ context: Context) throws(DomainError) -> Decision<Received> {
+        let tracking = request.tracking.number
+        if let present = parcelInShop(tracking) {
+            throw .alreadyInShop(tracking: tracking, slot: present.slot, key: present.key)
+        }
+        let carrier = try resolveCarrier(request.carrier, context.layout)
+        var events: [Event] = []
+        let customer: Customer
+        var isNew = false
+        switch request.recipient {
+        case .customer(let id):
+            guard let known = customers[id] else { throw .unknownCustomer(id.description) }
+            customer = known
+        case .person(let person):
+            if let known = try existingCustomer(matching: person) {
+                customer = known
+            } else {
+                customer = try makeCustomer(person, context)
+                events.append(.customerAdded(customer))
+                isNew = true
+            }
+        }
+        let (slot, overflow) = assignSlot(for: customer.id, size: request.size, layout: context.layout)
+        let recipientName: String
+        if case .person(let person) = request.recipient { recipientName = person.name } else { recipientName = customer.name }
+        let parcel = Parcel(
+            id: ParcelID(nextParcelNumber), tracking: tracking, format: request.tracking.format,
+            checkDigit: request.tracking.checkDigit, carrier: carrier.id, recipientName: recipientName,
+            customer: customer.id, key: customer.key, slot: slot, size: request.size,
+            deadline: context.today.adding(days: carrier.holdDays), receivedAt: context.now,
+            receivedBy: context.staff, status: .waiting)
+        events.append(.parcelReceived(parcel))
+        return Decision(events: events, outcome: Received(parcel: parcel, customer: customer, isNewCustomer: isNew, overflow: overflow))
+    }
+
+    /// The customer a name (and phone) refers to: same name ignoring case and accents; with
+    /// several such customers the phone decides. Nil when nobody has the name.
+    public func existingCustomer(matching person: NewCustomer) throws(DomainError) -> Customer? {
+        let folded = NameFolding.fold(person.name)
+        let sameName = customers.values.filter { foldedNames[$0.id] == folded }.sorted { $0.id < $1.id }
+        if let key = person.key.flatMap(CustomerKey.chosen), let holder = customer(withKey: key) {
+            guard foldedNames[holder.id] == folded else { throw .keyTaken(key: key, holder: holder.name) }
+            return holder
+        }
+        if sameName.count <= 1 { return sameName.first }
+        let phones = Set(person.phones.compactMap(PhoneNumber.normalized))
+        let byPhone = sameName.filter { !phones.isDisjoint(with: $0.phones) }
+        if byPhone.count == 1 { return byPhone[0] }
+        throw .ambiguousRecipient(name: person.name, keys: sameName.map(\.key))
+    }
+
+    private func resolveCarrier(_ text: String?, _ layout: ShopLayout) throws(DomainError) -> ShopLayout.Carrier {
+        guard let text else {
+            return layout.carriers.first ?? ShopLayout.Carrier(id: "other", name: "Other", holdDays: layout.defaultHoldDays)
+        }
+        guard let carrier = layout.carrier(named: text) else {
+            throw .unknownCarrier(text, known: layout.carriers.map(\.id))
+        }
+        return carrier
+    }
+}

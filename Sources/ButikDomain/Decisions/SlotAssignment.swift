@@ -1,0 +1,35 @@
+/// Why a parcel went to the overflow area instead of a shelf.
+public enum OverflowReason: String, Codable, Sendable {
+    /// A large parcel and no large-parcel slot has room (or the layout has none).
+    case large
+    /// Every shelf slot of the parcel's size is full.
+    case shelvesFull
+}
+
+extension ShopState {
+    /// Free room in a shelf slot.
+    public func freeRoom(in slot: ShopLayout.Slot) -> Int { slot.capacity - load(of: slot.id) }
+
+    /// Where a new parcel for `customer` goes.
+    ///
+    /// Rule: a shelf slot of the parcel's size class only. The customer's parcels share a slot
+    /// while it has room (their slot holding most of their parcels first); otherwise the slot
+    /// with the most free room (ties: the first in shelf order). When no slot of that size has
+    /// room, the overflow area.
+    /// - Complexity: O(slots + the customer's parcels).
+    public func assignSlot(for customer: CustomerID?, size: SizeClass, layout: ShopLayout) -> (slot: SlotID, overflow: OverflowReason?) {
+        let candidates = layout.slots.filter { $0.size == size && freeRoom(in: $0) > 0 }
+        if let customer {
+            var theirs: [SlotID: Int] = [:]
+            for parcel in parcelsInShop(for: customer) where parcel.status == .waiting { theirs[parcel.slot, default: 0] += 1 }
+            let shared = candidates.filter { theirs[$0.id] != nil }
+            if let best = shared.max(by: { (theirs[$0.id]!, $1.id) < (theirs[$1.id]!, $0.id) }) {
+                return (best.id, nil)
+            }
+        }
+        if let roomiest = candidates.max(by: { (freeRoom(in: $0), $1.id) < (freeRoom(in: $1), $0.id) }) {
+            return (roomiest.id, nil)
+        }
+        return (layout.overflowID, size == .large ? .large : .shelvesFull)
+    }
+}

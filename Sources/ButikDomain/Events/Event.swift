@@ -1,0 +1,96 @@
+import Foundation
+
+/// Something that happened in the shop. Decisions produce events; applying them changes state.
+///
+/// Encoded as a JSON object with a `type` field and the case's fields beside it.
+public enum Event: Equatable, Sendable {
+    case customerAdded(Customer)
+    case parcelReceived(Parcel)
+    case parcelMoved(parcel: ParcelID, to: SlotID)
+    case parcelsHandedOut(parcels: [ParcelID], verification: Verification, proxyName: String?)
+    case handOutUndone(parcels: [ParcelID])
+    case deadlineExtended(parcel: ParcelID, to: Day)
+    /// Marked to go back to the sender: moved to the outbound area `to`.
+    case parcelReturning(parcel: ParcelID, to: SlotID)
+    case parcelsCollectedByDriver(parcels: [ParcelID])
+}
+
+/// An event with when it happened and who did it: one line of the journal.
+public struct Record: Codable, Equatable, Sendable {
+    public var at: Date
+    public var staff: String
+    public var event: Event
+
+    public init(at: Date, staff: String, event: Event) {
+        self.at = at
+        self.staff = staff
+        self.event = event
+    }
+}
+
+extension Event: Codable {
+    private enum Kind: String, Codable {
+        case customerAdded, parcelReceived, parcelMoved, parcelsHandedOut, handOutUndone
+        case deadlineExtended, parcelReturning, parcelsCollectedByDriver
+    }
+
+    private enum Keys: String, CodingKey {
+        case type, customer, parcel, parcels, to, verification, proxyName
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        switch try c.decode(Kind.self, forKey: .type) {
+        case .customerAdded: self = .customerAdded(try c.decode(Customer.self, forKey: .customer))
+        case .parcelReceived: self = .parcelReceived(try c.decode(Parcel.self, forKey: .parcel))
+        case .parcelMoved:
+            self = .parcelMoved(parcel: try c.decode(ParcelID.self, forKey: .parcel), to: try c.decode(SlotID.self, forKey: .to))
+        case .parcelsHandedOut:
+            self = .parcelsHandedOut(
+                parcels: try c.decode([ParcelID].self, forKey: .parcels),
+                verification: try c.decode(Verification.self, forKey: .verification),
+                proxyName: try c.decodeIfPresent(String.self, forKey: .proxyName))
+        case .handOutUndone: self = .handOutUndone(parcels: try c.decode([ParcelID].self, forKey: .parcels))
+        case .deadlineExtended:
+            self = .deadlineExtended(parcel: try c.decode(ParcelID.self, forKey: .parcel), to: try c.decode(Day.self, forKey: .to))
+        case .parcelReturning:
+            self = .parcelReturning(parcel: try c.decode(ParcelID.self, forKey: .parcel), to: try c.decode(SlotID.self, forKey: .to))
+        case .parcelsCollectedByDriver: self = .parcelsCollectedByDriver(parcels: try c.decode([ParcelID].self, forKey: .parcels))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        switch self {
+        case .customerAdded(let customer):
+            try c.encode(Kind.customerAdded, forKey: .type)
+            try c.encode(customer, forKey: .customer)
+        case .parcelReceived(let parcel):
+            try c.encode(Kind.parcelReceived, forKey: .type)
+            try c.encode(parcel, forKey: .parcel)
+        case .parcelMoved(let parcel, let to):
+            try c.encode(Kind.parcelMoved, forKey: .type)
+            try c.encode(parcel, forKey: .parcel)
+            try c.encode(to, forKey: .to)
+        case .parcelsHandedOut(let parcels, let verification, let proxyName):
+            try c.encode(Kind.parcelsHandedOut, forKey: .type)
+            try c.encode(parcels, forKey: .parcels)
+            try c.encode(verification, forKey: .verification)
+            try c.encodeIfPresent(proxyName, forKey: .proxyName)
+        case .handOutUndone(let parcels):
+            try c.encode(Kind.handOutUndone, forKey: .type)
+            try c.encode(parcels, forKey: .parcels)
+        case .deadlineExtended(let parcel, let to):
+            try c.encode(Kind.deadlineExtended, forKey: .type)
+            try c.encode(parcel, forKey: .parcel)
+            try c.encode(to, forKey: .to)
+        case .parcelReturning(let parcel, let to):
+            try c.encode(Kind.parcelReturning, forKey: .type)
+            try c.encode(parcel, forKey: .parcel)
+            try c.encode(to, forKey: .to)
+        case .parcelsCollectedByDriver(let parcels):
+            try c.encode(Kind.parcelsCollectedByDriver, forKey: .type)
+            try c.encode(parcels, forKey: .parcels)
+        }
+    }
+}

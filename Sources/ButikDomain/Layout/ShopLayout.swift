@@ -1,0 +1,134 @@
+import Foundation
+
+/// Small parcels go on shelves; large ones on large-parcel slots or the floor.
+public enum SizeClass: String, Codable, Sendable, CaseIterable {
+    case small, large
+}
+
+/// A place a parcel can be: a shelf slot (`A1`), the overflow area (`FLOOR`) or the outbound
+/// area (`OUT`). Ordered naturally: `A2` before `A10`.
+public struct SlotID: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+    public let value: String
+    public init(_ value: String) { self.value = value.uppercased() }
+    public init(from decoder: any Decoder) throws { self.init(try decoder.singleValueContainer().decode(String.self)) }
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
+    }
+    public var description: String { value }
+
+    public static func < (lhs: SlotID, rhs: SlotID) -> Bool {
+        let (lp, ln) = lhs.split, (rp, rn) = rhs.split
+        return lp != rp ? lp < rp : (ln ?? -1) < (rn ?? -1)
+    }
+
+    private var split: (String, Int?) {
+        let prefix = value.prefix(while: { !$0.isNumber })
+        return (String(prefix), Int(value.dropFirst(prefix.count)))
+    }
+}
+
+/// The shop's physical layout and carrier rules, read from the store's `shop.json`.
+public struct ShopLayout: Codable, Equatable, Sendable {
+    /// A shelf (a cabinet) with slots `<id>1` ... `<id><slots>`.
+    public struct Shelf: Codable, Equatable, Sendable {
+        public var id: String
+        public var slots: Int
+        public var capacity: Int
+        public var size: SizeClass
+    }
+
+    /// The overflow (floor) or outbound area: no capacity limit.
+    public struct Area: Codable, Equatable, Sendable {
+        public var id: String
+        public var name: String
+    }
+
+    /// A carrier and how long its parcels wait before going back to the sender.
+    public struct Carrier: Codable, Equatable, Sendable {
+        public var id: String
+        public var name: String
+        public var holdDays: Int
+    }
+
+    /// One shelf slot.
+    public struct Slot: Equatable, Sendable {
+        public var id: SlotID
+        public var shelf: String
+        public var capacity: Int
+        public var size: SizeClass
+    }
+
+    public static let schemaVersion = 1
+
+    public var schema: Int
+    public var name: String
+    /// IANA time zone of the shop, e.g. `Europe/Oslo`; decides which day a deadline falls on.
+    public var timeZone: String
+    public var shelves: [Shelf]
+    public var overflow: Area
+    public var outbound: Area
+    /// Hold days for a carrier not in `carriers`.
+    public var defaultHoldDays: Int
+    public var carriers: [Carrier]
+
+    /// Every shelf slot, in shelf order.
+    public var slots: [Slot] {
+        shelves.flatMap { shelf in
+            (1...max(1, shelf.slots)).map {
+                Slot(id: SlotID("\(shelf.id)\($0)"), shelf: shelf.id, capacity: shelf.capacity, size: shelf.size)
+            }
+        }
+    }
+
+    public var overflowID: SlotID { SlotID(overflow.id) }
+    public var outboundID: SlotID { SlotID(outbound.id) }
+
+    /// The carrier with this id or name (case-insensitive).
+    public func carrier(named text: String) -> Carrier? {
+        let wanted = text.lowercased()
+        return carriers.first { $0.id.lowercased() == wanted || $0.name.lowercased() == wanted }
+    }
+
+    /// Whether `id` is a shelf slot or one of the areas.
+    public func contains(_ id: SlotID) -> Bool {
+        id == overflowID || id == outboundID || slots.contains { $0.id == id }
+    }
+
+    /// The time zone, or UTC when the name is unknown (``problems`` reports that).
+    public var zone: TimeZone { TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")! }
+
+    /// What is wrong with the layout, one sentence each; empty when it is sound.
+    public var problems: [String] {
+        var found: [String] = []
+        if schema > ShopLayout.schemaVersion {
+            found.append("schema \(schema) is newer than this Butik understands (\(ShopLayout.schemaVersion))")
+        }
+        if TimeZone(identifier: timeZone) == nil { found.append("unknown time zone \"\(timeZone)\"") }
+        if shelves.isEmpty { found.append("there are no shelves") }
+        var seenShelves = Set<String>()
+        for shelf in shelves {
+            if shelf.id.isEmpty || !shelf.id.allSatisfy({ $0.isLetter }) {
+                found.append("shelf id \"\(shelf.id)\" must be letters only")
+            }
+            if !seenShelves.insert(shelf.id.uppercased()).inserted { found.append("shelf \(shelf.id) is listed twice") }
+            if !(1...99).contains(shelf.slots) { found.append("shelf \(shelf.id) must have 1 to 99 slots, not \(shelf.slots)") }
+            if !(1...999).contains(shelf.capacity) {
+                found.append("shelf \(shelf.id) must hold 1 to 999 parcels a slot, not \(shelf.capacity)")
+            }
+        }
+        for area in [overflow, outbound] where seenShelves.contains(area.id.uppercased()) || area.id.isEmpty {
+            found.append("area id \"\(area.id)\" is empty or clashes with a shelf")
+        }
+        if overflow.id.uppercased() == outbound.id.uppercased() { found.append("overflow and outbound need different ids") }
+        if !(1...90).contains(defaultHoldDays) { found.append("defaultHoldDays must be 1 to 90, not \(defaultHoldDays)") }
+        var seenCarriers = Set<String>()
+        for carrier in carriers {
+            if !seenCarriers.insert(carrier.id.lowercased()).inserted { found.append("carrier \(carrier.id) is listed twice") }
+            if !(1...90).contains(carrier.holdDays) {
+                found.append("carrier \(carrier.id) must hold parcels 1 to 90 days, not \(carrier.holdDays)")
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// A parcel's number in this store; never reused (the same tracking number received again
+/// after a hand-out is a new parcel).
+public struct ParcelID: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+    public let rawValue: Int
+    public init(_ rawValue: Int) { self.rawValue = rawValue }
+    public init(from decoder: any Decoder) throws { rawValue = try decoder.singleValueContainer().decode(Int.self) }
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+    public var description: String { "P\(rawValue)" }
+    public static func < (lhs: ParcelID, rhs: ParcelID) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// How the person collecting a parcel proved who they are.
+public enum Verification: String, Codable, Sendable, CaseIterable {
+    /// Photo ID checked against the name on the parcel.
+    case id
+    /// The pickup code from the carrier's message.
+    case code
+    /// A regular the staff know.
+    case known
+    /// Somebody collecting on the recipient's behalf (their name is recorded).
+    case proxy
+}
+
+/// Who took a parcel and how they were checked.
+public struct HandOut: Codable, Equatable, Sendable {
+    public var at: Date
+    public var staff: String
+    public var verification: Verification
+    public var proxyName: String?
+}
+
+/// Where a parcel is in its life.
+public enum ParcelStatus: Codable, Equatable, Sendable {
+    /// On a shelf slot or the floor, waiting for the recipient.
+    case waiting
+    /// Given to the recipient or their proxy.
+    case handedOut(handOut: HandOut)
+    /// Not collected in time (or refused): in the outbound area for the driver.
+    case returning(since: Date)
+    /// Taken away by the carrier's driver.
+    case collected(at: Date)
+
+    /// True while the parcel is physically in the shop.
+    public var isInShop: Bool {
+        switch self {
+        case .waiting, .returning: true
+        case .handedOut, .collected: false
+        }
+    }
+}
+
+/// A parcel the shop received.
+public struct Parcel: Codable, Equatable, Sendable {
+    public var id: ParcelID
+    public var tracking: TrackingNumber
+    public var format: TrackingFormat
+    public var checkDigit: CheckDigitStatus
+    /// Carrier id from the shop layout (`postnord`, `posten`, ...).
+    public var carrier: String
+    /// The name printed on the parcel.
+    public var recipientName: String
+    public var customer: CustomerID
+    /// The customer's key when the parcel was received (written on the parcel).
+    public var key: String
+    public var slot: SlotID
+    public var size: SizeClass
+    /// The last day the parcel waits before it goes back to the sender.
+    public var deadline: Day
+    public var receivedAt: Date
+    public var receivedBy: String
+    public var status: ParcelStatus
+}

@@ -1,0 +1,176 @@
+import Foundation
+
+/// Everything the journal says about the shop: customers and the parcels in or recently out of
+/// it. Built by applying ``Record``s in order; decisions read it and never change it.
+///
+/// Closed parcels (handed out or collected by the driver) older than ``closedRetention`` are
+/// dropped by ``compacted()``, so a snapshot holds live state and the journal keeps history.
+public struct ShopState: Sendable, Equatable {
+    public private(set) var customers: [CustomerID: Customer] = [:]
+    public private(set) var parcels: [ParcelID: Parcel] = [:]
+    public private(set) var nextCustomerNumber = 1
+    public private(set) var nextParcelNumber = 1
+    /// The time of the newest record applied.
+    public private(set) var lastRecordAt: Date?
+
+    // Indexes, derived from the above and rebuilt on decode.
+    /// Parcels physically in the shop (waiting or returning), by tracking number.
+    public private(set) var inShopByTracking: [TrackingNumber: ParcelID] = [:]
+    public private(set) var customerByKey: [String: CustomerID] = [:]
+    /// Waiting parcels per slot.
+    public private(set) var slotLoad: [SlotID: Int] = [:]
+    /// Parcels in the shop per customer.
+    public private(set) var inShopByCustomer: [CustomerID: Set<ParcelID>] = [:]
+    /// Folded names for search (see ``NameFolding``).
+    public private(set) var foldedNames: [CustomerID: String] = [:]
+
+    /// How long a closed parcel stays in live state (for undo and today's counts).
+    public static let closedRetention: TimeInterval = 2 * 86_400
+
+    public init() {}
+
+    public static func == (lhs: ShopState, rhs: ShopState) -> Bool {
+        lhs.customers == rhs.customers && lhs.parcels == rhs.parcels
+            && lhs.nextCustomerNumber == rhs.nextCustomerNumber && lhs.nextParcelNumber == rhs.nextParcelNumber
+            && lhs.lastRecordAt == rhs.lastRecordAt
+    }
+
+    /// The customer holding `key` (any case).
+    public func customer(withKey key: String) -> Customer? {
+        customerByKey[key.uppercased()].flatMap { customers[$0] }
+    }
+
+    /// The parcel with this tracking number that is in the shop now.
+    public func parcelInShop(_ tracking: TrackingNumber) -> Parcel? {
+        inShopByTracking[tracking].flatMap { parcels[$0] }
+    }
+
+    /// The newest parcel with this tracking number in live state, in the shop or not.
+    public func latestParcel(_ tracking: TrackingNumber) -> Parcel? {
+        parcelInShop(tracking) ?? parcels.values.filter { $0.tracking == tracking }.max { $0.id < $1.id }
+    }
+
+    /// The parcels in the shop for a customer, oldest first.
+    public func parcelsInShop(for customer: CustomerID) -> [Parcel] {
+        (inShopByCustomer[customer] ?? []).compactMap { parcels[$0] }.sorted { $0.id < $1.id }
+    }
+
+    /// Parcels waiting (not returning) in each slot, or the given one.
+    public func load(of slot: SlotID) -> Int { slotLoad[slot] ?? 0 }
+
+    /// All parcels in the shop, by slot then arrival.
+    public var parcelsInShop: [Parcel] {
+        inShopByTracking.values.compactMap { parcels[$0] }.sorted { ($0.slot, $0.id) < ($1.slot, $1.id) }
+    }
+
+    /// A copy without closed parcels older than ``closedRetention`` before the newest record.
+    public func compacted() -> ShopState {
+        guard let newest = lastRecordAt else { return self }
+        var copy = self
+        copy.parcels = parcels.filter { _, parcel in
+            switch parcel.status {
+            case .waiting, .returning: return true
+            case .handedOut(let handOut): return newest.timeIntervalSince(handOut.at) < ShopState.closedRetention
+            case .collected(let at): return newest.timeIntervalSince(at) < ShopState.closedRetention
+            }
+        }
+        return copy
+    }
+}
+
+extension ShopState: Codable {
+    private enum Keys: String, CodingKey {
+        case customers, parcels, nextCustomerNumber, nextParcelNumber, lastRecordAt
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        nextCustomerNumber = try c.decode(Int.self, forKey: .nextCustomerNumber)
+        nextParcelNumber = try c.decode(Int.self, forKey: .nextParcelNumber)
+        lastRecordAt = try c.decodeIfPresent(Date.self, forKey: .lastRecordAt)
+        for customer in try c.decode([Customer].self, forKey: .customers) { insert(customer) }
+        for parcel in try c.decode([Parcel].self, forKey: .parcels) { insert(parcel) }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(customers.values.sorted { $0.id < $1.id }, forKey: .customers)
+        try c.encode(parcels.values.sorted { $0.id < $1.id }, forKey: .parcels)
+        try c.encode(nextCustomerNumber, forKey: .nextCustomerNumber)
+        try c.encode(nextParcelNumber, forKey: .nextParcelNumber)
+        try c.encodeIfPresent(lastRecordAt, forKey: .lastRecordAt)
+    }
+}
+
+// MARK: - Applying records
+
+extension ShopState {
+    /// Applies one journal record. Records were decided against this state, so they fit it;
+    /// a record naming an unknown parcel changes nothing.
+    public mutating func apply(_ record: Record) {
+        lastRecordAt = max(lastRecordAt ?? record.at, record.at)
+        switch record.event {
+        case .customerAdded(let customer):
+            insert(customer)
+            nextCustomerNumber = max(nextCustomerNumber, customer.id.rawValue + 1)
+        case .parcelReceived(let parcel):
+            insert(parcel)
+            nextParcelNumber = max(nextParcelNumber, parcel.id.rawValue + 1)
+        case .parcelMoved(let id, let slot):
+            update(id) { $0.slot = slot }
+        case .parcelsHandedOut(let ids, let verification, let proxyName):
+            let handOut = HandOut(at: record.at, staff: record.staff, verification: verification, proxyName: proxyName)
+            for id in ids { update(id) { $0.status = .handedOut(handOut: handOut) } }
+        case .handOutUndone(let ids):
+            for id in ids { update(id) { $0.status = .waiting } }
+        case .deadlineExtended(let id, let day):
+            update(id) { $0.deadline = day }
+        case .parcelReturning(let id, let area):
+            update(id) { parcel in
+                parcel.status = .returning(since: record.at)
+                parcel.slot = area
+            }
+        case .parcelsCollectedByDriver(let ids):
+            for id in ids { update(id) { $0.status = .collected(at: record.at) } }
+        }
+    }
+
+    private mutating func insert(_ customer: Customer) {
+        if let old = customers[customer.id] { customerByKey[old.key] = nil }
+        customers[customer.id] = customer
+        customerByKey[customer.key] = customer.id
+        foldedNames[customer.id] = NameFolding.fold(customer.name)
+    }
+
+    private mutating func insert(_ parcel: Parcel) {
+        unindex(parcels[parcel.id])
+        parcels[parcel.id] = parcel
+        index(parcel)
+    }
+
+    private mutating func update(_ id: ParcelID, _ change: (inout Parcel) -> Void) {
+        guard var parcel = parcels[id] else { return }
+        unindex(parcel)
+        change(&parcel)
+        parcels[id] = parcel
+        index(parcel)
+    }
+
+    private mutating func index(_ parcel: Parcel) {
+        guard parcel.status.isInShop else { return }
+        inShopByTracking[parcel.tracking] = parcel.id
+        inShopByCustomer[parcel.customer, default: []].insert(parcel.id)
+        if parcel.status == .waiting { slotLoad[parcel.slot, default: 0] += 1 }
+    }
+
+    private mutating func unindex(_ parcel: Parcel?) {
+        guard let parcel, parcel.status.isInShop else { return }
+        inShopByTracking[parcel.tracking] = nil
+        inShopByCustomer[parcel.customer]?.remove(parcel.id)
+        if inShopByCustomer[parcel.customer]?.isEmpty == true { inShopByCustomer[parcel.customer] = nil }
+        if parcel.status == .waiting {
+            slotLoad[parcel.slot, default: 0] -= 1
+            if slotLoad[parcel.slot] == 0 { slotLoad[parcel.slot] = nil }
+        }
+    }
+}
