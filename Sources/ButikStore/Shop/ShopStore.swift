@@ -1,0 +1,99 @@
+import ButikDomain
+import Foundation
+
+/// A shop's store folder: the journal and snapshot of ``ShopState`` plus the editable layout
+/// file `shop.json`.
+public final class ShopStore {
+    public let folder: URL
+    public let layout: ShopLayout
+    private let store: Store<ShopState>
+
+    /// The name of the layout file in the store folder.
+    public static let layoutFileName = "shop.json"
+
+    private init(folder: URL, layout: ShopLayout, store: Store<ShopState>) {
+        self.folder = folder
+        self.layout = layout
+        self.store = store
+    }
+
+    /// Opens the store in `folder`, creating it with `defaultLayout` (the bytes of a shop file)
+    /// on first use. A layout file with problems stops the opening with a ``LayoutError``.
+    public static func open(folder: URL, defaultLayout: Data) throws -> ShopStore {
+        let store = try Store<ShopState>.open(folder: folder, empty: ShopState())
+        let layoutURL = folder.appendingPathComponent(layoutFileName)
+        if !FileManager.default.fileExists(atPath: layoutURL.path) {
+            try AtomicFile.write(defaultLayout, to: layoutURL)
+        }
+        let layout = try ShopLayout.load(from: layoutURL)
+        return ShopStore(folder: folder, layout: layout, store: store)
+    }
+
+    /// The state as of the last transaction or refresh.
+    public var state: ShopState { store.model }
+    public var readOnlyReason: String? { store.readOnlyReason }
+    public var notices: [String] { store.notices }
+    public var lastSequence: Int { store.lastSequence }
+
+    /// Decides a command against the up-to-date state under the store's lock and makes its
+    /// events durable. Returns the outcome only once it is on disk. Domain refusals are thrown
+    /// as ``DomainError``; store failures as ``StoreError``.
+    public func perform<Outcome>(
+        staff: String, now: Date,
+        _ decide: (ShopState, Context) throws(DomainError) -> Decision<Outcome>
+    ) throws -> Outcome {
+        let context = Context(layout: layout, now: now, staff: staff)
+        return try store.transact { state in
+            let decision = try decide(state, context)
+            return (decision.events.map(context.record), decision.outcome)
+        }
+    }
+
+    /// Appends records decided elsewhere (the demo generator) in one durable write.
+    public func append(_ records: [Record]) throws {
+        try store.transact { _ in (records, ()) }
+    }
+
+    /// Catches up on what other processes wrote.
+    public func refresh() throws { try store.refresh() }
+
+    /// Writes a snapshot now (e.g. before quitting).
+    public func writeSnapshot() throws { try store.writeSnapshot() }
+}
+
+/// The layout file cannot be used.
+public struct LayoutError: Error, Equatable {
+    public var path: String
+    public var problems: [String]
+
+    public var message: String {
+        "The shop file \(path) has problems: \(problems.joined(separator: "; ")). Fix the file and start again."
+    }
+}
+
+extension ShopLayout {
+    /// Reads and checks a shop file.
+    public static func load(from url: URL) throws -> ShopLayout {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw LayoutError(path: url.path, problems: ["it cannot be read (\(error.localizedDescription))"])
+        }
+        let layout: ShopLayout
+        do {
+            layout = try JSONDecoder().decode(ShopLayout.self, from: data)
+        } catch let DecodingError.keyNotFound(key, _) {
+            throw LayoutError(path: url.path, problems: ["the field \"\(key.stringValue)\" is missing"])
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            throw LayoutError(path: url.path, problems: ["\(context.codingPath.map(\.stringValue).joined(separator: ".")) has the wrong type"])
+        } catch let DecodingError.dataCorrupted(context) {
+            throw LayoutError(path: url.path, problems: ["it is not valid JSON or a value is wrong (\(context.debugDescription))"])
+        } catch {
+            throw LayoutError(path: url.path, problems: ["it cannot be decoded (\(error))"])
+        }
+        let problems = layout.problems
+        guard problems.isEmpty else { throw LayoutError(path: url.path, problems: problems) }
+        return layout
+    }
+}

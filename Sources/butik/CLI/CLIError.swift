@@ -1,0 +1,24 @@
+/// Why a command did not do its work; each kind has its own exit code.
+enum CLIError: Error {
+    /// The words were wrong: exit 2.
+    case usage(String)
+    /// A rule or bad data refused the action: exit 1.
+    case refused(String)
+    /// The store is locked, corrupt or unwritable: exit 3.
+    case store(String)
+
+    var exitCode: Int32 {
+        switch self {
+        case .refused: 1
+        case .usage: 2
+        case .store: 3
+        }
+    }
+
+    var message: String {
+        switch self {
+        case .usage(let text): "\(text) See `butik --help`."
+        case .refused(let text), .store(let text): text
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import ButikDomain
+import ButikResources
+import ButikStore
+import Foundation
+
+/// Where the store is, who is working and the moment: what every verb needs.
+struct Session {
+    let folder: URL
+    let staff: String
+    let now: Date
+
+    /// Resolves the store folder: `--store DIR`, else `$BUTIK_STORE`, else
+    /// `$XDG_DATA_HOME/butik`, else `~/.local/share/butik`. Staff: `--staff`, `$BUTIK_STAFF`,
+    /// `$USER`, else `staff`.
+    init(_ arguments: Arguments, environment: [String: String] = ProcessInfo.processInfo.environment, now: Date = Date()) {
+        if let dir = arguments.value("--store") ?? environment["BUTIK_STORE"], !dir.isEmpty {
+            folder = URL(fileURLWithPath: dir, isDirectory: true)
+        } else if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {
+            folder = URL(fileURLWithPath: xdg, isDirectory: true).appendingPathComponent("butik", isDirectory: true)
+        } else {
+            let home = environment["HOME"].map { URL(fileURLWithPath: $0, isDirectory: true) }
+                ?? FileManager.default.homeDirectoryForCurrentUser
+            folder = home.appendingPathComponent(".local/share/butik", isDirectory: true)
+        }
+        let staffName = arguments.value("--staff") ?? environment["BUTIK_STAFF"] ?? environment["USER"] ?? ""
+        staff = staffName.isEmpty ? "staff" : staffName
+        self.now = now
+    }
+
+    /// Opens (or creates) the store; every failure becomes a store error with a clear message.
+    func openStore() throws(CLIError) -> ShopStore {
+        do {
+            let layout = try Data(contentsOf: ButikResources.defaultShopLayout)
+            let store = try ShopStore.open(folder: folder, defaultLayout: layout)
+            for notice in store.notices { Output.error("Note: \(notice)") }
+            return store
+        } catch {
+            throw CLIError(error)
+        }
+    }
+
+    /// Runs a decision through the store; refusals and store failures become CLI errors.
+    func perform<Outcome>(
+        _ store: ShopStore, _ decide: (ShopState, Context) throws(DomainError) -> Decision<Outcome>
+    ) throws(CLIError) -> Outcome {
+        do {
+            return try store.perform(staff: staff, now: now, decide)
+        } catch {
+            throw CLIError(error)
+        }
+    }
+}
+
+extension CLIError {
+    /// Classifies any error thrown below the command line.
+    init(_ error: any Error) {
+        switch error {
+        case let cli as CLIError: self = cli
+        case let domain as DomainError: self = .refused(domain.message)
+        case let store as StoreError: self = .store(store.message)
+        case let layout as LayoutError: self = .store(layout.message)
+        default: self = .store("Unexpected problem: \(error)")
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import ButikDomain
+
+extension Verb {
+    static let customer = Verb(
+        name: "customer",
+        summary: "add a customer or show one",
+        usage: "butik customer add NAME [--key KEY] [--phone P]... [--email E] [--note TEXT] [--json]\n       butik customer show KEY [--json]",
+        details: """
+        add    registers a customer; the key is their initials (JFJ, then JFJ2...) unless --key
+               chooses one (2-6 letters or digits, like JEDS).
+        show   prints the customer with that key and the parcels waiting for them.
+          --json   print the customer as JSON
+        """,
+        valued: ["--key", "--phone", "--email", "--note"],
+        flagged: ["--json"],
+        run: runCustomer)
+
+    private static func runCustomer(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
+        guard let action = args.positionals.first else { throw .usage("customer needs add or show.") }
+        switch action {
+        case "add":
+            guard args.positionals.count == 2 else { throw .usage("customer add takes one NAME (quote it).") }
+            let store = try session.openStore()
+            let new = NewCustomer(name: args.positionals[1], key: args.value("--key"), phones: args.all("--phone"),
+                                  email: args.value("--email"), note: args.value("--note"))
+            let customer = try session.perform(store) { state, context throws(DomainError) in
+                try state.addCustomer(new, context)
+            }
+            if args.has("--json") {
+                try Output.json(CustomerView(customer, in: store.state))
+            } else {
+                Output.line("Added \(Output.safe(customer.name)) with key \(customer.key).")
+            }
+        case "show":
+            guard args.positionals.count == 2 else { throw .usage("customer show takes one KEY.") }
+            let store = try session.openStore()
+            guard let customer = store.state.customer(withKey: args.positionals[1]) else {
+                throw .refused(DomainError.unknownCustomer(Output.safe(args.positionals[1])).message)
+            }
+            let today = Day(session.now, in: store.layout.zone)
+            let parcels = store.state.parcelsInShop(for: customer.id)
+            if args.has("--json") {
+                try Output.json(CustomerCard(customer: CustomerView(customer, in: store.state),
+                                             parcels: parcels.map { ParcelView($0, today: today) }))
+            } else {
+                Output.line("\(customer.key)  \(Output.safe(customer.name))\(customer.keyIsChosen ? "  (chosen key)" : "")")
+                if !customer.phones.isEmpty { Output.line("phone  \(customer.phones.joined(separator: ", "))") }
+                if let email = customer.email { Output.line("e-mail \(Output.safe(email))") }
+                if let note = customer.note { Output.line("note   \(Output.safe(note))") }
+                Output.line(parcels.isEmpty ? "No parcels waiting." : "\(parcels.count) parcel(s) in the shop:")
+                Output.table(parcels.map { ["  " + $0.tracking.value] + $0.row(today: today).dropFirst(3) })
+            }
+        default:
+            throw .usage("customer takes add or show, not \(Output.safe(action)).")
+        }
+        return 0
+    }
+}
+
+private struct CustomerCard: Encodable {
+    let customer: CustomerView
+    let parcels: [ParcelView]
+}

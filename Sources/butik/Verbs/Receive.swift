@@ -1,0 +1,94 @@
+import ButikDomain
+
+extension Verb {
+    static let receive = Verb(
+        name: "receive",
+        summary: "take in a parcel and say its key and slot",
+        usage: "butik receive TRACKING --to NAME|KEY [--phone P] [--key KEY] [--carrier C] [--size small|large] [--force] [--json]",
+        details: """
+        Validates the tracking number (a wrong check digit is refused unless --force accepts it on
+        purpose), finds the customer by key or by name (creating them when new), assigns a slot and
+        a deadline, and writes it to the store before saying so.
+          --to NAME|KEY   the name on the parcel, or the key of a known customer (JEDS)
+          --phone P       the recipient's phone (repeatable); tells same-named customers apart
+          --key KEY       a chosen key for a new customer
+          --carrier C     carrier id or name from the shop file (default: the first one)
+          --size S        small (default) or large; large parcels go to large slots or the floor
+          --force         accept a wrong check digit on purpose (the parcel records it)
+          --json          print tracking, key, slot, deadline... as JSON
+        """,
+        valued: ["--to", "--phone", "--key", "--carrier", "--size"],
+        flagged: ["--force", "--json"],
+        run: runReceive)
+
+    private static func runReceive(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
+        guard args.positionals.count == 1 else { throw .usage("receive takes exactly one tracking number.") }
+        guard let to = args.value("--to"), !to.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw .usage("receive needs --to NAME (the name on the parcel) or --to KEY.")
+        }
+        let size: SizeClass
+        switch args.value("--size") ?? "small" {
+        case "small": size = .small
+        case "large": size = .large
+        case let other: throw .usage("--size is small or large, not \(other).")
+        }
+        let tracking: ParsedTracking
+        switch Tracking.parse(args.positionals[0], force: args.has("--force")) {
+        case .success(let parsed): tracking = parsed
+        case .failure(let error):
+            if case .wrongCheckDigit = error { throw .refused(error.message + " (--force accepts it.)") }
+            throw .refused(error.message)
+        }
+        let store = try session.openStore()
+        let received = try session.perform(store) { state, context throws(DomainError) in
+            let recipient: Recipient
+            if let known = state.customer(withKey: to), args.value("--key") == nil {
+                recipient = .customer(known.id)
+            } else {
+                recipient = .person(NewCustomer(name: to, key: args.value("--key"), phones: args.all("--phone")))
+            }
+            return try state.receive(ReceiveRequest(tracking: tracking, recipient: recipient, carrier: args.value("--carrier"), size: size), context)
+        }
+        if args.has("--json") {
+            try Output.json(ReceivedView(received))
+        } else {
+            let parcel = received.parcel
+            Output.line("\(parcel.tracking)  ->  key \(parcel.key)  slot \(parcel.slot)")
+            Output.line("for \(Output.safe(received.customer.name))\(received.isNewCustomer ? " (new customer)" : ""), \(parcel.carrier), keep until \(parcel.deadline)")
+            if let overflow = received.overflow {
+                Output.line(overflow == .large ? "Large parcel: put it on the floor (\(parcel.slot))." : "Shelves are full: put it on the floor (\(parcel.slot)).")
+            }
+            if parcel.checkDigit == .overridden { Output.line("Accepted with a wrong check digit on purpose.") }
+            if let note = received.customer.note { Output.line("Note: \(Output.safe(note))") }
+        }
+        return 0
+    }
+}
+
+/// `receive --json`.
+private struct ReceivedView: Encodable {
+    let tracking: String
+    let key: String
+    let slot: String
+    let deadline: Day
+    let carrier: String
+    let customer: String
+    let newCustomer: Bool
+    let overflow: String?
+    let checkDigit: String
+    let format: String
+
+    init(_ received: Received) {
+        let parcel = received.parcel
+        tracking = parcel.tracking.value
+        key = parcel.key
+        slot = parcel.slot.value
+        deadline = parcel.deadline
+        carrier = parcel.carrier
+        customer = received.customer.name
+        newCustomer = received.isNewCustomer
+        overflow = received.overflow?.rawValue
+        checkDigit = parcel.checkDigit.rawValue
+        format = parcel.format.rawValue
+    }
+}

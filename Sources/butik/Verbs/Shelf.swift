@@ -1,0 +1,66 @@
+import ButikDomain
+
+extension Verb {
+    static let shelf = Verb(
+        name: "shelf",
+        summary: "show every slot: how full it is and whose parcels are in it",
+        usage: "butik shelf [--json]",
+        details: """
+        Lists each shelf slot with its parcels against its capacity and the keys in it, then the
+        floor (overflow) and the outbound area.
+          --json   print the slots as JSON
+        """,
+        valued: [],
+        flagged: ["--json"],
+        run: runShelf)
+
+    private static func runShelf(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
+        let store = try session.openStore()
+        let layout = store.layout
+        var bySlot: [SlotID: [Parcel]] = [:]
+        for parcel in store.state.parcelsInShop { bySlot[parcel.slot, default: []].append(parcel) }
+        var views = layout.slots.map { slot in
+            SlotView(slot: slot.id.value, kind: slot.size.rawValue, capacity: slot.capacity, parcels: bySlot[slot.id] ?? [])
+        }
+        views.append(SlotView(slot: layout.overflow.id, kind: "overflow", capacity: nil, parcels: bySlot[layout.overflowID] ?? []))
+        views.append(SlotView(slot: layout.outbound.id, kind: "outbound", capacity: nil, parcels: bySlot[layout.outboundID] ?? []))
+        if args.has("--json") {
+            try Output.json(views)
+            return 0
+        }
+        let total = views.reduce(0) { $0 + $1.count }
+        Output.line("\(Output.safe(layout.name)): \(total) parcels in the shop")
+        Output.table(views.map { view in
+            let fill = view.capacity.map { "\(view.count)/\($0)" } ?? "\(view.count)"
+            let mark = view.capacity.map { bar(view.count, $0) } ?? ""
+            return [view.slot, fill, mark, view.keys.joined(separator: " ")]
+        })
+        return 0
+    }
+
+    /// A fill mark like `███░░░` for `count` of `capacity`.
+    private static func bar(_ count: Int, _ capacity: Int) -> String {
+        let filled = min(capacity, count)
+        return String(repeating: "█", count: filled) + String(repeating: "░", count: capacity - filled)
+    }
+}
+
+private struct SlotView: Encodable {
+    let slot: String
+    let kind: String
+    let capacity: Int?
+    let count: Int
+    let keys: [String]
+    let tracking: [String]
+
+    init(slot: String, kind: String, capacity: Int?, parcels: [Parcel]) {
+        self.slot = slot
+        self.kind = kind
+        self.capacity = capacity
+        count = parcels.count
+        var seen: [String] = []
+        for parcel in parcels where !seen.contains(parcel.key) { seen.append(parcel.key) }
+        keys = seen
+        tracking = parcels.map(\.tracking.value)
+    }
+}

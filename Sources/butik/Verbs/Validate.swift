@@ -1,0 +1,54 @@
+import ButikDomain
+
+extension Verb {
+    static let validate = Verb(
+        name: "validate",
+        summary: "say what each code is; exit 0 only when every code is valid",
+        usage: "butik validate CODE... [--json]",
+        details: """
+        Normalises each code as a scanner would deliver it and names its format (UPU S10, SSCC,
+        GSIN, DHL Express, UPS, Amazon, InPost, Hermes or unvalidated) and whether its check digit
+        is right. Exits 1 when any code is invalid.
+          --json   print one object per code
+        """,
+        valued: [],
+        flagged: ["--json"],
+        run: runValidate)
+
+    private static func runValidate(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
+        guard !args.positionals.isEmpty else { throw .usage("validate needs at least one code.") }
+        var views: [CodeView] = []
+        for code in args.positionals {
+            switch Tracking.parse(code) {
+            case .success(let parsed):
+                views.append(CodeView(input: code, valid: true, tracking: parsed.number.value, format: parsed.format.rawValue,
+                                      checkDigit: parsed.checkDigit.rawValue, shipTo: parsed.shipToPostalCode, problem: nil))
+            case .failure(let error):
+                views.append(CodeView(input: code, valid: false, tracking: nil, format: nil, checkDigit: nil, shipTo: nil, problem: error.message))
+            }
+        }
+        if args.has("--json") {
+            try Output.json(views)
+        } else {
+            for view in views {
+                if let tracking = view.tracking, let format = view.format, let check = view.checkDigit {
+                    let checkText = check == "verified" ? "check digit OK" : "no check digit to verify"
+                    Output.line("\(tracking)  valid  \(format), \(checkText)\(view.shipTo.map { ", ship to \($0)" } ?? "")")
+                } else {
+                    Output.line("\(Output.safe(view.input))  INVALID  \(view.problem ?? "")")
+                }
+            }
+        }
+        return views.allSatisfy(\.valid) ? 0 : 1
+    }
+}
+
+private struct CodeView: Encodable {
+    let input: String
+    let valid: Bool
+    let tracking: String?
+    let format: String?
+    let checkDigit: String?
+    let shipTo: String?
+    let problem: String?
+}
