@@ -123,8 +123,4 @@ public enum Tracking {
         return .success(ParsedTracking(number: TrackingNumber(code), format: .unvalidated, checkDigit: .none))
     }
 
-    /// Normalises raw input: drops an AIM symbology prefix, spaces and parentheses, upper-cases.
-    public static func normalize(_ raw: String) -> String {
-        String(raw.uppercased().filter { !$0.isWhitespace && $0 != "(" && $0 != ")" })
-    }
 }
