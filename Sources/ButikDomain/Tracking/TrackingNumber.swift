@@ -113,18 +113,6 @@ extension TrackingFormat {
 }
 
 /// Normalising and classifying scanner or typed input.
-public enum Tracking {
-    /// Parses raw input (scan or typing). With `force`, a wrong check digit is accepted and the
-    /// result says `.overridden`; other errors are never forced.
-    public static func parse(_ raw: String, force: Bool = false) -> Result<ParsedTracking, TrackingError> {
-        let code = normalize(raw)
-        if code.isEmpty { return .failure(.empty) }
-        if !(6...35).contains(code.count) { return .failure(.badLength(code.count)) }
-        return .success(ParsedTracking(number: TrackingNumber(code), format: .unvalidated, checkDigit: .none))
-    }
-
-    /// Normalises raw input: drops an AIM symbology prefix, spaces and parentheses, upper-cases.
-    public static func normalize(_ raw: String) -> String {
-        String(raw.uppercased().filter { !$0.isWhitespace && $0 != "(" && $0 != ")" })
-    }
-}
+///
+/// ``parse(_:force:)`` is in `Classify.swift`, ``normalize(_:)`` in `Normalize.swift`.
+public enum Tracking {}
