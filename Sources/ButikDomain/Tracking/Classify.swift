@@ -105,3 +105,11 @@ struct Classification: Equatable {
             number: TrackingNumber(value), format: format, checkDigit: status, shipToPostalCode: shipTo))
     }
 }
+
+extension Tracking {
+    /// The number to look a parcel up by: the parsed number when the input parses (even with a
+    /// wrong check digit), else the normalised characters.
+    public static func lookupKey(_ raw: String) -> TrackingNumber {
+        (try? parse(raw, force: true).get())?.number ?? TrackingNumber(normalize(raw))
+    }
+}
