@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+
+/// The headless verbs, run through the real binary on a temporary store.
+@Suite struct CommandLineTests {
+    struct Received: Decodable {
+        let tracking: String
+        let key: String
+        let slot: String
+        let deadline: String
+        let newCustomer: Bool
+        let checkDigit: String
+        let overflow: String?
+    }
+
+    struct FoundParcel: Decodable {
+        let tracking: String
+        let key: String
+        let slot: String
+        let status: String
+    }
+
+    struct FoundCustomer: Decodable {
+        let key: String
+        let name: String
+        let waiting: Int
+    }
+
+    struct Found: Decodable {
+        let customers: [FoundCustomer]
+        let parcels: [FoundParcel]
+    }
+
+    @Test func receiveThenFindByAccentedFragmentAndLastDigits() throws {
+        let butik = Butik()
+        defer { butik.cleanUp() }
+        let first = try butik.run("receive", "RR123456785SE", "--to", "Thomas Schjønningsen", "--phone", "+47 912 34 567", "--json")
+        #expect(first.status == 0, "\(first.stderr)")
+        let received = try first.json(Received.self)
+        #expect(received.tracking == "RR123456785SE")
+        #expect(received.key == "TS")
+        #expect(received.newCustomer)
+        #expect(received.checkDigit == "verified")
+
+        let second = try butik.run("receive", "]C100370725380000086508", "--to", "THOMAS SCHJØNNINGSEN", "--carrier", "posten", "--json")
+        #expect(second.status == 0, "\(second.stderr)")
+        let again = try second.json(Received.self)
+        #expect(again.tracking == "370725380000086508")
+        #expect(again.newCustomer == false)
+        #expect(again.slot == received.slot, "a customer's parcels share a slot while it has room")
+
+        let byName = try butik.run("find", "schjonningsen", "--json").json(Found.self)
+        #expect(byName.customers.map(\.key) == ["TS"])
+        #expect(byName.customers.first?.waiting == 2)
+
+        let byDigits = try butik.run("find", "6508", "--json").json(Found.self)
+        #expect(byDigits.parcels.map(\.tracking) == ["370725380000086508"])
+
+        let byPhone = try butik.run("find", "91234", "--json").json(Found.self)
+        #expect(byPhone.customers.map(\.name) == ["Thomas Schjønningsen"])
+    }
+
+    @Test func wrongCheckDigitIsRefusedNamingTheDigitUnlessForced() throws {
+        let butik = Butik()
+        defer { butik.cleanUp() }
+        let refused = try butik.run("receive", "RB123456786US", "--to", "Åse Ødegård")
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("should be 5"), "\(refused.stderr)")
+        #expect(refused.stdout.isEmpty)
+
+        let forced = try butik.run("receive", "RB123456786US", "--to", "Åse Ødegård", "--force", "--json")
+        #expect(forced.status == 0, "\(forced.stderr)")
+        let received = try forced.json(Received.self)
+        #expect(received.checkDigit == "overridden")
+        #expect(received.key == "ÅØ")
+    }
+
+    @Test func aParcelIsOnTheShelfOnceAndHandedOutOnce() throws {
+        let butik = Butik()
+        defer { butik.cleanUp() }
+        let first = try butik.run("receive", "CT797294851NO", "--to", "Maria Mossestad", "--json").json(Received.self)
+        let twice = try butik.run("receive", "CT797294851NO", "--to", "Maria Mossestad")
+        #expect(twice.status == 1)
+        #expect(twice.stderr.contains("already on the shelf: slot \(first.slot), key MM"), "\(twice.stderr)")
+
+        let handout = try butik.run("handout", "ct797294851no", "--verified", "code")
+        #expect(handout.status == 0, "\(handout.stderr)")
+        let again = try butik.run("handout", "CT797294851NO")
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("already handed out"), "\(again.stderr)")
+
+        let proxy = try butik.run("receive", "RR123456785SE", "--to", "MM")
+        #expect(proxy.status == 0, "\(proxy.stderr)")
+        let noName = try butik.run("handout", "RR123456785SE", "--verified", "proxy")
+        #expect(noName.status == 1)
+        #expect(noName.stderr.contains("proxy's name"))
+    }
+
+    @Test func keysFollowTheInitialsRule() throws {
+        let butik = Butik()
+        defer { butik.cleanUp() }
+        let jfj = try butik.run("customer", "add", "Jan Fredrik Jacobsen", "--json")
+        #expect(jfj.status == 0, "\(jfj.stderr)")
+        #expect(jfj.stdout.contains("\"key\" : \"JFJ\""))
+        let jfj2 = try butik.run("customer", "add", "Jens Folke Jensen")
+        #expect(jfj2.stdout.contains("key JFJ2"), "\(jfj2.stdout)")
+        let jeds = try butik.run("customer", "add", "Jeds Hansen", "--key", "jeds", "--note", "Comes by Vespa")
+        #expect(jeds.stdout.contains("key JEDS"))
+        let taken = try butik.run("customer", "add", "Jon Eriksen", "--key", "JEDS")
+        #expect(taken.status == 1)
+        #expect(taken.stderr.contains("already belongs to Jeds Hansen"))
+
+        let parcel = try butik.run("receive", "TBA123456789012", "--to", "JEDS", "--carrier", "amazon", "--json").json(Received.self)
+        #expect(parcel.key == "JEDS")
+        let show = try butik.run("customer", "show", "jeds")
+        #expect(show.status == 0)
+        #expect(show.stdout.contains("Comes by Vespa"))
+        #expect(show.stdout.contains("TBA123456789012"))
+    }
+
+    @Test func exitCodesSayWhatKindOfProblemItWas() throws {
+        let butik = Butik()
+        defer { butik.cleanUp() }
+        #expect(try butik.run("fly").status == 2)
+        #expect(try butik.run("receive", "RR123456785SE").status == 2, "--to is required")
+        #expect(try butik.run("receive", "RR123456785SE", "--to", "A B", "--size", "huge").status == 2)
+        #expect(try butik.run("validate", "RR123456785SE", "370725380000086508", "1Z999AA10123456784").status == 0)
+        let invalid = try butik.run("validate", "RR123456785SE", "RB123456786US")
+        #expect(invalid.status == 1)
+        #expect(invalid.stdout.contains("INVALID"))
+        #expect(try butik.run("receive", "--help").stdout.contains("Usage: butik receive"))
+    }
+
+    @Test func demoFillsAnEmptyStoreOnlyAndShelfShowsIt() throws {
+        let butik = Butik()
+        defer { butik.cleanUp() }
+        let demo = try butik.run("demo")
+        #expect(demo.status == 0, "\(demo.stderr)")
+        let again = try butik.run("demo")
+        #expect(again.status == 1)
+
+        struct Slot: Decodable {
+            let slot: String
+            let capacity: Int?
+            let count: Int
+            let keys: [String]
+        }
+        let slots = try butik.run("shelf", "--json").json([Slot].self)
+        let total = slots.reduce(0) { $0 + $1.count }
+        #expect((150...260).contains(total), "about 200 parcels, got \(total)")
+        #expect(slots.allSatisfy { $0.capacity == nil || $0.count <= $0.capacity! }, "no slot over capacity")
+        #expect(slots.contains { $0.keys.contains("JEDS") })
+        #expect(try butik.run("check").status == 0)
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+/// Runs the built `butik` binary on a temporary store, as a script or a person would.
+struct Butik {
+    let store: URL
+    var staff = "maria"
+
+    /// A new empty store folder under the temporary directory (the folder itself not created).
+    init() {
+        store = FileManager.default.temporaryDirectory
+            .appendingPathComponent("butik-e2e-\(UUID().uuidString)", isDirectory: true)
+    }
+
+    /// The result of one run.
+    struct Run {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+
+        /// Standard output decoded as JSON.
+        func json<T: Decodable>(_ type: T.Type) throws -> T {
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .iso8601
+            return try decoder.decode(type, from: Data(stdout.utf8))
+        }
+    }
+
+    /// The binary SwiftPM built next to the test bundle.
+    static let binary: URL = {
+        var folder = Bundle.main.bundleURL
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("butik")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder.deleteLastPathComponent()
+        }
+        let arg0 = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        return arg0.appendingPathComponent("butik")
+    }()
+
+    /// The environment the binary runs with: no inherited store or staff settings.
+    var environment: [String: String] {
+        var env = ProcessInfo.processInfo.environment
+        env["BUTIK_STORE"] = nil
+        env["BUTIK_STAFF"] = nil
+        env["XDG_DATA_HOME"] = nil
+        env["NO_COLOR"] = "1"
+        return env
+    }
+
+    /// Runs `butik --store STORE --staff STAFF args...` to the end.
+    @discardableResult
+    func run(_ args: String...) throws -> Run {
+        try run(arguments: args)
+    }
+
+    func run(arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = Butik.binary
+        process.arguments = Butik.globalsLast(arguments, store: store.path, staff: staff)
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                   stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Puts `--store` and `--staff` after the verb's words (every verb takes them anywhere).
+    static func globalsLast(_ args: [String], store: String, staff: String) -> [String] {
+        args + ["--store", store, "--staff", staff]
+    }
+
+    /// Removes the store folder.
+    func cleanUp() {
+        try? FileManager.default.removeItem(at: store)
+    }
+}
