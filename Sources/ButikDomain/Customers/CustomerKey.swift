@@ -26,7 +26,7 @@ public enum CustomerKey {
     /// A chosen key in its stored form (upper case), or nil unless it is 2-6 letters or digits.
     public static func chosen(_ text: String) -> String? {
         let key = text.uppercased()
-        guard (2...6).contains(key.count), key.allSatisfy({ $0.isLetter || $0.isNumber }) else { return nil }
+        guard (2...6).contains(key.count), key.allSatisfy({ $0.isLetter || $0.isASCIIDigit }) else { return nil }
         return key
     }
 }
