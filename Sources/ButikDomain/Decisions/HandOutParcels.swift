@@ -50,6 +50,9 @@ extension ShopState {
             guard context.now.timeIntervalSince(handOut.at) <= window else {
                 throw .undoTooLate(tracking: parcel.tracking, minutes: Int(window / 60))
             }
+            if let present = parcelInShop(parcel.tracking) {
+                throw .alreadyInShop(tracking: parcel.tracking, slot: present.slot, key: present.key)
+            }
         }
         var events: [Event] = [.handOutUndone(parcels: ids)]
         var after = self
