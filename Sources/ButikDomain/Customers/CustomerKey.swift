@@ -11,7 +11,8 @@ public enum CustomerKey {
         let parts = name.split(whereSeparator: { $0 == " " || $0 == "-" || $0.isWhitespace })
         let letters = parts.compactMap { part in part.first(where: \.isLetter) }
         let chosen = letters.count > 4 ? Array(letters.prefix(3)) + [letters.last!] : letters
-        return String(chosen.map { Character($0.uppercased()) })
+        // One letter a part even when its upper case is longer ("ß" -> "SS").
+        return String(chosen.map { $0.uppercased().first ?? $0 })
     }
 
     /// The first of `base`, `base2`, `base3`, ... that `isTaken` says is free.
@@ -25,7 +26,7 @@ public enum CustomerKey {
     /// A chosen key in its stored form (upper case), or nil unless it is 2-6 letters or digits.
     public static func chosen(_ text: String) -> String? {
         let key = text.uppercased()
-        guard (2...6).contains(key.count), key.allSatisfy({ $0.isLetter || $0.isNumber }) else { return nil }
+        guard (2...6).contains(key.count), key.allSatisfy({ $0.isLetter || $0.isASCIIDigit }) else { return nil }
         return key
     }
 }

@@ -41,7 +41,8 @@ extension ShopState {
     }
 
     /// Decides to undo a hand-out made at most `window` ago: the parcels wait again in their
-    /// slot, or in a freshly assigned one when their slot has filled up meanwhile.
+    /// slot, or in a freshly assigned one when their slot has filled up meanwhile; a parcel
+    /// handed out from the outbound area goes back there for return.
     public func undoHandOut(_ ids: [ParcelID], within window: TimeInterval, _ context: Context) throws(DomainError) -> Decision<[Parcel]> {
         guard !ids.isEmpty else { throw .nothingGiven }
         for id in ids {
@@ -50,12 +51,22 @@ extension ShopState {
             guard context.now.timeIntervalSince(handOut.at) <= window else {
                 throw .undoTooLate(tracking: parcel.tracking, minutes: Int(window / 60))
             }
+            if let present = parcelInShop(parcel.tracking) {
+                throw .alreadyInShop(tracking: parcel.tracking, slot: present.slot, key: present.key)
+            }
         }
         var events: [Event] = [.handOutUndone(parcels: ids)]
         var after = self
         after.apply(context.record(events[0]))
         for id in ids {
             let parcel = after.parcels[id]!
+            if parcel.slot == context.layout.outboundID {
+                // It was handed out from the outbound area: it waits for the driver again.
+                let back = Event.parcelReturning(parcel: id, to: parcel.slot)
+                events.append(back)
+                after.apply(context.record(back))
+                continue
+            }
             guard let slot = context.layout.slots.first(where: { $0.id == parcel.slot }),
                   after.load(of: slot.id) > slot.capacity else { continue }
             let move = Event.parcelMoved(parcel: id, to: after.assignSlot(for: parcel.customer, size: parcel.size, layout: context.layout).slot)

@@ -23,13 +23,19 @@ extension ShopState {
             var theirs: [SlotID: Int] = [:]
             for parcel in parcelsInShop(for: customer) where parcel.status == .waiting { theirs[parcel.slot, default: 0] += 1 }
             let shared = candidates.filter { theirs[$0.id] != nil }
-            if let best = shared.max(by: { (theirs[$0.id]!, $1.id) < (theirs[$1.id]!, $0.id) }) {
-                return (best.id, nil)
-            }
+            if let best = firstMaximum(shared, by: { theirs[$0.id]! }) { return (best.id, nil) }
         }
-        if let roomiest = candidates.max(by: { (freeRoom(in: $0), $1.id) < (freeRoom(in: $1), $0.id) }) {
-            return (roomiest.id, nil)
-        }
+        if let roomiest = firstMaximum(candidates, by: freeRoom(in:)) { return (roomiest.id, nil) }
         return (layout.overflowID, size == .large ? .large : .shelvesFull)
+    }
+
+    /// The first slot (in shelf order) with the greatest `value`.
+    private func firstMaximum(_ slots: [ShopLayout.Slot], by value: (ShopLayout.Slot) -> Int) -> ShopLayout.Slot? {
+        var best: (slot: ShopLayout.Slot, value: Int)?
+        for slot in slots {
+            let v = value(slot)
+            if best == nil || v > best!.value { best = (slot, v) }
+        }
+        return best?.slot
     }
 }

@@ -19,8 +19,9 @@ public struct Day: Hashable, Comparable, Codable, Sendable, CustomStringConverti
 
     /// Parses `YYYY-MM-DD`.
     public init?(iso: String) {
-        let parts = iso.split(separator: "-")
+        let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
         else { return nil }
         self.init(year: y, month: m, day: d)

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+@testable import ButikDomain
+
+@Suite struct AddCustomerTests {
+    @Test func derivesKeyAndRecordsFields() throws {
+        let state = ShopState()
+        let new = NewCustomer(name: "  Jan   Fredrik Jacobsen ", phones: ["+47 912 34 567", "912 34 567", "+47 912 34 567"],
+                              email: "jan@example.no", note: "")
+        let decision = try state.addCustomer(new, Fixtures.context())
+        let expected = Customer(id: CustomerID(1), name: "Jan Fredrik Jacobsen", key: "JFJ", keyIsChosen: false,
+                                phones: ["4791234567", "91234567"], email: "jan@example.no", note: nil,
+                                createdAt: Fixtures.now)
+        #expect(decision.outcome == expected)
+        #expect(decision.events == [.customerAdded(expected)])
+    }
+
+    @Test func emptyEmailIsNil() throws {
+        let customer = try ShopState().addCustomer(NewCustomer(name: "Ola", email: "", note: "VIP"), Fixtures.context()).outcome
+        #expect(customer.email == nil)
+        #expect(customer.note == "VIP")
+    }
+
+    @Test func decidingDoesNotChangeState() throws {
+        let state = ShopState()
+        _ = try state.addCustomer(NewCustomer(name: "Ola Nordmann"), Fixtures.context())
+        #expect(state.customers.isEmpty)
+        #expect(state.nextCustomerNumber == 1)
+    }
+
+    @Test func takenInitialsGetNextFreeNumber() throws {
+        var state = ShopState()
+        let first = try state.addTestCustomer("Jan Fredrik Jacobsen")
+        let second = try state.addTestCustomer("Jonas Frank Johansen")
+        let third = try state.addTestCustomer("jan fredrik jacobsen")
+        #expect([first.key, second.key, third.key] == ["JFJ", "JFJ2", "JFJ3"])
+        #expect([first.id, second.id, third.id] == [CustomerID(1), CustomerID(2), CustomerID(3)])
+        #expect(state.nextCustomerNumber == 4)
+        #expect(state.customer(withKey: "jfj2")?.name == "Jonas Frank Johansen")
+    }
+
+    @Test func derivedKeySkipsAChosenKeyThatLooksLikeANumberedOne() throws {
+        var state = ShopState()
+        try state.addTestCustomer("Maria Mossestad")
+        try state.addTestCustomer("Regular", key: "mm2")
+        let third = try state.addTestCustomer("Mads Moe")
+        #expect(third.key == "MM3")
+    }
+
+    @Test func chosenKeyIsStoredUpperCase() throws {
+        var state = ShopState()
+        let customer = try state.addTestCustomer("Jens Erik Dahl Solberg", key: "jeds")
+        #expect(customer.key == "JEDS")
+        #expect(customer.keyIsChosen)
+        #expect(state.customer(withKey: "JEDS")?.id == customer.id)
+    }
+
+    @Test func derivedKeyAvoidsChosenKey() throws {
+        var state = ShopState()
+        try state.addTestCustomer("Regular Person", key: "JFJ")
+        let derived = try state.addTestCustomer("Jan Fredrik Jacobsen")
+        #expect(derived.key == "JFJ2")
+        #expect(!derived.keyIsChosen)
+    }
+
+    @Test func takenChosenKeyNamesTheHolder() throws {
+        var state = ShopState()
+        try state.addTestCustomer("Jan Fredrik Jacobsen")
+        #expect(throws: DomainError.keyTaken(key: "JFJ", holder: "Jan Fredrik Jacobsen")) {
+            try state.addCustomer(NewCustomer(name: "Someone Else", key: "jfj"), Fixtures.context())
+        }
+        let error = state.domainError { try $0.addCustomer(NewCustomer(name: "Someone Else", key: "jfj"), Fixtures.context()) }
+        #expect(error?.message == "The key JFJ already belongs to Jan Fredrik Jacobsen. Choose another key.")
+    }
+
+    @Test(arguments: ["J", "TOOLONGKEY", "JE DS", "J-D"])
+    func invalidChosenKeyIsRefused(_ key: String) {
+        #expect(throws: DomainError.invalidKey(key)) {
+            try ShopState().addCustomer(NewCustomer(name: "Ola Nordmann", key: key), Fixtures.context())
+        }
+    }
+
+    @Test(arguments: ["", "   ", "1234", "--", "Ola\u{0007}Nordmann"])
+    func unusableNameIsRefused(_ name: String) {
+        #expect(throws: DomainError.invalidName(name)) {
+            try ShopState().addCustomer(NewCustomer(name: name), Fixtures.context())
+        }
+    }
+
+    @Test func invalidPhoneIsRefused() {
+        #expect(throws: DomainError.invalidPhone("ring meg")) {
+            try ShopState().addCustomer(NewCustomer(name: "Ola", phones: ["91234567", "ring meg"]), Fixtures.context())
+        }
+    }
+}

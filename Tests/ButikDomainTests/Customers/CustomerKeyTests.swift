@@ -1,0 +1,94 @@
+import Testing
+@testable import ButikDomain
+
+@Suite struct CustomerKeyTests {
+    @Test(arguments: [
+        ("Jan Fredrik Jacobsen", "JFJ"),
+        ("Anne-Marie Østby", "AMØ"),
+        ("maria mossestad", "MM"),
+        ("Åse Ærø", "ÅÆ"),
+        ("Ärla Öberg-Über", "ÄÖÜ"),
+        ("Hans Petter Lars Ole Nilsen", "HPLN"), // five parts: first three and the last
+        ("A B C D E F", "ABCF"),
+        ("Kari Anne Ba Nordmann", "KABN"), // exactly four parts are all kept
+        ("Jan 2 Jacobsen", "JJ"), // a digit part has no letter
+        ("Jan Jacobsen 3", "JJ"),
+        ("Ola  Nordmann", "ON"),
+        ("  Ola\tNordmann ", "ON"),
+        ("Ola - Nordmann", "ON"),
+        ("O'Brien Sean", "OS"),
+        ("Cher", "C"),
+        ("thomas schjønningsen", "TS"),
+    ])
+    func initials(_ name: String, _ key: String) {
+        #expect(CustomerKey.initials(of: name) == key)
+    }
+
+    @Test(arguments: ["", "   ", "123 456", "- -", "42"])
+    func noLettersGiveEmptyInitials(_ name: String) {
+        #expect(CustomerKey.initials(of: name) == "")
+    }
+
+    @Test func letterWhoseUpperCaseIsLongerStillGivesOneLetter() {
+        // "ß".uppercased() is "SS": must not crash, one letter a part.
+        #expect(CustomerKey.initials(of: "ßabine Berg") == "SB")
+    }
+
+    @Test func firstFreeCountsFromTwo() {
+        #expect(CustomerKey.firstFree("JFJ") { _ in false } == "JFJ")
+        #expect(CustomerKey.firstFree("JFJ") { $0 == "JFJ" } == "JFJ2")
+        #expect(CustomerKey.firstFree("JFJ") { ["JFJ", "JFJ2"].contains($0) } == "JFJ3")
+        #expect(CustomerKey.firstFree("JFJ") { ["JFJ", "JFJ3"].contains($0) } == "JFJ2")
+    }
+
+    @Test(arguments: [("jeds", "JEDS"), ("JEDS", "JEDS"), ("ab", "AB"), ("ab12cd", "AB12CD"), ("øyå", "ØYÅ"), ("007", "007")])
+    func validChosenKeys(_ text: String, _ stored: String) {
+        #expect(CustomerKey.chosen(text) == stored)
+    }
+
+    @Test(arguments: ["", "J", "JEDSJED", "JE DS", "JE-D", "JE.", "J½", "JE²"])
+    func invalidChosenKeys(_ text: String) {
+        #expect(CustomerKey.chosen(text) == nil)
+    }
+}
+
+@Suite struct NameFoldingTests {
+    @Test(arguments: [
+        ("Schjønningsen", "schjonningsen"),
+        ("SCHJØNNINGSEN", "schjonningsen"),
+        ("Ærø", "aero"),
+        ("Åse", "ase"),
+        ("Ä Ö Ü é ñ", "a o u e n"),
+        ("Anne-Marie  Østby", "anne marie ostby"),
+        ("  Ola, Nordmann!  ", "ola nordmann"),
+        ("Straße", "strasse"),
+        ("Jan 2", "jan 2"),
+        ("A\u{030A}se", "ase"), // decomposed Å
+    ])
+    func fold(_ text: String, _ folded: String) {
+        #expect(NameFolding.fold(text) == folded)
+    }
+
+    @Test func words() {
+        #expect(NameFolding.words("Mossestad,  Maria") == ["mossestad", "maria"])
+        #expect(NameFolding.words(" - ").isEmpty)
+    }
+}
+
+@Suite struct PhoneNumberTests {
+    @Test(arguments: [
+        ("+47 912 34 567", "4791234567"),
+        ("912 34 567", "91234567"),
+        ("(0)22-33-44", "0223344"),
+        ("12345", "12345"),
+        ("123456789012345", "123456789012345"),
+    ])
+    func normalized(_ text: String, _ digits: String) {
+        #expect(PhoneNumber.normalized(text) == digits)
+    }
+
+    @Test(arguments: ["", "1234", "1234567890123456", "912 34 56x", "ring meg", "912.34.567"])
+    func rejected(_ text: String) {
+        #expect(PhoneNumber.normalized(text) == nil)
+    }
+}

@@ -1,0 +1,37 @@
+import Testing
+@testable import ButikDomain
+
+@Suite struct DomainErrorTests {
+    static let rr = TrackingNumber("RR123456785SE")
+
+    @Test(arguments: [
+        (DomainError.invalidName("12"), "\"12\" is not a usable name: give at least one letter."),
+        (.invalidKey("J"), "\"J\" cannot be a customer key: use 2 to 6 letters or digits, like JEDS."),
+        (.keyTaken(key: "JEDS", holder: "Jens Erik Dahl Solberg"), "The key JEDS already belongs to Jens Erik Dahl Solberg. Choose another key."),
+        (.invalidPhone("ring meg"), "\"ring meg\" is not a phone number: use 5 to 15 digits, spaces and + allowed."),
+        (.unknownCustomer("XYZ"), "No customer has the key XYZ. Look them up with `butik find`."),
+        (.alreadyInShop(tracking: rr, slot: SlotID("A2"), key: "AMØ"), "RR123456785SE is already on the shelf: slot A2, key AMØ."),
+        (.unknownParcel("P9"), "No parcel P9 in the shop."),
+        (.proxyNameMissing, "A proxy hand-out needs the proxy's name."),
+        (.notHandedOut(tracking: rr), "RR123456785SE has not been handed out, so there is nothing to undo."),
+        (.unknownSlot("B7"), "There is no slot B7 in this shop."),
+        (.nothingGiven, "No parcels were given."),
+    ])
+    func message(_ error: DomainError, _ text: String) {
+        #expect(error.message == text)
+    }
+
+    @Test func messagesFromRealRefusalsNameTheThing() throws {
+        var shop = try MariaShop()
+        let id = shop.ids[0]
+        let moveError = shop.state.domainError { try $0.move(id, to: SlotID("B7"), Fixtures.context()) }
+        #expect(moveError?.message.contains("B7") == true)
+        try shop.handOut(shop.ids, .id, Fixtures.context(staff: "per"))
+        let again = shop.state.domainError { try $0.handOut(HandOutRequest(parcels: [id], verification: .id), Fixtures.context()) }
+        #expect(again?.message.contains("RR000000001SE") == true)
+        #expect(again?.message.contains("per") == true)
+        let taken = shop.state.domainError { try $0.addCustomer(NewCustomer(name: "X Y", key: "MM"), Fixtures.context()) }
+        #expect(taken?.message.contains("MM") == true)
+        #expect(taken?.message.contains("Maria Mossestad") == true)
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+@testable import ButikDomain
+
+/// The journal's JSON coding: sorted keys, dates as milliseconds since 1970.
+enum JournalCoding {
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        encoder.dateEncodingStrategy = .millisecondsSince1970
+        return encoder
+    }
+
+    static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .millisecondsSince1970
+        return decoder
+    }
+
+    static func json<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try encoder().encode(value), as: UTF8.self)
+    }
+
+    static func roundTrip<T: Codable>(_ value: T) throws -> T {
+        try decoder().decode(T.self, from: try encoder().encode(value))
+    }
+}
+
+@Suite struct EventCodingTests {
+    static let customer = Customer(id: CustomerID(7), name: "Anne-Marie Østby", key: "AMØ", keyIsChosen: false,
+                                   phones: ["4791234567"], email: "am@example.no", note: "Ringer før hun kommer",
+                                   createdAt: Date(timeIntervalSince1970: 1_773_144_000.5))
+
+    static func parcel(_ status: ParcelStatus) -> Parcel {
+        Parcel(id: ParcelID(12), tracking: TrackingNumber("370725380000086508"), format: .sscc, checkDigit: .overridden,
+               carrier: "postnord", recipientName: "Anne Marie Østby", customer: CustomerID(7), key: "AMØ",
+               slot: SlotID("A2"), size: .large, deadline: Day(iso: "2028-02-29")!,
+               receivedAt: Date(timeIntervalSince1970: 1_773_144_000), receivedBy: "kari", status: status)
+    }
+
+    static let events: [Event] = [
+        .customerAdded(customer),
+        .customerAdded(Customer(id: CustomerID(8), name: "Jens", key: "JEDS", keyIsChosen: true, createdAt: Date(timeIntervalSince1970: 0))),
+        .parcelReceived(parcel(.waiting)),
+        .parcelReceived(parcel(.handedOut(handOut: HandOut(at: Date(timeIntervalSince1970: 1_773_150_000), staff: "per",
+                                                           verification: .proxy, proxyName: "Per Hansen")))),
+        .parcelReceived(parcel(.returning(since: Date(timeIntervalSince1970: 1_773_150_000)))),
+        .parcelReceived(parcel(.collected(at: Date(timeIntervalSince1970: 1_773_160_000.25)))),
+        .parcelMoved(parcel: ParcelID(12), to: SlotID("FLOOR")),
+        .parcelsHandedOut(parcels: [ParcelID(12), ParcelID(3)], verification: .id, proxyName: nil),
+        .parcelsHandedOut(parcels: [ParcelID(12)], verification: .proxy, proxyName: "Per Hansen"),
+        .handOutUndone(parcels: [ParcelID(12)]),
+        .deadlineExtended(parcel: ParcelID(12), to: Day(iso: "2026-03-31")!),
+        .parcelReturning(parcel: ParcelID(12), to: SlotID("OUT")),
+        .parcelsCollectedByDriver(parcels: [ParcelID(1), ParcelID(2)]),
+    ]
+
+    /// The name of each case; exhaustive, so a new case breaks the build until it is listed here.
+    static func kind(_ event: Event) -> String {
+        switch event {
+        case .customerAdded: "customerAdded"
+        case .parcelReceived: "parcelReceived"
+        case .parcelMoved: "parcelMoved"
+        case .parcelsHandedOut: "parcelsHandedOut"
+        case .handOutUndone: "handOutUndone"
+        case .deadlineExtended: "deadlineExtended"
+        case .parcelReturning: "parcelReturning"
+        case .parcelsCollectedByDriver: "parcelsCollectedByDriver"
+        }
+    }
+
+    @Test func samplesCoverEveryCase() {
+        #expect(Set(Self.events.map(Self.kind)).count == 8)
+    }
+
+    @Test(arguments: events)
+    func eventRoundTrips(_ event: Event) throws {
+        #expect(try JournalCoding.roundTrip(event) == event)
+        let json = try JournalCoding.json(event)
+        #expect(json.hasPrefix("{"))
+        #expect(json.contains(#""type":"\#(Self.kind(event))""#))
+    }
+
+    @Test(arguments: events)
+    func recordRoundTrips(_ event: Event) throws {
+        let record = Record(at: Date(timeIntervalSince1970: 1_773_144_000.75), staff: "kari", event: event)
+        #expect(try JournalCoding.roundTrip(record) == record)
+    }
+
+    @Test func jsonShape() throws {
+        #expect(try JournalCoding.json(Event.parcelMoved(parcel: ParcelID(3), to: SlotID("a2")))
+            == #"{"parcel":3,"to":"A2","type":"parcelMoved"}"#)
+        #expect(try JournalCoding.json(Event.parcelsHandedOut(parcels: [ParcelID(1), ParcelID(2)], verification: .code, proxyName: nil))
+            == #"{"parcels":[1,2],"type":"parcelsHandedOut","verification":"code"}"#)
+        #expect(try JournalCoding.json(Event.deadlineExtended(parcel: ParcelID(1), to: Day(iso: "2026-03-20")!))
+            == #"{"parcel":1,"to":"2026-03-20","type":"deadlineExtended"}"#)
+        #expect(try JournalCoding.json(Record(at: Date(timeIntervalSince1970: 1_773_144_000), staff: "kari",
+                                              event: .handOutUndone(parcels: [ParcelID(4)])))
+            == #"{"at":1773144000000,"event":{"parcels":[4],"type":"handOutUndone"},"staff":"kari"}"#)
+    }
+
+    @Test func customerJsonLeavesOutMissingFields() throws {
+        let json = try JournalCoding.json(Event.customerAdded(
+            Customer(id: CustomerID(8), name: "Jens", key: "JEDS", keyIsChosen: true, createdAt: Date(timeIntervalSince1970: 1))))
+        #expect(json == #"{"customer":{"createdAt":1000,"id":8,"key":"JEDS","keyIsChosen":true,"name":"Jens","phones":[]},"type":"customerAdded"}"#)
+    }
+
+    @Test func unknownTypeIsAnError() {
+        #expect(throws: DecodingError.self) {
+            try JournalCoding.decoder().decode(Event.self, from: Data(#"{"type":"parcelEaten","parcel":1}"#.utf8))
+        }
+        #expect(throws: DecodingError.self) {
+            try JournalCoding.decoder().decode(Event.self, from: Data(#"{"type":"parcelMoved","parcel":1}"#.utf8))
+        }
+    }
+}

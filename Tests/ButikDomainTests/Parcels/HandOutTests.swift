@@ -1,0 +1,234 @@
+import Foundation
+import Testing
+@testable import ButikDomain
+
+/// A shop with Maria Mossestad (MM) and her parcels, received at ``Fixtures/now``.
+struct MariaShop {
+    var state = ShopState()
+    var maria: Customer
+    var parcels: [Parcel] = []
+
+    init(parcels codes: [String] = ["RR000000001SE"]) throws {
+        maria = try state.addTestCustomer("Maria Mossestad")
+        for code in codes { parcels.append(try state.receiveTestParcel(code, for: maria)) }
+    }
+
+    var ids: [ParcelID] { parcels.map(\.id) }
+
+    mutating func handOut(_ ids: [ParcelID], _ verification: Verification = .id, proxy: String? = nil,
+                          _ context: Context = Fixtures.context()) throws {
+        state.commit(try state.handOut(HandOutRequest(parcels: ids, verification: verification, proxyName: proxy), context), context)
+    }
+}
+
+@Suite struct HandOutTests {
+    @Test func handOutRecordsVerificationStaffAndTime() throws {
+        var shop = try MariaShop()
+        let id = shop.ids[0]
+        let at = Fixtures.later(600, staff: "per")
+        let decision = try shop.state.handOut(HandOutRequest(parcels: [id], verification: .code), at)
+        #expect(decision.events == [.parcelsHandedOut(parcels: [id], verification: .code, proxyName: nil)])
+        #expect(decision.outcome == shop.parcels)
+        shop.state.commit(decision, at)
+        let handOut = HandOut(at: at.now, staff: "per", verification: .code, proxyName: nil)
+        #expect(shop.state.parcels[id]?.status == .handedOut(handOut: handOut))
+        #expect(shop.state.parcels[id]?.slot == Fixtures.a1)
+        #expect(shop.state.load(of: Fixtures.a1) == 0)
+        #expect(shop.state.parcelInShop(TrackingNumber("RR000000001SE")) == nil)
+        #expect(shop.state.parcelsInShop(for: shop.maria.id).isEmpty)
+        #expect(shop.state.parcelsInShop.isEmpty)
+    }
+
+    @Test func secondHandOutIsRefused() throws {
+        var shop = try MariaShop()
+        try shop.handOut(shop.ids, .known, Fixtures.context(staff: "per"))
+        let expected = DomainError.alreadyHandedOut(tracking: TrackingNumber("RR000000001SE"), when: "2026-03-10 13:00", staff: "per")
+        #expect(throws: expected) {
+            try shop.state.handOut(HandOutRequest(parcels: shop.ids, verification: .id), Fixtures.later(60))
+        }
+        #expect(expected.message == "RR000000001SE was already handed out 2026-03-10 13:00 by per.")
+    }
+
+    @Test func requestWithOneHandedOutParcelIsRefusedWhole() throws {
+        var shop = try MariaShop(parcels: ["RR000000001SE", "RR000000002SE"])
+        try shop.handOut([shop.ids[1]])
+        #expect(throws: DomainError.alreadyHandedOut(tracking: TrackingNumber("RR000000002SE"), when: "2026-03-10 13:00", staff: "kari")) {
+            try shop.state.handOut(HandOutRequest(parcels: shop.ids, verification: .id), Fixtures.context())
+        }
+        #expect(shop.state.parcels[shop.ids[0]]?.status == .waiting)
+    }
+
+    @Test func severalParcelsAtOnceAndDuplicatesOnce() throws {
+        var shop = try MariaShop(parcels: ["RR000000001SE", "RR000000002SE"])
+        let ids = shop.ids
+        let decision = try shop.state.handOut(HandOutRequest(parcels: [ids[1], ids[0], ids[1]], verification: .id), Fixtures.context())
+        #expect(decision.events == [.parcelsHandedOut(parcels: [ids[1], ids[0]], verification: .id, proxyName: nil)])
+        #expect(decision.outcome.map(\.id) == [ids[1], ids[0]])
+        shop.state.commit(decision, Fixtures.context())
+        #expect(shop.state.load(of: Fixtures.a1) == 0)
+        #expect(shop.state.inShopByCustomer.isEmpty)
+    }
+
+    @Test(arguments: [nil, "", "   "] as [String?])
+    func proxyNeedsAName(_ name: String?) throws {
+        let shop = try MariaShop()
+        #expect(throws: DomainError.proxyNameMissing) {
+            try shop.state.handOut(HandOutRequest(parcels: shop.ids, verification: .proxy, proxyName: name), Fixtures.context())
+        }
+    }
+
+    @Test func proxyNameIsTrimmedAndRecorded() throws {
+        var shop = try MariaShop()
+        try shop.handOut(shop.ids, .proxy, proxy: "  Per Hansen ")
+        #expect(shop.state.parcels[shop.ids[0]]?.status
+            == .handedOut(handOut: HandOut(at: Fixtures.now, staff: "kari", verification: .proxy, proxyName: "Per Hansen")))
+    }
+
+    @Test func proxyNameIsDroppedForOtherVerifications() throws {
+        let shop = try MariaShop()
+        let decision = try shop.state.handOut(HandOutRequest(parcels: shop.ids, verification: .id, proxyName: "Per"), Fixtures.context())
+        #expect(decision.events == [.parcelsHandedOut(parcels: shop.ids, verification: .id, proxyName: nil)])
+    }
+
+    @Test func nothingOrUnknownIsRefused() throws {
+        let shop = try MariaShop()
+        #expect(throws: DomainError.nothingGiven) {
+            try shop.state.handOut(HandOutRequest(parcels: [], verification: .id), Fixtures.context())
+        }
+        #expect(throws: DomainError.unknownParcel("P42")) {
+            try shop.state.handOut(HandOutRequest(parcels: [ParcelID(42)], verification: .id), Fixtures.context())
+        }
+    }
+
+    @Test func returningParcelCanStillBeHandedOut() throws {
+        var shop = try MariaShop()
+        shop.state.commit(try shop.state.returnToSender(shop.ids[0], Fixtures.context()), Fixtures.context())
+        try shop.handOut(shop.ids)
+        #expect(shop.state.parcels[shop.ids[0]]?.status
+            == .handedOut(handOut: HandOut(at: Fixtures.now, staff: "kari", verification: .id, proxyName: nil)))
+        #expect(shop.state.parcelInShop(TrackingNumber("RR000000001SE")) == nil)
+    }
+
+    @Test func collectedParcelIsNotWaiting() throws {
+        var shop = try MariaShop()
+        shop.state.commit(try shop.state.returnToSender(shop.ids[0], Fixtures.context()), Fixtures.context())
+        shop.state.commit(try shop.state.collectByDriver(shop.ids, Fixtures.context()), Fixtures.context())
+        #expect(throws: DomainError.notWaiting(tracking: TrackingNumber("RR000000001SE"), state: "collected by the driver")) {
+            try shop.state.handOut(HandOutRequest(parcels: shop.ids, verification: .id), Fixtures.context())
+        }
+    }
+}
+
+@Suite struct UndoHandOutTests {
+    static let window: TimeInterval = 10 * 60
+
+    @Test func undoPutsItBackInItsSlot() throws {
+        var shop = try MariaShop()
+        try shop.handOut(shop.ids)
+        let later = Fixtures.later(300)
+        let decision = try shop.state.undoHandOut(shop.ids, within: Self.window, later)
+        #expect(decision.events == [.handOutUndone(parcels: shop.ids)])
+        #expect(decision.outcome == shop.parcels)
+        shop.state.commit(decision, later)
+        #expect(shop.state.parcels[shop.ids[0]] == shop.parcels[0])
+        #expect(shop.state.load(of: Fixtures.a1) == 1)
+        #expect(shop.state.parcelInShop(TrackingNumber("RR000000001SE"))?.id == shop.ids[0])
+    }
+
+    @Test func undoAtTheEdgeOfTheWindowAndNotAfter() throws {
+        var shop = try MariaShop()
+        try shop.handOut(shop.ids)
+        _ = try shop.state.undoHandOut(shop.ids, within: Self.window, Fixtures.later(Self.window))
+        #expect(throws: DomainError.undoTooLate(tracking: TrackingNumber("RR000000001SE"), minutes: 10)) {
+            try shop.state.undoHandOut(shop.ids, within: Self.window, Fixtures.later(Self.window + 1))
+        }
+        #expect(DomainError.undoTooLate(tracking: TrackingNumber("RR000000001SE"), minutes: 10).message
+            == "RR000000001SE was handed out more than 10 minutes ago; it can no longer be undone here.")
+    }
+
+    @Test func undoNeedsAHandedOutParcel() throws {
+        let shop = try MariaShop()
+        #expect(throws: DomainError.notHandedOut(tracking: TrackingNumber("RR000000001SE"))) {
+            try shop.state.undoHandOut(shop.ids, within: Self.window, Fixtures.context())
+        }
+        #expect(throws: DomainError.nothingGiven) { try shop.state.undoHandOut([], within: Self.window, Fixtures.context()) }
+        #expect(throws: DomainError.unknownParcel("P9")) {
+            try shop.state.undoHandOut([ParcelID(9)], within: Self.window, Fixtures.context())
+        }
+    }
+
+    @Test func slotFilledMeanwhileGetsANewSlot() throws {
+        var shop = try MariaShop()
+        try shop.handOut(shop.ids)
+        // Two parcels for Ola fill A1 (all slots empty: first in shelf order, then shared).
+        let ola = try shop.state.addTestCustomer("Ola Nordmann")
+        #expect(try shop.state.receiveTestParcel("RR000000002SE", for: ola).slot == Fixtures.a1)
+        #expect(try shop.state.receiveTestParcel("RR000000003SE", for: ola).slot == Fixtures.a1)
+        let later = Fixtures.later(120)
+        let decision = try shop.state.undoHandOut(shop.ids, within: Self.window, later)
+        #expect(decision.events == [.handOutUndone(parcels: shop.ids), .parcelMoved(parcel: shop.ids[0], to: Fixtures.a2)])
+        #expect(decision.outcome.map(\.slot) == [Fixtures.a2])
+        #expect(decision.outcome.first?.status == .waiting)
+        shop.state.commit(decision, later)
+        #expect(shop.state.load(of: Fixtures.a1) == 2)
+        #expect(shop.state.load(of: Fixtures.a2) == 1)
+    }
+
+    @Test func onlyTheExcessIsMoved() throws {
+        var shop = try MariaShop(parcels: ["RR000000001SE", "RR000000002SE"])
+        try shop.handOut(shop.ids)
+        let ola = try shop.state.addTestCustomer("Ola Nordmann")
+        #expect(try shop.state.receiveTestParcel("RR000000003SE", for: ola).slot == Fixtures.a1)
+        let decision = try shop.state.undoHandOut(shop.ids, within: Self.window, Fixtures.context())
+        #expect(decision.events == [.handOutUndone(parcels: shop.ids), .parcelMoved(parcel: shop.ids[0], to: Fixtures.a2)])
+        #expect(decision.outcome.map(\.slot) == [Fixtures.a2, Fixtures.a1])
+    }
+
+    @Test func everythingFullMeansTheFloor() throws {
+        var shop = try MariaShop()
+        try shop.handOut(shop.ids)
+        for (i, name) in ["Ada Berg", "Bo Dahl", "Cy Eik"].enumerated() {
+            let customer = try shop.state.addTestCustomer(name)
+            try shop.state.receiveTestParcel("RR00000001\(i)SE", for: customer)
+            try shop.state.receiveTestParcel("RR00000002\(i)SE", for: customer)
+        }
+        let decision = try shop.state.undoHandOut(shop.ids, within: Self.window, Fixtures.context())
+        #expect(decision.events.last == .parcelMoved(parcel: shop.ids[0], to: Fixtures.floor))
+        shop.state.commit(decision, Fixtures.context())
+        #expect(shop.state.load(of: Fixtures.a1) == 2)
+    }
+
+    @Test func undoFromTheFloorStaysOnTheFloor() throws {
+        var shop = try MariaShop()
+        shop.state.commit(try shop.state.move(shop.ids[0], to: Fixtures.floor, Fixtures.context()), Fixtures.context())
+        try shop.handOut(shop.ids)
+        let decision = try shop.state.undoHandOut(shop.ids, within: Self.window, Fixtures.context())
+        #expect(decision.events == [.handOutUndone(parcels: shop.ids)])
+        #expect(decision.outcome.map(\.slot) == [Fixtures.floor])
+    }
+
+    @Test func undoOfAParcelTakenFromTheOutboundAreaReturnsItThere() throws {
+        var shop = try MariaShop()
+        shop.state.commit(try shop.state.returnToSender(shop.ids[0], Fixtures.context()), Fixtures.context())
+        try shop.handOut(shop.ids)
+        let later = Fixtures.later(60)
+        let decision = try shop.state.undoHandOut(shop.ids, within: Self.window, later)
+        shop.state.commit(decision, later)
+        let parcel = try #require(shop.state.parcels[shop.ids[0]])
+        #expect(parcel.slot == Fixtures.out)
+        #expect(parcel.status == .returning(since: later.now))
+        #expect(decision.outcome == [parcel])
+        #expect(shop.state.load(of: Fixtures.out) == 0)
+        // The driver can take it again.
+        _ = try shop.state.collectByDriver(shop.ids, later)
+    }
+
+    @Test func undoIsRefusedWhenTheTrackingNumberIsBackOnTheShelf() throws {
+        var shop = try MariaShop()
+        try shop.handOut(shop.ids)
+        let again = try shop.state.receiveTestParcel("RR000000001SE", for: .customer(shop.maria.id), Fixtures.later(60))
+        #expect(throws: DomainError.alreadyInShop(tracking: TrackingNumber("RR000000001SE"), slot: again.parcel.slot, key: "MM")) {
+            try shop.state.undoHandOut(shop.ids, within: Self.window, Fixtures.later(120))
+        }
+    }
+}
