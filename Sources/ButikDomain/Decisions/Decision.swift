@@ -6,9 +6,11 @@ public struct Context: Sendable {
     public var now: Date
     public var staff: String
 
+    /// `now` is kept to whole milliseconds, the journal's resolution, so state built live and
+    /// state read back from disk are equal.
     public init(layout: ShopLayout, now: Date, staff: String) {
         self.layout = layout
-        self.now = now
+        self.now = Date(timeIntervalSince1970: (now.timeIntervalSince1970 * 1000).rounded(.down) / 1000)
         self.staff = staff
     }
 

@@ -37,7 +37,9 @@ extension ShopState {
         }
         let digits = query.filter(\.isASCIIDigit)
         if digits.count >= 3, query.allSatisfy({ $0.isASCIIDigit || " +-()".contains($0) }) {
-            for customer in customers.values where customer.phones.contains(where: { $0.contains(digits) }) {
+            // "+47 912 34 567" finds a number stored as 91234567: a long query may carry a country code.
+            let matches: (String) -> Bool = { $0.contains(digits) || (digits.count > 8 && digits.hasSuffix($0)) }
+            for customer in customers.values where customer.phones.contains(where: matches) {
                 offer(customer.id, 3)
             }
         }
