@@ -20,21 +20,29 @@ struct FileOps: Sendable {
     var ftruncate: @Sendable (_ fd: Int32, _ length: Int64) -> Int32
 
     /// The real system calls.
-    static let live = FileOps(
-        write: { fd, bytes in
-            let written = Posix.systemWrite(fd, bytes.baseAddress, bytes.count)
-            return written >= 0 ? written : -Int(errno)
-        },
-        fdatasync: { fd in
-            #if os(Linux)
-            return Posix.systemFdatasync(fd) == 0 ? 0 : errno
-            #else
-            return Posix.systemFsync(fd) == 0 ? 0 : errno
-            #endif
-        },
-        fsync: { fd in Posix.systemFsync(fd) == 0 ? 0 : errno },
-        ftruncate: { fd, length in Posix.systemFtruncate(fd, off_t(length)) == 0 ? 0 : errno }
-    )
+    static let live = FileOps(write: liveWrite, fdatasync: liveFdatasync, fsync: liveFsync, ftruncate: liveFtruncate)
+}
+
+// errno is read right after each call, with nothing in between that could change it.
+private func liveWrite(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int {
+    let written = write(fd, bytes.baseAddress, bytes.count)
+    return written >= 0 ? written : -Int(errno)
+}
+
+private func liveFdatasync(_ fd: Int32) -> Int32 {
+    #if os(Linux)
+    return fdatasync(fd) == 0 ? 0 : errno
+    #else
+    return fsync(fd) == 0 ? 0 : errno
+    #endif
+}
+
+private func liveFsync(_ fd: Int32) -> Int32 {
+    fsync(fd) == 0 ? 0 : errno
+}
+
+private func liveFtruncate(_ fd: Int32, _ length: Int64) -> Int32 {
+    ftruncate(fd, off_t(length)) == 0 ? 0 : errno
 }
 
 /// The result of a system call: a value or an errno.
@@ -45,13 +53,6 @@ enum Outcome<Value> {
 
 /// Thin wrappers over POSIX calls that report failures as `StoreError.io`.
 enum Posix {
-    static let systemWrite = write
-    static let systemFsync = fsync
-    #if os(Linux)
-    static let systemFdatasync = fdatasync
-    #endif
-    static let systemFtruncate = ftruncate
-
     /// The system's text for an errno, e.g. "No space left on device".
     static func describe(_ code: Int32) -> String {
         String(cString: strerror(code))
