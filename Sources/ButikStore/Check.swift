@@ -1,0 +1,194 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// What `Store.check` found.
+public struct CheckReport: Sendable, CustomStringConvertible {
+    /// One problem: the file, the 1-based line (journal only) and what is wrong.
+    public struct Problem: Sendable, Equatable, CustomStringConvertible {
+        public var file: String
+        public var line: Int?
+        public var what: String
+
+        public var description: String {
+            "\(line.map { "\(file) line \($0)" } ?? file): \(what)"
+        }
+    }
+
+    /// Everything wrong; empty when the store is healthy.
+    public internal(set) var problems: [Problem] = []
+    /// Things worth knowing that are not damage (an unfinished last line, no snapshot...).
+    public internal(set) var notes: [String] = []
+    /// Lines in journal.jsonl, including damaged and unfinished ones.
+    public internal(set) var journalLines = 0
+    /// Sequence number of the last sound line.
+    public internal(set) var lastSequence = 0
+    /// The sequence number the snapshot was taken at, if it could be read.
+    public internal(set) var snapshotSequence: Int?
+
+    /// True when there are no problems.
+    public var isHealthy: Bool { problems.isEmpty }
+
+    /// A short account for a person.
+    public var description: String {
+        var text = "journal.jsonl: \(journalLines) lines, last entry \(lastSequence); snapshot.json: "
+            + (snapshotSequence.map { "taken after entry \($0)" } ?? "none usable") + ". "
+        text += problems.isEmpty ? "No problems." : "\(problems.count) problem(s):"
+        for problem in problems { text += "\n- \(problem)" }
+        for note in notes { text += "\n(note) \(note)" }
+        return text
+    }
+}
+
+extension Store {
+    /// Verifies every file without changing anything: every journal line's checksum and
+    /// sequence number, and the snapshot against a full replay (comparing the JSON of
+    /// `compactedForSnapshot()` of both). Holds a shared lock while reading, if it can.
+    public static func check(folder: URL, empty: Model) -> CheckReport {
+        var report = CheckReport()
+        let folderPath = folder.standardizedFileURL.path
+        let journalPath = folderPath + "/journal.jsonl"
+        let snapshotPath = folderPath + "/snapshot.json"
+        let encoder = StoreCoding.encoder()
+        let decoder = StoreCoding.decoder()
+
+        let lock = try? FileLock(path: folderPath + "/lock", create: false)
+        if let lock {
+            do { try lock.lock(.shared, timeout: 5) } catch {
+                report.notes.append("Checked without the lock: \(error.message)")
+            }
+        }
+        defer { lock?.unlock() }
+
+        var snapshot: SnapshotFile.Contents<Model>?
+        switch SnapshotFile.read(path: snapshotPath, as: Model.self, supported: Model.schemaVersion, decoder: decoder) {
+        case .missing:
+            report.notes.append("There is no snapshot.json; opening the store replays the whole journal.")
+        case .damaged(let reason):
+            report.problems.append(.init(file: snapshotPath, line: nil,
+                what: "\(reason); the store ignores it and rebuilds it from the journal"))
+        case .newer(let version):
+            report.problems.append(.init(file: snapshotPath, line: nil,
+                what: "written by a newer version (data version \(version); this program supports \(Model.schemaVersion))"))
+        case .sound(let contents):
+            snapshot = contents
+            report.snapshotSequence = contents.seq
+        }
+
+        let fd: Int32
+        switch Posix.openFile(journalPath, O_RDONLY) {
+        case .success(let opened):
+            fd = opened
+        case .failure(let code):
+            if code == ENOENT, snapshot == nil {
+                report.notes.append("There is no journal.jsonl: the store is empty.")
+            } else {
+                report.problems.append(.init(file: journalPath, line: nil,
+                    what: "cannot be opened: \(Posix.describe(code))"))
+            }
+            return report
+        }
+        defer { close(fd) }
+
+        /// The model's snapshot form, passed through JSON and back so both sides compare alike.
+        func normalized(_ model: Model) -> Data? {
+            guard let json = try? encoder.encode(model.compactedForSnapshot()),
+                  let back = try? decoder.decode(Model.self, from: json) else { return nil }
+            return try? encoder.encode(back)
+        }
+        func compare(_ replayed: Model, end: Int64, with snapshot: SnapshotFile.Contents<Model>) {
+            if end != snapshot.journalOffset {
+                report.problems.append(.init(file: snapshotPath, line: nil,
+                    what: "it says entry \(snapshot.seq) ends at byte \(snapshot.journalOffset) of journal.jsonl, "
+                        + "but it ends at byte \(end); remove snapshot.json so the store rebuilds it"))
+            }
+            let fromSnapshot = (try? encoder.encode(snapshot.model.compactedForSnapshot()))
+            if fromSnapshot == nil || fromSnapshot != normalized(replayed) {
+                report.problems.append(.init(file: snapshotPath, line: nil,
+                    what: "its model differs from a replay of journal.jsonl up to entry \(snapshot.seq); "
+                        + "remove snapshot.json so the store rebuilds it"))
+            }
+        }
+
+        let size: Int64
+        do { size = Int64(try Posix.status(fd, path: journalPath).st_size) } catch {
+            report.problems.append(.init(file: journalPath, line: nil, what: error.message))
+            return report
+        }
+        var model = empty
+        var applying = true          // false after the first problem: later state means nothing
+        var expected: Int? = 1       // nil right after a damaged line: resynchronise silently
+        var pending: [Model.Entry] = []
+        var pendingLine = 0
+        var compared = false
+        if let snapshot, snapshot.seq == 0 {
+            compare(model, end: 0, with: snapshot)
+            compared = true
+        }
+        do {
+            try LineReader.forEachLine(fd: fd, path: journalPath, from: 0, to: size) { line, offset, terminated in
+                report.journalLines += 1
+                let number = report.journalLines
+                let isLast = offset + Int64(line.count) + 1 >= size
+                let parsed: JournalLine.Parsed<Model.Entry> = terminated
+                    ? JournalLine.parse(line, as: Model.Entry.self, schemaVersion: Model.schemaVersion, decoder: decoder)
+                    : .damaged(reason: "it has no newline at the end")
+                func problem(_ what: String) {
+                    if report.problems.count < 100 {
+                        report.problems.append(.init(file: journalPath, line: number, what: what))
+                    }
+                    applying = false
+                }
+                switch parsed {
+                case .damaged(let reason):
+                    if isLast || !terminated {
+                        report.notes.append("journal.jsonl line \(number) is unfinished (\(reason)): it was never "
+                            + "confirmed and the store ignores it.")
+                    } else {
+                        problem(reason)
+                    }
+                    expected = nil
+                case .newer(let seq, let version):
+                    problem("written by a newer version (data version \(version); this program supports \(Model.schemaVersion))")
+                    expected = seq + 1
+                case .undecodable(let seq, let reason):
+                    problem(reason)
+                    expected = seq + 1
+                case .entry(let seq, let more, let entry):
+                    if let wanted = expected, seq != wanted {
+                        problem("its sequence number is \(seq) where \(wanted) was expected")
+                    }
+                    expected = seq + 1
+                    report.lastSequence = seq
+                    guard applying else { return true }
+                    if pending.isEmpty { pendingLine = number }
+                    pending.append(entry)
+                    guard !more else { return true }
+                    for entry in pending { model.apply(entry) }
+                    pending.removeAll()
+                    if let snapshot, seq == snapshot.seq {
+                        compare(model, end: offset + Int64(line.count) + 1, with: snapshot)
+                        compared = true
+                    }
+                }
+                return true
+            }
+        } catch {
+            report.problems.append(.init(file: journalPath, line: nil, what: error.message))
+        }
+        if applying, !pending.isEmpty {
+            report.notes.append("journal.jsonl lines \(pendingLine)–\(report.journalLines) are an unfinished "
+                + "transaction: never confirmed, and the store ignores them.")
+        }
+        if let snapshot, !compared {
+            report.problems.append(.init(file: snapshotPath, line: nil,
+                what: applying
+                    ? "it was taken after entry \(snapshot.seq), but journal.jsonl has no complete entry \(snapshot.seq)"
+                    : "it could not be compared with the journal, which is damaged before entry \(snapshot.seq)"))
+        }
+        return report
+    }
+}

@@ -1,0 +1,173 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The file operations that can fail while data is being made durable.
+///
+/// A seam for fault injection: the store and `AtomicFile` call these instead of the system
+/// calls directly, and tests replace them (e.g. a `write` that reports ENOSPC).
+/// Every closure returns a negative errno (or the errno for the `Int32` ones) on failure.
+struct FileOps: Sendable {
+    /// write(2): the number of bytes written, or `-errno`.
+    var write: @Sendable (_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int
+    /// fdatasync(2): 0 or the errno.
+    var fdatasync: @Sendable (_ fd: Int32) -> Int32
+    /// fsync(2): 0 or the errno.
+    var fsync: @Sendable (_ fd: Int32) -> Int32
+    /// ftruncate(2): 0 or the errno.
+    var ftruncate: @Sendable (_ fd: Int32, _ length: Int64) -> Int32
+
+    /// The real system calls.
+    static let live = FileOps(write: liveWrite, fdatasync: liveFdatasync, fsync: liveFsync, ftruncate: liveFtruncate)
+}
+
+// errno is read right after each call, with nothing in between that could change it.
+private func liveWrite(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int {
+    let written = write(fd, bytes.baseAddress, bytes.count)
+    return written >= 0 ? written : -Int(errno)
+}
+
+private func liveFdatasync(_ fd: Int32) -> Int32 {
+    #if os(Linux)
+    return fdatasync(fd) == 0 ? 0 : errno
+    #else
+    return fsync(fd) == 0 ? 0 : errno
+    #endif
+}
+
+private func liveFsync(_ fd: Int32) -> Int32 {
+    fsync(fd) == 0 ? 0 : errno
+}
+
+private func liveFtruncate(_ fd: Int32, _ length: Int64) -> Int32 {
+    ftruncate(fd, off_t(length)) == 0 ? 0 : errno
+}
+
+/// The result of a system call: a value or an errno.
+enum Outcome<Value> {
+    case success(Value)
+    case failure(Int32)
+}
+
+/// Thin wrappers over POSIX calls that report failures as `StoreError.io`.
+enum Posix {
+    /// The system's text for an errno, e.g. "No space left on device".
+    static func describe(_ code: Int32) -> String {
+        String(cString: strerror(code))
+    }
+
+    /// open(2), retried on EINTR. Returns the descriptor or the errno.
+    static func openFile(_ path: String, _ flags: Int32, _ mode: mode_t = 0) -> Outcome<Int32> {
+        while true {
+            let fd = open(path, flags | O_CLOEXEC, mode)
+            if fd >= 0 { return .success(fd) }
+            if errno != EINTR { return .failure(errno) }
+        }
+    }
+
+    /// Opens `path`, throwing `StoreError.io` on failure.
+    static func openOrThrow(_ path: String, _ flags: Int32, mode: mode_t = 0) throws(StoreError) -> Int32 {
+        switch openFile(path, flags, mode) {
+        case .success(let fd): return fd
+        case .failure(let code): throw .io(operation: "open", path: path, errno: code)
+        }
+    }
+
+    /// Sets the permission bits of an open file regardless of the umask.
+    static func setMode(_ fd: Int32, _ mode: mode_t, path: String) throws(StoreError) {
+        if fchmod(fd, mode) != 0 { throw .io(operation: "chmod", path: path, errno: errno) }
+    }
+
+    /// The status of an open file.
+    static func status(_ fd: Int32, path: String) throws(StoreError) -> stat {
+        var info = stat()
+        if fstat(fd, &info) != 0 { throw .io(operation: "stat", path: path, errno: errno) }
+        return info
+    }
+
+    /// The status of a path, or the errno.
+    static func status(path: String) -> Outcome<stat> {
+        var info = stat()
+        if stat(path, &info) != 0 { return .failure(errno) }
+        return .success(info)
+    }
+
+    /// Whether `path` still names the file open as `fd` (it was not deleted or replaced).
+    static func sameFile(_ fd: Int32, path: String) -> Bool {
+        var opened = stat()
+        guard fstat(fd, &opened) == 0, case .success(let named) = status(path: path) else { return false }
+        return opened.st_dev == named.st_dev && opened.st_ino == named.st_ino
+    }
+
+    /// Reads up to `buffer.count` bytes at `offset`, retrying on EINTR and short reads.
+    /// Returns the number of bytes read (less only at the end of the file).
+    static func readAt(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int64) -> Outcome<Int> {
+        var done = 0
+        while done < buffer.count {
+            let count = pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset) + off_t(done))
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(errno)
+            }
+            if count == 0 { break }
+            done += count
+        }
+        return .success(done)
+    }
+
+    /// Reads a whole (small) file, throwing `StoreError.io`; ENOENT gives nil.
+    static func readWholeFile(_ path: String) throws(StoreError) -> [UInt8]? {
+        let fd: Int32
+        switch openFile(path, O_RDONLY) {
+        case .success(let opened): fd = opened
+        case .failure(ENOENT): return nil
+        case .failure(let code): throw .io(operation: "open", path: path, errno: code)
+        }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var offset: Int64 = 0
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let result = chunk.withUnsafeMutableBytes { readAt(fd, into: $0, at: offset) }
+            switch result {
+            case .failure(let code): throw .io(operation: "read", path: path, errno: code)
+            case .success(let count):
+                bytes.append(contentsOf: chunk[0..<count])
+                offset += Int64(count)
+                if count < chunk.count { return bytes }
+            }
+        }
+    }
+
+    /// Writes all of `bytes` through `ops.write`, retrying on EINTR. Returns 0 or the errno.
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8], ops: FileOps) -> Int32 {
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { all in
+                ops.write(fd, UnsafeRawBufferPointer(rebasing: all[written...]))
+            }
+            if count < 0 {
+                if count == -Int(EINTR) { continue }
+                return Int32(-count)
+            }
+            if count == 0 { return EIO }
+            written += count
+        }
+        return 0
+    }
+
+    /// fsyncs a folder so that names created or renamed in it are durable.
+    static func syncFolder(_ path: String, ops: FileOps) throws(StoreError) {
+        let fd = try openOrThrow(path, O_RDONLY | O_DIRECTORY)
+        defer { close(fd) }
+        let code = ops.fsync(fd)
+        if code != 0 { throw .io(operation: "fsync", path: path, errno: code) }
+    }
+
+    /// The file name part of a path, for messages.
+    static func fileName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+}

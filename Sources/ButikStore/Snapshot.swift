@@ -1,0 +1,118 @@
+import Foundation
+
+/// `snapshot.json`: the model as it was after entry `seq`, and where the journal continues.
+///
+///     {"schema":1,"seq":1200,"journalOffset":183342,"model":{...},"sum":"0badf00d"}
+///
+/// `sum` is the CRC-32 of every byte before `,"sum"`, as on journal lines, so a damaged
+/// snapshot is noticed and ignored (it is derived data: the journal alone rebuilds it).
+enum SnapshotFile {
+    struct Contents<Model> {
+        var model: Model
+        var seq: Int
+        var journalOffset: Int64
+    }
+
+    enum Reading<Model> {
+        case missing
+        /// Unreadable or damaged; the reason says how.
+        case damaged(reason: String)
+        /// Written by a newer program.
+        case newer(version: Int)
+        case sound(Contents<Model>)
+    }
+
+    /// The file's bytes (newline-terminated).
+    static func encode<Model: Encodable>(
+        _ model: Model, schema: Int, seq: Int, journalOffset: Int64, encoder: JSONEncoder
+    ) throws(StoreError) -> [UInt8] {
+        let json: Data
+        do { json = try encoder.encode(model) } catch {
+            throw .encoding(reason: "the model cannot be written as JSON (\(error))")
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(json.count + 96)
+        bytes.append(contentsOf: #"{"schema":"#.utf8)
+        bytes.append(contentsOf: String(schema).utf8)
+        bytes.append(contentsOf: #","seq":"#.utf8)
+        bytes.append(contentsOf: String(seq).utf8)
+        bytes.append(contentsOf: #","journalOffset":"#.utf8)
+        bytes.append(contentsOf: String(journalOffset).utf8)
+        bytes.append(contentsOf: #","model":"#.utf8)
+        bytes.append(contentsOf: json)
+        Sealed.seal(&bytes)
+        bytes.append(UInt8(ascii: "\n"))
+        return bytes
+    }
+
+    /// Reads and verifies the snapshot at `path`.
+    static func read<Model: Decodable>(
+        path: String, as type: Model.Type, supported: Int, decoder: JSONDecoder
+    ) -> Reading<Model> {
+        let bytes: [UInt8]
+        do {
+            guard let read = try Posix.readWholeFile(path) else { return .missing }
+            bytes = read
+        } catch {
+            return .damaged(reason: "it cannot be read (\(error.message))")
+        }
+        return decode(bytes, as: type, supported: supported, decoder: decoder)
+    }
+
+    /// Verifies and decodes snapshot bytes.
+    static func decode<Model: Decodable>(
+        _ bytes: [UInt8], as type: Model.Type, supported: Int, decoder: JSONDecoder
+    ) -> Reading<Model> {
+        guard bytes.last == UInt8(ascii: "\n") else {
+            return .damaged(reason: bytes.isEmpty ? "it is empty" : "it is incomplete (no newline at the end)")
+        }
+        return bytes.withUnsafeBytes { all -> Reading<Model> in
+            let record = UnsafeRawBufferPointer(rebasing: all[0..<(all.count - 1)])
+            switch Sealed.verify(record) {
+            case .noChecksum: return .damaged(reason: "it has no valid checksum")
+            case .mismatch: return .damaged(reason: "its checksum does not match its content")
+            case .valid(let prefixLength):
+                var cursor = ByteCursor(bytes: record, end: prefixLength)
+                guard cursor.skip(#"{"schema":"#), let schema = cursor.number() else {
+                    if let schema = slowSchema(record), schema > supported { return .newer(version: schema) }
+                    return .damaged(reason: "it is not a snapshot of this program")
+                }
+                if schema > supported { return .newer(version: schema) }
+                guard cursor.skip(#","seq":"#), let seq = cursor.number(),
+                      cursor.skip(#","journalOffset":"#), let offset = cursor.number(),
+                      cursor.skip(#","model":"#) else {
+                    return .damaged(reason: "it is not a snapshot of this program")
+                }
+                let json = Data(UnsafeRawBufferPointer(rebasing: record[cursor.position..<prefixLength]))
+                do {
+                    let model = try decoder.decode(Model.self, from: json)
+                    return .sound(Contents(model: model, seq: seq, journalOffset: Int64(offset)))
+                } catch {
+                    return .damaged(reason: "its model cannot be read (\(error))")
+                }
+            }
+        }
+    }
+
+    private struct SchemaOnly: Decodable { var schema: Int }
+
+    private static func slowSchema(_ record: UnsafeRawBufferPointer) -> Int? {
+        try? JSONDecoder().decode(SchemaOnly.self, from: Data(record)).schema
+    }
+}
+
+/// The JSON coders used for every file: sorted keys, dates as milliseconds since 1970.
+enum StoreCoding {
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .millisecondsSince1970
+        return encoder
+    }
+
+    static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .millisecondsSince1970
+        return decoder
+    }
+}

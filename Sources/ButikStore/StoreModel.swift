@@ -1,0 +1,18 @@
+/// What the store persists: a state built by applying journal entries in order.
+///
+/// Conform with a value type (a struct): the store hands copies of the model to callers.
+public protocol StoreModel: Codable, Sendable {
+    /// One recorded change. Encoded as JSON (sorted keys, dates as milliseconds since 1970).
+    associatedtype Entry: Codable, Sendable
+    /// Schema version written in every file; a file with a higher version opens read-only.
+    static var schemaVersion: Int { get }
+    /// Applies one entry. Entries were decided against the same state, so this does not fail.
+    mutating func apply(_ entry: Entry)
+    /// The form written to a snapshot (e.g. closed history pruned). Default: self.
+    func compactedForSnapshot() -> Self
+}
+
+extension StoreModel {
+    /// Default: the snapshot holds the whole model.
+    public func compactedForSnapshot() -> Self { self }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+@testable import ButikStore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@Suite struct FaultInjectionTests {
+    private func isIO(_ error: any Error, _ operation: String, _ code: Int32) -> Bool {
+        guard case StoreError.io(let op, let path, let errno) = error else { return false }
+        return op == operation && errno == code && path.hasSuffix("journal.jsonl")
+    }
+
+    /// After a failed save: the error was reported, memory and file are as before, writes refused,
+    /// and a reopened store continues with the right sequence number.
+    private func expectCleanFailure(_ store: Store<Ledger>, _ folder: URL, before: [UInt8], names: [String]) throws {
+        #expect(store.readOnlyReason?.contains("NOT saved") == true)
+        #expect(store.model.names == names)
+        #expect(store.lastSequence == names.count)
+        #expect(try journalBytes(folder) == before)  // no partial line
+        #expect {
+            try store.add("later")
+        } throws: { error in
+            guard case StoreError.readOnly = error else { return false }
+            return true
+        }
+        let reopened = try openLedger(folder)
+        #expect(reopened.notices.isEmpty)
+        #expect(reopened.readOnlyReason == nil)
+        #expect(reopened.model.names == names)
+        try reopened.add("after")
+        #expect(reopened.lastSequence == names.count + 1)
+    }
+
+    @Test func diskFullDuringWrite() throws {
+        try withTemporaryFolder { folder in
+            let store = try openLedger(folder)
+            try store.add("a", "b", "c")
+            let before = try journalBytes(folder)
+            let calls = Locked(0)
+            // The first call writes half the bytes for real, the next finds the disk full.
+            store.fileOps.write = { fd, bytes in
+                let call = calls.with { count -> Int in count += 1; return count }
+                if call == 1 { return FileOps.live.write(fd, UnsafeRawBufferPointer(rebasing: bytes[0..<(bytes.count / 2)])) }
+                return -Int(ENOSPC)
+            }
+            #expect {
+                try store.record(.add("d"), .add("e"))
+            } throws: { error in
+                isIO(error, "write", ENOSPC) && (error as? StoreError)?.message.contains("disk is full") == true
+            }
+            #expect(calls.current == 2)
+            try expectCleanFailure(store, folder, before: before, names: ["a", "b", "c"])
+        }
+    }
+
+    @Test func ioErrorOnFdatasync() throws {
+        try withTemporaryFolder { folder in
+            let store = try openLedger(folder)
+            try store.add("a", "b", "c")
+            let before = try journalBytes(folder)
+            store.fileOps.fdatasync = { _ in EIO }
+            #expect {
+                try store.add("d")
+            } throws: { error in
+                isIO(error, "fdatasync", EIO)
+            }
+            try expectCleanFailure(store, folder, before: before, names: ["a", "b", "c"])
+        }
+    }
+
+    @Test func failedWriteThatCannotBeCutBackIsIgnoredOnReopen() throws {
+        try withTemporaryFolder { folder in
+            let store = try openLedger(folder)
+            try store.add("a", "b")
+            let calls = Locked(0)
+            store.fileOps.write = { fd, bytes in
+                let call = calls.with { count -> Int in count += 1; return count }
+                if call == 1 { return FileOps.live.write(fd, UnsafeRawBufferPointer(rebasing: bytes[0..<5])) }
+                return -Int(ENOSPC)
+            }
+            store.fileOps.ftruncate = { _, _ in EIO }
+            #expect(throws: StoreError.self) { try store.add("c") }
+            #expect(store.readOnlyReason?.contains("could not be removed") == true)
+            #expect(store.model.names == ["a", "b"])
+
+            let reopened = try openLedger(folder)
+            #expect(reopened.model.names == ["a", "b"])
+            #expect(reopened.notices.count == 1)
+            try reopened.add("c")
+            #expect(try openLedger(folder).model.names == ["a", "b", "c"])
+        }
+    }
+
+    @Test func realDiskFullFromDevFull() throws {
+        // /dev/full fails every write with ENOSPC, through the live operations.
+        let fd = open("/dev/full", O_WRONLY)
+        try #require(fd >= 0)
+        defer { close(fd) }
+        #expect(Posix.writeAll(fd, Array("hello\n".utf8), ops: .live) == ENOSPC)
+    }
+
+    @Test func failedAutomaticSnapshotDoesNotFailTheTransaction() throws {
+        try withTemporaryFolder { folder in
+            let store = try openLedger(folder)
+            store.snapshotEvery = 2
+            store.fileOps.fsync = { _ in EIO }
+            try store.add("a", "b", "c")
+            #expect(store.lastSequence == 3)
+            #expect(store.readOnlyReason == nil)
+            #expect(store.notices.count == 1)
+            #expect(store.notices.first?.contains("Nothing was lost") == true)
+            let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            #expect(files == ["journal.jsonl", "lock"])  // no snapshot, no temporary file left
+            #expect(try openLedger(folder).model.names == ["a", "b", "c"])
+        }
+    }
+
+    @Test func lockHeldTooLongTimesOut() throws {
+        try withTemporaryFolder { folder in
+            let store = try openLedger(folder)
+            try store.add("a")
+            store.lockTimeout = 0.3
+            let fd = open(folder.appendingPathComponent("lock").path, O_RDWR)
+            try #require(fd >= 0)
+            defer { close(fd) }
+            #expect(flock(fd, LOCK_EX) == 0)
+            let before = try journalBytes(folder)
+            #expect {
+                try store.add("b")
+            } throws: { error in
+                guard case StoreError.locked(let path, _) = error else { return false }
+                return path.hasSuffix("/lock") && (error as? StoreError)?.message.contains("busy") == true
+            }
+            #expect(throws: StoreError.self) { try store.refresh() }
+            #expect(try journalBytes(folder) == before)
+            #expect(store.readOnlyReason == nil)
+            flock(fd, LOCK_UN)
+            try store.add("b")
+            #expect(store.model.names == ["a", "b"])
+        }
+    }
+}
