@@ -1,5 +1,5 @@
 /// Where text sits in a space wider than itself.
-public enum TextAlignment: Sendable {
+public enum TextAlignment: Hashable, Sendable {
     case left, right, center
 }
 
