@@ -26,13 +26,6 @@ import ButikUI
         #expect(text.displayWidth == expected)
     }
 
-    @Test func decomposedÅIsOneCharacterOfOneCell() {
-        let decomposed = "A\u{30A}"
-        #expect(decomposed.count == 1)
-        #expect(decomposed.first!.displayWidth == 1)
-        #expect(decomposed == "Å")
-    }
-
     @Test func scalarWidths() {
         #expect(Unicode.Scalar(0x4EAC)!.displayWidth == 2)   // 京
         #expect(Unicode.Scalar(0x0308)!.displayWidth == 0)   // combining diaeresis

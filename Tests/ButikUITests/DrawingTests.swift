@@ -109,8 +109,12 @@ import ButikUI
     }
 
     @Test func sanitizedStringsMatchWhatPutDraws() {
-        #expect("x\u{1B}[0m\ty".sanitizedForDisplay == "x�[0m y")
-        #expect("Ærlig Åse".sanitizedForDisplay == "Ærlig Åse")
+        let text = "x\u{1B}[0m\ty\u{9B}\u{2067}Ærlig Åse"
+        var screen = blank(30, 1)
+        screen.put(text, row: 0, column: 0)
+        #expect(text.sanitizedForDisplay == "x�[0m y��Ærlig Åse")
+        #expect(screen.textLines == [text.sanitizedForDisplay])
+        #expect(text.displayWidth == text.sanitizedForDisplay.count)
     }
 }
 

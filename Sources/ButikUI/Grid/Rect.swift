@@ -26,10 +26,4 @@ public struct Rect: Hashable, Sendable {
         let h = min(height, self.height)
         return Rect(row: row + (self.height - h) / 2, column: column + (self.width - w) / 2, width: w, height: h)
     }
-
-    /// This rectangle shrunk by `amount` cells on every side.
-    public func inset(by amount: Int) -> Rect {
-        Rect(row: row + amount, column: column + amount,
-             width: max(0, width - 2 * amount), height: max(0, height - 2 * amount))
-    }
 }
