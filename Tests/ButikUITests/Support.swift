@@ -1,4 +1,4 @@
-@testable import ButikUI
+import ButikUI
 
 /// The screen's `textLines` joined by newlines, trailing empty rows dropped, for comparing
 /// with a multi-line string literal.
