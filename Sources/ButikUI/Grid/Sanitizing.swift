@@ -1,0 +1,33 @@
+/// Making text from data (names, notes, imported CSV) safe to place in cells.
+///
+/// Rule: tabs and line breaks become one space each; every other control character
+/// (C0, DEL, C1 U+0080–U+009F, so ESC too) and every bidi control (U+061C, U+200E/F,
+/// U+202A–U+202E, U+2066–U+2069) becomes `�` (U+FFFD). Nothing is dropped, so staff see
+/// that a field holds junk, and an escape sequence like `ESC [ 2 J` shows as `�[2J`,
+/// inert because its ESC is gone.
+extension Character {
+    /// The replacement shown for a control or bidi character.
+    public static let replacement: Character = "\u{FFFD}"
+
+    /// This grapheme as it may be placed in a cell (see the rule above).
+    public var sanitizedForDisplay: Character {
+        if isNewline || self == "\t" { return " " }
+        for scalar in unicodeScalars where scalar.isUnsafeForDisplay {
+            return Self.replacement
+        }
+        return self
+    }
+}
+
+extension Unicode.Scalar {
+    fileprivate var isUnsafeForDisplay: Bool {
+        value < 0x20 || (0x7F...0x9F).contains(value) || properties.isBidiControl
+    }
+}
+
+extension StringProtocol {
+    /// The text with every grapheme sanitised as `Character.sanitizedForDisplay` does.
+    public var sanitizedForDisplay: String {
+        String(map(\.sanitizedForDisplay))
+    }
+}

@@ -1,0 +1,26 @@
+/// A row of key hints (`F1 Help  F2 Intake  Esc Back`), the most important that fit.
+public struct HelpLine: Hashable, Sendable {
+    /// Candidates, most important first.
+    public var entries: [HelpEntry]
+
+    public init(entries: [HelpEntry]) {
+        self.entries = entries
+    }
+
+    /// The help-line entries of a key map.
+    public init<Action>(_ keyMap: KeyMap<Action>) {
+        entries = keyMap.helpLineEntries
+    }
+
+    /// Draws on the first row of `rect`: labels bold in the accent role, descriptions plain.
+    public func draw(into screen: inout Screen, at rect: Rect) {
+        guard !rect.isEmpty else { return }
+        screen.fill(row: rect.row, column: rect.column, width: rect.width, height: 1)
+        var column = rect.column
+        for entry in HelpEntry.fitting(entries, width: rect.width) {
+            column += screen.put(entry.label, row: rect.row, column: column, style: Style(.accent, bold: true))
+            column += screen.put(" " + entry.description, row: rect.row, column: column)
+            column += HelpEntry.gap
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import Testing
+import ButikUI
+
+@Suite struct DisplayWidthTests {
+    @Test(arguments: [
+        ("Kari", 4),
+        ("Æ Ø Å ä ö ü", 11),
+        ("東京", 4),
+        ("Ａ", 2),              // fullwidth A
+        ("ｶ", 1),               // halfwidth katakana
+        ("한국", 4),
+        ("\u{1112}\u{1161}\u{11AB}", 2), // 한 as conjoining jamo
+        ("A\u{30A}", 1),        // Å decomposed
+        ("e\u{301}", 1),
+        ("👍", 2),
+        ("👨‍👩‍👧", 2),           // ZWJ sequence
+        ("🇳🇴", 2),             // flag
+        ("❤️", 2),               // text-default emoji made pictorial by U+FE0F
+        ("❤", 1),
+        ("\u{200D}", 0),        // lone zero-width joiner
+        ("\u{301}", 0),         // lone combining mark
+        ("a\u{1B}b", 3),        // ESC is shown as one replacement cell
+        ("…─█", 3),             // ambiguous width counts as narrow
+    ])
+    func width(_ text: String, _ expected: Int) {
+        #expect(text.displayWidth == expected)
+    }
+
+    @Test func scalarWidths() {
+        #expect(Unicode.Scalar(0x4EAC)!.displayWidth == 2)   // 京
+        #expect(Unicode.Scalar(0x0308)!.displayWidth == 0)   // combining diaeresis
+        #expect(Unicode.Scalar(0x00D8)!.displayWidth == 1)   // Ø
+        #expect(Unicode.Scalar(0x009B)!.displayWidth == 0)   // C1 CSI
+    }
+}

@@ -1,0 +1,153 @@
+import Testing
+import ButikUI
+
+@Suite struct PutTests {
+    @Test func putsTextAndReturnsCellsUsed() {
+        var screen = blank(12, 2)
+        let used = screen.put("Bø 東京", row: 1, column: 2)
+        #expect(used == 7)
+        #expect(snapshot(screen) == "\n  Bø 東京")
+        #expect(screen[1, 5].text == "東")
+        #expect(screen[1, 6].isContinuation)
+        #expect(screen[1, 6].text == "")
+    }
+
+    @Test func clipsAtRightEdgeWithoutSplittingWideCharacter() {
+        var screen = blank(5, 1)
+        let used = screen.put("ab東京", row: 0, column: 0)
+        #expect(used == 5)
+        #expect(snapshot(screen) == "ab東")
+        #expect(screen[0, 4] == Cell(text: " "))
+    }
+
+    @Test func clipsAtMaxWidthAndLeavesTheRestAlone() {
+        var screen = blank(6, 1)
+        screen.put("xxxxxx", row: 0, column: 0)
+        let used = screen.put("東京", row: 0, column: 1, maxWidth: 3)
+        #expect(used == 3)
+        #expect(snapshot(screen) == "x東 xx")
+        #expect(screen.put("abc", row: 0, column: 0, maxWidth: 0) == 0)
+    }
+
+    @Test func outsideTheScreenDrawsNothing() {
+        var screen = blank(4, 1)
+        #expect(screen.put("abc", row: 1, column: 0) == 0)
+        #expect(screen.put("abc", row: 0, column: 4) == 0)
+        #expect(snapshot(screen) == "")
+    }
+
+    @Test func negativeColumnSkipsCellsLeftOfTheScreen() {
+        var screen = blank(4, 1)
+        screen.put("東ab", row: 0, column: -1)
+        #expect(screen.textLines == [" ab"])
+        #expect(!screen[0, 0].isContinuation)
+    }
+
+    @Test func overwritingHalfAWideCharacterBlanksTheOtherHalf() {
+        var screen = blank(4, 2)
+        screen.put("東京", row: 0, column: 0)
+        screen.put("x", row: 0, column: 1)
+        #expect(screen.textLines[0] == " x京")
+        screen.put("東", row: 1, column: 0)
+        screen.put("y", row: 1, column: 0)
+        #expect(screen.textLines[1] == "y")
+        #expect(!screen[1, 1].isContinuation)
+        // A wide character over the right half of another.
+        screen.put("京", row: 0, column: 3)   // does not fit: a space
+        screen.put("東", row: 0, column: 2)
+        #expect(screen.textLines[0] == " x東")
+    }
+
+    @Test func storesGraphemesInNFCAndDropsZeroWidthOnes() {
+        var screen = blank(4, 1)
+        screen.put("\u{301}A\u{30A}s", row: 0, column: 0)
+        #expect(Array(screen[0, 0].text.unicodeScalars) == ["\u{C5}"])
+        #expect(screen.textLines == ["Ås"])
+    }
+
+    @Test func stylesEveryCellItDraws() {
+        var screen = blank(6, 1)
+        screen.put("ab", row: 0, column: 0, style: Style(.accent, bold: true))
+        screen.put("東", row: 0, column: 2, style: Style(.danger))
+        screen.put("c", row: 0, column: 4, style: Style(.selection, reverse: true))
+        #expect(screen.styleMask == ["AAdd6."])
+    }
+}
+
+@Suite struct SanitizingTests {
+    /// No cell may hold a control character, C1 control or bidi control.
+    func assertClean(_ screen: Screen) {
+        for cell in screen.cells {
+            for scalar in cell.text.unicodeScalars {
+                #expect(scalar.value >= 0x20 && !(0x7F...0x9F).contains(scalar.value))
+                #expect(!scalar.properties.isBidiControl)
+            }
+        }
+    }
+
+    @Test func escapeSequenceLosesItsEscape() {
+        var screen = blank(20, 1)
+        let used = screen.put("Ola\u{1B}[2JNordmann", row: 0, column: 0)
+        #expect(screen.textLines == ["Ola�[2JNordmann"])
+        #expect(used == 15)
+        assertClean(screen)
+    }
+
+    @Test func c1ControlsAndBidiOverridesBecomeReplacementCharacters() {
+        var screen = blank(20, 2)
+        screen.put("A\u{9B}31mB\u{85}C", row: 0, column: 0)
+        screen.put("\u{202E}kcap\u{202C}x\u{2066}y\u{2069}", row: 1, column: 0)
+        #expect(screen.textLines == ["A�31mB C", "�kcap�x�y�"])
+        assertClean(screen)
+    }
+
+    @Test func tabsAndLineBreaksBecomeOneSpaceEach() {
+        var screen = blank(20, 1)
+        screen.put("a\tb\r\nc\nd\u{7F}", row: 0, column: 0)
+        #expect(screen.textLines == ["a b c d�"])
+        assertClean(screen)
+    }
+
+    @Test func sanitizedStringsMatchWhatPutDraws() {
+        let text = "x\u{1B}[0m\ty\u{9B}\u{2067}Ærlig Åse"
+        var screen = blank(30, 1)
+        screen.put(text, row: 0, column: 0)
+        #expect(text.sanitizedForDisplay == "x�[0m y��Ærlig Åse")
+        #expect(screen.textLines == [text.sanitizedForDisplay])
+        #expect(text.displayWidth == text.sanitizedForDisplay.count)
+    }
+}
+
+@Suite struct LinesAndBoxesTests {
+    @Test func boxWithTitle() {
+        var screen = blank(14, 5)
+        screen.box(Rect(row: 0, column: 1, width: 12, height: 4), title: "Hylle")
+        screen.horizontalLine(row: 4, column: 0, width: 3, lines: .heavy)
+        screen.verticalLine(row: 1, column: 13, height: 2, lines: .double)
+        #expect(snapshot(screen) == """
+             ┌─ Hylle ──┐
+             │          │║
+             │          │║
+             └──────────┘
+            ━━━
+            """)
+        #expect(screen.styleMask[0] == "...NNNNNNN....")
+    }
+
+    @Test func longTitleIsTruncatedInsideTheBorder() {
+        var screen = blank(10, 2)
+        screen.box(Rect(row: 0, column: 0, width: 10, height: 2), lines: .double, title: "Customers")
+        #expect(snapshot(screen) == """
+            ╔═ Cus… ═╗
+            ╚════════╝
+            """)
+    }
+
+    @Test func fillPaintsStyledSpacesClipped() {
+        var screen = blank(4, 3)
+        screen.put("abcd", row: 1, column: 0)
+        screen.fill(Rect(row: 1, column: 2, width: 5, height: 5), style: Style(.muted))
+        #expect(screen.textLines == ["", "ab", ""])
+        #expect(screen.styleMask == ["....", "..mm", "..mm"])
+    }
+}

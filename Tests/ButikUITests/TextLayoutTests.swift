@@ -1,0 +1,38 @@
+import Testing
+import ButikUI
+
+@Suite struct TextLayoutTests {
+    @Test func truncatesWithEllipsis() {
+        #expect("Kari Nordmann".truncated(toWidth: 8) == "Kari No…")
+        #expect("Kari".truncated(toWidth: 4) == "Kari")
+        #expect("Kari".truncated(toWidth: 1) == "…")
+        #expect("Kari".truncated(toWidth: 0) == "")
+    }
+
+    @Test func truncationNeverSplitsAWideCharacter() {
+        // 東京都庁 is 8 cells; 6 leaves 5 for text, room for 東京 only (4) + …
+        let cut = "東京都庁".truncated(toWidth: 6)
+        #expect(cut == "東京…")
+        #expect(cut.displayWidth == 5)
+    }
+
+    @Test func padsByDisplayWidth() {
+        #expect("Ås".padded(toWidth: 5) == "Ås   ")
+        #expect("東".padded(toWidth: 5, alignment: .right) == "   東")
+        #expect("ab".padded(toWidth: 6, alignment: .center) == "  ab  ")
+        #expect("東京都".padded(toWidth: 5) == "東京…")
+        #expect("東京都".padded(toWidth: 4) == "東… ")
+    }
+
+    @Test func prefixFittingWidth() {
+        #expect("東京".prefix(fittingWidth: 3) == "東")
+        #expect("A\u{30A}B".prefix(fittingWidth: 1) == "Å")
+    }
+
+    @Test func wrapsAtSpacesAndSplitsLongWords() {
+        #expect("Lever pakke til Kari Nordmann".wrapped(toWidth: 12) == ["Lever pakke", "til Kari", "Nordmann"])
+        #expect("RR123456785SE ok".wrapped(toWidth: 5) == ["RR123", "45678", "5SE", "ok"])
+        #expect("a\n\nb".wrapped(toWidth: 5) == ["a", "", "b"])
+        #expect("東京都".wrapped(toWidth: 3) == ["東", "京", "都"])
+    }
+}
