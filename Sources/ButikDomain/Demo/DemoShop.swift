@@ -69,10 +69,10 @@ public enum DemoShop {
             // Pickups through the afternoon: each customer with parcels comes by now and then.
             var time = at(day, 10, 5)
             while time < at(day, 19, 0), time < now {
-                time += Double(Int.random(in: 4...14, using: &random) * 60)
+                time += Double(Int.random(in: 15...50, using: &random) * 60)
                 guard time < now, let customer = customers.randomElement(using: &random) else { continue }
                 let waiting = builder.state.parcelsInShop(for: customer).filter { $0.status == .waiting && $0.receivedAt < time }
-                guard !waiting.isEmpty, random.chance(0.45) else { continue }
+                guard !waiting.isEmpty, random.chance(0.5) else { continue }
                 let verification: Verification = [.id, .id, .code, .code, .known, .proxy].randomElement(using: &random)!
                 let proxy = verification == .proxy ? "\(names.firstNames.randomElement(using: &random)!) (son)" : nil
                 builder.handOut(waiting.map(\.id), verification: verification, proxyName: proxy, at: time,

@@ -11,7 +11,7 @@ enum Output {
     }
 
     /// Text that came from data, made safe to print to a terminal.
-    static func safe(_ text: String) -> String { TextSanitizer.sanitize(text) }
+    static func safe(_ text: String) -> String { text.sanitizedForDisplay }
 
     /// Prints `value` as pretty JSON with sorted keys.
     static func json<T: Encodable>(_ value: T) throws(CLIError) {
@@ -30,11 +30,11 @@ enum Output {
         guard let columns = rows.map(\.count).max() else { return }
         var widths = Array(repeating: 0, count: columns)
         for row in rows {
-            for (i, cell) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) }
+            for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.displayWidth) }
         }
         for row in rows {
             let cells = row.enumerated().map { i, cell in
-                i == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - DisplayWidth.of(cell))
+                i == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - cell.displayWidth)
             }
             print(cells.joined(separator: "  "))
         }

@@ -1,5 +1,5 @@
 /// One verb of the command line: its help text, the options it accepts and what it does.
-struct Verb {
+struct Verb: Sendable {
     let name: String
     /// One line for `butik --help`.
     let summary: String
@@ -8,7 +8,7 @@ struct Verb {
     let details: String
     let valued: Set<String>
     let flagged: Set<String>
-    let run: (Arguments, Session) throws(CLIError) -> Int32
+    let run: @Sendable (Arguments, Session) throws(CLIError) -> Int32
 
     /// Options every verb takes.
     static let globalValued: Set<String> = ["--store", "--staff"]

@@ -1,0 +1,34 @@
+import ButikDomain
+import ButikStore
+
+extension Verb {
+    static let check = Verb(
+        name: "check",
+        summary: "verify the store; exit 0 only when it is sound",
+        usage: "butik check",
+        details: """
+        Reads every file in the store folder without changing anything: every journal line's
+        checksum and sequence number, the snapshot against a full replay of the journal, and the
+        shop file. Prints what it found; exits 0 when the store is sound, 3 when it is not.
+        """,
+        valued: [],
+        flagged: [],
+        run: runCheck)
+
+    private static func runCheck(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
+        guard args.positionals.isEmpty else { throw .usage("check takes no arguments.") }
+        let report = Store<ShopState>.check(folder: session.folder, empty: ShopState())
+        Output.line(Output.safe(report.description))
+        var sound = report.isHealthy
+        do {
+            _ = try ShopLayout.load(from: session.folder.appendingPathComponent(ShopStore.layoutFileName))
+        } catch let error as LayoutError {
+            Output.line(Output.safe(error.message))
+            sound = false
+        } catch {
+            Output.line("The shop file cannot be checked: \(error)")
+            sound = false
+        }
+        return sound ? 0 : 3
+    }
+}
