@@ -19,7 +19,7 @@ public enum DemoShop {
         var builder = Builder(layout: layout)
         let zone = layout.zone
         let today = Day(now, in: zone)
-        let firstDay = today.adding(days: -7)
+        let firstDay = today.adding(days: -9)
 
         func at(_ day: Day, _ hour: Int, _ minute: Int) -> Date {
             let local = Double(day.ordinal * 86_400 + hour * 3600 + minute * 60)
@@ -48,9 +48,9 @@ public enum DemoShop {
         }
 
         let deliveries: [(hour: Int, carriers: [String], count: ClosedRange<Int>)] = [
-            (9, ["posten"], 10...16), (12, ["postnord"], 14...22), (14, ["dhl", "ups", "amazon", "instabox"], 6...12),
+            (9, ["posten"], 12...18), (12, ["postnord"], 16...24), (14, ["dhl", "ups", "amazon", "instabox"], 6...12),
         ]
-        for offset in 0...7 {
+        for offset in 0...9 {
             let day = firstDay.adding(days: offset)
             let isSunday = day.isoWeekday == 7
             for delivery in deliveries where !isSunday {
@@ -69,7 +69,7 @@ public enum DemoShop {
             // Pickups through the afternoon: each customer with parcels comes by now and then.
             var time = at(day, 10, 5)
             while time < at(day, 19, 0), time < now {
-                time += Double(Int.random(in: 15...50, using: &random) * 60)
+                time += Double(Int.random(in: 20...60, using: &random) * 60)
                 guard time < now, let customer = customers.randomElement(using: &random) else { continue }
                 let waiting = builder.state.parcelsInShop(for: customer).filter { $0.status == .waiting && $0.receivedAt < time }
                 guard !waiting.isEmpty, random.chance(0.5) else { continue }
@@ -78,13 +78,14 @@ public enum DemoShop {
                 builder.handOut(waiting.map(\.id), verification: verification, proxyName: proxy, at: time,
                                 staff: staff[Int.random(in: 0..<staff.count, using: &random)])
             }
-            // Overdue parcels go back in the evening; the driver takes them the next morning.
-            let overdue = builder.state.parcelsInShop.filter { $0.status == .waiting && $0.deadline < day }
+            // A day after the deadline, uncollected parcels go to the outbound area in the
+            // evening; the driver takes them on Mondays, Wednesdays and Fridays.
+            let overdue = builder.state.parcelsInShop.filter { $0.status == .waiting && $0.deadline < day.adding(days: -1) }
             for parcel in overdue where at(day, 18, 30) < now {
                 builder.returnToSender(parcel.id, at: at(day, 18, 30), staff: staff[2])
             }
             let outbound = builder.state.parcelsInShop.filter { $0.status != .waiting && $0.slot == layout.outboundID }
-            if !outbound.isEmpty, offset < 7, at(day.adding(days: 1), 9, 5) < now {
+            if !outbound.isEmpty, [1, 3, 5].contains(day.adding(days: 1).isoWeekday), at(day.adding(days: 1), 9, 5) < now {
                 builder.collect(outbound.map(\.id), at: at(day.adding(days: 1), 9, 5), staff: staff[1])
             }
         }
