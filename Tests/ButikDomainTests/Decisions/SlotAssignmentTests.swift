@@ -58,11 +58,11 @@ import Testing
         let ctx = Fixtures.context(layout: layout)
         let first = try state.receiveTestParcel("T0000001", for: c[0], ctx) // A1
         try state.receiveTestParcel("T0000002", for: c[1], ctx) // A2
-        try state.commit(try state.move(first.id, to: SlotID("A3"), ctx), ctx)
+        state.commit(try state.move(first.id, to: SlotID("A3"), ctx), ctx)
         try state.receiveTestParcel("T0000003", for: c[0], ctx) // shares A3
         try state.receiveTestParcel("T0000004", for: c[0], ctx) // shares A3
         let fourth = try state.receiveTestParcel("T0000005", for: c[0], ctx) // shares A3
-        try state.commit(try state.move(fourth.id, to: SlotID("A2"), ctx), ctx)
+        state.commit(try state.move(fourth.id, to: SlotID("A2"), ctx), ctx)
         // c[0]: three in A3, one in A2 (which also holds c[1]'s and has more free room).
         #expect(state.assignSlot(for: c[0].id, size: .small, layout: layout).slot == SlotID("A3"))
     }
@@ -71,8 +71,8 @@ import Testing
         var (state, c) = try shop(customers: 1)
         let p1 = try state.receiveTestParcel("T0000001", for: c[0]) // A1
         let p2 = try state.receiveTestParcel("T0000002", for: c[0]) // A1
-        try state.commit(try state.move(p1.id, to: Fixtures.a3, Fixtures.context()), Fixtures.context())
-        try state.commit(try state.move(p2.id, to: Fixtures.a2, Fixtures.context()), Fixtures.context())
+        state.commit(try state.move(p1.id, to: Fixtures.a3, Fixtures.context()), Fixtures.context())
+        state.commit(try state.move(p2.id, to: Fixtures.a2, Fixtures.context()), Fixtures.context())
         #expect(state.assignSlot(for: c[0].id, size: .small, layout: Fixtures.layout).slot == Fixtures.a2)
     }
 
@@ -127,7 +127,7 @@ import Testing
         let p1 = try state.receiveTestParcel("T0000001", for: c[0])
         try state.receiveTestParcel("T0000002", for: c[0])
         #expect(state.load(of: Fixtures.a1) == 2)
-        try state.commit(try state.returnToSender(p1.id, Fixtures.context()), Fixtures.context())
+        state.commit(try state.returnToSender(p1.id, Fixtures.context()), Fixtures.context())
         #expect(state.load(of: Fixtures.a1) == 1)
         #expect(state.load(of: Fixtures.out) == 0)
         #expect(try state.receiveTestParcel("T0000003", for: c[0]).slot == Fixtures.a1)
