@@ -1,4 +1,6 @@
-import ButikStore
+import ButikUI
+import CursesTerminal
+import Foundation
 
 /// Opens the terminal UI on the store, filling an empty store with the demo shop first.
 func openTerminalUI(_ session: Session) throws(CLIError) -> Int32 {
@@ -7,6 +9,25 @@ func openTerminalUI(_ session: Session) throws(CLIError) -> Int32 {
         let summary = try Verb.fillWithDemo(store, session)
         Output.error("Empty store: filled it with the demo shop (\(summary.customers) customers, \(summary.onShelf) parcels).")
     }
-    Output.line("The terminal UI arrives with the next release; use the verbs meanwhile (butik --help).")
+    let terminal: CursesTerminal
+    do {
+        terminal = try CursesTerminal()
+    } catch {
+        throw .refused("The terminal UI needs a terminal (\(error)). Use the verbs for scripts: butik --help.")
+    }
+    defer { terminal.restore() }
+    let driver = AppDriver(store: store, staff: session.staff, now: Date(), clock: MonotonicClock.now())
+    terminal.paint(driver.frame(terminal.size))
+    while true {
+        var effects: [AppEffect] = []
+        if let event = terminal.nextKey(timeout: driver.waitMilliseconds(clock: MonotonicClock.now())) {
+            effects += driver.handle(event)
+        }
+        effects += driver.idle(now: Date(), clock: MonotonicClock.now())
+        if effects.contains(.quit) { break }
+        if effects.contains(.beep) { terminal.beep() }
+        terminal.paint(driver.frame(terminal.size))
+    }
+    driver.close()
     return 0
 }

@@ -59,7 +59,7 @@ public enum DemoShop {
                     time += Double(Int.random(in: 20...70, using: &random))
                     guard time < now else { break }
                     let carrier = delivery.carriers.randomElement(using: &random)!
-                    let weights = customers.indices.map { $0 < regulars.count ? 6 : 1 }
+                    let weights = customers.indices.map { $0 < regulars.count ? 3 : 1 }
                     let customer = customers[weighted(weights, &random)]
                     let size: SizeClass = random.chance(customer == customers[1] ? 0.6 : 0.06) ? .large : .small
                     builder.receive(DemoTracking.make(carrier: carrier, using: &random), for: customer, carrier: carrier,

@@ -1,0 +1,61 @@
+import ButikDomain
+import Foundation
+
+/// Everything on screen: the shop as read from the store, which tab is open, each screen's own
+/// state, and the passing messages. Changed only by ``update(_:)``.
+public struct AppState: Sendable {
+    public var context: AppContext
+    public var staff: String
+    /// The store folder, shown in the status line.
+    public var storeLabel: String
+    /// Set when the store refuses writes; the status line says so.
+    public var readOnlyReason: String?
+    public var tab: AppTab = .counter
+    public var helpVisible = false
+    public var toast: Toast?
+    /// Monotonic seconds, for toasts.
+    public var clock: Double
+
+    public var counter = CounterScreen()
+    public var intake = IntakeScreen()
+    public var shelves = ShelvesScreen()
+    public var queue = QueueScreen()
+    public var customers = CustomersScreen()
+    public var reports = ReportsScreen()
+
+    public init(context: AppContext, staff: String, storeLabel: String, readOnlyReason: String? = nil, clock: Double) {
+        self.context = context
+        self.staff = staff
+        self.storeLabel = storeLabel
+        self.readOnlyReason = readOnlyReason
+        self.clock = clock
+    }
+
+    /// How long a message stays up.
+    public static let toastSeconds = 5.0
+
+    /// Shows a passing message.
+    public mutating func say(_ text: String, _ kind: Toast.Kind = .info) {
+        toast = Toast(text, kind: kind, expiresAt: clock + AppState.toastSeconds)
+    }
+}
+
+/// What happens to the app.
+public enum AppMessage: Sendable {
+    /// A key typed by a person (scanner bursts arrive as `.scan`).
+    case key(Key)
+    /// A complete scan from a barcode scanner.
+    case scan(String)
+    /// Time passed.
+    case tick(now: Date, clock: Double)
+    /// The store has new state (another counter wrote, or our write landed).
+    case storeChanged(ShopState)
+    /// The store stopped taking writes; the reason says what to do.
+    case storeFailed(String)
+}
+
+/// What the app asks of the world outside.
+public enum AppEffect: Equatable, Sendable {
+    case quit
+    case beep
+}

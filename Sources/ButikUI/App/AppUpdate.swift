@@ -1,0 +1,76 @@
+import ButikDomain
+
+extension AppState {
+    /// Applies one message; returns what the terminal must do.
+    public mutating func update(_ message: AppMessage) -> [AppEffect] {
+        switch message {
+        case .tick(let now, let clock):
+            context.now = now
+            self.clock = clock
+            if toast?.isExpired(at: clock) == true { toast = nil }
+            return []
+        case .storeChanged(let shop):
+            context.shop = shop
+            return []
+        case .storeFailed(let reason):
+            readOnlyReason = reason
+            say("The store is read-only: \(reason)", .error)
+            return [.beep]
+        case .scan(let code):
+            return handleScan(code)
+        case .key(let key):
+            return handleKey(key)
+        }
+    }
+
+    private mutating func handleKey(_ key: Key) -> [AppEffect] {
+        if key == .interrupt { return [.quit] }
+        if helpVisible {
+            switch key {
+            case .function(10): return [.quit]
+            case .escape, .enter, .function(1), .character("q"): helpVisible = false
+            default: break
+            }
+            return []
+        }
+        if let action = AppAction.keyMap.action(for: key) {
+            switch action {
+            case .help: helpVisible = true
+            case .show(let tab): self.tab = tab
+            case .quit: return [.quit]
+            }
+            return []
+        }
+        switch tab {
+        case .counter: counter.handle(key, context)
+        case .intake: intake.handle(key, context)
+        case .shelves: shelves.handle(key, context)
+        case .queue: queue.handle(key, context)
+        case .customers: customers.handle(key, context)
+        case .reports: reports.handle(key, context)
+        }
+        return []
+    }
+
+    /// A scan is validated first: a misread (wrong check digit, bad characters) beeps and says
+    /// why. The counter takes scans as searches; elsewhere a scan jumps to the parcel.
+    private mutating func handleScan(_ code: String) -> [AppEffect] {
+        let parsed: ParsedTracking
+        switch Tracking.parse(code) {
+        case .success(let value): parsed = value
+        case .failure(let error):
+            say("Bad scan: \(error.message)", .error)
+            return [.beep]
+        }
+        helpVisible = false
+        guard let parcel = context.shop.latestParcel(parsed.number) else {
+            if tab == .counter { counter.search(parsed.number.value, context) }
+            say("\(parsed.number) is not known in this shop.", .warning)
+            return []
+        }
+        tab = .counter
+        counter.search(parsed.number.value, context)
+        say("\(parcel.tracking): \(parcel.status.phrase), slot \(parcel.slot), key \(parcel.key).")
+        return []
+    }
+}

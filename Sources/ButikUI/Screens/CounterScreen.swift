@@ -1,0 +1,122 @@
+import ButikDomain
+
+/// F2: one search field that takes anything (key, name fragments, phone, tracking digits, a
+/// scan) and the matching customers and parcels, with the selected one's details below.
+public struct CounterScreen: Sendable {
+    public var field = TextField(placeholder: "key, name, phone or tracking number")
+    public var selection = ListSelection()
+
+    public init() {}
+
+    public static let help = [
+        HelpEntry(label: "type", description: "search"),
+        HelpEntry(label: "↑↓", description: "select"),
+        HelpEntry(label: "Esc", description: "clear"),
+    ]
+
+    /// One result row: a customer or a parcel.
+    enum Hit: Equatable {
+        case customer(CustomerID)
+        case parcel(ParcelID)
+    }
+
+    func hits(_ context: AppContext) -> [Hit] {
+        let results = context.shop.search(field.text, limit: 200)
+        return results.customers.map(Hit.customer) + results.parcels.map(Hit.parcel)
+    }
+
+    mutating func handle(_ key: Key, _ context: AppContext) {
+        if key == .escape {
+            field = TextField(placeholder: field.placeholder)
+            selection = ListSelection()
+            return
+        }
+        if selection.handle(key, in: table(context)) { return }
+        if field.handle(key) { selection = ListSelection() }
+    }
+
+    /// Puts `text` (e.g. a scanned number) in the search field.
+    mutating func search(_ text: String, _ context: AppContext) {
+        field = TextField(text, placeholder: field.placeholder)
+        selection = ListSelection()
+    }
+
+    func table(_ context: AppContext) -> Table {
+        let shop = context.shop
+        let rows = hits(context).compactMap { hit -> Table.Row? in
+            switch hit {
+            case .customer(let id):
+                guard let customer = shop.customers[id] else { return nil }
+                let waiting = shop.parcelsInShop(for: id)
+                let slots = Set(waiting.map(\.slot.value)).sorted().joined(separator: " ")
+                return Table.Row([customer.key, customer.name, slots, waiting.isEmpty ? "nothing waiting" : "\(waiting.count) waiting"])
+            case .parcel(let id):
+                guard let parcel = shop.parcels[id] else { return nil }
+                let state = parcel.status == .waiting ? context.dueText(parcel.deadline) : parcel.status.phrase
+                return Table.Row([parcel.key, parcel.tracking.value, parcel.slot.value, state],
+                                 style: parcel.status.isInShop ? .plain : Style(.muted))
+            }
+        }
+        let empty = field.text.isEmpty ? "Type or scan to find a customer or parcel." : "Nothing matches \"\(field.text)\"."
+        return Table(columns: [Table.Column("Key", width: .fixed(6)), Table.Column("Name / tracking"),
+                               Table.Column("Slot", width: .fixed(12)), Table.Column("State", width: .fixed(16))],
+                     rows: rows, emptyMessage: empty)
+    }
+
+    func draw(into screen: inout Screen, at rect: Rect, _ context: AppContext) {
+        guard rect.height >= 4 else { return }
+        screen.put("Find:", row: rect.row, column: rect.column, style: Style(.accent, bold: true))
+        field.draw(into: &screen, at: Rect(row: rect.row, column: rect.column + 6, width: rect.width - 6, height: 1))
+        let tableHeight = max(3, (rect.height - 2) / 2)
+        let table = selection.applied(to: table(context))
+        table.draw(into: &screen, at: Rect(row: rect.row + 2, column: rect.column, width: rect.width, height: tableHeight))
+        let detailTop = rect.row + 2 + tableHeight
+        let detail = Rect(row: detailTop, column: rect.column, width: rect.width, height: rect.row + rect.height - detailTop)
+        let hits = hits(context)
+        guard let selected = table.selection, hits.indices.contains(selected), detail.height > 1 else { return }
+        screen.horizontalLine(row: detail.row, column: detail.column, width: detail.width, style: Style(.muted))
+        switch hits[selected] {
+        case .customer(let id): drawCustomer(id, into: &screen, at: detail, context)
+        case .parcel(let id): drawParcel(id, into: &screen, at: detail, context)
+        }
+    }
+
+    private func drawCustomer(_ id: CustomerID, into screen: inout Screen, at rect: Rect, _ context: AppContext) {
+        guard let customer = context.shop.customers[id] else { return }
+        var row = rect.row + 1
+        let phones = customer.phones.isEmpty ? "" : "  ☎ " + customer.phones.joined(separator: ", ")
+        screen.put("\(customer.key)  \(customer.name)\(phones)", row: row, column: rect.column, style: Style(.title, bold: true), maxWidth: rect.width)
+        row += 1
+        if let note = customer.note, row < rect.row + rect.height {
+            screen.put("Note: \(note)", row: row, column: rect.column, style: Style(.warning), maxWidth: rect.width)
+            row += 1
+        }
+        let parcels = context.shop.parcelsInShop(for: id)
+        let table = Table(
+            columns: [Table.Column("Tracking", width: .fixed(20)), Table.Column("Slot", width: .fixed(6)),
+                      Table.Column("Carrier", width: .fixed(10)), Table.Column("Deadline")],
+            rows: parcels.map { Table.Row([$0.tracking.value, $0.slot.value, $0.carrier, "\($0.deadline) \(context.dueText($0.deadline))"]) },
+            emptyMessage: "No parcels waiting.")
+        table.draw(into: &screen, at: Rect(row: row, column: rect.column, width: rect.width, height: rect.row + rect.height - row))
+    }
+
+    private func drawParcel(_ id: ParcelID, into screen: inout Screen, at rect: Rect, _ context: AppContext) {
+        guard let parcel = context.shop.parcels[id] else { return }
+        let zone = context.layout.zone
+        var lines = [
+            "\(parcel.tracking)  \(parcel.format.displayName)\(parcel.checkDigit == .overridden ? " (check digit overridden)" : "")",
+            "For \(parcel.recipientName) (\(parcel.key)), \(parcel.carrier), slot \(parcel.slot), \(parcel.size.rawValue)",
+            "Received \(LocalTime.dayAndMinute(parcel.receivedAt, in: zone)) by \(parcel.receivedBy); keep until \(parcel.deadline)",
+        ]
+        switch parcel.status {
+        case .waiting: lines.append("Waiting: \(context.dueText(parcel.deadline))")
+        case .handedOut(let handOut):
+            lines.append("Handed out \(LocalTime.dayAndMinute(handOut.at, in: zone)) by \(handOut.staff), verified: \(handOut.verification.rawValue)\(handOut.proxyName.map { ", proxy \($0)" } ?? "")")
+        case .returning(let since): lines.append("For return since \(LocalTime.dayAndMinute(since, in: zone))")
+        case .collected(let at): lines.append("Collected by the driver \(LocalTime.dayAndMinute(at, in: zone))")
+        }
+        for (offset, line) in lines.enumerated() where offset + 1 < rect.height {
+            screen.put(line, row: rect.row + 1 + offset, column: rect.column, style: offset == 0 ? Style(.title, bold: true) : .plain, maxWidth: rect.width)
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import ButikDomain
+
+/// F7: today's counts per carrier and per staff member (received, handed out, returned).
+public struct ReportsScreen: Sendable {
+    public init() {}
+
+    public static let help: [HelpEntry] = []
+
+    /// Counts for one carrier or staff member today.
+    struct Counts: Equatable {
+        var received = 0
+        var handedOut = 0
+        var returned = 0
+    }
+
+    /// Today's counts by carrier and by staff member, from the parcels in live state.
+    static func counts(_ context: AppContext) -> (carriers: [String: Counts], staff: [String: Counts]) {
+        let zone = context.layout.zone
+        let today = context.today
+        var carriers: [String: Counts] = [:]
+        var staff: [String: Counts] = [:]
+        for parcel in context.shop.parcels.values {
+            if Day(parcel.receivedAt, in: zone) == today {
+                carriers[parcel.carrier, default: Counts()].received += 1
+                staff[parcel.receivedBy, default: Counts()].received += 1
+            }
+            switch parcel.status {
+            case .handedOut(let handOut) where Day(handOut.at, in: zone) == today:
+                carriers[parcel.carrier, default: Counts()].handedOut += 1
+                staff[handOut.staff, default: Counts()].handedOut += 1
+            case .collected(let at) where Day(at, in: zone) == today:
+                carriers[parcel.carrier, default: Counts()].returned += 1
+            default:
+                break
+            }
+        }
+        return (carriers, staff)
+    }
+
+    mutating func handle(_ key: Key, _ context: AppContext) {}
+
+    func draw(into screen: inout Screen, at rect: Rect, _ context: AppContext) {
+        let (carriers, staff) = ReportsScreen.counts(context)
+        screen.put("Today, \(context.today)", row: rect.row, column: rect.column, style: Style(.accent, bold: true))
+        func table(_ title: String, _ counts: [String: Counts], returned: Bool) -> Table {
+            var rows = counts.keys.sorted().map { name -> Table.Row in
+                let c = counts[name]!
+                return Table.Row([name, "\(c.received)", "\(c.handedOut)"] + (returned ? ["\(c.returned)"] : []))
+            }
+            let total = counts.values.reduce(Counts()) { Counts(received: $0.received + $1.received, handedOut: $0.handedOut + $1.handedOut, returned: $0.returned + $1.returned) }
+            rows.append(Table.Row(["Total", "\(total.received)", "\(total.handedOut)"] + (returned ? ["\(total.returned)"] : []), style: Style(bold: true)))
+            return Table(columns: [Table.Column(title), Table.Column("Received", width: .fixed(9), alignment: .right),
+                                   Table.Column("Handed out", width: .fixed(11), alignment: .right)]
+                         + (returned ? [Table.Column("To sender", width: .fixed(10), alignment: .right)] : []),
+                         rows: rows)
+        }
+        let half = max(20, (rect.width - 2) / 2)
+        let height = rect.height - 2
+        table("Carrier", carriers, returned: true).draw(into: &screen, at: Rect(row: rect.row + 2, column: rect.column, width: half, height: height))
+        table("Staff", staff, returned: false).draw(into: &screen, at: Rect(row: rect.row + 2, column: rect.column + half + 2, width: rect.width - half - 2, height: height))
+    }
+}
