@@ -60,6 +60,7 @@ import Testing
             }
         }
         #expect(killed > CrashTests.iterations / 10, "the kills must land: \(killed) of \(CrashTests.iterations)")
+        print("crash loop: \(CrashTests.iterations) runs, \(killed) killed by SIGKILL, \(acknowledged.count) receives acknowledged")
 
         let check = try butik.run("check")
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
