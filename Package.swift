@@ -26,6 +26,11 @@ let package = Package(
             name: "butik",
             dependencies: ["ButikDomain", "ButikStore", "ButikUI", "CursesTerminal", "ButikResources"]
         ),
+        .executableTarget(
+            name: "butik-bench",
+            dependencies: ["ButikDomain", "ButikStore", "ButikResources"],
+            path: "Sources/butik-bench"
+        ),
         .testTarget(name: "ButikDomainTests", dependencies: ["ButikDomain"]),
         .testTarget(name: "ButikStoreTests", dependencies: ["ButikStore", "ButikDomain"]),
         .testTarget(name: "ButikUITests", dependencies: ["ButikUI", "ButikDomain"]),
