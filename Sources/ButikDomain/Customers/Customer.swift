@@ -1,18 +1,5 @@
 import Foundation
 
-/// A customer's number in this store; never reused.
-public struct CustomerID: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
-    public let rawValue: Int
-    public init(_ rawValue: Int) { self.rawValue = rawValue }
-    public init(from decoder: any Decoder) throws { rawValue = try decoder.singleValueContainer().decode(Int.self) }
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-    public var description: String { "C\(rawValue)" }
-    public static func < (lhs: CustomerID, rhs: CustomerID) -> Bool { lhs.rawValue < rhs.rawValue }
-}
-
 /// Somebody who collects parcels at the shop.
 public struct Customer: Codable, Equatable, Sendable {
     public var id: CustomerID

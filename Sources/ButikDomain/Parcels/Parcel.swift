@@ -1,19 +1,5 @@
 import Foundation
 
-/// A parcel's number in this store; never reused (the same tracking number received again
-/// after a hand-out is a new parcel).
-public struct ParcelID: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
-    public let rawValue: Int
-    public init(_ rawValue: Int) { self.rawValue = rawValue }
-    public init(from decoder: any Decoder) throws { rawValue = try decoder.singleValueContainer().decode(Int.self) }
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-    public var description: String { "P\(rawValue)" }
-    public static func < (lhs: ParcelID, rhs: ParcelID) -> Bool { lhs.rawValue < rhs.rawValue }
-}
-
 /// How the person collecting a parcel proved who they are.
 public enum Verification: String, Codable, Sendable, CaseIterable {
     /// Photo ID checked against the name on the parcel.
