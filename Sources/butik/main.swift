@@ -30,7 +30,20 @@ func runCommandLine(_ words: [String]) -> Int32 {
         print(overview)
         return 0
     }
-    let verbName = words.first.flatMap { $0.hasPrefix("-") ? nil : $0 }
+    // The verb is the first word that is not a global option or its value:
+    // `butik --store DIR shelf` and `butik shelf --store DIR` mean the same.
+    var verbIndex: Int?
+    var index = 0
+    while index < words.count, verbIndex == nil {
+        if Verb.globalValued.contains(words[index]) {
+            index += 2
+        } else if words[index].hasPrefix("-") {
+            index += 1
+        } else {
+            verbIndex = index
+        }
+    }
+    let verbName = verbIndex.map { words[$0] }
     do {
         guard let verbName else {
             let args = try Arguments(words, valued: Verb.globalValued, flagged: Verb.globalFlagged)
@@ -43,7 +56,9 @@ func runCommandLine(_ words: [String]) -> Int32 {
         guard let verb = verbs.first(where: { $0.name == verbName }) else {
             throw CLIError.usage("Unknown verb \(Output.safe(verbName)).")
         }
-        let args = try Arguments(Array(words.dropFirst()), valued: verb.valued.union(Verb.globalValued),
+        var rest = words
+        rest.remove(at: verbIndex!)
+        let args = try Arguments(rest, valued: verb.valued.union(Verb.globalValued),
                                  flagged: verb.flagged.union(Verb.globalFlagged))
         if args.has("--help") {
             print(verb.help)

@@ -131,6 +131,21 @@ import Testing
         #expect(try butik.run("receive", "--help").stdout.contains("Usage: butik receive"))
     }
 
+    @Test func globalOptionsMayComeBeforeTheVerb() throws {
+        let butik = Butik()
+        defer { butik.cleanUp() }
+        let process = Process()
+        process.executableURL = Butik.binary
+        process.arguments = ["--store", butik.store.path, "--staff", "siv", "receive", "RR123456785SE", "--to", "Siv Kristin Stakkestad"]
+        process.environment = butik.environment
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let found = try butik.run("find", "SKS", "--json").json(Found.self)
+        #expect(found.customers.map(\.name) == ["Siv Kristin Stakkestad"])
+    }
+
     @Test func demoFillsAnEmptyStoreOnlyAndShelfShowsIt() throws {
         let butik = Butik()
         defer { butik.cleanUp() }
