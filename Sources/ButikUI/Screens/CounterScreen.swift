@@ -26,6 +26,8 @@ public struct CounterScreen: Sendable {
     }
 
     mutating func handle(_ key: Key, _ context: AppContext) {
+        // The search field always has the focus; `/` (focus search elsewhere) changes nothing.
+        if key == .character("/") { return }
         if key == .escape {
             field = TextField(placeholder: field.placeholder)
             selection = ListSelection()
