@@ -225,3 +225,33 @@ struct ManifestProblemTests {
             == #"Line 8: hold days must be a whole number from 1 to 90, not "0"."#)
     }
 }
+
+@Suite("Manifest.parse: documented examples")
+struct ManifestDocExampleTests {
+    @Test func semicolonExample() throws {
+        let text = "Sporingsnummer;Mottaker;Mobil;Transportør;Dager\r\n"
+            + "RR123456785SE;Kari Nordmann;+47 912 34 567;PostNord;7\r\n"
+            + "RR473124829DK;Åse Ødegård;;;\r\n"
+            + "370725380000086508;\"Bæk; Jens\";40 12 34 56;Amazon;14\r\n"
+            + "CT797294851NO;\"Øystein \"\"Øyvind\"\" Ærø\r\nc/o Lund\";;postnord;\r\n"
+        let result = try parse(text, bom: true)
+        #expect(result.problems == [])
+        #expect(result.entries.map(\.line) == [2, 3, 4, 5])
+        #expect(result.entries.map(\.name) == ["Kari Nordmann", "Åse Ødegård", "Bæk; Jens", "Øystein \"Øyvind\" Ærø\nc/o Lund"])
+        #expect(result.entries.map(\.tracking.format) == [.s10, .s10, .sscc, .s10])
+        #expect(result.entries.map(\.carrierID) == ["postnord", nil, "amazon", "postnord"])
+        #expect(result.entries.map(\.phone) == ["4791234567", nil, "40123456", nil])
+    }
+
+    @Test func commaExample() throws {
+        let text = "tracking,name,phone,carrier,hold days\n"
+            + "RR123456785SE,Kari Nordmann,+47 912 34 567,PostNord,7\n"
+            + "RR473124829DK,\"Ödegård, Märta\",,,\n"
+            + "TBA123456789012,Bjørn Haugen,91234567,amazon,"
+        let result = try parse(text)
+        #expect(result.problems == [])
+        #expect(result.entries.map(\.name) == ["Kari Nordmann", "Ödegård, Märta", "Bjørn Haugen"])
+        #expect(result.entries.map(\.tracking.format) == [.s10, .s10, .amazon])
+        #expect(result.entries.map(\.holdDays) == [7, nil, nil])
+    }
+}
