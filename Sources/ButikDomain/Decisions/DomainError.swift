@@ -20,6 +20,13 @@ public enum DomainError: Error, Equatable, Sendable {
     case extensionNotLater(tracking: TrackingNumber, deadline: Day)
     case notReturning(tracking: TrackingNumber)
     case nothingGiven
+    case receivedBefore(tracking: TrackingNumber, state: String, when: String)
+    case receiptNotUndoable(tracking: TrackingNumber, reason: String)
+    case deliveryOpen(carrier: String, scanned: Int)
+    case noOpenDelivery
+    case invalidDeclaredCount(Int)
+    case invalidCapacity(slot: SlotID, capacity: Int)
+    case capacityBelowLoad(slot: SlotID, load: Int)
 
     public var message: String {
         switch self {
@@ -63,6 +70,20 @@ public enum DomainError: Error, Equatable, Sendable {
             return "\(tracking) is not marked for return, so the driver cannot take it."
         case .nothingGiven:
             return "No parcels were given."
+        case .receivedBefore(let tracking, let state, let when):
+            return "\(tracking) was received before and \(state) \(when). Receive it again only on purpose."
+        case .receiptNotUndoable(let tracking, let reason):
+            return "The receipt of \(tracking) cannot be undone: \(reason)."
+        case .deliveryOpen(let carrier, let scanned):
+            return "You already have a \(carrier) delivery open (\(scanned) scanned). End it first."
+        case .noOpenDelivery:
+            return "No delivery is open."
+        case .invalidDeclaredCount(let count):
+            return "The declared count must be 1 to 9999, not \(count)."
+        case .invalidCapacity(let slot, let capacity):
+            return "A slot holds 1 to 999 parcels; \(capacity) is not possible for \(slot)."
+        case .capacityBelowLoad(let slot, let load):
+            return "\(slot) holds \(load) parcels now; move some out before making it smaller."
         }
     }
 }

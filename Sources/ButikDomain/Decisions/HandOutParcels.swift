@@ -68,7 +68,7 @@ extension ShopState {
                 continue
             }
             guard let slot = context.layout.slots.first(where: { $0.id == parcel.slot }),
-                  after.load(of: slot.id) > slot.capacity else { continue }
+                  after.load(of: slot.id) > after.capacity(of: slot) else { continue }
             let move = Event.parcelMoved(parcel: id, to: after.assignSlot(for: parcel.customer, size: parcel.size, layout: context.layout).slot)
             events.append(move)
             after.apply(context.record(move))

@@ -6,7 +6,7 @@ extension ShopState {
         guard context.layout.contains(target), target != context.layout.outboundID else { throw .unknownSlot(target.value) }
         guard parcel.slot != target else { throw .alreadyInSlot(tracking: parcel.tracking, slot: target) }
         if let slot = context.layout.slots.first(where: { $0.id == target }), freeRoom(in: slot) <= 0 {
-            throw .slotFull(slot: target, capacity: slot.capacity)
+            throw .slotFull(slot: target, capacity: capacity(of: slot))
         }
         parcel.slot = target
         return Decision(events: [.parcelMoved(parcel: id, to: target)], outcome: parcel)

@@ -13,12 +13,19 @@ public struct ReceiveRequest: Sendable {
     /// Carrier id or name; nil is the first carrier in the layout (the shop's main one).
     public var carrier: String?
     public var size: SizeClass
+    /// The delivery session it is scanned in, if any (its carrier is the default).
+    public var delivery: DeliveryID?
+    /// Receive a number that was here before and left (handed out, returned) on purpose.
+    public var again: Bool
 
-    public init(tracking: ParsedTracking, recipient: Recipient, carrier: String? = nil, size: SizeClass = .small) {
+    public init(tracking: ParsedTracking, recipient: Recipient, carrier: String? = nil, size: SizeClass = .small,
+                delivery: DeliveryID? = nil, again: Bool = false) {
         self.tracking = tracking
         self.recipient = recipient
         self.carrier = carrier
         self.size = size
+        self.delivery = delivery
+        self.again = again
     }
 }
 
@@ -38,7 +45,23 @@ extension ShopState {
         if let present = parcelInShop(tracking) {
             throw .alreadyInShop(tracking: tracking, slot: present.slot, key: present.key)
         }
-        let carrier = try resolveCarrier(request.carrier, context.layout)
+        if !request.again, let earlier = latestParcel(tracking) {
+            let zone = context.layout.zone
+            switch earlier.status {
+            case .handedOut(let handOut):
+                throw .receivedBefore(tracking: tracking, state: "was handed out", when: LocalTime.dayAndMinute(handOut.at, in: zone))
+            case .collected(let at):
+                throw .receivedBefore(tracking: tracking, state: "went back with the driver", when: LocalTime.dayAndMinute(at, in: zone))
+            case .waiting, .returning:
+                break
+            }
+        }
+        let delivery = try request.delivery.map { id throws(DomainError) in
+            guard let open = openDeliveries[id] else { throw DomainError.noOpenDelivery }
+            return open
+        }
+        let announced = expected[tracking].flatMap { $0.arrivedAs == nil ? $0 : nil }
+        let carrier = try resolveCarrier(request.carrier ?? announced?.carrier ?? delivery?.carrier, context.layout)
         var events: [Event] = []
         let customer: Customer
         var isNew = false
@@ -62,8 +85,8 @@ extension ShopState {
             id: ParcelID(nextParcelNumber), tracking: tracking, format: request.tracking.format,
             checkDigit: request.tracking.checkDigit, carrier: carrier.id, recipientName: recipientName,
             customer: customer.id, key: customer.key, slot: slot, size: request.size,
-            deadline: context.today.adding(days: carrier.holdDays), receivedAt: context.now,
-            receivedBy: context.staff, status: .waiting)
+            deadline: context.today.adding(days: announced?.holdDays ?? carrier.holdDays), receivedAt: context.now,
+            receivedBy: context.staff, status: .waiting, delivery: delivery?.id, preAdvised: announced != nil ? true : nil)
         events.append(.parcelReceived(parcel))
         return Decision(events: events, outcome: Received(parcel: parcel, customer: customer, isNewCustomer: isNew, overflow: overflow))
     }

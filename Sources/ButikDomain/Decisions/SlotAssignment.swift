@@ -7,8 +7,11 @@ public enum OverflowReason: String, Codable, Sendable {
 }
 
 extension ShopState {
+    /// A slot's capacity: the shop file's, unless changed since.
+    public func capacity(of slot: ShopLayout.Slot) -> Int { capacityOverrides[slot.id] ?? slot.capacity }
+
     /// Free room in a shelf slot.
-    public func freeRoom(in slot: ShopLayout.Slot) -> Int { slot.capacity - load(of: slot.id) }
+    public func freeRoom(in slot: ShopLayout.Slot) -> Int { capacity(of: slot) - load(of: slot.id) }
 
     /// Where a new parcel for `customer` goes.
     ///

@@ -13,6 +13,14 @@ public enum Event: Equatable, Sendable {
     /// Marked to go back to the sender: moved to the outbound area `to`.
     case parcelReturning(parcel: ParcelID, to: SlotID)
     case parcelsCollectedByDriver(parcels: [ParcelID])
+    /// A receipt made by mistake, taken back: the parcel is removed from the shop.
+    case receiptUndone(parcel: ParcelID)
+    case deliveryStarted(Delivery)
+    case deliveryEnded(DeliverySummary)
+    /// Parcels a manifest announced (only numbers not already expected or in the shop).
+    case parcelsExpected([ExpectedParcel])
+    /// A slot's capacity changed from what the shop file says.
+    case slotCapacityChanged(slot: SlotID, capacity: Int)
 }
 
 /// An event with when it happened and who did it: one line of the journal.
@@ -32,10 +40,12 @@ extension Event: Codable {
     private enum Kind: String, Codable {
         case customerAdded, parcelReceived, parcelMoved, parcelsHandedOut, handOutUndone
         case deadlineExtended, parcelReturning, parcelsCollectedByDriver
+        case receiptUndone, deliveryStarted, deliveryEnded, parcelsExpected, slotCapacityChanged
     }
 
     private enum Keys: String, CodingKey {
         case type, customer, parcel, parcels, to, verification, proxyName
+        case delivery, summary, expected, slot, capacity
     }
 
     public init(from decoder: any Decoder) throws {
@@ -56,6 +66,12 @@ extension Event: Codable {
         case .parcelReturning:
             self = .parcelReturning(parcel: try c.decode(ParcelID.self, forKey: .parcel), to: try c.decode(SlotID.self, forKey: .to))
         case .parcelsCollectedByDriver: self = .parcelsCollectedByDriver(parcels: try c.decode([ParcelID].self, forKey: .parcels))
+        case .receiptUndone: self = .receiptUndone(parcel: try c.decode(ParcelID.self, forKey: .parcel))
+        case .deliveryStarted: self = .deliveryStarted(try c.decode(Delivery.self, forKey: .delivery))
+        case .deliveryEnded: self = .deliveryEnded(try c.decode(DeliverySummary.self, forKey: .summary))
+        case .parcelsExpected: self = .parcelsExpected(try c.decode([ExpectedParcel].self, forKey: .expected))
+        case .slotCapacityChanged:
+            self = .slotCapacityChanged(slot: try c.decode(SlotID.self, forKey: .slot), capacity: try c.decode(Int.self, forKey: .capacity))
         }
     }
 
@@ -91,6 +107,22 @@ extension Event: Codable {
         case .parcelsCollectedByDriver(let parcels):
             try c.encode(Kind.parcelsCollectedByDriver, forKey: .type)
             try c.encode(parcels, forKey: .parcels)
+        case .receiptUndone(let parcel):
+            try c.encode(Kind.receiptUndone, forKey: .type)
+            try c.encode(parcel, forKey: .parcel)
+        case .deliveryStarted(let delivery):
+            try c.encode(Kind.deliveryStarted, forKey: .type)
+            try c.encode(delivery, forKey: .delivery)
+        case .deliveryEnded(let summary):
+            try c.encode(Kind.deliveryEnded, forKey: .type)
+            try c.encode(summary, forKey: .summary)
+        case .parcelsExpected(let expected):
+            try c.encode(Kind.parcelsExpected, forKey: .type)
+            try c.encode(expected, forKey: .expected)
+        case .slotCapacityChanged(let slot, let capacity):
+            try c.encode(Kind.slotCapacityChanged, forKey: .type)
+            try c.encode(slot, forKey: .slot)
+            try c.encode(capacity, forKey: .capacity)
         }
     }
 }

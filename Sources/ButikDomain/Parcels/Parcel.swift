@@ -60,4 +60,8 @@ public struct Parcel: Codable, Equatable, Sendable {
     public var receivedAt: Date
     public var receivedBy: String
     public var status: ParcelStatus
+    /// The delivery it came in, when it was scanned in a delivery session.
+    public var delivery: DeliveryID?
+    /// True when a pre-advice manifest announced it.
+    public var preAdvised: Bool?
 }

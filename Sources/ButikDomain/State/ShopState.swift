@@ -12,6 +12,13 @@ public struct ShopState: Sendable, Equatable {
     public private(set) var nextParcelNumber = 1
     /// The time of the newest record applied.
     public private(set) var lastRecordAt: Date?
+    /// Deliveries being scanned in now.
+    public private(set) var openDeliveries: [DeliveryID: Delivery] = [:]
+    public private(set) var nextDeliveryNumber = 1
+    /// Parcels announced by manifests, by tracking number (arrived ones keep `arrivedAs`).
+    public private(set) var expected: [TrackingNumber: ExpectedParcel] = [:]
+    /// Slot capacities changed from the shop file.
+    public private(set) var capacityOverrides: [SlotID: Int] = [:]
 
     // Indexes, derived from the above and rebuilt on decode.
     /// Parcels physically in the shop (waiting or returning), by tracking number.
@@ -32,7 +39,9 @@ public struct ShopState: Sendable, Equatable {
     public static func == (lhs: ShopState, rhs: ShopState) -> Bool {
         lhs.customers == rhs.customers && lhs.parcels == rhs.parcels
             && lhs.nextCustomerNumber == rhs.nextCustomerNumber && lhs.nextParcelNumber == rhs.nextParcelNumber
-            && lhs.lastRecordAt == rhs.lastRecordAt
+            && lhs.lastRecordAt == rhs.lastRecordAt && lhs.openDeliveries == rhs.openDeliveries
+            && lhs.nextDeliveryNumber == rhs.nextDeliveryNumber && lhs.expected == rhs.expected
+            && lhs.capacityOverrides == rhs.capacityOverrides
     }
 
     /// The customer holding `key` (any case).
@@ -67,6 +76,7 @@ public struct ShopState: Sendable, Equatable {
     public func compacted() -> ShopState {
         guard let newest = lastRecordAt else { return self }
         var copy = self
+        defer { copy.expected = copy.expected.filter { $0.value.arrivedAs.map { copy.parcels[$0] != nil } ?? true } }
         copy.parcels = parcels.filter { _, parcel in
             switch parcel.status {
             case .waiting, .returning: return true
@@ -81,6 +91,12 @@ public struct ShopState: Sendable, Equatable {
 extension ShopState: Codable {
     private enum Keys: String, CodingKey {
         case customers, parcels, nextCustomerNumber, nextParcelNumber, lastRecordAt
+        case openDeliveries, nextDeliveryNumber, expected, capacityOverrides
+    }
+
+    private struct CapacityOverride: Codable {
+        var slot: SlotID
+        var capacity: Int
     }
 
     public init(from decoder: any Decoder) throws {
@@ -90,6 +106,12 @@ extension ShopState: Codable {
         lastRecordAt = try c.decodeIfPresent(Date.self, forKey: .lastRecordAt)
         for customer in try c.decode([Customer].self, forKey: .customers) { insert(customer) }
         for parcel in try c.decode([Parcel].self, forKey: .parcels) { insert(parcel) }
+        for delivery in try c.decodeIfPresent([Delivery].self, forKey: .openDeliveries) ?? [] { openDeliveries[delivery.id] = delivery }
+        nextDeliveryNumber = try c.decodeIfPresent(Int.self, forKey: .nextDeliveryNumber) ?? 1
+        for entry in try c.decodeIfPresent([ExpectedParcel].self, forKey: .expected) ?? [] { expected[entry.tracking] = entry }
+        for entry in try c.decodeIfPresent([CapacityOverride].self, forKey: .capacityOverrides) ?? [] {
+            capacityOverrides[entry.slot] = entry.capacity
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -99,6 +121,11 @@ extension ShopState: Codable {
         try c.encode(nextCustomerNumber, forKey: .nextCustomerNumber)
         try c.encode(nextParcelNumber, forKey: .nextParcelNumber)
         try c.encodeIfPresent(lastRecordAt, forKey: .lastRecordAt)
+        try c.encode(openDeliveries.values.sorted { $0.id < $1.id }, forKey: .openDeliveries)
+        try c.encode(nextDeliveryNumber, forKey: .nextDeliveryNumber)
+        try c.encode(expected.values.sorted { $0.tracking < $1.tracking }, forKey: .expected)
+        try c.encode(capacityOverrides.sorted { $0.key < $1.key }.map { CapacityOverride(slot: $0.key, capacity: $0.value) },
+                     forKey: .capacityOverrides)
     }
 }
 
@@ -116,6 +143,7 @@ extension ShopState {
         case .parcelReceived(let parcel):
             insert(parcel)
             nextParcelNumber = max(nextParcelNumber, parcel.id.rawValue + 1)
+            expected[parcel.tracking]?.arrivedAs = parcel.id
         case .parcelMoved(let id, let slot):
             update(id) { $0.slot = slot }
         case .parcelsHandedOut(let ids, let verification, let proxyName):
@@ -132,6 +160,20 @@ extension ShopState {
             }
         case .parcelsCollectedByDriver(let ids):
             for id in ids { update(id) { $0.status = .collected(at: record.at) } }
+        case .receiptUndone(let id):
+            guard let parcel = parcels[id] else { return }
+            unindex(parcel)
+            parcels[id] = nil
+            if expected[parcel.tracking]?.arrivedAs == id { expected[parcel.tracking]?.arrivedAs = nil }
+        case .deliveryStarted(let delivery):
+            openDeliveries[delivery.id] = delivery
+            nextDeliveryNumber = max(nextDeliveryNumber, delivery.id.rawValue + 1)
+        case .deliveryEnded(let summary):
+            openDeliveries[summary.delivery] = nil
+        case .parcelsExpected(let entries):
+            for entry in entries { expected[entry.tracking] = entry }
+        case .slotCapacityChanged(let slot, let capacity):
+            capacityOverrides[slot] = capacity
         }
     }
 

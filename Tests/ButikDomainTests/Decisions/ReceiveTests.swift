@@ -116,7 +116,7 @@ import Testing
         let first = try state.receiveTestParcel("RR123456785SE", for: .person(NewCustomer(name: "Maria Mossestad")))
         state.commit(try state.handOut(HandOutRequest(parcels: [first.parcel.id], verification: .id), Fixtures.context()), Fixtures.context())
         #expect(state.parcelInShop(TrackingNumber("RR123456785SE")) == nil)
-        let second = try state.receiveTestParcel("RR123456785SE", for: .person(NewCustomer(name: "Maria Mossestad")), Fixtures.later(3600))
+        let second = try state.receiveTestParcel("RR123456785SE", for: .person(NewCustomer(name: "Maria Mossestad")), again: true, Fixtures.later(3600))
         #expect(second.parcel.id == ParcelID(2))
         #expect(second.customer.id == first.customer.id)
         #expect(state.parcels.count == 2)
@@ -130,7 +130,7 @@ import Testing
         let first = try state.receiveTestParcel("RR123456785SE", for: .person(NewCustomer(name: "Maria Mossestad")))
         state.commit(try state.returnToSender(first.parcel.id, Fixtures.context()), Fixtures.context())
         state.commit(try state.collectByDriver([first.parcel.id], Fixtures.context()), Fixtures.context())
-        let second = try state.receiveTestParcel("RR123456785SE", for: .customer(first.customer.id))
+        let second = try state.receiveTestParcel("RR123456785SE", for: .customer(first.customer.id), again: true)
         #expect(second.parcel.id == ParcelID(2))
         #expect(second.parcel.slot == Fixtures.a1)
     }

@@ -53,6 +53,14 @@ enum JournalCoding {
         .deadlineExtended(parcel: ParcelID(12), to: Day(iso: "2026-03-31")!),
         .parcelReturning(parcel: ParcelID(12), to: SlotID("OUT")),
         .parcelsCollectedByDriver(parcels: [ParcelID(1), ParcelID(2)]),
+        .receiptUndone(parcel: ParcelID(12)),
+        .deliveryStarted(Delivery(id: DeliveryID(3), carrier: "posten", declared: 40,
+                                  startedAt: Date(timeIntervalSince1970: 1_773_140_000), staff: "maria")),
+        .deliveryEnded(DeliverySummary(delivery: DeliveryID(3), carrier: "posten", declared: 40, scanned: 38,
+                                       perCarrier: ["posten": 37, "dhl": 1], overflow: 2, unexpected: 5)),
+        .parcelsExpected([ExpectedParcel(tracking: TrackingNumber("RR123456785SE"), name: "Åse Ødegård", phone: "91234567",
+                                         carrier: "postnord", holdDays: 14, importedAt: Date(timeIntervalSince1970: 1_773_100_000))]),
+        .slotCapacityChanged(slot: SlotID("B4"), capacity: 9),
     ]
 
     /// The name of each case; exhaustive, so a new case breaks the build until it is listed here.
@@ -66,11 +74,16 @@ enum JournalCoding {
         case .deadlineExtended: "deadlineExtended"
         case .parcelReturning: "parcelReturning"
         case .parcelsCollectedByDriver: "parcelsCollectedByDriver"
+        case .receiptUndone: "receiptUndone"
+        case .deliveryStarted: "deliveryStarted"
+        case .deliveryEnded: "deliveryEnded"
+        case .parcelsExpected: "parcelsExpected"
+        case .slotCapacityChanged: "slotCapacityChanged"
         }
     }
 
     @Test func samplesCoverEveryCase() {
-        #expect(Set(Self.events.map(Self.kind)).count == 8)
+        #expect(Set(Self.events.map(Self.kind)).count == 13)
     }
 
     @Test(arguments: events)

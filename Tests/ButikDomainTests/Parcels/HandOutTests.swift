@@ -226,7 +226,7 @@ struct MariaShop {
     @Test func undoIsRefusedWhenTheTrackingNumberIsBackOnTheShelf() throws {
         var shop = try MariaShop()
         try shop.handOut(shop.ids)
-        let again = try shop.state.receiveTestParcel("RR000000001SE", for: .customer(shop.maria.id), Fixtures.later(60))
+        let again = try shop.state.receiveTestParcel("RR000000001SE", for: .customer(shop.maria.id), again: true, Fixtures.later(60))
         #expect(throws: DomainError.alreadyInShop(tracking: TrackingNumber("RR000000001SE"), slot: again.parcel.slot, key: "MM")) {
             try shop.state.undoHandOut(shop.ids, within: Self.window, Fixtures.later(120))
         }

@@ -157,9 +157,9 @@ import Testing
     @Test func inShopBeforeClosedAndNewestFirst() throws {
         var shop = try MariaShop(parcels: ["RR123456785SE"])
         try shop.handOut(shop.ids)
-        try shop.state.receiveTestParcel("RR123456785SE", for: shop.maria)
+        try shop.state.receiveTestParcel("RR123456785SE", for: shop.maria, again: true)
         try shop.handOut([ParcelID(2)])
-        try shop.state.receiveTestParcel("RR123456785SE", for: shop.maria)
+        try shop.state.receiveTestParcel("RR123456785SE", for: shop.maria, again: true)
         // P3 in the shop; P2 and P1 handed out (closed), newest first.
         #expect(shop.state.search("RR123456785SE").parcels == [ParcelID(3), ParcelID(2), ParcelID(1)])
         #expect(shop.state.search("6785").parcels == [ParcelID(3), ParcelID(2), ParcelID(1)])

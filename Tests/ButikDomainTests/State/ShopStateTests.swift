@@ -95,7 +95,7 @@ struct JournaledShop {
 
     @Test func stateJsonHoldsOnlyTheFacts() throws {
         let json = try JournalCoding.json(ShopState())
-        #expect(json == #"{"customers":[],"nextCustomerNumber":1,"nextParcelNumber":1,"parcels":[]}"#)
+        #expect(json == #"{"capacityOverrides":[],"customers":[],"expected":[],"nextCustomerNumber":1,"nextDeliveryNumber":1,"nextParcelNumber":1,"openDeliveries":[],"parcels":[]}"#)
         #expect(try JournalCoding.roundTrip(ShopState()) == ShopState())
     }
 
@@ -151,7 +151,7 @@ struct JournaledShop {
         var shop = try MariaShop()
         try shop.handOut(shop.ids)
         #expect(shop.state.latestParcel(TrackingNumber("RR000000001SE"))?.id == ParcelID(1))
-        try shop.state.receiveTestParcel("RR000000001SE", for: shop.maria)
+        try shop.state.receiveTestParcel("RR000000001SE", for: shop.maria, again: true)
         #expect(shop.state.latestParcel(TrackingNumber("RR000000001SE"))?.id == ParcelID(2))
         #expect(shop.state.latestParcel(TrackingNumber("RR999999999SE")) == nil)
     }

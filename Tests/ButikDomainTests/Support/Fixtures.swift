@@ -62,16 +62,17 @@ extension ShopState {
     /// Receives a parcel and applies it.
     @discardableResult
     mutating func receiveTestParcel(_ code: String, for recipient: Recipient, carrier: String? = nil,
-                                    size: SizeClass = .small, _ context: Context = Fixtures.context()) throws -> Received {
-        let request = ReceiveRequest(tracking: Fixtures.tracking(code), recipient: recipient, carrier: carrier, size: size)
+                                    size: SizeClass = .small, again: Bool = false,
+                                    _ context: Context = Fixtures.context()) throws -> Received {
+        let request = ReceiveRequest(tracking: Fixtures.tracking(code), recipient: recipient, carrier: carrier, size: size, again: again)
         return commit(try receive(request, context), context)
     }
 
     /// Receives a parcel for a known customer and applies it.
     @discardableResult
-    mutating func receiveTestParcel(_ code: String, for customer: Customer, size: SizeClass = .small,
+    mutating func receiveTestParcel(_ code: String, for customer: Customer, size: SizeClass = .small, again: Bool = false,
                                     _ context: Context = Fixtures.context()) throws -> Parcel {
-        try receiveTestParcel(code, for: .customer(customer.id), size: size, context).parcel
+        try receiveTestParcel(code, for: .customer(customer.id), size: size, again: again, context).parcel
     }
 
     /// The error a throwing domain call threw, or nil.

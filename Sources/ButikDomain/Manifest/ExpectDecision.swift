@@ -1,0 +1,29 @@
+/// What importing a manifest did.
+public struct ManifestImport: Equatable, Sendable {
+    /// Entries now expected.
+    public var added: [ExpectedParcel]
+    /// Entries skipped because the number was already expected or is in the shop.
+    public var alreadyKnown: Int
+}
+
+extension ShopState {
+    /// Decides to expect the parcels of a manifest. Numbers already expected or already in the
+    /// shop are skipped, so importing the same file twice adds nothing.
+    public func expect(_ entries: [ManifestEntry], _ context: Context) -> Decision<ManifestImport> {
+        var added: [ExpectedParcel] = []
+        var seen = Set<TrackingNumber>()
+        for entry in entries {
+            let number = entry.tracking.number
+            guard expected[number] == nil, parcelInShop(number) == nil, seen.insert(number).inserted else { continue }
+            added.append(ExpectedParcel(tracking: number, name: entry.name, phone: entry.phone, carrier: entry.carrierID,
+                                        holdDays: entry.holdDays, importedAt: context.now))
+        }
+        let outcome = ManifestImport(added: added, alreadyKnown: entries.count - added.count)
+        return Decision(events: added.isEmpty ? [] : [.parcelsExpected(added)], outcome: outcome)
+    }
+
+    /// Announced parcels that have not arrived, oldest announcement first.
+    public var stillExpected: [ExpectedParcel] {
+        expected.values.filter { $0.arrivedAs == nil }.sorted { ($0.importedAt, $0.tracking) < ($1.importedAt, $1.tracking) }
+    }
+}
