@@ -122,13 +122,42 @@ import Testing
         let butik = Butik()
         defer { butik.cleanUp() }
         #expect(try butik.run("fly").status == 2)
-        #expect(try butik.run("receive", "RR123456785SE").status == 2, "--to is required")
+        let noName = try butik.run("receive", "RR123456785SE")
+        #expect(noName.status == 1, "--to is required unless a manifest announced the parcel")
+        #expect(noName.stderr.contains("No manifest announced RR123456785SE"))
         #expect(try butik.run("receive", "RR123456785SE", "--to", "A B", "--size", "huge").status == 2)
         #expect(try butik.run("validate", "RR123456785SE", "370725380000086508", "1Z999AA10123456784").status == 0)
         let invalid = try butik.run("validate", "RR123456785SE", "RB123456786US")
         #expect(invalid.status == 1)
         #expect(invalid.stdout.contains("INVALID"))
         #expect(try butik.run("receive", "--help").stdout.contains("Usage: butik receive"))
+    }
+
+    @Test func aManifestAnnouncesRecipientsAndImportingTwiceAddsNothing() throws {
+        let butik = Butik()
+        defer { butik.cleanUp() }
+        let file = butik.store.deletingLastPathComponent().appendingPathComponent("manifest-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let csv = "\u{FEFF}Sporingsnummer;Mottaker;Telefon;Transportør;Dager\r\n"
+            + "RR123456785SE;\"Østby, Anne-Marie\";+47 912 34 567;postnord;14\r\n"
+            + "370725380000086508;Jan Fredrik Jacobsen;;posten;\r\n"
+            + "RB123456786US;Kari Nordmann;;;\r\n"
+        try Data(csv.utf8).write(to: file)
+        let first = try butik.run("import", file.path)
+        #expect(first.status == 1, "a bad row makes the import exit 1")
+        #expect(first.stderr.contains("Line 4"), "\(first.stderr)")
+        #expect(first.stdout.contains("Imported 2 expected parcel(s); 0 already known"))
+        let second = try butik.run("import", file.path)
+        #expect(second.stdout.contains("Imported 0 expected parcel(s); 2 already known"))
+
+        let received = try butik.run("receive", "RR123456785SE", "--json")
+        #expect(received.status == 0, "\(received.stderr)")
+        let parcel = try received.json(Received.self)
+        #expect(parcel.key == "AMØ")
+        #expect(parcel.deadline > "2026", "a deadline is set")
+        let reconcile = try butik.run("reconcile")
+        #expect(reconcile.stdout.contains("Expected but not arrived: 1"))
+        #expect(reconcile.stdout.contains("370725380000086508"))
     }
 
     @Test func globalOptionsMayComeBeforeTheVerb() throws {

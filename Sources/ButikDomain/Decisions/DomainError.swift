@@ -27,6 +27,7 @@ public enum DomainError: Error, Equatable, Sendable {
     case invalidDeclaredCount(Int)
     case invalidCapacity(slot: SlotID, capacity: Int)
     case capacityBelowLoad(slot: SlotID, load: Int)
+    case recipientMissing(TrackingNumber)
 
     public var message: String {
         switch self {
@@ -84,6 +85,8 @@ public enum DomainError: Error, Equatable, Sendable {
             return "A slot holds 1 to 999 parcels; \(capacity) is not possible for \(slot)."
         case .capacityBelowLoad(let slot, let load):
             return "\(slot) holds \(load) parcels now; move some out before making it smaller."
+        case .recipientMissing(let tracking):
+            return "No manifest announced \(tracking): give the name on the parcel (--to NAME) or a customer's key."
         }
     }
 }

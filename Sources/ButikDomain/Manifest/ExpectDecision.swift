@@ -1,3 +1,5 @@
+import Foundation
+
 /// What importing a manifest did.
 public struct ManifestImport: Equatable, Sendable {
     /// Entries now expected.
@@ -15,11 +17,25 @@ extension ShopState {
         for entry in entries {
             let number = entry.tracking.number
             guard expected[number] == nil, parcelInShop(number) == nil, seen.insert(number).inserted else { continue }
-            added.append(ExpectedParcel(tracking: number, name: entry.name, phone: entry.phone, carrier: entry.carrierID,
+            added.append(ExpectedParcel(tracking: number, name: ShopState.givenNameFirst(entry.name), phone: entry.phone, carrier: entry.carrierID,
                                         holdDays: entry.holdDays, importedAt: context.now))
         }
         let outcome = ManifestImport(added: added, alreadyKnown: entries.count - added.count)
         return Decision(events: added.isEmpty ? [] : [.parcelsExpected(added)], outcome: outcome)
+    }
+
+    /// `Østby, Anne-Marie` (as carriers' systems often print names) becomes `Anne-Marie Østby`.
+    static func givenNameFirst(_ name: String) -> String {
+        let parts = name.split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return name }
+        let family = parts[0].trimmingCharacters(in: .whitespaces), given = parts[1].trimmingCharacters(in: .whitespaces)
+        return family.isEmpty || given.isEmpty ? name : "\(given) \(family)"
+    }
+
+    /// The recipient a manifest announced for `tracking`, while the parcel has not arrived.
+    public func announcedRecipient(_ tracking: TrackingNumber) -> NewCustomer? {
+        guard let entry = expected[tracking], entry.arrivedAs == nil else { return nil }
+        return NewCustomer(name: entry.name, phones: entry.phone.map { [$0] } ?? [])
     }
 
     /// Announced parcels that have not arrived, oldest announcement first.

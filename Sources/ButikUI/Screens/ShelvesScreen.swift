@@ -43,7 +43,7 @@ public struct ShelvesScreen: Sendable {
         let layout = context.layout
         var bySlot: [SlotID: [Parcel]] = [:]
         for parcel in context.shop.parcelsInShop { bySlot[parcel.slot, default: []].append(parcel) }
-        let capacity = Dictionary(uniqueKeysWithValues: layout.slots.map { ($0.id, $0.capacity) })
+        let capacity = Dictionary(uniqueKeysWithValues: layout.slots.map { ($0.id, context.shop.capacity(of: $0)) })
         let rows = ShelvesScreen.rows(layout)
         let perRow = rows.map(\.count).max() ?? 1
         let cellWidth = max(8, min(16, (rect.width - 1) / perRow))

@@ -23,7 +23,7 @@ extension Verb {
         guard let verification = Verification(rawValue: how) else {
             throw .usage("--verified is id, code, known or proxy, not \(how).")
         }
-        let codes = args.positionals.map { TrackingNumber(Tracking.normalize($0)) }
+        let codes = args.positionals.map(Tracking.lookupKey)
         let store = try session.openStore()
         let given = try session.perform(store) { state, context throws(DomainError) in
             let ids = try codes.map { code throws(DomainError) in

@@ -4,28 +4,29 @@ extension Verb {
     static let receive = Verb(
         name: "receive",
         summary: "take in a parcel and say its key and slot",
-        usage: "butik receive TRACKING --to NAME|KEY [--phone P] [--key KEY] [--carrier C] [--size small|large] [--force] [--json]",
+        usage: "butik receive TRACKING [--to NAME|KEY] [--phone P] [--key KEY] [--carrier C] [--size small|large] [--force] [--again] [--json]",
         details: """
         Validates the tracking number (a wrong check digit is refused unless --force accepts it on
         purpose), finds the customer by key or by name (creating them when new), assigns a slot and
         a deadline, and writes it to the store before saying so.
-          --to NAME|KEY   the name on the parcel, or the key of a known customer (JEDS)
+          --to NAME|KEY   the name on the parcel, or the key of a known customer (JEDS); may be
+                          left out when an imported manifest announced the parcel
           --phone P       the recipient's phone (repeatable); tells same-named customers apart
           --key KEY       a chosen key for a new customer
           --carrier C     carrier id or name from the shop file (default: the first one)
           --size S        small (default) or large; large parcels go to large slots or the floor
           --force         accept a wrong check digit on purpose (the parcel records it)
+          --again         receive a number that was here before and was handed out or returned
           --json          print tracking, key, slot, deadline... as JSON
         """,
         valued: ["--to", "--phone", "--key", "--carrier", "--size"],
-        flagged: ["--force", "--json"],
+        flagged: ["--force", "--again", "--json"],
         run: runReceive)
 
     private static func runReceive(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
         guard args.positionals.count == 1 else { throw .usage("receive takes exactly one tracking number.") }
-        guard let to = args.value("--to"), !to.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw .usage("receive needs --to NAME (the name on the parcel) or --to KEY.")
-        }
+        let to = args.value("--to")?.trimmingCharacters(in: .whitespaces)
+        if to?.isEmpty == true { throw .usage("--to needs the name on the parcel or a customer's key.") }
         let size: SizeClass
         switch args.value("--size") ?? "small" {
         case "small": size = .small
@@ -42,12 +43,18 @@ extension Verb {
         let store = try session.openStore()
         let received = try session.perform(store) { state, context throws(DomainError) in
             let recipient: Recipient
-            if let known = state.customer(withKey: to), args.value("--key") == nil {
+            if let to, let known = state.customer(withKey: to), args.value("--key") == nil {
                 recipient = .customer(known.id)
-            } else {
+            } else if let to {
                 recipient = .person(NewCustomer(name: to, key: args.value("--key"), phones: args.all("--phone")))
+            } else if let announced = state.announcedRecipient(tracking.number) {
+                recipient = .person(announced)
+            } else {
+                throw DomainError.recipientMissing(tracking.number)
             }
-            return try state.receive(ReceiveRequest(tracking: tracking, recipient: recipient, carrier: args.value("--carrier"), size: size), context)
+            let request = ReceiveRequest(tracking: tracking, recipient: recipient, carrier: args.value("--carrier"), size: size,
+                                         again: args.has("--again"))
+            return try state.receive(request, context)
         }
         if args.has("--json") {
             try Output.json(ReceivedView(received))

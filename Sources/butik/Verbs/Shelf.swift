@@ -20,7 +20,7 @@ extension Verb {
         var bySlot: [SlotID: [Parcel]] = [:]
         for parcel in store.state.parcelsInShop { bySlot[parcel.slot, default: []].append(parcel) }
         var views = layout.slots.map { slot in
-            SlotView(slot: slot.id.value, kind: slot.size.rawValue, capacity: slot.capacity, parcels: bySlot[slot.id] ?? [])
+            SlotView(slot: slot.id.value, kind: slot.size.rawValue, capacity: store.state.capacity(of: slot), parcels: bySlot[slot.id] ?? [])
         }
         views.append(SlotView(slot: layout.overflow.id, kind: "overflow", capacity: nil, parcels: bySlot[layout.overflowID] ?? []))
         views.append(SlotView(slot: layout.outbound.id, kind: "outbound", capacity: nil, parcels: bySlot[layout.outboundID] ?? []))

@@ -1,0 +1,47 @@
+import ButikDomain
+
+extension Verb {
+    static let reconcile = Verb(
+        name: "reconcile",
+        summary: "compare manifests with what arrived",
+        usage: "butik reconcile [--json]",
+        details: """
+        Lists the parcels a manifest announced that have not arrived, and the parcels received
+        today that no manifest announced.
+          --json   print {expected: [...], unexpected: [...]}
+        """,
+        valued: [],
+        flagged: ["--json"],
+        run: runReconcile)
+
+    private static func runReconcile(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
+        let store = try session.openStore()
+        let zone = store.layout.zone
+        let today = Day(session.now, in: zone)
+        let missing = store.state.stillExpected
+        let unexpected = store.state.parcels.values
+            .filter { Day($0.receivedAt, in: zone) == today && $0.preAdvised != true }
+            .sorted { $0.id < $1.id }
+        if args.has("--json") {
+            try Output.json(ReconcileView(expected: missing.map { ReconcileView.Expected(tracking: $0.tracking.value, name: $0.name, carrier: $0.carrier) },
+                                          unexpected: unexpected.map { ParcelView($0, today: today) }))
+            return 0
+        }
+        Output.line("Expected but not arrived: \(missing.count)")
+        Output.table(missing.map { ["  " + $0.tracking.value, Output.safe($0.name), $0.carrier ?? ""] })
+        Output.line("Arrived today but not expected: \(unexpected.count)")
+        Output.table(unexpected.map { ["  " + $0.tracking.value, $0.key, Output.safe($0.recipientName), $0.slot.value] })
+        return 0
+    }
+}
+
+private struct ReconcileView: Encodable {
+    struct Expected: Encodable {
+        let tracking: String
+        let name: String
+        let carrier: String?
+    }
+
+    let expected: [Expected]
+    let unexpected: [ParcelView]
+}
