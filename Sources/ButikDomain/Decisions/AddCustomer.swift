@@ -1,5 +1,5 @@
 /// A new customer as given at the counter or on the command line.
-public struct NewCustomer: Sendable {
+public struct NewCustomer: Equatable, Sendable {
     public var name: String
     /// A chosen key (a regular's "JEDS"); nil derives the key from the initials.
     public var key: String?

@@ -1,5 +1,5 @@
 /// Who a received parcel is for.
-public enum Recipient: Sendable {
+public enum Recipient: Equatable, Sendable {
     /// A known customer.
     case customer(CustomerID)
     /// The name on the parcel (and phone if known): an existing customer with that name, or a new one.
@@ -7,7 +7,7 @@ public enum Recipient: Sendable {
 }
 
 /// A parcel to take in.
-public struct ReceiveRequest: Sendable {
+public struct ReceiveRequest: Equatable, Sendable {
     public var tracking: ParsedTracking
     public var recipient: Recipient
     /// Carrier id or name; nil is the first carrier in the layout (the shop's main one).
@@ -30,7 +30,7 @@ public struct ReceiveRequest: Sendable {
 }
 
 /// What intake shows once the parcel is on disk.
-public struct Received: Sendable {
+public struct Received: Equatable, Sendable {
     public var parcel: Parcel
     public var customer: Customer
     public var isNewCustomer: Bool

@@ -6,11 +6,14 @@ public struct AppContext: Sendable {
     public var shop: ShopState
     public var layout: ShopLayout
     public var now: Date
+    /// Who is working at this terminal.
+    public var staff: String
 
-    public init(shop: ShopState, layout: ShopLayout, now: Date) {
+    public init(shop: ShopState, layout: ShopLayout, now: Date, staff: String = "staff") {
         self.shop = shop
         self.layout = layout
         self.now = now
+        self.staff = staff
     }
 
     /// Today in the shop's time zone.

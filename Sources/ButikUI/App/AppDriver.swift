@@ -16,15 +16,20 @@ public final class AppDriver {
 
     public init(store: ShopStore, staff: String, now: Date, clock: Double) {
         self.store = store
-        let context = AppContext(shop: store.state, layout: store.layout, now: now)
+        let context = AppContext(shop: store.state, layout: store.layout, now: now, staff: staff)
         state = AppState(context: context, staff: staff, storeLabel: store.folder.path,
                          readOnlyReason: store.readOnlyReason, clock: clock)
         lastRefresh = clock
         for notice in store.notices { state.say(notice, .warning) }
     }
 
-    /// Feeds one key press; returns what the terminal must do (quit, beep).
+    /// Feeds one key press; carries out store writes it leads to and returns what the terminal
+    /// must do (quit, beep).
     public func handle(_ event: KeyEvent) -> [AppEffect] {
+        perform(route(event))
+    }
+
+    private func route(_ event: KeyEvent) -> [AppEffect] {
         switch event.key {
         case .character, .enter, .tab:
             switch scanner.feed(event) {
@@ -42,7 +47,7 @@ public final class AppDriver {
     /// Called when no key came for a while: releases keys held as a possible scan, updates the
     /// time, and catches up on the store.
     public func idle(now: Date, clock: Double) -> [AppEffect] {
-        var effects = scanner.expire(at: clock).flatMap { state.update(.key($0)) }
+        var effects = perform(scanner.expire(at: clock).flatMap { state.update(.key($0)) })
         effects += state.update(.tick(now: now, clock: clock))
         if clock - lastRefresh >= AppDriver.refreshInterval {
             lastRefresh = clock
@@ -64,6 +69,36 @@ public final class AppDriver {
     /// Writes a snapshot on the way out, so the next start is quick.
     public func close() {
         try? store.writeSnapshot()
+    }
+
+    /// Carries out `.perform` effects (each may lead to more), returning the rest.
+    private func perform(_ effects: [AppEffect]) -> [AppEffect] {
+        var remaining: [AppEffect] = []
+        for effect in effects {
+            guard case .perform(let command) = effect else {
+                remaining.append(effect)
+                continue
+            }
+            remaining += perform(write(command))
+        }
+        return remaining
+    }
+
+    /// Writes one command through the store; only a durable write is reported as done.
+    private func write(_ command: AppCommand) -> [AppEffect] {
+        if let reason = state.readOnlyReason ?? store.readOnlyReason {
+            return state.update(.refused(command, "The store is read-only: \(reason)"))
+        }
+        do {
+            let outcome = try store.perform(staff: state.staff, now: state.context.now) { shop, context throws(DomainError) in
+                try command.decide(shop, context)
+            }
+            return state.update(.performed(outcome, store.state))
+        } catch let error as DomainError {
+            return state.update(.refused(command, error.message))
+        } catch {
+            return state.update(.storeFailed(describe(error)))
+        }
     }
 
     private func refresh() -> [AppEffect] {

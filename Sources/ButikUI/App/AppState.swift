@@ -52,10 +52,16 @@ public enum AppMessage: Sendable {
     case storeChanged(ShopState)
     /// The store stopped taking writes; the reason says what to do.
     case storeFailed(String)
+    /// A command is on disk; the state is the store's after it.
+    case performed(AppOutcome, ShopState)
+    /// A rule refused a command; nothing was written.
+    case refused(AppCommand, String)
 }
 
 /// What the app asks of the world outside.
 public enum AppEffect: Equatable, Sendable {
     case quit
     case beep
+    /// Write this to the store, then send `.performed` or `.refused`.
+    case perform(AppCommand)
 }

@@ -18,6 +18,19 @@ extension AppState {
             return [.beep]
         case .scan(let code):
             return handleScan(code)
+        case .performed(let outcome, let shop):
+            context.shop = shop
+            switch outcome {
+            case .deliveryStarted, .deliveryEnded, .received, .receiptUndone: intake.performed(outcome, context)
+            case .moved, .capacitySet: shelves.performed(outcome, context)
+            }
+            return []
+        case .refused(let command, let message):
+            switch command {
+            case .startDelivery, .endDelivery, .receive, .undoReceipt: intake.refused(message)
+            case .move, .setCapacity: say(message, .warning)
+            }
+            return [.beep]
         case .key(let key):
             return handleKey(key)
         }
@@ -43,7 +56,7 @@ extension AppState {
         }
         switch tab {
         case .counter: counter.handle(key, context)
-        case .intake: intake.handle(key, context)
+        case .intake: return intake.handle(key, context)
         case .shelves: shelves.handle(key, context)
         case .queue: queue.handle(key, context)
         case .customers: customers.handle(key, context)
@@ -55,6 +68,7 @@ extension AppState {
     /// A scan is validated first: a misread (wrong check digit, bad characters) beeps and says
     /// why. The counter takes scans as searches; elsewhere a scan jumps to the parcel.
     private mutating func handleScan(_ code: String) -> [AppEffect] {
+        if tab == .intake, intake.takesScans(context) { return intake.scan(code, context) }
         let parsed: ParsedTracking
         switch Tracking.parse(code) {
         case .success(let value): parsed = value

@@ -1,43 +1,376 @@
 import ButikDomain
 
-/// F3: today's intake: the last parcel's key and slot in large letters, and every parcel
-/// received today, newest first.
+/// F3: scanning in a delivery. Choose the carrier (remembered) and the count the driver
+/// declared; then each scan (or typed code and Enter) is validated, the recipient is named with
+/// suggestions from known customers (or taken from a manifest at once), and the key and slot
+/// show in large letters. F8 ends the delivery with a summary; Ctrl-Z undoes the last intake.
 public struct IntakeScreen: Sendable {
-    public var selection = ListSelection()
+    /// What the screen is waiting for.
+    public enum Step: Equatable, Sendable {
+        /// No delivery open: choosing the carrier and declared count.
+        case setup
+        /// Waiting for the next scan or typed code.
+        case scanning
+        /// A valid number waits for its recipient's name.
+        case naming(ParsedTracking)
+        /// A typed code with a wrong check digit: accept it on purpose (y) or not.
+        case confirmingCheckDigit(String)
+        /// A number that was here before and left: receive it again (y) or not.
+        case confirmingAgain(ParsedTracking)
+    }
+
+    public private(set) var step = Step.setup
+    /// Index into the layout's carriers; kept between deliveries.
+    public var carrierIndex = 0
+    public var declaredField = TextField(placeholder: "optional")
+    public var codeField = TextField(placeholder: "scan, or type a tracking number and Enter")
+    public var nameField = TextField(placeholder: "name, key or phone")
+    /// The highlighted suggestion (the last row is "new customer").
+    public var suggestion = 0
+    public var size = SizeClass.small
+    /// The last parcel received here, shown large.
+    public private(set) var last: Received?
+    /// Parcels received in this delivery, newest last, for undo.
+    public private(set) var receivedHere: [ParcelID] = []
+    /// The summary of the delivery just ended.
+    public private(set) var summary: DeliverySummary?
+    /// A line about the last thing that happened (warnings in `problem`).
+    public private(set) var problem: String?
+    /// Whether the parcel being named was confirmed as received again.
+    private var pendingAgain = false
 
     public init() {}
 
-    public static let help = [HelpEntry(label: "↑↓", description: "select")]
+    public static let help = [
+        HelpEntry(label: "Enter", description: "take"),
+        HelpEntry(label: "↑↓", description: "choose"),
+        HelpEntry(label: "F9", description: "large"),
+        HelpEntry(label: "Ctrl-Z", description: "undo last"),
+        HelpEntry(label: "F8", description: "end delivery"),
+        HelpEntry(label: "Esc", description: "cancel"),
+    ]
 
-    func receivedToday(_ context: AppContext) -> [Parcel] {
-        let zone = context.layout.zone
-        let today = context.today
-        return context.shop.parcels.values.filter { Day($0.receivedAt, in: zone) == today }.sorted { $0.id > $1.id }
+    /// Whether this screen takes scans itself (it does while a delivery is open).
+    func takesScans(_ context: AppContext) -> Bool { context.shop.openDelivery(of: context.staff) != nil }
+
+    // MARK: Input
+
+    mutating func handle(_ key: Key, _ context: AppContext) -> [AppEffect] {
+        syncStep(context)
+        switch step {
+        case .setup: return handleSetup(key, context)
+        case .scanning: return handleScanning(key, context)
+        case .naming(let tracking): return handleNaming(key, tracking, context)
+        case .confirmingCheckDigit(let code):
+            return confirm(key) { screen in screen.accept(code, force: true, context) }
+        case .confirmingAgain(let tracking):
+            return confirm(key) { screen in screen.proceed(tracking, again: true, context) }
+        }
     }
 
-    func table(_ parcels: [Parcel], _ context: AppContext) -> Table {
-        Table(columns: [Table.Column("Time", width: .fixed(6)), Table.Column("Key", width: .fixed(6)),
-                        Table.Column("Slot", width: .fixed(6)), Table.Column("Name"),
-                        Table.Column("Carrier", width: .fixed(9)), Table.Column("Tracking", width: .fixed(20))],
-              rows: parcels.map {
-                  Table.Row([LocalTime.minute($0.receivedAt, in: context.layout.zone), $0.key, $0.slot.value,
-                             $0.recipientName, $0.carrier, $0.tracking.value])
-              },
-              emptyMessage: "Nothing received today yet.")
+    /// A complete scan: validated strictly (a scanner misread beeps and is refused).
+    mutating func scan(_ code: String, _ context: AppContext) -> [AppEffect] {
+        syncStep(context)
+        if case .naming(let pending) = step {
+            problem = "\(pending.number) was not received: no name was given before the next scan."
+        }
+        step = .scanning
+        switch Tracking.parse(code) {
+        case .success(let tracking): return proceed(tracking, again: false, context)
+        case .failure(let error):
+            problem = "Bad scan, not received: \(error.message)"
+            return [.beep]
+        }
     }
 
-    mutating func handle(_ key: Key, _ context: AppContext) {
-        _ = selection.handle(key, in: table(receivedToday(context), context))
+    /// Opens or closes the setup step when the delivery opened or ended elsewhere.
+    private mutating func syncStep(_ context: AppContext) {
+        let open = context.shop.openDelivery(of: context.staff) != nil
+        if !open { step = .setup } else if step == .setup { step = .scanning }
     }
+
+    private mutating func handleSetup(_ key: Key, _ context: AppContext) -> [AppEffect] {
+        let carriers = context.layout.carriers
+        switch key {
+        case .left, .up: carrierIndex = (carrierIndex + carriers.count - 1) % max(1, carriers.count)
+        case .right, .down: carrierIndex = (carrierIndex + 1) % max(1, carriers.count)
+        case .enter:
+            guard carriers.indices.contains(carrierIndex) else { return [] }
+            let text = declaredField.text.trimmingCharacters(in: .whitespaces)
+            guard text.isEmpty || Int(text) != nil else {
+                problem = "The declared count is a number, or empty."
+                return [.beep]
+            }
+            summary = nil
+            return [.perform(.startDelivery(carrier: carriers[carrierIndex].id, declared: Int(text)))]
+        case .character(let c) where !c.isNumber:
+            return []
+        default:
+            _ = declaredField.handle(key)
+        }
+        return []
+    }
+
+    private mutating func handleScanning(_ key: Key, _ context: AppContext) -> [AppEffect] {
+        switch key {
+        case .enter:
+            let code = codeField.text
+            codeField = TextField(placeholder: codeField.placeholder)
+            guard !code.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
+            return accept(code, force: false, context)
+        case .function(8):
+            return [.perform(.endDelivery)]
+        case .function(9):
+            size = size == .small ? .large : .small
+        case .control("z"):
+            guard let lastID = receivedHere.last else {
+                problem = "Nothing to undo in this delivery."
+                return [.beep]
+            }
+            return [.perform(.undoReceipt(lastID))]
+        case .escape:
+            codeField = TextField(placeholder: codeField.placeholder)
+        default:
+            _ = codeField.handle(key)
+        }
+        return []
+    }
+
+    private mutating func handleNaming(_ key: Key, _ tracking: ParsedTracking, _ context: AppContext) -> [AppEffect] {
+        let choices = suggestions(context)
+        switch key {
+        case .up: suggestion = max(0, suggestion - 1)
+        case .down: suggestion = min(choices.count, suggestion + 1)
+        case .function(9): size = size == .small ? .large : .small
+        case .escape:
+            problem = "\(tracking.number) was not received."
+            resetNaming()
+            step = .scanning
+        case .enter:
+            let name = nameField.text.trimmingCharacters(in: .whitespaces)
+            let recipient: Recipient
+            if suggestion < choices.count {
+                recipient = .customer(choices[suggestion].id)
+            } else if !name.isEmpty {
+                recipient = .person(NewCustomer(name: name))
+            } else {
+                problem = "Type the name on the parcel."
+                return [.beep]
+            }
+            return receive(tracking, recipient, again: false, context)
+        default:
+            if nameField.handle(key) { suggestion = 0 }
+        }
+        return []
+    }
+
+    /// y / Enter runs `yes`; n / Esc cancels.
+    private mutating func confirm(_ key: Key, yes: (inout IntakeScreen) -> [AppEffect]) -> [AppEffect] {
+        switch key {
+        case .character("y"), .character("Y"), .character("j"), .character("J"), .enter:
+            step = .scanning
+            return yes(&self)
+        case .character("n"), .character("N"), .escape:
+            problem = "Not received."
+            step = .scanning
+        default:
+            break
+        }
+        return []
+    }
+
+    /// A typed code: a wrong check digit asks first; other errors are refused.
+    private mutating func accept(_ code: String, force: Bool, _ context: AppContext) -> [AppEffect] {
+        switch Tracking.parse(code, force: force) {
+        case .success(let tracking):
+            return proceed(tracking, again: false, context)
+        case .failure(let error):
+            if case .wrongCheckDigit = error {
+                problem = error.message
+                step = .confirmingCheckDigit(code)
+                return [.beep]
+            }
+            problem = error.message
+            return [.beep]
+        }
+    }
+
+    /// A valid number: says where it is if it is here; asks before receiving one that left;
+    /// receives a manifest's parcel at once; otherwise asks for the name.
+    private mutating func proceed(_ tracking: ParsedTracking, again: Bool, _ context: AppContext) -> [AppEffect] {
+        let shop = context.shop
+        if let present = shop.parcelInShop(tracking.number) {
+            problem = "\(tracking.number) is already here: slot \(present.slot), key \(present.key)."
+            return [.beep]
+        }
+        if !again, let earlier = shop.latestParcel(tracking.number) {
+            problem = "\(tracking.number) was here before and is \(earlier.status.phrase). Receive it again? y/n"
+            step = .confirmingAgain(tracking)
+            return [.beep]
+        }
+        if let announced = shop.announcedRecipient(tracking.number) {
+            return receive(tracking, .person(announced), again: again, context)
+        }
+        problem = nil
+        resetNaming()
+        step = .naming(tracking)
+        pendingAgain = again
+        return []
+    }
+
+    private mutating func receive(_ tracking: ParsedTracking, _ recipient: Recipient, again: Bool, _ context: AppContext) -> [AppEffect] {
+        let delivery = context.shop.openDelivery(of: context.staff)
+        let request = ReceiveRequest(tracking: tracking, recipient: recipient, size: size, delivery: delivery?.id,
+                                     again: again || pendingAgain)
+        resetNaming()
+        step = .scanning
+        size = .small
+        return [.perform(.receive(request))]
+    }
+
+    private mutating func resetNaming() {
+        nameField = TextField(placeholder: nameField.placeholder)
+        suggestion = 0
+        pendingAgain = false
+    }
+
+    /// Known customers matching the typed name, key or phone (at most 6).
+    func suggestions(_ context: AppContext) -> [Customer] {
+        let text = nameField.text.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { return [] }
+        return context.shop.search(text, limit: 6).customers.compactMap { context.shop.customers[$0] }
+    }
+
+    // MARK: Outcomes
+
+    /// A command of this screen is on disk (or was refused).
+    mutating func performed(_ outcome: AppOutcome, _ context: AppContext) {
+        switch outcome {
+        case .deliveryStarted:
+            receivedHere = []
+            last = nil
+            problem = nil
+            step = .scanning
+        case .deliveryEnded(let ended):
+            summary = ended
+            step = .setup
+            declaredField = TextField(placeholder: declaredField.placeholder)
+        case .received(let received):
+            last = received
+            receivedHere.append(received.parcel.id)
+            problem = received.overflow.map {
+                $0 == .large ? "Large parcel: put it on the floor (\(received.parcel.slot))." : "Shelves are full: put it on the floor (\(received.parcel.slot))."
+            }
+        case .receiptUndone(let parcel):
+            receivedHere.removeAll { $0 == parcel.id }
+            if last?.parcel.id == parcel.id { last = nil }
+            problem = "Undone: \(parcel.tracking) is no longer received. Take it off \(parcel.slot)."
+        case .moved, .capacitySet:
+            break
+        }
+    }
+
+    mutating func refused(_ message: String) {
+        problem = message
+        step = .scanning
+    }
+
+    // MARK: Drawing
 
     func draw(into screen: inout Screen, at rect: Rect, _ context: AppContext) {
-        let parcels = receivedToday(context)
-        screen.put("Received today: \(parcels.count)", row: rect.row, column: rect.column, style: Style(.accent, bold: true))
-        var top = rect.row + 1
-        if let last = parcels.first, rect.height >= BigText.height + 6 {
-            BigText("\(last.key) \(last.slot)").draw(into: &screen, at: Rect(row: top + 1, column: rect.column + 2, width: rect.width - 2, height: BigText.height))
-            top += BigText.height + 2
+        guard rect.height >= 6 else { return }
+        var step = self.step
+        let delivery = context.shop.openDelivery(of: context.staff)
+        if delivery == nil { step = .setup } else if step == .setup { step = .scanning }
+        let bold = Style(.accent, bold: true)
+        var row = rect.row
+        if let delivery {
+            let scanned = context.shop.parcels(in: delivery.id).count
+            let carrier = context.layout.carrier(named: delivery.carrier)?.name ?? delivery.carrier
+            var line = "Delivery: \(carrier) · scanned \(scanned)"
+            if let declared = delivery.declared {
+                line += " of \(declared) declared" + (scanned == declared ? " ✓" : scanned > declared ? " (\(scanned - declared) over)" : " (\(declared - scanned) to go)")
+            }
+            screen.put(line, row: row, column: rect.column, style: bold, maxWidth: rect.width)
+        } else {
+            let carriers = context.layout.carriers
+            let name = carriers.indices.contains(carrierIndex) ? carriers[carrierIndex].name : "-"
+            screen.put("New delivery.  Carrier: ◀ \(name) ▶   Declared items:", row: row, column: rect.column, style: bold, maxWidth: rect.width)
+            let used = "New delivery.  Carrier: ◀ \(name) ▶   Declared items: ".displayWidth
+            declaredField.draw(into: &screen, at: Rect(row: row, column: rect.column + used, width: max(1, min(10, rect.width - used)), height: 1))
+            row += 1
+            screen.put("←→ choose the carrier, type the count the driver declared (or leave it empty), Enter to start.",
+                       row: row, column: rect.column, style: Style(.muted), maxWidth: rect.width)
         }
-        selection.applied(to: table(parcels, context)).draw(into: &screen, at: Rect(row: top, column: rect.column, width: rect.width, height: rect.row + rect.height - top))
+        row += 2
+        switch step {
+        case .setup:
+            break
+        case .scanning:
+            screen.put("Scan:", row: row, column: rect.column, style: bold)
+            codeField.draw(into: &screen, at: Rect(row: row, column: rect.column + 6, width: rect.width - 6, height: 1))
+            if size == .large { screen.put(" LARGE ", row: row, column: rect.column + rect.width - 7, style: Style(.warning, reverse: true)) }
+        case .naming(let tracking):
+            let label = "Name for \(tracking.number):"
+            screen.put(label, row: row, column: rect.column, style: bold)
+            let left = label.displayWidth + 1
+            nameField.draw(into: &screen, at: Rect(row: row, column: rect.column + left, width: max(1, rect.width - left - 8), height: 1))
+            screen.put(size == .large ? " LARGE " : " small ", row: row, column: rect.column + rect.width - 7,
+                       style: size == .large ? Style(.warning, reverse: true) : Style(.muted))
+        case .confirmingCheckDigit, .confirmingAgain:
+            screen.put("y: receive it anyway   n: do not", row: row, column: rect.column, style: Style(.warning, bold: true), maxWidth: rect.width)
+        }
+        row += 1
+        if let problem {
+            screen.put(problem, row: row, column: rect.column, style: Style(.warning, bold: true), maxWidth: rect.width)
+        }
+        row += 2
+        let bottom = rect.row + rect.height
+        if case .naming = step {
+            drawSuggestions(into: &screen, at: Rect(row: row, column: rect.column, width: rect.width, height: bottom - row), context)
+        } else if step == .setup, let summary {
+            drawSummary(summary, into: &screen, at: Rect(row: row, column: rect.column, width: rect.width, height: bottom - row), context)
+        } else if let last, bottom - row >= BigText.height + 2 {
+            BigText("\(last.parcel.key) \(last.parcel.slot)").draw(into: &screen, at: Rect(row: row, column: rect.column + 2, width: rect.width - 2, height: BigText.height))
+            row += BigText.height + 1
+            var about = "\(last.customer.name)\(last.isNewCustomer ? " (new customer)" : "")  ·  \(last.parcel.tracking)  ·  keep until \(last.parcel.deadline)"
+            if last.parcel.checkDigit == .overridden { about += "  ·  check digit overridden" }
+            screen.put(about, row: row, column: rect.column, style: Style(bold: true), maxWidth: rect.width)
+            if let note = context.shop.customers[last.customer.id]?.note, row + 1 < bottom {
+                screen.put("Note: \(note)", row: row + 1, column: rect.column, style: Style(.warning), maxWidth: rect.width)
+            }
+        }
+    }
+
+    private func drawSuggestions(into screen: inout Screen, at rect: Rect, _ context: AppContext) {
+        let choices = suggestions(context)
+        let typed = nameField.text.trimmingCharacters(in: .whitespaces)
+        var rows = choices.map { customer in
+            let waiting = context.shop.parcelsInShop(for: customer.id).count
+            return Table.Row([customer.key, customer.name, customer.phones.first ?? "", waiting == 0 ? "" : "\(waiting) waiting", customer.note ?? ""])
+        }
+        rows.append(Table.Row(["+", typed.isEmpty ? "new customer: type the name" : "new customer: \(typed)", "", "", ""], style: Style(.accent)))
+        var table = Table(columns: [Table.Column("Key", width: .fixed(6)), Table.Column("Name"), Table.Column("Phone", width: .fixed(11)),
+                                    Table.Column("Parcels", width: .fixed(10)), Table.Column("Note")],
+                          rows: rows)
+        table.select(min(suggestion, rows.count - 1))
+        table.draw(into: &screen, at: rect)
+    }
+
+    private func drawSummary(_ summary: DeliverySummary, into screen: inout Screen, at rect: Rect, _ context: AppContext) {
+        let carrier = context.layout.carrier(named: summary.carrier)?.name ?? summary.carrier
+        var lines: [(String, Style)] = [("Delivery ended: \(carrier), \(summary.scanned) scanned", Style(.title, bold: true))]
+        if let declared = summary.declared, let mismatch = summary.mismatch {
+            lines.append(mismatch == 0 ? ("Declared \(declared): the count matches.", Style(.ok, bold: true))
+                         : ("Declared \(declared) but scanned \(summary.scanned): \(abs(mismatch)) \(mismatch > 0 ? "more" : "fewer") than declared.", Style(.danger, bold: true)))
+        }
+        let per = summary.perCarrier.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        lines.append(("Per carrier: \(per.isEmpty ? "none" : per)", .plain))
+        lines.append(("On the floor: \(summary.overflow)   Not announced by a manifest: \(summary.unexpected)", .plain))
+        let missing = context.shop.stillExpected.count
+        if missing > 0 { lines.append(("Announced but not arrived: \(missing) (butik reconcile lists them)", Style(.warning))) }
+        for (offset, line) in lines.enumerated() where offset < rect.height {
+            screen.put(line.0, row: rect.row + offset, column: rect.column, style: line.1, maxWidth: rect.width)
+        }
     }
 }

@@ -76,4 +76,7 @@ public struct ShelvesScreen: Sendable {
             emptyMessage: "\(selectedID) is empty.")
         table.draw(into: &screen, at: Rect(row: listTop + 1, column: rect.column, width: rect.width, height: rect.row + rect.height - listTop - 1))
     }
+
+    /// A move or capacity change of this screen is on disk.
+    mutating func performed(_ outcome: AppOutcome, _ context: AppContext) {}
 }

@@ -1,0 +1,46 @@
+import ButikDomain
+
+/// A change the app asks the store to make; the driver decides it against the up-to-date
+/// state under the store's lock and reports the outcome once it is on disk.
+public enum AppCommand: Equatable, Sendable {
+    case startDelivery(carrier: String, declared: Int?)
+    case endDelivery
+    case receive(ReceiveRequest)
+    case undoReceipt(ParcelID)
+    case move(ParcelID, to: SlotID)
+    case setCapacity(SlotID, Int)
+
+    /// The domain decision for this command.
+    public func decide(_ state: ShopState, _ context: Context) throws(DomainError) -> Decision<AppOutcome> {
+        switch self {
+        case .startDelivery(let carrier, let declared):
+            let decision = try state.startDelivery(carrier: carrier, declared: declared, context)
+            return Decision(events: decision.events, outcome: .deliveryStarted(decision.outcome))
+        case .endDelivery:
+            let decision = try state.endDelivery(context)
+            return Decision(events: decision.events, outcome: .deliveryEnded(decision.outcome))
+        case .receive(let request):
+            let decision = try state.receive(request, context)
+            return Decision(events: decision.events, outcome: .received(decision.outcome))
+        case .undoReceipt(let id):
+            let decision = try state.undoReceipt(id, context)
+            return Decision(events: decision.events, outcome: .receiptUndone(decision.outcome))
+        case .move(let id, let slot):
+            let decision = try state.move(id, to: slot, context)
+            return Decision(events: decision.events, outcome: .moved(decision.outcome))
+        case .setCapacity(let slot, let capacity):
+            let decision = try state.setCapacity(of: slot, to: capacity, context)
+            return Decision(events: decision.events, outcome: .capacitySet(slot, decision.outcome))
+        }
+    }
+}
+
+/// What a command did, reported only after it is on disk.
+public enum AppOutcome: Equatable, Sendable {
+    case deliveryStarted(Delivery)
+    case deliveryEnded(DeliverySummary)
+    case received(Received)
+    case receiptUndone(Parcel)
+    case moved(Parcel)
+    case capacitySet(SlotID, Int)
+}
