@@ -28,7 +28,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "butik-bench",
-            dependencies: ["ButikDomain", "ButikStore", "ButikResources"],
+            dependencies: ["ButikDomain", "ButikStore", "ButikUI", "ButikResources"],
             path: "Sources/butik-bench"
         ),
         .testTarget(name: "ButikDomainTests", dependencies: ["ButikDomain"]),

@@ -15,6 +15,11 @@ struct Timings {
         return timings
     }
 
+    /// Adds the time since `start` (`DispatchTime` nanoseconds).
+    mutating func append(since start: UInt64) {
+        samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+    }
+
     /// The value below which `fraction` of the samples fall (nearest rank).
     func percentile(_ fraction: Double) -> Double {
         let sorted = samples.sorted()

@@ -95,7 +95,7 @@ extension ShopState {
     /// several such customers the phone decides. Nil when nobody has the name.
     public func existingCustomer(matching person: NewCustomer) throws(DomainError) -> Customer? {
         let folded = NameFolding.fold(person.name)
-        let sameName = customers.values.filter { foldedNames[$0.id] == folded }.sorted { $0.id < $1.id }
+        let sameName = nameIndex.exactly(folded).compactMap { customers[$0] }
         if let key = person.key.flatMap(CustomerKey.chosen), let holder = customer(withKey: key) {
             guard foldedNames[holder.id] == folded else { throw .keyTaken(key: key, holder: holder.name) }
             return holder

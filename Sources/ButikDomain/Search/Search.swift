@@ -9,69 +9,84 @@ public struct SearchResults: Equatable, Sendable {
 extension ShopState {
     /// Finds customers and parcels from any fragment: a key (`JEDS`), name fragments in any
     /// order ignoring case and accents (`mossestad maria`, `schjonningsen`), phone digits (3 or
-    /// more), a whole tracking number or scan, or 4+ characters of one (e.g. its last digits).
+    /// more), a whole tracking number or scan, or 4+ characters of one with at least one digit
+    /// (e.g. its last digits).
     ///
     /// Customers rank: key match, then names whose words start with every fragment, then other
     /// name matches, then phone matches; ties by name. Parcels: exact tracking number first, then
     /// numbers ending with the fragment, then containing it; in-shop before closed.
-    /// - Complexity: O(customers + parcels in live state).
     public func search(_ query: String, limit: Int = 50) -> SearchResults {
+        SearchResults(customers: searchCustomers(query, limit: limit), parcels: searchParcels(query, limit: limit))
+    }
+
+    /// The customer half of ``search(_:limit:)``.
+    /// - Complexity: O(customers) at worst, walking names in order and stopping once `limit`
+    ///   word-start matches are found.
+    public func searchCustomers(_ query: String, limit: Int = 50) -> [CustomerID] {
         let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { return SearchResults(customers: [], parcels: []) }
-        return SearchResults(customers: Array(searchCustomers(trimmed).prefix(limit)),
-                             parcels: Array(searchParcels(trimmed).prefix(limit)))
-    }
-
-    private func searchCustomers(_ query: String) -> [CustomerID] {
-        var rank: [CustomerID: Int] = [:]
-        func offer(_ id: CustomerID, _ value: Int) { rank[id] = min(rank[id] ?? .max, value) }
-
-        if let keyed = customerByKey[query.uppercased()] { offer(keyed, 0) }
-        let words = NameFolding.words(query)
-        if !words.isEmpty, words.contains(where: { $0.contains(where: \.isLetter) }) {
-            for (id, name) in foldedNames where words.allSatisfy({ name.contains($0) }) {
-                let nameWords = name.split(separator: " ")
-                let prefixes = words.allSatisfy { word in nameWords.contains { $0.hasPrefix(word) } }
-                offer(id, prefixes ? 1 : 2)
+        guard !trimmed.isEmpty, limit > 0 else { return [] }
+        var seen = Set<CustomerID>()
+        var byKey: [CustomerID] = []
+        if let keyed = customerByKey[trimmed.uppercased()] {
+            byKey.append(keyed)
+            seen.insert(keyed)
+        }
+        var wordStarts: [CustomerID] = [], inside: [CustomerID] = []
+        let words = NameFolding.words(trimmed).map { Array($0.utf8) }
+        if words.contains(where: { $0.contains(where: { !(0x30...0x39).contains($0) }) }) {
+            nameIndex.forEachInOrder { entry in
+                guard !seen.contains(entry.id), words.allSatisfy({ ByteSearch.contains(entry.folded, $0) }) else { return true }
+                if words.allSatisfy({ ByteSearch.contains(entry.folded, $0, atWordStart: true) }) {
+                    wordStarts.append(entry.id)
+                    return wordStarts.count < limit
+                }
+                if inside.count < limit { inside.append(entry.id) }
+                return true
             }
         }
-        let digits = query.filter(\.isASCIIDigit)
-        if digits.count >= 3, query.allSatisfy({ $0.isASCIIDigit || " +-()".contains($0) }) {
-            // "+47 912 34 567" finds a number stored as 91234567: a long query may carry a country code.
-            let matches: (String) -> Bool = { $0.contains(digits) || (digits.count > 8 && digits.hasSuffix($0)) }
-            for customer in customers.values where customer.phones.contains(where: matches) {
-                offer(customer.id, 3)
+        seen.formUnion(wordStarts)
+        seen.formUnion(inside)
+        var byPhone: [CustomerID] = []
+        let digits = trimmed.filter(\.isASCIIDigit)
+        if digits.count >= 3, byKey.count + wordStarts.count < limit,
+           trimmed.allSatisfy({ $0.isASCIIDigit || " +-()".contains($0) }) {
+            let needle = Array(digits.utf8)
+            for customer in customers.values where !seen.contains(customer.id) {
+                // "+47 912 34 567" finds a number stored as 91234567: a long query may carry a country code.
+                let matches = customer.phones.contains { phone in
+                    ByteSearch.contains(Array(phone.utf8), needle) || (digits.count > 8 && digits.hasSuffix(phone))
+                }
+                if matches { byPhone.append(customer.id) }
             }
+            byPhone.sort { (foldedNames[$0] ?? "", $0) < (foldedNames[$1] ?? "", $1) }
         }
-        return rank.keys.sorted { a, b in
-            let ra = rank[a]!, rb = rank[b]!
-            if ra != rb { return ra < rb }
-            let na = foldedNames[a] ?? "", nb = foldedNames[b] ?? ""
-            return na != nb ? na < nb : a < b
-        }
+        return Array((byKey + wordStarts + inside + byPhone).prefix(limit))
     }
 
-    private func searchParcels(_ query: String) -> [ParcelID] {
+    /// The parcel half of ``search(_:limit:)``.
+    /// - Complexity: O(parcels in live state) when the query can be part of a tracking number.
+    public func searchParcels(_ query: String, limit: Int = 50) -> [ParcelID] {
         let code = Tracking.normalize(query)
-        guard code.count >= 4, code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return [] }
+        guard code.count >= 4, code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }),
+              code.contains(where: \.isASCIIDigit) else { return [] }
         let exact = (try? Tracking.parse(query).get())?.number
+        let needle = Array(code.utf8)
         var rank: [ParcelID: Int] = [:]
         for parcel in parcels.values {
             let value = parcel.tracking.value
             let base: Int
             if parcel.tracking == exact || value == code {
                 base = 0
-            } else if value.hasSuffix(code) {
+            } else if value.utf8.count >= needle.count, value.utf8.suffix(needle.count).elementsEqual(needle) {
                 base = 2
-            } else if value.contains(code) {
+            } else if ByteSearch.contains(Array(value.utf8), needle) {
                 base = 4
             } else {
                 continue
             }
             rank[parcel.id] = base + (parcel.status.isInShop ? 0 : 1)
         }
-        return rank.keys.sorted { a, b in
-            rank[a]! != rank[b]! ? rank[a]! < rank[b]! : a > b
-        }
+        let sorted = rank.keys.sorted { a, b in rank[a]! != rank[b]! ? rank[a]! < rank[b]! : a > b }
+        return Array(sorted.prefix(limit))
     }
 }

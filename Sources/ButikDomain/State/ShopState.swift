@@ -30,6 +30,8 @@ public struct ShopState: Sendable, Equatable {
     public private(set) var inShopByCustomer: [CustomerID: Set<ParcelID>] = [:]
     /// Folded names for search (see ``NameFolding``).
     public private(set) var foldedNames: [CustomerID: String] = [:]
+    /// The same names in name order.
+    public private(set) var nameIndex = NameIndex()
 
     /// How long a closed parcel stays in live state (for undo and today's counts).
     public static let closedRetention: TimeInterval = 2 * 86_400
@@ -66,6 +68,17 @@ public struct ShopState: Sendable, Equatable {
 
     /// Parcels waiting (not returning) in each slot, or the given one.
     public func load(of slot: SlotID) -> Int { slotLoad[slot] ?? 0 }
+
+    /// How many parcels are in the shop (waiting or returning).
+    public var inShopCount: Int { inShopByTracking.count }
+
+    /// How many waiting parcels have `day` as their deadline.
+    /// - Complexity: O(parcels in the shop), without sorting.
+    public func waitingCount(dueOn day: Day) -> Int {
+        var count = 0
+        for id in inShopByTracking.values where parcels[id]?.status == .waiting && parcels[id]?.deadline == day { count += 1 }
+        return count
+    }
 
     /// All parcels in the shop, by slot then arrival.
     public var parcelsInShop: [Parcel] {
@@ -181,7 +194,11 @@ extension ShopState {
         if let old = customers[customer.id] { customerByKey[old.key] = nil }
         customers[customer.id] = customer
         customerByKey[customer.key] = customer.id
-        foldedNames[customer.id] = NameFolding.fold(customer.name)
+        let folded = NameFolding.fold(customer.name)
+        if foldedNames[customer.id] != folded {
+            nameIndex.set(customer.id, folded: folded, previous: foldedNames[customer.id])
+            foldedNames[customer.id] = folded
+        }
     }
 
     private mutating func insert(_ parcel: Parcel) {

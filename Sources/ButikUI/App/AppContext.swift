@@ -20,9 +20,7 @@ public struct AppContext: Sendable {
     public var today: Day { Day(now, in: layout.zone) }
 
     /// Parcels waiting for pickup whose deadline is today.
-    public var dueToday: Int {
-        shop.parcelsInShop.filter { $0.status == .waiting && $0.deadline == today }.count
-    }
+    public var dueToday: Int { shop.waitingCount(dueOn: today) }
 
     /// "due today", "overdue 2d", "5d left".
     public func dueText(_ deadline: Day) -> String {

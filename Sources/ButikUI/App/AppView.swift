@@ -52,7 +52,8 @@ extension AppState {
 
     private var statusLine: StatusLine {
         let shop = context.shop
-        let inShop = shop.parcelsInShop.count
+        let inShop = shop.inShopCount
+        let dueToday = context.dueToday
         var left = [StatusLine.Segment(staff), StatusLine.Segment(context.layout.name)]
         if let readOnlyReason {
             left.append(StatusLine.Segment("READ-ONLY: \(readOnlyReason)", style: Style(.danger, bold: true, reverse: true)))
@@ -60,7 +61,7 @@ extension AppState {
         let time = LocalTime.minute(context.now, in: context.layout.zone)
         return StatusLine(left: left, right: [
             StatusLine.Segment("\(inShop) on shelf"),
-            StatusLine.Segment("\(context.dueToday) due today", style: context.dueToday > 0 ? Style(.warning, bold: true) : nil),
+            StatusLine.Segment("\(dueToday) due today", style: dueToday > 0 ? Style(.warning, bold: true) : nil),
             StatusLine.Segment(time),
         ])
     }

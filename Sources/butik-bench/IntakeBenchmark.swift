@@ -1,0 +1,105 @@
+import ButikDomain
+import ButikStore
+import ButikUI
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One intake through the real app path (validate, assign, durable append, state update,
+/// redraw) at 5,000 parcels on hand and 20,000 customers, beside a bare append + fdatasync of
+/// the same bytes; and recipient suggestions per keystroke.
+func benchmarkIntake() throws {
+    let now = Date()
+    let shop = try BigShop(customers: 20_000, onHand: 5_000, names: try demoNames(), now: now)
+    defer { shop.remove() }
+    let count = 400
+    // Manifest entries make each scan complete at once: the path measured is the intake itself.
+    let entries = (0..<count).map { n in
+        ManifestEntry(line: n + 2, tracking: S10Sample.make(n), name: shop.customers[(n * 13) % shop.customers.count].name)
+    }
+    _ = try shop.store.perform(staff: "bench", now: now) { state, context in state.expect(entries, context) }
+
+    var clock = 1000.0
+    let driver = AppDriver(store: shop.store, staff: "bench", now: now, clock: clock)
+    let size = Size(width: 100, height: 30)
+    func press(_ key: Key) -> [AppEffect] {
+        clock += 0.3
+        return driver.handle(KeyEvent(key, at: clock))
+    }
+    _ = press(.function(3))
+    _ = press(.enter) // start a delivery with the first carrier
+    precondition(shop.store.state.openDelivery(of: "bench") != nil, "the delivery did not start")
+    _ = driver.frame(size)
+
+    var intake = Timings()
+    for entry in entries {
+        // The scanner's burst arrives 5 ms a character; the last key (Enter) completes the scan.
+        for character in entry.tracking.number.value {
+            clock += 0.005
+            _ = driver.handle(KeyEvent(.character(character), at: clock))
+        }
+        clock += 0.005
+        let start = DispatchTime.now().uptimeNanoseconds
+        _ = driver.handle(KeyEvent(.enter, at: clock))
+        _ = driver.frame(size)
+        intake.append(since: start)
+        clock += 0.5
+        _ = driver.idle(now: now, clock: clock)
+    }
+    precondition(shop.store.state.parcelsInShop.count == 5_000 + count, "not every intake landed")
+
+    // The bare append: the same number of journal-sized lines, each appended and synced.
+    let lineBytes = try Data(contentsOf: shop.folder.appendingPathComponent("journal.jsonl")).split(separator: UInt8(ascii: "\n")).last!.count + 1
+    let barePath = shop.folder.appendingPathComponent("bare.jsonl").path
+    let fd = open(barePath, O_WRONLY | O_CREAT | O_APPEND, 0o600)
+    precondition(fd >= 0)
+    let line = [UInt8](repeating: UInt8(ascii: "x"), count: lineBytes - 1) + [UInt8(ascii: "\n")]
+    let bare = Timings.measure(count) {
+        line.withUnsafeBytes { _ = write(fd, $0.baseAddress, $0.count) }
+        fdatasync(fd)
+    }
+    close(fd)
+
+    print("intake at 5,000 parcels on hand and 20,000 customers (\(count) scans, journal line \(lineBytes) bytes)")
+    print("  intake (validate, assign, append + fdatasync, update, redraw): \(intake.summary)")
+    print("  bare append + fdatasync of the same bytes:                      \(bare.summary)")
+    print(String(format: "  ratio at p99: %.2fx", intake.percentile(0.99) / bare.percentile(0.99)))
+
+    // Suggestions: typing a recipient's name in the intake screen, one keystroke at a time.
+    var typing = Timings()
+    let names = ["Ingrid Ole Hansen", "schjonningsen", "mæland", "Åse", "jan fredrik"]
+    for (n, name) in names.enumerated() {
+        let code = "SUGGEST\(10_000 + n)"
+        for character in code { _ = press(.character(character)) }
+        _ = press(.enter)
+        for character in name {
+            clock += 0.15
+            let start = DispatchTime.now().uptimeNanoseconds
+            _ = driver.handle(KeyEvent(.character(character), at: clock))
+            _ = driver.idle(now: now, clock: clock + 0.06)
+            _ = driver.frame(size)
+            typing.append(since: start)
+        }
+        _ = press(.escape)
+    }
+    print("recipient suggestions per keystroke over 20,000 customers (key handling + suggestions + redraw)")
+    print("  \(typing.summary)")
+}
+
+/// Valid S10 numbers for benchmarks.
+enum S10Sample {
+    static func make(_ n: Int) -> ParsedTracking {
+        guard case .success(let parsed) = Tracking.parse("RR\(String(format: "%08d", 20_000_000 + n))" + check(20_000_000 + n) + "SE") else {
+            fatalError("bad sample")
+        }
+        return parsed
+    }
+
+    private static func check(_ serial: Int) -> String {
+        let digits = String(format: "%08d", serial).compactMap(\.wholeNumberValue)
+        let sum = zip(digits, [8, 6, 4, 2, 3, 5, 9, 7]).map(*).reduce(0, +)
+        let c = 11 - sum % 11
+        return c == 10 ? "0" : c == 11 ? "5" : "\(c)"
+    }
+}

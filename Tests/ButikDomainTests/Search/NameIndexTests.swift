@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import ButikDomain
+
+/// The name index against a plain reference: sorted names, across buffer merges and renames.
+@Suite struct NameIndexTests {
+    static let first = ["Åse", "Ole", "Kari", "Bjørn", "Sigrid", "Øystein", "Ærle", "Liv", "Per", "Ida", "Jan Fredrik"]
+    static let last = ["Hansen", "Ødegård", "Aasen", "Berg", "Schjønningsen", "Mossestad", "Dahl"]
+
+    @Test func walksInNameOrderAndFindsExactNamesAcrossMerges() {
+        var index = NameIndex()
+        var reference: [CustomerID: String] = [:]
+        for n in 0..<(NameIndex.bufferLimit * 3 + 17) {
+            let name = NameFolding.fold("\(Self.first[n % Self.first.count]) \(Self.last[(n / 3) % Self.last.count]) \(n % 13)")
+            index.set(CustomerID(n), folded: name, previous: nil)
+            reference[CustomerID(n)] = name
+        }
+        // Rename a few, some still in the buffer and some merged.
+        for n in [3, 700, 1540] {
+            let renamed = "zz renamed \(n)"
+            index.set(CustomerID(n), folded: renamed, previous: reference[CustomerID(n)])
+            reference[CustomerID(n)] = renamed
+        }
+        var walked: [CustomerID] = []
+        index.forEachInOrder { walked.append($0.id); return true }
+        let expected = reference.keys.sorted { a, b in
+            let x = Array(reference[a]!.utf8), y = Array(reference[b]!.utf8)
+            return x.lexicographicallyPrecedes(y) || (x == y && a < b)
+        }
+        #expect(walked == expected)
+        #expect(index.count == reference.count)
+        let target = reference[CustomerID(42)]!
+        #expect(index.exactly(target) == reference.filter { $0.value == target }.keys.sorted())
+        #expect(index.exactly("zz renamed 700") == [CustomerID(700)])
+        #expect(index.exactly("nobody") == [])
+    }
+
+    @Test func searchMatchesABruteForceScan() throws {
+        var state = ShopState()
+        for n in 0..<700 {
+            try state.addTestCustomer("\(Self.first[n % Self.first.count]) \(Self.last[(n / 5) % Self.last.count])", key: "K\(n)")
+        }
+        for query in ["ase", "SCHJØNNINGSEN", "berg ole", "jan fred", "rle", "ødeg sig"] {
+            let words = NameFolding.words(query)
+            let brute = state.customers.values
+                .filter { customer in words.allSatisfy { state.foldedNames[customer.id]!.contains($0) } }
+                .map(\.id)
+            let found = state.searchCustomers(query, limit: 10_000)
+            #expect(Set(found) == Set(brute), "\(query)")
+            #expect(found.count == brute.count, "no duplicates for \(query)")
+        }
+    }
+}
