@@ -73,6 +73,7 @@ extension AppState {
         lines += helpEntries.dropLast(AppAction.keyMap.helpLineEntries.count + 1).map { "\($0.label)  \($0.description)" }
         lines.append("")
         lines.append("A barcode scan works on every screen. Esc, Enter or F1 closes this help.")
+        lines = lines.flatMap { $0.displayWidth > width - 4 ? $0.wrapped(toWidth: width - 4) : [$0] }
         let height = min(size.height - 2, lines.count + 2)
         let rect = Rect(size).centered(width: width, height: height)
         screen.fill(rect)
