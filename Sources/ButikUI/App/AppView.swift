@@ -88,10 +88,13 @@ extension AppState {
         let lines = ["Butik needs a terminal of at least \(AppState.minimumSize.width)×\(AppState.minimumSize.height).",
                      "This one is \(size.width)×\(size.height): make the window larger.",
                      "F10 quits."]
-        for (offset, line) in lines.enumerated() where offset < size.height {
-            for (index, part) in line.wrapped(toWidth: max(1, size.width)).enumerated() where offset * 2 + index < size.height {
-                screen.put(part, row: offset * 2 + index, column: 0, style: offset == 0 ? Style(.warning, bold: true) : .plain)
+        var row = 0
+        for (offset, line) in lines.enumerated() {
+            for part in line.wrapped(toWidth: max(1, size.width)) {
+                screen.put(part, row: row, column: 0, style: offset == 0 ? Style(.warning, bold: true) : .plain)
+                row += 1
             }
+            row += 1
         }
     }
 }
