@@ -61,7 +61,7 @@ public struct ShelvesScreen: Sendable {
                 screen.put("\(id) \(count)", row: rect.row + r * 2, column: column, style: style, maxWidth: cellWidth - 1)
                 var keys: [String] = []
                 for parcel in parcels where !keys.contains(parcel.key) { keys.append(parcel.key) }
-                screen.put(keys.joined(separator: " "), row: rect.row + r * 2 + 1, column: column,
+                screen.put(keys.joined(separator: " ").truncated(toWidth: cellWidth - 1), row: rect.row + r * 2 + 1, column: column,
                            style: id == selectedID ? Style(.selection, bold: true) : .plain, maxWidth: cellWidth - 1)
             }
         }
