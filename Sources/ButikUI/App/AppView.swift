@@ -75,6 +75,7 @@ extension AppState {
         lines.append("")
         lines.append("A barcode scan works on every screen. Esc, Enter or F1 closes this help.")
         lines.append("Store: \(storeLabel)")
+        lines = lines.flatMap { $0.displayWidth > width - 4 ? $0.wrapped(toWidth: width - 4) : [$0] }
         let height = min(size.height - 2, lines.count + 2)
         let rect = Rect(size).centered(width: width, height: height)
         screen.fill(rect)
@@ -89,10 +90,13 @@ extension AppState {
         let lines = ["Butik needs a terminal of at least \(AppState.minimumSize.width)×\(AppState.minimumSize.height).",
                      "This one is \(size.width)×\(size.height): make the window larger.",
                      "F10 quits."]
-        for (offset, line) in lines.enumerated() where offset < size.height {
-            for (index, part) in line.wrapped(toWidth: max(1, size.width)).enumerated() where offset * 2 + index < size.height {
-                screen.put(part, row: offset * 2 + index, column: 0, style: offset == 0 ? Style(.warning, bold: true) : .plain)
+        var row = 0
+        for (offset, line) in lines.enumerated() {
+            for part in line.wrapped(toWidth: max(1, size.width)) {
+                screen.put(part, row: row, column: 0, style: offset == 0 ? Style(.warning, bold: true) : .plain)
+                row += 1
             }
+            row += 1
         }
     }
 }

@@ -54,7 +54,9 @@ public struct ReportsScreen: Sendable {
                          + (returned ? [Table.Column("To sender", width: .fixed(10), alignment: .right)] : []),
                          rows: rows)
         }
-        let half = max(20, (rect.width - 2) / 2)
+        // The carrier table has one more column ("To sender", 10 cells and a gap): give it
+        // those cells on top of half, so both name columns get the same width.
+        let half = max(20, (rect.width - 2 + 11) / 2)
         let height = rect.height - 2
         table("Carrier", carriers, returned: true).draw(into: &screen, at: Rect(row: rect.row + 2, column: rect.column, width: half, height: height))
         table("Staff", staff, returned: false).draw(into: &screen, at: Rect(row: rect.row + 2, column: rect.column + half + 2, width: rect.width - half - 2, height: height))

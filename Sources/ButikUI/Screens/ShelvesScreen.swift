@@ -49,7 +49,10 @@ public struct ShelvesScreen: Sendable {
         let cellWidth = max(8, min(16, (rect.width - 1) / perRow))
         let selectedID = selected(layout)
         let mapHeight = min(rows.count * 2, max(2, rect.height - 4))
-        for (r, ids) in rows.enumerated() where r * 2 + 1 < mapHeight + 1 {
+        // When not every shelf fits, the map scrolls so the selected one shows in full.
+        let firstRow = max(0, min(shelf, rows.count - 1) - max(1, mapHeight / 2) + 1)
+        for (r, ids) in rows.enumerated() where r >= firstRow && (r - firstRow) * 2 < mapHeight {
+            let top = rect.row + (r - firstRow) * 2
             for (c, id) in ids.enumerated() {
                 let parcels = bySlot[id] ?? []
                 let column = rect.column + c * cellWidth
@@ -58,10 +61,10 @@ public struct ShelvesScreen: Sendable {
                 var style: Style = fill >= 1 ? Style(.danger) : fill >= 0.75 ? Style(.warning) : isArea ? Style(.muted) : Style(.ok)
                 if id == selectedID { style = Style(.selection, reverse: true) }
                 let count = capacity[id].map { "\(parcels.count)/\($0)" } ?? "\(parcels.count)"
-                screen.put("\(id) \(count)", row: rect.row + r * 2, column: column, style: style, maxWidth: cellWidth - 1)
+                screen.put("\(id) \(count)", row: top, column: column, style: style, maxWidth: cellWidth - 1)
                 var keys: [String] = []
                 for parcel in parcels where !keys.contains(parcel.key) { keys.append(parcel.key) }
-                screen.put(keys.joined(separator: " "), row: rect.row + r * 2 + 1, column: column,
+                screen.put(keys.joined(separator: " ").truncated(toWidth: cellWidth - 1), row: top + 1, column: column,
                            style: id == selectedID ? Style(.selection, bold: true) : .plain, maxWidth: cellWidth - 1)
             }
         }

@@ -1,0 +1,153 @@
+import ButikDomain
+import ButikUI
+import Foundation
+import Testing
+
+/// `AppState.update` on whole states, without a store or a driver.
+struct AppUpdateTests {
+    /// The demo shop's state, built once.
+    static let shop: ShopState = {
+        var shop = ShopState()
+        for record in DemoShop.records(names: Harness.demoNames, layout: layout, now: Harness.now) { shop.apply(record) }
+        return shop
+    }()
+
+    static let layout = try! JSONDecoder().decode(ShopLayout.self, from: Data(Harness.layoutJSON.utf8))
+
+    func state(clock: Double = 100) -> AppState {
+        AppState(context: AppContext(shop: Self.shop, layout: Self.layout, now: Harness.now),
+                 staff: "maria", storeLabel: "/srv/butik", clock: clock)
+    }
+
+    @Test(arguments: AppTab.allCases)
+    func functionKeysSwitchTabs(_ tab: AppTab) {
+        for start in AppTab.allCases {
+            var state = state()
+            state.tab = start
+            #expect(state.update(.key(tab.key)) == [])
+            #expect(state.tab == tab)
+            #expect(!state.helpVisible)
+        }
+    }
+
+    @Test func functionKeysAreF2ToF7InOrder() {
+        #expect(AppTab.allCases.map(\.key) == (2...7).map(Key.function))
+        #expect(AppTab.allCases.map(\.title) == ["Counter", "Intake", "Shelves", "Queue", "Customers", "Reports"])
+    }
+
+    @Test(arguments: [Key.escape, .function(1), .enter, .character("q")])
+    func f1OpensHelpAndTheKeyClosesIt(_ close: Key) {
+        var state = state()
+        state.tab = .shelves
+        #expect(state.update(.key(.function(1))) == [])
+        #expect(state.helpVisible)
+        #expect(state.update(.key(close)) == [])
+        #expect(!state.helpVisible)
+        #expect(state.tab == .shelves)
+    }
+
+    @Test func f10AndCtrlCQuit() {
+        var state = state()
+        #expect(state.update(.key(.function(10))) == [.quit])
+        #expect(state.update(.key(.interrupt)) == [.quit])
+        state.helpVisible = true
+        #expect(state.update(.key(.function(10))) == [.quit])
+        #expect(state.update(.key(.interrupt)) == [.quit])
+    }
+
+    @Test func keysWhileHelpIsOpenDoNotReachTheScreen() {
+        var state = state()
+        _ = state.update(.key(.function(1)))
+        for key in [Key.character("k"), .character("a"), .character("r"), .character("i"), .down, .backspace, .tab] {
+            #expect(state.update(.key(key)) == [])
+        }
+        #expect(state.helpVisible)
+        #expect(state.counter.field.text == "")
+        #expect(state.counter.selection.index == 0)
+
+        state.tab = .customers
+        #expect(state.update(.key(.character("/"))) == [])
+        #expect(!state.customers.filtering)
+
+        state.tab = .shelves
+        _ = state.update(.key(.right))
+        _ = state.update(.key(.down))
+        #expect(state.shelves.shelf == 0 && state.shelves.slot == 0)
+    }
+
+    @Test func typedKeysReachTheOpenScreen() {
+        var state = state()
+        for character in "kari" { _ = state.update(.key(.character(character))) }
+        _ = state.update(.key(.down))
+        #expect(state.counter.field.text == "kari")
+        #expect(state.counter.selection.index == 1)
+        _ = state.update(.key(.escape))
+        #expect(state.counter.field.text == "")
+        #expect(state.counter.selection.index == 0)
+    }
+
+    @Test func storeFailureMakesTheAppReadOnlyAndBeeps() {
+        var state = state()
+        #expect(state.update(.storeFailed("the disk is full")) == [.beep])
+        #expect(state.readOnlyReason == "the disk is full")
+        #expect(state.toast == Toast("The store is read-only: the disk is full", kind: .error, expiresAt: 100 + AppState.toastSeconds))
+        // The toast covers the status line until it expires; then the status line says it.
+        #expect(state.view(Size(width: 80, height: 24)).textLines[22] == " The store is read-only: the disk is full")
+        _ = state.update(.tick(now: Harness.now, clock: 100 + AppState.toastSeconds))
+        #expect(state.toast == nil)
+        #expect(state.view(Size(width: 120, height: 40)).textLines[38]
+            == " maria │ Butik Klostergaten │ READ-ONLY: the disk is full" + String(repeating: " ", count: 27)
+            + "193 on shelf │ 18 due today │ 11:00")
+        // At 80 columns the counts leave no room for the reason.
+        #expect(state.view(Size(width: 80, height: 24)).textLines[22]
+            == " maria │ Butik Klostergaten │ READ-ONLY: t… 193 on shelf │ 18 due today │ 11:00")
+    }
+
+    @Test func toastsExpireOnTickAfterToastSeconds() {
+        var state = state(clock: 50)
+        state.say("Hello")
+        #expect(state.toast?.expiresAt == 50 + AppState.toastSeconds)
+        _ = state.update(.tick(now: Harness.now.addingTimeInterval(4.9), clock: 50 + AppState.toastSeconds - 0.1))
+        #expect(state.toast?.text == "Hello")
+        #expect(state.view(Size(width: 80, height: 24)).textLines[22] == " Hello")
+        _ = state.update(.tick(now: Harness.now.addingTimeInterval(5), clock: 50 + AppState.toastSeconds))
+        #expect(state.toast == nil)
+        #expect(state.view(Size(width: 80, height: 24)).textLines[22].hasPrefix(" maria │ Butik Klostergaten"))
+    }
+
+    @Test func tickMovesTheClockShown() {
+        var state = state()
+        _ = state.update(.tick(now: Harness.now.addingTimeInterval(17 * 60), clock: 101))
+        #expect(state.clock == 101)
+        #expect(state.view(Size(width: 80, height: 24)).textLines[22].hasSuffix("│ 11:17"))
+    }
+
+    @Test func storeChangedReplacesTheShop() {
+        var state = state()
+        #expect(state.update(.storeChanged(ShopState())) == [])
+        #expect(state.context.shop == ShopState())
+        #expect(state.view(Size(width: 80, height: 24)).textLines[22].hasSuffix("0 on shelf │ 0 due today │ 11:00"))
+    }
+
+    @Test func aKnownScanClosesHelpAndOpensTheParcelOnTheCounter() throws {
+        var state = state()
+        state.tab = .reports
+        state.helpVisible = true
+        let parcel = try #require(Self.shop.parcelsInShop.first { $0.slot == SlotID("B3") })
+        #expect(state.update(.scan(parcel.tracking.value)) == [])
+        #expect(!state.helpVisible)
+        #expect(state.tab == .counter)
+        #expect(state.counter.field.text == parcel.tracking.value)
+        #expect(state.toast?.text == "\(parcel.tracking): waiting for pickup, slot B3, key \(parcel.key).")
+    }
+
+    @Test func aMisreadScanBeepsAndChangesNothingElse() {
+        var state = state()
+        state.tab = .queue
+        #expect(state.update(.scan("RB123456786US")) == [.beep])
+        #expect(state.tab == .queue)
+        #expect(state.counter.field.text == "")
+        #expect(state.toast?.kind == .error)
+        #expect(state.toast?.text == "Bad scan: RB123456786US looks like a UPU S10 number but its check digit is 6; it should be 5. Check the code, or accept it on purpose.")
+    }
+}

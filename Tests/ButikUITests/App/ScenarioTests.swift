@@ -1,0 +1,262 @@
+import ButikDomain
+import ButikStore
+import ButikUI
+import Foundation
+import Testing
+
+/// A clerk at the counter: keys typed and codes scanned through the driver, over a real store
+/// holding the demo shop.
+struct ScenarioTests {
+    static let status80 = SnapshotTests.status80
+
+    /// A demo parcel: Magnus Johansen's, in B3.
+    static let magnus = "370715782711122712"
+
+    @Test func aNameFragmentWithNordicLettersFindsTheCustomerAndTheirParcels() throws {
+        var parcels: [Parcel] = []
+        let h = try Harness { store in
+            let aase = try store.addCustomer(NewCustomer(name: "Åse Ødegård", phones: ["98765432"], note: "Ring the bell"))
+            let henrik = try store.addCustomer(NewCustomer(name: "Henrik Schjønningsen", phones: ["40506070"]))
+            parcels.append(try store.receive(Harness.s10("22222222"), for: aase.id))
+            parcels.append(try store.receive(Harness.s10("33333333"), for: aase.id, carrier: "postnord"))
+            parcels.append(try store.receive("TBA123456789012", for: henrik.id, carrier: "amazon"))
+        }
+        let slot = parcels[0].slot.value
+        #expect(parcels[1].slot.value == slot)
+
+        h.type("ødeg")
+        #expect(h.state.counter.field.text == "ødeg")
+        var lines = h.screen()
+        #expect(lines[2] == " Find: ødeg")
+        #expect(lines[5] == " ÅØ     Åse Ødegård                               \(slot.padding(toLength: 13, withPad: " ", startingAt: 0))2 waiting")
+        #expect(lines[6] == "")
+        #expect(lines[14...19] == [
+            " ÅØ  Åse Ødegård  ☎ 98765432",
+            " Note: Ring the bell",
+            " Tracking             Slot   Carrier    Deadline",
+            " \(Harness.s10("22222222"))        \(slot.padding(toLength: 7, withPad: " ", startingAt: 0))posten     2026-11-30 7d left",
+            " \(Harness.s10("33333333"))        \(slot.padding(toLength: 7, withPad: " ", startingAt: 0))postnord   2026-11-30 7d left",
+            "",
+        ])
+        #expect(h.takeEffects() == [])
+
+        // Without the Nordic letter, and in any case.
+        h.press(.escape)
+        #expect(h.screen()[2] == " Find: key, name, phone or tracking number")
+        h.type("SCHJONNINGSEN")
+        lines = h.screen()
+        let henrikSlot = parcels[2].slot.value
+        #expect(lines[5] == " HS     Henrik Schjønningsen                      \(henrikSlot.padding(toLength: 13, withPad: " ", startingAt: 0))1 waiting")
+        #expect(lines[14] == " HS  Henrik Schjønningsen  ☎ 40506070")
+        #expect(lines[16] == " TBA123456789012      \(henrikSlot.padding(toLength: 7, withPad: " ", startingAt: 0))amazon     2026-12-07 14d left")
+    }
+
+    @Test func arrowsOnTheCounterShowTheSelectedHit() throws {
+        let h = try Harness()
+        h.type("kari")
+        h.press(.down, .down)
+        let lines = h.screen()
+        #expect(lines[14] == " KD  Kari Dahl  ☎ 48145030")
+        #expect(lines[15] == " Tracking             Slot   Carrier    Deadline")
+        #expect(h.frame().styleMask[7] == "." + String(repeating: "s", count: 78) + ".")
+        // A parcel hit shows the parcel.
+        h.press(.escape)
+        h.type("2711122712")
+        #expect(h.screen()[5] == " MJ     \(Self.magnus)                        B3           4d left")
+        #expect(h.screen()[14...17] == [
+            " \(Self.magnus)  an SSCC",
+            " For Magnus Johansen (MJ), posten, slot B3, small",
+            " Received 2026-11-20 09:07 by maria; keep until 2026-11-27",
+            " Waiting: 4d left",
+        ])
+    }
+
+    @Test func slashFiltersTheCustomersAndEscClears() throws {
+        let h = try Harness()
+        h.press(.function(6))
+        // Letters without the slash do not filter.
+        h.type("berg")
+        #expect(h.screen()[2] == " Filter: press / to filter")
+        h.press(.character("/"))
+        #expect(h.state.customers.filtering)
+        #expect(h.frame().cursor.map { [$0.row, $0.column] } == [2, 9])
+        h.type("berg")
+        var lines = h.screen()
+        #expect(lines[2] == " Filter: berg")
+        // Surnames starting with the fragment first, then names containing it.
+        #expect(lines[5...14].map { String($0.prefix(24)).trimmingCharacters(in: .whitespaces) } == [
+            " BB     Bjørn Berg",
+            " HB     Håkon Berg",
+            " IB     Ingrid Berg",
+            " KB     Kari Berg",
+            " LB     Liv Berg",
+            " MB     Magnus Berg",
+            " OB     Ola Berg",
+            " SB     Sigrid Berg",
+            " JEDS   Janne Eline Dahl",
+            "",
+        ].map { $0.trimmingCharacters(in: .whitespaces) })
+        // Enter keeps the filter and lets the arrows move.
+        h.press(.enter)
+        #expect(!h.state.customers.filtering)
+        h.press(.down, .down)
+        #expect(h.frame().styleMask[7] == "." + String(repeating: "s", count: 78) + ".")
+        h.press(.escape)
+        lines = h.screen()
+        #expect(lines[2] == " Filter: press / to filter")
+        #expect(lines[5] == " AMZ    Alradie Mohamad Zain      93175025          10 Often large parcels (fu…")
+        #expect(h.frame().styleMask[5] == "." + String(repeating: "s", count: 78) + ".")
+        // A filter nobody matches says so.
+        h.press(.character("/"))
+        h.type("zzz")
+        #expect(h.screen()[5] == String(repeating: " ", count: 27) + "No customer matches \"zzz\".")
+    }
+
+    @Test func aScanOnTheQueueOpensTheParcelOnTheCounter() throws {
+        let h = try Harness()
+        h.press(.function(5))
+        h.press(.down, .down, .down)
+        h.scan(Self.magnus)
+        #expect(h.takeEffects() == [])
+        #expect(h.state.tab == .counter)
+        let lines = h.screen()
+        #expect(lines[0].hasPrefix(" F2 Counter "))
+        #expect(lines[2] == " Find: \(Self.magnus)")
+        #expect(lines[5] == " MJ     \(Self.magnus)                        B3           4d left")
+        #expect(lines[15] == " For Magnus Johansen (MJ), posten, slot B3, small")
+        #expect(lines[22] == " \(Self.magnus): waiting for pickup, slot B3, key MJ.")
+        // The message goes after a while.
+        h.wait(AppState.toastSeconds)
+        #expect(h.screen()[22] == Self.status80)
+    }
+
+    @Test func aMisreadScanBeepsAndSaysWhy() throws {
+        let h = try Harness()
+        h.press(.function(5))
+        h.scan("RB123456786US")
+        #expect(h.takeEffects() == [.beep])
+        #expect(h.state.tab == .queue)
+        #expect(h.state.counter.field.text == "")
+        #expect(h.screen()[22] == " Bad scan: RB123456786US looks like a UPU S10 number but its check digit is 6;…")
+        #expect(h.frame().styleMask[22] == String(repeating: "D", count: 80))
+        #expect(h.screen(width: 120, height: 40)[38]
+            == " Bad scan: RB123456786US looks like a UPU S10 number but its check digit is 6; it should be 5. Check the code, or acce…")
+        // The same number with the right check digit is a valid, unknown one.
+        h.scan("RB123456785US")
+        #expect(h.takeEffects() == [])
+        #expect(h.screen()[22] == " RB123456785US is not known in this shop.")
+    }
+
+    @Test func anUnknownScanSaysSoWhereverItIs() throws {
+        let h = try Harness()
+        let unknown = Harness.s10("44444444")
+        h.press(.function(5))
+        h.scan(unknown)
+        #expect(h.takeEffects() == [])
+        #expect(h.state.tab == .queue)
+        #expect(h.screen()[22] == " \(unknown) is not known in this shop.")
+        #expect(h.frame().styleMask[22] == String(repeating: "W", count: 80))
+        // On the counter it is also put in the search field.
+        h.press(.function(2))
+        h.scan(unknown)
+        let lines = h.screen()
+        #expect(lines[2] == " Find: \(unknown)")
+        #expect(lines[5] == String(repeating: " ", count: 24) + "Nothing matches \"\(unknown)\".")
+        #expect(lines[22] == " \(unknown) is not known in this shop.")
+    }
+
+    @Test func slowlyTypedDigitsAreTypingNotAScan() throws {
+        let h = try Harness()
+        h.type(Self.magnus)
+        h.press(.enter)
+        #expect(h.takeEffects() == [])
+        #expect(h.state.counter.field.text == Self.magnus)
+        let lines = h.screen()
+        #expect(lines[5] == " MJ     \(Self.magnus)                        B3           4d left")
+        // No scan message: the status line stays.
+        #expect(lines[22] == Self.status80)
+        // A typed misread is only a search that finds nothing; it does not beep.
+        h.press(.escape)
+        h.type("RB123456786US")
+        h.press(.enter)
+        #expect(h.takeEffects() == [])
+        #expect(h.screen()[5] == String(repeating: " ", count: 24) + "Nothing matches \"RB123456786US\".")
+        #expect(h.screen()[22] == Self.status80)
+    }
+
+    @Test func theShelvesMapFollowsTheArrows() throws {
+        let h = try Harness()
+        h.press(.function(4))
+        h.press(.right, .right, .down)
+        var frame = h.frame()
+        #expect(frame.styleMask[4] == ".oooooo...oooooo...666666...wwwwww...oooooo...dddddd...oooooo...oooooo..........")
+        #expect(frame.styleMask[2].hasPrefix(".dddddd...oooooo...dddddd"))
+        #expect(frame.textLines[20...21] == [
+            " MJ     Magnus Johansen                       \(Self.magnus)   4d left",
+            " OD     Ola Dahl                              LX409571995SE        4d left",
+        ])
+        h.press(.left)
+        #expect(h.screen()[20...21] == [
+            " KH     Kari Haugen                           370308723149811513   4d left",
+            " KH     Kari Haugen                           LX379962289DE        4d left",
+        ])
+        #expect(h.frame().styleMask[4].hasPrefix(".oooooo...666666...oooooo"))
+        // Right stops at the last slot of the shelf; down to the large shelf keeps within it.
+        h.press(.right, .right, .right, .right, .right, .right, .right, .right)
+        #expect(h.frame().styleMask[4].hasSuffix("...666666.........."))
+        h.press(.down, .down, .down, .down, .down)
+        frame = h.frame()
+        #expect(frame.styleMask[14] == ".oooooo...dddddd...oooooo...666666" + String(repeating: ".", count: 46))
+        #expect(frame.textLines[20] == " AMZ    Alradie Mohamad Zain                  370618048214534925   3d left")
+        // The last row is the floor and the outbound area.
+        h.press(.down)
+        #expect(h.screen()[20] == "                                 OUT is empty.")
+        h.press(.home)
+        #expect(h.screen()[19...21] == [
+            " Key    Name                                  Tracking             Due",
+            " AMZ    Alradie Mohamad Zain                  1ZA909412363282088   3d left",
+            " OH     Ola Haugen                            373114693829782546   5d left",
+        ])
+        #expect(h.frame().styleMask[16].hasPrefix(".6666666..mmmmm"))
+        // On a short terminal the map scrolls to keep the selection in view.
+        let short = h.screen(width: 60, height: 16)
+        #expect(short[2] == " E1 6/6  E2 6/6  E3 5/6  E4 2/6  E5 6/6  E6 0/6  E7 6/6  E8")
+        #expect(short[8] == " FLOOR 2 OUT 0")
+        #expect(short[12] == " AMZ    Alradie Mohamad … 1ZA909412363282088   3d left")
+        h.press(.up, .up, .up, .up, .up, .up, .up)
+        #expect(h.screen(width: 60, height: 16)[2] == " A1 6/6  A2 3/6  A3 6/6  A4 1/6  A5 1/6  A6 4/6  A7 5/6  A8")
+    }
+
+    @Test func aParcelReceivedAtAnotherCounterShowsAfterTheRefreshInterval() throws {
+        let h = try Harness()
+        h.type("kari")
+        #expect(h.screen()[5] == " KARI   Kari Nordmann                             A1 C6 F5     13 waiting")
+        #expect(h.screen()[22] == Self.status80)
+
+        // A second counter: its own store on the same folder.
+        let other = try ShopStore.open(folder: h.folder, defaultLayout: Data(Harness.layoutJSON.utf8))
+        let kari = try #require(other.state.customer(withKey: "KARI"))
+        let parcel = try other.receive(Harness.s10("66666666", country: "SE"), for: kari.id, carrier: "postnord", at: h.now, staff: "thomas")
+        #expect(parcel.slot.value == "C6")
+        #expect(h.screen()[5].hasSuffix("13 waiting"))
+
+        h.wait(AppDriver.refreshInterval)
+        let lines = h.screen()
+        #expect(lines[5] == " KARI   Kari Nordmann                             A1 C6 F5     14 waiting")
+        #expect(lines[22] == " maria │ Butik Klostergaten                 194 on shelf │ 18 due today │ 11:00")
+        h.press(.escape)
+        h.type("66666665")
+        #expect(h.screen()[5].hasPrefix(" KARI   \(Harness.s10("66666666", country: "SE"))"))
+        #expect(h.takeEffects() == [])
+    }
+
+    @Test func ctrlCAndF10Quit() throws {
+        let h = try Harness()
+        h.type("kari")
+        h.press(.interrupt)
+        #expect(h.takeEffects() == [.quit])
+        h.press(.function(1))
+        h.press(.function(10))
+        #expect(h.takeEffects() == [.quit])
+    }
+}

@@ -1,0 +1,426 @@
+import ButikDomain
+import ButikStore
+import ButikUI
+import Foundation
+import Testing
+
+/// Every screen drawn from the deterministic demo shop (seed 2019, Monday 2026-11-23 11:00 in
+/// Oslo) at 80x24 and 120x40: two whole frames, then the rows that say what each screen is for.
+struct SnapshotTests {
+    static let tabBar = " F2 Counter  F3 Intake  F4 Shelves  F5 Queue  F6 Customers  F7 Reports"
+    static let status80 = " maria │ Butik Klostergaten                 193 on shelf │ 18 due today │ 11:00"
+    static let status120 = " maria │ Butik Klostergaten" + String(repeating: " ", count: 57) + "193 on shelf │ 18 due today │ 11:00"
+
+    // MARK: Whole frames
+
+    @Test func counterWholeFrame80x24() throws {
+        let h = try Harness()
+        h.type("kari")
+        #expect(snapshot(h.frame()) == """
+             F2 Counter  F3 Intake  F4 Shelves  F5 Queue  F6 Customers  F7 Reports
+
+             Find: kari
+
+             Key    Name / tracking                           Slot         State
+             KARI   Kari Nordmann                             A1 C6 F5     13 waiting
+             KB     Kari Berg                                 D5           3 waiting
+             KD     Kari Dahl                                 B8 D5        4 waiting
+             KH2    Kari Hansen                               A2           2 waiting
+             KH     Kari Haugen                               B2 G2        3 waiting
+             KJ     Kari Johansen                             D7           2 waiting
+             KL     Kari Lie                                               nothing waiting
+
+             ──────────────────────────────────────────────────────────────────────────────
+             KARI  Kari Nordmann  ☎ 43636677
+             Note: Prefers Messenger
+             Tracking             Slot   Carrier    Deadline
+             370151660826567643   A1     posten     2026-11-23 due today
+             370126797313360006   A1     posten     2026-11-23 due today
+             TBA830521915084      A1     amazon     2026-11-30 7d left
+             3517369601           A1     dhl        2026-11-23 due today
+             373307596059890136   A1     postnord   2026-11-24 1d left
+             maria │ Butik Klostergaten                 193 on shelf │ 18 due today │ 11:00
+            type search  ↑↓ select  Esc clear  F1 help  F10 quit  F2-F7 screens
+            """)
+        // The cursor sits after the typed text.
+        #expect(h.frame().cursor.map { [$0.row, $0.column] } == [2, 11])
+    }
+
+    @Test func shelvesWholeFrame80x24() throws {
+        let h = try Harness()
+        h.press(.function(4))
+        #expect(snapshot(h.frame()) == """
+             F2 Counter  F3 Intake  F4 Shelves  F5 Queue  F6 Customers  F7 Reports
+
+             A1 6/6   A2 3/6   A3 6/6   A4 1/6   A5 1/6   A6 4/6   A7 5/6   A8 2/6
+             KARI     KH2 BL   SD MH2   LH       BH       OL SB    ID       LN
+             B1 4/6   B2 3/6   B3 2/6   B4 5/6   B5 4/6   B6 6/6   B7 4/6   B8 1/6
+             SN HL    KH ON    MJ OD    MN       BJ       ML AMZ   BH2 HN   KD
+             C1 6/6   C2 1/6   C3 6/6   C4 1/6   C5 2/6   C6 5/6   C7 4/6   C8 1/6
+             OB LN    MB       JEDS     SH2      BB       KARI     IH IL2   SJ
+             D1 6/6   D2 6/6   D3 6/6   D4 3/6   D5 6/6   D6 5/6   D7 5/6   D8 0/6
+             BH2      ML       HL       HL2 AMZ  KD KB    JEDS     KJ MH
+             E1 6/6   E2 6/6   E3 5/6   E4 2/6   E5 6/6   E6 0/6   E7 6/6   E8 6/6
+             HN       ON       OH       LJ       JEDS              LH       HD
+             F1 6/6   F2 0/6   F3 3/6   F4 5/6   F5 2/6   F6 1/6   F7 2/6   F8 6/6
+             IN                LL2 BN   SL2      KARI     HH       IH2      LB
+             G1 2/3   G2 3/3   G3 2/3   G4 2/3
+             AMZ      KH AMZ … IN IL2   AMZ
+             FLOOR 2  OUT 0
+             AMZ OH
+             ──────────────────────────────────────────────────────────────────────────────
+             Key    Name                                  Tracking             Due
+             KARI   Kari Nordmann                         370151660826567643   due today
+             KARI   Kari Nordmann                         370126797313360006   due today
+             maria │ Butik Klostergaten                 193 on shelf │ 18 due today │ 11:00
+            ←→↑↓ choose slot  F1 help  F10 quit  F2-F7 screens
+            """)
+    }
+
+    // MARK: Each screen's key rows at both sizes
+
+    @Test func counterAt120x40ListsAllOfTheCustomersParcels() throws {
+        let h = try Harness()
+        h.type("kari")
+        let lines = h.screen(width: 120, height: 40)
+        #expect(lines[0] == Self.tabBar)
+        #expect(lines[4] == " Key    Name / tracking" + String(repeating: " ", count: 67) + "Slot         State")
+        #expect(lines[5] == " KARI   Kari Nordmann" + String(repeating: " ", count: 69) + "A1 C6 F5     13 waiting")
+        #expect(lines[11] == " KL     Kari Lie" + String(repeating: " ", count: 87) + "nothing waiting")
+        #expect(lines[21] == " " + String(repeating: "─", count: 118))
+        #expect(lines[22] == " KARI  Kari Nordmann  ☎ 43636677")
+        #expect(lines[24] == " Tracking             Slot   Carrier    Deadline")
+        // All 13 fit at this height: A1's six, C6's five, F5's two.
+        #expect(lines[25...37].map { String($0.dropFirst(22).prefix(2)) } == Array(repeating: "A1", count: 6) + Array(repeating: "C6", count: 5) + ["F5", "F5"])
+        #expect(lines[37] == " 0735813573           F5     dhl        2026-11-28 5d left")
+        #expect(lines[38] == Self.status120)
+        #expect(lines[39] == "type search  ↑↓ select  Esc clear  F1 help  F10 quit  F2-F7 screens")
+    }
+
+    @Test func emptyCounterAsksForInput() throws {
+        let h = try Harness()
+        let lines = h.screen()
+        #expect(lines[2] == " Find: key, name, phone or tracking number")
+        #expect(lines[4] == " Key    Name / tracking                           Slot         State")
+        #expect(lines[5] == "                   Type or scan to find a customer or parcel.")
+        #expect(lines[6...21].allSatisfy { $0.isEmpty })
+        #expect(lines[22] == Self.status80)
+        #expect(h.screen(width: 120, height: 40)[5] == String(repeating: " ", count: 39) + "Type or scan to find a customer or parcel.")
+    }
+
+    @Test func intakeStartsADeliveryNamesTheRecipientAndShowsKeyAndSlotLarge() throws {
+        let h = try Harness()
+        h.press(.function(3))
+        var lines = h.screen()
+        #expect(lines[0] == Self.tabBar)
+        #expect(lines[2] == " New delivery.  Carrier: ◀ PostNord ▶   Declared items: optional")
+        h.press(.right)
+        #expect(h.screen()[2] == " New delivery.  Carrier: ◀ Posten/Bring ▶   Declared items: optional")
+        h.press(.left)
+        h.type("2")
+        h.press(.enter)
+        lines = h.screen()
+        #expect(lines[2] == " Delivery: PostNord · scanned 0 of 2 declared (2 to go)")
+        #expect(lines[4] == " Scan: scan, or type a tracking number and Enter")
+
+        h.scan(Harness.s10("77777777", country: "SE"))
+        h.type("kari")
+        lines = h.screen()
+        #expect(lines[4].hasPrefix(" Name for \(Harness.s10("77777777", country: "SE")): kari"))
+        #expect(lines[4].hasSuffix(" small"))
+        #expect(lines[7].hasPrefix(" Key    Name "))
+        #expect(lines[8].hasPrefix(" KARI   Kari Nordmann "), "the key match first")
+        #expect(lines[9].hasPrefix(" KB     Kari Berg "))
+        #expect(lines.contains { $0.hasPrefix(" +      new customer: kari") }, "creating a customer is the last choice")
+        h.press(.enter)
+        lines = h.screen()
+        #expect(lines[2] == " Delivery: PostNord · scanned 1 of 2 declared (1 to go)")
+        // "KARI C6" in block letters, centred, with who it is for below.
+        #expect(lines[7...11].map { $0.trimmingCharacters(in: .whitespaces) }.allSatisfy { !$0.isEmpty })
+        #expect(lines[7].contains("█"))
+        #expect(lines[13].hasPrefix(" Kari Nordmann  ·  \(Harness.s10("77777777", country: "SE"))  ·  keep until 2026-11-30"))
+        #expect(h.screen(width: 120, height: 40)[13].hasPrefix(" Kari Nordmann  ·  "))
+        #expect(h.takeEffects() == [])
+    }
+
+    @Test func shelvesAt120x40ShowsWiderCellsAndTheWholeSlot() throws {
+        let h = try Harness()
+        h.press(.function(4))
+        let lines = h.screen(width: 120, height: 40)
+        #expect(lines[2] == " A1 6/6        A2 3/6        A3 6/6        A4 1/6        A5 1/6        A6 4/6        A7 5/6        A8 2/6")
+        #expect(lines[15] == " AMZ           KH AMZ LB     IN IL2        AMZ")
+        #expect(lines[16] == " FLOOR 2       OUT 0")
+        #expect(lines[19] == " Key    Name" + String(repeating: " ", count: 74) + "Tracking             Due")
+        let kari = [("370151660826567643", "due today"), ("370126797313360006", "due today"), ("TBA830521915084", "7d left"),
+                    ("3517369601", "due today"), ("373307596059890136", "1d left"), ("370542224410551081", "2d left")]
+        // Key 6, name 77, tracking 20 cells, one between.
+        #expect(Array(lines[20...25]) == kari.map { tracking, due in
+            " KARI   " + "Kari Nordmann".padding(toLength: 78, withPad: " ", startingAt: 0)
+                + tracking.padding(toLength: 21, withPad: " ", startingAt: 0) + due
+        })
+        #expect(lines[26] == "")
+    }
+
+    @Test func queueListsEarliestDeadlinesFirst() throws {
+        let h = try Harness()
+        h.press(.function(5))
+        let small = h.screen()
+        #expect(small[2] == " 193 waiting · 18 due today · 9 overdue · 0 for the driver")
+        #expect(small[4] == " Due            Key    Name               Slot   Carrier   Tracking")
+        #expect(small[5] == " overdue 2d     SD     Sigrid Dahl        A3     posten    370957339400979962")
+        #expect(small[6] == " overdue 2d     JEDS   Janne Eline Dahl … C3     postnord  373789971678262159")
+        #expect(small[14] == " due today      KARI   Kari Nordmann      A1     posten    370151660826567643")
+        #expect(small[23] == "↑↓ select  F1 help  F10 quit  F2-F7 screens")
+        let large = h.screen(width: 120, height: 40)
+        #expect(large[6] == " overdue 2d     JEDS   Janne Eline Dahl Solberg" + String(repeating: " ", count: 35) + "C3     postnord  373789971678262159")
+        #expect(large[32] == " 1d left        OH     Ola Haugen" + String(repeating: " ", count: 49) + "E3     posten    370092818547838711")
+    }
+
+    @Test func customersListsEveryoneByKey() throws {
+        let h = try Harness()
+        h.press(.function(6))
+        let small = h.screen()
+        #expect(small[2] == " Filter: press / to filter")
+        #expect(small[4] == " Key    Name                      Phone        Parcels Note")
+        #expect(small[5] == " AMZ    Alradie Mohamad Zain      93175025          10 Often large parcels (fu…")
+        #expect(small[12] == " BL2    Bjørn Larsen                                   Ring twice")
+        #expect(small[21] == " HN     Håkon Nordmann            43253808           9")
+        #expect(small[23] == "/ filter  ↑↓ select  Esc clear  F1 help  F10 quit  F2-F7 screens")
+        let large = h.screen(width: 120, height: 40)
+        #expect(large[5] == " AMZ    Alradie Mohamad Zain" + String(repeating: " ", count: 26) + "93175025          10 Often large parcels (furniture)")
+        #expect(large[30] == " JEDS   Janne Eline Dahl Solberg" + String(repeating: " ", count: 22) + "42650832          17 Comes by Vespa, have the parcels ready at t…")
+    }
+
+    @Test func reportsCountsTodayByCarrierAndStaff() throws {
+        let h = try Harness()
+        h.press(.function(7))
+        #expect(h.screen()[2...6] == [
+            " Today, 2026-11-23",
+            "",
+            " Carrier     Received  Handed out  To sender  Staff        Received  Handed out",
+            " posten            13           0          0  janfredrik         13           0",
+            " Total             13           0          0  Total              13           0",
+        ])
+        #expect(h.screen(width: 120, height: 40)[4...6] == [
+            " Carrier                         Received  Handed out  To sender  Staff                            Received  Handed out",
+            " posten                                13           0          0  janfredrik                             13           0",
+            " Total                                 13           0          0  Total                                  13           0",
+        ])
+        #expect(h.screen()[23] == "F1 help  F10 quit  F2-F7 screens")
+    }
+
+    @Test func helpOverlayListsTheKeys() throws {
+        let h = try Harness()
+        h.press(.function(1))
+        let help = [
+            "╔═  Help  ═══════════════════════════════════════════════════════════╗",
+            "║ F1   help                                                          ║",
+            "║ F2   counter                                                       ║",
+            "║ F3   intake                                                        ║",
+            "║ F4   shelves                                                       ║",
+            "║ F5   queue                                                         ║",
+            "║ F6   customers                                                     ║",
+            "║ F7   reports                                                       ║",
+            "║ F10  quit                                                          ║",
+            "║                                                                    ║",
+            "║ On Counter:                                                        ║",
+            "║ type  search                                                       ║",
+            "║ ↑↓  select                                                         ║",
+            "║ Esc  clear                                                         ║",
+            "║                                                                    ║",
+            "║ A barcode scan works on every screen. Esc, Enter or F1 closes this ║",
+            "║ help.                                                              ║",
+            "╚════════════════════════════════════════════════════════════════════╝",
+        ]
+        // The help box ends with the store folder, whose temporary path differs per run.
+        let small = h.screen()
+        #expect(small[2...18].map { String($0.dropFirst(5)) } == Array(help.dropLast()))
+        #expect(small[19].dropFirst(5).hasPrefix("║ Store:"))
+        #expect(small[22] == Self.status80)
+        let large = h.screen(width: 120, height: 40)
+        #expect(large[10...26].map { String($0.dropFirst(25)) } == Array(help.dropLast()))
+        #expect(large[27].dropFirst(25).hasPrefix("║ Store:"))
+        #expect(large[29].dropFirst(25) == help.last!)
+        // Help hides the cursor.
+        #expect(h.frame().cursor == nil)
+    }
+
+    // MARK: Styles
+
+    @Test(arguments: AppTab.allCases)
+    func theActiveTabIsHighlighted(_ tab: AppTab) throws {
+        let h = try Harness()
+        h.press(tab.key)
+        let frame = h.frame()
+        let bar = frame.textLines[0]
+        // " F5 Queue ", the trailing space trimmed from the text line.
+        let active = try #require(bar.range(of: " \(tab.key.label) \(tab.title)"))
+        let start = bar.distance(from: bar.startIndex, to: active.lowerBound)
+        let end = bar.distance(from: bar.startIndex, to: active.upperBound) + 1
+        let mask = Array(frame.styleMask[0])
+        #expect(String(mask[start..<end]) == String(repeating: "S", count: end - start))
+        // Elsewhere only the other tabs' keys stand out, in the accent colour.
+        let others = AppTab.allCases.filter { $0 != tab }.map { other in
+            bar.distance(from: bar.startIndex, to: bar.range(of: other.key.label + " " + other.title)!.lowerBound)
+        }
+        for column in mask.indices where !(start..<end).contains(column) {
+            let isKey = others.contains { column == $0 || column == $0 + 1 }
+            #expect(mask[column] == (isKey ? "A" : "."), "column \(column)")
+        }
+    }
+
+    @Test func queueRowsAreColouredByDeadline() throws {
+        let h = try Harness()
+        h.press(.function(5))
+        let mask = h.frame(width: 120, height: 40).styleMask
+        let row = { (style: Character) in "." + String(repeating: style, count: 118) + "." }
+        #expect(mask[4] == row("T"))   // titles
+        #expect(mask[5] == row("S"))   // the selected row, bold as it is overdue
+        #expect(mask[6] == row("D"))   // overdue: danger, bold
+        #expect(mask[13] == row("D"))
+        #expect(mask[14] == row("w"))  // due today: warning
+        #expect(mask[31] == row("w"))
+        #expect(mask[32] == row("."))  // later: plain
+        #expect(mask[2].hasPrefix("." + String(repeating: "A", count: 57) + "."))
+        // Down moves the selection onto the first overdue row.
+        h.press(.down)
+        let moved = h.frame(width: 120, height: 40).styleMask
+        #expect(moved[5] == row("D"))
+        #expect(moved[6] == row("S"))  // selected keeps the row's boldness
+    }
+
+    @Test func readOnlyIsShownInTheStatusLineInDanger() {
+        var state = AppState(context: AppContext(shop: AppUpdateTests.shop, layout: AppUpdateTests.layout, now: Harness.now),
+                             staff: "maria", storeLabel: "/srv/butik", clock: 0)
+        _ = state.update(.storeFailed("the disk is full"))
+        _ = state.update(.tick(now: Harness.now, clock: AppState.toastSeconds))
+        let frame = state.view(Size(width: 120, height: 40))
+        let left = " maria │ Butik Klostergaten │ "
+        let readOnly = "READ-ONLY: the disk is full"
+        #expect(frame.textLines[38].hasPrefix(left + readOnly + " "))
+        let expected = String(repeating: "t", count: left.count) + String(repeating: "$", count: readOnly.count)
+            + String(repeating: "t", count: 27 + "193 on shelf │ ".count)
+            + String(repeating: "W", count: "18 due today".count) + String(repeating: "t", count: " │ 11:00 ".count)
+        #expect(frame.styleMask[38] == expected)
+        #expect(frame.styleMask[38].count == 120)
+    }
+
+    @Test func shelvesMarkFullSlotsAndTheSelection() throws {
+        let h = try Harness()
+        h.press(.function(4))
+        let mask = h.frame().styleMask
+        // A1 6/6 selected (reversed), A2 3/6 ok, A3 6/6 full (danger), A7 5/6 nearly full (warning).
+        #expect(mask[2] == ".666666...oooooo...dddddd...oooooo...oooooo...oooooo...wwwwww...oooooo..........")
+        #expect(mask[3] == ".SSSS" + String(repeating: ".", count: 75))
+        #expect(mask[16] == ".mmmmmmm..mmmmm" + String(repeating: ".", count: 65))
+    }
+
+    // MARK: Sizes
+
+    @Test func belowTheMinimumSizeAMessageShowsUntilTheWindowGrows() throws {
+        let h = try Harness()
+        #expect(snapshot(h.frame(width: 59, height: 16)) == """
+            Butik needs a terminal of at least 60×16.
+
+            This one is 59×16: make the window larger.
+
+            F10 quits.
+            """)
+        #expect(h.frame(width: 59, height: 16).styleMask[0] == String(repeating: "W", count: 41) + String(repeating: ".", count: 18))
+        #expect(snapshot(h.frame(width: 40, height: 10)) == """
+            Butik needs a terminal of at least
+            60×16.
+
+            This one is 40×10: make the window
+            larger.
+
+            F10 quits.
+            """)
+        #expect(snapshot(h.frame(width: 80, height: 15)).hasPrefix("Butik needs a terminal of at least 60×16.\n\nThis one is 80×15:"))
+        // Wrapped lines never overwrite each other, however narrow.
+        #expect(snapshot(h.frame(width: 20, height: 10)) == """
+            Butik needs a
+            terminal of at least
+            60×16.
+
+            This one is 20×10:
+            make the window
+            larger.
+
+            F10 quits.
+            """)
+        // Keys still work meanwhile, and the next larger frame is the app again.
+        h.press(.function(5))
+        #expect(h.screen(width: 59, height: 16)[0] == "Butik needs a terminal of at least 60×16.")
+        let lines = h.screen()
+        #expect(lines[0] == Self.tabBar)
+        #expect(lines[2] == " 193 waiting · 18 due today · 9 overdue · 0 for the driver")
+        #expect(lines[22] == Self.status80)
+        #expect(h.screen(width: 60, height: 16)[0] == " F2 Coun…  F3 Inta…  F4 Shel…  F5 Queue  F6 Cust…  F7 Repo…")
+        h.press(.function(10))
+        #expect(h.takeEffects() == [.quit])
+    }
+
+    // MARK: Wide and combining characters
+
+    /// The demo shop plus customers whose names are wide (CJK) or have Nordic letters, one
+    /// precomposed and one with a combining ring (NFD), each with a parcel.
+    static func wideShop() throws -> Harness {
+        try Harness { store in
+            let tanaka = try store.addCustomer(NewCustomer(name: "東京 Tanaka", phones: ["41234567"], note: "Speaks English"))
+            let aase = try store.addCustomer(NewCustomer(name: "Åse Ødegård", phones: ["98765432"], note: "Ring the bell"))
+            let ase = try store.addCustomer(NewCustomer(name: "A\u{30A}sa Lindqvist", phones: ["91112223"], note: "Swedish"))
+            try store.receive(Harness.s10("11111111"), for: tanaka.id)
+            try store.receive(Harness.s10("22222222"), for: aase.id)
+            try store.receive(Harness.s10("33333333"), for: aase.id, carrier: "postnord")
+            try store.receive(Harness.s10("55555555"), for: ase.id)
+        }
+    }
+
+    /// The display column where `text` starts in `line`.
+    func column(of text: String, in line: String) -> Int? {
+        line.range(of: text).map { line[..<$0.lowerBound].displayWidth }
+    }
+
+    @Test func wideNamesLineUpInTheCustomersTable() throws {
+        let h = try Self.wideShop()
+        h.press(.function(6), .end)
+        for (width, height) in [(80, 24), (120, 40)] {
+            let lines = h.screen(width: width, height: height)
+            let header = lines[4]
+            let rows = [
+                try #require(lines.first { $0.contains("Åse Ødegård") }),
+                try #require(lines.first { $0.contains("東京 Tanaka") }),
+                try #require(lines.first { $0.contains("Åsa Lindqvist") }),
+            ]
+            for (row, (phone, count, note)) in zip(rows, [("98765432", "2", "Ring the bell"), ("41234567", "1", "Speaks English"), ("91112223", "1", "Swedish")]) {
+                #expect(column(of: phone, in: row) == column(of: "Phone", in: header), "\(row)")
+                #expect(column(of: " \(count) ", in: row).map { $0 + count.count } == column(of: "Parcels", in: header).map { $0 + 6 }, "\(row)")
+                #expect(column(of: note, in: row) == column(of: "Note", in: header), "\(row)")
+                #expect(row.displayWidth <= width)
+            }
+        }
+        let lines = h.screen()
+        #expect(lines.contains(" ÅØ     Åse Ødegård               98765432           2 Ring the bell"))
+        #expect(lines.contains(" 東T    東京 Tanaka               41234567           1 Speaks English"))
+        // The wide key and name take two cells a character; the right half is a continuation.
+        let frame = h.frame()
+        let row = try #require(frame.textLines.firstIndex { $0.contains("東京 Tanaka") })
+        #expect(frame[row, 1].text == "東" && frame[row, 2].isContinuation && frame[row, 3].text == "T")
+        #expect(frame[row, 8].text == "東" && frame[row, 9].isContinuation && frame[row, 10].text == "京" && frame[row, 11].isContinuation)
+        // The combining ring is composed into one cell.
+        let ase = try #require(frame.textLines.firstIndex { $0.contains("sa Lindqvist") })
+        #expect(frame[ase, 8].text == "Å" && frame[ase, 9].text == "s")
+    }
+
+    @Test func wideNamesLineUpOnTheCounter() throws {
+        let h = try Self.wideShop()
+        h.type("tanaka")
+        let lines = h.screen()
+        #expect(lines[5] == " 東T    東京 Tanaka                               D8           1 waiting")
+        #expect(column(of: "D8", in: lines[5]) == column(of: "Slot", in: lines[4]))
+        #expect(column(of: "1 waiting", in: lines[5]) == column(of: "State", in: lines[4]))
+        #expect(lines[14] == " 東T  東京 Tanaka  ☎ 41234567")
+        #expect(lines[17] == " \(Harness.s10("11111111"))        D8     posten     2026-11-30 7d left")
+    }
+}
