@@ -33,6 +33,7 @@ func benchmarkIntake() throws {
     _ = driver.frame(size)
 
     var intake = Timings()
+    var handleT = Timings(), frameT = Timings()
     for entry in entries {
         // The scanner's burst arrives 5 ms a character; the last key (Enter) completes the scan.
         for character in entry.tracking.number.value {
@@ -42,7 +43,10 @@ func benchmarkIntake() throws {
         clock += 0.005
         let start = DispatchTime.now().uptimeNanoseconds
         _ = driver.handle(KeyEvent(.enter, at: clock))
+        handleT.append(since: start)
+        let s2 = DispatchTime.now().uptimeNanoseconds
         _ = driver.frame(size)
+        frameT.append(since: s2)
         intake.append(since: start)
         clock += 0.5
         _ = driver.idle(now: now, clock: clock)
@@ -61,6 +65,7 @@ func benchmarkIntake() throws {
     }
     close(fd)
 
+    print("handle", handleT.summary); print("frame", frameT.summary)
     print("intake at 5,000 parcels on hand and 20,000 customers (\(count) scans, journal line \(lineBytes) bytes)")
     print("  intake (validate, assign, append + fdatasync, update, redraw): \(intake.summary)")
     print("  bare append + fdatasync of the same bytes:                      \(bare.summary)")

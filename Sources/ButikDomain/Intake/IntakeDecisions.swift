@@ -6,9 +6,9 @@ extension ShopState {
         openDeliveries.values.filter { $0.staff == staff }.min { $0.id < $1.id }
     }
 
-    /// Parcels received in a delivery so far (undone receipts are gone from state).
+    /// Parcels received in a delivery so far, in order (undone receipts are gone from state).
     public func parcels(in delivery: DeliveryID) -> [Parcel] {
-        parcels.values.filter { $0.delivery == delivery }.sorted { $0.id < $1.id }
+        (receivedInDelivery[delivery] ?? []).compactMap { parcels[$0] }
     }
 
     /// Decides to start scanning in a delivery; one open delivery per staff member.

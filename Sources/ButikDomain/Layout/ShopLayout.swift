@@ -65,20 +65,49 @@ public struct ShopLayout: Codable, Equatable, Sendable {
     public var name: String
     /// IANA time zone of the shop, e.g. `Europe/Oslo`; decides which day a deadline falls on.
     public var timeZone: String
-    public var shelves: [Shelf]
+    public var shelves: [Shelf] {
+        didSet { slots = ShopLayout.slots(of: shelves) }
+    }
     public var overflow: Area
     public var outbound: Area
     /// Hold days for a carrier not in `carriers`.
     public var defaultHoldDays: Int
     public var carriers: [Carrier]
 
-    /// Every shelf slot, in shelf order.
-    public var slots: [Slot] {
+    /// Every shelf slot, in shelf order (kept with the shelves, since decisions read it often).
+    public private(set) var slots: [Slot] = []
+
+    private static func slots(of shelves: [Shelf]) -> [Slot] {
         shelves.flatMap { shelf in
             (1...max(1, shelf.slots)).map {
                 Slot(id: SlotID("\(shelf.id)\($0)"), shelf: shelf.id, capacity: shelf.capacity, size: shelf.size)
             }
         }
+    }
+
+    public init(schema: Int, name: String, timeZone: String, shelves: [Shelf], overflow: Area, outbound: Area,
+                defaultHoldDays: Int, carriers: [Carrier]) {
+        self.schema = schema
+        self.name = name
+        self.timeZone = timeZone
+        self.shelves = shelves
+        self.overflow = overflow
+        self.outbound = outbound
+        self.defaultHoldDays = defaultHoldDays
+        self.carriers = carriers
+        slots = ShopLayout.slots(of: shelves)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case schema, name, timeZone, shelves, overflow, outbound, defaultHoldDays, carriers
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(schema: try c.decode(Int.self, forKey: .schema), name: try c.decode(String.self, forKey: .name),
+                  timeZone: try c.decode(String.self, forKey: .timeZone), shelves: try c.decode([Shelf].self, forKey: .shelves),
+                  overflow: try c.decode(Area.self, forKey: .overflow), outbound: try c.decode(Area.self, forKey: .outbound),
+                  defaultHoldDays: try c.decode(Int.self, forKey: .defaultHoldDays), carriers: try c.decode([Carrier].self, forKey: .carriers))
     }
 
     public var overflowID: SlotID { SlotID(overflow.id) }

@@ -32,6 +32,10 @@ public struct ShopState: Sendable, Equatable {
     public private(set) var foldedNames: [CustomerID: String] = [:]
     /// The same names in name order.
     public private(set) var nameIndex = NameIndex()
+    /// The newest parcel with each tracking number, in the shop or not.
+    public private(set) var latestByTracking: [TrackingNumber: ParcelID] = [:]
+    /// Parcels received in each delivery, in the order received.
+    public private(set) var receivedInDelivery: [DeliveryID: [ParcelID]] = [:]
 
     /// How long a closed parcel stays in live state (for undo and today's counts).
     public static let closedRetention: TimeInterval = 2 * 86_400
@@ -58,7 +62,7 @@ public struct ShopState: Sendable, Equatable {
 
     /// The newest parcel with this tracking number in live state, in the shop or not.
     public func latestParcel(_ tracking: TrackingNumber) -> Parcel? {
-        parcelInShop(tracking) ?? parcels.values.filter { $0.tracking == tracking }.max { $0.id < $1.id }
+        parcelInShop(tracking) ?? latestByTracking[tracking].flatMap { parcels[$0] }
     }
 
     /// The parcels in the shop for a customer, oldest first.
@@ -89,7 +93,14 @@ public struct ShopState: Sendable, Equatable {
     public func compacted() -> ShopState {
         guard let newest = lastRecordAt else { return self }
         var copy = self
-        defer { copy.expected = copy.expected.filter { $0.value.arrivedAs.map { copy.parcels[$0] != nil } ?? true } }
+        defer {
+            copy.expected = copy.expected.filter { $0.value.arrivedAs.map { copy.parcels[$0] != nil } ?? true }
+            copy.latestByTracking = copy.latestByTracking.filter { copy.parcels[$0.value] != nil }
+            copy.receivedInDelivery = copy.receivedInDelivery.compactMapValues { ids in
+                let kept = ids.filter { copy.parcels[$0] != nil }
+                return kept.isEmpty ? nil : kept
+            }
+        }
         copy.parcels = parcels.filter { _, parcel in
             switch parcel.status {
             case .waiting, .returning: return true
@@ -177,6 +188,10 @@ extension ShopState {
             guard let parcel = parcels[id] else { return }
             unindex(parcel)
             parcels[id] = nil
+            if let delivery = parcel.delivery { receivedInDelivery[delivery]?.removeAll { $0 == id } }
+            if latestByTracking[parcel.tracking] == id {
+                latestByTracking[parcel.tracking] = parcels.values.filter { $0.tracking == parcel.tracking }.map(\.id).max()
+            }
             if expected[parcel.tracking]?.arrivedAs == id { expected[parcel.tracking]?.arrivedAs = nil }
         case .deliveryStarted(let delivery):
             openDeliveries[delivery.id] = delivery
@@ -203,6 +218,8 @@ extension ShopState {
 
     private mutating func insert(_ parcel: Parcel) {
         unindex(parcels[parcel.id])
+        if parcels[parcel.id] == nil, let delivery = parcel.delivery { receivedInDelivery[delivery, default: []].append(parcel.id) }
+        if latestByTracking[parcel.tracking].map({ $0 < parcel.id }) ?? true { latestByTracking[parcel.tracking] = parcel.id }
         parcels[parcel.id] = parcel
         index(parcel)
     }

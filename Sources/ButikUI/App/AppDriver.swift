@@ -89,14 +89,21 @@ public final class AppDriver {
         if let reason = state.readOnlyReason ?? store.readOnlyReason {
             return state.update(.refused(command, "The store is read-only: \(reason)"))
         }
+        // The screen lets go of its copy of the shop while the store writes, so the store
+        // changes its state in place instead of copying thousands of parcels and customers.
+        let now = state.context.now
+        state.context.shop = ShopState()
+        defer { state.context.shop = store.state }
         do {
-            let outcome = try store.perform(staff: state.staff, now: state.context.now) { shop, context throws(DomainError) in
+            let outcome = try store.perform(staff: state.staff, now: now) { shop, context throws(DomainError) in
                 try command.decide(shop, context)
             }
             return state.update(.performed(outcome, store.state))
         } catch let error as DomainError {
+            state.context.shop = store.state
             return state.update(.refused(command, error.message))
         } catch {
+            state.context.shop = store.state
             return state.update(.storeFailed(describe(error)))
         }
     }

@@ -137,10 +137,9 @@ public struct IntakeScreen: Sendable {
     }
 
     private mutating func handleNaming(_ key: Key, _ tracking: ParsedTracking, _ context: AppContext) -> [AppEffect] {
-        let choices = suggestions(context)
         switch key {
         case .up: suggestion = max(0, suggestion - 1)
-        case .down: suggestion = min(choices.count, suggestion + 1)
+        case .down: suggestion = min(suggestions(context).count, suggestion + 1)
         case .function(9): size = size == .small ? .large : .small
         case .escape:
             problem = "\(tracking.number) was not received."
@@ -148,6 +147,7 @@ public struct IntakeScreen: Sendable {
             step = .scanning
         case .enter:
             let name = nameField.text.trimmingCharacters(in: .whitespaces)
+            let choices = suggestions(context)
             let recipient: Recipient
             if suggestion < choices.count {
                 recipient = .customer(choices[suggestion].id)
