@@ -26,6 +26,8 @@ public struct ShopState: Sendable, Equatable {
     public private(set) var customerByKey: [String: CustomerID] = [:]
     /// Waiting parcels per slot.
     public private(set) var slotLoad: [SlotID: Int] = [:]
+    /// Waiting parcels per deadline.
+    public private(set) var waitingByDeadline: [Day: Int] = [:]
     /// Parcels in the shop per customer.
     public private(set) var inShopByCustomer: [CustomerID: Set<ParcelID>] = [:]
     /// Folded names for search (see ``NameFolding``).
@@ -77,12 +79,7 @@ public struct ShopState: Sendable, Equatable {
     public var inShopCount: Int { inShopByTracking.count }
 
     /// How many waiting parcels have `day` as their deadline.
-    /// - Complexity: O(parcels in the shop), without sorting.
-    public func waitingCount(dueOn day: Day) -> Int {
-        var count = 0
-        for id in inShopByTracking.values where parcels[id]?.status == .waiting && parcels[id]?.deadline == day { count += 1 }
-        return count
-    }
+    public func waitingCount(dueOn day: Day) -> Int { waitingByDeadline[day] ?? 0 }
 
     /// All parcels in the shop, by slot then arrival.
     public var parcelsInShop: [Parcel] {
@@ -236,7 +233,10 @@ extension ShopState {
         guard parcel.status.isInShop else { return }
         inShopByTracking[parcel.tracking] = parcel.id
         inShopByCustomer[parcel.customer, default: []].insert(parcel.id)
-        if parcel.status == .waiting { slotLoad[parcel.slot, default: 0] += 1 }
+        if parcel.status == .waiting {
+            slotLoad[parcel.slot, default: 0] += 1
+            waitingByDeadline[parcel.deadline, default: 0] += 1
+        }
     }
 
     private mutating func unindex(_ parcel: Parcel?) {
@@ -247,6 +247,8 @@ extension ShopState {
         if parcel.status == .waiting {
             slotLoad[parcel.slot, default: 0] -= 1
             if slotLoad[parcel.slot] == 0 { slotLoad[parcel.slot] = nil }
+            waitingByDeadline[parcel.deadline, default: 0] -= 1
+            if waitingByDeadline[parcel.deadline] == 0 { waitingByDeadline[parcel.deadline] = nil }
         }
     }
 }
