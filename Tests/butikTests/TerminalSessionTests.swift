@@ -126,6 +126,8 @@ struct TerminalSessionTests {
         // F1 opens help over the screen; Escape closes it.
         try tmux.sendKeys("F1")
         try await tmux.waitFor("Help", "F10  quit", "On Counter:")
+        // Its last sentence is whole, ending "closes this help." over one or two lines.
+        try await tmux.waitFor("A barcode scan works on every screen.", "closes this", "help.")
         try tmux.sendKeys("Escape")
         try await tmux.waitForAbsence(of: "On Counter:")
         try await tmux.waitFor("Find: JEDS")

@@ -72,7 +72,7 @@ extension AppState {
         lines.append("On \(tab.title):")
         lines += helpEntries.dropLast(AppAction.keyMap.helpLineEntries.count + 1).map { "\($0.label)  \($0.description)" }
         lines.append("")
-        lines.append("A barcode scan works on every screen. Esc, Enter or F1 closes this help.")
+        lines += "A barcode scan works on every screen. Esc, Enter or F1 closes this help.".wrapped(toWidth: width - 4)
         let height = min(size.height - 2, lines.count + 2)
         let rect = Rect(size).centered(width: width, height: height)
         screen.fill(rect)
