@@ -86,8 +86,11 @@ struct TerminalSessionTests {
         defer { session.end() }
         let tmux = session.tmux
 
-        try await session.waitForCounter(timeout: .seconds(20))
+        let first = try await session.waitForCounter(timeout: .seconds(20))
         try await tmux.waitFor("Type or scan to find a customer or parcel.")
+        // Drawn for the pane's 100×30: the status line is the second-to-last row, right-aligned.
+        let rows = first.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(rows.count > 28 && rows[28].contains("on shelf") && rows[28].count >= 98, "not drawn at 100×30:\n\(first)")
 
         // Every screen, each recognised by something only it shows, then back to the Counter.
         let screens = [("F3", ["Received today:", "Carrier", "Tracking"]),

@@ -44,7 +44,11 @@ struct Tmux {
     static func start(width: Int = 100, height: Int = 30, environment base: [String: String],
                       script: String) throws -> Tmux {
         var environment = base
-        for name in ["TMUX", "TMUX_PANE", "LC_ALL", "LC_CTYPE", "LC_MESSAGES"] { environment[name] = nil }
+        // LINES and COLUMNS would override the pane's size in curses (other tests in this
+        // process set them); the locale is LANG's alone.
+        for name in ["TMUX", "TMUX_PANE", "LINES", "COLUMNS", "LC_ALL", "LC_CTYPE", "LC_MESSAGES"] {
+            environment[name] = nil
+        }
         environment["LANG"] = "C.UTF-8"
         // Short: a socket path must fit in 104 bytes.
         let folder = URL(fileURLWithPath: NSTemporaryDirectory())
