@@ -333,7 +333,7 @@ public struct IntakeScreen: Sendable {
         } else if let last, bottom - row >= BigText.height + 2 {
             BigText("\(last.parcel.key) \(last.parcel.slot)").draw(into: &screen, at: Rect(row: row, column: rect.column + 2, width: rect.width - 2, height: BigText.height))
             row += BigText.height + 1
-            var about = "\(last.customer.name)\(last.isNewCustomer ? " (new customer)" : "")  ·  \(last.parcel.tracking)  ·  keep until \(last.parcel.deadline)"
+            var about = "\(last.parcel.key) → \(last.parcel.slot)  ·  \(last.customer.name)\(last.isNewCustomer ? " (new customer)" : "")  ·  \(last.parcel.tracking)  ·  keep until \(last.parcel.deadline)"
             if last.parcel.checkDigit == .overridden { about += "  ·  check digit overridden" }
             screen.put(about, row: row, column: rect.column, style: Style(bold: true), maxWidth: rect.width)
             if let note = context.shop.customers[last.customer.id]?.note, row + 1 < bottom {

@@ -1,0 +1,220 @@
+import Foundation
+import Testing
+
+/// The real `butik` terminal UI in a real terminal (a detached tmux pane): keys in, screen
+/// text out, and the terminal given back afterwards. Every wait polls the screen up to a
+/// deadline; nothing waits a fixed time.
+@Suite(.enabled(if: Tmux.shouldRun, "tmux is not installed"))
+struct TerminalSessionTests {
+    /// One `butik` with no verb on an empty temporary store (so it fills the demo shop), run by
+    /// a shell in a 100×30 tmux pane. After butik ends, the shell prints `EXIT:<status>`,
+    /// whether `stty -g` is what it was before (`STTY:SAME`), `stty -a` and `STTY:END`, then
+    /// becomes an interactive shell.
+    struct Session {
+        let butik: Butik
+        let tmux: Tmux
+
+        /// butik writes its pid here just before it starts (the shell execs into it).
+        var pidFile: String { butik.store.path + ".pid" }
+
+        init() throws {
+            let butik = Butik()
+            var environment = butik.environment
+            environment["NO_COLOR"] = nil  // colours on, as at a counter
+            let run = [Butik.binary.path, "--store", butik.store.path, "--staff", butik.staff].map(\.shellQuoted)
+            let script = """
+                before=$(stty -g)
+                sh -c 'echo $$ > "$1"; shift; exec "$@"' sh \((butik.store.path + ".pid").shellQuoted) \(run.joined(separator: " "))
+                echo "EXIT:$?"
+                if [ "$(stty -g)" = "$before" ]; then echo "STTY:SAME"; else echo "STTY:CHANGED"; fi
+                stty -a
+                echo "STTY:END"
+                PS1='shell$ ' exec sh
+                """
+            self.butik = butik
+            tmux = try Tmux.start(width: 100, height: 30, environment: environment, script: script)
+        }
+
+        /// Ends tmux (and butik with it, if still running) and removes the store.
+        func end() {
+            tmux.kill()
+            butik.cleanUp()
+            try? FileManager.default.removeItem(atPath: pidFile)
+        }
+
+        /// The Counter screen with the demo shop loaded: tab bar, search field, status line.
+        /// The first time allows for filling the demo shop on a busy machine.
+        @discardableResult
+        func waitForCounter(timeout: Duration = Tmux.defaultTimeout,
+                            sourceLocation: SourceLocation = #_sourceLocation) async throws -> String {
+            try await tmux.waitFor("F2 Counter  F3 Intake", "Find:", "on shelf", "F10 quit",
+                                   timeout: timeout, sourceLocation: sourceLocation)
+        }
+
+        /// butik's process id, from the pid file.
+        func pid() throws -> pid_t {
+            let text = try String(contentsOfFile: pidFile, encoding: .utf8)
+            guard let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+                throw Tmux.Failure(description: "no pid in \(pidFile): \(text)")
+            }
+            return pid
+        }
+
+        /// After butik has ended: it exited 0, the terminal's modes are exactly as before
+        /// (canonical input, echo), the screen is back from the alternate screen with a
+        /// visible cursor, and the shell takes a typed command.
+        func expectTerminalGivenBack(sourceLocation: SourceLocation = #_sourceLocation) async throws {
+            let screen = try await tmux.waitFor("STTY:END", sourceLocation: sourceLocation)
+            #expect(screen.contains("EXIT:0"), "butik's exit status:\n\(screen)", sourceLocation: sourceLocation)
+            #expect(screen.contains("STTY:SAME"), "stty -g differs from before butik:\n\(screen)", sourceLocation: sourceLocation)
+            let words = Set(screen.split(whereSeparator: { $0 == " " || $0 == ";" || $0 == "\n" }).map(String.init))
+            for mode in ["icanon", "echo", "isig", "icrnl", "opost"] {
+                #expect(words.contains(mode) && !words.contains("-" + mode), "stty -a after butik lacks \(mode):\n\(screen)",
+                        sourceLocation: sourceLocation)
+            }
+            let modes = try tmux.display("alt=#{alternate_on} cursor=#{cursor_flag} keypad=#{keypad_flag} keypad_cursor=#{keypad_cursor_flag} mouse=#{mouse_any_flag}")
+            #expect(modes == "alt=0 cursor=1 keypad=0 keypad_cursor=0 mouse=0", sourceLocation: sourceLocation)
+            // The typed line shows "$((40 + 2))"; only the shell's answer shows 42.
+            try tmux.type(#"echo "BACK:$((40 + 2))""#)
+            try tmux.sendKeys("Enter")
+            try await tmux.waitFor("BACK:42", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func everyScreenNordicSearchResizeHelpAndQuit() async throws {
+        let session = try Session()
+        defer { session.end() }
+        let tmux = session.tmux
+
+        let first = try await session.waitForCounter(timeout: .seconds(20))
+        try await tmux.waitFor("Type or scan to find a customer or parcel.")
+        // Drawn for the pane's 100×30: the status line is the second-to-last row, right-aligned.
+        let rows = first.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(rows.count > 28 && rows[28].contains("on shelf") && rows[28].count >= 98, "not drawn at 100×30:\n\(first)")
+
+        // Every screen, each recognised by something only it shows, then back to the Counter.
+        let screens = [("F3", ["New delivery.", "Carrier: ◀", "Declared items:"]),
+                       ("F4", ["A1 ", "G4 ", "FLOOR", "choose slot"]),
+                       ("F5", ["waiting ·", "due today ·", "for the driver"]),
+                       ("F6", ["Filter:", "Phone", "Parcels", "Note"]),
+                       ("F7", ["Today, ", "Carrier", "Handed out", "To sender"]),
+                       ("F2", ["Find:", "Type or scan to find a customer or parcel."])]
+        for (key, texts) in screens {
+            try tmux.sendKeys(key)
+            try await tmux.waitUntil("\(key): \(texts)") { screen in texts.allSatisfy { screen.contains($0) } }
+        }
+
+        // Nordic letters typed into the search: lower-case ø finds Ødegård.
+        try tmux.type("ødeg")
+        try await tmux.waitFor("Find: ødeg", "Ødegård")
+        try tmux.sendKeys("Escape")
+        try await tmux.waitFor("Type or scan to find a customer or parcel.")
+        // Typed with its accent, drawn with it, and finds the demo's Linnéa Eriksen.
+        try tmux.type("Linnéa")
+        try await tmux.waitFor("Find: Linnéa", "Linnéa Eriksen")
+        try tmux.sendKeys("Escape")
+        try await tmux.waitFor("Type or scan to find a customer or parcel.")
+        // A regular by the key she goes by: her note shows below the results.
+        try tmux.type("JEDS")
+        try await tmux.waitFor("Find: JEDS", "Janne Eline Dahl Solberg", "Note: Comes by Vespa")
+
+        // Too small a window says so; larger again, the Counter is back with the search kept.
+        try tmux.resize(width: 50, height: 12)
+        try await tmux.waitFor("needs a terminal of at least 60×16", "This one is 50×12")
+        try tmux.resize(width: 100, height: 30)
+        try await session.waitForCounter()
+        try await tmux.waitFor("Find: JEDS", "Janne Eline Dahl Solberg")
+        #expect(try tmux.display("#{window_width}x#{window_height}") == "100x30")
+
+        // F1 opens help over the screen; Escape closes it.
+        try tmux.sendKeys("F1")
+        try await tmux.waitFor("Help", "F10  quit", "On Counter:")
+        // Its last sentence is whole, ending "closes this help." over one or two lines.
+        try await tmux.waitFor("A barcode scan works on every screen.", "closes this", "help.")
+        try tmux.sendKeys("Escape")
+        try await tmux.waitForAbsence(of: "On Counter:")
+        try await tmux.waitFor("Find: JEDS")
+
+        // F10 quits and the shell has its terminal back.
+        try tmux.sendKeys("F10")
+        try await session.expectTerminalGivenBack()
+    }
+
+    enum Ending: String, CaseIterable, CustomTestStringConvertible {
+        case sigterm, controlC
+        var testDescription: String { rawValue }
+    }
+
+    /// The morning's intake: a delivery of three declared parcels, scanned in for a regular with
+    /// a chosen key and a new customer (the second time by her new key); the key and slot show
+    /// for each; then `butik find` on the same store finds them where the screen said.
+    @Test func intakeOfThreeParcelsThenFindThem() async throws {
+        let session = try Session()
+        defer { session.end() }
+        let tmux = session.tmux
+        try await session.waitForCounter(timeout: .seconds(20))
+        try tmux.sendKeys("F3")
+        try await tmux.waitFor("New delivery.", "Carrier: ◀ PostNord ▶")
+        try tmux.type("3")
+        try await tmux.waitFor("Declared items: 3")
+        try tmux.sendKeys("Enter")
+        try await tmux.waitFor("Delivery: PostNord · scanned 0 of 3 declared (3 to go)")
+
+        let codes = [CrashTests.s10(81_000_001), CrashTests.s10(81_000_002), CrashTests.s10(81_000_003)]
+        var shown: [String: String] = [:]
+        for (code, recipient) in zip(codes, ["JEDS", "Åse Ødegård", "ÅØ"]) {
+            // A scanner types the code in a burst and ends it with Enter.
+            try tmux.type(code)
+            try tmux.sendKeys("Enter")
+            try await tmux.waitFor("Name for \(code):")
+            try tmux.type(recipient)
+            try await tmux.waitFor("Name for \(code): \(recipient)")
+            try tmux.sendKeys("Enter")
+            let screen = try await tmux.waitUntil("\(code) received") { $0.contains("·  \(code)  ·  keep until") }
+            let about = try #require(screen.split(separator: "\n").first { $0.contains("·  \(code)  ·") })
+            // " JEDS → C3  ·  Janne Eline Dahl Solberg  ·  RR...": key and slot before the first dot.
+            let keyAndSlot = about.split(separator: "·")[0].split(separator: "→").map { $0.trimmingCharacters(in: .whitespaces) }
+            shown[code] = "\(keyAndSlot[0]) \(keyAndSlot[1])"
+        }
+        #expect(shown[codes[0]]?.hasPrefix("JEDS ") == true)
+        #expect(shown[codes[1]]?.hasPrefix("ÅØ ") == true)
+        #expect(shown[codes[2]] == shown[codes[1]], "the new customer, found by her new key, shares her slot")
+        try await tmux.waitFor("scanned 3 of 3 declared ✓")
+        try tmux.sendKeys("F8")
+        try await tmux.waitFor("Delivery ended: PostNord, 3 scanned", "Declared 3: the count matches.")
+        try tmux.sendKeys("F10")
+        try await session.expectTerminalGivenBack()
+
+        struct Found: Decodable {
+            struct Parcel: Decodable {
+                let tracking: String
+                let key: String
+                let slot: String
+            }
+            let parcels: [Parcel]
+        }
+        for code in codes {
+            let found = try session.butik.run("find", String(code.suffix(7)), "--json").json(Found.self)
+            let parcel = try #require(found.parcels.first { $0.tracking == code })
+            #expect("\(parcel.key) \(parcel.slot)" == shown[code])
+        }
+    }
+
+    /// SIGTERM (say, a shutdown) and Ctrl-C end butik the normal way: exit 0, terminal restored.
+    @Test(arguments: Ending.allCases)
+    func endsCleanlyOn(_ ending: Ending) async throws {
+        let session = try Session()
+        defer { session.end() }
+        try await session.waitForCounter(timeout: .seconds(20))
+        try session.tmux.type("Åse")
+        try await session.tmux.waitFor("Find: Åse")
+        switch ending {
+        case .sigterm:
+            let pid = try session.pid()
+            #expect(kill(pid, SIGTERM) == 0, "kill -TERM \(pid)")
+        case .controlC:
+            try session.tmux.sendKeys("C-c")
+        }
+        try await session.expectTerminalGivenBack()
+    }
+}
