@@ -95,6 +95,16 @@ public enum TrackingError: Error, Equatable, Sendable {
     }
 }
 
+extension TrackingError {
+    /// The message for a scan: a wrong check digit from a scanner is a misread, never accepted.
+    public var misreadMessage: String {
+        if case .wrongCheckDigit(_, let number, let expected, let found) = self {
+            return "Misread \(number): check digit \(found) should be \(expected). Scan it again."
+        }
+        return message
+    }
+}
+
 extension TrackingFormat {
     /// A short human name for the format.
     public var displayName: String {

@@ -73,7 +73,7 @@ extension AppState {
         switch Tracking.parse(code) {
         case .success(let value): parsed = value
         case .failure(let error):
-            say("Bad scan: \(error.message)", .error)
+            say("Bad scan. \(error.misreadMessage)", .error)
             return [.beep]
         }
         helpVisible = false

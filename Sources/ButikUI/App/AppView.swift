@@ -37,12 +37,18 @@ extension AppState {
         case .reports: reports.draw(into: &screen, at: body, context)
         }
         let statusRow = size.height - 2
-        if let toast {
-            toast.draw(into: &screen, at: Rect(row: statusRow, column: 0, width: size.width, height: 1))
-        } else {
-            statusLine.draw(into: &screen, at: Rect(row: statusRow, column: 0, width: size.width, height: 1))
-        }
+        statusLine.draw(into: &screen, at: Rect(row: statusRow, column: 0, width: size.width, height: 1))
         HelpLine(entries: helpEntries).draw(into: &screen, at: Rect(row: size.height - 1, column: 0, width: size.width, height: 1))
+        if let toast {
+            // A message covers the status line, and the help line too when it needs two rows.
+            let rows = toast.rows(width: size.width, maxRows: 2)
+            toast.draw(into: &screen, at: Rect(row: statusRow, column: 0, width: size.width, height: rows))
+        }
+        if let readOnlyReason {
+            // The reason in full where the eye goes first; the status line only has room for a word.
+            let banner = Toast("READ-ONLY: \(readOnlyReason)", kind: .error, expiresAt: .infinity)
+            banner.draw(into: &screen, at: Rect(row: 1, column: 0, width: size.width, height: 1))
+        }
         if helpVisible {
             drawHelp(into: &screen, size: size)
             screen.cursor = nil

@@ -78,7 +78,7 @@ public struct IntakeScreen: Sendable {
         switch Tracking.parse(code) {
         case .success(let tracking): return proceed(tracking, again: false, context)
         case .failure(let error):
-            problem = "Bad scan, not received: \(error.message)"
+            problem = "Not received. \(error.misreadMessage)"
             return [.beep]
         }
     }

@@ -30,10 +30,21 @@ public struct Toast: Hashable, Sendable {
         }
     }
 
-    /// Draws the text on the first row of `rect`, which it fills in its style.
+    /// The rows the text needs at `width` (at most `maxRows`).
+    public func rows(width: Int, maxRows: Int) -> Int {
+        min(maxRows, max(1, text.wrapped(toWidth: max(1, width - 2)).count))
+    }
+
+    /// Draws the text from the top of `rect`, wrapped over its rows (cut on the last), which
+    /// it fills in its style.
     public func draw(into screen: inout Screen, at rect: Rect) {
         guard !rect.isEmpty else { return }
-        screen.fill(row: rect.row, column: rect.column, width: rect.width, height: 1, style: style)
-        screen.put(" " + text.truncated(toWidth: rect.width - 2), row: rect.row, column: rect.column, style: style)
+        screen.fill(rect, style: style)
+        let lines = text.wrapped(toWidth: max(1, rect.width - 2))
+        for (offset, line) in lines.prefix(rect.height).enumerated() {
+            let shown = offset == rect.height - 1 && lines.count > rect.height
+                ? lines[offset...].joined(separator: " ").truncated(toWidth: rect.width - 2) : line
+            screen.put(" " + shown, row: rect.row + offset, column: rect.column, style: style)
+        }
     }
 }

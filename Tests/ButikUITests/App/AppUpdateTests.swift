@@ -148,6 +148,6 @@ struct AppUpdateTests {
         #expect(state.tab == .queue)
         #expect(state.counter.field.text == "")
         #expect(state.toast?.kind == .error)
-        #expect(state.toast?.text == "Bad scan: RB123456786US looks like a UPU S10 number but its check digit is 6; it should be 5. Check the code, or accept it on purpose.")
+        #expect(state.toast?.text == "Bad scan. Misread RB123456786US: check digit 6 should be 5. Scan it again.")
     }
 }

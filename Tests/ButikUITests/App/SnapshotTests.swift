@@ -303,6 +303,22 @@ struct SnapshotTests {
             + String(repeating: "W", count: "18 due today".count) + String(repeating: "t", count: " │ 11:00 ".count)
         #expect(frame.styleMask[38] == expected)
         #expect(frame.styleMask[38].count == 120)
+        // The whole reason also stands under the tab bar, where it cannot be missed.
+        let narrow = state.view(Size(width: 80, height: 24))
+        #expect(narrow.textLines[1] == " READ-ONLY: the disk is full")
+        #expect(narrow.styleMask[1] == String(repeating: "D", count: 80))
+    }
+
+    @Test func aLongMessageWrapsOverTheHelpLine() {
+        var state = AppState(context: AppContext(shop: AppUpdateTests.shop, layout: AppUpdateTests.layout, now: Harness.now),
+                             staff: "maria", storeLabel: "/srv/butik", clock: 0)
+        state.say("RR123456785SE was handed out 2026-11-20 14:02 by maria, verified with a pickup code; the proxy was Per Hansen.")
+        let lines = state.view(Size(width: 80, height: 24)).textLines
+        #expect(lines[22] == " RR123456785SE was handed out 2026-11-20 14:02 by maria, verified with a pickup")
+        #expect(lines[23] == " code; the proxy was Per Hansen.")
+        state.say("Short.")
+        #expect(state.view(Size(width: 80, height: 24)).textLines[22] == " Short.")
+        #expect(state.view(Size(width: 80, height: 24)).textLines[23].hasPrefix("type search"))
     }
 
     @Test func shelvesMarkFullSlotsAndTheSelection() throws {
