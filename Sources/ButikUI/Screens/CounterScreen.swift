@@ -5,6 +5,8 @@ import ButikDomain
 public struct CounterScreen: Sendable {
     public var field = TextField(placeholder: "key, name, phone or tracking number")
     public var selection = ListSelection()
+    /// After a scan the field holds the scanned number; the next typed character starts afresh.
+    public private(set) var replaceOnType = false
 
     public init() {}
 
@@ -33,14 +35,18 @@ public struct CounterScreen: Sendable {
             selection = ListSelection()
             return
         }
-        if selection.handle(key, in: table(context)) { return }
+        if case .character = key, replaceOnType { field = TextField(placeholder: field.placeholder) }
+        replaceOnType = false
+        // Home and End edit the text; the other list keys move the selection.
+        if key != .home, key != .end, selection.handle(key, in: table(context)) { return }
         if field.handle(key) { selection = ListSelection() }
     }
 
-    /// Puts `text` (e.g. a scanned number) in the search field.
+    /// Puts a scanned number in the search field; typing next replaces it.
     mutating func search(_ text: String, _ context: AppContext) {
         field = TextField(text, placeholder: field.placeholder)
         selection = ListSelection()
+        replaceOnType = true
     }
 
     func table(_ context: AppContext) -> Table {
@@ -49,9 +55,10 @@ public struct CounterScreen: Sendable {
             switch hit {
             case .customer(let id):
                 guard let customer = shop.customers[id] else { return nil }
-                let waiting = shop.parcelsInShop(for: id)
-                let slots = Set(waiting.map(\.slot.value)).sorted().joined(separator: " ")
-                return Table.Row([customer.key, customer.name, slots, waiting.isEmpty ? "nothing waiting" : "\(waiting.count) waiting"])
+                let inShop = shop.parcelsInShop(for: id)
+                let waiting = inShop.filter { $0.status == .waiting }.count
+                let slots = Set(inShop.map(\.slot.value)).sorted().joined(separator: " ")
+                return Table.Row([customer.key, customer.name, slots, waiting == 0 ? "nothing waiting" : "\(waiting) waiting"])
             case .parcel(let id):
                 guard let parcel = shop.parcels[id] else { return nil }
                 let state = parcel.status == .waiting ? context.dueText(parcel.deadline) : parcel.status.phrase
@@ -97,9 +104,20 @@ public struct CounterScreen: Sendable {
         let table = Table(
             columns: [Table.Column("Tracking", width: .fixed(20)), Table.Column("Slot", width: .fixed(6)),
                       Table.Column("Carrier", width: .fixed(10)), Table.Column("Deadline")],
-            rows: parcels.map { Table.Row([$0.tracking.value, $0.slot.value, $0.carrier, "\($0.deadline) \(context.dueText($0.deadline))"]) },
+            rows: parcels.map { parcel in
+                let due = parcel.status == .waiting ? context.dueText(parcel.deadline) : "for return to sender"
+                return Table.Row([parcel.tracking.value, parcel.slot.value, parcel.carrier, "\(parcel.deadline) \(due)"],
+                                 style: parcel.status == .waiting ? .plain : Style(.muted))
+            },
             emptyMessage: "No parcels waiting.")
-        table.draw(into: &screen, at: Rect(row: row, column: rect.column, width: rect.width, height: rect.row + rect.height - row))
+        var height = rect.row + rect.height - row
+        // Header plus rows: when they do not all fit, the last row says how many more there are.
+        if parcels.count + 1 > height, height >= 2 {
+            height -= 1
+            screen.put("+ \(parcels.count - (height - 1)) more (F4 Shelves or a larger window shows all)",
+                       row: row + height, column: rect.column, style: Style(.muted), maxWidth: rect.width)
+        }
+        table.draw(into: &screen, at: Rect(row: row, column: rect.column, width: rect.width, height: height))
     }
 
     private func drawParcel(_ id: ParcelID, into screen: inout Screen, at rect: Rect, _ context: AppContext) {

@@ -3,14 +3,14 @@ import ButikDomain
 /// F6: every customer, or those matching the filter (`/` to type), with their key, phone,
 /// waiting parcels and note.
 public struct CustomersScreen: Sendable {
-    public var filter = TextField(placeholder: "press / to filter")
+    public var filter = TextField(placeholder: "type or press / to filter")
     public var filtering = false
     public var selection = ListSelection()
 
     public init() {}
 
     public static let help = [
-        HelpEntry(label: "/", description: "filter"),
+        HelpEntry(label: "type", description: "filter"),
         HelpEntry(label: "↑↓", description: "select"),
         HelpEntry(label: "Esc", description: "clear"),
     ]
@@ -44,8 +44,12 @@ public struct CustomersScreen: Sendable {
             selection = ListSelection()
         case .enter where filtering:
             filtering = false
+        case .character where !filtering:
+            // Typing a name starts the filter at once.
+            filtering = true
+            if filter.handle(key) { selection = ListSelection() }
         default:
-            if selection.handle(key, in: table(context)) { return }
+            if key != .home, key != .end || !filtering, selection.handle(key, in: table(context)) { return }
             if filtering, filter.handle(key) { selection = ListSelection() }
         }
     }

@@ -71,16 +71,18 @@ struct ScenarioTests {
         ])
     }
 
-    @Test func slashFiltersTheCustomersAndEscClears() throws {
+    @Test func typingOrSlashFiltersTheCustomersAndEscClears() throws {
         let h = try Harness()
         h.press(.function(6))
-        // Letters without the slash do not filter.
-        h.type("berg")
-        #expect(h.screen()[2] == " Filter: press / to filter")
+        #expect(h.screen()[2] == " Filter: type or press / to filter")
         h.press(.character("/"))
         #expect(h.state.customers.filtering)
         #expect(h.frame().cursor.map { [$0.row, $0.column] } == [2, 9])
+        h.press(.escape)
+        #expect(!h.state.customers.filtering)
+        // Typing a name starts the filter without the slash.
         h.type("berg")
+        #expect(h.state.customers.filtering)
         var lines = h.screen()
         #expect(lines[2] == " Filter: berg")
         // Surnames starting with the fragment first, then names containing it.
@@ -103,7 +105,7 @@ struct ScenarioTests {
         #expect(h.frame().styleMask[7] == "." + String(repeating: "s", count: 78) + ".")
         h.press(.escape)
         lines = h.screen()
-        #expect(lines[2] == " Filter: press / to filter")
+        #expect(lines[2] == " Filter: type or press / to filter")
         #expect(lines[5] == " AMZ    Alradie Mohamad Zain      93175025          10 Often large parcels (fu…")
         #expect(h.frame().styleMask[5] == "." + String(repeating: "s", count: 78) + ".")
         // A filter nobody matches says so.
@@ -128,6 +130,19 @@ struct ScenarioTests {
         // The message goes after a while.
         h.wait(AppState.toastSeconds)
         #expect(h.screen()[22] == Self.status80)
+    }
+
+    @Test func typingAfterAScanStartsANewSearchAndHomeEndEditTheText() throws {
+        let h = try Harness()
+        h.scan(Self.magnus)
+        #expect(h.screen()[2] == " Find: \(Self.magnus)")
+        h.type("kari")
+        #expect(h.screen()[2] == " Find: kari", "the scanned number is replaced, not appended to")
+        h.press(.home)
+        h.type("x")
+        #expect(h.screen()[2] == " Find: xkari", "Home moves the text cursor")
+        h.press(.end, .backspace)
+        #expect(h.screen()[2] == " Find: xkar")
     }
 
     @Test func aMisreadScanBeepsAndSaysWhy() throws {

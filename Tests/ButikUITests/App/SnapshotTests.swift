@@ -38,7 +38,7 @@ struct SnapshotTests {
              370126797313360006   A1     posten     2026-11-23 due today
              TBA830521915084      A1     amazon     2026-11-30 7d left
              3517369601           A1     dhl        2026-11-23 due today
-             373307596059890136   A1     postnord   2026-11-24 1d left
+             + 9 more (F4 Shelves or a larger window shows all)
              maria │ Butik Klostergaten                 193 on shelf │ 18 due today │ 11:00
             type search  ↑↓ select  Esc clear  F1 help  F10 quit  F2-F7 screens
             """)
@@ -180,12 +180,12 @@ struct SnapshotTests {
         let h = try Harness()
         h.press(.function(6))
         let small = h.screen()
-        #expect(small[2] == " Filter: press / to filter")
+        #expect(small[2] == " Filter: type or press / to filter")
         #expect(small[4] == " Key    Name                      Phone        Parcels Note")
         #expect(small[5] == " AMZ    Alradie Mohamad Zain      93175025          10 Often large parcels (fu…")
         #expect(small[12] == " BL2    Bjørn Larsen                                   Ring twice")
         #expect(small[21] == " HN     Håkon Nordmann            43253808           9")
-        #expect(small[23] == "/ filter  ↑↓ select  Esc clear  F1 help  F10 quit  F2-F7 screens")
+        #expect(small[23] == "type filter  ↑↓ select  Esc clear  F1 help  F10 quit  F2-F7 screens")
         let large = h.screen(width: 120, height: 40)
         #expect(large[5] == " AMZ    Alradie Mohamad Zain" + String(repeating: " ", count: 26) + "93175025          10 Often large parcels (furniture)")
         #expect(large[30] == " JEDS   Janne Eline Dahl Solberg" + String(repeating: " ", count: 22) + "42650832          17 Comes by Vespa, have the parcels ready at t…")
