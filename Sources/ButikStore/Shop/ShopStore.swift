@@ -26,13 +26,28 @@ public final class ShopStore {
             try AtomicFile.write(defaultLayout, to: layoutURL)
         }
         let layout = try ShopLayout.load(from: layoutURL)
-        return ShopStore(folder: folder, layout: layout, store: store)
+        let shop = ShopStore(folder: folder, layout: layout, store: store)
+        shop.layoutNotices = ShopStore.strayParcels(store.model, layout)
+        return shop
     }
+
+    /// Parcels in slots the shop file no longer has (a shelf removed or shortened): they are
+    /// still in the shop, but the map cannot show them; say where they are.
+    private static func strayParcels(_ state: ShopState, _ layout: ShopLayout) -> [String] {
+        var bySlot: [SlotID: Int] = [:]
+        for parcel in state.parcelsInShop where !layout.contains(parcel.slot) { bySlot[parcel.slot, default: 0] += 1 }
+        guard !bySlot.isEmpty else { return [] }
+        let list = bySlot.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: ", ")
+        return ["\(bySlot.values.reduce(0, +)) parcel(s) are in slots \(ShopStore.layoutFileName) no longer has: \(list). Move them (butik move) or put the slots back."]
+    }
+
+    /// Problems with the layout that did not stop the store from opening.
+    private var layoutNotices: [String] = []
 
     /// The state as of the last transaction or refresh.
     public var state: ShopState { store.model }
     public var readOnlyReason: String? { store.readOnlyReason }
-    public var notices: [String] { store.notices }
+    public var notices: [String] { store.notices + layoutNotices }
     public var lastSequence: Int { store.lastSequence }
 
     /// Decides a command against the up-to-date state under the store's lock and makes its
