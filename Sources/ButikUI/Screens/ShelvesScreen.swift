@@ -189,7 +189,7 @@ public struct ShelvesScreen: Sendable {
             screen.put(count, row: row, column: rect.column + label.count + fieldWidth + 3, style: Style(.muted),
                        maxWidth: max(0, rect.width - label.count - fieldWidth - 3))
         } else if let notice {
-            screen.put(notice.text, row: row, column: rect.column, style: notice.isProblem ? Style(.warning, bold: true) : Style(.ok, bold: true),
+            screen.put(notice.text.truncated(toWidth: rect.width), row: row, column: rect.column, style: notice.isProblem ? Style(.warning, bold: true) : Style(.ok, bold: true),
                        maxWidth: rect.width)
         } else {
             screen.horizontalLine(row: row, column: rect.column, width: rect.width, style: Style(.muted))
