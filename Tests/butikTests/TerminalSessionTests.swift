@@ -94,7 +94,7 @@ struct TerminalSessionTests {
 
         // Every screen, each recognised by something only it shows, then back to the Counter.
         let screens = [("F3", ["New delivery.", "Carrier: ◀", "Declared items:"]),
-                       ("F4", ["A1 ", "G4 ", "FLOOR", "choose slot"]),
+                       ("F4", ["A1 ", "G4 ", "FLOOR", "c capacity"]),
                        ("F5", ["waiting ·", "due today ·", "for the driver"]),
                        ("F6", ["Filter:", "Phone", "Parcels", "Note"]),
                        ("F7", ["Today, ", "Carrier", "Handed out", "To sender"]),

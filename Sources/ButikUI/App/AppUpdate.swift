@@ -28,7 +28,7 @@ extension AppState {
         case .refused(let command, let message):
             switch command {
             case .startDelivery, .endDelivery, .receive, .undoReceipt: intake.refused(message)
-            case .move, .setCapacity: say(message, .warning)
+            case .move, .setCapacity: shelves.refused(command, message, context)
             }
             return [.beep]
         case .key(let key):
@@ -57,7 +57,7 @@ extension AppState {
         switch tab {
         case .counter: counter.handle(key, context)
         case .intake: return intake.handle(key, context)
-        case .shelves: shelves.handle(key, context)
+        case .shelves: return shelves.handle(key, context)
         case .queue: queue.handle(key, context)
         case .customers: customers.handle(key, context)
         case .reports: reports.handle(key, context)
@@ -66,7 +66,8 @@ extension AppState {
     }
 
     /// A scan is validated first: a misread (wrong check digit, bad characters) beeps and says
-    /// why. The counter takes scans as searches; elsewhere a scan jumps to the parcel.
+    /// why. The counter takes scans as searches; the shelves take them as parcels to move;
+    /// elsewhere a scan jumps to the parcel.
     private mutating func handleScan(_ code: String) -> [AppEffect] {
         if tab == .intake, intake.takesScans(context) { return intake.scan(code, context) }
         let parsed: ParsedTracking
@@ -77,6 +78,7 @@ extension AppState {
             return [.beep]
         }
         helpVisible = false
+        if tab == .shelves { return shelves.scan(parsed, context) }
         guard let parcel = context.shop.latestParcel(parsed.number) else {
             if tab == .counter { counter.search(parsed.number.value, context) }
             say("\(parsed.number) is not known in this shop.", .warning)

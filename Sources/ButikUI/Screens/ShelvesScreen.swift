@@ -2,15 +2,39 @@ import ButikDomain
 
 /// F4: the shelves as a map of slots, like the cabinet doors in the shop: each slot with how
 /// full it is and the keys in it; the floor and outbound areas below; the selected slot's
-/// parcels at the bottom.
+/// parcels at the bottom. A scan (or `m`) moves parcels, `c` changes a slot's capacity, `/`
+/// finds the slots of a customer or parcel.
 public struct ShelvesScreen: Sendable {
+    /// Where the arrows go: the map, or the selected slot's parcel list.
+    public enum Focus: Equatable, Sendable { case map, list }
+
     /// The selected slot as (shelf index, slot index); the row after the last shelf is the areas.
     public var shelf = 0
     public var slot = 0
+    public var focus = Focus.map
+    /// The parcel chosen in the slot list.
+    public var list = ListSelection()
+    /// The move or capacity prompt, when open.
+    public var prompt: ShelvesPrompt?
+    public var findField = TextField(placeholder: "key, name or tracking number")
+    /// Whether the find field has the focus.
+    public var finding = false
+    /// The slots holding a parcel matching the find text, in map order.
+    public internal(set) var found: [SlotID] = []
+    /// How the last move, capacity change or scan went.
+    public internal(set) var notice: ShelvesNotice?
+    var moves = MoveReport()
 
     public init() {}
 
-    public static let help = [HelpEntry(label: "←→↑↓", description: "choose slot")]
+    public static let help = [
+        HelpEntry(label: "←→↑↓", description: "slot"),
+        HelpEntry(label: "scan/m", description: "move"),
+        HelpEntry(label: "c", description: "capacity"),
+        HelpEntry(label: "/", description: "find"),
+        HelpEntry(label: "Tab", description: "list"),
+        HelpEntry(label: "Esc", description: "clear"),
+    ]
 
     /// The slots of each shelf, then the floor and outbound areas as a last row.
     static func rows(_ layout: ShopLayout) -> [[SlotID]] {
@@ -18,7 +42,36 @@ public struct ShelvesScreen: Sendable {
         return layout.shelves.map { shelf in slots.filter { $0.shelf == shelf.id }.map(\.id) } + [[layout.overflowID, layout.outboundID]]
     }
 
-    mutating func handle(_ key: Key, _ context: AppContext) {
+    mutating func handle(_ key: Key, _ context: AppContext) -> [AppEffect] {
+        if prompt != nil { return handlePrompt(key, context) }
+        if finding {
+            handleFind(key, context)
+            return []
+        }
+        switch key {
+        case .character("/"):
+            finding = true
+            focus = .map
+        case .character("m"): return openMove(context)
+        case .character("c"): return openCapacity(context)
+        case .tab:
+            focus = focus == .map ? .list : .map
+            list = ListSelection()
+        case .escape:
+            clearFind()
+            notice = nil
+            focus = .map
+        default:
+            if focus == .list {
+                _ = list.handle(key, in: table(context))
+            } else {
+                moveSelection(key, context)
+            }
+        }
+        return []
+    }
+
+    private mutating func moveSelection(_ key: Key, _ context: AppContext) {
         let rows = ShelvesScreen.rows(context.layout)
         switch key {
         case .up: shelf = max(0, shelf - 1)
@@ -30,6 +83,49 @@ public struct ShelvesScreen: Sendable {
         default: return
         }
         slot = min(slot, rows[shelf].count - 1)
+        list = ListSelection()
+    }
+
+    /// Selects the slot `id`, if it is on the map.
+    mutating func select(_ id: SlotID, _ context: AppContext) {
+        for (r, ids) in ShelvesScreen.rows(context.layout).enumerated() {
+            if let c = ids.firstIndex(of: id) {
+                if (shelf, slot) != (r, c) { list = ListSelection() }
+                (shelf, slot) = (r, c)
+                return
+            }
+        }
+    }
+
+    /// The parcels in slot `id`, as the slot list shows them.
+    func parcels(in id: SlotID, _ context: AppContext) -> [Parcel] {
+        context.shop.parcelsInShop.filter { $0.slot == id }
+    }
+
+    /// The selected slot's parcels.
+    func table(_ context: AppContext) -> Table {
+        let id = selected(context.layout)
+        let table = Table(
+            columns: [Table.Column("Key", width: .fixed(6)), Table.Column("Name"), Table.Column("Tracking", width: .fixed(20)),
+                      Table.Column("Due", width: .fixed(12))],
+            rows: parcels(in: id, context).map { Table.Row([$0.key, $0.recipientName, $0.tracking.value, context.dueText($0.deadline)]) },
+            emptyMessage: "\(id) is empty.")
+        return focus == .list ? list.applied(to: table) : table
+    }
+
+    /// A mark of how full a slot is, `width` cells at most: one cell per place when they fit
+    /// (`▮▮▮▯▯▯`), else a bar scaled to the width; a single cell is a rising block (`▁`…`█`).
+    /// Only a full slot shows all filled; only an empty one shows none.
+    static func fillMark(load: Int, capacity: Int, width: Int) -> String {
+        guard width > 0, capacity > 0 else { return "" }
+        let levels = Array(" ▁▂▃▄▅▆▇█")
+        if width == 1 {
+            let level = load <= 0 ? 0 : load >= capacity ? 8 : min(7, max(1, (load * 8 + capacity - 1) / capacity))
+            return String(levels[level])
+        }
+        let cells = min(width, capacity, 6)
+        let filled = load <= 0 ? 0 : load >= capacity ? cells : min(cells - 1, max(1, (load * cells + capacity - 1) / capacity))
+        return String(repeating: "▮", count: filled) + String(repeating: "▯", count: cells - filled)
     }
 
     /// The slot the selection points at.
@@ -48,6 +144,7 @@ public struct ShelvesScreen: Sendable {
         let perRow = rows.map(\.count).max() ?? 1
         let cellWidth = max(8, min(16, (rect.width - 1) / perRow))
         let selectedID = selected(layout)
+        let highlighted = Set(found)
         let mapHeight = min(rows.count * 2, max(2, rect.height - 4))
         // When not every shelf fits, the map scrolls so the selected one shows in full.
         let firstRow = max(0, min(shelf, rows.count - 1) - max(1, mapHeight / 2) + 1)
@@ -59,9 +156,14 @@ public struct ShelvesScreen: Sendable {
                 let isArea = capacity[id] == nil
                 let fill = capacity[id].map { Double(parcels.count) / Double($0) } ?? 0
                 var style: Style = fill >= 1 ? Style(.danger) : fill >= 0.75 ? Style(.warning) : isArea ? Style(.muted) : Style(.ok)
+                if highlighted.contains(id) { style = Style(.accent, bold: true, reverse: true) }
                 if id == selectedID { style = Style(.selection, reverse: true) }
-                let count = capacity[id].map { "\(parcels.count)/\($0)" } ?? "\(parcels.count)"
-                screen.put("\(id) \(count)", row: top, column: column, style: style, maxWidth: cellWidth - 1)
+                var text = "\(id) " + (capacity[id].map { "\(parcels.count)/\($0)" } ?? "\(parcels.count)")
+                if let capacity = capacity[id] {
+                    let mark = ShelvesScreen.fillMark(load: parcels.count, capacity: capacity, width: cellWidth - 2 - text.displayWidth)
+                    if !mark.isEmpty { text += " " + mark }
+                }
+                screen.put(text, row: top, column: column, style: style, maxWidth: cellWidth - 1)
                 var keys: [String] = []
                 for parcel in parcels where !keys.contains(parcel.key) { keys.append(parcel.key) }
                 screen.put(keys.joined(separator: " ").truncated(toWidth: cellWidth - 1), row: top + 1, column: column,
@@ -70,16 +172,27 @@ public struct ShelvesScreen: Sendable {
         }
         let listTop = rect.row + mapHeight
         guard listTop < rect.row + rect.height - 1 else { return }
-        screen.horizontalLine(row: listTop, column: rect.column, width: rect.width, style: Style(.muted))
-        let parcels = bySlot[selectedID] ?? []
-        let table = Table(
-            columns: [Table.Column("Key", width: .fixed(6)), Table.Column("Name"), Table.Column("Tracking", width: .fixed(20)),
-                      Table.Column("Due", width: .fixed(12))],
-            rows: parcels.map { Table.Row([$0.key, $0.recipientName, $0.tracking.value, context.dueText($0.deadline)]) },
-            emptyMessage: "\(selectedID) is empty.")
-        table.draw(into: &screen, at: Rect(row: listTop + 1, column: rect.column, width: rect.width, height: rect.row + rect.height - listTop - 1))
+        drawStatusRow(into: &screen, row: listTop, rect: rect)
+        table(context).draw(into: &screen, at: Rect(row: listTop + 1, column: rect.column, width: rect.width, height: rect.row + rect.height - listTop - 1))
+        if let prompt { prompt.modal.draw(into: &screen, at: rect) }
     }
 
-    /// A move or capacity change of this screen is on disk.
-    mutating func performed(_ outcome: AppOutcome, _ context: AppContext) {}
+    /// The row between the map and the list: the find field while it is in use, else the last
+    /// notice, else the find text and what it highlights, else a line.
+    private func drawStatusRow(into screen: inout Screen, row: Int, rect: Rect) {
+        if finding || (notice == nil && !findField.text.isEmpty) {
+            let label = "Find:"
+            screen.put(label, row: row, column: rect.column, style: Style(.accent, bold: true))
+            let count = findField.text.isEmpty ? "" : found.isEmpty ? "no slot" : found.count == 1 ? "1 slot" : "\(found.count) slots"
+            let fieldWidth = max(1, min(30, rect.width - label.count - 1 - count.count - 2))
+            findField.draw(into: &screen, at: Rect(row: row, column: rect.column + label.count + 1, width: fieldWidth, height: 1), focused: finding)
+            screen.put(count, row: row, column: rect.column + label.count + fieldWidth + 3, style: Style(.muted),
+                       maxWidth: max(0, rect.width - label.count - fieldWidth - 3))
+        } else if let notice {
+            screen.put(notice.text.truncated(toWidth: rect.width), row: row, column: rect.column, style: notice.isProblem ? Style(.warning, bold: true) : Style(.ok, bold: true),
+                       maxWidth: rect.width)
+        } else {
+            screen.horizontalLine(row: row, column: rect.column, width: rect.width, style: Style(.muted))
+        }
+    }
 }

@@ -1,0 +1,149 @@
+import ButikDomain
+
+/// Moving parcels and changing capacities on the shelves screen: the prompts, the scans that
+/// fill a move batch, and what the store answered.
+extension ShelvesScreen {
+    /// A valid scan on this screen: the parcel's slot is selected and the move prompt opens, or
+    /// the parcel joins the batch of the open one.
+    mutating func scan(_ tracking: ParsedTracking, _ context: AppContext) -> [AppEffect] {
+        guard let parcel = context.shop.latestParcel(tracking.number) else {
+            notice = ShelvesNotice(text: "\(tracking.number) is not known in this shop.", isProblem: true)
+            return [.beep]
+        }
+        guard parcel.status == .waiting else {
+            notice = ShelvesNotice(text: "\(parcel.tracking) is \(parcel.status.phrase); it cannot be moved.", isProblem: true)
+            return [.beep]
+        }
+        finding = false
+        var batch = prompt?.batch ?? []
+        guard !batch.contains(parcel.id) else {
+            notice = ShelvesNotice(text: "\(parcel.tracking) is already in this move.", isProblem: false)
+            return []
+        }
+        // A slot already typed in an open move prompt stays.
+        let typed = batch.isEmpty ? "" : prompt?.text ?? ""
+        batch.append(parcel.id)
+        if batch.count == 1 { select(parcel, context) }
+        notice = nil
+        prompt = .move(batch, text: typed, context)
+        return []
+    }
+
+    /// `m`: the parcel chosen in the slot list, or every waiting parcel of the selected slot.
+    mutating func openMove(_ context: AppContext) -> [AppEffect] {
+        let parcels = parcels(in: selected(context.layout), context).filter { $0.status == .waiting }
+        let batch = focus == .list ? Array(parcels.dropFirst(list.index).prefix(1)) : parcels
+        guard !batch.isEmpty else {
+            notice = ShelvesNotice(text: "\(selected(context.layout)) has no parcel waiting to move.", isProblem: true)
+            return [.beep]
+        }
+        notice = nil
+        prompt = .move(batch.map(\.id), context)
+        return []
+    }
+
+    /// `c`: the selected slot's capacity.
+    mutating func openCapacity(_ context: AppContext) -> [AppEffect] {
+        let id = selected(context.layout)
+        guard let slot = context.layout.slots.first(where: { $0.id == id }) else {
+            notice = ShelvesNotice(text: "\(id) is an area without a capacity.", isProblem: true)
+            return [.beep]
+        }
+        notice = nil
+        prompt = .capacity(id, text: "\(context.shop.capacity(of: slot))", context)
+        return []
+    }
+
+    /// Keys while a prompt is open: Enter performs, Esc cancels, the rest edit the field.
+    mutating func handlePrompt(_ key: Key, _ context: AppContext) -> [AppEffect] {
+        guard var open = prompt else { return [] }
+        _ = open.modal.handle(key)
+        switch open.modal.outcome {
+        case nil:
+            prompt = open
+            return []
+        case .cancelled, .confirmed:
+            prompt = nil
+            notice = nil
+            return []
+        case .submitted(let text):
+            return submit(open, text.trimmingCharacters(in: .whitespaces), context)
+        }
+    }
+
+    private mutating func submit(_ open: ShelvesPrompt, _ text: String, _ context: AppContext) -> [AppEffect] {
+        switch open.purpose {
+        case .move(let batch):
+            let target = SlotID(text)
+            guard !text.isEmpty, context.layout.contains(target), target != context.layout.outboundID else {
+                notice = ShelvesNotice(text: text.isEmpty ? "Type the slot to move to." : DomainError.unknownSlot(target.value).message,
+                                       isProblem: true)
+                prompt = .move(batch, text: text, context)
+                return [.beep]
+            }
+            prompt = nil
+            notice = nil
+            moves = MoveReport(target: target)
+            select(target, context)
+            return batch.map { .perform(.move($0, to: target)) }
+        case .capacity(let slot):
+            guard let capacity = Int(text) else {
+                notice = ShelvesNotice(text: "Type the number of parcels \(slot) holds.", isProblem: true)
+                prompt = .capacity(slot, text: text, context)
+                return [.beep]
+            }
+            prompt = nil
+            notice = nil
+            return [.perform(.setCapacity(slot, capacity))]
+        }
+    }
+
+    /// A move or capacity change of this screen is on disk.
+    mutating func performed(_ outcome: AppOutcome, _ context: AppContext) {
+        switch outcome {
+        case .moved(let parcel):
+            moves.moved.append(parcel)
+            notice = ShelvesNotice(text: moves.summary, isProblem: false)
+        case .capacitySet(let slot, let capacity):
+            notice = ShelvesNotice(text: "\(slot) now holds up to \(capacity) parcels.", isProblem: false)
+        default:
+            break
+        }
+        refreshFound(context)
+    }
+
+    /// The store refused a move or capacity change: the message shows and the prompt opens
+    /// again with what was refused, to choose another slot or number.
+    mutating func refused(_ command: AppCommand, _ message: String, _ context: AppContext) {
+        switch command {
+        case .move(let id, let target):
+            let done = moves.moved.isEmpty ? "" : moves.summary + " "
+            notice = ShelvesNotice(text: done + message, isProblem: true)
+            let batch = (prompt?.batch ?? []) + [id]
+            prompt = .move(batch, text: target.value, context)
+        case .setCapacity(let slot, let capacity):
+            notice = ShelvesNotice(text: message, isProblem: true)
+            prompt = .capacity(slot, text: "\(capacity)", context)
+        default:
+            notice = ShelvesNotice(text: message, isProblem: true)
+        }
+    }
+
+    /// Selects the slot holding `parcel`, and the parcel in the slot list.
+    private mutating func select(_ parcel: Parcel, _ context: AppContext) {
+        select(parcel.slot, context)
+        list.index = parcels(in: parcel.slot, context).firstIndex { $0.id == parcel.id } ?? 0
+    }
+}
+
+/// The moves of one Enter in the move prompt, for the line under the map.
+struct MoveReport: Sendable {
+    var target: SlotID?
+    var moved: [Parcel] = []
+
+    var summary: String {
+        guard let target else { return "" }
+        if moved.count == 1 { return "Moved \(moved[0].tracking) (\(moved[0].key)) to \(target)." }
+        return "Moved \(moved.count) parcels to \(target): \(moved.map(\.key).joined(separator: ", "))."
+    }
+}
