@@ -71,16 +71,22 @@ public struct IntakeScreen: Sendable {
     /// A complete scan: validated strictly (a scanner misread beeps and is refused).
     mutating func scan(_ code: String, _ context: AppContext) -> [AppEffect] {
         syncStep(context)
+        var abandoned: String?
         if case .naming(let pending) = step {
-            problem = "\(pending.number) was not received: no name was given before the next scan."
+            abandoned = "\(pending.number) was not received: no name was given before the next scan."
         }
         step = .scanning
+        let effects: [AppEffect]
         switch Tracking.parse(code) {
-        case .success(let tracking): return proceed(tracking, again: false, context)
+        case .success(let tracking):
+            effects = proceed(tracking, again: false, context)
         case .failure(let error):
             problem = "Bad scan, not received: \(error.message)"
-            return [.beep]
+            effects = [.beep]
         }
+        // Said after handling the new scan, which clears earlier messages.
+        if let abandoned { problem = [abandoned, problem].compactMap { $0 }.joined(separator: " ") }
+        return effects
     }
 
     /// Opens or closes the setup step when the delivery opened or ended elsewhere.
@@ -225,6 +231,7 @@ public struct IntakeScreen: Sendable {
         resetNaming()
         step = .scanning
         size = .small
+        problem = nil
         return [.perform(.receive(request))]
     }
 
@@ -258,8 +265,10 @@ public struct IntakeScreen: Sendable {
         case .received(let received):
             last = received
             receivedHere.append(received.parcel.id)
-            problem = received.overflow.map {
-                $0 == .large ? "Large parcel: put it on the floor (\(received.parcel.slot))." : "Shelves are full: put it on the floor (\(received.parcel.slot))."
+            if let overflow = received.overflow {
+                let floor = overflow == .large ? "Large parcel: put it on the floor (\(received.parcel.slot))."
+                    : "Shelves are full: put it on the floor (\(received.parcel.slot))."
+                problem = [problem, floor].compactMap { $0 }.joined(separator: " ")
             }
         case .receiptUndone(let parcel):
             receivedHere.removeAll { $0 == parcel.id }

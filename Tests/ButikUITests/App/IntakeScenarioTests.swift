@@ -279,4 +279,29 @@ struct IntakeScenarioTests {
         #expect(h.screen()[5] == " \(Self.first) was not received.")
         #expect(parcel(h, Self.first) == nil)
     }
+
+    @Test func aScanWhileNamingAbandonsTheUnnamedParcelWithAMessage() throws {
+        let h = try Harness()
+        Self.start(h)
+        h.scan(Self.first)
+        h.type("Ada")
+        h.scan(Self.second)
+        #expect(h.state.intake.step == .naming(try Tracking.parse(Self.second).get()))
+        let lines = h.screen()
+        #expect(lines[4] == " Name for \(Self.second): name, key or phone                              small")
+        #expect(lines[5] == " \(Self.first) was not received: no name was given before the next scan.")
+        #expect(parcel(h, Self.first) == nil)
+    }
+
+    @Test func aScanOfAnAnnouncedParcelWhileNamingStillSaysTheUnnamedOneWasAbandoned() throws {
+        let h = try Harness { store in
+            let parsed = try Manifest.parse(text: "tracking;name\n\(Self.second);Anne-Marie Østby\n", layout: store.layout)
+            _ = try store.perform(staff: "siv", now: Harness.now) { state, context in state.expect(parsed.entries, context) }
+        }
+        Self.start(h)
+        h.scan(Self.first)
+        h.scan(Self.second)
+        #expect(parcel(h, Self.second)?.recipientName == "Anne-Marie Østby")
+        #expect(h.screen()[5] == " \(Self.first) was not received: no name was given before the next scan.")
+    }
 }
