@@ -56,7 +56,8 @@ public struct IntakeScreen: Sendable {
         HelpEntry(label: "Esc", description: "cancel"),
     ]
 
-    /// Whether this screen takes scans itself (it does while a delivery is open).
+    /// Whether this screen takes scans itself (it does while a delivery or the import prompt is
+    /// open).
     func takesScans(_ context: AppContext) -> Bool { importField != nil || context.shop.openDelivery(of: context.staff) != nil }
 
     // MARK: Input
@@ -64,12 +65,7 @@ public struct IntakeScreen: Sendable {
     mutating func handle(_ key: Key, _ context: AppContext) -> [AppEffect] {
         syncStep(context)
         if importField != nil { return handleImport(key) }
-        switch step {
-        case .setup, .scanning:
-            if key == .control("o") { return openImport() }
-        case .naming, .confirmingCheckDigit, .confirmingAgain:
-            break
-        }
+        if key == .control("o"), step == .setup || step == .scanning { return openImport() }
         switch step {
         case .setup: return handleSetup(key, context)
         case .scanning: return handleScanning(key, context)
