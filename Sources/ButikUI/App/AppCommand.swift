@@ -9,6 +9,8 @@ public enum AppCommand: Equatable, Sendable {
     case undoReceipt(ParcelID)
     case move(ParcelID, to: SlotID)
     case setCapacity(SlotID, Int)
+    /// Expects a manifest's good rows; its bad rows only pass through to the outcome.
+    case expect([ManifestEntry], problems: [ManifestProblem])
 
     /// The domain decision for this command.
     public func decide(_ state: ShopState, _ context: Context) throws(DomainError) -> Decision<AppOutcome> {
@@ -31,6 +33,9 @@ public enum AppCommand: Equatable, Sendable {
         case .setCapacity(let slot, let capacity):
             let decision = try state.setCapacity(of: slot, to: capacity, context)
             return Decision(events: decision.events, outcome: .capacitySet(slot, decision.outcome))
+        case .expect(let entries, let problems):
+            let decision = state.expect(entries, context)
+            return Decision(events: decision.events, outcome: .expected(decision.outcome, problems: problems))
         }
     }
 }
@@ -43,4 +48,6 @@ public enum AppOutcome: Equatable, Sendable {
     case receiptUndone(Parcel)
     case moved(Parcel)
     case capacitySet(SlotID, Int)
+    /// A manifest was imported; `problems` are its bad rows, which were skipped.
+    case expected(ManifestImport, problems: [ManifestProblem])
 }

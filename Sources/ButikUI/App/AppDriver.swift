@@ -71,17 +71,29 @@ public final class AppDriver {
         try? store.writeSnapshot()
     }
 
-    /// Carries out `.perform` effects (each may lead to more), returning the rest.
+    /// Carries out `.perform` and `.importManifest` effects (each may lead to more), returning
+    /// the rest.
     private func perform(_ effects: [AppEffect]) -> [AppEffect] {
         var remaining: [AppEffect] = []
         for effect in effects {
-            guard case .perform(let command) = effect else {
-                remaining.append(effect)
-                continue
+            switch effect {
+            case .perform(let command): remaining += perform(write(command))
+            case .importManifest(let path): remaining += perform(importManifest(path))
+            default: remaining.append(effect)
             }
-            remaining += perform(write(command))
         }
         return remaining
+    }
+
+    /// Reads and parses a manifest file, then writes its good rows in one transaction.
+    private func importManifest(_ path: String) -> [AppEffect] {
+        let parsed: ManifestParse
+        do {
+            parsed = try ManifestFile.read(path, layout: store.layout)
+        } catch {
+            return state.update(.importFailed(error.message))
+        }
+        return write(.expect(parsed.entries, problems: parsed.problems))
     }
 
     /// Writes one command through the store; only a durable write is reported as done.

@@ -56,6 +56,8 @@ public enum AppMessage: Sendable {
     case performed(AppOutcome, ShopState)
     /// A rule refused a command; nothing was written.
     case refused(AppCommand, String)
+    /// A manifest file could not be imported at all; the message names the file.
+    case importFailed(String)
 }
 
 /// What the app asks of the world outside.
@@ -64,4 +66,7 @@ public enum AppEffect: Equatable, Sendable {
     case beep
     /// Write this to the store, then send `.performed` or `.refused`.
     case perform(AppCommand)
+    /// Read and parse this manifest file, then perform ``AppCommand/expect(_:problems:)`` with
+    /// its rows, or send `.importFailed`.
+    case importManifest(path: String)
 }

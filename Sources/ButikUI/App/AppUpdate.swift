@@ -21,15 +21,18 @@ extension AppState {
         case .performed(let outcome, let shop):
             context.shop = shop
             switch outcome {
-            case .deliveryStarted, .deliveryEnded, .received, .receiptUndone: intake.performed(outcome, context)
+            case .deliveryStarted, .deliveryEnded, .received, .receiptUndone, .expected: intake.performed(outcome, context)
             case .moved, .capacitySet: shelves.performed(outcome, context)
             }
             return []
         case .refused(let command, let message):
             switch command {
-            case .startDelivery, .endDelivery, .receive, .undoReceipt: intake.refused(message)
+            case .startDelivery, .endDelivery, .receive, .undoReceipt, .expect: intake.refused(message)
             case .move, .setCapacity: shelves.refused(command, message, context)
             }
+            return [.beep]
+        case .importFailed(let message):
+            intake.refused(message)
             return [.beep]
         case .key(let key):
             return handleKey(key)

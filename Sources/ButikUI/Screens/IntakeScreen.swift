@@ -3,7 +3,8 @@ import ButikDomain
 /// F3: scanning in a delivery. Choose the carrier (remembered) and the count the driver
 /// declared; then each scan (or typed code and Enter) is validated, the recipient is named with
 /// suggestions from known customers (or taken from a manifest at once), and the key and slot
-/// show in large letters. F8 ends the delivery with a summary; Ctrl-Z undoes the last intake.
+/// show in large letters. F8 ends the delivery with a summary; Ctrl-Z undoes the last intake;
+/// Ctrl-O imports a carrier's manifest (see `IntakeScreen+Import.swift`).
 public struct IntakeScreen: Sendable {
     /// What the screen is waiting for.
     public enum Step: Equatable, Sendable {
@@ -38,6 +39,10 @@ public struct IntakeScreen: Sendable {
     public private(set) var problem: String?
     /// Whether the parcel being named was confirmed as received again.
     private var pendingAgain = false
+    /// The manifest file path being typed; nil while the import prompt is closed.
+    public internal(set) var importField: TextField?
+    /// What the last manifest import did, shown until the next intake.
+    public internal(set) var importReport: [String] = []
 
     public init() {}
 
@@ -47,16 +52,20 @@ public struct IntakeScreen: Sendable {
         HelpEntry(label: "F9", description: "large"),
         HelpEntry(label: "Ctrl-Z", description: "undo last"),
         HelpEntry(label: "F8", description: "end delivery"),
+        HelpEntry(label: "Ctrl-O", description: "import manifest"),
         HelpEntry(label: "Esc", description: "cancel"),
     ]
 
-    /// Whether this screen takes scans itself (it does while a delivery is open).
-    func takesScans(_ context: AppContext) -> Bool { context.shop.openDelivery(of: context.staff) != nil }
+    /// Whether this screen takes scans itself (it does while a delivery or the import prompt is
+    /// open).
+    func takesScans(_ context: AppContext) -> Bool { importField != nil || context.shop.openDelivery(of: context.staff) != nil }
 
     // MARK: Input
 
     mutating func handle(_ key: Key, _ context: AppContext) -> [AppEffect] {
         syncStep(context)
+        if importField != nil { return handleImport(key) }
+        if key == .control("o"), step == .setup || step == .scanning { return openImport() }
         switch step {
         case .setup: return handleSetup(key, context)
         case .scanning: return handleScanning(key, context)
@@ -70,17 +79,25 @@ public struct IntakeScreen: Sendable {
 
     /// A complete scan: validated strictly (a scanner misread beeps and is refused).
     mutating func scan(_ code: String, _ context: AppContext) -> [AppEffect] {
+        if importField != nil { return submitImport(pasted: code) }
         syncStep(context)
+        importReport = []
+        var abandoned: String?
         if case .naming(let pending) = step {
-            problem = "\(pending.number) was not received: no name was given before the next scan."
+            abandoned = "\(pending.number) was not received: no name was given before the next scan."
         }
         step = .scanning
+        let effects: [AppEffect]
         switch Tracking.parse(code) {
-        case .success(let tracking): return proceed(tracking, again: false, context)
+        case .success(let tracking):
+            effects = proceed(tracking, again: false, context)
         case .failure(let error):
             problem = "Not received. \(error.misreadMessage)"
-            return [.beep]
+            effects = [.beep]
         }
+        // Said after handling the new scan, which clears earlier messages.
+        if let abandoned { problem = [abandoned, problem].compactMap { $0 }.joined(separator: " ") }
+        return effects
     }
 
     /// Opens or closes the setup step when the delivery opened or ended elsewhere.
@@ -225,6 +242,7 @@ public struct IntakeScreen: Sendable {
         resetNaming()
         step = .scanning
         size = .small
+        problem = nil
         return [.perform(.receive(request))]
     }
 
@@ -247,6 +265,7 @@ public struct IntakeScreen: Sendable {
     mutating func performed(_ outcome: AppOutcome, _ context: AppContext) {
         switch outcome {
         case .deliveryStarted:
+            importReport = []
             receivedHere = []
             last = nil
             problem = nil
@@ -256,15 +275,21 @@ public struct IntakeScreen: Sendable {
             step = .setup
             declaredField = TextField(placeholder: declaredField.placeholder)
         case .received(let received):
+            importReport = []
             last = received
             receivedHere.append(received.parcel.id)
-            problem = received.overflow.map {
-                $0 == .large ? "Large parcel: put it on the floor (\(received.parcel.slot))." : "Shelves are full: put it on the floor (\(received.parcel.slot))."
+            if let overflow = received.overflow {
+                let floor = overflow == .large ? "Large parcel: put it on the floor (\(received.parcel.slot))."
+                    : "Shelves are full: put it on the floor (\(received.parcel.slot))."
+                problem = [problem, floor].compactMap { $0 }.joined(separator: " ")
             }
         case .receiptUndone(let parcel):
             receivedHere.removeAll { $0 == parcel.id }
             if last?.parcel.id == parcel.id { last = nil }
             problem = "Undone: \(parcel.tracking) is no longer received. Take it off \(parcel.slot)."
+        case .expected(let result, let problems):
+            importReport = IntakeScreen.report(result, problems)
+            problem = nil
         case .moved, .capacitySet:
             break
         }
@@ -304,6 +329,8 @@ public struct IntakeScreen: Sendable {
         }
         row += 2
         switch step {
+        case _ where importField != nil:
+            drawImportPrompt(into: &screen, at: Rect(row: row, column: rect.column, width: rect.width, height: 1))
         case .setup:
             break
         case .scanning:
@@ -326,7 +353,9 @@ public struct IntakeScreen: Sendable {
         }
         row += 2
         let bottom = rect.row + rect.height
-        if case .naming = step {
+        if !importReport.isEmpty {
+            drawImportReport(into: &screen, at: Rect(row: row, column: rect.column, width: rect.width, height: bottom - row))
+        } else if case .naming = step {
             drawSuggestions(into: &screen, at: Rect(row: row, column: rect.column, width: rect.width, height: bottom - row), context)
         } else if step == .setup, let summary {
             drawSummary(summary, into: &screen, at: Rect(row: row, column: rect.column, width: rect.width, height: bottom - row), context)

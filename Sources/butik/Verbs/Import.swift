@@ -1,5 +1,5 @@
 import ButikDomain
-import Foundation
+import ButikStore
 
 extension Verb {
     static let importManifest = Verb(
@@ -20,19 +20,12 @@ extension Verb {
 
     private static func runImport(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
         guard args.positionals.count == 1 else { throw .usage("import takes one CSV file.") }
-        let path = args.positionals[0]
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw .refused("Cannot read \(Output.safe(path)): \(error.localizedDescription)")
-        }
         let store = try session.openStore()
         let parsed: ManifestParse
         do {
-            parsed = try Manifest.parse(data, layout: store.layout)
+            parsed = try ManifestFile.read(args.positionals[0], layout: store.layout)
         } catch {
-            throw .refused("\(Output.safe(path)): \(error.message) Nothing was imported.")
+            throw .refused(Output.safe(error.message))
         }
         let entries = parsed.entries
         let result = try session.perform(store) { state, context throws(DomainError) in state.expect(entries, context) }

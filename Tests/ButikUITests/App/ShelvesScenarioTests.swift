@@ -137,7 +137,7 @@ struct ShelvesScenarioTests {
         h.scan("RB123456786US")
         #expect(h.takeEffects() == [.beep])
         #expect(h.state.shelves.prompt == nil)
-        #expect(h.screen()[22].hasPrefix(" Bad scan: RB123456786US"))
+        #expect(h.screen()[22] == " Bad scan. Misread RB123456786US: check digit 6 should be 5. Scan it again.")
         #expect(h.state.tab == .shelves)
     }
 
