@@ -161,6 +161,7 @@ public struct IntakeScreen: Sendable {
         case .escape:
             problem = "\(tracking.number) was not received."
             resetNaming()
+            size = .small
             step = .scanning
         case .enter:
             let name = nameField.text.trimmingCharacters(in: .whitespaces)
@@ -349,7 +350,11 @@ public struct IntakeScreen: Sendable {
         }
         row += 1
         if let problem {
-            screen.put(problem, row: row, column: rect.column, style: Style(.warning, bold: true), maxWidth: rect.width)
+            // A long one takes the blank row below too, so a check-digit warning names the right
+            // digit even at 80 columns.
+            for (offset, line) in problem.wrapped(toWidth: max(1, rect.width)).prefix(2).enumerated() {
+                screen.put(line, row: row + offset, column: rect.column, style: Style(.warning, bold: true), maxWidth: rect.width)
+            }
         }
         row += 2
         let bottom = rect.row + rect.height
@@ -362,7 +367,7 @@ public struct IntakeScreen: Sendable {
         } else if let last, bottom - row >= BigText.height + 2 {
             BigText("\(last.parcel.key) \(last.parcel.slot)").draw(into: &screen, at: Rect(row: row, column: rect.column + 2, width: rect.width - 2, height: BigText.height))
             row += BigText.height + 1
-            var about = "\(last.parcel.key) → \(last.parcel.slot)  ·  \(last.customer.name)\(last.isNewCustomer ? " (new customer)" : "")  ·  \(last.parcel.tracking)  ·  keep until \(last.parcel.deadline)"
+            var about = "\(last.parcel.key) → \(last.parcel.slot)\(last.parcel.size == .large ? " (large)" : "")  ·  \(last.customer.name)\(last.isNewCustomer ? " (new customer)" : "")  ·  \(last.parcel.tracking)  ·  keep until \(last.parcel.deadline)"
             if last.parcel.checkDigit == .overridden { about += "  ·  check digit overridden" }
             screen.put(about, row: row, column: rect.column, style: Style(bold: true), maxWidth: rect.width)
             if let note = context.shop.customers[last.customer.id]?.note, row + 1 < bottom {

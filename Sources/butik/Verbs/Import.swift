@@ -34,7 +34,7 @@ extension Verb {
                                        problems: parsed.problems.map { ImportView.Problem(line: $0.line, message: $0.message) }))
         } else {
             for problem in parsed.problems { Output.error(Output.safe(problem.message)) }
-            Output.line("Imported \(result.added.count) expected parcel(s); \(result.alreadyKnown) already known; \(parsed.problems.count) bad row(s) skipped.")
+            Output.line("Imported \(result.added.count) expected parcel(s); \(result.alreadyKnown) already known; \(Set(parsed.problems.map(\.line)).count) bad row(s) skipped.")
         }
         return parsed.problems.isEmpty ? 0 : 1
     }

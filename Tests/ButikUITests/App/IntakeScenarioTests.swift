@@ -217,7 +217,7 @@ struct IntakeScenarioTests {
         #expect(received.size == .large)
         #expect(received.slot.value.hasPrefix("G"))
         #expect(h.screen()[5] == "")
-        #expect(h.screen()[13].hasPrefix(" AL → \(received.slot)  ·  "))
+        #expect(h.screen()[13].hasPrefix(" AL → \(received.slot) (large)  ·  "))
         #expect(h.state.intake.size == .small, "the next parcel is small again")
     }
 
@@ -272,7 +272,10 @@ struct IntakeScenarioTests {
         Self.start(h)
         h.scan(Self.first)
         h.type("Ada")
+        h.press(.function(9))
+        #expect(h.screen()[4].hasSuffix(" LARGE"))
         h.press(.escape)
+        #expect(h.state.intake.size == .small, "the large mark belonged to the cancelled parcel")
         #expect(h.state.intake.step == .scanning)
         #expect(h.screen()[4] == " Scan: scan, or type a tracking number and Enter")
         #expect(h.screen()[5] == " \(Self.first) was not received.")
