@@ -21,16 +21,25 @@ extension ShopState {
     /// room, the overflow area.
     /// - Complexity: O(slots + the customer's parcels).
     public func assignSlot(for customer: CustomerID?, size: SizeClass, layout: ShopLayout) -> (slot: SlotID, overflow: OverflowReason?) {
-        let candidates = layout.slots.filter { $0.size == size && freeRoom(in: $0) > 0 }
+        var theirs: [SlotID: Int] = [:]
         if let customer {
-            var theirs: [SlotID: Int] = [:]
             for parcel in parcelsInShop(for: customer) where parcel.status == .waiting { theirs[parcel.slot, default: 0] += 1 }
-            let shared = candidates.filter { theirs[$0.id] != nil }
-            if let best = firstMaximum(shared, by: { theirs[$0.id]! }) { return (best.id, nil) }
         }
-        if let roomiest = firstMaximum(candidates, by: freeRoom(in:)) { return (roomiest.id, nil) }
+        // One pass: the slot holding most of theirs with room, else the one with most room;
+        // `>` (not `>=`) keeps the first in shelf order on ties.
+        var shared: (slot: SlotID, count: Int)?
+        var roomiest: (slot: SlotID, room: Int)?
+        for slot in layout.slots where slot.size == size {
+            let room = freeRoom(in: slot)
+            guard room > 0 else { continue }
+            if let count = theirs[slot.id], count > (shared?.count ?? 0) { shared = (slot.id, count) }
+            if room > (roomiest?.room ?? 0) { roomiest = (slot.id, room) }
+        }
+        if let shared { return (shared.slot, nil) }
+        if let roomiest { return (roomiest.slot, nil) }
         return (layout.overflowID, size == .large ? .large : .shelvesFull)
     }
+
 
     /// The first slot (in shelf order) with the greatest `value`.
     private func firstMaximum(_ slots: [ShopLayout.Slot], by value: (ShopLayout.Slot) -> Int) -> ShopLayout.Slot? {

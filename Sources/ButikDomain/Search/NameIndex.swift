@@ -95,25 +95,33 @@ public struct NameIndex: Sendable, Equatable {
 
 /// Byte-level substring tests for search.
 enum ByteSearch {
+    /// Whether `needle` occurs in the UTF-8 of `haystack`, without copying it.
+    static func contains(_ haystack: String, _ needle: [UInt8]) -> Bool {
+        var text = haystack
+        return text.withUTF8 { contains($0, needle, atWordStart: false) }
+    }
+
     /// Whether `needle` occurs in `haystack`; with `atWordStart`, only at the start or after a space.
     static func contains(_ haystack: [UInt8], _ needle: [UInt8], atWordStart: Bool = false) -> Bool {
-        let n = needle.count, h = haystack.count
+        haystack.withUnsafeBufferPointer { contains($0, needle, atWordStart: atWordStart) }
+    }
+
+    private static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], atWordStart: Bool) -> Bool {
+        let n = needle.count, h = hay.count
         guard n > 0 else { return true }
         guard n <= h else { return false }
-        return haystack.withUnsafeBufferPointer { hay in
-            needle.withUnsafeBufferPointer { pin in
-                let first = pin[0]
-                var i = 0
-                while i <= h - n {
-                    if hay[i] == first, !atWordStart || i == 0 || hay[i - 1] == 0x20 {
-                        var j = 1
-                        while j < n, hay[i + j] == pin[j] { j += 1 }
-                        if j == n { return true }
-                    }
-                    i += 1
+        return needle.withUnsafeBufferPointer { pin in
+            let first = pin[0]
+            var i = 0
+            while i <= h - n {
+                if hay[i] == first, !atWordStart || i == 0 || hay[i - 1] == 0x20 {
+                    var j = 1
+                    while j < n, hay[i + j] == pin[j] { j += 1 }
+                    if j == n { return true }
                 }
-                return false
+                i += 1
             }
+            return false
         }
     }
 }

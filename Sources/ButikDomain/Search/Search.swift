@@ -34,8 +34,9 @@ extension ShopState {
         var wordStarts: [CustomerID] = [], inside: [CustomerID] = []
         let words = NameFolding.words(trimmed).map { Array($0.utf8) }
         if words.contains(where: { $0.contains(where: { !(0x30...0x39).contains($0) }) }) {
+            let keyed = byKey.first
             nameIndex.forEachInOrder { entry in
-                guard !seen.contains(entry.id), words.allSatisfy({ ByteSearch.contains(entry.folded, $0) }) else { return true }
+                guard entry.id != keyed, words.allSatisfy({ ByteSearch.contains(entry.folded, $0) }) else { return true }
                 if words.allSatisfy({ ByteSearch.contains(entry.folded, $0, atWordStart: true) }) {
                     wordStarts.append(entry.id)
                     return wordStarts.count < limit
@@ -79,7 +80,7 @@ extension ShopState {
                 base = 0
             } else if value.utf8.count >= needle.count, value.utf8.suffix(needle.count).elementsEqual(needle) {
                 base = 2
-            } else if ByteSearch.contains(Array(value.utf8), needle) {
+            } else if ByteSearch.contains(value, needle) {
                 base = 4
             } else {
                 continue
