@@ -13,7 +13,7 @@ func benchmarkIntake() throws {
     let now = Date()
     let shop = try BigShop(customers: 20_000, onHand: 5_000, names: try demoNames(), now: now)
     defer { shop.remove() }
-    let count = 400
+    let count = Int(ProcessInfo.processInfo.environment["BUTIK_BENCH_INTAKES"] ?? "") ?? 400
     // Manifest entries make each scan complete at once: the path measured is the intake itself.
     let entries = (0..<count).map { n in
         ManifestEntry(line: n + 2, tracking: S10Sample.make(n), name: shop.customers[(n * 13) % shop.customers.count].name)

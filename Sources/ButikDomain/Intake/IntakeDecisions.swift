@@ -6,6 +6,9 @@ extension ShopState {
         openDeliveries.values.filter { $0.staff == staff }.min { $0.id < $1.id }
     }
 
+    /// How many parcels a delivery has received so far.
+    public func receivedCount(in delivery: DeliveryID) -> Int { receivedInDelivery[delivery]?.count ?? 0 }
+
     /// Parcels received in a delivery so far, in order (undone receipts are gone from state).
     public func parcels(in delivery: DeliveryID) -> [Parcel] {
         (receivedInDelivery[delivery] ?? []).compactMap { parcels[$0] }
@@ -14,7 +17,7 @@ extension ShopState {
     /// Decides to start scanning in a delivery; one open delivery per staff member.
     public func startDelivery(carrier: String, declared: Int?, _ context: Context) throws(DomainError) -> Decision<Delivery> {
         if let open = openDelivery(of: context.staff) {
-            throw .deliveryOpen(carrier: open.carrier, scanned: parcels(in: open.id).count)
+            throw .deliveryOpen(carrier: open.carrier, scanned: receivedCount(in: open.id))
         }
         if let declared, !(1...9999).contains(declared) { throw .invalidDeclaredCount(declared) }
         guard let known = context.layout.carrier(named: carrier) else {

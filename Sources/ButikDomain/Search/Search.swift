@@ -35,13 +35,13 @@ extension ShopState {
         let words = NameFolding.words(trimmed).map { Array($0.utf8) }
         if words.contains(where: { $0.contains(where: { !(0x30...0x39).contains($0) }) }) {
             let keyed = byKey.first
-            nameIndex.forEachInOrder { entry in
-                guard entry.id != keyed, words.allSatisfy({ ByteSearch.contains(entry.folded, $0) }) else { return true }
-                if words.allSatisfy({ ByteSearch.contains(entry.folded, $0, atWordStart: true) }) {
-                    wordStarts.append(entry.id)
+            nameIndex.forEachInOrder { folded, id in
+                guard id != keyed, words.allSatisfy({ ByteSearch.contains(folded, $0) }) else { return true }
+                if words.allSatisfy({ ByteSearch.contains(folded, $0, atWordStart: true) }) {
+                    wordStarts.append(id)
                     return wordStarts.count < limit
                 }
-                if inside.count < limit { inside.append(entry.id) }
+                if inside.count < limit { inside.append(id) }
                 return true
             }
         }
@@ -55,7 +55,7 @@ extension ShopState {
             for customer in customers.values where !seen.contains(customer.id) {
                 // "+47 912 34 567" finds a number stored as 91234567: a long query may carry a country code.
                 let matches = customer.phones.contains { phone in
-                    ByteSearch.contains(Array(phone.utf8), needle) || (digits.count > 8 && digits.hasSuffix(phone))
+                    ByteSearch.contains(phone, needle) || (digits.count > 8 && digits.hasSuffix(phone))
                 }
                 if matches { byPhone.append(customer.id) }
             }

@@ -311,7 +311,7 @@ public struct IntakeScreen: Sendable {
         let bold = Style(.accent, bold: true)
         var row = rect.row
         if let delivery {
-            let scanned = context.shop.parcels(in: delivery.id).count
+            let scanned = context.shop.receivedCount(in: delivery.id)
             let carrier = context.layout.carrier(named: delivery.carrier)?.name ?? delivery.carrier
             var line = "Delivery: \(carrier) · scanned \(scanned)"
             if let declared = delivery.declared {

@@ -22,7 +22,7 @@ import Testing
             reference[CustomerID(n)] = renamed
         }
         var walked: [CustomerID] = []
-        index.forEachInOrder { walked.append($0.id); return true }
+        index.forEachInOrder { walked.append($1); return true }
         let expected = reference.keys.sorted { a, b in
             let x = Array(reference[a]!.utf8), y = Array(reference[b]!.utf8)
             return x.lexicographicallyPrecedes(y) || (x == y && a < b)
