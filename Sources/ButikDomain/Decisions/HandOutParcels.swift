@@ -1,7 +1,7 @@
 import Foundation
 
 /// Parcels to give to the person at the counter, and how their identity was checked.
-public struct HandOutRequest: Sendable {
+public struct HandOutRequest: Equatable, Sendable {
     public var parcels: [ParcelID]
     public var verification: Verification
     /// Required when `verification` is `.proxy`.

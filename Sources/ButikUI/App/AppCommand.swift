@@ -9,6 +9,8 @@ public enum AppCommand: Equatable, Sendable {
     case undoReceipt(ParcelID)
     case move(ParcelID, to: SlotID)
     case setCapacity(SlotID, Int)
+    case handOut(HandOutRequest)
+    case undoHandOut([ParcelID])
     /// Expects a manifest's good rows; its bad rows only pass through to the outcome.
     case expect([ManifestEntry], problems: [ManifestProblem])
 
@@ -30,6 +32,12 @@ public enum AppCommand: Equatable, Sendable {
         case .move(let id, let slot):
             let decision = try state.move(id, to: slot, context)
             return Decision(events: decision.events, outcome: .moved(decision.outcome))
+        case .handOut(let request):
+            let decision = try state.handOut(request, context)
+            return Decision(events: decision.events, outcome: .handedOut(decision.outcome))
+        case .undoHandOut(let ids):
+            let decision = try state.undoHandOut(ids, within: AppCommand.handOutUndoWindow, context)
+            return Decision(events: decision.events, outcome: .handOutUndone(decision.outcome))
         case .setCapacity(let slot, let capacity):
             let decision = try state.setCapacity(of: slot, to: capacity, context)
             return Decision(events: decision.events, outcome: .capacitySet(slot, decision.outcome))
@@ -40,6 +48,11 @@ public enum AppCommand: Equatable, Sendable {
     }
 }
 
+extension AppCommand {
+    /// How long after a hand-out the counter can still undo it.
+    public static let handOutUndoWindow: Double = 10 * 60
+}
+
 /// What a command did, reported only after it is on disk.
 public enum AppOutcome: Equatable, Sendable {
     case deliveryStarted(Delivery)
@@ -48,6 +61,8 @@ public enum AppOutcome: Equatable, Sendable {
     case receiptUndone(Parcel)
     case moved(Parcel)
     case capacitySet(SlotID, Int)
+    case handedOut([Parcel])
+    case handOutUndone([Parcel])
     /// A manifest was imported; `problems` are its bad rows, which were skipped.
     case expected(ManifestImport, problems: [ManifestProblem])
 }

@@ -23,12 +23,14 @@ extension AppState {
             switch outcome {
             case .deliveryStarted, .deliveryEnded, .received, .receiptUndone, .expected: intake.performed(outcome, context)
             case .moved, .capacitySet: shelves.performed(outcome, context)
+            case .handedOut, .handOutUndone: counter.performed(outcome, context)
             }
             return []
         case .refused(let command, let message):
             switch command {
             case .startDelivery, .endDelivery, .receive, .undoReceipt, .expect: intake.refused(message)
             case .move, .setCapacity: shelves.refused(command, message, context)
+            case .handOut, .undoHandOut: counter.refused(message)
             }
             return [.beep]
         case .importFailed(let message):
@@ -58,7 +60,7 @@ extension AppState {
             return []
         }
         switch tab {
-        case .counter: counter.handle(key, context)
+        case .counter: return counter.handle(key, context)
         case .intake: return intake.handle(key, context)
         case .shelves: return shelves.handle(key, context)
         case .queue: queue.handle(key, context)
@@ -69,8 +71,8 @@ extension AppState {
     }
 
     /// A scan is validated first: a misread (wrong check digit, bad characters) beeps and says
-    /// why. The counter takes scans as searches; the shelves take them as parcels to move;
-    /// elsewhere a scan jumps to the parcel.
+    /// why. The counter takes scans as searches, or as confirmations during a hand-out; the
+    /// shelves take them as parcels to move; elsewhere a scan jumps to the parcel.
     private mutating func handleScan(_ code: String) -> [AppEffect] {
         if tab == .intake, intake.takesScans(context) { return intake.scan(code, context) }
         let parsed: ParsedTracking
@@ -82,6 +84,7 @@ extension AppState {
         }
         helpVisible = false
         if tab == .shelves { return shelves.scan(parsed, context) }
+        if tab == .counter, counter.takesScans { return counter.confirm(parsed.number, context) }
         guard let parcel = context.shop.latestParcel(parsed.number) else {
             if tab == .counter { counter.search(parsed.number.value, context) }
             say("\(parsed.number) is not known in this shop.", .warning)

@@ -7,12 +7,20 @@ public struct CounterScreen: Sendable {
     public var selection = ListSelection()
     /// After a scan the field holds the scanned number; the next typed character starts afresh.
     public private(set) var replaceOnType = false
+    /// A hand-out in progress for the selected customer.
+    public var handOut: HandOutFlow?
+    /// The parcels of the last hand-out here, for Ctrl-Z.
+    public internal(set) var lastHandOut: [ParcelID] = []
+    /// What the last hand-out step came to; `alarm` for a parcel that is not this customer's.
+    public internal(set) var notice: (text: String, alarm: Bool)?
 
     public init() {}
 
     public static let help = [
         HelpEntry(label: "type", description: "search"),
         HelpEntry(label: "↑↓", description: "select"),
+        HelpEntry(label: "Enter", description: "hand out"),
+        HelpEntry(label: "Ctrl-Z", description: "undo hand-out"),
         HelpEntry(label: "Esc", description: "clear"),
     ]
 
@@ -27,19 +35,37 @@ public struct CounterScreen: Sendable {
         return results.customers.map(Hit.customer) + results.parcels.map(Hit.parcel)
     }
 
-    mutating func handle(_ key: Key, _ context: AppContext) {
+    mutating func handle(_ key: Key, _ context: AppContext) -> [AppEffect] {
+        if handOut != nil { return handleHandOut(key, context) }
+        switch key {
+        case .enter: return startHandOut(context)
+        case .control("z"): return undoLastHandOut()
         // The search field always has the focus; `/` (focus search elsewhere) changes nothing.
-        if key == .character("/") { return }
-        if key == .escape {
+        case .character("/"): return []
+        case .escape:
             field = TextField(placeholder: field.placeholder)
             selection = ListSelection()
-            return
+            notice = nil
+            return []
+        default: break
         }
+        notice = nil
         if case .character = key, replaceOnType { field = TextField(placeholder: field.placeholder) }
         replaceOnType = false
         // Home and End edit the text; the other list keys move the selection.
-        if key != .home, key != .end, selection.handle(key, in: table(context)) { return }
+        if key != .home, key != .end, selection.handle(key, in: table(context)) { return [] }
         if field.handle(key) { selection = ListSelection() }
+        return []
+    }
+
+    /// The customer of the selected result (a customer row, or the customer of a parcel row).
+    func selectedCustomer(_ context: AppContext) -> CustomerID? {
+        let hits = hits(context)
+        guard let index = selection.applied(to: table(context)).selection, hits.indices.contains(index) else { return nil }
+        switch hits[index] {
+        case .customer(let id): return id
+        case .parcel(let id): return context.shop.parcels[id]?.customer
+        }
     }
 
     /// Puts a scanned number in the search field; typing next replaces it.
@@ -82,8 +108,18 @@ public struct CounterScreen: Sendable {
         let detailTop = rect.row + 2 + tableHeight
         let detail = Rect(row: detailTop, column: rect.column, width: rect.width, height: rect.row + rect.height - detailTop)
         let hits = hits(context)
-        guard let selected = table.selection, hits.indices.contains(selected), detail.height > 1 else { return }
-        screen.horizontalLine(row: detail.row, column: detail.column, width: detail.width, style: Style(.muted))
+        guard detail.height > 1 else { return }
+        if let handOut {
+            screen.horizontalLine(row: detail.row, column: detail.column, width: detail.width, style: Style(.muted))
+            drawHandOut(handOut, into: &screen, at: detail, context)
+            return
+        }
+        if let notice {
+            screen.put(notice.text, row: detail.row, column: detail.column,
+                       style: notice.alarm ? Style(.danger, bold: true, reverse: true) : Style(.ok, bold: true), maxWidth: detail.width)
+        }
+        guard let selected = table.selection, hits.indices.contains(selected) else { return }
+        if notice == nil { screen.horizontalLine(row: detail.row, column: detail.column, width: detail.width, style: Style(.muted)) }
         switch hits[selected] {
         case .customer(let id): drawCustomer(id, into: &screen, at: detail, context)
         case .parcel(let id): drawParcel(id, into: &screen, at: detail, context)

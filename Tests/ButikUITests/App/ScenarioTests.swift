@@ -182,17 +182,17 @@ struct ScenarioTests {
     @Test func slowlyTypedDigitsAreTypingNotAScan() throws {
         let h = try Harness()
         h.type(Self.magnus)
-        h.press(.enter)
         #expect(h.takeEffects() == [])
         #expect(h.state.counter.field.text == Self.magnus)
         let lines = h.screen()
         #expect(lines[5] == " MJ     \(Self.magnus)                        B3           4d left")
-        // No scan message: the status line stays.
+        // No scan message: the status line stays; Enter is the clerk's, and starts a hand-out.
         #expect(lines[22] == Self.status80)
-        // A typed misread is only a search that finds nothing; it does not beep.
-        h.press(.escape)
-        h.type("RB123456786US")
         h.press(.enter)
+        #expect(h.state.counter.handOut?.step == .verifying)
+        h.press(.escape, .escape)
+        // A typed misread is only a search that finds nothing; it does not beep as a scan would.
+        h.type("RB123456786US")
         #expect(h.takeEffects() == [])
         #expect(h.screen()[5] == String(repeating: " ", count: 24) + "Nothing matches \"RB123456786US\".")
         #expect(h.screen()[22] == Self.status80)

@@ -1,0 +1,182 @@
+import ButikDomain
+
+/// Handing parcels to the person at the counter: how their identity was checked, then each
+/// parcel confirmed by a scan. A parcel that belongs to somebody else is refused loudly.
+public struct HandOutFlow: Equatable, Sendable {
+    public enum Step: Equatable, Sendable {
+        /// Asking how identity was checked (1-4).
+        case verifying
+        /// Typing the proxy's name.
+        case proxyName
+        /// Waiting for each parcel's scan.
+        case scanning
+    }
+
+    public var customer: CustomerID
+    /// The parcels to hand out: every one waiting for the customer when the hand-out began.
+    public var parcels: [ParcelID]
+    public var step = Step.verifying
+    public var verification = Verification.id
+    public var proxyField = TextField(placeholder: "the proxy's full name, as on their ID")
+    public var scanned: Set<ParcelID> = []
+    /// Set after Enter with some parcels unscanned: a second Enter hands out only the scanned.
+    public var partialAsked = false
+
+    var proxyName: String? {
+        verification == .proxy ? proxyField.text.trimmingCharacters(in: .whitespaces) : nil
+    }
+}
+
+extension CounterScreen {
+    /// Whether scans confirm a hand-out now (rather than start a search).
+    var takesScans: Bool { handOut?.step == .scanning }
+
+    /// Enter on a result: hand out everything waiting for that customer.
+    mutating func startHandOut(_ context: AppContext) -> [AppEffect] {
+        guard let customer = selectedCustomer(context) else {
+            notice = ("Find the customer first: type their key, name, phone or a tracking number.", false)
+            return [.beep]
+        }
+        let waiting = context.shop.parcelsInShop(for: customer).filter { $0.status == .waiting }.map(\.id)
+        guard !waiting.isEmpty else {
+            notice = ("\(context.shop.customers[customer]?.name ?? "They") have no parcels waiting.", false)
+            return [.beep]
+        }
+        handOut = HandOutFlow(customer: customer, parcels: waiting)
+        notice = nil
+        return []
+    }
+
+    mutating func handleHandOut(_ key: Key, _ context: AppContext) -> [AppEffect] {
+        guard var flow = handOut else { return [] }
+        defer { if handOut != nil { handOut = flow } }
+        switch (flow.step, key) {
+        case (_, .escape):
+            handOut = nil
+            notice = ("Hand-out cancelled; nothing was handed out.", false)
+        case (.verifying, .character(let c)):
+            let choices: [Character: Verification] = ["1": .id, "2": .code, "3": .known, "4": .proxy]
+            guard let verification = choices[c] else { return [] }
+            flow.verification = verification
+            flow.step = verification == .proxy ? .proxyName : .scanning
+        case (.proxyName, .enter):
+            guard flow.proxyName?.isEmpty == false else { return [.beep] }
+            flow.step = .scanning
+        case (.proxyName, _):
+            _ = flow.proxyField.handle(key)
+        case (.scanning, .enter):
+            if flow.scanned.count == flow.parcels.count || (flow.partialAsked && !flow.scanned.isEmpty) {
+                let ids = flow.parcels.filter { flow.scanned.contains($0) }
+                return [.perform(.handOut(HandOutRequest(parcels: ids, verification: flow.verification, proxyName: flow.proxyName)))]
+            }
+            if flow.scanned.isEmpty {
+                notice = ("Scan each parcel to confirm it is the right one.", false)
+                return [.beep]
+            }
+            flow.partialAsked = true
+            notice = ("Only \(flow.scanned.count) of \(flow.parcels.count) scanned. Enter again hands out just those; Esc cancels.", false)
+        default:
+            break
+        }
+        return []
+    }
+
+    /// A scan during a hand-out: the parcel must be one of this customer's.
+    mutating func confirm(_ number: TrackingNumber, _ context: AppContext) -> [AppEffect] {
+        guard var flow = handOut else { return [] }
+        let name = context.shop.customers[flow.customer]?.name ?? "this customer"
+        guard let parcel = context.shop.parcelInShop(number) else {
+            notice = ("STOP: \(number) is not in the shop. Do not hand it out.", true)
+            return [.beep]
+        }
+        guard parcel.customer == flow.customer else {
+            notice = ("STOP: \(number) is not \(name)'s parcel. It is for \(parcel.key) (\(parcel.recipientName)), slot \(parcel.slot). Put it back.", true)
+            return [.beep]
+        }
+        guard flow.parcels.contains(parcel.id) else {
+            notice = ("\(number) is \(parcel.status.phrase); it is not part of this hand-out.", true)
+            return [.beep]
+        }
+        flow.scanned.insert(parcel.id)
+        flow.partialAsked = false
+        notice = ("✓ \(number) from \(parcel.slot): \(flow.scanned.count) of \(flow.parcels.count).", false)
+        handOut = flow
+        guard flow.scanned.count == flow.parcels.count else { return [] }
+        return [.perform(.handOut(HandOutRequest(parcels: flow.parcels, verification: flow.verification, proxyName: flow.proxyName)))]
+    }
+
+    mutating func undoLastHandOut() -> [AppEffect] {
+        guard !lastHandOut.isEmpty else {
+            notice = ("No hand-out to undo here.", false)
+            return [.beep]
+        }
+        return [.perform(.undoHandOut(lastHandOut))]
+    }
+
+    /// A hand-out or its undo is on disk.
+    mutating func performed(_ outcome: AppOutcome, _ context: AppContext) {
+        switch outcome {
+        case .handedOut(let parcels):
+            let name = parcels.first.flatMap { context.shop.customers[$0.customer]?.name } ?? ""
+            lastHandOut = parcels.map(\.id)
+            let how = handOut.map { flow in flow.verification == .proxy ? "proxy \(flow.proxyName ?? "")" : flow.verification.phrase } ?? ""
+            handOut = nil
+            notice = ("Handed out \(parcels.count) parcel\(parcels.count == 1 ? "" : "s") to \(name) (\(how)). Ctrl-Z undoes it.", false)
+        case .handOutUndone(let parcels):
+            lastHandOut = []
+            notice = ("Undone: \(parcels.count) parcel\(parcels.count == 1 ? " is" : "s are") waiting again in \(Set(parcels.map(\.slot.value)).sorted().joined(separator: ", ")).", false)
+        default:
+            break
+        }
+    }
+
+    mutating func refused(_ message: String) {
+        handOut = nil
+        notice = (message, true)
+    }
+
+    func drawHandOut(_ flow: HandOutFlow, into screen: inout Screen, at rect: Rect, _ context: AppContext) {
+        guard let customer = context.shop.customers[flow.customer] else { return }
+        var row = rect.row + 1
+        screen.put("Hand out to \(customer.key)  \(customer.name): \(flow.parcels.count) parcel\(flow.parcels.count == 1 ? "" : "s")",
+                   row: row, column: rect.column, style: Style(.title, bold: true), maxWidth: rect.width)
+        row += 1
+        switch flow.step {
+        case .verifying:
+            screen.put("How was identity checked?  1 photo ID   2 pickup code   3 known regular   4 proxy   (Esc cancels)",
+                       row: row, column: rect.column, style: Style(.accent, bold: true), maxWidth: rect.width)
+        case .proxyName:
+            screen.put("Proxy's name:", row: row, column: rect.column, style: Style(.accent, bold: true))
+            flow.proxyField.draw(into: &screen, at: Rect(row: row, column: rect.column + 14, width: rect.width - 14, height: 1))
+        case .scanning:
+            let how = flow.verification == .proxy ? "proxy \(flow.proxyName ?? "")" : flow.verification.phrase
+            screen.put("Scan each parcel (\(flow.scanned.count) of \(flow.parcels.count))  ·  \(how)  ·  Esc cancels",
+                       row: row, column: rect.column, style: Style(.accent, bold: true), maxWidth: rect.width)
+        }
+        row += 1
+        if let notice {
+            screen.put(notice.text, row: row, column: rect.column,
+                       style: notice.alarm ? Style(.danger, bold: true, reverse: true) : Style(.ok, bold: true), maxWidth: rect.width)
+        }
+        row += 1
+        let rows = flow.parcels.compactMap { context.shop.parcels[$0] }.map { parcel in
+            Table.Row([flow.scanned.contains(parcel.id) ? "✓" : "·", parcel.tracking.value, parcel.slot.value, parcel.carrier],
+                      style: flow.scanned.contains(parcel.id) ? Style(.ok) : .plain)
+        }
+        Table(columns: [Table.Column("", width: .fixed(2)), Table.Column("Tracking", width: .fixed(20)),
+                        Table.Column("Slot", width: .fixed(6)), Table.Column("Carrier")], rows: rows)
+            .draw(into: &screen, at: Rect(row: row, column: rect.column, width: rect.width, height: rect.row + rect.height - row))
+    }
+}
+
+extension Verification {
+    /// "ID checked", "pickup code", ...
+    var phrase: String {
+        switch self {
+        case .id: "ID checked"
+        case .code: "pickup code"
+        case .known: "known regular"
+        case .proxy: "proxy"
+        }
+    }
+}

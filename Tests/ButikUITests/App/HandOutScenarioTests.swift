@@ -1,0 +1,102 @@
+import ButikDomain
+import Foundation
+import Testing
+@testable import ButikUI
+
+/// Handing parcels out at the counter: identity check, a scan of each parcel, a parcel of
+/// somebody else refused loudly, undo.
+@Suite struct HandOutScenarioTests {
+    /// Opens a hand-out for the demo's Kari Hansen (key KH2, two parcels waiting).
+    static func startForKariHansen(_ h: Harness) throws -> (customer: Customer, parcels: [Parcel]) {
+        let customer = try #require(h.store.state.customer(withKey: "KH2"))
+        let parcels = h.store.state.parcelsInShop(for: customer.id).filter { $0.status == .waiting }
+        #expect(parcels.count == 2)
+        h.type("KH2")
+        h.press(.enter)
+        #expect(h.state.counter.handOut?.step == .verifying)
+        #expect(h.screen()[14] == " Hand out to KH2  Kari Hansen: 2 parcels")
+        return (customer, parcels)
+    }
+
+    static func status(_ h: Harness, _ parcel: Parcel) -> ParcelStatus? { h.store.state.parcels[parcel.id]?.status }
+
+    @Test func eachParcelIsScannedAndAnotherCustomersParcelIsRefused() throws {
+        let h = try Harness()
+        let (_, parcels) = try Self.startForKariHansen(h)
+        h.type("2")
+        #expect(h.screen()[15].hasPrefix(" Scan each parcel (0 of 2)  ·  pickup code"))
+        h.scan(parcels[0].tracking.value)
+        #expect(h.takeEffects() == [])
+        #expect(h.screen()[16] == " ✓ \(parcels[0].tracking) from \(parcels[0].slot): 1 of 2.")
+
+        let other = try #require(h.store.state.parcelsInShop.first { $0.key == "JEDS" && $0.status == .waiting })
+        h.scan(other.tracking.value)
+        #expect(h.takeEffects() == [.beep])
+        #expect(h.screen(width: 160)[16] == " STOP: \(other.tracking) is not Kari Hansen's parcel. It is for JEDS (Janne Eline Dahl Solberg), slot \(other.slot). Put it back.")
+        #expect(h.frame().styleMask[16].hasPrefix(".$$$$"), "the refusal stands out in reverse danger")
+        #expect(Self.status(h, other) == .waiting)
+
+        h.scan(parcels[1].tracking.value)
+        #expect(h.state.counter.handOut == nil)
+        for parcel in parcels {
+            guard case .handedOut(let handOut)? = Self.status(h, parcel) else {
+                Issue.record("\(parcel.tracking) was not handed out")
+                continue
+            }
+            #expect(handOut.verification == .code)
+            #expect(handOut.staff == "maria")
+        }
+        #expect(h.screen()[13] == " Handed out 2 parcels to Kari Hansen (pickup code). Ctrl-Z undoes it.")
+
+        h.press(.control("z"))
+        #expect(parcels.allSatisfy { Self.status(h, $0) == .waiting })
+        #expect(h.screen()[13].hasPrefix(" Undone: 2 parcels are waiting again in "))
+    }
+
+    @Test func aProxyGivesTheirNameFirst() throws {
+        let h = try Harness()
+        let (_, parcels) = try Self.startForKariHansen(h)
+        h.type("4")
+        h.press(.enter)
+        #expect(h.takeEffects() == [.beep], "a proxy without a name is not enough")
+        h.type("Per Hansen")
+        h.press(.enter)
+        #expect(h.screen()[15].hasPrefix(" Scan each parcel (0 of 2)  ·  proxy Per Hansen"))
+        for parcel in parcels { h.scan(parcel.tracking.value) }
+        guard case .handedOut(let handOut)? = Self.status(h, parcels[0]) else {
+            Issue.record("not handed out")
+            return
+        }
+        #expect(handOut.verification == .proxy)
+        #expect(handOut.proxyName == "Per Hansen")
+    }
+
+    @Test func enterWithSomeUnscannedAsksThenHandsOutOnlyTheScanned() throws {
+        let h = try Harness()
+        let (_, parcels) = try Self.startForKariHansen(h)
+        h.type("1")
+        h.press(.enter)
+        #expect(h.takeEffects() == [.beep], "nothing scanned yet")
+        h.scan(parcels[1].tracking.value)
+        h.press(.enter)
+        #expect(h.screen()[16] == " Only 1 of 2 scanned. Enter again hands out just those; Esc cancels.")
+        #expect(Self.status(h, parcels[1]) == .waiting)
+        h.press(.enter)
+        #expect(Self.status(h, parcels[0]) == .waiting)
+        if case .handedOut? = Self.status(h, parcels[1]) {} else { Issue.record("the scanned parcel should be handed out") }
+    }
+
+    @Test func escCancelsAndNothingIsHandedOut() throws {
+        let h = try Harness()
+        let (_, parcels) = try Self.startForKariHansen(h)
+        h.type("3")
+        h.scan(parcels[0].tracking.value)
+        h.press(.escape)
+        #expect(h.state.counter.handOut == nil)
+        #expect(parcels.allSatisfy { Self.status(h, $0) == .waiting })
+        #expect(h.screen()[13] == " Hand-out cancelled; nothing was handed out.")
+        // Outside a hand-out a scan is a search again.
+        h.scan(parcels[0].tracking.value)
+        #expect(h.state.counter.field.text == parcels[0].tracking.value)
+    }
+}
