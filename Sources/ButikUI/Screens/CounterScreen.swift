@@ -30,8 +30,12 @@ public struct CounterScreen: Sendable {
         case parcel(ParcelID)
     }
 
+    /// At most this many customers and this many parcels are listed; a longer list helps nobody
+    /// at the counter, and the search stops early.
+    static let resultLimit = 40
+
     func hits(_ context: AppContext) -> [Hit] {
-        let results = context.shop.search(field.text, limit: 200)
+        let results = context.shop.search(field.text, limit: CounterScreen.resultLimit)
         return results.customers.map(Hit.customer) + results.parcels.map(Hit.parcel)
     }
 
@@ -53,15 +57,20 @@ public struct CounterScreen: Sendable {
         if case .character = key, replaceOnType { field = TextField(placeholder: field.placeholder) }
         replaceOnType = false
         // Home and End edit the text; the other list keys move the selection.
-        if key != .home, key != .end, selection.handle(key, in: table(context)) { return [] }
-        if field.handle(key) { selection = ListSelection() }
+        // Typing edits the search (one search per key, in the redraw); Home and End edit the
+        // text too; the other list keys move the selection.
+        if field.handle(key) {
+            selection = ListSelection()
+            return []
+        }
+        _ = selection.handle(key, in: table(hits(context), context))
         return []
     }
 
     /// The customer of the selected result (a customer row, or the customer of a parcel row).
     func selectedCustomer(_ context: AppContext) -> CustomerID? {
         let hits = hits(context)
-        guard let index = selection.applied(to: table(context)).selection, hits.indices.contains(index) else { return nil }
+        guard let index = selection.applied(to: table(hits, context)).selection, hits.indices.contains(index) else { return nil }
         switch hits[index] {
         case .customer(let id): return id
         case .parcel(let id): return context.shop.parcels[id]?.customer
@@ -75,9 +84,9 @@ public struct CounterScreen: Sendable {
         replaceOnType = true
     }
 
-    func table(_ context: AppContext) -> Table {
+    func table(_ hits: [Hit], _ context: AppContext) -> Table {
         let shop = context.shop
-        let rows = hits(context).compactMap { hit -> Table.Row? in
+        let rows = hits.compactMap { hit -> Table.Row? in
             switch hit {
             case .customer(let id):
                 guard let customer = shop.customers[id] else { return nil }
@@ -103,11 +112,11 @@ public struct CounterScreen: Sendable {
         screen.put("Find:", row: rect.row, column: rect.column, style: Style(.accent, bold: true))
         field.draw(into: &screen, at: Rect(row: rect.row, column: rect.column + 6, width: rect.width - 6, height: 1))
         let tableHeight = max(3, (rect.height - 2) / 2)
-        let table = selection.applied(to: table(context))
+        let hits = hits(context)
+        let table = selection.applied(to: table(hits, context))
         table.draw(into: &screen, at: Rect(row: rect.row + 2, column: rect.column, width: rect.width, height: tableHeight))
         let detailTop = rect.row + 2 + tableHeight
         let detail = Rect(row: detailTop, column: rect.column, width: rect.width, height: rect.row + rect.height - detailTop)
-        let hits = hits(context)
         guard detail.height > 1 else { return }
         if let handOut {
             screen.horizontalLine(row: detail.row, column: detail.column, width: detail.width, style: Style(.muted))
