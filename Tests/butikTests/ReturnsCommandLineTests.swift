@@ -42,3 +42,48 @@ import Testing
         #expect(queue.dropOffs.first?.customer == "MM")
     }
 }
+
+extension ReturnsCommandLineTests {
+    struct Parcel: Decodable {
+        let tracking: String
+        let slot: String
+        let status: String
+        let daysLeft: Int
+        let deadline: String
+    }
+
+    struct ParcelQueue: Decodable {
+        let waiting: [Parcel]
+        let returning: [Parcel]
+    }
+
+    @Test func returnMarksNamedParcelsOrEveryOverdueOne() throws {
+        let butik = Butik()
+        defer { butik.cleanUp() }
+        #expect(try butik.run("demo").status == 0)
+        let before = try butik.run("queue", "--json").json(ParcelQueue.self)
+        let overdue = before.waiting.filter { $0.daysLeft < 0 }
+        // How many are overdue depends on the time of day the demo is made; the rule is tested in the domain.
+
+        let run = try butik.run("return", "--overdue", "--json")
+        #expect(run.status == 0, "\(run.stderr)")
+        let returned = try run.json([Parcel].self)
+        #expect(Set(returned.map(\.tracking)) == Set(overdue.map(\.tracking)))
+        #expect(returned.allSatisfy { $0.slot == "OUT" && $0.status == "returning" })
+        let again = try butik.run("return", "--overdue")
+        #expect(again.status == 0)
+        #expect(again.stdout == "No overdue parcels.\n")
+
+        let after = try butik.run("queue", "--json").json(ParcelQueue.self)
+        let named = try #require(after.waiting.first)
+        let one = try butik.run("return", named.tracking.lowercased())
+        #expect(one.status == 0, "\(one.stderr)")
+        #expect(one.stdout.contains("Take 1 parcel(s) to OUT for the driver:"), "\(one.stdout)")
+        #expect(one.stdout.contains("\(named.slot)  \(named.tracking)"), "\(one.stdout)")
+        let twice = try butik.run("return", named.tracking)
+        #expect(twice.status == 1)
+        #expect(twice.stderr.contains("in the outbound area for return"), "\(twice.stderr)")
+        #expect(try butik.run("return").status == 2)
+        #expect(try butik.run("return", named.tracking, "--overdue").status == 2)
+    }
+}
