@@ -87,3 +87,45 @@ extension ReturnsCommandLineTests {
         #expect(try butik.run("return", named.tracking, "--overdue").status == 2)
     }
 }
+
+extension ReturnsCommandLineTests {
+    struct Handover: Decodable {
+        let carrier: String?
+        let parcels: [String]
+        let dropOffs: [String]
+        let missing: [String]
+        let unknown: [String]
+    }
+
+    @Test func handoverRecordsWhatLeftAndExitsOneWhenTheCountIsOff() throws {
+        let butik = Butik()
+        defer { butik.cleanUp() }
+        for code in ["RR123456785SE", "CT797294851NO"] {
+            #expect(try butik.run("receive", code, "--to", "Maria Mossestad").status == 0)
+        }
+        #expect(try butik.run("return", "RR123456785SE", "CT797294851NO").status == 0)
+        #expect(try butik.run("dropoff", "370725380000086508", "--carrier", "posten").status == 0)
+        #expect(try butik.run("dropoff", "1Z999AA10123456784", "--carrier", "ups").status == 0)
+
+        let partial = try butik.run("handover", "rr123456785se", "370725380000086508", "JUNK1", "--json")
+        #expect(partial.status == 1)
+        #expect(partial.stderr.contains("2 missing, 1 unknown"), "\(partial.stderr)")
+        let first = try partial.json(Handover.self)
+        #expect(first.carrier == nil)
+        #expect(first.parcels == ["RR123456785SE"])
+        #expect(first.dropOffs == ["R0001"])
+        #expect(first.missing == ["CT797294851NO", "1Z999AA10123456784"])
+        #expect(first.unknown == ["JUNK1"])
+
+        let ups = try butik.run("handover", "1Z999AA10123456784", "--carrier", "UPS")
+        #expect(ups.status == 0, "\(ups.stderr)")
+        #expect(ups.stdout == "The driver took 0 returning parcel(s) and 1 drop-off(s).\n")
+        let again = try butik.run("handover", "RR123456785SE")
+        #expect(again.status == 1, "a parcel that left is unknown the second time")
+        #expect(again.stdout.contains("Unknown (scanned, not expected, not taken): RR123456785SE"), "\(again.stdout)")
+        #expect(again.stdout.contains("Missing (expected, not scanned): CT797294851NO"), "\(again.stdout)")
+        #expect(try butik.run("handover").status == 2)
+        #expect(try butik.run("handover", "CT797294851NO", "--carrier", "bring").status == 1)
+        #expect(try butik.run("check").status == 0)
+    }
+}

@@ -16,14 +16,18 @@ public struct DropOff: Codable, Equatable, Sendable, IdentifierTag {
     public var customer: CustomerID?
     public var at: Date
     public var staff: String
+    /// When the driver took it; nil while it waits in the outbound area.
+    public var collectedAt: Date?
 
-    public init(id: DropOffID, tracking: TrackingNumber, carrier: String, customer: CustomerID?, at: Date, staff: String) {
+    public init(id: DropOffID, tracking: TrackingNumber, carrier: String, customer: CustomerID?, at: Date, staff: String,
+                collectedAt: Date? = nil) {
         self.id = id
         self.tracking = tracking
         self.carrier = carrier
         self.customer = customer
         self.at = at
         self.staff = staff
+        self.collectedAt = collectedAt
     }
 
     /// The receipt number given to the customer: `R` and at least four digits (`R0001`).

@@ -3,8 +3,9 @@ import Foundation
 /// Everything the journal says about the shop: customers and the parcels in or recently out of
 /// it. Built by applying ``Record``s in order; decisions read it and never change it.
 ///
-/// Closed parcels (handed out or collected by the driver) older than ``closedRetention`` are
-/// dropped by ``compacted()``, so a snapshot holds live state and the journal keeps history.
+/// Closed parcels (handed out or collected by the driver) and collected drop-offs older than
+/// ``closedRetention`` are dropped by ``compacted()``, so a snapshot holds live state and the
+/// journal keeps history.
 public struct ShopState: Sendable, Equatable {
     public private(set) var customers: [CustomerID: Customer] = [:]
     public private(set) var parcels: [ParcelID: Parcel] = [:]
@@ -92,7 +93,8 @@ public struct ShopState: Sendable, Equatable {
         inShopByTracking.values.compactMap { parcels[$0] }.sorted { ($0.slot, $0.id) < ($1.slot, $1.id) }
     }
 
-    /// A copy without closed parcels older than ``closedRetention`` before the newest record.
+    /// A copy without closed parcels and collected drop-offs older than ``closedRetention``
+    /// before the newest record.
     public func compacted() -> ShopState {
         guard let newest = lastRecordAt else { return self }
         var copy = self
@@ -110,6 +112,9 @@ public struct ShopState: Sendable, Equatable {
             case .handedOut(let handOut): return newest.timeIntervalSince(handOut.at) < ShopState.closedRetention
             case .collected(let at): return newest.timeIntervalSince(at) < ShopState.closedRetention
             }
+        }
+        copy.dropOffs = dropOffs.filter { _, dropOff in
+            dropOff.collectedAt.map { newest.timeIntervalSince($0) < ShopState.closedRetention } ?? true
         }
         return copy
     }
@@ -212,12 +217,22 @@ extension ShopState {
         case .droppedOff(let dropOff):
             insert(dropOff)
             nextDropOffNumber = max(nextDropOffNumber, dropOff.id.rawValue + 1)
+        case .driverHandover(let handover):
+            for id in handover.parcels { update(id) { $0.status = .collected(at: record.at) } }
+            for id in handover.dropOffs {
+                guard var dropOff = dropOffs[id] else { continue }
+                dropOff.collectedAt = record.at
+                insert(dropOff)
+            }
         }
     }
 
     private mutating func insert(_ dropOff: DropOff) {
+        if let old = dropOffs[dropOff.id], waitingDropOffByTracking[old.tracking] == old.id {
+            waitingDropOffByTracking[old.tracking] = nil
+        }
         dropOffs[dropOff.id] = dropOff
-        waitingDropOffByTracking[dropOff.tracking] = dropOff.id
+        if dropOff.collectedAt == nil { waitingDropOffByTracking[dropOff.tracking] = dropOff.id }
     }
 
     private mutating func insert(_ customer: Customer) {

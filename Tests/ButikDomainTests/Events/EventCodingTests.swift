@@ -64,7 +64,10 @@ enum JournalCoding {
         .droppedOff(DropOff(id: DropOffID(4), tracking: TrackingNumber("RR123456785SE"), carrier: "postnord", customer: CustomerID(7),
                             at: Date(timeIntervalSince1970: 1_773_144_000.5), staff: "kari")),
         .droppedOff(DropOff(id: DropOffID(5), tracking: TrackingNumber("1Z999AA10123456784"), carrier: "ups", customer: nil,
-                            at: Date(timeIntervalSince1970: 1_773_144_000), staff: "per")),
+                            at: Date(timeIntervalSince1970: 1_773_144_000), staff: "per", collectedAt: Date(timeIntervalSince1970: 1_773_150_000))),
+        .driverHandover(Handover(carrier: "postnord", parcels: [ParcelID(4), ParcelID(5)], dropOffs: [DropOffID(1)],
+                                 missing: [TrackingNumber("RR000000007SE")], unknown: [TrackingNumber("JUNK")])),
+        .driverHandover(Handover(carrier: nil, parcels: [], dropOffs: [], missing: [], unknown: [TrackingNumber("RR000000008SE")])),
     ]
 
     /// The name of each case; exhaustive, so a new case breaks the build until it is listed here.
@@ -84,11 +87,12 @@ enum JournalCoding {
         case .parcelsExpected: "parcelsExpected"
         case .slotCapacityChanged: "slotCapacityChanged"
         case .droppedOff: "droppedOff"
+        case .driverHandover: "driverHandover"
         }
     }
 
     @Test func samplesCoverEveryCase() {
-        #expect(Set(Self.events.map(Self.kind)).count == 14)
+        #expect(Set(Self.events.map(Self.kind)).count == 15)
     }
 
     @Test(arguments: events)
