@@ -129,3 +129,45 @@ extension ReturnsCommandLineTests {
         #expect(try butik.run("check").status == 0)
     }
 }
+
+extension ReturnsCommandLineTests {
+    struct Received: Decodable {
+        let deadline: String
+    }
+
+    @Test func extendMovesTheDeadlineByDaysOrToADay() throws {
+        let butik = Butik()
+        defer { butik.cleanUp() }
+        let received = try butik.run("receive", "RR123456785SE", "--to", "Maria Mossestad", "--json").json(Received.self)
+        let deadline = try #require(Self.day(received.deadline))
+
+        let byDays = try butik.run("extend", "rr123456785se", "--days", "3", "--json")
+        #expect(byDays.status == 0, "\(byDays.stderr)")
+        #expect(try byDays.json(Parcel.self).deadline == Self.iso(deadline.addingTimeInterval(3 * 86_400)))
+        let target = Self.iso(deadline.addingTimeInterval(20 * 86_400))
+        let toDay = try butik.run("extend", "RR123456785SE", "--to", target)
+        #expect(toDay.status == 0, "\(toDay.stderr)")
+        #expect(toDay.stdout.hasSuffix("now waits until \(target).\n"), "\(toDay.stdout)")
+
+        let earlier = try butik.run("extend", "RR123456785SE", "--to", Self.iso(deadline))
+        #expect(earlier.status == 1)
+        #expect(earlier.stderr.contains("must be later than \(target)"), "\(earlier.stderr)")
+        #expect(try butik.run("extend", "RR000000001SE", "--days", "2").status == 1)
+        #expect(try butik.run("extend", "RR123456785SE").status == 2)
+        #expect(try butik.run("extend", "RR123456785SE", "--days", "2", "--to", target).status == 2)
+        #expect(try butik.run("extend", "RR123456785SE", "--days", "0").status == 2)
+        #expect(try butik.run("extend", "RR123456785SE", "--to", "31.12.2030").status == 2)
+    }
+
+    static func day(_ iso: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        return formatter.date(from: iso)
+    }
+
+    static func iso(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        return formatter.string(from: date)
+    }
+}
