@@ -171,3 +171,30 @@ extension ReturnsCommandLineTests {
         return formatter.string(from: date)
     }
 }
+
+extension ReturnsCommandLineTests {
+    @Test func aHandOutCanBeUndoneAndTheWindowIsAShopSetting() throws {
+        let butik = Butik()
+        defer { butik.cleanUp() }
+        struct Slotted: Decodable { let slot: String }
+        let received = try butik.run("receive", "RR123456785SE", "--to", "Maria Mossestad", "--json").json(Slotted.self)
+        #expect(try butik.run("handout", "RR123456785SE").status == 0)
+        let undo = try butik.run("handout", "rr123456785se", "--undo", "--json")
+        #expect(undo.status == 0, "\(undo.stderr)")
+        let back = try undo.json([Parcel].self)
+        #expect(back.map(\.status) == ["waiting"])
+        #expect(back.map(\.slot) == [received.slot])
+        let again = try butik.run("handout", "RR123456785SE", "--undo")
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("has not been handed out"), "\(again.stderr)")
+        #expect(try butik.run("handout", "RR123456785SE", "--undo", "--verified", "code").status == 2)
+
+        let file = butik.store.appendingPathComponent("shop.json")
+        var shop = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as! [String: Any]
+        shop["undoMinutes"] = 0
+        try JSONSerialization.data(withJSONObject: shop).write(to: file)
+        let refused = try butik.run("queue")
+        #expect(refused.status == 3)
+        #expect(refused.stderr.contains("undoMinutes must be 1 to 120, not 0"), "\(refused.stderr)")
+    }
+}
