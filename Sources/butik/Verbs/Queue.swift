@@ -3,7 +3,7 @@ import ButikDomain
 extension Verb {
     static let queue = Verb(
         name: "queue",
-        summary: "every parcel awaiting pickup, by deadline",
+        summary: "every parcel awaiting pickup by deadline, then what waits for the driver",
         usage: "butik queue [--json]",
         details: """
         Lists the parcels waiting for pickup, the earliest deadline first, marking the overdue
