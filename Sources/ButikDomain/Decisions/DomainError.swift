@@ -28,6 +28,7 @@ public enum DomainError: Error, Equatable, Sendable {
     case invalidCapacity(slot: SlotID, capacity: Int)
     case capacityBelowLoad(slot: SlotID, load: Int)
     case recipientMissing(TrackingNumber)
+    case alreadyDroppedOff(tracking: TrackingNumber, receipt: String)
 
     public var message: String {
         switch self {
@@ -87,6 +88,8 @@ public enum DomainError: Error, Equatable, Sendable {
             return "\(slot) holds \(load) parcels now; move some out before making it smaller."
         case .recipientMissing(let tracking):
             return "No manifest announced \(tracking): give the name on the parcel (--to NAME) or a customer's key."
+        case .alreadyDroppedOff(let tracking, let receipt):
+            return "\(tracking) was already dropped off (receipt \(receipt)) and waits for the driver."
         }
     }
 }

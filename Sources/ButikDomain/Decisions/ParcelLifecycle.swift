@@ -25,11 +25,39 @@ extension ShopState {
 
     /// Decides to send a waiting parcel back to the sender: it moves to the outbound area.
     public func returnToSender(_ id: ParcelID, _ context: Context) throws(DomainError) -> Decision<Parcel> {
-        var parcel = try existing(id)
+        let parcel = try existing(id)
         guard parcel.status == .waiting else { throw .notWaiting(tracking: parcel.tracking, state: parcel.status.phrase) }
+        let (event, returned) = returning(parcel, context)
+        return Decision(events: [event], outcome: returned)
+    }
+
+    /// Decides to send several waiting parcels back at once; any that is not waiting refuses all.
+    public func returnToSender(_ ids: [ParcelID], _ context: Context) throws(DomainError) -> Decision<[Parcel]> {
+        guard !ids.isEmpty else { throw .nothingGiven }
+        var events: [Event] = []
+        var returned: [Parcel] = []
+        for id in ids where !returned.contains(where: { $0.id == id }) {
+            let one = try returnToSender(id, context)
+            events += one.events
+            returned.append(one.outcome)
+        }
+        return Decision(events: events, outcome: returned)
+    }
+
+    /// Decides to send back every waiting parcel whose deadline was before today, in slot
+    /// order; no events when none is overdue.
+    public func returnOverdue(_ context: Context) -> Decision<[Parcel]> {
+        let overdue = parcelsInShop.filter { $0.status == .waiting && $0.deadline < context.today }
+        let decided = overdue.map { returning($0, context) }
+        return Decision(events: decided.map(\.0), outcome: decided.map(\.1))
+    }
+
+    /// The event moving a parcel to the outbound area, and the parcel as it will be.
+    private func returning(_ parcel: Parcel, _ context: Context) -> (Event, Parcel) {
+        var parcel = parcel
         parcel.slot = context.layout.outboundID
         parcel.status = .returning(since: context.now)
-        return Decision(events: [.parcelReturning(parcel: id, to: context.layout.outboundID)], outcome: parcel)
+        return (.parcelReturning(parcel: parcel.id, to: context.layout.outboundID), parcel)
     }
 
     /// Decides that the driver took these parcels from the outbound area.

@@ -107,7 +107,8 @@ extension ShopState {
         throw .ambiguousRecipient(name: person.name, keys: sameName.map(\.key))
     }
 
-    private func resolveCarrier(_ text: String?, _ layout: ShopLayout) throws(DomainError) -> ShopLayout.Carrier {
+    /// The carrier named `text`, or the shop's first one for nil.
+    func resolveCarrier(_ text: String?, _ layout: ShopLayout) throws(DomainError) -> ShopLayout.Carrier {
         guard let text else {
             return layout.carriers.first ?? ShopLayout.Carrier(id: "other", name: "Other", holdDays: layout.defaultHoldDays)
         }

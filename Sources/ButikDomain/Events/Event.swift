@@ -21,6 +21,10 @@ public enum Event: Equatable, Sendable {
     case parcelsExpected([ExpectedParcel])
     /// A slot's capacity changed from what the shop file says.
     case slotCapacityChanged(slot: SlotID, capacity: Int)
+    /// A customer's prepaid return parcel, taken in for the driver.
+    case droppedOff(DropOff)
+    /// The driver took parcels and drop-offs from the outbound area; the count check with it.
+    case driverHandover(Handover)
 }
 
 /// An event with when it happened and who did it: one line of the journal.
@@ -41,11 +45,12 @@ extension Event: Codable {
         case customerAdded, parcelReceived, parcelMoved, parcelsHandedOut, handOutUndone
         case deadlineExtended, parcelReturning, parcelsCollectedByDriver
         case receiptUndone, deliveryStarted, deliveryEnded, parcelsExpected, slotCapacityChanged
+        case droppedOff, driverHandover
     }
 
     private enum Keys: String, CodingKey {
         case type, customer, parcel, parcels, to, verification, proxyName
-        case delivery, summary, expected, slot, capacity
+        case delivery, summary, expected, slot, capacity, dropOff, handover
     }
 
     public init(from decoder: any Decoder) throws {
@@ -72,6 +77,8 @@ extension Event: Codable {
         case .parcelsExpected: self = .parcelsExpected(try c.decode([ExpectedParcel].self, forKey: .expected))
         case .slotCapacityChanged:
             self = .slotCapacityChanged(slot: try c.decode(SlotID.self, forKey: .slot), capacity: try c.decode(Int.self, forKey: .capacity))
+        case .droppedOff: self = .droppedOff(try c.decode(DropOff.self, forKey: .dropOff))
+        case .driverHandover: self = .driverHandover(try c.decode(Handover.self, forKey: .handover))
         }
     }
 
@@ -123,6 +130,12 @@ extension Event: Codable {
             try c.encode(Kind.slotCapacityChanged, forKey: .type)
             try c.encode(slot, forKey: .slot)
             try c.encode(capacity, forKey: .capacity)
+        case .droppedOff(let dropOff):
+            try c.encode(Kind.droppedOff, forKey: .type)
+            try c.encode(dropOff, forKey: .dropOff)
+        case .driverHandover(let handover):
+            try c.encode(Kind.driverHandover, forKey: .type)
+            try c.encode(handover, forKey: .handover)
         }
     }
 }

@@ -73,6 +73,8 @@ public struct ShopLayout: Codable, Equatable, Sendable {
     /// Hold days for a carrier not in `carriers`.
     public var defaultHoldDays: Int
     public var carriers: [Carrier]
+    /// How many minutes after a hand-out it can still be undone; 10 when the file leaves it out.
+    public var undoMinutes: Int
 
     /// Every shelf slot, in shelf order (kept with the shelves, since decisions read it often).
     public private(set) var slots: [Slot] = []
@@ -86,7 +88,7 @@ public struct ShopLayout: Codable, Equatable, Sendable {
     }
 
     public init(schema: Int, name: String, timeZone: String, shelves: [Shelf], overflow: Area, outbound: Area,
-                defaultHoldDays: Int, carriers: [Carrier]) {
+                defaultHoldDays: Int, carriers: [Carrier], undoMinutes: Int = 10) {
         self.schema = schema
         self.name = name
         self.timeZone = timeZone
@@ -95,11 +97,12 @@ public struct ShopLayout: Codable, Equatable, Sendable {
         self.outbound = outbound
         self.defaultHoldDays = defaultHoldDays
         self.carriers = carriers
+        self.undoMinutes = undoMinutes
         slots = ShopLayout.slots(of: shelves)
     }
 
     private enum CodingKeys: String, CodingKey {
-        case schema, name, timeZone, shelves, overflow, outbound, defaultHoldDays, carriers
+        case schema, name, timeZone, shelves, overflow, outbound, defaultHoldDays, carriers, undoMinutes
     }
 
     public init(from decoder: any Decoder) throws {
@@ -107,11 +110,14 @@ public struct ShopLayout: Codable, Equatable, Sendable {
         self.init(schema: try c.decode(Int.self, forKey: .schema), name: try c.decode(String.self, forKey: .name),
                   timeZone: try c.decode(String.self, forKey: .timeZone), shelves: try c.decode([Shelf].self, forKey: .shelves),
                   overflow: try c.decode(Area.self, forKey: .overflow), outbound: try c.decode(Area.self, forKey: .outbound),
-                  defaultHoldDays: try c.decode(Int.self, forKey: .defaultHoldDays), carriers: try c.decode([Carrier].self, forKey: .carriers))
+                  defaultHoldDays: try c.decode(Int.self, forKey: .defaultHoldDays), carriers: try c.decode([Carrier].self, forKey: .carriers),
+                  undoMinutes: try c.decodeIfPresent(Int.self, forKey: .undoMinutes) ?? 10)
     }
 
     public var overflowID: SlotID { SlotID(overflow.id) }
     public var outboundID: SlotID { SlotID(outbound.id) }
+    /// ``undoMinutes`` in seconds.
+    public var undoWindow: TimeInterval { TimeInterval(undoMinutes * 60) }
 
     /// The carrier with this id or name (case-insensitive).
     public func carrier(named text: String) -> Carrier? {
@@ -151,6 +157,7 @@ public struct ShopLayout: Codable, Equatable, Sendable {
         }
         if overflow.id.uppercased() == outbound.id.uppercased() { found.append("overflow and outbound need different ids") }
         if !(1...90).contains(defaultHoldDays) { found.append("defaultHoldDays must be 1 to 90, not \(defaultHoldDays)") }
+        if !(1...120).contains(undoMinutes) { found.append("undoMinutes must be 1 to 120, not \(undoMinutes)") }
         var seenCarriers = Set<String>()
         for carrier in carriers {
             if !seenCarriers.insert(carrier.id.lowercased()).inserted { found.append("carrier \(carrier.id) is listed twice") }

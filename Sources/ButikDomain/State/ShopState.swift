@@ -3,8 +3,9 @@ import Foundation
 /// Everything the journal says about the shop: customers and the parcels in or recently out of
 /// it. Built by applying ``Record``s in order; decisions read it and never change it.
 ///
-/// Closed parcels (handed out or collected by the driver) older than ``closedRetention`` are
-/// dropped by ``compacted()``, so a snapshot holds live state and the journal keeps history.
+/// Closed parcels (handed out or collected by the driver) and collected drop-offs older than
+/// ``closedRetention`` are dropped by ``compacted()``, so a snapshot holds live state and the
+/// journal keeps history.
 public struct ShopState: Sendable, Equatable {
     public private(set) var customers: [CustomerID: Customer] = [:]
     public private(set) var parcels: [ParcelID: Parcel] = [:]
@@ -19,6 +20,9 @@ public struct ShopState: Sendable, Equatable {
     public private(set) var expected: [TrackingNumber: ExpectedParcel] = [:]
     /// Slot capacities changed from the shop file.
     public private(set) var capacityOverrides: [SlotID: Int] = [:]
+    /// Return parcels customers dropped off, waiting for the driver or recently collected.
+    public private(set) var dropOffs: [DropOffID: DropOff] = [:]
+    public private(set) var nextDropOffNumber = 1
 
     // Indexes, derived from the above and rebuilt on decode.
     /// Parcels physically in the shop (waiting or returning), by tracking number.
@@ -38,6 +42,8 @@ public struct ShopState: Sendable, Equatable {
     public private(set) var latestByTracking: [TrackingNumber: ParcelID] = [:]
     /// Parcels received in each delivery, in the order received.
     public private(set) var receivedInDelivery: [DeliveryID: [ParcelID]] = [:]
+    /// Drop-offs waiting for the driver, by tracking number.
+    public private(set) var waitingDropOffByTracking: [TrackingNumber: DropOffID] = [:]
 
     /// How long a closed parcel stays in live state (for undo and today's counts).
     public static let closedRetention: TimeInterval = 2 * 86_400
@@ -49,7 +55,8 @@ public struct ShopState: Sendable, Equatable {
             && lhs.nextCustomerNumber == rhs.nextCustomerNumber && lhs.nextParcelNumber == rhs.nextParcelNumber
             && lhs.lastRecordAt == rhs.lastRecordAt && lhs.openDeliveries == rhs.openDeliveries
             && lhs.nextDeliveryNumber == rhs.nextDeliveryNumber && lhs.expected == rhs.expected
-            && lhs.capacityOverrides == rhs.capacityOverrides
+            && lhs.capacityOverrides == rhs.capacityOverrides && lhs.dropOffs == rhs.dropOffs
+            && lhs.nextDropOffNumber == rhs.nextDropOffNumber
     }
 
     /// The customer holding `key` (any case).
@@ -86,7 +93,8 @@ public struct ShopState: Sendable, Equatable {
         inShopByTracking.values.compactMap { parcels[$0] }.sorted { ($0.slot, $0.id) < ($1.slot, $1.id) }
     }
 
-    /// A copy without closed parcels older than ``closedRetention`` before the newest record.
+    /// A copy without closed parcels and collected drop-offs older than ``closedRetention``
+    /// before the newest record.
     public func compacted() -> ShopState {
         guard let newest = lastRecordAt else { return self }
         var copy = self
@@ -105,6 +113,9 @@ public struct ShopState: Sendable, Equatable {
             case .collected(let at): return newest.timeIntervalSince(at) < ShopState.closedRetention
             }
         }
+        copy.dropOffs = dropOffs.filter { _, dropOff in
+            dropOff.collectedAt.map { newest.timeIntervalSince($0) < ShopState.closedRetention } ?? true
+        }
         return copy
     }
 }
@@ -112,7 +123,7 @@ public struct ShopState: Sendable, Equatable {
 extension ShopState: Codable {
     private enum Keys: String, CodingKey {
         case customers, parcels, nextCustomerNumber, nextParcelNumber, lastRecordAt
-        case openDeliveries, nextDeliveryNumber, expected, capacityOverrides
+        case openDeliveries, nextDeliveryNumber, expected, capacityOverrides, dropOffs, nextDropOffNumber
     }
 
     private struct CapacityOverride: Codable {
@@ -133,6 +144,8 @@ extension ShopState: Codable {
         for entry in try c.decodeIfPresent([CapacityOverride].self, forKey: .capacityOverrides) ?? [] {
             capacityOverrides[entry.slot] = entry.capacity
         }
+        for dropOff in try c.decodeIfPresent([DropOff].self, forKey: .dropOffs) ?? [] { insert(dropOff) }
+        nextDropOffNumber = try c.decodeIfPresent(Int.self, forKey: .nextDropOffNumber) ?? 1
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -147,6 +160,8 @@ extension ShopState: Codable {
         try c.encode(expected.values.sorted { $0.tracking < $1.tracking }, forKey: .expected)
         try c.encode(capacityOverrides.sorted { $0.key < $1.key }.map { CapacityOverride(slot: $0.key, capacity: $0.value) },
                      forKey: .capacityOverrides)
+        try c.encode(dropOffs.values.sorted { $0.id < $1.id }, forKey: .dropOffs)
+        try c.encode(nextDropOffNumber, forKey: .nextDropOffNumber)
     }
 }
 
@@ -199,7 +214,25 @@ extension ShopState {
             for entry in entries { expected[entry.tracking] = entry }
         case .slotCapacityChanged(let slot, let capacity):
             capacityOverrides[slot] = capacity
+        case .droppedOff(let dropOff):
+            insert(dropOff)
+            nextDropOffNumber = max(nextDropOffNumber, dropOff.id.rawValue + 1)
+        case .driverHandover(let handover):
+            for id in handover.parcels { update(id) { $0.status = .collected(at: record.at) } }
+            for id in handover.dropOffs {
+                guard var dropOff = dropOffs[id] else { continue }
+                dropOff.collectedAt = record.at
+                insert(dropOff)
+            }
         }
+    }
+
+    private mutating func insert(_ dropOff: DropOff) {
+        if let old = dropOffs[dropOff.id], waitingDropOffByTracking[old.tracking] == old.id {
+            waitingDropOffByTracking[old.tracking] = nil
+        }
+        dropOffs[dropOff.id] = dropOff
+        if dropOff.collectedAt == nil { waitingDropOffByTracking[dropOff.tracking] = dropOff.id }
     }
 
     private mutating func insert(_ customer: Customer) {

@@ -80,3 +80,22 @@ extension Parcel {
         return [tracking.value, key, Output.safe(recipientName), slot.value, status.phrase, "\(deadline) (\(due))"]
     }
 }
+
+/// A drop-off as `--json` prints it.
+struct DropOffView: Encodable {
+    let receipt: String
+    let tracking: String
+    let carrier: String
+    let customer: String?
+    let at: Date
+    let staff: String
+
+    init(_ dropOff: DropOff, in state: ShopState) {
+        receipt = dropOff.receipt
+        tracking = dropOff.tracking.value
+        carrier = dropOff.carrier
+        customer = dropOff.customer.flatMap { state.customers[$0]?.key }
+        at = dropOff.at
+        staff = dropOff.staff
+    }
+}

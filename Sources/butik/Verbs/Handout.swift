@@ -4,21 +4,24 @@ extension Verb {
     static let handout = Verb(
         name: "handout",
         summary: "hand parcels to the customer, recording how identity was checked",
-        usage: "butik handout TRACKING... [--verified id|code|known|proxy] [--proxy-name NAME] [--json]",
+        usage: "butik handout TRACKING... [--verified id|code|known|proxy] [--proxy-name NAME] [--json]\n       butik handout TRACKING... --undo [--json]",
         details: """
         Marks the parcels as handed out, with the staff member, the time and how the person at
-        the counter was verified. A parcel is handed out only once.
+        the counter was verified. A parcel is handed out only once. With --undo, takes a hand-out
+        made by mistake back (within the shop file's undoMinutes, default 10): the parcels wait again.
           --verified HOW     id (photo ID checked, default), code (pickup code), known (a regular),
                              proxy (somebody collecting for the recipient: give --proxy-name)
           --proxy-name NAME  who collected on the recipient's behalf
-          --json             print the parcels handed out as JSON
+          --undo             undo the hand-out of these parcels
+          --json             print the parcels handed out (or back waiting) as JSON
         """,
         valued: ["--verified", "--proxy-name"],
-        flagged: ["--json"],
+        flagged: ["--undo", "--json"],
         run: runHandout)
 
     private static func runHandout(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
         guard !args.positionals.isEmpty else { throw .usage("handout takes one or more tracking numbers.") }
+        if args.has("--undo") { return try runUndoHandout(args, session) }
         let how = args.value("--verified") ?? "id"
         guard let verification = Verification(rawValue: how) else {
             throw .usage("--verified is id, code, known or proxy, not \(how).")
@@ -26,13 +29,8 @@ extension Verb {
         let codes = args.positionals.map(Tracking.lookupKey)
         let store = try session.openStore()
         let given = try session.perform(store) { state, context throws(DomainError) in
-            let ids = try codes.map { code throws(DomainError) in
-                guard let parcel = state.parcelInShop(code) ?? state.latestParcel(code) else {
-                    throw DomainError.unknownParcel(code.value)
-                }
-                return parcel.id
-            }
-            return try state.handOut(HandOutRequest(parcels: ids, verification: verification, proxyName: args.value("--proxy-name")), context)
+            try state.handOut(HandOutRequest(parcels: try parcelIDs(codes, in: state), verification: verification,
+                                             proxyName: args.value("--proxy-name")), context)
         }
         let today = Day(session.now, in: store.layout.zone)
         if args.has("--json") {
@@ -43,5 +41,35 @@ extension Verb {
             }
         }
         return 0
+    }
+}
+
+extension Verb {
+    private static func runUndoHandout(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
+        guard args.value("--verified") == nil, args.value("--proxy-name") == nil else {
+            throw .usage("handout --undo takes no --verified or --proxy-name.")
+        }
+        let codes = args.positionals.map(Tracking.lookupKey)
+        let store = try session.openStore()
+        let back = try session.perform(store) { state, context throws(DomainError) in
+            try state.undoHandOut(try parcelIDs(codes, in: state), within: context.layout.undoWindow, context)
+        }
+        if args.has("--json") {
+            let today = Day(session.now, in: store.layout.zone)
+            try Output.json(back.map { ParcelView($0, today: today) })
+        } else {
+            for parcel in back {
+                Output.line("Hand-out of \(parcel.tracking) undone: put it back in \(parcel.slot) (key \(parcel.key)).")
+            }
+        }
+        return 0
+    }
+
+    /// The parcel each code names: the one in the shop, else the newest one with that number.
+    private static func parcelIDs(_ codes: [TrackingNumber], in state: ShopState) throws(DomainError) -> [ParcelID] {
+        try codes.map { code throws(DomainError) in
+            guard let parcel = state.latestParcel(code) else { throw DomainError.unknownParcel(code.value) }
+            return parcel.id
+        }
     }
 }

@@ -16,6 +16,7 @@ import Testing
         (.notHandedOut(tracking: rr), "RR123456785SE has not been handed out, so there is nothing to undo."),
         (.unknownSlot("B7"), "There is no slot B7 in this shop."),
         (.nothingGiven, "No parcels were given."),
+        (.alreadyDroppedOff(tracking: rr, receipt: "R0001"), "RR123456785SE was already dropped off (receipt R0001) and waits for the driver."),
     ])
     func message(_ error: DomainError, _ text: String) {
         #expect(error.message == text)

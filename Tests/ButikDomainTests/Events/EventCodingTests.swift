@@ -61,6 +61,13 @@ enum JournalCoding {
         .parcelsExpected([ExpectedParcel(tracking: TrackingNumber("RR123456785SE"), name: "Åse Ødegård", phone: "91234567",
                                          carrier: "postnord", holdDays: 14, importedAt: Date(timeIntervalSince1970: 1_773_100_000))]),
         .slotCapacityChanged(slot: SlotID("B4"), capacity: 9),
+        .droppedOff(DropOff(id: DropOffID(4), tracking: TrackingNumber("RR123456785SE"), carrier: "postnord", customer: CustomerID(7),
+                            at: Date(timeIntervalSince1970: 1_773_144_000.5), staff: "kari")),
+        .droppedOff(DropOff(id: DropOffID(5), tracking: TrackingNumber("1Z999AA10123456784"), carrier: "ups", customer: nil,
+                            at: Date(timeIntervalSince1970: 1_773_144_000), staff: "per", collectedAt: Date(timeIntervalSince1970: 1_773_150_000))),
+        .driverHandover(Handover(carrier: "postnord", parcels: [ParcelID(4), ParcelID(5)], dropOffs: [DropOffID(1)],
+                                 missing: [TrackingNumber("RR000000007SE")], unknown: [TrackingNumber("JUNK")])),
+        .driverHandover(Handover(carrier: nil, parcels: [], dropOffs: [], missing: [], unknown: [TrackingNumber("RR000000008SE")])),
     ]
 
     /// The name of each case; exhaustive, so a new case breaks the build until it is listed here.
@@ -79,11 +86,13 @@ enum JournalCoding {
         case .deliveryEnded: "deliveryEnded"
         case .parcelsExpected: "parcelsExpected"
         case .slotCapacityChanged: "slotCapacityChanged"
+        case .droppedOff: "droppedOff"
+        case .driverHandover: "driverHandover"
         }
     }
 
     @Test func samplesCoverEveryCase() {
-        #expect(Set(Self.events.map(Self.kind)).count == 13)
+        #expect(Set(Self.events.map(Self.kind)).count == 15)
     }
 
     @Test(arguments: events)
@@ -110,6 +119,9 @@ enum JournalCoding {
         #expect(try JournalCoding.json(Record(at: Date(timeIntervalSince1970: 1_773_144_000), staff: "kari",
                                               event: .handOutUndone(parcels: [ParcelID(4)])))
             == #"{"at":1773144000000,"event":{"parcels":[4],"type":"handOutUndone"},"staff":"kari"}"#)
+        #expect(try JournalCoding.json(Event.droppedOff(DropOff(id: DropOffID(1), tracking: TrackingNumber("RR123456785SE"), carrier: "postnord",
+                                                                customer: nil, at: Date(timeIntervalSince1970: 1), staff: "kari")))
+            == #"{"dropOff":{"at":1000,"carrier":"postnord","id":1,"staff":"kari","tracking":"RR123456785SE"},"type":"droppedOff"}"#)
     }
 
     @Test func customerJsonLeavesOutMissingFields() throws {

@@ -77,6 +77,20 @@ import Testing
         #expect(layout.slots.count == 12)
         #expect(layout.slots.last?.id == SlotID("G4"))
         #expect(layout.problems.isEmpty)
+        #expect(layout.undoMinutes == 10, "an older file without undoMinutes gets the default")
+        #expect(layout.undoWindow == 600)
+    }
+
+    @Test func undoMinutesIsReadAndChecked() throws {
+        var json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(Fixtures.layout)) as! [String: Any]
+        #expect(json["undoMinutes"] as? Int == 10)
+        json["undoMinutes"] = 25
+        let layout = try JSONDecoder().decode(ShopLayout.self, from: JSONSerialization.data(withJSONObject: json))
+        #expect(layout.undoMinutes == 25)
+        #expect(layout.undoWindow == 1500)
+        var wrong = layout
+        wrong.undoMinutes = 0
+        #expect(wrong.problems == ["undoMinutes must be 1 to 120, not 0"])
     }
 }
 
