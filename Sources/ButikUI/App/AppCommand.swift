@@ -36,7 +36,7 @@ public enum AppCommand: Equatable, Sendable {
             let decision = try state.handOut(request, context)
             return Decision(events: decision.events, outcome: .handedOut(decision.outcome))
         case .undoHandOut(let ids):
-            let decision = try state.undoHandOut(ids, within: AppCommand.handOutUndoWindow, context)
+            let decision = try state.undoHandOut(ids, within: Double(context.layout.undoMinutes * 60), context)
             return Decision(events: decision.events, outcome: .handOutUndone(decision.outcome))
         case .setCapacity(let slot, let capacity):
             let decision = try state.setCapacity(of: slot, to: capacity, context)
@@ -46,11 +46,6 @@ public enum AppCommand: Equatable, Sendable {
             return Decision(events: decision.events, outcome: .expected(decision.outcome, problems: problems))
         }
     }
-}
-
-extension AppCommand {
-    /// How long after a hand-out the counter can still undo it.
-    public static let handOutUndoWindow: Double = 10 * 60
 }
 
 /// What a command did, reported only after it is on disk.
