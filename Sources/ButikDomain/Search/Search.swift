@@ -52,14 +52,23 @@ extension ShopState {
         if digits.count >= 3, byKey.count + wordStarts.count < limit,
            trimmed.allSatisfy({ $0.isASCIIDigit || " +-()".contains($0) }) {
             let needle = Array(digits.utf8)
+            let wanted = limit - byKey.count - wordStarts.count
+            // The first `wanted` by name, kept sorted while scanning: a short run of digits can
+            // match thousands of numbers, and sorting them all would cost more than the scan.
+            var best: [(name: String, id: CustomerID)] = []
             for customer in customers.values where !seen.contains(customer.id) {
                 // "+47 912 34 567" finds a number stored as 91234567: a long query may carry a country code.
                 let matches = customer.phones.contains { phone in
                     ByteSearch.contains(phone, needle) || (digits.count > 8 && digits.hasSuffix(phone))
                 }
-                if matches { byPhone.append(customer.id) }
+                guard matches else { continue }
+                let entry = (name: foldedNames[customer.id] ?? "", id: customer.id)
+                if best.count == wanted, let last = best.last, !((entry.name, entry.id) < (last.name, last.id)) { continue }
+                let index = best.firstIndex { (entry.name, entry.id) < ($0.name, $0.id) } ?? best.count
+                best.insert(entry, at: index)
+                if best.count > wanted { best.removeLast() }
             }
-            byPhone.sort { (foldedNames[$0] ?? "", $0) < (foldedNames[$1] ?? "", $1) }
+            byPhone = best.map(\.id)
         }
         return Array((byKey + wordStarts + inside + byPhone).prefix(limit))
     }
