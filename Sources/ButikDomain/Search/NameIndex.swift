@@ -149,12 +149,6 @@ public struct NameIndex: Sendable, Equatable {
 
 /// Byte-level substring tests for search.
 enum ByteSearch {
-    /// Whether `needle` occurs in the UTF-8 of `haystack`, without copying it.
-    static func contains(_ haystack: String, _ needle: [UInt8]) -> Bool {
-        var text = haystack
-        return text.withUTF8 { contains($0, needle, atWordStart: false) }
-    }
-
     /// Whether `needle` occurs in `hay`; with `atWordStart`, only at the start or after a space.
     static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], atWordStart: Bool = false) -> Bool {
         let n = needle.count, h = hay.count

@@ -56,14 +56,12 @@ extension ShopState {
             // The first `wanted` by name, kept sorted while scanning: a short run of digits can
             // match thousands of numbers, and sorting them all would cost more than the scan.
             var best: [(name: String, id: CustomerID)] = []
-            for customer in customers.values where !seen.contains(customer.id) {
+            phoneIndex.forEach { phone, id in
                 // "+47 912 34 567" finds a number stored as 91234567: a long query may carry a country code.
-                let matches = customer.phones.contains { phone in
-                    ByteSearch.contains(phone, needle) || (digits.count > 8 && digits.hasSuffix(phone))
-                }
-                guard matches else { continue }
-                let entry = (name: foldedNames[customer.id] ?? "", id: customer.id)
-                if best.count == wanted, let last = best.last, !((entry.name, entry.id) < (last.name, last.id)) { continue }
+                let matches = ByteSearch.contains(phone, needle) || (needle.count > 8 && needle.suffix(phone.count).elementsEqual(phone))
+                guard matches, !seen.contains(id), !best.contains(where: { $0.id == id }) else { return }
+                let entry = (name: foldedNames[id] ?? "", id: id)
+                if best.count == wanted, let last = best.last, !((entry.name, entry.id) < (last.name, last.id)) { return }
                 let index = best.firstIndex { (entry.name, entry.id) < ($0.name, $0.id) } ?? best.count
                 best.insert(entry, at: index)
                 if best.count > wanted { best.removeLast() }
@@ -82,19 +80,18 @@ extension ShopState {
         let exact = (try? Tracking.parse(query).get())?.number
         let needle = Array(code.utf8)
         var rank: [ParcelID: Int] = [:]
-        for parcel in parcels.values {
-            let value = parcel.tracking.value
+        trackingIndex.forEach { value, id in
             let base: Int
-            if parcel.tracking == exact || value == code {
+            if value.elementsEqual(needle) || exact.map({ value.elementsEqual($0.value.utf8) }) == true {
                 base = 0
-            } else if value.utf8.count >= needle.count, value.utf8.suffix(needle.count).elementsEqual(needle) {
+            } else if value.count >= needle.count, value.suffix(needle.count).elementsEqual(needle) {
                 base = 2
             } else if ByteSearch.contains(value, needle) {
                 base = 4
             } else {
-                continue
+                return
             }
-            rank[parcel.id] = base + (parcel.status.isInShop ? 0 : 1)
+            rank[id] = base + (parcels[id]?.status.isInShop == true ? 0 : 1)
         }
         let sorted = rank.keys.sorted { a, b in rank[a]! != rank[b]! ? rank[a]! < rank[b]! : a > b }
         return Array(sorted.prefix(limit))

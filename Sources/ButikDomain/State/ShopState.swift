@@ -38,6 +38,10 @@ public struct ShopState: Sendable, Equatable {
     public private(set) var foldedNames: [CustomerID: String] = [:]
     /// The same names in name order.
     public private(set) var nameIndex = NameIndex()
+    /// Every live parcel's tracking number, for search.
+    private(set) var trackingIndex = FlatIndex<ParcelID>()
+    /// Every customer's phone numbers, for search.
+    private(set) var phoneIndex = FlatIndex<CustomerID>()
     /// The newest parcel with each tracking number, in the shop or not.
     public private(set) var latestByTracking: [TrackingNumber: ParcelID] = [:]
     /// Parcels received in each delivery, in the order received.
@@ -101,6 +105,7 @@ public struct ShopState: Sendable, Equatable {
         defer {
             copy.expected = copy.expected.filter { $0.value.arrivedAs.map { copy.parcels[$0] != nil } ?? true }
             copy.latestByTracking = copy.latestByTracking.filter { copy.parcels[$0.value] != nil }
+            copy.trackingIndex = FlatIndex(copy.parcels.values.sorted { $0.id < $1.id }.map { ($0.tracking.value, $0.id) })
             copy.receivedInDelivery = copy.receivedInDelivery.compactMapValues { ids in
                 let kept = ids.filter { copy.parcels[$0] != nil }
                 return kept.isEmpty ? nil : kept
@@ -200,6 +205,7 @@ extension ShopState {
             guard let parcel = parcels[id] else { return }
             unindex(parcel)
             parcels[id] = nil
+            trackingIndex.remove(id)
             if let delivery = parcel.delivery { receivedInDelivery[delivery]?.removeAll { $0 == id } }
             if latestByTracking[parcel.tracking] == id {
                 latestByTracking[parcel.tracking] = parcels.values.filter { $0.tracking == parcel.tracking }.map(\.id).max()
@@ -236,7 +242,13 @@ extension ShopState {
     }
 
     private mutating func insert(_ customer: Customer) {
-        if let old = customers[customer.id] { customerByKey[old.key] = nil }
+        if let old = customers[customer.id] {
+            customerByKey[old.key] = nil
+            if old.phones != customer.phones { phoneIndex.remove(customer.id) }
+        }
+        if customers[customer.id]?.phones != customer.phones {
+            for phone in customer.phones { phoneIndex.append(phone, id: customer.id) }
+        }
         customers[customer.id] = customer
         customerByKey[customer.key] = customer.id
         let folded = NameFolding.fold(customer.name)
@@ -248,7 +260,10 @@ extension ShopState {
 
     private mutating func insert(_ parcel: Parcel) {
         unindex(parcels[parcel.id])
-        if parcels[parcel.id] == nil, let delivery = parcel.delivery { receivedInDelivery[delivery, default: []].append(parcel.id) }
+        if parcels[parcel.id] == nil {
+            trackingIndex.append(parcel.tracking.value, id: parcel.id)
+            if let delivery = parcel.delivery { receivedInDelivery[delivery, default: []].append(parcel.id) }
+        }
         if latestByTracking[parcel.tracking].map({ $0 < parcel.id }) ?? true { latestByTracking[parcel.tracking] = parcel.id }
         parcels[parcel.id] = parcel
         index(parcel)
