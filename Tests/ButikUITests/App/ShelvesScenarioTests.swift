@@ -82,7 +82,7 @@ struct ShelvesScenarioTests {
         #expect(try slot(of: Self.magnus, h) == "B4")
         #expect(try slot(of: Self.ola, h) == "B3")
         #expect(h.state.shelves.notice?.text == "Moved \(Self.magnus) (MJ) to B4. Slot B4 is full (6 parcels). Choose another slot or the floor.")
-        var lines = h.screen()
+        let lines = h.screen()
         #expect(lines[Self.statusRow] == " Moved \(Self.magnus) (MJ) to B4. Slot B4 is full (6 parcels). Choose anot…")
         #expect(h.frame().styleMask[Self.statusRow].hasPrefix(".WWWWW"))
         // Only a message on the screen, no passing message over the status line.
