@@ -32,6 +32,8 @@ public enum DomainError: Error, Equatable, Sendable {
     case alreadyQueued(key: String, status: String)
     case notQueued(key: String)
     case queueStep(key: String, status: String, step: String)
+    case invalidReason(limit: Int)
+    case notCustomersParcel(tracking: TrackingNumber, key: String)
 
     public var message: String {
         switch self {
@@ -99,6 +101,10 @@ public enum DomainError: Error, Equatable, Sendable {
             return "\(key) is not in the queue. Add them with `butik queue add \(key)`."
         case .queueStep(let key, let status, let step):
             return "\(key)'s queue entry is \(status), so it cannot be marked \(step)."
+        case .invalidReason(let limit):
+            return "Give the reason in 1 to \(limit) characters."
+        case .notCustomersParcel(let tracking, let key):
+            return "\(tracking) is not one of \(key)'s parcels."
         }
     }
 }

@@ -33,6 +33,8 @@ public enum Event: Equatable, Sendable {
     case queueEntryReady(entry: QueueEntryID)
     /// The entry left the queue, `done` or `cancelled`.
     case queueEntryClosed(entry: QueueEntryID, as: QueueEntry.Status)
+    /// A hand-out refused at the counter, noted in the customer's log.
+    case handOutRefused(customer: CustomerID, parcels: [ParcelID], reason: String)
 }
 
 /// An event with when it happened and who did it: one line of the journal.
@@ -54,13 +56,13 @@ extension Event: Codable {
         case deadlineExtended, parcelReturning, parcelsCollectedByDriver
         case receiptUndone, deliveryStarted, deliveryEnded, parcelsExpected, slotCapacityChanged
         case droppedOff, driverHandover
-        case queueEntryAdded, queueFetchStarted, queueEntryReady, queueEntryClosed
+        case queueEntryAdded, queueFetchStarted, queueEntryReady, queueEntryClosed, handOutRefused
     }
 
     private enum Keys: String, CodingKey {
         case type, customer, parcel, parcels, to, verification, proxyName
         case delivery, summary, expected, slot, capacity, dropOff, handover
-        case entry, outcome
+        case entry, outcome, reason
     }
 
     public init(from decoder: any Decoder) throws {
@@ -95,6 +97,10 @@ extension Event: Codable {
         case .queueEntryClosed:
             self = .queueEntryClosed(entry: try c.decode(QueueEntryID.self, forKey: .entry),
                                      as: try c.decode(QueueEntry.Status.self, forKey: .outcome))
+        case .handOutRefused:
+            self = .handOutRefused(customer: try c.decode(CustomerID.self, forKey: .customer),
+                                   parcels: try c.decode([ParcelID].self, forKey: .parcels),
+                                   reason: try c.decode(String.self, forKey: .reason))
         }
     }
 
@@ -165,6 +171,11 @@ extension Event: Codable {
             try c.encode(Kind.queueEntryClosed, forKey: .type)
             try c.encode(entry, forKey: .entry)
             try c.encode(outcome, forKey: .outcome)
+        case .handOutRefused(let customer, let parcels, let reason):
+            try c.encode(Kind.handOutRefused, forKey: .type)
+            try c.encode(customer, forKey: .customer)
+            try c.encode(parcels, forKey: .parcels)
+            try c.encode(reason, forKey: .reason)
         }
     }
 }

@@ -27,6 +27,9 @@ public struct ShopState: Sendable, Equatable {
     /// Pickup queue entries: open ones and recently closed ones.
     public private(set) var queue: [QueueEntryID: QueueEntry] = [:]
     public private(set) var nextQueueNumber = 1
+    /// Each customer's log (refused hand-outs), oldest first, at most ``customerLogLimit``
+    /// entries; never compacted away.
+    public private(set) var customerLogs: [CustomerID: [CustomerLogEntry]] = [:]
 
     // Indexes, derived from the above and rebuilt on decode.
     /// Parcels physically in the shop (waiting or returning), by tracking number.
@@ -63,7 +66,7 @@ public struct ShopState: Sendable, Equatable {
             && lhs.nextDeliveryNumber == rhs.nextDeliveryNumber && lhs.expected == rhs.expected
             && lhs.capacityOverrides == rhs.capacityOverrides && lhs.dropOffs == rhs.dropOffs
             && lhs.nextDropOffNumber == rhs.nextDropOffNumber && lhs.queue == rhs.queue
-            && lhs.nextQueueNumber == rhs.nextQueueNumber
+            && lhs.nextQueueNumber == rhs.nextQueueNumber && lhs.customerLogs == rhs.customerLogs
     }
 
     /// The customer holding `key` (any case).
@@ -134,7 +137,12 @@ extension ShopState: Codable {
     private enum Keys: String, CodingKey {
         case customers, parcels, nextCustomerNumber, nextParcelNumber, lastRecordAt
         case openDeliveries, nextDeliveryNumber, expected, capacityOverrides, dropOffs, nextDropOffNumber
-        case queue, nextQueueNumber
+        case queue, nextQueueNumber, customerLogs
+    }
+
+    private struct CustomerLog: Codable {
+        var customer: CustomerID
+        var entries: [CustomerLogEntry]
     }
 
     private struct CapacityOverride: Codable {
@@ -159,6 +167,7 @@ extension ShopState: Codable {
         nextDropOffNumber = try c.decodeIfPresent(Int.self, forKey: .nextDropOffNumber) ?? 1
         for entry in try c.decodeIfPresent([QueueEntry].self, forKey: .queue) ?? [] { insert(entry) }
         nextQueueNumber = try c.decodeIfPresent(Int.self, forKey: .nextQueueNumber) ?? 1
+        for log in try c.decodeIfPresent([CustomerLog].self, forKey: .customerLogs) ?? [] { customerLogs[log.customer] = log.entries }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -177,6 +186,8 @@ extension ShopState: Codable {
         try c.encode(nextDropOffNumber, forKey: .nextDropOffNumber)
         try c.encode(queue.values.sorted { $0.id < $1.id }, forKey: .queue)
         try c.encode(nextQueueNumber, forKey: .nextQueueNumber)
+        try c.encode(customerLogs.sorted { $0.key < $1.key }.map { CustomerLog(customer: $0.key, entries: $0.value) },
+                     forKey: .customerLogs)
     }
 }
 
@@ -254,6 +265,10 @@ extension ShopState {
                 entry.status = outcome
                 entry.closedAt = record.at
             }
+        case .handOutRefused(let customer, let ids, let reason):
+            let entry = CustomerLogEntry(kind: .refusal, text: reason, parcels: ids.compactMap { parcels[$0]?.tracking },
+                                         at: record.at, staff: record.staff)
+            customerLogs[customer] = (customerLogs[customer, default: []] + [entry]).suffix(ShopState.customerLogLimit)
         }
     }
 

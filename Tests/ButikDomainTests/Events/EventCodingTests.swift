@@ -77,6 +77,8 @@ enum JournalCoding {
         .queueEntryReady(entry: QueueEntryID(2)),
         .queueEntryClosed(entry: QueueEntryID(2), as: .done),
         .queueEntryClosed(entry: QueueEntryID(3), as: .cancelled),
+        .handOutRefused(customer: CustomerID(7), parcels: [ParcelID(12), ParcelID(13)], reason: "ID matcher ikke: «Åse» ≠ «Åsa»"),
+        .handOutRefused(customer: CustomerID(8), parcels: [], reason: "no ID"),
     ]
 
     /// The name of each case; exhaustive, so a new case breaks the build until it is listed here.
@@ -101,11 +103,12 @@ enum JournalCoding {
         case .queueFetchStarted: "queueFetchStarted"
         case .queueEntryReady: "queueEntryReady"
         case .queueEntryClosed: "queueEntryClosed"
+        case .handOutRefused: "handOutRefused"
         }
     }
 
     @Test func samplesCoverEveryCase() {
-        #expect(Set(Self.events.map(Self.kind)).count == 19)
+        #expect(Set(Self.events.map(Self.kind)).count == 20)
     }
 
     @Test(arguments: events)
@@ -140,6 +143,8 @@ enum JournalCoding {
             == #"{"entry":{"addedAt":1000,"addedBy":"kari","customer":2,"id":1,"status":"waiting"},"type":"queueEntryAdded"}"#)
         #expect(try JournalCoding.json(Event.queueEntryClosed(entry: QueueEntryID(4), as: .cancelled))
             == #"{"entry":4,"outcome":"cancelled","type":"queueEntryClosed"}"#)
+        #expect(try JournalCoding.json(Event.handOutRefused(customer: CustomerID(2), parcels: [ParcelID(5)], reason: "no ID"))
+            == #"{"customer":2,"parcels":[5],"reason":"no ID","type":"handOutRefused"}"#)
     }
 
     @Test func customerJsonLeavesOutMissingFields() throws {
