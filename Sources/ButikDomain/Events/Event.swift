@@ -32,7 +32,7 @@ public enum Event: Equatable, Sendable {
     /// The entry's parcels are at the counter.
     case queueEntryReady(entry: QueueEntryID)
     /// The entry left the queue, `done` or `cancelled`.
-    case queueEntryClosed(entry: QueueEntryID, as: QueueEntry.Status)
+    case queueEntryClosed(entry: QueueEntryID, as: QueueEntry.Outcome)
     /// A hand-out refused at the counter, noted in the customer's log.
     case handOutRefused(customer: CustomerID, parcels: [ParcelID], reason: String)
 }
@@ -96,7 +96,7 @@ extension Event: Codable {
         case .queueEntryReady: self = .queueEntryReady(entry: try c.decode(QueueEntryID.self, forKey: .entry))
         case .queueEntryClosed:
             self = .queueEntryClosed(entry: try c.decode(QueueEntryID.self, forKey: .entry),
-                                     as: try c.decode(QueueEntry.Status.self, forKey: .outcome))
+                                     as: try c.decode(QueueEntry.Outcome.self, forKey: .outcome))
         case .handOutRefused:
             self = .handOutRefused(customer: try c.decode(CustomerID.self, forKey: .customer),
                                    parcels: try c.decode([ParcelID].self, forKey: .parcels),

@@ -38,10 +38,9 @@ extension ShopState {
         return decided(.queueEntryReady(entry: entry.id), on: entry.id, context)
     }
 
-    /// Decides to close a customer's open entry as `done` or `cancelled`.
-    public func closeQueueEntry(for customer: CustomerID, as outcome: QueueEntry.Status,
+    /// Decides to close a customer's open entry as done or cancelled.
+    public func closeQueueEntry(for customer: CustomerID, as outcome: QueueEntry.Outcome,
                                 _ context: Context) throws(DomainError) -> Decision<QueueEntry> {
-        precondition(!outcome.isOpen, "an entry closes as done or cancelled")
         let entry = try openEntry(customer)
         return decided(.queueEntryClosed(entry: entry.id, as: outcome), on: entry.id, context)
     }

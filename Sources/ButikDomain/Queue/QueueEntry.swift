@@ -25,6 +25,14 @@ public struct QueueEntry: Codable, Equatable, Sendable, IdentifierTag {
         public var isOpen: Bool { self == .waiting || self == .fetching || self == .ready }
     }
 
+    /// How an entry leaves the queue.
+    public enum Outcome: String, Codable, Sendable {
+        case done, cancelled
+
+        /// The status it leaves the entry in.
+        public var status: Status { self == .done ? .done : .cancelled }
+    }
+
     public var id: QueueEntryID
     public var customer: CustomerID
     /// When an announced customer said they would come; nil when they are at the counter now.

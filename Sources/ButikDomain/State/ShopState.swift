@@ -262,7 +262,7 @@ extension ShopState {
             update(id) { $0.status = .ready }
         case .queueEntryClosed(let id, let outcome):
             update(id) { entry in
-                entry.status = outcome
+                entry.status = outcome.status
                 entry.closedAt = record.at
             }
         case .handOutRefused(let customer, let ids, let reason):

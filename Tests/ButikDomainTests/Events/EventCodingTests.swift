@@ -160,5 +160,8 @@ enum JournalCoding {
         #expect(throws: DecodingError.self) {
             try JournalCoding.decoder().decode(Event.self, from: Data(#"{"type":"parcelMoved","parcel":1}"#.utf8))
         }
+        #expect(throws: DecodingError.self, "an entry closes only as done or cancelled") {
+            try JournalCoding.decoder().decode(Event.self, from: Data(#"{"type":"queueEntryClosed","entry":1,"outcome":"ready"}"#.utf8))
+        }
     }
 }
