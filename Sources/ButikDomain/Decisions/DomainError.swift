@@ -29,6 +29,11 @@ public enum DomainError: Error, Equatable, Sendable {
     case capacityBelowLoad(slot: SlotID, load: Int)
     case recipientMissing(TrackingNumber)
     case alreadyDroppedOff(tracking: TrackingNumber, receipt: String)
+    case alreadyQueued(key: String, status: String)
+    case notQueued(key: String)
+    case queueStep(key: String, status: String, step: String)
+    case invalidReason(limit: Int)
+    case notCustomersParcel(tracking: TrackingNumber, key: String)
 
     public var message: String {
         switch self {
@@ -90,6 +95,16 @@ public enum DomainError: Error, Equatable, Sendable {
             return "No manifest announced \(tracking): give the name on the parcel (--to NAME) or a customer's key."
         case .alreadyDroppedOff(let tracking, let receipt):
             return "\(tracking) was already dropped off (receipt \(receipt)) and waits for the driver."
+        case .alreadyQueued(let key, let status):
+            return "\(key) is already in the queue (\(status))."
+        case .notQueued(let key):
+            return "\(key) is not in the queue. Add them with `butik queue add \(key)`."
+        case .queueStep(let key, let status, let step):
+            return "\(key)'s queue entry is \(status), so it cannot be marked \(step)."
+        case .invalidReason(let limit):
+            return "Give the reason in 1 to \(limit) characters."
+        case .notCustomersParcel(let tracking, let key):
+            return "\(tracking) is not one of \(key)'s parcels."
         }
     }
 }

@@ -16,7 +16,8 @@ public struct HandOutRequest: Equatable, Sendable {
 
 extension ShopState {
     /// Decides to hand parcels out. Every parcel must be in the shop (waiting, or already in the
-    /// outbound area but not yet collected); a parcel is handed out at most once.
+    /// outbound area but not yet collected); a parcel is handed out at most once. A customer
+    /// left with no waiting parcel has their open queue entry closed as done in the same decision.
     public func handOut(_ request: HandOutRequest, _ context: Context) throws(DomainError) -> Decision<[Parcel]> {
         var ids: [ParcelID] = []
         for id in request.parcels where !ids.contains(id) { ids.append(id) }
@@ -37,12 +38,15 @@ extension ShopState {
         }
         let event = Event.parcelsHandedOut(parcels: ids, verification: request.verification,
                                            proxyName: request.verification == .proxy ? proxyName : nil)
-        return Decision(events: [event], outcome: given)
+        var after = self
+        after.apply(context.record(event))
+        return Decision(events: [event] + queueClosures(after: after, handedOut: given), outcome: given)
     }
 
     /// Decides to undo a hand-out made at most `window` ago: the parcels wait again in their
     /// slot, or in a freshly assigned one when their slot has filled up meanwhile; a parcel
-    /// handed out from the outbound area goes back there for return.
+    /// handed out from the outbound area goes back there for return. A queue entry the hand-out
+    /// closed stays closed.
     public func undoHandOut(_ ids: [ParcelID], within window: TimeInterval, _ context: Context) throws(DomainError) -> Decision<[Parcel]> {
         guard !ids.isEmpty else { throw .nothingGiven }
         for id in ids {

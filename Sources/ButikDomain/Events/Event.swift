@@ -25,6 +25,16 @@ public enum Event: Equatable, Sendable {
     case droppedOff(DropOff)
     /// The driver took parcels and drop-offs from the outbound area; the count check with it.
     case driverHandover(Handover)
+    /// A customer joined the pickup queue.
+    case queueEntryAdded(QueueEntry)
+    /// The record's staff member started fetching the entry's parcels.
+    case queueFetchStarted(entry: QueueEntryID)
+    /// The entry's parcels are at the counter.
+    case queueEntryReady(entry: QueueEntryID)
+    /// The entry left the queue, `done` or `cancelled`.
+    case queueEntryClosed(entry: QueueEntryID, as: QueueEntry.Outcome)
+    /// A hand-out refused at the counter, noted in the customer's log.
+    case handOutRefused(customer: CustomerID, parcels: [ParcelID], reason: String)
 }
 
 /// An event with when it happened and who did it: one line of the journal.
@@ -46,11 +56,13 @@ extension Event: Codable {
         case deadlineExtended, parcelReturning, parcelsCollectedByDriver
         case receiptUndone, deliveryStarted, deliveryEnded, parcelsExpected, slotCapacityChanged
         case droppedOff, driverHandover
+        case queueEntryAdded, queueFetchStarted, queueEntryReady, queueEntryClosed, handOutRefused
     }
 
     private enum Keys: String, CodingKey {
         case type, customer, parcel, parcels, to, verification, proxyName
         case delivery, summary, expected, slot, capacity, dropOff, handover
+        case entry, outcome, reason
     }
 
     public init(from decoder: any Decoder) throws {
@@ -79,6 +91,16 @@ extension Event: Codable {
             self = .slotCapacityChanged(slot: try c.decode(SlotID.self, forKey: .slot), capacity: try c.decode(Int.self, forKey: .capacity))
         case .droppedOff: self = .droppedOff(try c.decode(DropOff.self, forKey: .dropOff))
         case .driverHandover: self = .driverHandover(try c.decode(Handover.self, forKey: .handover))
+        case .queueEntryAdded: self = .queueEntryAdded(try c.decode(QueueEntry.self, forKey: .entry))
+        case .queueFetchStarted: self = .queueFetchStarted(entry: try c.decode(QueueEntryID.self, forKey: .entry))
+        case .queueEntryReady: self = .queueEntryReady(entry: try c.decode(QueueEntryID.self, forKey: .entry))
+        case .queueEntryClosed:
+            self = .queueEntryClosed(entry: try c.decode(QueueEntryID.self, forKey: .entry),
+                                     as: try c.decode(QueueEntry.Outcome.self, forKey: .outcome))
+        case .handOutRefused:
+            self = .handOutRefused(customer: try c.decode(CustomerID.self, forKey: .customer),
+                                   parcels: try c.decode([ParcelID].self, forKey: .parcels),
+                                   reason: try c.decode(String.self, forKey: .reason))
         }
     }
 
@@ -136,6 +158,24 @@ extension Event: Codable {
         case .driverHandover(let handover):
             try c.encode(Kind.driverHandover, forKey: .type)
             try c.encode(handover, forKey: .handover)
+        case .queueEntryAdded(let entry):
+            try c.encode(Kind.queueEntryAdded, forKey: .type)
+            try c.encode(entry, forKey: .entry)
+        case .queueFetchStarted(let entry):
+            try c.encode(Kind.queueFetchStarted, forKey: .type)
+            try c.encode(entry, forKey: .entry)
+        case .queueEntryReady(let entry):
+            try c.encode(Kind.queueEntryReady, forKey: .type)
+            try c.encode(entry, forKey: .entry)
+        case .queueEntryClosed(let entry, let outcome):
+            try c.encode(Kind.queueEntryClosed, forKey: .type)
+            try c.encode(entry, forKey: .entry)
+            try c.encode(outcome, forKey: .outcome)
+        case .handOutRefused(let customer, let parcels, let reason):
+            try c.encode(Kind.handOutRefused, forKey: .type)
+            try c.encode(customer, forKey: .customer)
+            try c.encode(parcels, forKey: .parcels)
+            try c.encode(reason, forKey: .reason)
         }
     }
 }

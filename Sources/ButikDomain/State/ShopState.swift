@@ -3,7 +3,8 @@ import Foundation
 /// Everything the journal says about the shop: customers and the parcels in or recently out of
 /// it. Built by applying ``Record``s in order; decisions read it and never change it.
 ///
-/// Closed parcels (handed out or collected by the driver) and collected drop-offs older than
+/// Closed parcels (handed out or collected by the driver), collected drop-offs and closed queue
+/// entries older than
 /// ``closedRetention`` are dropped by ``compacted()``, so a snapshot holds live state and the
 /// journal keeps history.
 public struct ShopState: Sendable, Equatable {
@@ -23,6 +24,12 @@ public struct ShopState: Sendable, Equatable {
     /// Return parcels customers dropped off, waiting for the driver or recently collected.
     public private(set) var dropOffs: [DropOffID: DropOff] = [:]
     public private(set) var nextDropOffNumber = 1
+    /// Pickup queue entries: open ones and recently closed ones.
+    public private(set) var queue: [QueueEntryID: QueueEntry] = [:]
+    public private(set) var nextQueueNumber = 1
+    /// Each customer's log (refused hand-outs), oldest first, at most ``customerLogLimit``
+    /// entries; never compacted away.
+    public private(set) var customerLogs: [CustomerID: [CustomerLogEntry]] = [:]
 
     // Indexes, derived from the above and rebuilt on decode.
     /// Parcels physically in the shop (waiting or returning), by tracking number.
@@ -48,6 +55,8 @@ public struct ShopState: Sendable, Equatable {
     public private(set) var receivedInDelivery: [DeliveryID: [ParcelID]] = [:]
     /// Drop-offs waiting for the driver, by tracking number.
     public private(set) var waitingDropOffByTracking: [TrackingNumber: DropOffID] = [:]
+    /// Each customer's open queue entry.
+    public private(set) var openQueueByCustomer: [CustomerID: QueueEntryID] = [:]
 
     /// How long a closed parcel stays in live state (for undo and today's counts).
     public static let closedRetention: TimeInterval = 2 * 86_400
@@ -60,7 +69,8 @@ public struct ShopState: Sendable, Equatable {
             && lhs.lastRecordAt == rhs.lastRecordAt && lhs.openDeliveries == rhs.openDeliveries
             && lhs.nextDeliveryNumber == rhs.nextDeliveryNumber && lhs.expected == rhs.expected
             && lhs.capacityOverrides == rhs.capacityOverrides && lhs.dropOffs == rhs.dropOffs
-            && lhs.nextDropOffNumber == rhs.nextDropOffNumber
+            && lhs.nextDropOffNumber == rhs.nextDropOffNumber && lhs.queue == rhs.queue
+            && lhs.nextQueueNumber == rhs.nextQueueNumber && lhs.customerLogs == rhs.customerLogs
     }
 
     /// The customer holding `key` (any case).
@@ -97,8 +107,8 @@ public struct ShopState: Sendable, Equatable {
         inShopByTracking.values.compactMap { parcels[$0] }.sorted { ($0.slot, $0.id) < ($1.slot, $1.id) }
     }
 
-    /// A copy without closed parcels and collected drop-offs older than ``closedRetention``
-    /// before the newest record.
+    /// A copy without closed parcels, collected drop-offs and closed queue entries older than
+    /// ``closedRetention`` before the newest record.
     public func compacted() -> ShopState {
         guard let newest = lastRecordAt else { return self }
         var copy = self
@@ -121,6 +131,9 @@ public struct ShopState: Sendable, Equatable {
         copy.dropOffs = dropOffs.filter { _, dropOff in
             dropOff.collectedAt.map { newest.timeIntervalSince($0) < ShopState.closedRetention } ?? true
         }
+        copy.queue = queue.filter { _, entry in
+            entry.closedAt.map { newest.timeIntervalSince($0) < ShopState.closedRetention } ?? true
+        }
         return copy
     }
 }
@@ -129,6 +142,12 @@ extension ShopState: Codable {
     private enum Keys: String, CodingKey {
         case customers, parcels, nextCustomerNumber, nextParcelNumber, lastRecordAt
         case openDeliveries, nextDeliveryNumber, expected, capacityOverrides, dropOffs, nextDropOffNumber
+        case queue, nextQueueNumber, customerLogs
+    }
+
+    private struct CustomerLog: Codable {
+        var customer: CustomerID
+        var entries: [CustomerLogEntry]
     }
 
     private struct CapacityOverride: Codable {
@@ -151,6 +170,9 @@ extension ShopState: Codable {
         }
         for dropOff in try c.decodeIfPresent([DropOff].self, forKey: .dropOffs) ?? [] { insert(dropOff) }
         nextDropOffNumber = try c.decodeIfPresent(Int.self, forKey: .nextDropOffNumber) ?? 1
+        for entry in try c.decodeIfPresent([QueueEntry].self, forKey: .queue) ?? [] { insert(entry) }
+        nextQueueNumber = try c.decodeIfPresent(Int.self, forKey: .nextQueueNumber) ?? 1
+        for log in try c.decodeIfPresent([CustomerLog].self, forKey: .customerLogs) ?? [] { customerLogs[log.customer] = log.entries }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -167,6 +189,10 @@ extension ShopState: Codable {
                      forKey: .capacityOverrides)
         try c.encode(dropOffs.values.sorted { $0.id < $1.id }, forKey: .dropOffs)
         try c.encode(nextDropOffNumber, forKey: .nextDropOffNumber)
+        try c.encode(queue.values.sorted { $0.id < $1.id }, forKey: .queue)
+        try c.encode(nextQueueNumber, forKey: .nextQueueNumber)
+        try c.encode(customerLogs.sorted { $0.key < $1.key }.map { CustomerLog(customer: $0.key, entries: $0.value) },
+                     forKey: .customerLogs)
     }
 }
 
@@ -230,6 +256,25 @@ extension ShopState {
                 dropOff.collectedAt = record.at
                 insert(dropOff)
             }
+        case .queueEntryAdded(let entry):
+            insert(entry)
+            nextQueueNumber = max(nextQueueNumber, entry.id.rawValue + 1)
+        case .queueFetchStarted(let id):
+            update(id) { entry in
+                entry.status = .fetching
+                entry.fetchingBy = record.staff
+            }
+        case .queueEntryReady(let id):
+            update(id) { $0.status = .ready }
+        case .queueEntryClosed(let id, let outcome):
+            update(id) { entry in
+                entry.status = outcome.status
+                entry.closedAt = record.at
+            }
+        case .handOutRefused(let customer, let ids, let reason):
+            let entry = CustomerLogEntry(kind: .refusal, text: reason, parcels: ids.compactMap { parcels[$0]?.tracking },
+                                         at: record.at, staff: record.staff)
+            customerLogs[customer] = (customerLogs[customer, default: []] + [entry]).suffix(ShopState.customerLogLimit)
         }
     }
 
@@ -239,6 +284,18 @@ extension ShopState {
         }
         dropOffs[dropOff.id] = dropOff
         if dropOff.collectedAt == nil { waitingDropOffByTracking[dropOff.tracking] = dropOff.id }
+    }
+
+    private mutating func insert(_ entry: QueueEntry) {
+        if openQueueByCustomer[entry.customer] == entry.id { openQueueByCustomer[entry.customer] = nil }
+        queue[entry.id] = entry
+        if entry.status.isOpen { openQueueByCustomer[entry.customer] = entry.id }
+    }
+
+    private mutating func update(_ id: QueueEntryID, _ change: (inout QueueEntry) -> Void) {
+        guard var entry = queue[id] else { return }
+        change(&entry)
+        insert(entry)
     }
 
     private mutating func insert(_ customer: Customer) {

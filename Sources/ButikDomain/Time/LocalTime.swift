@@ -14,4 +14,20 @@ public enum LocalTime {
         let m = (minutes + 1440) % 1440
         return String(format: "%02d:%02d", m / 60, m % 60)
     }
+
+    /// The minutes since midnight of `HH:MM` (00:00-23:59), or nil.
+    public static func minuteOfDay(_ text: String) -> Int? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+              let h = Int(parts[0]), let m = Int(parts[1]), h < 24, m < 60 else { return nil }
+        return h * 60 + m
+    }
+
+    /// The moment `minuteOfDay` minutes after midnight of `day` in `zone`.
+    public static func date(_ day: Day, minuteOfDay: Int, in zone: TimeZone) -> Date {
+        let local = Double(day.ordinal * 86_400 + minuteOfDay * 60)
+        let guess = Date(timeIntervalSince1970: local - Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: local))))
+        return Date(timeIntervalSince1970: local - Double(zone.secondsFromGMT(for: guess)))
+    }
 }

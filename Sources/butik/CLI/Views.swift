@@ -60,6 +60,8 @@ struct CustomerView: Encodable {
     let email: String?
     let note: String?
     let waiting: Int
+    /// Their log, oldest first.
+    let log: [LogEntryView]
 
     init(_ customer: Customer, in state: ShopState) {
         key = customer.key
@@ -69,6 +71,7 @@ struct CustomerView: Encodable {
         email = customer.email
         note = customer.note
         waiting = state.parcelsInShop(for: customer.id).filter { $0.status == .waiting }.count
+        log = state.log(of: customer.id).map(LogEntryView.init)
     }
 }
 
@@ -97,5 +100,68 @@ struct DropOffView: Encodable {
         customer = dropOff.customer.flatMap { state.customers[$0]?.key }
         at = dropOff.at
         staff = dropOff.staff
+    }
+}
+
+/// A pickup queue entry as `--json` prints it, with where the customer's waiting parcels are.
+struct QueueEntryView: Encodable {
+    struct Slotted: Encodable {
+        let tracking: String
+        let slot: String
+    }
+
+    let id: String
+    let key: String
+    let name: String
+    /// `atCounter` or `announced`.
+    let kind: String
+    let announcedFor: Date?
+    let note: String?
+    let addedAt: Date
+    let addedBy: String
+    let status: String
+    let fetchingBy: String?
+    let parcels: [Slotted]
+    /// The distinct slots of `parcels`, sorted.
+    let slots: [String]
+
+    init(_ entry: QueueEntry, in state: ShopState) {
+        let customer = state.customers[entry.customer]
+        id = entry.id.description
+        key = customer?.key ?? entry.customer.description
+        name = customer?.name ?? ""
+        kind = entry.announcedFor == nil ? "atCounter" : "announced"
+        announcedFor = entry.announcedFor
+        note = entry.note
+        addedAt = entry.addedAt
+        addedBy = entry.addedBy
+        status = entry.status.rawValue
+        fetchingBy = entry.fetchingBy
+        let waiting = state.parcelsInShop(for: entry.customer).filter { $0.status == .waiting }
+        parcels = waiting.map { Slotted(tracking: $0.tracking.value, slot: $0.slot.value) }
+        slots = Set(waiting.map(\.slot.value)).sorted()
+    }
+
+    /// For people: `at the counter, waiting`, `announced for 15:00, fetching (per)`.
+    func phrase(in zone: TimeZone) -> String {
+        let when = announcedFor.map { "announced for \(LocalTime.minute($0, in: zone))" } ?? "at the counter"
+        return "\(when), \(status)\(fetchingBy.map { " (\(Output.safe($0)))" } ?? "")"
+    }
+}
+
+/// A customer log entry as `--json` prints it.
+struct LogEntryView: Encodable {
+    let kind: String
+    let text: String
+    let parcels: [String]
+    let at: Date
+    let staff: String
+
+    init(_ entry: CustomerLogEntry) {
+        kind = entry.kind.rawValue
+        text = entry.text
+        parcels = entry.parcels.map(\.value)
+        at = entry.at
+        staff = entry.staff
     }
 }

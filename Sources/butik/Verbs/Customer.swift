@@ -8,7 +8,7 @@ extension Verb {
         details: """
         add    registers a customer; the key is their initials (JFJ, then JFJ2...) unless --key
                chooses one (2-6 letters or digits, like JEDS).
-        show   prints the customer with that key and the parcels waiting for them.
+        show   prints the customer with that key, their log and the parcels waiting for them.
           --json   print the customer as JSON
         """,
         valued: ["--key", "--phone", "--email", "--note"],
@@ -47,6 +47,9 @@ extension Verb {
                 if !customer.phones.isEmpty { Output.line("phone  \(customer.phones.joined(separator: ", "))") }
                 if let email = customer.email { Output.line("e-mail \(Output.safe(email))") }
                 if let note = customer.note { Output.line("note   \(Output.safe(note))") }
+                for entry in store.state.log(of: customer.id) {
+                    Output.line("log    \(LocalTime.dayAndMinute(entry.at, in: store.layout.zone)) \(entry.kind.rawValue) by \(Output.safe(entry.staff)): \(Output.safe(entry.text))")
+                }
                 Output.line(parcels.isEmpty ? "No parcels waiting." : "\(parcels.count) parcel(s) in the shop:")
                 Output.table(parcels.map { ["  " + $0.tracking.value] + $0.row(today: today).dropFirst(3) })
             }

@@ -17,6 +17,11 @@ import Testing
         (.unknownSlot("B7"), "There is no slot B7 in this shop."),
         (.nothingGiven, "No parcels were given."),
         (.alreadyDroppedOff(tracking: rr, receipt: "R0001"), "RR123456785SE was already dropped off (receipt R0001) and waits for the driver."),
+        (.alreadyQueued(key: "MM", status: "ready"), "MM is already in the queue (ready)."),
+        (.notQueued(key: "MM"), "MM is not in the queue. Add them with `butik queue add MM`."),
+        (.queueStep(key: "MM", status: "ready", step: "ready"), "MM's queue entry is ready, so it cannot be marked ready."),
+        (.invalidReason(limit: 200), "Give the reason in 1 to 200 characters."),
+        (.notCustomersParcel(tracking: rr, key: "MM"), "RR123456785SE is not one of MM's parcels."),
     ])
     func message(_ error: DomainError, _ text: String) {
         #expect(error.message == text)

@@ -68,6 +68,17 @@ enum JournalCoding {
         .driverHandover(Handover(carrier: "postnord", parcels: [ParcelID(4), ParcelID(5)], dropOffs: [DropOffID(1)],
                                  missing: [TrackingNumber("RR000000007SE")], unknown: [TrackingNumber("JUNK")])),
         .driverHandover(Handover(carrier: nil, parcels: [], dropOffs: [], missing: [], unknown: [TrackingNumber("RR000000008SE")])),
+        .queueEntryAdded(QueueEntry(id: QueueEntryID(2), customer: CustomerID(7), announcedFor: Date(timeIntervalSince1970: 1_773_154_800),
+                                    note: "Ringte, kommer 15:00", addedAt: Date(timeIntervalSince1970: 1_773_144_000.5), addedBy: "kari")),
+        .queueEntryAdded(QueueEntry(id: QueueEntryID(3), customer: CustomerID(8), announcedFor: nil, note: nil,
+                                    addedAt: Date(timeIntervalSince1970: 1_773_144_000), addedBy: "per", status: .fetching,
+                                    fetchingBy: "maria", closedAt: nil)),
+        .queueFetchStarted(entry: QueueEntryID(2)),
+        .queueEntryReady(entry: QueueEntryID(2)),
+        .queueEntryClosed(entry: QueueEntryID(2), as: .done),
+        .queueEntryClosed(entry: QueueEntryID(3), as: .cancelled),
+        .handOutRefused(customer: CustomerID(7), parcels: [ParcelID(12), ParcelID(13)], reason: "ID matcher ikke: «Åse» ≠ «Åsa»"),
+        .handOutRefused(customer: CustomerID(8), parcels: [], reason: "no ID"),
     ]
 
     /// The name of each case; exhaustive, so a new case breaks the build until it is listed here.
@@ -88,11 +99,16 @@ enum JournalCoding {
         case .slotCapacityChanged: "slotCapacityChanged"
         case .droppedOff: "droppedOff"
         case .driverHandover: "driverHandover"
+        case .queueEntryAdded: "queueEntryAdded"
+        case .queueFetchStarted: "queueFetchStarted"
+        case .queueEntryReady: "queueEntryReady"
+        case .queueEntryClosed: "queueEntryClosed"
+        case .handOutRefused: "handOutRefused"
         }
     }
 
     @Test func samplesCoverEveryCase() {
-        #expect(Set(Self.events.map(Self.kind)).count == 15)
+        #expect(Set(Self.events.map(Self.kind)).count == 20)
     }
 
     @Test(arguments: events)
@@ -122,6 +138,13 @@ enum JournalCoding {
         #expect(try JournalCoding.json(Event.droppedOff(DropOff(id: DropOffID(1), tracking: TrackingNumber("RR123456785SE"), carrier: "postnord",
                                                                 customer: nil, at: Date(timeIntervalSince1970: 1), staff: "kari")))
             == #"{"dropOff":{"at":1000,"carrier":"postnord","id":1,"staff":"kari","tracking":"RR123456785SE"},"type":"droppedOff"}"#)
+        #expect(try JournalCoding.json(Event.queueEntryAdded(QueueEntry(id: QueueEntryID(1), customer: CustomerID(2), announcedFor: nil,
+                                                                         note: nil, addedAt: Date(timeIntervalSince1970: 1), addedBy: "kari")))
+            == #"{"entry":{"addedAt":1000,"addedBy":"kari","customer":2,"id":1,"status":"waiting"},"type":"queueEntryAdded"}"#)
+        #expect(try JournalCoding.json(Event.queueEntryClosed(entry: QueueEntryID(4), as: .cancelled))
+            == #"{"entry":4,"outcome":"cancelled","type":"queueEntryClosed"}"#)
+        #expect(try JournalCoding.json(Event.handOutRefused(customer: CustomerID(2), parcels: [ParcelID(5)], reason: "no ID"))
+            == #"{"customer":2,"parcels":[5],"reason":"no ID","type":"handOutRefused"}"#)
     }
 
     @Test func customerJsonLeavesOutMissingFields() throws {
@@ -136,6 +159,9 @@ enum JournalCoding {
         }
         #expect(throws: DecodingError.self) {
             try JournalCoding.decoder().decode(Event.self, from: Data(#"{"type":"parcelMoved","parcel":1}"#.utf8))
+        }
+        #expect(throws: DecodingError.self, "an entry closes only as done or cancelled") {
+            try JournalCoding.decoder().decode(Event.self, from: Data(#"{"type":"queueEntryClosed","entry":1,"outcome":"ready"}"#.utf8))
         }
     }
 }

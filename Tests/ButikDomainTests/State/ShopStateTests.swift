@@ -95,7 +95,7 @@ struct JournaledShop {
 
     @Test func stateJsonHoldsOnlyTheFacts() throws {
         let json = try JournalCoding.json(ShopState())
-        #expect(json == #"{"capacityOverrides":[],"customers":[],"dropOffs":[],"expected":[],"nextCustomerNumber":1,"nextDeliveryNumber":1,"nextDropOffNumber":1,"nextParcelNumber":1,"openDeliveries":[],"parcels":[]}"#)
+        #expect(json == #"{"capacityOverrides":[],"customerLogs":[],"customers":[],"dropOffs":[],"expected":[],"nextCustomerNumber":1,"nextDeliveryNumber":1,"nextDropOffNumber":1,"nextParcelNumber":1,"nextQueueNumber":1,"openDeliveries":[],"parcels":[],"queue":[]}"#)
         #expect(try JournalCoding.roundTrip(ShopState()) == ShopState())
     }
 

@@ -128,3 +128,20 @@ import Testing
         #expect(LocalTime.minute(Date(timeIntervalSince1970: -60), in: Fixtures.utc) == "23:59")
     }
 }
+
+extension LocalTimeTests {
+    @Test func minuteOfDayReadsHoursAndMinutes() {
+        #expect(LocalTime.minuteOfDay("15:00") == 900)
+        #expect(LocalTime.minuteOfDay("00:00") == 0)
+        #expect(LocalTime.minuteOfDay("23:59") == 1439)
+        for bad in ["24:00", "9:30", "12:60", "1500", "12:3a", ""] { #expect(LocalTime.minuteOfDay(bad) == nil, "\(bad)") }
+    }
+
+    @Test func aTimeOfDayIsTheShopsWallClock() {
+        let afternoon = LocalTime.date(Fixtures.today, minuteOfDay: 900, in: Fixtures.oslo)
+        #expect(afternoon == Date(timeIntervalSince1970: 1_773_151_200), "15:00 in Oslo is 14:00 UTC in March")
+        #expect(LocalTime.minute(afternoon, in: Fixtures.oslo) == "15:00")
+        let summer = Day(year: 2026, month: 7, day: 1)!
+        #expect(LocalTime.minute(LocalTime.date(summer, minuteOfDay: 510, in: Fixtures.oslo), in: Fixtures.oslo) == "08:30")
+    }
+}
