@@ -79,7 +79,7 @@ extension ShopState {
               code.contains(where: \.isASCIIDigit) else { return [] }
         let exact = (try? Tracking.parse(query).get())?.number
         let needle = Array(code.utf8)
-        var rank: [ParcelID: Int] = [:]
+        var matches: [(rank: Int, id: ParcelID)] = []
         trackingIndex.forEach { value, id in
             let base: Int
             if value.elementsEqual(needle) || exact.map({ value.elementsEqual($0.value.utf8) }) == true {
@@ -91,9 +91,10 @@ extension ShopState {
             } else {
                 return
             }
-            rank[id] = base + (parcels[id]?.status.isInShop == true ? 0 : 1)
+            matches.append((base + (parcels[id]?.status.isInShop == true ? 0 : 1), id))
         }
-        let sorted = rank.keys.sorted { a, b in rank[a]! != rank[b]! ? rank[a]! < rank[b]! : a > b }
-        return Array(sorted.prefix(limit))
+        // Best rank first, then the newest parcel: plain integers, so sorting thousands is cheap.
+        matches.sort { ($0.rank, -$0.id.rawValue) < ($1.rank, -$1.id.rawValue) }
+        return matches.prefix(limit).map(\.id)
     }
 }
