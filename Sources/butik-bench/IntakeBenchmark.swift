@@ -20,36 +20,16 @@ func benchmarkIntake() throws {
     }
     _ = try shop.store.perform(staff: "bench", now: now) { state, context in state.expect(entries, context) }
 
-    var clock = 1000.0
-    let driver = AppDriver(store: shop.store, staff: "bench", now: now, clock: clock)
-    let size = Size(width: 100, height: 30)
-    func press(_ key: Key) -> [AppEffect] {
-        clock += 0.3
-        return driver.handle(KeyEvent(key, at: clock))
-    }
-    _ = press(.function(3))
-    _ = press(.enter) // start a delivery with the first carrier
+    let terminal = BenchTerminal(AppDriver(store: shop.store, staff: "bench", now: now, clock: 1000), now: now)
+    terminal.press(.function(3))
+    terminal.press(.enter) // start a delivery with the first carrier
     precondition(shop.store.state.openDelivery(of: "bench") != nil, "the delivery did not start")
-    _ = driver.frame(size)
 
     var intake = Timings()
-    var handleT = Timings(), frameT = Timings()  // the two parts of each intake
+    var handling = Timings(), drawing = Timings()  // the two parts of each intake
     for entry in entries {
-        // The scanner's burst arrives 5 ms a character; the last key (Enter) completes the scan.
-        for character in entry.tracking.number.value {
-            clock += 0.005
-            _ = driver.handle(KeyEvent(.character(character), at: clock))
-        }
-        clock += 0.005
-        let start = DispatchTime.now().uptimeNanoseconds
-        _ = driver.handle(KeyEvent(.enter, at: clock))
-        handleT.append(since: start)
-        let s2 = DispatchTime.now().uptimeNanoseconds
-        _ = driver.frame(size)
-        frameT.append(since: s2)
-        intake.append(since: start)
-        clock += 0.5
-        _ = driver.idle(now: now, clock: clock)
+        terminal.burst(entry.tracking.number.value)
+        intake.samples.append(terminal.endBurst(handling: &handling, drawing: &drawing))
     }
     precondition(shop.store.state.parcelsInShop.count == 5_000 + count, "not every intake landed")
 
@@ -69,26 +49,18 @@ func benchmarkIntake() throws {
     print("  intake (validate, assign, append + fdatasync, update, redraw): \(intake.summary)")
     print("  bare append + fdatasync of the same bytes:                      \(bare.summary)")
     print(String(format: "  ratio at p99: %.2fx", intake.percentile(0.99) / bare.percentile(0.99)))
-    print("  of which the key handling with the durable write: \(handleT.summary)")
-    print("  and the redraw of the screen model:               \(frameT.summary)")
+    print("  of which the key handling with the durable write: \(handling.summary)")
+    print("  and the redraw of the screen model:               \(drawing.summary)")
 
     // Suggestions: typing a recipient's name in the intake screen, one keystroke at a time.
     var typing = Timings()
     let names = ["Ingrid Ole Hansen", "schjonningsen", "mæland", "Åse", "jan fredrik", "ødegård sigrid", "KARI", "Solveig Tove Berg",
                  "hatlestad", "Linnéa", "ZZZ nobody", "per olav", "912", "Torbjørn Strand", "rønneberg", "aasen liv"]
     for (n, name) in names.enumerated() {
-        let code = "SUGGEST\(10_000 + n)"
-        for character in code { _ = press(.character(character)) }
-        _ = press(.enter)
-        for character in name {
-            clock += 0.15
-            let start = DispatchTime.now().uptimeNanoseconds
-            _ = driver.handle(KeyEvent(.character(character), at: clock))
-            _ = driver.idle(now: now, clock: clock + 0.06)
-            _ = driver.frame(size)
-            typing.append(since: start)
-        }
-        _ = press(.escape)
+        for character in "SUGGEST\(10_000 + n)" { terminal.press(.character(character)) }
+        terminal.press(.enter)
+        terminal.typeTimed(name, into: &typing)
+        terminal.press(.escape)
     }
     print("recipient suggestions per keystroke over 20,000 customers (key handling + suggestions + redraw)")
     print("  \(typing.summary)")

@@ -2,7 +2,7 @@ import Foundation
 
 /// Timings of repeated runs, in milliseconds.
 struct Timings {
-    private(set) var samples: [Double] = []
+    var samples: [Double] = []
 
     /// Runs `body` `count` times, timing each run.
     static func measure(_ count: Int, _ body: () throws -> Void) rethrows -> Timings {
