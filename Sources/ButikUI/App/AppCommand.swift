@@ -1,4 +1,5 @@
 import ButikDomain
+import Foundation
 
 /// A change the app asks the store to make; the driver decides it against the up-to-date
 /// state under the store's lock and reports the outcome once it is on disk.
@@ -13,6 +14,14 @@ public enum AppCommand: Equatable, Sendable {
     case undoHandOut([ParcelID])
     /// Expects a manifest's good rows; its bad rows only pass through to the outcome.
     case expect([ManifestEntry], problems: [ManifestProblem])
+    /// Puts a customer in the pickup queue: at the counter now, or announced for a time.
+    case addToQueue(CustomerID, announcedFor: Date?)
+    /// The acting staff member fetches the customer's parcels.
+    case startFetching(CustomerID)
+    /// The customer's parcels are at the counter.
+    case markReady(CustomerID)
+    /// Closes the customer's open queue entry.
+    case closeQueueEntry(CustomerID, QueueEntry.Outcome)
 
     /// The domain decision for this command.
     public func decide(_ state: ShopState, _ context: Context) throws(DomainError) -> Decision<AppOutcome> {
@@ -44,6 +53,18 @@ public enum AppCommand: Equatable, Sendable {
         case .expect(let entries, let problems):
             let decision = state.expect(entries, context)
             return Decision(events: decision.events, outcome: .expected(decision.outcome, problems: problems))
+        case .addToQueue(let customer, let announcedFor):
+            let decision = try state.addToQueue(customer, announcedFor: announcedFor, note: nil, context)
+            return Decision(events: decision.events, outcome: .queueChanged(decision.outcome))
+        case .startFetching(let customer):
+            let decision = try state.startFetching(for: customer, context)
+            return Decision(events: decision.events, outcome: .queueChanged(decision.outcome))
+        case .markReady(let customer):
+            let decision = try state.markReady(for: customer, context)
+            return Decision(events: decision.events, outcome: .queueChanged(decision.outcome))
+        case .closeQueueEntry(let customer, let outcome):
+            let decision = try state.closeQueueEntry(for: customer, as: outcome, context)
+            return Decision(events: decision.events, outcome: .queueChanged(decision.outcome))
         }
     }
 }
@@ -60,4 +81,6 @@ public enum AppOutcome: Equatable, Sendable {
     case handOutUndone([Parcel])
     /// A manifest was imported; `problems` are its bad rows, which were skipped.
     case expected(ManifestImport, problems: [ManifestProblem])
+    /// A queue entry was added or changed; the entry as it is now.
+    case queueChanged(QueueEntry)
 }

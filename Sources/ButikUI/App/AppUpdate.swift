@@ -24,6 +24,7 @@ extension AppState {
             case .deliveryStarted, .deliveryEnded, .received, .receiptUndone, .expected: intake.performed(outcome, context)
             case .moved, .capacitySet: shelves.performed(outcome, context)
             case .handedOut, .handOutUndone: counter.performed(outcome, context)
+            case .queueChanged: queue.performed(outcome, context)
             }
             return []
         case .refused(let command, let message):
@@ -31,6 +32,7 @@ extension AppState {
             case .startDelivery, .endDelivery, .receive, .undoReceipt, .expect: intake.refused(message)
             case .move, .setCapacity: shelves.refused(command, message, context)
             case .handOut, .undoHandOut: counter.refused(message)
+            case .addToQueue, .startFetching, .markReady, .closeQueueEntry: queue.refused(message)
             }
             return [.beep]
         case .importFailed(let message):
@@ -63,7 +65,7 @@ extension AppState {
         case .counter: return counter.handle(key, context)
         case .intake: return intake.handle(key, context)
         case .shelves: return shelves.handle(key, context)
-        case .queue: queue.handle(key, context)
+        case .queue: return handleQueueKey(key)
         case .customers: customers.handle(key, context)
         case .reports: reports.handle(key, context)
         }

@@ -291,7 +291,7 @@ public struct IntakeScreen: Sendable {
         case .expected(let result, let problems):
             importReport = IntakeScreen.report(result, problems)
             problem = nil
-        case .moved, .capacitySet, .handedOut, .handOutUndone:
+        default:
             break
         }
     }

@@ -1,13 +1,35 @@
 import ButikDomain
 
-/// F5: every parcel awaiting pickup, the earliest deadline first, overdue and due-today marked;
-/// then the parcels in the outbound area for the driver.
+/// F5: the pickup queue at the top (customers at the counter or announced, whose parcels a
+/// colleague fetches), then every parcel awaiting pickup, the earliest deadline first,
+/// overdue and due-today marked, and the parcels in the outbound area for the driver.
 public struct QueueScreen: Sendable {
+    /// Which list the arrow keys move in; Tab switches.
+    public enum Focus: Sendable {
+        case pickup, parcels
+    }
+
+    public var focus = Focus.pickup
+    /// The selected entry of the pickup queue.
+    public var pickup = ListSelection()
+    /// The selected parcel of the list below.
     public var selection = ListSelection()
+    /// A dialog open over the screen.
+    public var prompt: QueuePrompt?
+    /// What the last action came to, shown between the lists.
+    public internal(set) var notice: QueueNotice?
 
     public init() {}
 
-    public static let help = [HelpEntry(label: "↑↓", description: "select")]
+    public static let help = [
+        HelpEntry(label: "Tab", description: "switch list"),
+        HelpEntry(label: "↑↓", description: "select"),
+        HelpEntry(label: "a", description: "add customer"),
+        HelpEntry(label: "f", description: "fetching"),
+        HelpEntry(label: "r", description: "ready"),
+        HelpEntry(label: "Enter", description: "hand out"),
+        HelpEntry(label: "x", description: "cancel entry"),
+    ]
 
     func parcels(_ context: AppContext) -> [Parcel] {
         let inShop = context.shop.parcelsInShop
@@ -30,16 +52,75 @@ public struct QueueScreen: Sendable {
                      rows: rows, emptyMessage: "No parcels are waiting for pickup.")
     }
 
-    mutating func handle(_ key: Key, _ context: AppContext) {
-        _ = selection.handle(key, in: table(context))
+    /// The parcel selected in the lower list.
+    func selectedParcel(_ context: AppContext) -> Parcel? {
+        let parcels = parcels(context)
+        guard let index = selection.applied(to: table(context)).selection, parcels.indices.contains(index) else { return nil }
+        return parcels[index]
+    }
+
+    mutating func handle(_ key: Key, _ context: AppContext) -> [AppEffect] {
+        if prompt != nil { return handlePrompt(key, context) }
+        switch key {
+        case .tab:
+            focus = focus == .pickup ? .parcels : .pickup
+            return []
+        case .escape:
+            notice = nil
+            return []
+        default:
+            break
+        }
+        if let effects = handlePickupKey(key, context) { return effects }
+        switch focus {
+        case .pickup: _ = pickup.handle(key, in: pickupTable(context))
+        case .parcels: _ = selection.handle(key, in: table(context))
+        }
+        return []
+    }
+
+    /// Enter: the customer of the selected entry, or of the selected parcel in the lower list.
+    func customerForHandOut(_ context: AppContext) -> CustomerID? {
+        switch focus {
+        case .pickup: selectedEntry(context)?.customer
+        case .parcels: selectedParcel(context).flatMap { $0.status == .waiting ? $0.customer : nil }
+        }
+    }
+
+    /// A change of this screen is on disk.
+    mutating func performed(_ outcome: AppOutcome, _ context: AppContext) {
+        if case .queueChanged(let entry) = outcome { pickupPerformed(entry, context) }
+    }
+
+    /// The store refused a change of this screen.
+    mutating func refused(_ message: String) {
+        notice = QueueNotice(text: message, isProblem: true)
     }
 
     func draw(into screen: inout Screen, at rect: Rect, _ context: AppContext) {
+        guard rect.height >= 8 else { return }
+        let pickupHeight = drawPickup(into: &screen, at: rect, context)
+        var row = rect.row + pickupHeight
+        if let notice {
+            screen.put(notice.text, row: row, column: rect.column,
+                       style: notice.isProblem ? Style(.danger, bold: true) : Style(.ok, bold: true), maxWidth: rect.width)
+        }
+        row += 1
         let parcels = parcels(context)
         let waiting = parcels.filter { $0.status == .waiting }
         let overdue = waiting.filter { $0.deadline < context.today }.count
         let summary = "\(waiting.count) waiting · \(context.dueToday) due today · \(overdue) overdue · \(parcels.count - waiting.count) for the driver"
-        screen.put(summary, row: rect.row, column: rect.column, style: Style(.accent, bold: true), maxWidth: rect.width)
-        selection.applied(to: table(context)).draw(into: &screen, at: Rect(row: rect.row + 2, column: rect.column, width: rect.width, height: rect.height - 2))
+        screen.put(summary, row: row, column: rect.column, style: Style(focus == .parcels ? .accent : .muted, bold: true), maxWidth: rect.width)
+        row += 1
+        var table = selection.applied(to: table(context))
+        table.showsSelection = focus == .parcels
+        table.draw(into: &screen, at: Rect(row: row, column: rect.column, width: rect.width, height: rect.row + rect.height - row))
+        if let prompt { prompt.modal.draw(into: &screen, at: rect) }
     }
+}
+
+/// How the last action on the queue screen went.
+public struct QueueNotice: Equatable, Sendable {
+    public var text: String
+    public var isProblem: Bool
 }

@@ -44,6 +44,8 @@ public struct Table: Hashable, Sendable {
     public var pageSize: Int
     /// The selected row, nil only when there are no rows.
     public private(set) var selection: Int?
+    /// False draws the selected row like the others (a list without the focus).
+    public var showsSelection = true
     /// The first body row shown.
     private var top = 0
 
@@ -98,7 +100,7 @@ public struct Table: Hashable, Sendable {
         }
         let first = Self.top(keeping: selection, visible: visible, from: top, count: rows.count)
         for (offset, index) in (first..<min(rows.count, first + visible)).enumerated() {
-            let style = index == selection ? Style(.selection, bold: rows[index].style.bold) : rows[index].style
+            let style = index == selection && showsSelection ? Style(.selection, bold: rows[index].style.bold) : rows[index].style
             drawLine(rows[index].cells, widths: widths, into: &screen, row: rect.row + 1 + offset, rect: rect, style: style)
         }
     }

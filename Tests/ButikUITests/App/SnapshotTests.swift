@@ -166,15 +166,19 @@ struct SnapshotTests {
         let h = try Harness()
         h.press(.function(5))
         let small = h.screen()
-        #expect(small[2] == " 193 waiting · 18 due today · 9 overdue · 0 for the driver")
-        #expect(small[4] == " Due            Key    Name               Slot   Carrier   Tracking")
-        #expect(small[5] == " overdue 2d     SD     Sigrid Dahl        A3     posten    370957339400979962")
-        #expect(small[6] == " overdue 2d     JEDS   Janne Eline Dahl … C3     postnord  373789971678262159")
-        #expect(small[14] == " due today      KARI   Kari Nordmann      A1     posten    370151660826567643")
-        #expect(small[23] == "↑↓ select  F1 help  F10 quit  F2-F7 screens")
+        // The pickup queue on top, empty here; the parcels awaiting pickup below.
+        #expect(small[2] == " Pickup queue: 0 · 0 fetching · 0 ready")
+        #expect(small[3] == " No   Key    Name                    When     Status             Slots")
+        #expect(small[4] == String(repeating: " ", count: 20) + "Nobody in the queue. a adds a customer.")
+        #expect(small[6] == " 193 waiting · 18 due today · 9 overdue · 0 for the driver")
+        #expect(small[7] == " Due            Key    Name               Slot   Carrier   Tracking")
+        #expect(small[8] == " overdue 2d     SD     Sigrid Dahl        A3     posten    370957339400979962")
+        #expect(small[9] == " overdue 2d     JEDS   Janne Eline Dahl … C3     postnord  373789971678262159")
+        #expect(small[17] == " due today      KARI   Kari Nordmann      A1     posten    370151660826567643")
+        #expect(small[23].hasPrefix("Tab switch list  ↑↓ select  a add customer"))
         let large = h.screen(width: 120, height: 40)
-        #expect(large[6] == " overdue 2d     JEDS   Janne Eline Dahl Solberg" + String(repeating: " ", count: 35) + "C3     postnord  373789971678262159")
-        #expect(large[32] == " 1d left        OH     Ola Haugen" + String(repeating: " ", count: 49) + "E3     posten    370092818547838711")
+        #expect(large[9] == " overdue 2d     JEDS   Janne Eline Dahl Solberg" + String(repeating: " ", count: 35) + "C3     postnord  373789971678262159")
+        #expect(large[35] == " 1d left        OH     Ola Haugen" + String(repeating: " ", count: 49) + "E3     posten    370092818547838711")
     }
 
     @Test func customersListsEveryoneByKey() throws {
@@ -275,21 +279,28 @@ struct SnapshotTests {
     @Test func queueRowsAreColouredByDeadline() throws {
         let h = try Harness()
         h.press(.function(5))
-        let mask = h.frame(width: 120, height: 40).styleMask
         let row = { (style: Character) in "." + String(repeating: style, count: 118) + "." }
-        #expect(mask[4] == row("T"))   // titles
-        #expect(mask[5] == row("S"))   // the selected row, bold as it is overdue
-        #expect(mask[6] == row("D"))   // overdue: danger, bold
-        #expect(mask[13] == row("D"))
-        #expect(mask[14] == row("w"))  // due today: warning
-        #expect(mask[31] == row("w"))
-        #expect(mask[32] == row("."))  // later: plain
-        #expect(mask[2].hasPrefix("." + String(repeating: "A", count: 57) + "."))
+        // The pickup queue has the focus first: the parcel list shows no selection.
+        let unfocused = h.frame(width: 120, height: 40).styleMask
+        #expect(unfocused[2].hasPrefix("." + String(repeating: "A", count: 38) + "."))
+        #expect(unfocused[6].hasPrefix("." + String(repeating: "M", count: 57) + "."))
+        #expect(unfocused[8] == row("D"))
+        h.press(.tab)
+        let mask = h.frame(width: 120, height: 40).styleMask
+        #expect(mask[2].hasPrefix("." + String(repeating: "M", count: 38) + "."))
+        #expect(mask[7] == row("T"))   // titles
+        #expect(mask[8] == row("S"))   // the selected row, bold as it is overdue
+        #expect(mask[9] == row("D"))   // overdue: danger, bold
+        #expect(mask[16] == row("D"))
+        #expect(mask[17] == row("w"))  // due today: warning
+        #expect(mask[34] == row("w"))
+        #expect(mask[35] == row("."))  // later: plain
+        #expect(mask[6].hasPrefix("." + String(repeating: "A", count: 57) + "."))
         // Down moves the selection onto the first overdue row.
         h.press(.down)
         let moved = h.frame(width: 120, height: 40).styleMask
-        #expect(moved[5] == row("D"))
-        #expect(moved[6] == row("S"))  // selected keeps the row's boldness
+        #expect(moved[8] == row("D"))
+        #expect(moved[9] == row("S"))  // selected keeps the row's boldness
     }
 
     @Test func readOnlyIsShownInTheStatusLineInDanger() {
@@ -373,7 +384,7 @@ struct SnapshotTests {
         #expect(h.screen(width: 59, height: 16)[0] == "Butik needs a terminal of at least 60×16.")
         let lines = h.screen()
         #expect(lines[0] == Self.tabBar)
-        #expect(lines[2] == " 193 waiting · 18 due today · 9 overdue · 0 for the driver")
+        #expect(lines[6] == " 193 waiting · 18 due today · 9 overdue · 0 for the driver")
         #expect(lines[22] == Self.status80)
         #expect(h.screen(width: 60, height: 16)[0] == " F2 Coun…  F3 Inta…  F4 Shel…  F5 Queue  F6 Cust…  F7 Repo…")
         h.press(.function(10))

@@ -1,0 +1,23 @@
+import ButikDomain
+
+extension AppState {
+    /// Keys on the queue screen; Enter leaves it for the counter's hand-out.
+    mutating func handleQueueKey(_ key: Key) -> [AppEffect] {
+        guard key == .enter, queue.prompt == nil else { return queue.handle(key, context) }
+        guard let customer = queue.customerForHandOut(context) else {
+            queue.notice = QueueNotice(text: "Select a customer in the queue or a parcel to hand out.", isProblem: true)
+            return [.beep]
+        }
+        return startHandOut(for: customer)
+    }
+
+    /// Opens the counter with `customer` found and selected, and starts their hand-out there.
+    mutating func startHandOut(for customer: CustomerID) -> [AppEffect] {
+        guard let known = context.shop.customers[customer] else { return [.beep] }
+        tab = .counter
+        counter.handOut = nil
+        counter.search(known.key, context)
+        if let index = counter.hits(context).firstIndex(of: .customer(customer)) { counter.selection.index = index }
+        return counter.startHandOut(context)
+    }
+}

@@ -1,0 +1,62 @@
+import ButikDomain
+import Foundation
+
+/// The dialog open over the queue screen.
+public struct QueuePrompt: Sendable {
+    public enum Purpose: Equatable, Sendable {
+        /// A customer's key, and a time when they are announced.
+        case add
+    }
+
+    public private(set) var purpose: Purpose
+    public internal(set) var modal: Modal
+
+    /// Asks for the key of the customer to queue, with `text` typed so far.
+    static func add(_ context: AppContext, text: String = "") -> QueuePrompt {
+        let modal = Modal.prompt(title: " Queue ", message: "Customer's key, and HH:MM if they are coming later:",
+                                 text: text, placeholder: "e.g. KH2 or KH2 15:00", confirmLabel: "Add", cancelLabel: "Cancel")
+        return QueuePrompt(purpose: .add, modal: modal)
+    }
+}
+
+extension QueueScreen {
+    /// Keys while a prompt is open: Enter performs, Esc cancels, the rest edit the field.
+    mutating func handlePrompt(_ key: Key, _ context: AppContext) -> [AppEffect] {
+        guard var open = prompt else { return [] }
+        _ = open.modal.handle(key)
+        switch open.modal.outcome {
+        case nil:
+            prompt = open
+            return []
+        case .cancelled, .confirmed:
+            prompt = nil
+            return []
+        case .submitted(let text):
+            prompt = nil
+            return submit(open.purpose, text.trimmingCharacters(in: .whitespaces), context)
+        }
+    }
+
+    private mutating func submit(_ purpose: QueuePrompt.Purpose, _ text: String, _ context: AppContext) -> [AppEffect] {
+        switch purpose {
+        case .add:
+            let words = text.split(separator: " ").map(String.init)
+            guard let key = words.first, words.count <= 2 else { return again("Type the customer's key, then a time if any.", text, context) }
+            guard let customer = context.shop.customer(withKey: key) else { return again("No customer has the key \(key).", text, context) }
+            var announced: Date?
+            if words.count == 2 {
+                guard let minute = LocalTime.minuteOfDay(words[1]) else { return again("Type the time as HH:MM, e.g. 15:00.", text, context) }
+                announced = LocalTime.date(context.today, minuteOfDay: minute, in: context.layout.zone)
+            }
+            notice = nil
+            return [.perform(.addToQueue(customer.id, announcedFor: announced))]
+        }
+    }
+
+    /// Opens the add prompt again with what was typed, saying what is wrong.
+    private mutating func again(_ problem: String, _ text: String, _ context: AppContext) -> [AppEffect] {
+        notice = QueueNotice(text: problem, isProblem: true)
+        prompt = .add(context, text: text)
+        return [.beep]
+    }
+}
