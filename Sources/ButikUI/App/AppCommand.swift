@@ -22,6 +22,10 @@ public enum AppCommand: Equatable, Sendable {
     case markReady(CustomerID)
     /// Closes the customer's open queue entry.
     case closeQueueEntry(CustomerID, QueueEntry.Outcome)
+    /// Keeps a waiting parcel until a later day.
+    case extendDeadline(ParcelID, to: Day)
+    /// Sends every overdue waiting parcel to the outbound area for the driver.
+    case returnOverdue
 
     /// The domain decision for this command.
     public func decide(_ state: ShopState, _ context: Context) throws(DomainError) -> Decision<AppOutcome> {
@@ -65,6 +69,12 @@ public enum AppCommand: Equatable, Sendable {
         case .closeQueueEntry(let customer, let outcome):
             let decision = try state.closeQueueEntry(for: customer, as: outcome, context)
             return Decision(events: decision.events, outcome: .queueChanged(decision.outcome))
+        case .extendDeadline(let id, let day):
+            let decision = try state.extendDeadline(id, to: day, context)
+            return Decision(events: decision.events, outcome: .deadlineExtended(decision.outcome))
+        case .returnOverdue:
+            let decision = state.returnOverdue(context)
+            return Decision(events: decision.events, outcome: .returnedOverdue(decision.outcome))
         }
     }
 }
@@ -83,4 +93,7 @@ public enum AppOutcome: Equatable, Sendable {
     case expected(ManifestImport, problems: [ManifestProblem])
     /// A queue entry was added or changed; the entry as it is now.
     case queueChanged(QueueEntry)
+    case deadlineExtended(Parcel)
+    /// The overdue parcels now waiting for the driver.
+    case returnedOverdue([Parcel])
 }

@@ -24,7 +24,7 @@ extension AppState {
             case .deliveryStarted, .deliveryEnded, .received, .receiptUndone, .expected: intake.performed(outcome, context)
             case .moved, .capacitySet: shelves.performed(outcome, context)
             case .handedOut, .handOutUndone: counter.performed(outcome, context)
-            case .queueChanged: queue.performed(outcome, context)
+            case .queueChanged, .deadlineExtended, .returnedOverdue: queue.performed(outcome, context)
             }
             return []
         case .refused(let command, let message):
@@ -32,7 +32,7 @@ extension AppState {
             case .startDelivery, .endDelivery, .receive, .undoReceipt, .expect: intake.refused(message)
             case .move, .setCapacity: shelves.refused(command, message, context)
             case .handOut, .undoHandOut: counter.refused(message)
-            case .addToQueue, .startFetching, .markReady, .closeQueueEntry: queue.refused(message)
+            case .addToQueue, .startFetching, .markReady, .closeQueueEntry, .extendDeadline, .returnOverdue: queue.refused(message)
             }
             return [.beep]
         case .importFailed(let message):

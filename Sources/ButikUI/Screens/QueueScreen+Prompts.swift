@@ -6,6 +6,10 @@ public struct QueuePrompt: Sendable {
     public enum Purpose: Equatable, Sendable {
         /// A customer's key, and a time when they are announced.
         case add
+        /// How many days more to keep a parcel.
+        case extend(ParcelID)
+        /// Yes or no to sending every overdue parcel back.
+        case returnOverdue
     }
 
     public private(set) var purpose: Purpose
@@ -17,20 +21,42 @@ public struct QueuePrompt: Sendable {
                                  text: text, placeholder: "e.g. KH2 or KH2 15:00", confirmLabel: "Add", cancelLabel: "Cancel")
         return QueuePrompt(purpose: .add, modal: modal)
     }
+
+    /// Asks for how many days more to keep `parcel`, 7 unless typed otherwise.
+    static func extend(_ parcel: Parcel, _ context: AppContext, text: String = "7") -> QueuePrompt {
+        let modal = Modal.prompt(title: " Extend ", message: "Keep \(parcel.tracking) (\(parcel.key)), due \(parcel.deadline), how many days more?",
+                                 text: text, placeholder: "days", confirmLabel: "Extend", cancelLabel: "Cancel")
+        return QueuePrompt(purpose: .extend(parcel.id), modal: modal)
+    }
+
+    /// Asks whether to send the `count` overdue parcels back to their senders.
+    static func returnOverdue(_ count: Int) -> QueuePrompt {
+        let modal = Modal.confirm(title: " Return overdue ",
+                                  message: "Mark all \(count) overdue parcel\(count == 1 ? "" : "s") for return to sender? (y/n)",
+                                  confirmLabel: "y Return", cancelLabel: "n Keep")
+        return QueuePrompt(purpose: .returnOverdue, modal: modal)
+    }
 }
 
 extension QueueScreen {
     /// Keys while a prompt is open: Enter performs, Esc cancels, the rest edit the field.
     mutating func handlePrompt(_ key: Key, _ context: AppContext) -> [AppEffect] {
         guard var open = prompt else { return [] }
+        if open.purpose == .returnOverdue, key == .character("y") || key == .character("n") {
+            prompt = nil
+            return key == .character("y") ? [.perform(.returnOverdue)] : []
+        }
         _ = open.modal.handle(key)
         switch open.modal.outcome {
         case nil:
             prompt = open
             return []
-        case .cancelled, .confirmed:
+        case .cancelled:
             prompt = nil
             return []
+        case .confirmed:
+            prompt = nil
+            return open.purpose == .returnOverdue ? [.perform(.returnOverdue)] : []
         case .submitted(let text):
             prompt = nil
             return submit(open.purpose, text.trimmingCharacters(in: .whitespaces), context)
@@ -50,6 +76,17 @@ extension QueueScreen {
             }
             notice = nil
             return [.perform(.addToQueue(customer.id, announcedFor: announced))]
+        case .extend(let id):
+            guard let parcel = context.shop.parcels[id] else { return [.beep] }
+            guard let days = Int(text), days > 0, days <= 365 else {
+                notice = QueueNotice(text: "Type the number of days to keep it longer, e.g. 7.", isProblem: true)
+                prompt = .extend(parcel, context, text: text)
+                return [.beep]
+            }
+            notice = nil
+            return [.perform(.extendDeadline(id, to: max(parcel.deadline, context.today).adding(days: days)))]
+        case .returnOverdue:
+            return []
         }
     }
 

@@ -18,6 +18,10 @@ public struct QueueScreen: Sendable {
     public var prompt: QueuePrompt?
     /// What the last action came to, shown between the lists.
     public internal(set) var notice: QueueNotice?
+    /// Only this carrier's parcels (an id of the layout), or every carrier's.
+    public var carrierFilter: String?
+    /// Which parcels the lower list shows.
+    public var stateFilter = ParcelFilter.all
 
     public init() {}
 
@@ -29,12 +33,16 @@ public struct QueueScreen: Sendable {
         HelpEntry(label: "r", description: "ready"),
         HelpEntry(label: "Enter", description: "hand out"),
         HelpEntry(label: "x", description: "cancel entry"),
+        HelpEntry(label: "c", description: "carrier filter"),
+        HelpEntry(label: "s", description: "state filter"),
+        HelpEntry(label: "e", description: "extend deadline"),
+        HelpEntry(label: "o", description: "return overdue"),
     ]
 
     func parcels(_ context: AppContext) -> [Parcel] {
         let inShop = context.shop.parcelsInShop
         let waiting = inShop.filter { $0.status == .waiting }.sorted { ($0.deadline, $0.id) < ($1.deadline, $1.id) }
-        return waiting + inShop.filter { $0.status != .waiting }
+        return (waiting + inShop.filter { $0.status != .waiting }).filter { shows($0, context) }
     }
 
     func table(_ context: AppContext) -> Table {
@@ -49,7 +57,7 @@ public struct QueueScreen: Sendable {
         return Table(columns: [Table.Column("Due", width: .fixed(14)), Table.Column("Key", width: .fixed(6)),
                                Table.Column("Name"), Table.Column("Slot", width: .fixed(6)),
                                Table.Column("Carrier", width: .fixed(9)), Table.Column("Tracking", width: .fixed(20))],
-                     rows: rows, emptyMessage: "No parcels are waiting for pickup.")
+                     rows: rows, emptyMessage: isFiltered ? "No parcels match the filter." : "No parcels are waiting for pickup.")
     }
 
     /// The parcel selected in the lower list.
@@ -71,7 +79,7 @@ public struct QueueScreen: Sendable {
         default:
             break
         }
-        if let effects = handlePickupKey(key, context) { return effects }
+        if let effects = handlePickupKey(key, context) ?? handleParcelKey(key, context) { return effects }
         switch focus {
         case .pickup: _ = pickup.handle(key, in: pickupTable(context))
         case .parcels: _ = selection.handle(key, in: table(context))
@@ -89,7 +97,10 @@ public struct QueueScreen: Sendable {
 
     /// A change of this screen is on disk.
     mutating func performed(_ outcome: AppOutcome, _ context: AppContext) {
-        if case .queueChanged(let entry) = outcome { pickupPerformed(entry, context) }
+        switch outcome {
+        case .queueChanged(let entry): pickupPerformed(entry, context)
+        default: parcelsPerformed(outcome, context)
+        }
     }
 
     /// The store refused a change of this screen.
@@ -106,10 +117,11 @@ public struct QueueScreen: Sendable {
                        style: notice.isProblem ? Style(.danger, bold: true) : Style(.ok, bold: true), maxWidth: rect.width)
         }
         row += 1
-        let parcels = parcels(context)
+        let parcels = context.shop.parcelsInShop
         let waiting = parcels.filter { $0.status == .waiting }
         let overdue = waiting.filter { $0.deadline < context.today }.count
         let summary = "\(waiting.count) waiting · \(context.dueToday) due today · \(overdue) overdue · \(parcels.count - waiting.count) for the driver"
+            + filterSummary
         screen.put(summary, row: row, column: rect.column, style: Style(focus == .parcels ? .accent : .muted, bold: true), maxWidth: rect.width)
         row += 1
         var table = selection.applied(to: table(context))

@@ -1,0 +1,44 @@
+import ButikDomain
+
+/// The parcel list's keys: filters, extending the selected parcel's deadline, and sending
+/// every overdue parcel back.
+extension QueueScreen {
+    /// The parcel list's keys; nil for other keys.
+    mutating func handleParcelKey(_ key: Key, _ context: AppContext) -> [AppEffect]? {
+        switch key {
+        case .character("c"): cycleCarrier(context)
+        case .character("s"): cycleState()
+        case .character("e"):
+            guard let parcel = selectedParcel(context), parcel.status == .waiting else {
+                notice = QueueNotice(text: "Select a waiting parcel in the list below (Tab) to extend.", isProblem: true)
+                return [.beep]
+            }
+            notice = nil
+            prompt = .extend(parcel, context)
+        case .character("o"):
+            let overdue = context.shop.parcelsInShop.filter { $0.status == .waiting && $0.deadline < context.today }.count
+            guard overdue > 0 else {
+                notice = QueueNotice(text: "No parcel is overdue.", isProblem: false)
+                return []
+            }
+            notice = nil
+            prompt = .returnOverdue(overdue)
+        default: return nil
+        }
+        return []
+    }
+
+    /// An extension or return of this screen is on disk.
+    mutating func parcelsPerformed(_ outcome: AppOutcome, _ context: AppContext) {
+        switch outcome {
+        case .deadlineExtended(let parcel):
+            notice = QueueNotice(text: "\(parcel.tracking) (\(parcel.key)) is kept until \(parcel.deadline) (\(context.dueText(parcel.deadline))).",
+                                 isProblem: false)
+        case .returnedOverdue(let parcels):
+            notice = QueueNotice(text: "\(parcels.count) overdue parcel\(parcels.count == 1 ? "" : "s") marked for return: put them in \(context.layout.outboundID).",
+                                 isProblem: false)
+        default:
+            break
+        }
+    }
+}
