@@ -26,6 +26,10 @@ public enum AppCommand: Equatable, Sendable {
     case extendDeadline(ParcelID, to: Day)
     /// Sends every overdue waiting parcel to the outbound area for the driver.
     case returnOverdue
+    /// Takes in a customer's prepaid return parcel for the driver.
+    case dropOff(ParsedTracking, carrier: String?)
+    /// Records what the driver took from the outbound area.
+    case handOver([TrackingNumber])
 
     /// The domain decision for this command.
     public func decide(_ state: ShopState, _ context: Context) throws(DomainError) -> Decision<AppOutcome> {
@@ -75,6 +79,12 @@ public enum AppCommand: Equatable, Sendable {
         case .returnOverdue:
             let decision = state.returnOverdue(context)
             return Decision(events: decision.events, outcome: .returnedOverdue(decision.outcome))
+        case .dropOff(let tracking, let carrier):
+            let decision = try state.dropOff(tracking: tracking, carrier: carrier, customer: nil, context)
+            return Decision(events: decision.events, outcome: .droppedOff(decision.outcome))
+        case .handOver(let scanned):
+            let decision = try state.handOver(scanned: scanned, carrier: nil, context)
+            return Decision(events: decision.events, outcome: .handedOver(decision.outcome))
         }
     }
 }
@@ -96,4 +106,6 @@ public enum AppOutcome: Equatable, Sendable {
     case deadlineExtended(Parcel)
     /// The overdue parcels now waiting for the driver.
     case returnedOverdue([Parcel])
+    case droppedOff(DropOff)
+    case handedOver(Handover)
 }

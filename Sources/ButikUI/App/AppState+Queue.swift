@@ -3,7 +3,7 @@ import ButikDomain
 extension AppState {
     /// Keys on the queue screen; Enter leaves it for the counter's hand-out.
     mutating func handleQueueKey(_ key: Key) -> [AppEffect] {
-        guard key == .enter, queue.prompt == nil else { return queue.handle(key, context) }
+        guard key == .enter, queue.prompt == nil, queue.handover == nil else { return queue.handle(key, context) }
         guard let customer = queue.customerForHandOut(context) else {
             queue.notice = QueueNotice(text: "Select a customer in the queue or a parcel to hand out.", isProblem: true)
             return [.beep]

@@ -24,7 +24,7 @@ extension AppState {
             case .deliveryStarted, .deliveryEnded, .received, .receiptUndone, .expected: intake.performed(outcome, context)
             case .moved, .capacitySet: shelves.performed(outcome, context)
             case .handedOut, .handOutUndone: counter.performed(outcome, context)
-            case .queueChanged, .deadlineExtended, .returnedOverdue: queue.performed(outcome, context)
+            case .queueChanged, .deadlineExtended, .returnedOverdue, .droppedOff, .handedOver: queue.performed(outcome, context)
             }
             return []
         case .refused(let command, let message):
@@ -32,7 +32,8 @@ extension AppState {
             case .startDelivery, .endDelivery, .receive, .undoReceipt, .expect: intake.refused(message)
             case .move, .setCapacity: shelves.refused(command, message, context)
             case .handOut, .undoHandOut: counter.refused(message)
-            case .addToQueue, .startFetching, .markReady, .closeQueueEntry, .extendDeadline, .returnOverdue: queue.refused(message)
+            case .addToQueue, .startFetching, .markReady, .closeQueueEntry, .extendDeadline, .returnOverdue,
+                 .dropOff, .handOver: queue.refused(message)
             }
             return [.beep]
         case .importFailed(let message):
@@ -86,6 +87,7 @@ extension AppState {
         }
         helpVisible = false
         if tab == .shelves { return shelves.scan(parsed, context) }
+        if tab == .queue, queue.takesScans { return queue.scan(parsed, context) }
         if tab == .counter, counter.takesScans { return counter.confirm(parsed.number, context) }
         guard let parcel = context.shop.latestParcel(parsed.number) else {
             if tab == .counter { counter.search(parsed.number.value, context) }

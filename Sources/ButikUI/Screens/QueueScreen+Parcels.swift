@@ -38,7 +38,7 @@ extension QueueScreen {
             notice = QueueNotice(text: "\(parcels.count) overdue parcel\(parcels.count == 1 ? "" : "s") marked for return: put them in \(context.layout.outboundID).",
                                  isProblem: false)
         default:
-            break
+            returnsPerformed(outcome, context)
         }
     }
 }

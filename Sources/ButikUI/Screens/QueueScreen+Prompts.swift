@@ -10,6 +10,8 @@ public struct QueuePrompt: Sendable {
         case extend(ParcelID)
         /// Yes or no to sending every overdue parcel back.
         case returnOverdue
+        /// A return parcel's tracking number (typed or scanned), and its carrier.
+        case dropOff
     }
 
     public private(set) var purpose: Purpose
@@ -27,6 +29,13 @@ public struct QueuePrompt: Sendable {
         let modal = Modal.prompt(title: " Extend ", message: "Keep \(parcel.tracking) (\(parcel.key)), due \(parcel.deadline), how many days more?",
                                  text: text, placeholder: "days", confirmLabel: "Extend", cancelLabel: "Cancel")
         return QueuePrompt(purpose: .extend(parcel.id), modal: modal)
+    }
+
+    /// Asks for a drop-off's tracking number and carrier.
+    static func dropOff(text: String = "") -> QueuePrompt {
+        let modal = Modal.prompt(title: " Drop-off ", message: "Scan or type the return parcel's tracking number, then its carrier:",
+                                 text: text, placeholder: "e.g. 370123456789012345 posten", confirmLabel: "Take in", cancelLabel: "Cancel")
+        return QueuePrompt(purpose: .dropOff, modal: modal)
     }
 
     /// Asks whether to send the `count` overdue parcels back to their senders.
@@ -87,6 +96,8 @@ extension QueueScreen {
             return [.perform(.extendDeadline(id, to: max(parcel.deadline, context.today).adding(days: days)))]
         case .returnOverdue:
             return []
+        case .dropOff:
+            return submitDropOff(text, context)
         }
     }
 

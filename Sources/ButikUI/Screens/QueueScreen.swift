@@ -22,6 +22,8 @@ public struct QueueScreen: Sendable {
     public var carrierFilter: String?
     /// Which parcels the lower list shows.
     public var stateFilter = ParcelFilter.all
+    /// The driver's handover while parcels leaving are scanned.
+    public var handover: HandoverCount?
 
     public init() {}
 
@@ -37,6 +39,8 @@ public struct QueueScreen: Sendable {
         HelpEntry(label: "s", description: "state filter"),
         HelpEntry(label: "e", description: "extend deadline"),
         HelpEntry(label: "o", description: "return overdue"),
+        HelpEntry(label: "d", description: "drop-off"),
+        HelpEntry(label: "h", description: "driver handover"),
     ]
 
     func parcels(_ context: AppContext) -> [Parcel] {
@@ -69,6 +73,7 @@ public struct QueueScreen: Sendable {
 
     mutating func handle(_ key: Key, _ context: AppContext) -> [AppEffect] {
         if prompt != nil { return handlePrompt(key, context) }
+        if handover != nil { return handleHandover(key, context) }
         switch key {
         case .tab:
             focus = focus == .pickup ? .parcels : .pickup
@@ -79,7 +84,9 @@ public struct QueueScreen: Sendable {
         default:
             break
         }
-        if let effects = handlePickupKey(key, context) ?? handleParcelKey(key, context) { return effects }
+        if let effects = handlePickupKey(key, context) ?? handleParcelKey(key, context) ?? handleReturnsKey(key, context) {
+            return effects
+        }
         switch focus {
         case .pickup: _ = pickup.handle(key, in: pickupTable(context))
         case .parcels: _ = selection.handle(key, in: table(context))
@@ -112,7 +119,9 @@ public struct QueueScreen: Sendable {
         guard rect.height >= 8 else { return }
         let pickupHeight = drawPickup(into: &screen, at: rect, context)
         var row = rect.row + pickupHeight
-        if let notice {
+        if let handover {
+            screen.put(handover.line(context), row: row, column: rect.column, style: Style(.accent, bold: true, reverse: true), maxWidth: rect.width)
+        } else if let notice {
             screen.put(notice.text, row: row, column: rect.column,
                        style: notice.isProblem ? Style(.danger, bold: true) : Style(.ok, bold: true), maxWidth: rect.width)
         }

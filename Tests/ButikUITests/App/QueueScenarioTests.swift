@@ -149,6 +149,6 @@ import Testing
 
     @Test func everyQueueKeyIsInTheHelp() {
         let labels = QueueScreen.help.map(\.label)
-        for label in ["Tab", "↑↓", "a", "f", "r", "Enter", "x", "c", "s", "e", "o"] { #expect(labels.contains(label), "\(label)") }
+        for label in ["Tab", "↑↓", "a", "f", "r", "Enter", "x", "c", "s", "e", "o", "d", "h"] { #expect(labels.contains(label), "\(label)") }
     }
 }

@@ -1,0 +1,70 @@
+import ButikDomain
+import Foundation
+import Testing
+@testable import ButikUI
+
+/// Returns on F5: a customer's drop-off with its receipt, and the driver's handover counted
+/// by scanning what leaves.
+@Suite struct QueueReturnsScenarioTests {
+    @Test func dTakesInADropOffTypedOrScannedAndShowsTheReceipt() throws {
+        let h = try Harness()
+        h.press(.function(5))
+        let typed = Harness.s10("11111111")
+        h.press(.character("d"))
+        #expect(h.state.queue.prompt?.purpose == .dropOff)
+        h.type("\(typed) dhl")
+        h.press(.enter)
+        let first = try #require(h.store.state.dropOffsWaiting().first)
+        #expect(first.carrier == "dhl")
+        #expect(h.screen(width: 120, height: 40)[5] == " Receipt R0001: \(typed) (dhl) waits in OUT for the driver.")
+
+        let scanned = Harness.s10("22222222")
+        h.press(.character("d"))
+        h.scan(scanned)
+        #expect(h.state.tab == .queue, "the scan fills the prompt instead of opening the counter")
+        #expect(h.state.queue.prompt?.modal.field?.text == scanned + " ")
+        h.type("ups")
+        h.press(.enter)
+        #expect(h.store.state.dropOffsWaiting().map(\.carrier) == ["dhl", "ups"])
+        #expect(h.state.queue.notice?.text.hasPrefix("Receipt R0002: ") == true)
+
+        // The same number twice is the domain's refusal.
+        h.press(.character("d"))
+        h.type(typed)
+        h.press(.enter)
+        #expect(h.takeEffects() == [.beep])
+        #expect(h.state.queue.notice?.isProblem == true)
+    }
+
+    @Test func hCountsTheHandoverAndEnterListsWhatIsMissingFirst() throws {
+        let h = try Harness()
+        h.press(.function(5))
+        h.press(.character("o"), .character("y"))
+        let returning = h.store.state.parcelsInShop.filter { $0.status != .waiting }
+        #expect(returning.count == 9)
+        h.press(.character("h"))
+        #expect(h.screen()[5].hasPrefix(" Driver handover: 0 of 9 scanned"))
+        for parcel in returning.dropLast() { h.scan(parcel.tracking.value) }
+        #expect(h.screen()[5].hasPrefix(" Driver handover: 8 of 9 scanned"))
+        h.scan(Harness.s10("33333333"))
+        #expect(h.takeEffects() == [.beep], "not ours: it stays here")
+        h.press(.enter)
+        #expect(h.screen(width: 160)[5].hasPrefix(" Missing 1: \(returning.last!.tracking) · Enter records anyway"))
+        #expect(h.store.state.parcelsInShop.count == 193, "nothing recorded yet")
+        h.press(.enter)
+        #expect(h.state.queue.handover == nil)
+        #expect(h.store.state.parcelsInShop.filter { $0.status != .waiting }.map(\.id) == [returning.last!.id])
+        #expect(h.state.queue.notice?.text == "The driver took 8. Missing 1: \(returning.last!.tracking). Not ours: \(Harness.s10("33333333")).")
+    }
+
+    @Test func escCancelsTheHandover() throws {
+        let h = try Harness()
+        h.press(.function(5))
+        h.press(.character("h"))
+        h.press(.enter)
+        #expect(h.takeEffects() == [.beep], "nothing scanned")
+        h.press(.escape)
+        #expect(h.state.queue.handover == nil)
+        #expect(h.screen()[5] == " Handover cancelled; nothing was recorded.")
+    }
+}
