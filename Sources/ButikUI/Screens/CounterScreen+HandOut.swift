@@ -39,7 +39,7 @@ extension CounterScreen {
         }
         let waiting = context.shop.parcelsInShop(for: customer).filter { $0.status == .waiting }.map(\.id)
         guard !waiting.isEmpty else {
-            notice = ("\(context.shop.customers[customer]?.name ?? "They") have no parcels waiting.", false)
+            notice = ("\(context.shop.customers[customer]?.name ?? "This customer") has no parcels waiting.", false)
             return [.beep]
         }
         handOut = HandOutFlow(customer: customer, parcels: waiting)
