@@ -12,6 +12,8 @@ public enum AppCommand: Equatable, Sendable {
     case setCapacity(SlotID, Int)
     case handOut(HandOutRequest)
     case undoHandOut([ParcelID])
+    /// A hand-out refused (say, the ID does not match): noted with its reason in the customer's log.
+    case refuseHandOut(CustomerID, parcels: [ParcelID], reason: String)
     /// Expects a manifest's good rows; its bad rows only pass through to the outcome.
     case expect([ManifestEntry], problems: [ManifestProblem])
     /// Puts a customer in the pickup queue: at the counter now, or announced for a time.
@@ -52,6 +54,9 @@ public enum AppCommand: Equatable, Sendable {
         case .handOut(let request):
             let decision = try state.handOut(request, context)
             return Decision(events: decision.events, outcome: .handedOut(decision.outcome))
+        case .refuseHandOut(let customer, let parcels, let reason):
+            let decision = try state.refuseHandOut(customer, parcels: parcels, reason: reason, context)
+            return Decision(events: decision.events, outcome: .handOutRefused(decision.outcome))
         case .undoHandOut(let ids):
             let decision = try state.undoHandOut(ids, within: Double(context.layout.undoMinutes * 60), context)
             return Decision(events: decision.events, outcome: .handOutUndone(decision.outcome))
@@ -99,6 +104,7 @@ public enum AppOutcome: Equatable, Sendable {
     case capacitySet(SlotID, Int)
     case handedOut([Parcel])
     case handOutUndone([Parcel])
+    case handOutRefused(CustomerLogEntry)
     /// A manifest was imported; `problems` are its bad rows, which were skipped.
     case expected(ManifestImport, problems: [ManifestProblem])
     /// A queue entry was added or changed; the entry as it is now.

@@ -23,7 +23,7 @@ extension AppState {
             switch outcome {
             case .deliveryStarted, .deliveryEnded, .received, .receiptUndone, .expected: intake.performed(outcome, context)
             case .moved, .capacitySet: shelves.performed(outcome, context)
-            case .handedOut, .handOutUndone: counter.performed(outcome, context)
+            case .handedOut, .handOutUndone, .handOutRefused: counter.performed(outcome, context)
             case .queueChanged, .deadlineExtended, .returnedOverdue, .droppedOff, .handedOver: queue.performed(outcome, context)
             }
             return []
@@ -31,7 +31,7 @@ extension AppState {
             switch command {
             case .startDelivery, .endDelivery, .receive, .undoReceipt, .expect: intake.refused(message)
             case .move, .setCapacity: shelves.refused(command, message, context)
-            case .handOut, .undoHandOut: counter.refused(message)
+            case .handOut, .undoHandOut, .refuseHandOut: counter.refused(message)
             case .addToQueue, .startFetching, .markReady, .closeQueueEntry, .extendDeadline, .returnOverdue,
                  .dropOff, .handOver: queue.refused(message)
             }

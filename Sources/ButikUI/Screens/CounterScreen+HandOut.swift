@@ -10,6 +10,8 @@ public struct HandOutFlow: Equatable, Sendable {
         case proxyName
         /// Waiting for each parcel's scan.
         case scanning
+        /// Typing why the hand-out is refused, for the customer's log.
+        case refusing
     }
 
     public var customer: CustomerID
@@ -18,6 +20,9 @@ public struct HandOutFlow: Equatable, Sendable {
     public var step = Step.verifying
     public var verification = Verification.id
     public var proxyField = TextField(placeholder: "the proxy's full name, as on their ID")
+    public var reasonField = TextField(HandOutFlow.defaultRefusal)
+    /// What a refusal says unless the clerk types otherwise.
+    public static let defaultRefusal = "The name on the ID does not match the name on the parcel."
     public var scanned: Set<ParcelID> = []
     /// Set after Enter with some parcels unscanned: a second Enter hands out only the scanned.
     public var partialAsked = false
@@ -51,9 +56,20 @@ extension CounterScreen {
         guard var flow = handOut else { return [] }
         defer { if handOut != nil { handOut = flow } }
         switch (flow.step, key) {
+        case (.refusing, .escape):
+            flow.step = .verifying
         case (_, .escape):
             handOut = nil
             notice = ("Hand-out cancelled; nothing was handed out.", false)
+        case (.refusing, .enter):
+            let reason = flow.reasonField.text.trimmingCharacters(in: .whitespaces)
+            guard !reason.isEmpty else { return [.beep] }
+            return [.perform(.refuseHandOut(flow.customer, parcels: flow.parcels, reason: reason))]
+        case (.refusing, _):
+            _ = flow.reasonField.handle(key)
+        case (_, .control("r")):
+            // Two keys: Ctrl-R, then Enter takes the usual reason (or type another).
+            flow.step = .refusing
         case (.verifying, .character(let c)):
             let choices: [Character: Verification] = ["1": .id, "2": .code, "3": .known, "4": .proxy]
             guard let verification = choices[c] else { return [] }
@@ -122,6 +138,10 @@ extension CounterScreen {
             let how = handOut.map { flow in flow.verification == .proxy ? "proxy \(flow.proxyName ?? "")" : flow.verification.phrase } ?? ""
             handOut = nil
             notice = ("Handed out \(parcels.count) parcel\(parcels.count == 1 ? "" : "s") to \(name) (\(how)). Ctrl-Z undoes it.", false)
+        case .handOutRefused(let entry):
+            let name = handOut.flatMap { context.shop.customers[$0.customer]?.name } ?? ""
+            handOut = nil
+            notice = ("Refused and noted in \(name)'s log: \(entry.text)", false)
         case .handOutUndone(let parcels):
             lastHandOut = []
             notice = ("Undone: \(parcels.count) parcel\(parcels.count == 1 ? " is" : "s are") waiting again in \(Set(parcels.map(\.slot.value)).sorted().joined(separator: ", ")).", false)
@@ -143,7 +163,7 @@ extension CounterScreen {
         row += 1
         switch flow.step {
         case .verifying:
-            screen.put("How was identity checked?  1 photo ID   2 pickup code   3 known regular   4 proxy   (Esc cancels)",
+            screen.put("How was identity checked?  1 photo ID   2 pickup code   3 known regular   4 proxy   Ctrl-R refuse",
                        row: row, column: rect.column, style: Style(.accent, bold: true), maxWidth: rect.width)
         case .proxyName:
             screen.put("Proxy's name:", row: row, column: rect.column, style: Style(.accent, bold: true))
@@ -152,6 +172,9 @@ extension CounterScreen {
             let how = flow.verification == .proxy ? "proxy \(flow.proxyName ?? "")" : flow.verification.phrase
             screen.put("Scan each parcel (\(flow.scanned.count) of \(flow.parcels.count))  ·  \(how)  ·  Esc cancels",
                        row: row, column: rect.column, style: Style(.accent, bold: true), maxWidth: rect.width)
+        case .refusing:
+            screen.put("Refused because:", row: row, column: rect.column, style: Style(.danger, bold: true))
+            flow.reasonField.draw(into: &screen, at: Rect(row: row, column: rect.column + 17, width: rect.width - 17, height: 1))
         }
         row += 1
         if let notice {

@@ -21,6 +21,7 @@ public struct CounterScreen: Sendable {
         HelpEntry(label: "↑↓", description: "select"),
         HelpEntry(label: "Enter", description: "hand out"),
         HelpEntry(label: "Ctrl-Z", description: "undo hand-out"),
+        HelpEntry(label: "Ctrl-R", description: "refuse"),
         HelpEntry(label: "Esc", description: "clear"),
     ]
 

@@ -86,6 +86,21 @@ import Testing
         if case .handedOut? = Self.status(h, parcels[1]) {} else { Issue.record("the scanned parcel should be handed out") }
     }
 
+    @Test func aRefusalIsNotedInTheCustomersLogInTwoKeys() throws {
+        let h = try Harness()
+        let (customer, parcels) = try Self.startForKariHansen(h)
+        h.press(.control("r"))
+        #expect(h.screen(width: 120)[15] == " Refused because: \(HandOutFlow.defaultRefusal)")
+        h.press(.enter)
+        let log = h.store.state.log(of: customer.id)
+        #expect(log.map(\.text) == [HandOutFlow.defaultRefusal])
+        #expect(log.first?.staff == "maria")
+        #expect(log.first?.parcels == parcels.map(\.tracking))
+        #expect(parcels.allSatisfy { Self.status(h, $0) == .waiting }, "nothing was handed out")
+        #expect(h.state.counter.handOut == nil)
+        #expect(h.screen(width: 140)[13] == " Refused and noted in Kari Hansen's log: \(HandOutFlow.defaultRefusal)")
+    }
+
     @Test func escCancelsAndNothingIsHandedOut() throws {
         let h = try Harness()
         let (_, parcels) = try Self.startForKariHansen(h)

@@ -40,7 +40,7 @@ struct SnapshotTests {
              3517369601           A1     dhl        2026-11-23 due today
              + 9 more (F4 Shelves or a larger window shows all)
              maria │ Butik Klostergaten                 193 on shelf │ 18 due today │ 11:00
-            type search  ↑↓ select  Enter hand out  Ctrl-Z undo hand-out  Esc clear  F1 help
+            type search  ↑↓ select  Enter hand out  Ctrl-Z undo hand-out  Ctrl-R refuse
             """)
         // The cursor sits after the typed text.
         #expect(h.frame().cursor.map { [$0.row, $0.column] } == [2, 11])
@@ -94,7 +94,7 @@ struct SnapshotTests {
         #expect(lines[25...37].map { String($0.dropFirst(22).prefix(2)) } == Array(repeating: "A1", count: 6) + Array(repeating: "C6", count: 5) + ["F5", "F5"])
         #expect(lines[37] == " 0735813573           F5     dhl        2026-11-28 5d left")
         #expect(lines[38] == Self.status120)
-        #expect(lines[39] == "type search  ↑↓ select  Enter hand out  Ctrl-Z undo hand-out  Esc clear  F1 help  F10 quit  F2-F7 screens")
+        #expect(lines[39] == "type search  ↑↓ select  Enter hand out  Ctrl-Z undo hand-out  Ctrl-R refuse  Esc clear  F1 help  F10 quit  F2-F7 screens")
     }
 
     @Test func emptyCounterAsksForInput() throws {
@@ -233,6 +233,7 @@ struct SnapshotTests {
             "║ ↑↓  select                                                         ║",
             "║ Enter  hand out                                                    ║",
             "║ Ctrl-Z  undo hand-out                                              ║",
+            "║ Ctrl-R  refuse                                                     ║",
             "║ Esc  clear                                                         ║",
             "║                                                                    ║",
             "║ A barcode scan works on every screen. Esc, Enter or F1 closes this ║",
@@ -242,9 +243,9 @@ struct SnapshotTests {
         // The help box ends with the store folder, whose temporary path differs per run. At
         // 80x24 the box takes the whole height and shows the keys; at 120x40 all of it fits.
         let small = h.screen()
-        #expect(small[1...19].map { String($0.dropFirst(5)) } == Array(help.dropLast()))
+        #expect(small[1...20].map { String($0.dropFirst(5)) } == Array(help.dropLast()))
         let large = h.screen(width: 120, height: 40)
-        #expect(large[9...27].map { String($0.dropFirst(25)) } == Array(help.dropLast()))
+        #expect(large[8...27].map { String($0.dropFirst(25)) } == Array(help.dropLast()))
         #expect(large[28].dropFirst(25).hasPrefix("║ Store:"))
         #expect(large[30].dropFirst(25) == help.last!)
         #expect(large[38] == " maria │ Butik Klostergaten" + String(repeating: " ", count: 57) + "193 on shelf │ 18 due today │ 11:00")
