@@ -47,7 +47,7 @@ struct TerminalSessionTests {
         @discardableResult
         func waitForCounter(timeout: Duration = Tmux.defaultTimeout,
                             sourceLocation: SourceLocation = #_sourceLocation) async throws -> String {
-            try await tmux.waitFor("F2 Counter  F3 Intake", "Find:", "on shelf", "F10 quit",
+            try await tmux.waitFor("F2 Counter  F3 Intake", "Find:", "on shelf", "F1 help",
                                    timeout: timeout, sourceLocation: sourceLocation)
         }
 
