@@ -75,6 +75,9 @@ public struct ShopLayout: Codable, Equatable, Sendable {
     public var carriers: [Carrier]
     /// How many minutes after a hand-out it can still be undone; 10 when the file leaves it out.
     public var undoMinutes: Int
+    /// Whether the counter may hand out with Enter without scanning each parcel; false (scan
+    /// each parcel) when the file leaves it out.
+    public var handOutWithoutScan: Bool
 
     /// Every shelf slot, in shelf order (kept with the shelves, since decisions read it often).
     public private(set) var slots: [Slot] = []
@@ -88,7 +91,7 @@ public struct ShopLayout: Codable, Equatable, Sendable {
     }
 
     public init(schema: Int, name: String, timeZone: String, shelves: [Shelf], overflow: Area, outbound: Area,
-                defaultHoldDays: Int, carriers: [Carrier], undoMinutes: Int = 10) {
+                defaultHoldDays: Int, carriers: [Carrier], undoMinutes: Int = 10, handOutWithoutScan: Bool = false) {
         self.schema = schema
         self.name = name
         self.timeZone = timeZone
@@ -98,11 +101,12 @@ public struct ShopLayout: Codable, Equatable, Sendable {
         self.defaultHoldDays = defaultHoldDays
         self.carriers = carriers
         self.undoMinutes = undoMinutes
+        self.handOutWithoutScan = handOutWithoutScan
         slots = ShopLayout.slots(of: shelves)
     }
 
     private enum CodingKeys: String, CodingKey {
-        case schema, name, timeZone, shelves, overflow, outbound, defaultHoldDays, carriers, undoMinutes
+        case schema, name, timeZone, shelves, overflow, outbound, defaultHoldDays, carriers, undoMinutes, handOutWithoutScan
     }
 
     public init(from decoder: any Decoder) throws {
@@ -111,7 +115,8 @@ public struct ShopLayout: Codable, Equatable, Sendable {
                   timeZone: try c.decode(String.self, forKey: .timeZone), shelves: try c.decode([Shelf].self, forKey: .shelves),
                   overflow: try c.decode(Area.self, forKey: .overflow), outbound: try c.decode(Area.self, forKey: .outbound),
                   defaultHoldDays: try c.decode(Int.self, forKey: .defaultHoldDays), carriers: try c.decode([Carrier].self, forKey: .carriers),
-                  undoMinutes: try c.decodeIfPresent(Int.self, forKey: .undoMinutes) ?? 10)
+                  undoMinutes: try c.decodeIfPresent(Int.self, forKey: .undoMinutes) ?? 10,
+                  handOutWithoutScan: try c.decodeIfPresent(Bool.self, forKey: .handOutWithoutScan) ?? false)
     }
 
     public var overflowID: SlotID { SlotID(overflow.id) }

@@ -58,7 +58,7 @@ public enum AppCommand: Equatable, Sendable {
             let decision = try state.refuseHandOut(customer, parcels: parcels, reason: reason, context)
             return Decision(events: decision.events, outcome: .handOutRefused(decision.outcome))
         case .undoHandOut(let ids):
-            let decision = try state.undoHandOut(ids, within: Double(context.layout.undoMinutes * 60), context)
+            let decision = try state.undoHandOut(ids, within: context.layout.undoWindow, context)
             return Decision(events: decision.events, outcome: .handOutUndone(decision.outcome))
         case .setCapacity(let slot, let capacity):
             let decision = try state.setCapacity(of: slot, to: capacity, context)

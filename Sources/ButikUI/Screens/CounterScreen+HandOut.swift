@@ -85,6 +85,9 @@ extension CounterScreen {
                 let ids = flow.parcels.filter { flow.scanned.contains($0) }
                 return [.perform(.handOut(HandOutRequest(parcels: ids, verification: flow.verification, proxyName: flow.proxyName)))]
             }
+            if flow.scanned.isEmpty, context.layout.handOutWithoutScan {
+                return [.perform(.handOut(HandOutRequest(parcels: flow.parcels, verification: flow.verification, proxyName: flow.proxyName)))]
+            }
             if flow.scanned.isEmpty {
                 notice = ("Scan each parcel to confirm it is the right one.", false)
                 return [.beep]

@@ -101,6 +101,23 @@ import Testing
         #expect(h.screen(width: 140)[13] == " Refused and noted in Kari Hansen's log: \(HandOutFlow.defaultRefusal)")
     }
 
+    @Test func enterWithoutScansHandsOutOnlyWhereTheShopAllowsIt() throws {
+        let allowing = Harness.layoutJSON.replacingOccurrences(of: "\"schema\": 1,", with: "\"schema\": 1, \"handOutWithoutScan\": true,")
+        #expect(allowing != Harness.layoutJSON)
+        let h = try Harness(layout: allowing)
+        let (_, parcels) = try Self.startForKariHansen(h)
+        h.type("3")
+        h.press(.enter)
+        #expect(parcels.allSatisfy { if case .handedOut? = Self.status(h, $0) { true } else { false } })
+
+        let strict = try Harness()
+        let (_, others) = try Self.startForKariHansen(strict)
+        strict.type("3")
+        strict.press(.enter)
+        #expect(strict.takeEffects() == [.beep])
+        #expect(others.allSatisfy { Self.status(strict, $0) == .waiting })
+    }
+
     @Test func escCancelsAndNothingIsHandedOut() throws {
         let h = try Harness()
         let (_, parcels) = try Self.startForKariHansen(h)

@@ -27,12 +27,13 @@ final class Harness {
 
     /// Opens a new store, fills it with the demo week when `demo` (then runs `setUp` on it,
     /// e.g. to add customers as a second program would), and starts the app on it.
-    init(demo: Bool = true, seed: UInt64 = 2019, setUp: (ShopStore) throws -> Void = { _ in }) throws {
+    init(demo: Bool = true, seed: UInt64 = 2019, layout: String = Harness.layoutJSON,
+         setUp: (ShopStore) throws -> Void = { _ in }) throws {
         base = FileManager.default.temporaryDirectory.appendingPathComponent("butik-ui-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
         folder = base.appendingPathComponent("store")
         do {
-            store = try ShopStore.open(folder: folder, defaultLayout: Data(Harness.layoutJSON.utf8))
+            store = try ShopStore.open(folder: folder, defaultLayout: Data(layout.utf8))
             if demo {
                 try store.append(DemoShop.records(names: Harness.demoNames, layout: store.layout, now: Harness.now, seed: seed))
             }
