@@ -166,8 +166,7 @@ struct TerminalSessionTests {
         var shown: [String: String] = [:]
         for (code, recipient) in zip(codes, ["JEDS", "Åse Ødegård", "ÅØ"]) {
             // A scanner types the code in a burst and ends it with Enter.
-            try tmux.type(code)
-            try tmux.sendKeys("Enter")
+            try tmux.scan(code)
             try await tmux.waitFor("Name for \(code):")
             try tmux.type(recipient)
             try await tmux.waitFor("Name for \(code): \(recipient)")
@@ -225,10 +224,7 @@ struct TerminalSessionTests {
         try tmux.type("1")
         try await tmux.waitFor("Scan each parcel (0 of 2)  ·  ID checked")
 
-        func scan(_ code: String) throws {
-            try tmux.type(code)
-            try tmux.sendKeys("Enter")
-        }
+        func scan(_ code: String) throws { try tmux.scan(code) }
         try scan(codes[0])
         try await tmux.waitFor("Scan each parcel (1 of 2)")
         try scan(other)

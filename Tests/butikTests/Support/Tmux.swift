@@ -148,6 +148,12 @@ struct Tmux {
         try run(["send-keys", "-t", session, "-l", text])
     }
 
+    /// What a barcode scanner does: the code and Enter in one burst (one tmux command, so the
+    /// Enter is not a separate write that a busy machine could delay past the scanner's pace).
+    func scan(_ code: String) throws {
+        try run(["send-keys", "-t", session, "-l", code, ";", "send-keys", "-t", session, "Enter"])
+    }
+
     /// The visible pane as plain text, one line per row.
     func capture() throws -> String {
         try run(["capture-pane", "-p", "-t", session])
