@@ -21,6 +21,7 @@ struct TerminalSessionTests {
         init(prepare: (Butik) throws -> Void = { _ in }) throws {
             let butik = Butik()
             try prepare(butik)
+            try Session.allowSlowScans(butik)
             var environment = butik.environment
             environment["NO_COLOR"] = nil  // colours on, as at a counter
             let run = [Butik.binary.path, "--store", butik.store.path, "--staff", butik.staff].map(\.shellQuoted)
@@ -35,6 +36,18 @@ struct TerminalSessionTests {
                 """
             self.butik = butik
             tmux = try Tmux.start(width: 100, height: 30, environment: environment, script: script)
+        }
+
+        /// tmux writes a scan in one go, but a machine busy with other tests can pause butik
+        /// between reading two of its characters longer than a scanner's 50 ms; the shop file's
+        /// `scanGapMilliseconds` is the knob a shop with a slow link turns, and these tests turn it.
+        static func allowSlowScans(_ butik: Butik) throws {
+            _ = try butik.run("shelf")  // creates the store and its shop file if new
+            let file = butik.store.appendingPathComponent("shop.json")
+            let text = try String(contentsOf: file, encoding: .utf8)
+            let slow = text.replacingOccurrences(of: "\"schema\": 1,", with: "\"schema\": 1, \"scanGapMilliseconds\": 250,")
+            guard slow != text else { throw Tmux.Failure(description: "no schema line in \(file.path)") }
+            try Data(slow.utf8).write(to: file)
         }
 
         /// Ends tmux (and butik with it, if still running) and removes the store.

@@ -78,6 +78,9 @@ public struct ShopLayout: Codable, Equatable, Sendable {
     /// Whether the counter may hand out with Enter without scanning each parcel; false (scan
     /// each parcel) when the file leaves it out.
     public var handOutWithoutScan: Bool
+    /// The longest pause between two characters of one barcode scan, in milliseconds; 50 when
+    /// the file leaves it out. Raise it for a slow scanner or a terminal reached over a network.
+    public var scanGapMilliseconds: Int
 
     /// Every shelf slot, in shelf order (kept with the shelves, since decisions read it often).
     public private(set) var slots: [Slot] = []
@@ -91,7 +94,8 @@ public struct ShopLayout: Codable, Equatable, Sendable {
     }
 
     public init(schema: Int, name: String, timeZone: String, shelves: [Shelf], overflow: Area, outbound: Area,
-                defaultHoldDays: Int, carriers: [Carrier], undoMinutes: Int = 10, handOutWithoutScan: Bool = false) {
+                defaultHoldDays: Int, carriers: [Carrier], undoMinutes: Int = 10, handOutWithoutScan: Bool = false,
+                scanGapMilliseconds: Int = 50) {
         self.schema = schema
         self.name = name
         self.timeZone = timeZone
@@ -102,11 +106,13 @@ public struct ShopLayout: Codable, Equatable, Sendable {
         self.carriers = carriers
         self.undoMinutes = undoMinutes
         self.handOutWithoutScan = handOutWithoutScan
+        self.scanGapMilliseconds = scanGapMilliseconds
         slots = ShopLayout.slots(of: shelves)
     }
 
     private enum CodingKeys: String, CodingKey {
         case schema, name, timeZone, shelves, overflow, outbound, defaultHoldDays, carriers, undoMinutes, handOutWithoutScan
+        case scanGapMilliseconds
     }
 
     public init(from decoder: any Decoder) throws {
@@ -116,7 +122,8 @@ public struct ShopLayout: Codable, Equatable, Sendable {
                   overflow: try c.decode(Area.self, forKey: .overflow), outbound: try c.decode(Area.self, forKey: .outbound),
                   defaultHoldDays: try c.decode(Int.self, forKey: .defaultHoldDays), carriers: try c.decode([Carrier].self, forKey: .carriers),
                   undoMinutes: try c.decodeIfPresent(Int.self, forKey: .undoMinutes) ?? 10,
-                  handOutWithoutScan: try c.decodeIfPresent(Bool.self, forKey: .handOutWithoutScan) ?? false)
+                  handOutWithoutScan: try c.decodeIfPresent(Bool.self, forKey: .handOutWithoutScan) ?? false,
+                  scanGapMilliseconds: try c.decodeIfPresent(Int.self, forKey: .scanGapMilliseconds) ?? 50)
     }
 
     public var overflowID: SlotID { SlotID(overflow.id) }
@@ -163,6 +170,9 @@ public struct ShopLayout: Codable, Equatable, Sendable {
         if overflow.id.uppercased() == outbound.id.uppercased() { found.append("overflow and outbound need different ids") }
         if !(1...90).contains(defaultHoldDays) { found.append("defaultHoldDays must be 1 to 90, not \(defaultHoldDays)") }
         if !(1...120).contains(undoMinutes) { found.append("undoMinutes must be 1 to 120, not \(undoMinutes)") }
+        if !(10...1000).contains(scanGapMilliseconds) {
+            found.append("scanGapMilliseconds must be 10 to 1000, not \(scanGapMilliseconds)")
+        }
         var seenCarriers = Set<String>()
         for carrier in carriers {
             if !seenCarriers.insert(carrier.id.lowercased()).inserted { found.append("carrier \(carrier.id) is listed twice") }

@@ -8,7 +8,7 @@ import Foundation
 public final class AppDriver {
     public private(set) var state: AppState
     private let store: ShopStore
-    private var scanner = ScanDetector()
+    private var scanner: ScanDetector
     private var lastRefresh: Double
 
     /// How often the store is checked for other counters' writes, in seconds.
@@ -16,6 +16,7 @@ public final class AppDriver {
 
     public init(store: ShopStore, staff: String, now: Date, clock: Double) {
         self.store = store
+        scanner = ScanDetector(settings: ScanDetector.Settings(maxGap: Double(store.layout.scanGapMilliseconds) / 1000))
         let context = AppContext(shop: store.state, layout: store.layout, now: now, staff: staff)
         state = AppState(context: context, staff: staff, storeLabel: store.folder.path,
                          readOnlyReason: store.readOnlyReason, clock: clock)
