@@ -79,6 +79,20 @@ import Testing
         #expect(layout.problems.isEmpty)
         #expect(layout.undoMinutes == 10, "an older file without undoMinutes gets the default")
         #expect(layout.undoWindow == 600)
+        #expect(layout.scanGapMilliseconds == 50)
+        #expect(layout.handOutWithoutScan == false)
+    }
+
+    @Test func scanGapAndHandOutWithoutScanAreReadAndChecked() throws {
+        var json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(Fixtures.layout)) as! [String: Any]
+        json["scanGapMilliseconds"] = 120
+        json["handOutWithoutScan"] = true
+        let layout = try JSONDecoder().decode(ShopLayout.self, from: JSONSerialization.data(withJSONObject: json))
+        #expect(layout.scanGapMilliseconds == 120)
+        #expect(layout.handOutWithoutScan)
+        var wrong = layout
+        wrong.scanGapMilliseconds = 5
+        #expect(wrong.problems == ["scanGapMilliseconds must be 10 to 1000, not 5"])
     }
 
     @Test func undoMinutesIsReadAndChecked() throws {
