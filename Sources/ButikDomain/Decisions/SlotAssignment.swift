@@ -39,15 +39,4 @@ extension ShopState {
         if let roomiest { return (roomiest.slot, nil) }
         return (layout.overflowID, size == .large ? .large : .shelvesFull)
     }
-
-
-    /// The first slot (in shelf order) with the greatest `value`.
-    private func firstMaximum(_ slots: [ShopLayout.Slot], by value: (ShopLayout.Slot) -> Int) -> ShopLayout.Slot? {
-        var best: (slot: ShopLayout.Slot, value: Int)?
-        for slot in slots {
-            let v = value(slot)
-            if best == nil || v > best!.value { best = (slot, v) }
-        }
-        return best?.slot
-    }
 }
