@@ -45,16 +45,21 @@ final class BenchTerminal {
         return total
     }
 
-    /// Types `text` at human speed, timing each key from arrival to the end of the redraw.
-    func typeTimed(_ text: String, into timings: inout Timings) {
-        for character in text {
+    /// Types `text` at human speed, timing each key from arrival to the end of the redraw;
+    /// returns each key's time with the text typed so far.
+    @discardableResult
+    func typeTimed(_ text: String, into timings: inout Timings) -> [(typed: String, ms: Double)] {
+        var keys: [(typed: String, ms: Double)] = []
+        for (offset, character) in text.enumerated() {
             clock += 0.15
             let start = DispatchTime.now().uptimeNanoseconds
             _ = driver.handle(KeyEvent(.character(character), at: clock))
             _ = driver.idle(now: now, clock: clock + 0.06)
             _ = driver.frame(size)
             timings.append(since: start)
+            keys.append((String(text.prefix(offset + 1)), timings.samples.last!))
         }
+        return keys
     }
 
     private func idle() {

@@ -17,12 +17,15 @@ func benchmarkCounter() throws {
                    "Solveig Tove Berg", "hatlestad", "Linnéa", "ZZZ nobody", "per olav", "9000123", "100321",
                    "Torbjørn Strand", "rønneberg", "aasen liv", "BENCH1049"]
     var typing = Timings()
+    var keystrokes: [(typed: String, ms: Double)] = []
     for query in queries {
-        terminal.typeTimed(query, into: &typing)
+        keystrokes += terminal.typeTimed(query, into: &typing)
         terminal.press(.escape)
     }
     print("counter search per keystroke at 5,000 parcels and 20,000 customers (key, search, redraw)")
     print("  \(typing.summary)")
+    let slowest = keystrokes.sorted { $0.ms > $1.ms }.prefix(5).map { String(format: "\"%@\" %.2f ms", $0.typed, $0.ms) }
+    print("  slowest: \(slowest.joined(separator: ", "))")
 
     // Hand-outs: a customer's key, Enter, "1" (ID checked), then a scan of each parcel; the
     // last scan's key-to-redraw includes the durable write.

@@ -38,4 +38,13 @@ struct FlatIndex<ID: Hashable & Sendable>: Sendable {
             }
         }
     }
+
+    /// Calls `body` with every string's bytes and its id, the last added first.
+    func forEachReversed(_ body: (UnsafeBufferPointer<UInt8>, ID) -> Void) {
+        bytes.withUnsafeBufferPointer { flat in
+            for index in ids.indices.reversed() {
+                body(UnsafeBufferPointer(rebasing: flat[(index == 0 ? 0 : ends[index - 1])..<ends[index]]), ids[index])
+            }
+        }
+    }
 }

@@ -51,24 +51,37 @@ extension ShopState {
         let digits = trimmed.filter(\.isASCIIDigit)
         if digits.count >= 3, byKey.count + wordStarts.count < limit,
            trimmed.allSatisfy({ $0.isASCIIDigit || " +-()".contains($0) }) {
-            let needle = Array(digits.utf8)
-            let wanted = limit - byKey.count - wordStarts.count
-            // The first `wanted` by name, kept sorted while scanning: a short run of digits can
-            // match thousands of numbers, and sorting them all would cost more than the scan.
-            var best: [(name: String, id: CustomerID)] = []
-            phoneIndex.forEach { phone, id in
-                // "+47 912 34 567" finds a number stored as 91234567: a long query may carry a country code.
-                let matches = ByteSearch.contains(phone, needle) || (needle.count > 8 && needle.suffix(phone.count).elementsEqual(phone))
-                guard matches, !seen.contains(id), !best.contains(where: { $0.id == id }) else { return }
-                let entry = (name: foldedNames[id] ?? "", id: id)
-                if best.count == wanted, let last = best.last, !((entry.name, entry.id) < (last.name, last.id)) { return }
-                let index = best.firstIndex { (entry.name, entry.id) < ($0.name, $0.id) } ?? best.count
-                best.insert(entry, at: index)
-                if best.count > wanted { best.removeLast() }
-            }
-            byPhone = best.map(\.id)
+            byPhone = customersByPhone(Array(digits.utf8), except: seen, limit: limit - byKey.count - wordStarts.count)
         }
         return Array((byKey + wordStarts + inside + byPhone).prefix(limit))
+    }
+
+    /// The first `limit` customers by name with a phone number containing `needle`.
+    private func customersByPhone(_ needle: [UInt8], except seen: Set<CustomerID>, limit: Int) -> [CustomerID] {
+        var matched: [CustomerID] = []
+        phoneIndex.forEach { phone, id in
+            // "+47 912 34 567" finds a number stored as 91234567: a long query may carry a country code.
+            if ByteSearch.contains(phone, needle) || (needle.count > 8 && needle.suffix(phone.count).elementsEqual(phone)) {
+                matched.append(id)
+            }
+        }
+        if matched.count <= limit {
+            // Name order as in the name index: folded bytes, then id.
+            return Set(matched).subtracting(seen).sorted { a, b in
+                let (x, y) = ((foldedNames[a] ?? "").utf8, (foldedNames[b] ?? "").utf8)
+                return x.lexicographicallyPrecedes(y) || (x.elementsEqual(y) && a < b)
+            }
+        }
+        // A short run of digits can match thousands of numbers: rather than sort them by name,
+        // mark them and walk the names in order, which costs no string comparison at all.
+        var marked = [Bool](repeating: false, count: (matched.map(\.rawValue).max() ?? 0) + 1)
+        for id in matched where !seen.contains(id) { marked[id.rawValue] = true }
+        var byName: [CustomerID] = []
+        nameIndex.forEachInOrder { _, id in
+            if marked.indices.contains(id.rawValue), marked[id.rawValue] { byName.append(id) }
+            return byName.count < limit
+        }
+        return byName
     }
 
     /// The parcel half of ``search(_:limit:)``.
@@ -77,12 +90,16 @@ extension ShopState {
         let code = Tracking.normalize(query)
         guard code.count >= 4, code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }),
               code.contains(where: \.isASCIIDigit) else { return [] }
-        let exact = (try? Tracking.parse(query).get())?.number
+        let exact = (try? Tracking.parse(query).get()).map { Array($0.number.value.utf8) }
         let needle = Array(code.utf8)
-        var matches: [(rank: Int, id: ParcelID)] = []
-        trackingIndex.forEach { value, id in
+        // Six ranks: the exact number, numbers ending with the fragment, numbers containing it;
+        // each in the shop first, then closed. Parcels are indexed in id order, so walking the
+        // index backwards meets the newest first, and each rank's first `limit` are its best:
+        // no sorting, and a fragment matching thousands of numbers looks few parcels up.
+        var ranked = [[ParcelID]](repeating: [], count: 6)
+        trackingIndex.forEachReversed { value, id in
             let base: Int
-            if value.elementsEqual(needle) || exact.map({ value.elementsEqual($0.value.utf8) }) == true {
+            if value.elementsEqual(needle) || exact.map({ value.elementsEqual($0) }) == true {
                 base = 0
             } else if value.count >= needle.count, value.suffix(needle.count).elementsEqual(needle) {
                 base = 2
@@ -91,10 +108,10 @@ extension ShopState {
             } else {
                 return
             }
-            matches.append((base + (parcels[id]?.status.isInShop == true ? 0 : 1), id))
+            guard ranked[base].count < limit || ranked[base + 1].count < limit else { return }
+            let rank = base + (parcels[id]?.status.isInShop == true ? 0 : 1)
+            if ranked[rank].count < limit { ranked[rank].append(id) }
         }
-        // Best rank first, then the newest parcel: plain integers, so sorting thousands is cheap.
-        matches.sort { ($0.rank, -$0.id.rawValue) < ($1.rank, -$1.id.rawValue) }
-        return matches.prefix(limit).map(\.id)
+        return Array(ranked.joined().prefix(limit))
     }
 }

@@ -45,7 +45,7 @@ public struct ShopState: Sendable, Equatable {
     public private(set) var foldedNames: [CustomerID: String] = [:]
     /// The same names in name order.
     public private(set) var nameIndex = NameIndex()
-    /// Every live parcel's tracking number, for search.
+    /// Every live parcel's tracking number, for search, in id order.
     private(set) var trackingIndex = FlatIndex<ParcelID>()
     /// Every customer's phone numbers, for search.
     private(set) var phoneIndex = FlatIndex<CustomerID>()
