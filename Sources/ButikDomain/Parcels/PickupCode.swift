@@ -4,8 +4,8 @@ public enum PickupCode {
     /// How many digits a pickup code has.
     public static let lengths = 4...6
 
-    /// The digits of `text` with spaces (and other white space) dropped (`"123 456"` is `123456`), or nil when what is
-    /// left is not 4 to 6 ASCII digits.
+    /// The digits of `text` with white space dropped (`"123 456"` is `123456`), or nil when
+    /// what is left is not 4 to 6 ASCII digits.
     public static func normalized(_ text: String) -> String? {
         let code = text.filter { !$0.isWhitespace }
         guard lengths.contains(code.count), code.allSatisfy(\.isASCIIDigit) else { return nil }
