@@ -34,6 +34,7 @@ public enum DomainError: Error, Equatable, Sendable {
     case queueStep(key: String, status: String, step: String)
     case invalidReason(limit: Int)
     case notCustomersParcel(tracking: TrackingNumber, key: String)
+    case invalidPickupCode(String)
 
     public var message: String {
         switch self {
@@ -105,6 +106,8 @@ public enum DomainError: Error, Equatable, Sendable {
             return "Give the reason in 1 to \(limit) characters."
         case .notCustomersParcel(let tracking, let key):
             return "\(tracking) is not one of \(key)'s parcels."
+        case .invalidPickupCode(let text):
+            return "\"\(text)\" is not a pickup code: give the 4 to 6 digits from the carrier's message."
         }
     }
 }

@@ -17,15 +17,19 @@ public struct ReceiveRequest: Equatable, Sendable {
     public var delivery: DeliveryID?
     /// Receive a number that was here before and left (handed out, returned) on purpose.
     public var again: Bool
+    /// The pickup code as given (see ``PickupCode/normalized(_:)``); nil takes the one a
+    /// manifest announced, if any.
+    public var pickupCode: String?
 
     public init(tracking: ParsedTracking, recipient: Recipient, carrier: String? = nil, size: SizeClass = .small,
-                delivery: DeliveryID? = nil, again: Bool = false) {
+                delivery: DeliveryID? = nil, again: Bool = false, pickupCode: String? = nil) {
         self.tracking = tracking
         self.recipient = recipient
         self.carrier = carrier
         self.size = size
         self.delivery = delivery
         self.again = again
+        self.pickupCode = pickupCode
     }
 }
 
@@ -39,9 +43,14 @@ public struct Received: Equatable, Sendable {
 }
 
 extension ShopState {
-    /// Decides to receive a parcel: resolves the recipient, picks the slot and the deadline.
+    /// Decides to receive a parcel: resolves the recipient, picks the slot and the deadline, and
+    /// keeps the pickup code given or announced.
     public func receive(_ request: ReceiveRequest, _ context: Context) throws(DomainError) -> Decision<Received> {
         let tracking = request.tracking.number
+        let givenCode = try request.pickupCode.map { text throws(DomainError) in
+            guard let code = PickupCode.normalized(text) else { throw DomainError.invalidPickupCode(text) }
+            return code
+        }
         if let present = parcelInShop(tracking) {
             throw .alreadyInShop(tracking: tracking, slot: present.slot, key: present.key)
         }
@@ -86,7 +95,8 @@ extension ShopState {
             checkDigit: request.tracking.checkDigit, carrier: carrier.id, recipientName: recipientName,
             customer: customer.id, key: customer.key, slot: slot, size: request.size,
             deadline: context.today.adding(days: announced?.holdDays ?? carrier.holdDays), receivedAt: context.now,
-            receivedBy: context.staff, status: .waiting, delivery: delivery?.id, preAdvised: announced != nil ? true : nil)
+            receivedBy: context.staff, status: .waiting, delivery: delivery?.id, preAdvised: announced != nil ? true : nil,
+            pickupCode: givenCode ?? announced?.pickupCode)
         events.append(.parcelReceived(parcel))
         return Decision(events: events, outcome: Received(parcel: parcel, customer: customer, isNewCustomer: isNew, overflow: overflow))
     }

@@ -9,13 +9,17 @@ public struct DemoNames: Codable, Sendable {
 
 /// A believable shop for trying Butik: about 60 customers (a few regulars with chosen keys and
 /// notes) and a week of deliveries, hand-outs and returns ending at `now`, about 200 parcels
-/// left on the shelves. The same seed and moment give the same shop.
+/// left on the shelves; PostNord parcels carry a 4-digit pickup code, Amazon ones 6 digits.
+/// The same seed and moment give the same shop.
 public enum DemoShop {
     public static let staff = ["maria", "janfredrik", "thomas", "siv"]
 
     /// The records of the demo week, in time order, decided through the real rules.
     public static func records(names: DemoNames, layout: ShopLayout, now: Date, seed: UInt64 = 2019) -> [Record] {
         var random = DemoRandom(seed: seed)
+        // Pickup codes come from a stream of their own, so the rest of the shop is the same
+        // with or without them.
+        var codes = DemoRandom(seed: ~seed)
         var builder = Builder(layout: layout)
         let zone = layout.zone
         let today = Day(now, in: zone)
@@ -63,7 +67,7 @@ public enum DemoShop {
                     let customer = customers[weighted(weights, &random)]
                     let size: SizeClass = random.chance(customer == customers[1] ? 0.6 : 0.06) ? .large : .small
                     builder.receive(DemoTracking.make(carrier: carrier, using: &random), for: customer, carrier: carrier,
-                                    size: size, at: time, staff: staff[offset % 2])
+                                    size: size, pickupCode: pickupCode(carrier: carrier, &codes), at: time, staff: staff[offset % 2])
                 }
             }
             // Pickups through the afternoon: each customer with parcels comes by now and then.
@@ -97,6 +101,12 @@ public enum DemoShop {
         return first + String(decoding: random.digits(7), as: UTF8.self)
     }
 
+    /// PostNord's 4-digit SMS code or Amazon's 6 digits; the other carriers' parcels have none.
+    private static func pickupCode(carrier: String, _ random: inout DemoRandom) -> String? {
+        let length = ["postnord": 4, "amazon": 6][carrier]
+        return length.map { String(decoding: random.digits($0), as: UTF8.self) }
+    }
+
     private static func weighted(_ weights: [Int], _ random: inout DemoRandom) -> Int {
         var pick = Int.random(in: 0..<weights.reduce(0, +), using: &random)
         for (index, weight) in weights.enumerated() {
@@ -119,8 +129,10 @@ private struct Builder {
         run(at, staff) { state, context throws(DomainError) in try state.addCustomer(customer, context) }?.id ?? CustomerID(0)
     }
 
-    mutating func receive(_ tracking: ParsedTracking, for customer: CustomerID, carrier: String, size: SizeClass, at: Date, staff: String) {
-        let request = ReceiveRequest(tracking: tracking, recipient: .customer(customer), carrier: carrier, size: size)
+    mutating func receive(_ tracking: ParsedTracking, for customer: CustomerID, carrier: String, size: SizeClass, pickupCode: String?,
+                          at: Date, staff: String) {
+        let request = ReceiveRequest(tracking: tracking, recipient: .customer(customer), carrier: carrier, size: size,
+                                     pickupCode: pickupCode)
         _ = run(at, staff) { state, context throws(DomainError) in try state.receive(request, context) }
     }
 

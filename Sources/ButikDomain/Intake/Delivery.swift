@@ -52,9 +52,11 @@ public struct ExpectedParcel: Codable, Equatable, Sendable {
     public var importedAt: Date
     /// The parcel it arrived as; nil while still expected.
     public var arrivedAs: ParcelID?
+    /// The pickup code the carrier sent the recipient (digits only), if the manifest gave one.
+    public var pickupCode: String?
 
     public init(tracking: TrackingNumber, name: String, phone: String? = nil, carrier: String? = nil,
-                holdDays: Int? = nil, importedAt: Date, arrivedAs: ParcelID? = nil) {
+                holdDays: Int? = nil, importedAt: Date, arrivedAs: ParcelID? = nil, pickupCode: String? = nil) {
         self.tracking = tracking
         self.name = name
         self.phone = phone
@@ -62,5 +64,6 @@ public struct ExpectedParcel: Codable, Equatable, Sendable {
         self.holdDays = holdDays
         self.importedAt = importedAt
         self.arrivedAs = arrivedAs
+        self.pickupCode = pickupCode
     }
 }

@@ -18,7 +18,8 @@ extension ShopState {
             let number = entry.tracking.number
             guard expected[number] == nil, parcelInShop(number) == nil, seen.insert(number).inserted else { continue }
             added.append(ExpectedParcel(tracking: number, name: ShopState.givenNameFirst(entry.name), phone: entry.phone, carrier: entry.carrierID,
-                                        holdDays: entry.holdDays, importedAt: context.now))
+                                        holdDays: entry.holdDays, importedAt: context.now,
+                                        pickupCode: entry.pickupCode))
         }
         let outcome = ManifestImport(added: added, alreadyKnown: entries.count - added.count)
         return Decision(events: added.isEmpty ? [] : [.parcelsExpected(added)], outcome: outcome)

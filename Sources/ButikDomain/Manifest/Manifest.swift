@@ -2,7 +2,7 @@ import Foundation
 
 /// A column of a pre-advice manifest, with the header names it is known by.
 public enum ManifestColumn: String, CaseIterable, Sendable {
-    case tracking, name, phone, carrier, holdDays
+    case tracking, name, phone, carrier, holdDays, pickupCode
 
     /// Header names accepted for the column, compared case-insensitively after trimming spaces
     /// and collapsing runs of spaces.
@@ -13,6 +13,7 @@ public enum ManifestColumn: String, CaseIterable, Sendable {
         case .phone: ["phone", "telefon", "mobil"]
         case .carrier: ["carrier", "transportør", "transportör"]
         case .holdDays: ["holddays", "hold days", "dager"]
+        case .pickupCode: ["pickup code", "pickup_code", "pickupcode", "code", "hentekode"]
         }
     }
 
@@ -40,15 +41,18 @@ public struct ManifestEntry: Equatable, Sendable {
     public var carrierID: String?
     /// 1-90, or nil when the cell is empty (the carrier's or the shop's default applies).
     public var holdDays: Int?
+    /// Digits only (see ``PickupCode/normalized(_:)``), or nil when the cell is empty.
+    public var pickupCode: String?
 
     public init(line: Int, tracking: ParsedTracking, name: String, phone: String? = nil,
-                carrierID: String? = nil, holdDays: Int? = nil) {
+                carrierID: String? = nil, holdDays: Int? = nil, pickupCode: String? = nil) {
         self.line = line
         self.tracking = tracking
         self.name = name
         self.phone = phone
         self.carrierID = carrierID
         self.holdDays = holdDays
+        self.pickupCode = pickupCode
     }
 }
 
@@ -64,6 +68,8 @@ public struct ManifestProblem: Equatable, Sendable {
         case unknownCarrier(String, known: [String])
         /// The hold days cell as written.
         case badHoldDays(String)
+        /// The pickup code cell as written.
+        case badPickupCode(String)
         /// The tracking number already appeared on `firstLine`.
         case duplicateTracking(TrackingNumber, firstLine: Int)
     }
@@ -99,6 +105,8 @@ extension ManifestProblem.Reason {
             return "unknown carrier \"\(text)\"; \(list)."
         case .badHoldDays(let text):
             return "hold days must be a whole number from 1 to 90, not \"\(text)\"."
+        case .badPickupCode(let text):
+            return "\"\(text)\" is not a pickup code (4 to 6 digits)."
         case .duplicateTracking(let number, let firstLine):
             return "tracking number \(number) is already on line \(firstLine)."
         }
@@ -157,9 +165,9 @@ public struct ManifestParse: Equatable, Sendable {
 /// separated by `;` or `,`, whichever the header line uses outside quotes (`;` when it has both);
 /// quoting per RFC 4180; CRLF or LF line ends. The first non-empty line is a header naming the
 /// columns (``ManifestColumn/headerNames``, any order, any case; unknown columns are ignored).
-/// `tracking` and `name` are required; `phone`, `carrier` and `hold days` are optional, and an
-/// empty cell in them means "not given". Empty lines, and rows whose cells are all blank, are
-/// skipped. Cells are trimmed of surrounding spaces.
+/// `tracking` and `name` are required; `phone`, `carrier`, `hold days` and `pickup code` are
+/// optional, and an empty cell in them means "not given". Empty lines, and rows whose cells are
+/// all blank, are skipped. Cells are trimmed of surrounding spaces.
 public enum Manifest {
     /// Reads a manifest file's bytes. Bad rows are problems; the good rows are entries. A
     /// tracking number repeated in the file is a problem on each later row, naming the line it
@@ -241,9 +249,16 @@ public enum Manifest {
                 }
             }
 
+            var pickupCode: String?
+            let codeText = cell(.pickupCode)
+            if !codeText.isEmpty {
+                pickupCode = PickupCode.normalized(codeText)
+                if pickupCode == nil { reasons.append(.badPickupCode(codeText)) }
+            }
+
             if let tracking, reasons.isEmpty {
                 entries.append(ManifestEntry(line: row.line, tracking: tracking, name: name, phone: phone,
-                                             carrierID: carrierID, holdDays: holdDays))
+                                             carrierID: carrierID, holdDays: holdDays, pickupCode: pickupCode))
             } else {
                 problems += reasons.map { ManifestProblem(line: row.line, reason: $0) }
             }

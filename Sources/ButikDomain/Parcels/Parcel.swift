@@ -64,4 +64,6 @@ public struct Parcel: Codable, Equatable, Sendable {
     public var delivery: DeliveryID?
     /// True when a pre-advice manifest announced it.
     public var preAdvised: Bool?
+    /// The code the carrier sent the recipient (see ``PickupCode``), when known.
+    public var pickupCode: String?
 }

@@ -9,14 +9,32 @@ public struct SearchResults: Equatable, Sendable {
 extension ShopState {
     /// Finds customers and parcels from any fragment: a key (`JEDS`), name fragments in any
     /// order ignoring case and accents (`mossestad maria`, `schjonningsen`), phone digits (3 or
-    /// more), a whole tracking number or scan, or 4+ characters of one with at least one digit
-    /// (e.g. its last digits).
+    /// more), a pickup code (4 to 6 digits), a whole tracking number or scan, or 4+ characters
+    /// of one with at least one digit (e.g. its last digits).
     ///
-    /// Customers rank: key match, then names whose words start with every fragment, then other
-    /// name matches, then phone matches; ties by name. Parcels: exact tracking number first, then
-    /// numbers ending with the fragment, then containing it; in-shop before closed.
+    /// In-shop parcels with the pickup code come first, and their customers first among the
+    /// customers. Then customers rank: key match, then names whose words start with every
+    /// fragment, then other name matches, then phone matches; ties by name. Parcels: exact
+    /// tracking number first, then numbers ending with the fragment, then containing it; in-shop
+    /// before closed.
     public func search(_ query: String, limit: Int = 50) -> SearchResults {
-        SearchResults(customers: searchCustomers(query, limit: limit), parcels: searchParcels(query, limit: limit))
+        let customers = searchCustomers(query, limit: limit), found = searchParcels(query, limit: limit)
+        let byCode = parcelsInShop(withPickupCode: query)
+        guard !byCode.isEmpty else { return SearchResults(customers: customers, parcels: found) }
+        var owners: [CustomerID] = []
+        for id in byCode {
+            if let owner = parcels[id]?.customer, !owners.contains(owner) { owners.append(owner) }
+        }
+        return SearchResults(customers: Array((owners + customers.filter { !owners.contains($0) }).prefix(limit)),
+                             parcels: Array((byCode + found.filter { !byCode.contains($0) }).prefix(limit)))
+    }
+
+    /// The parcels in the shop whose pickup code is `query` (see ``PickupCode/normalized(_:)``),
+    /// newest first.
+    /// - Complexity: one dictionary lookup.
+    public func parcelsInShop(withPickupCode query: String) -> [ParcelID] {
+        guard let code = PickupCode.normalized(query) else { return [] }
+        return (inShopByPickupCode[code] ?? []).sorted(by: >)
     }
 
     /// The customer half of ``search(_:limit:)``.

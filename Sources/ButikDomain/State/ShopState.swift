@@ -41,6 +41,8 @@ public struct ShopState: Sendable, Equatable {
     public private(set) var waitingByDeadline: [Day: Int] = [:]
     /// Parcels in the shop per customer.
     public private(set) var inShopByCustomer: [CustomerID: Set<ParcelID>] = [:]
+    /// Parcels in the shop by pickup code (codes are short, so two parcels may share one).
+    public private(set) var inShopByPickupCode: [String: [ParcelID]] = [:]
     /// Folded names for search (see ``NameFolding``).
     public private(set) var foldedNames: [CustomerID: String] = [:]
     /// The same names in name order.
@@ -338,6 +340,7 @@ extension ShopState {
         guard parcel.status.isInShop else { return }
         inShopByTracking[parcel.tracking] = parcel.id
         inShopByCustomer[parcel.customer, default: []].insert(parcel.id)
+        if let code = parcel.pickupCode { inShopByPickupCode[code, default: []].append(parcel.id) }
         if parcel.status == .waiting {
             slotLoad[parcel.slot, default: 0] += 1
             waitingByDeadline[parcel.deadline, default: 0] += 1
@@ -349,6 +352,10 @@ extension ShopState {
         inShopByTracking[parcel.tracking] = nil
         inShopByCustomer[parcel.customer]?.remove(parcel.id)
         if inShopByCustomer[parcel.customer]?.isEmpty == true { inShopByCustomer[parcel.customer] = nil }
+        if let code = parcel.pickupCode {
+            inShopByPickupCode[code]?.removeAll { $0 == parcel.id }
+            if inShopByPickupCode[code]?.isEmpty == true { inShopByPickupCode[code] = nil }
+        }
         if parcel.status == .waiting {
             slotLoad[parcel.slot, default: 0] -= 1
             if slotLoad[parcel.slot] == 0 { slotLoad[parcel.slot] = nil }

@@ -1,9 +1,9 @@
 import ButikDomain
 
-/// F2: one search field that takes anything (key, name fragments, phone, tracking digits, a
-/// scan) and the matching customers and parcels, with the selected one's details below.
+/// F2: one search field that takes anything (key, name fragments, phone, pickup code, tracking
+/// digits, a scan) and the matching customers and parcels, with the selected one's details below.
 public struct CounterScreen: Sendable {
-    public var field = TextField(placeholder: "key, name, phone or tracking number")
+    public var field = TextField(placeholder: "key, name, phone, pickup code or tracking number")
     public var selection = ListSelection()
     /// After a scan the field holds the scanned number; the next typed character starts afresh.
     public private(set) var replaceOnType = false
@@ -170,7 +170,8 @@ public struct CounterScreen: Sendable {
         guard let parcel = context.shop.parcels[id] else { return }
         let zone = context.layout.zone
         var lines = [
-            "\(parcel.tracking)  \(parcel.format.displayName)\(parcel.checkDigit == .overridden ? " (check digit overridden)" : "")",
+            "\(parcel.tracking)  \(parcel.format.displayName)\(parcel.checkDigit == .overridden ? " (check digit overridden)" : "")"
+                + (parcel.pickupCode.map { "  pickup code \($0)" } ?? ""),
             "For \(parcel.recipientName) (\(parcel.key)), \(parcel.carrier), slot \(parcel.slot), \(parcel.size.rawValue)",
             "Received \(LocalTime.dayAndMinute(parcel.receivedAt, in: zone)) by \(parcel.receivedBy); keep until \(parcel.deadline)",
         ]

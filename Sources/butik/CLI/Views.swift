@@ -19,6 +19,7 @@ struct ParcelView: Encodable {
     let handedOutAt: Date?
     let verification: String?
     let proxyName: String?
+    let pickupCode: String?
 
     init(_ parcel: Parcel, today: Day) {
         tracking = parcel.tracking.value
@@ -33,6 +34,7 @@ struct ParcelView: Encodable {
         daysLeft = parcel.deadline.days(since: today)
         receivedAt = parcel.receivedAt
         receivedBy = parcel.receivedBy
+        pickupCode = parcel.pickupCode
         switch parcel.status {
         case .waiting: status = "waiting"
         case .handedOut: status = "handedOut"

@@ -7,7 +7,8 @@ extension Verb {
         usage: "butik find QUERY... [--json]",
         details: """
         Searches by key (JEDS), name fragments in any order ignoring case and accents
-        (mossestad maria), phone digits, a whole tracking number or scan, or its last 4+ digits.
+        (mossestad maria), phone digits, a pickup code (4 to 6 digits; the parcel and its
+        customer come first), a whole tracking number or scan, or its last 4+ digits.
           --json   print {customers: [...], parcels: [...]}
         """,
         valued: [],
@@ -43,7 +44,10 @@ extension Verb {
         if !parcels.isEmpty {
             if !customers.isEmpty { Output.line() }
             Output.line("Parcels")
-            Output.table(parcels.map { ["  " + $0.row(today: today)[0]] + $0.row(today: today).dropFirst() })
+            Output.table(parcels.map { parcel in
+                let row = parcel.row(today: today)
+                return ["  " + row[0] + (parcel.pickupCode.map { " (code \($0))" } ?? "")] + row.dropFirst()
+            })
         }
         return 0
     }

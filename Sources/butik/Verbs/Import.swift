@@ -7,8 +7,9 @@ extension Verb {
         summary: "import a carrier's pre-advice manifest (CSV)",
         usage: "butik import FILE.csv [--json]",
         details: """
-        Reads a manifest of parcels on their way (columns: tracking, name, phone, carrier, hold days;
-        a header row; UTF-8 with or without BOM; comma or semicolon; see docs/manifest-csv.md).
+        Reads a manifest of parcels on their way (columns: tracking, name, phone, carrier, hold days,
+        pickup code; a header row; UTF-8 with or without BOM; comma or semicolon; see
+        docs/manifest-csv.md).
         Bad rows are listed with their line numbers and skipped; the good rows are stored in one
         write, so nothing is half imported. Numbers already expected or in the shop are skipped,
         so importing the same file twice adds nothing. Exits 1 when any row was bad.

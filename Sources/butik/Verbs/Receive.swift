@@ -4,7 +4,7 @@ extension Verb {
     static let receive = Verb(
         name: "receive",
         summary: "take in a parcel and say its key and slot",
-        usage: "butik receive TRACKING [--to NAME|KEY] [--phone P] [--key KEY] [--carrier C] [--size small|large] [--force] [--again] [--json]",
+        usage: "butik receive TRACKING [--to NAME|KEY] [--phone P] [--key KEY] [--carrier C] [--size small|large] [--code DIGITS] [--force] [--again] [--json]",
         details: """
         Validates the tracking number (a wrong check digit is refused unless --force accepts it on
         purpose), finds the customer by key or by name (creating them when new), assigns a slot and
@@ -15,11 +15,13 @@ extension Verb {
           --key KEY       a chosen key for a new customer
           --carrier C     carrier id or name from the shop file (default: the first one)
           --size S        small (default) or large; large parcels go to large slots or the floor
+          --code DIGITS   the pickup code the carrier sent the recipient (4 to 6 digits);
+                          default: the one an imported manifest announced, if any
           --force         accept a wrong check digit on purpose (the parcel records it)
           --again         receive a number that was here before and was handed out or returned
           --json          print tracking, key, slot, deadline... as JSON
         """,
-        valued: ["--to", "--phone", "--key", "--carrier", "--size"],
+        valued: ["--to", "--phone", "--key", "--carrier", "--size", "--code"],
         flagged: ["--force", "--again", "--json"],
         run: runReceive)
 
@@ -53,7 +55,7 @@ extension Verb {
                 throw DomainError.recipientMissing(tracking.number)
             }
             let request = ReceiveRequest(tracking: tracking, recipient: recipient, carrier: args.value("--carrier"), size: size,
-                                         again: args.has("--again"))
+                                         again: args.has("--again"), pickupCode: args.value("--code"))
             return try state.receive(request, context)
         }
         if args.has("--json") {
@@ -62,6 +64,7 @@ extension Verb {
             let parcel = received.parcel
             Output.line("\(parcel.tracking)  ->  key \(parcel.key)  slot \(parcel.slot)")
             Output.line("for \(Output.safe(received.customer.name))\(received.isNewCustomer ? " (new customer)" : ""), \(parcel.carrier), keep until \(parcel.deadline)")
+            if let code = parcel.pickupCode { Output.line("Pickup code \(code).") }
             if let overflow = received.overflow {
                 Output.line(overflow == .large ? "Large parcel: put it on the floor (\(parcel.slot))." : "Shelves are full: put it on the floor (\(parcel.slot)).")
             }
@@ -84,6 +87,7 @@ private struct ReceivedView: Encodable {
     let overflow: String?
     let checkDigit: String
     let format: String
+    let pickupCode: String?
 
     init(_ received: Received) {
         let parcel = received.parcel
@@ -97,5 +101,6 @@ private struct ReceivedView: Encodable {
         overflow = received.overflow?.rawValue
         checkDigit = parcel.checkDigit.rawValue
         format = parcel.format.rawValue
+        pickupCode = parcel.pickupCode
     }
 }

@@ -22,6 +22,7 @@ import Testing
         (.queueStep(key: "MM", status: "ready", step: "ready"), "MM's queue entry is ready, so it cannot be marked ready."),
         (.invalidReason(limit: 200), "Give the reason in 1 to 200 characters."),
         (.notCustomersParcel(tracking: rr, key: "MM"), "RR123456785SE is not one of MM's parcels."),
+        (.invalidPickupCode("12x4"), "\"12x4\" is not a pickup code: give the 4 to 6 digits from the carrier's message."),
     ])
     func message(_ error: DomainError, _ text: String) {
         #expect(error.message == text)

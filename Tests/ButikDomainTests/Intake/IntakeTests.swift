@@ -103,13 +103,15 @@ import Testing
 }
 
 @Suite struct ExpectedParcelTests {
-    static func entry(_ code: String, _ name: String, line: Int = 2, holdDays: Int? = nil) -> ManifestEntry {
-        ManifestEntry(line: line, tracking: Fixtures.tracking(code), name: name, phone: "91234567", carrierID: "amazon", holdDays: holdDays)
+    static func entry(_ code: String, _ name: String, line: Int = 2, holdDays: Int? = nil, pickupCode: String? = nil) -> ManifestEntry {
+        ManifestEntry(line: line, tracking: Fixtures.tracking(code), name: name, phone: "91234567", carrierID: "amazon", holdDays: holdDays,
+                      pickupCode: pickupCode)
     }
 
     @Test func importingTwiceAddsNothingAndAnnouncedParcelsArriveWithTheirData() throws {
         var state = ShopState()
-        let entries = [Self.entry("RR000000001SE", "Åse Ødegård", holdDays: 21), Self.entry("RR000000002SE", "Ole Olsen", line: 3)]
+        let entries = [Self.entry("RR000000001SE", "Åse Ødegård", holdDays: 21, pickupCode: "123456"),
+                       Self.entry("RR000000002SE", "Ole Olsen", line: 3)]
         let first = state.commit(state.expect(entries, Fixtures.context()), Fixtures.context())
         #expect(first.added.map(\.tracking.value) == ["RR000000001SE", "RR000000002SE"])
         let second = state.expect(entries, Fixtures.context())
@@ -123,9 +125,18 @@ import Testing
         #expect(received.parcel.preAdvised == true)
         #expect(received.parcel.carrier == "amazon")
         #expect(received.parcel.deadline == Fixtures.today.adding(days: 21), "the manifest's hold days win")
+        #expect(received.parcel.pickupCode == "123456", "the parcel takes the announced pickup code")
         #expect(state.stillExpected.map(\.tracking.value) == ["RR000000002SE"])
 
         state.commit(try state.undoReceipt(received.parcel.id, Fixtures.later(60)), Fixtures.later(60))
         #expect(state.stillExpected.count == 2, "an undone receipt is expected again")
+    }
+
+    @Test func aCodeGivenAtReceiptWinsOverTheAnnouncedOne() throws {
+        var state = ShopState()
+        state.commit(state.expect([Self.entry("RR000000001SE", "Åse Ødegård", pickupCode: "4711")], Fixtures.context()), Fixtures.context())
+        let request = ReceiveRequest(tracking: Fixtures.tracking("RR000000001SE"), recipient: .person(NewCustomer(name: "Åse Ødegård")),
+                                     pickupCode: "8080")
+        #expect(try state.receive(request, Fixtures.context()).outcome.parcel.pickupCode == "8080")
     }
 }

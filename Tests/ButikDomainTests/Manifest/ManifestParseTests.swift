@@ -53,6 +53,13 @@ struct ManifestFormatTests {
                                                  phone: "91234567", carrierID: "postnord", holdDays: 5)])
     }
 
+    @Test(arguments: ["pickup code", "Pickup_Code", "PICKUPCODE", "code", "Hentekode"])
+    func pickupCodeColumn(header: String) throws {
+        let result = try parse("tracking;name;\(header)\nRR123456785SE;Kari;4711\nRR473124829DK;Åse; 123 456 \nRR810567755SE;Per;\n")
+        #expect(result.problems == [])
+        #expect(result.entries.map(\.pickupCode) == ["4711", "123456", nil])
+    }
+
     @Test func onlyRequiredColumns() throws {
         let result = try parse("name;tracking\nKari;RR123456785SE\n")
         #expect(result.entries == [ManifestEntry(line: 2, tracking: s10("RR123456785SE"), name: "Kari")])
@@ -206,6 +213,13 @@ struct ManifestProblemTests {
         ])
     }
 
+    @Test(arguments: ["123", "1234567", "12a4", "12-34"])
+    func badPickupCode(code: String) throws {
+        let result = try parse("tracking;name;pickup code\nRR123456785SE;Kari;\(code)\nRR473124829DK;Åse;4711\n")
+        #expect(result.problems == [ManifestProblem(line: 2, reason: .badPickupCode(code))])
+        #expect(result.entries.map(\.line) == [3])
+    }
+
     @Test func missingTrailingCellsAreEmpty() throws {
         let result = try parse("tracking;name;phone;carrier;hold days\nRR123456785SE;Kari\n")
         #expect(result.entries == [ManifestEntry(line: 2, tracking: s10("RR123456785SE"), name: "Kari")])
@@ -223,6 +237,8 @@ struct ManifestProblemTests {
                 format: .s10, number: "RR123456786SE", expected: "5", found: "6").message)
         #expect(ManifestProblem(line: 8, reason: .badHoldDays("0")).message
             == #"Line 8: hold days must be a whole number from 1 to 90, not "0"."#)
+        #expect(ManifestProblem(line: 10, reason: .badPickupCode("12ab")).message
+            == #"Line 10: "12ab" is not a pickup code (4 to 6 digits)."#)
     }
 }
 
@@ -244,14 +260,15 @@ struct ManifestDocExampleTests {
     }
 
     @Test func commaExample() throws {
-        let text = "tracking,name,phone,carrier,hold days\n"
-            + "RR123456785SE,Kari Nordmann,+47 912 34 567,PostNord,7\n"
-            + "RR473124829DK,\"Ödegård, Märta\",,,\n"
-            + "TBA123456789012,Bjørn Haugen,91234567,amazon,"
+        let text = "tracking,name,phone,carrier,hold days,pickup code\n"
+            + "RR123456785SE,Kari Nordmann,+47 912 34 567,PostNord,7,4711\n"
+            + "RR473124829DK,\"Ödegård, Märta\",,,,\n"
+            + "TBA123456789012,Bjørn Haugen,91234567,amazon,,123 456"
         let result = try parse(text)
         #expect(result.problems == [])
         #expect(result.entries.map(\.name) == ["Kari Nordmann", "Ödegård, Märta", "Bjørn Haugen"])
         #expect(result.entries.map(\.tracking.format) == [.s10, .s10, .amazon])
         #expect(result.entries.map(\.holdDays) == [7, nil, nil])
+        #expect(result.entries.map(\.pickupCode) == ["4711", nil, "123456"])
     }
 }

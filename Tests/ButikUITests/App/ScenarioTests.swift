@@ -42,7 +42,7 @@ struct ScenarioTests {
 
         // Without the Nordic letter, and in any case.
         h.press(.escape)
-        #expect(h.screen()[2] == " Find: key, name, phone or tracking number")
+        #expect(h.screen()[2] == " Find: key, name, phone, pickup code or tracking number")
         h.type("SCHJONNINGSEN")
         lines = h.screen()
         let henrikSlot = parcels[2].slot.value

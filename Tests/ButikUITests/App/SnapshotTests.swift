@@ -100,7 +100,7 @@ struct SnapshotTests {
     @Test func emptyCounterAsksForInput() throws {
         let h = try Harness()
         let lines = h.screen()
-        #expect(lines[2] == " Find: key, name, phone or tracking number")
+        #expect(lines[2] == " Find: key, name, phone, pickup code or tracking number")
         #expect(lines[4] == " Key    Name / tracking                           Slot         State")
         #expect(lines[5] == "                   Type or scan to find a customer or parcel.")
         #expect(lines[6...21].allSatisfy { $0.isEmpty })
