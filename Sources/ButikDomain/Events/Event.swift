@@ -35,6 +35,10 @@ public enum Event: Equatable, Sendable {
     case queueEntryClosed(entry: QueueEntryID, as: QueueEntry.Outcome)
     /// A hand-out refused at the counter, noted in the customer's log.
     case handOutRefused(customer: CustomerID, parcels: [ParcelID], reason: String)
+    /// The customer registered somebody who may collect their parcels (a fullmakt).
+    case proxyAuthorised(customer: CustomerID, proxy: Proxy)
+    /// The customer's proxy of this name (as registered) may no longer collect.
+    case proxyRevoked(customer: CustomerID, name: String)
 }
 
 /// An event with when it happened and who did it: one line of the journal.
@@ -57,12 +61,13 @@ extension Event: Codable {
         case receiptUndone, deliveryStarted, deliveryEnded, parcelsExpected, slotCapacityChanged
         case droppedOff, driverHandover
         case queueEntryAdded, queueFetchStarted, queueEntryReady, queueEntryClosed, handOutRefused
+        case proxyAuthorised, proxyRevoked
     }
 
     private enum Keys: String, CodingKey {
         case type, customer, parcel, parcels, to, verification, proxyName
         case delivery, summary, expected, slot, capacity, dropOff, handover
-        case entry, outcome, reason
+        case entry, outcome, reason, proxy, name
     }
 
     public init(from decoder: any Decoder) throws {
@@ -101,6 +106,10 @@ extension Event: Codable {
             self = .handOutRefused(customer: try c.decode(CustomerID.self, forKey: .customer),
                                    parcels: try c.decode([ParcelID].self, forKey: .parcels),
                                    reason: try c.decode(String.self, forKey: .reason))
+        case .proxyAuthorised:
+            self = .proxyAuthorised(customer: try c.decode(CustomerID.self, forKey: .customer), proxy: try c.decode(Proxy.self, forKey: .proxy))
+        case .proxyRevoked:
+            self = .proxyRevoked(customer: try c.decode(CustomerID.self, forKey: .customer), name: try c.decode(String.self, forKey: .name))
         }
     }
 
@@ -176,6 +185,14 @@ extension Event: Codable {
             try c.encode(customer, forKey: .customer)
             try c.encode(parcels, forKey: .parcels)
             try c.encode(reason, forKey: .reason)
+        case .proxyAuthorised(let customer, let proxy):
+            try c.encode(Kind.proxyAuthorised, forKey: .type)
+            try c.encode(customer, forKey: .customer)
+            try c.encode(proxy, forKey: .proxy)
+        case .proxyRevoked(let customer, let name):
+            try c.encode(Kind.proxyRevoked, forKey: .type)
+            try c.encode(customer, forKey: .customer)
+            try c.encode(name, forKey: .name)
         }
     }
 }

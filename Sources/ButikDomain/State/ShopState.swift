@@ -275,6 +275,14 @@ extension ShopState {
             let entry = CustomerLogEntry(kind: .refusal, text: reason, parcels: ids.compactMap { parcels[$0]?.tracking },
                                          at: record.at, staff: record.staff)
             customerLogs[customer] = (customerLogs[customer, default: []] + [entry]).suffix(ShopState.customerLogLimit)
+        case .proxyAuthorised(let id, let proxy):
+            guard var customer = customers[id] else { return }
+            customer.proxies.append(proxy)
+            insert(customer)
+        case .proxyRevoked(let id, let name):
+            guard var customer = customers[id] else { return }
+            customer.proxies.removeAll { $0.name == name }
+            insert(customer)
         }
     }
 

@@ -59,6 +59,8 @@ struct CustomerView: Encodable {
     let phones: [String]
     let email: String?
     let note: String?
+    /// Who may collect for them, in the order registered.
+    let proxies: [Proxy]
     let waiting: Int
     /// Their log, oldest first.
     let log: [LogEntryView]
@@ -70,6 +72,7 @@ struct CustomerView: Encodable {
         phones = customer.phones
         email = customer.email
         note = customer.note
+        proxies = customer.proxies
         waiting = state.parcelsInShop(for: customer.id).filter { $0.status == .waiting }.count
         log = state.log(of: customer.id).map(LogEntryView.init)
     }

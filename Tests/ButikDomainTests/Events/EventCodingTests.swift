@@ -79,6 +79,11 @@ enum JournalCoding {
         .queueEntryClosed(entry: QueueEntryID(3), as: .cancelled),
         .handOutRefused(customer: CustomerID(7), parcels: [ParcelID(12), ParcelID(13)], reason: "ID matcher ikke: «Åse» ≠ «Åsa»"),
         .handOutRefused(customer: CustomerID(8), parcels: [], reason: "no ID"),
+        .customerAdded(Customer(id: CustomerID(9), name: "Åse", key: "ÅS", keyIsChosen: false, createdAt: Date(timeIntervalSince1970: 0),
+                                proxies: [Proxy(name: "Per Ødegård", registeredAt: Date(timeIntervalSince1970: 1_773_144_000.5), registeredBy: "kari")])),
+        .proxyAuthorised(customer: CustomerID(7), proxy: Proxy(name: "Per Ødegård", registeredAt: Date(timeIntervalSince1970: 1_773_144_000.5),
+                                                              registeredBy: "kari")),
+        .proxyRevoked(customer: CustomerID(7), name: "Per Ødegård"),
     ]
 
     /// The name of each case; exhaustive, so a new case breaks the build until it is listed here.
@@ -104,11 +109,13 @@ enum JournalCoding {
         case .queueEntryReady: "queueEntryReady"
         case .queueEntryClosed: "queueEntryClosed"
         case .handOutRefused: "handOutRefused"
+        case .proxyAuthorised: "proxyAuthorised"
+        case .proxyRevoked: "proxyRevoked"
         }
     }
 
     @Test func samplesCoverEveryCase() {
-        #expect(Set(Self.events.map(Self.kind)).count == 20)
+        #expect(Set(Self.events.map(Self.kind)).count == 22)
     }
 
     @Test(arguments: events)
@@ -145,12 +152,17 @@ enum JournalCoding {
             == #"{"entry":4,"outcome":"cancelled","type":"queueEntryClosed"}"#)
         #expect(try JournalCoding.json(Event.handOutRefused(customer: CustomerID(2), parcels: [ParcelID(5)], reason: "no ID"))
             == #"{"customer":2,"parcels":[5],"reason":"no ID","type":"handOutRefused"}"#)
+        #expect(try JournalCoding.json(Event.proxyAuthorised(customer: CustomerID(2), proxy: Proxy(name: "Per", registeredAt: Date(timeIntervalSince1970: 1),
+                                                                                                  registeredBy: "kari")))
+            == #"{"customer":2,"proxy":{"name":"Per","registeredAt":1000,"registeredBy":"kari"},"type":"proxyAuthorised"}"#)
+        #expect(try JournalCoding.json(Event.proxyRevoked(customer: CustomerID(2), name: "Per"))
+            == #"{"customer":2,"name":"Per","type":"proxyRevoked"}"#)
     }
 
     @Test func customerJsonLeavesOutMissingFields() throws {
         let json = try JournalCoding.json(Event.customerAdded(
             Customer(id: CustomerID(8), name: "Jens", key: "JEDS", keyIsChosen: true, createdAt: Date(timeIntervalSince1970: 1))))
-        #expect(json == #"{"customer":{"createdAt":1000,"id":8,"key":"JEDS","keyIsChosen":true,"name":"Jens","phones":[]},"type":"customerAdded"}"#)
+        #expect(json == #"{"customer":{"createdAt":1000,"id":8,"key":"JEDS","keyIsChosen":true,"name":"Jens","phones":[],"proxies":[]},"type":"customerAdded"}"#)
     }
 
     @Test func unknownTypeIsAnError() {
