@@ -18,6 +18,14 @@ import Testing
         let customer: CustomerJSON
     }
 
+    struct HandedOutJSON: Decodable {
+        let tracking: String
+        let status: String
+        let verification: String?
+        let proxyName: String?
+        let proxyID: String?
+    }
+
     /// A store with Maria Mossestad (MM) and one parcel for her, RR123456785SE.
     static func shop() throws -> Butik {
         let butik = Butik()
@@ -66,5 +74,34 @@ import Testing
         #expect(nobody.stderr.contains("No customer has the key NOBODY"), "\(nobody.stderr)")
         #expect(try butik.run("customer", "proxy", "MM", "--add", " ").status == 1)
         #expect(try butik.run("customer", "--help").stdout.contains("butik customer proxy KEY --add NAME | --remove NAME"))
+    }
+
+    @Test func aProxyHandOutRecordsTheirIDAndSaysWhenTheyAreNotRegistered() throws {
+        let butik = try Self.shop()
+        defer { butik.cleanUp() }
+        #expect(try butik.run("receive", "CT797294851NO", "--to", "MM").status == 0)
+        let noID = try butik.run("handout", "RR123456785SE", "--verified", "proxy", "--proxy-name", "Ola Nordmann")
+        #expect(noID.status == 1)
+        #expect(noID.stderr.contains("needs a note of the proxy's own ID"), "\(noID.stderr)")
+
+        #expect(try butik.run("customer", "proxy", "MM", "--add", "Ola Nordmann").status == 0)
+        let registered = try butik.run("handout", "RR123456785SE", "--verified", "proxy", "--proxy-name", "ola nordmann",
+                                       "--proxy-id", "førerkort …4521")
+        #expect(registered.status == 0, "\(registered.stderr)")
+        #expect(registered.stdout.contains("verified: proxy ola nordmann (førerkort …4521)"), "\(registered.stdout)")
+        #expect(registered.stderr.isEmpty, "a registered proxy needs no note: \(registered.stderr)")
+
+        let stranger = try butik.run("handout", "CT797294851NO", "--verified", "proxy", "--proxy-name", "Per Hansen",
+                                     "--proxy-id", "pass …1234", "--json")
+        #expect(stranger.status == 0, "\(stranger.stderr)")
+        #expect(stranger.stderr == "Note: Per Hansen is not a registered proxy; the hand-out rests on both IDs.\n")
+        let parcels = try stranger.json([HandedOutJSON].self)
+        #expect(parcels.map(\.tracking) == ["CT797294851NO"])
+        #expect(parcels.first?.status == "handedOut")
+        #expect(parcels.first?.verification == "proxy")
+        #expect(parcels.first?.proxyName == "Per Hansen")
+        #expect(parcels.first?.proxyID == "pass …1234")
+        #expect(try butik.run("handout", "CT797294851NO", "--undo", "--proxy-id", "x").status == 2)
+        #expect(try butik.run("handout", "--help").stdout.contains("--proxy-id NOTE"))
     }
 }

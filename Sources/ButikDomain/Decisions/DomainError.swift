@@ -12,6 +12,7 @@ public enum DomainError: Error, Equatable, Sendable {
     case alreadyHandedOut(tracking: TrackingNumber, when: String, staff: String)
     case notWaiting(tracking: TrackingNumber, state: String)
     case proxyNameMissing
+    case invalidProxyID(limit: Int)
     case invalidProxyName(limit: Int)
     case proxyAlreadyRegistered(name: String, key: String)
     case notAProxy(name: String, key: String, registered: [String])
@@ -64,6 +65,8 @@ public enum DomainError: Error, Equatable, Sendable {
             return "\(tracking) is not waiting for pickup: it is \(state)."
         case .proxyNameMissing:
             return "A proxy hand-out needs the proxy's name."
+        case .invalidProxyID(let limit):
+            return "A proxy hand-out needs a note of the proxy's own ID in 1 to \(limit) characters, like \"førerkort …4521\" (the last digits are enough)."
         case .invalidProxyName(let limit):
             return "Give the proxy's full name, as on their ID, in 1 to \(limit) characters."
         case .proxyAlreadyRegistered(let name, let key):

@@ -75,7 +75,9 @@ public enum DemoShop {
                 guard !waiting.isEmpty, random.chance(0.5) else { continue }
                 let verification: Verification = [.id, .id, .code, .code, .known, .proxy].randomElement(using: &random)!
                 let proxy = verification == .proxy ? "\(names.firstNames.randomElement(using: &random)!) (son)" : nil
-                builder.handOut(waiting.map(\.id), verification: verification, proxyName: proxy, at: time,
+                // The last digits of the proxy's ID, from the moment: no draw, so the demo stays the same.
+                let proxyID = proxy.map { _ in "førerkort …" + String(format: "%04d", Int(time.timeIntervalSince1970 / 60) % 10_000) }
+                builder.handOut(waiting.map(\.id), verification: verification, proxyName: proxy, proxyID: proxyID, at: time,
                                 staff: staff[Int.random(in: 0..<staff.count, using: &random)])
             }
             // A day after the deadline, uncollected parcels go to the outbound area in the
@@ -124,8 +126,8 @@ private struct Builder {
         _ = run(at, staff) { state, context throws(DomainError) in try state.receive(request, context) }
     }
 
-    mutating func handOut(_ ids: [ParcelID], verification: Verification, proxyName: String?, at: Date, staff: String) {
-        let request = HandOutRequest(parcels: ids, verification: verification, proxyName: proxyName)
+    mutating func handOut(_ ids: [ParcelID], verification: Verification, proxyName: String?, proxyID: String?, at: Date, staff: String) {
+        let request = HandOutRequest(parcels: ids, verification: verification, proxyName: proxyName, proxyID: proxyID)
         _ = run(at, staff) { state, context throws(DomainError) in try state.handOut(request, context) }
     }
 

@@ -7,7 +7,8 @@ public enum Event: Equatable, Sendable {
     case customerAdded(Customer)
     case parcelReceived(Parcel)
     case parcelMoved(parcel: ParcelID, to: SlotID)
-    case parcelsHandedOut(parcels: [ParcelID], verification: Verification, proxyName: String?)
+    /// `proxyName` and `proxyID` (a note of the proxy's own ID) only with `.proxy`.
+    case parcelsHandedOut(parcels: [ParcelID], verification: Verification, proxyName: String?, proxyID: String?)
     case handOutUndone(parcels: [ParcelID])
     case deadlineExtended(parcel: ParcelID, to: Day)
     /// Marked to go back to the sender: moved to the outbound area `to`.
@@ -65,7 +66,7 @@ extension Event: Codable {
     }
 
     private enum Keys: String, CodingKey {
-        case type, customer, parcel, parcels, to, verification, proxyName
+        case type, customer, parcel, parcels, to, verification, proxyName, proxyID
         case delivery, summary, expected, slot, capacity, dropOff, handover
         case entry, outcome, reason, proxy, name
     }
@@ -81,7 +82,8 @@ extension Event: Codable {
             self = .parcelsHandedOut(
                 parcels: try c.decode([ParcelID].self, forKey: .parcels),
                 verification: try c.decode(Verification.self, forKey: .verification),
-                proxyName: try c.decodeIfPresent(String.self, forKey: .proxyName))
+                proxyName: try c.decodeIfPresent(String.self, forKey: .proxyName),
+                proxyID: try c.decodeIfPresent(String.self, forKey: .proxyID))
         case .handOutUndone: self = .handOutUndone(parcels: try c.decode([ParcelID].self, forKey: .parcels))
         case .deadlineExtended:
             self = .deadlineExtended(parcel: try c.decode(ParcelID.self, forKey: .parcel), to: try c.decode(Day.self, forKey: .to))
@@ -126,11 +128,12 @@ extension Event: Codable {
             try c.encode(Kind.parcelMoved, forKey: .type)
             try c.encode(parcel, forKey: .parcel)
             try c.encode(to, forKey: .to)
-        case .parcelsHandedOut(let parcels, let verification, let proxyName):
+        case .parcelsHandedOut(let parcels, let verification, let proxyName, let proxyID):
             try c.encode(Kind.parcelsHandedOut, forKey: .type)
             try c.encode(parcels, forKey: .parcels)
             try c.encode(verification, forKey: .verification)
             try c.encodeIfPresent(proxyName, forKey: .proxyName)
+            try c.encodeIfPresent(proxyID, forKey: .proxyID)
         case .handOutUndone(let parcels):
             try c.encode(Kind.handOutUndone, forKey: .type)
             try c.encode(parcels, forKey: .parcels)

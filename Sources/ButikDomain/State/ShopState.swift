@@ -213,8 +213,8 @@ extension ShopState {
             expected[parcel.tracking]?.arrivedAs = parcel.id
         case .parcelMoved(let id, let slot):
             update(id) { $0.slot = slot }
-        case .parcelsHandedOut(let ids, let verification, let proxyName):
-            let handOut = HandOut(at: record.at, staff: record.staff, verification: verification, proxyName: proxyName)
+        case .parcelsHandedOut(let ids, let verification, let proxyName, let proxyID):
+            let handOut = HandOut(at: record.at, staff: record.staff, verification: verification, proxyName: proxyName, proxyID: proxyID)
             for id in ids { update(id) { $0.status = .handedOut(handOut: handOut) } }
         case .handOutUndone(let ids):
             for id in ids { update(id) { $0.status = .waiting } }

@@ -8,6 +8,8 @@ public struct HandOutFlow: Equatable, Sendable {
         case verifying
         /// Typing the proxy's name.
         case proxyName
+        /// Noting the proxy's own ID.
+        case proxyID
         /// Waiting for each parcel's scan.
         case scanning
         /// Typing why the hand-out is refused, for the customer's log.
@@ -20,6 +22,7 @@ public struct HandOutFlow: Equatable, Sendable {
     public var step = Step.verifying
     public var verification = Verification.id
     public var proxyField = TextField(placeholder: "the proxy's full name, as on their ID")
+    public var proxyIDField = TextField(placeholder: "the kind of ID and its last digits, like førerkort …4521")
     public var reasonField = TextField(HandOutFlow.defaultRefusal)
     /// What a refusal says unless the clerk types otherwise.
     public static let defaultRefusal = "The name on the ID does not match the name on the parcel."
@@ -29,6 +32,20 @@ public struct HandOutFlow: Equatable, Sendable {
 
     var proxyName: String? {
         verification == .proxy ? proxyField.text.trimmingCharacters(in: .whitespaces) : nil
+    }
+
+    var proxyID: String? {
+        verification == .proxy ? proxyIDField.text.trimmingCharacters(in: .whitespaces) : nil
+    }
+
+    /// "ID checked", "proxy Per Hansen, pass …1234".
+    var how: String {
+        verification == .proxy ? "proxy \(proxyName ?? ""), \(proxyID ?? "")" : verification.phrase
+    }
+
+    /// Hands out `ids` as verified in this flow.
+    func request(_ ids: [ParcelID]) -> AppEffect {
+        .perform(.handOut(HandOutRequest(parcels: ids, verification: verification, proxyName: proxyName, proxyID: proxyID)))
     }
 }
 
@@ -77,17 +94,19 @@ extension CounterScreen {
             flow.step = verification == .proxy ? .proxyName : .scanning
         case (.proxyName, .enter):
             guard flow.proxyName?.isEmpty == false else { return [.beep] }
-            flow.step = .scanning
+            flow.step = .proxyID
         case (.proxyName, _):
             _ = flow.proxyField.handle(key)
+        case (.proxyID, .enter):
+            guard flow.proxyID?.isEmpty == false else { return [.beep] }
+            flow.step = .scanning
+        case (.proxyID, _):
+            _ = flow.proxyIDField.handle(key)
         case (.scanning, .enter):
             if flow.scanned.count == flow.parcels.count || (flow.partialAsked && !flow.scanned.isEmpty) {
-                let ids = flow.parcels.filter { flow.scanned.contains($0) }
-                return [.perform(.handOut(HandOutRequest(parcels: ids, verification: flow.verification, proxyName: flow.proxyName)))]
+                return [flow.request(flow.parcels.filter { flow.scanned.contains($0) })]
             }
-            if flow.scanned.isEmpty, context.layout.handOutWithoutScan {
-                return [.perform(.handOut(HandOutRequest(parcels: flow.parcels, verification: flow.verification, proxyName: flow.proxyName)))]
-            }
+            if flow.scanned.isEmpty, context.layout.handOutWithoutScan { return [flow.request(flow.parcels)] }
             if flow.scanned.isEmpty {
                 notice = ("Scan each parcel to confirm it is the right one.", false)
                 return [.beep]
@@ -121,7 +140,7 @@ extension CounterScreen {
         notice = ("✓ \(number) from \(parcel.slot): \(flow.scanned.count) of \(flow.parcels.count).", false)
         handOut = flow
         guard flow.scanned.count == flow.parcels.count else { return [] }
-        return [.perform(.handOut(HandOutRequest(parcels: flow.parcels, verification: flow.verification, proxyName: flow.proxyName)))]
+        return [flow.request(flow.parcels)]
     }
 
     mutating func undoLastHandOut() -> [AppEffect] {
@@ -135,10 +154,11 @@ extension CounterScreen {
     /// A hand-out or its undo is on disk.
     mutating func performed(_ outcome: AppOutcome, _ context: AppContext) {
         switch outcome {
-        case .handedOut(let parcels):
+        case .handedOut(let given):
+            let parcels = given.parcels
             let name = parcels.first.flatMap { context.shop.customers[$0.customer]?.name } ?? ""
             lastHandOut = parcels.map(\.id)
-            let how = handOut.map { flow in flow.verification == .proxy ? "proxy \(flow.proxyName ?? "")" : flow.verification.phrase } ?? ""
+            let how = (handOut?.how ?? "") + (given.unregisteredProxy ? ", not a registered proxy" : "")
             handOut = nil
             notice = ("Handed out \(parcels.count) parcel\(parcels.count == 1 ? "" : "s") to \(name) (\(how)). Ctrl-Z undoes it.", false)
         case .handOutRefused(let entry):
@@ -171,9 +191,11 @@ extension CounterScreen {
         case .proxyName:
             screen.put("Proxy's name:", row: row, column: rect.column, style: Style(.accent, bold: true))
             flow.proxyField.draw(into: &screen, at: Rect(row: row, column: rect.column + 14, width: rect.width - 14, height: 1))
+        case .proxyID:
+            screen.put("Proxy's ID:", row: row, column: rect.column, style: Style(.accent, bold: true))
+            flow.proxyIDField.draw(into: &screen, at: Rect(row: row, column: rect.column + 12, width: rect.width - 12, height: 1))
         case .scanning:
-            let how = flow.verification == .proxy ? "proxy \(flow.proxyName ?? "")" : flow.verification.phrase
-            screen.put("Scan each parcel (\(flow.scanned.count) of \(flow.parcels.count))  ·  \(how)  ·  Esc cancels",
+            screen.put("Scan each parcel (\(flow.scanned.count) of \(flow.parcels.count))  ·  \(flow.how)  ·  Esc cancels",
                        row: row, column: rect.column, style: Style(.accent, bold: true), maxWidth: rect.width)
         case .refusing:
             screen.put("Refused because:", row: row, column: rect.column, style: Style(.danger, bold: true))

@@ -177,7 +177,7 @@ public struct CounterScreen: Sendable {
         switch parcel.status {
         case .waiting: lines.append("Waiting: \(context.dueText(parcel.deadline))")
         case .handedOut(let handOut):
-            lines.append("Handed out \(LocalTime.dayAndMinute(handOut.at, in: zone)) by \(handOut.staff), verified: \(handOut.verification.rawValue)\(handOut.proxyName.map { ", proxy \($0)" } ?? "")")
+            lines.append("Handed out \(LocalTime.dayAndMinute(handOut.at, in: zone)) by \(handOut.staff), verified: \(handOut.verification.rawValue)\(handOut.proxyName.map { ", proxy \($0)" } ?? "")\(handOut.proxyID.map { " (\($0))" } ?? "")")
         case .returning(let since): lines.append("For return since \(LocalTime.dayAndMinute(since, in: zone))")
         case .collected(let at): lines.append("Collected by the driver \(LocalTime.dayAndMinute(at, in: zone))")
         }

@@ -19,6 +19,8 @@ struct ParcelView: Encodable {
     let handedOutAt: Date?
     let verification: String?
     let proxyName: String?
+    /// What the clerk noted of the proxy's own ID.
+    let proxyID: String?
 
     init(_ parcel: Parcel, today: Day) {
         tracking = parcel.tracking.value
@@ -43,10 +45,12 @@ struct ParcelView: Encodable {
             handedOutAt = handOut.at
             verification = handOut.verification.rawValue
             proxyName = handOut.proxyName
+            proxyID = handOut.proxyID
         } else {
             handedOutAt = nil
             verification = nil
             proxyName = nil
+            proxyID = nil
         }
     }
 }

@@ -47,8 +47,8 @@ enum JournalCoding {
         .parcelReceived(parcel(.returning(since: Date(timeIntervalSince1970: 1_773_150_000)))),
         .parcelReceived(parcel(.collected(at: Date(timeIntervalSince1970: 1_773_160_000.25)))),
         .parcelMoved(parcel: ParcelID(12), to: SlotID("FLOOR")),
-        .parcelsHandedOut(parcels: [ParcelID(12), ParcelID(3)], verification: .id, proxyName: nil),
-        .parcelsHandedOut(parcels: [ParcelID(12)], verification: .proxy, proxyName: "Per Hansen"),
+        .parcelsHandedOut(parcels: [ParcelID(12), ParcelID(3)], verification: .id, proxyName: nil, proxyID: nil),
+        .parcelsHandedOut(parcels: [ParcelID(12)], verification: .proxy, proxyName: "Per Hansen", proxyID: "pass …1234"),
         .handOutUndone(parcels: [ParcelID(12)]),
         .deadlineExtended(parcel: ParcelID(12), to: Day(iso: "2026-03-31")!),
         .parcelReturning(parcel: ParcelID(12), to: SlotID("OUT")),
@@ -135,7 +135,7 @@ enum JournalCoding {
     @Test func jsonShape() throws {
         #expect(try JournalCoding.json(Event.parcelMoved(parcel: ParcelID(3), to: SlotID("a2")))
             == #"{"parcel":3,"to":"A2","type":"parcelMoved"}"#)
-        #expect(try JournalCoding.json(Event.parcelsHandedOut(parcels: [ParcelID(1), ParcelID(2)], verification: .code, proxyName: nil))
+        #expect(try JournalCoding.json(Event.parcelsHandedOut(parcels: [ParcelID(1), ParcelID(2)], verification: .code, proxyName: nil, proxyID: nil))
             == #"{"parcels":[1,2],"type":"parcelsHandedOut","verification":"code"}"#)
         #expect(try JournalCoding.json(Event.deadlineExtended(parcel: ParcelID(1), to: Day(iso: "2026-03-20")!))
             == #"{"parcel":1,"to":"2026-03-20","type":"deadlineExtended"}"#)
@@ -163,6 +163,15 @@ enum JournalCoding {
         let json = try JournalCoding.json(Event.customerAdded(
             Customer(id: CustomerID(8), name: "Jens", key: "JEDS", keyIsChosen: true, createdAt: Date(timeIntervalSince1970: 1))))
         #expect(json == #"{"customer":{"createdAt":1000,"id":8,"key":"JEDS","keyIsChosen":true,"name":"Jens","phones":[],"proxies":[]},"type":"customerAdded"}"#)
+    }
+
+    @Test func aHandOutWrittenBeforeProxyIDsExistedHasNone() throws {
+        let line = #"{"parcels":[12],"proxyName":"Per Hansen","type":"parcelsHandedOut","verification":"proxy"}"#
+        #expect(try JournalCoding.decoder().decode(Event.self, from: Data(line.utf8))
+            == .parcelsHandedOut(parcels: [ParcelID(12)], verification: .proxy, proxyName: "Per Hansen", proxyID: nil))
+        let handOut = #"{"at":1000,"proxyName":"Per Hansen","staff":"per","verification":"proxy"}"#
+        #expect(try JournalCoding.decoder().decode(HandOut.self, from: Data(handOut.utf8))
+            == HandOut(at: Date(timeIntervalSince1970: 1), staff: "per", verification: .proxy, proxyName: "Per Hansen", proxyID: nil))
     }
 
     @Test func unknownTypeIsAnError() {
