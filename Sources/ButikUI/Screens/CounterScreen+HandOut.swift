@@ -6,7 +6,7 @@ public struct HandOutFlow: Equatable, Sendable {
     public enum Step: Equatable, Sendable {
         /// Asking how identity was checked (1-4).
         case verifying
-        /// Typing the proxy's name.
+        /// Picking a registered proxy by number, or typing the proxy's name.
         case proxyName
         /// Noting the proxy's own ID.
         case proxyID
@@ -94,6 +94,12 @@ extension CounterScreen {
             flow.step = verification == .proxy ? .proxyName : .scanning
         case (.proxyName, .enter):
             guard flow.proxyName?.isEmpty == false else { return [.beep] }
+            flow.step = .proxyID
+        case (.proxyName, .character(let c)) where c.isWholeNumber:
+            // Names have no digits: a digit picks that registered proxy.
+            let registered = context.shop.customers[flow.customer]?.proxies ?? []
+            guard let n = c.wholeNumberValue, registered.indices.contains(n - 1) else { return [.beep] }
+            flow.proxyField.text = registered[n - 1].name
             flow.step = .proxyID
         case (.proxyName, _):
             _ = flow.proxyField.handle(key)
@@ -205,6 +211,8 @@ extension CounterScreen {
         if let notice {
             screen.put(notice.text, row: row, column: rect.column,
                        style: notice.alarm ? Style(.danger, bold: true, reverse: true) : Style(.ok, bold: true), maxWidth: rect.width)
+        } else if let hint = proxyHint(flow, context) {
+            screen.put(hint.text, row: row, column: rect.column, style: hint.style, maxWidth: rect.width)
         }
         row += 1
         let rows = flow.parcels.compactMap { context.shop.parcels[$0] }.map { parcel in
@@ -214,6 +222,27 @@ extension CounterScreen {
         Table(columns: [Table.Column("", width: .fixed(2)), Table.Column("Tracking", width: .fixed(20)),
                         Table.Column("Slot", width: .fixed(6)), Table.Column("Carrier")], rows: rows)
             .draw(into: &screen, at: Rect(row: row, column: rect.column, width: rect.width, height: rect.row + rect.height - row))
+    }
+}
+
+extension CounterScreen {
+    /// Under the proxy steps: the customer's registered proxies to pick from, then whether the
+    /// one given is registered.
+    func proxyHint(_ flow: HandOutFlow, _ context: AppContext) -> (text: String, style: Style)? {
+        guard let customer = context.shop.customers[flow.customer] else { return nil }
+        switch flow.step {
+        case .proxyName where customer.proxies.isEmpty:
+            return ("\(customer.key) has no registered proxies: type the name as on their ID; they show both IDs.", Style(.muted))
+        case .proxyName:
+            let numbered = customer.proxies.prefix(9).enumerated().map { "\($0.offset + 1) \($0.element.name)" }
+            return ("Registered: " + numbered.joined(separator: "   ") + "   (press the number, or type a name)", Style(.accent))
+        case .proxyID where context.shop.proxy(named: flow.proxyName ?? "", of: flow.customer) != nil:
+            return ("\(flow.proxyName ?? "") is a registered proxy for \(customer.key).", Style(.ok))
+        case .proxyID:
+            return ("\(flow.proxyName ?? "") is not a registered proxy: check both IDs and note theirs.", Style(.warning, bold: true))
+        default:
+            return nil
+        }
     }
 }
 
