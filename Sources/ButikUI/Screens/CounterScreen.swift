@@ -25,6 +25,9 @@ public struct CounterScreen: Sendable {
         HelpEntry(label: "Esc", description: "clear"),
     ]
 
+    /// The keys that work now: the hand-out's while one is open.
+    var currentHelp: [HelpEntry] { handOut?.help ?? Self.help }
+
     /// One result row: a customer or a parcel.
     enum Hit: Equatable {
         case customer(CustomerID)
