@@ -7,8 +7,8 @@ public struct DemoNames: Codable, Sendable {
     public var notes: [String]
 }
 
-/// A believable shop for trying Butik: about 60 customers (a few regulars with chosen keys and
-/// notes) and a week of deliveries, hand-outs and returns ending at `now`, about 200 parcels
+/// A believable shop for trying Butik: about 60 customers (a few regulars with chosen keys,
+/// notes and a registered proxy) and a week of deliveries, hand-outs and returns ending at `now`, about 200 parcels
 /// left on the shelves. The same seed and moment give the same shop.
 public enum DemoShop {
     public static let staff = ["maria", "janfredrik", "thomas", "siv"]
@@ -28,14 +28,16 @@ public enum DemoShop {
         }
 
         var customers: [CustomerID] = []
-        let regulars: [(name: String, key: String?, note: String)] = [
-            ("Janne Eline Dahl Solberg", "JEDS", "Comes by Vespa, have the parcels ready at the door"),
-            ("Alradie Mohamad Zain", nil, "Often large parcels (furniture)"),
-            ("Kari Nordmann", "KARI", "Prefers Messenger"),
+        let regulars: [(name: String, key: String?, note: String, proxies: [String])] = [
+            ("Janne Eline Dahl Solberg", "JEDS", "Comes by Vespa, have the parcels ready at the door", ["Petter Dahl Solberg"]),
+            ("Alradie Mohamad Zain", nil, "Often large parcels (furniture)", []),
+            ("Kari Nordmann", "KARI", "Prefers Messenger", []),
         ]
         for (index, regular) in regulars.enumerated() {
-            customers.append(builder.add(NewCustomer(name: regular.name, key: regular.key, phones: [phone(&random)], note: regular.note),
-                                         at: at(firstDay, 8, index), staff: staff[0]))
+            let customer = builder.add(NewCustomer(name: regular.name, key: regular.key, phones: [phone(&random)], note: regular.note),
+                                       at: at(firstDay, 8, index), staff: staff[0])
+            for proxy in regular.proxies { builder.authoriseProxy(proxy, for: customer, at: at(firstDay, 8, index), staff: staff[0]) }
+            customers.append(customer)
         }
         var used = Set(regulars.map(\.name))
         while customers.count < 60 {
@@ -119,6 +121,10 @@ private struct Builder {
 
     mutating func add(_ customer: NewCustomer, at: Date, staff: String) -> CustomerID {
         run(at, staff) { state, context throws(DomainError) in try state.addCustomer(customer, context) }?.id ?? CustomerID(0)
+    }
+
+    mutating func authoriseProxy(_ name: String, for customer: CustomerID, at: Date, staff: String) {
+        _ = run(at, staff) { state, context throws(DomainError) in try state.authoriseProxy(name, for: customer, context) }
     }
 
     mutating func receive(_ tracking: ParsedTracking, for customer: CustomerID, carrier: String, size: SizeClass, at: Date, staff: String) {
