@@ -27,7 +27,8 @@ extension ShopState {
     }
 
     /// Decides to register `name` as somebody who may collect the customer's parcels. The name
-    /// (spaces tidied) is 1 to ``proxyNameLimit`` characters with a letter, and not already registered for them.
+    /// (spaces tidied) is 1 to ``proxyNameLimit`` characters with a letter, and not already
+    /// registered for them.
     public func authoriseProxy(_ name: String, for customer: CustomerID, _ context: Context) throws(DomainError) -> Decision<Proxy> {
         guard let known = customers[customer] else { throw .unknownCustomer(customer.description) }
         let tidy = name.split(whereSeparator: \.isWhitespace).joined(separator: " ")

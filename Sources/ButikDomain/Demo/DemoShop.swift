@@ -8,8 +8,8 @@ public struct DemoNames: Codable, Sendable {
 }
 
 /// A believable shop for trying Butik: about 60 customers (a few regulars with chosen keys,
-/// notes and a registered proxy) and a week of deliveries, hand-outs and returns ending at `now`, about 200 parcels
-/// left on the shelves. The same seed and moment give the same shop.
+/// notes and a registered proxy) and a week of deliveries, hand-outs and returns ending at
+/// `now`, about 200 parcels left on the shelves. The same seed and moment give the same shop.
 public enum DemoShop {
     public static let staff = ["maria", "janfredrik", "thomas", "siv"]
 

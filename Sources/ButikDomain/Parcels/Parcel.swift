@@ -8,7 +8,8 @@ public enum Verification: String, Codable, Sendable, CaseIterable {
     case code
     /// A regular the staff know.
     case known
-    /// Somebody collecting on the recipient's behalf (their name and a note of their ID are recorded).
+    /// Somebody collecting on the recipient's behalf (their name and a note of their ID are
+    /// recorded).
     case proxy
 }
 
