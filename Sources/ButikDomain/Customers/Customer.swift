@@ -12,9 +12,11 @@ public struct Customer: Codable, Equatable, Sendable {
     public var email: String?
     public var note: String?
     public var createdAt: Date
+    /// People registered to collect for them (a fullmakt), in the order registered.
+    public var proxies: [Proxy]
 
     public init(id: CustomerID, name: String, key: String, keyIsChosen: Bool, phones: [String] = [],
-                email: String? = nil, note: String? = nil, createdAt: Date) {
+                email: String? = nil, note: String? = nil, createdAt: Date, proxies: [Proxy] = []) {
         self.id = id
         self.name = name
         self.key = key
@@ -23,6 +25,23 @@ public struct Customer: Codable, Equatable, Sendable {
         self.email = email
         self.note = note
         self.createdAt = createdAt
+        self.proxies = proxies
+    }
+}
+
+extension Customer {
+    /// Decodes a customer; records written before proxies existed have none.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(CustomerID.self, forKey: .id)
+        name = try c.decode(String.self, forKey: .name)
+        key = try c.decode(String.self, forKey: .key)
+        keyIsChosen = try c.decode(Bool.self, forKey: .keyIsChosen)
+        phones = try c.decode([String].self, forKey: .phones)
+        email = try c.decodeIfPresent(String.self, forKey: .email)
+        note = try c.decodeIfPresent(String.self, forKey: .note)
+        createdAt = try c.decode(Date.self, forKey: .createdAt)
+        proxies = try c.decodeIfPresent([Proxy].self, forKey: .proxies) ?? []
     }
 }
 

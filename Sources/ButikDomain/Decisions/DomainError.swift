@@ -12,6 +12,10 @@ public enum DomainError: Error, Equatable, Sendable {
     case alreadyHandedOut(tracking: TrackingNumber, when: String, staff: String)
     case notWaiting(tracking: TrackingNumber, state: String)
     case proxyNameMissing
+    case invalidProxyID(limit: Int)
+    case invalidProxyName(limit: Int)
+    case proxyAlreadyRegistered(name: String, key: String)
+    case notAProxy(name: String, key: String, registered: [String])
     case notHandedOut(tracking: TrackingNumber)
     case undoTooLate(tracking: TrackingNumber, minutes: Int)
     case unknownSlot(String)
@@ -62,6 +66,16 @@ public enum DomainError: Error, Equatable, Sendable {
             return "\(tracking) is not waiting for pickup: it is \(state)."
         case .proxyNameMissing:
             return "A proxy hand-out needs the proxy's name."
+        case .invalidProxyID(let limit):
+            return "A proxy hand-out needs a note of the proxy's own ID in 1 to \(limit) characters, like \"førerkort …4521\" (the last digits are enough)."
+        case .invalidProxyName(let limit):
+            return "Give the proxy's full name, as on their ID, in 1 to \(limit) characters."
+        case .proxyAlreadyRegistered(let name, let key):
+            return "\(name) is already a registered proxy for \(key)."
+        case .notAProxy(let name, let key, let registered):
+            return registered.isEmpty
+                ? "\(key) has no registered proxies, so \"\(name)\" cannot be removed."
+                : "\"\(name)\" is not a registered proxy for \(key). Registered: \(registered.joined(separator: ", "))."
         case .notHandedOut(let tracking):
             return "\(tracking) has not been handed out, so there is nothing to undo."
         case .undoTooLate(let tracking, let minutes):

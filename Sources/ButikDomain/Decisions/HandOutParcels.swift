@@ -6,24 +6,49 @@ public struct HandOutRequest: Equatable, Sendable {
     public var verification: Verification
     /// Required when `verification` is `.proxy`.
     public var proxyName: String?
+    /// What the clerk noted of the proxy's own ID ("førerkort …4521"); required with `.proxy`.
+    public var proxyID: String?
 
-    public init(parcels: [ParcelID], verification: Verification, proxyName: String? = nil) {
+    public init(parcels: [ParcelID], verification: Verification, proxyName: String? = nil, proxyID: String? = nil) {
         self.parcels = parcels
         self.verification = verification
         self.proxyName = proxyName
+        self.proxyID = proxyID
+    }
+}
+
+/// What a hand-out gave, and whether the clerk must be told the proxy is not registered.
+public struct HandedOut: Equatable, Sendable {
+    public var parcels: [Parcel]
+    /// True for a proxy hand-out when the proxy is not registered for a customer whose parcels
+    /// these are: it went ahead on both IDs, not on a fullmakt.
+    public var unregisteredProxy: Bool
+
+    public init(parcels: [Parcel], unregisteredProxy: Bool = false) {
+        self.parcels = parcels
+        self.unregisteredProxy = unregisteredProxy
     }
 }
 
 extension ShopState {
+    /// The longest note of a proxy's ID a hand-out takes.
+    public static let proxyIDLimit = 40
+
     /// Decides to hand parcels out. Every parcel must be in the shop (waiting, or already in the
-    /// outbound area but not yet collected); a parcel is handed out at most once. A customer
-    /// left with no waiting parcel has their open queue entry closed as done in the same decision.
-    public func handOut(_ request: HandOutRequest, _ context: Context) throws(DomainError) -> Decision<[Parcel]> {
+    /// outbound area but not yet collected); a parcel is handed out at most once. A proxy gives
+    /// their name and a note of their own ID (1 to ``proxyIDLimit`` characters); one who is not
+    /// registered for the customer is let through on both IDs and flagged in the outcome. A
+    /// customer left with no waiting parcel has their open queue entry closed as done in the
+    /// same decision.
+    public func handOut(_ request: HandOutRequest, _ context: Context) throws(DomainError) -> Decision<HandedOut> {
         var ids: [ParcelID] = []
         for id in request.parcels where !ids.contains(id) { ids.append(id) }
         guard !ids.isEmpty else { throw .nothingGiven }
-        let proxyName = request.proxyName?.trimmingCharacters(in: .whitespaces)
-        if request.verification == .proxy, proxyName?.isEmpty ?? true { throw .proxyNameMissing }
+        let isProxy = request.verification == .proxy
+        let proxyName = isProxy ? request.proxyName?.trimmingCharacters(in: .whitespaces) : nil
+        let proxyID = isProxy ? request.proxyID?.trimmingCharacters(in: .whitespaces) : nil
+        if isProxy, proxyName?.isEmpty ?? true { throw .proxyNameMissing }
+        if isProxy, !(1...Self.proxyIDLimit).contains(proxyID?.count ?? 0) { throw .invalidProxyID(limit: Self.proxyIDLimit) }
         var given: [Parcel] = []
         for id in ids {
             let parcel = try existing(id)
@@ -36,11 +61,12 @@ extension ShopState {
             }
             given.append(parcel)
         }
-        let event = Event.parcelsHandedOut(parcels: ids, verification: request.verification,
-                                           proxyName: request.verification == .proxy ? proxyName : nil)
+        let event = Event.parcelsHandedOut(parcels: ids, verification: request.verification, proxyName: proxyName, proxyID: proxyID)
         var after = self
         after.apply(context.record(event))
-        return Decision(events: [event] + queueClosures(after: after, handedOut: given), outcome: given)
+        let unregistered = proxyName.map { name in given.contains { proxy(named: name, of: $0.customer) == nil } } ?? false
+        return Decision(events: [event] + queueClosures(after: after, handedOut: given),
+                        outcome: HandedOut(parcels: given, unregisteredProxy: unregistered))
     }
 
     /// Decides to undo a hand-out made at most `window` ago: the parcels wait again in their

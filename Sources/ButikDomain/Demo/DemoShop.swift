@@ -7,10 +7,10 @@ public struct DemoNames: Codable, Sendable {
     public var notes: [String]
 }
 
-/// A believable shop for trying Butik: about 60 customers (a few regulars with chosen keys and
-/// notes) and a week of deliveries, hand-outs and returns ending at `now`, about 200 parcels
-/// left on the shelves; PostNord parcels carry a 4-digit pickup code, Amazon ones 6 digits.
-/// The same seed and moment give the same shop.
+/// A believable shop for trying Butik: about 60 customers (a few regulars with chosen keys,
+/// notes and a registered proxy) and a week of deliveries, hand-outs and returns ending at
+/// `now`, about 200 parcels left on the shelves; PostNord parcels carry a 4-digit pickup code,
+/// Amazon ones 6 digits. The same seed and moment give the same shop.
 public enum DemoShop {
     public static let staff = ["maria", "janfredrik", "thomas", "siv"]
 
@@ -32,14 +32,16 @@ public enum DemoShop {
         }
 
         var customers: [CustomerID] = []
-        let regulars: [(name: String, key: String?, note: String)] = [
-            ("Janne Eline Dahl Solberg", "JEDS", "Comes by Vespa, have the parcels ready at the door"),
-            ("Alradie Mohamad Zain", nil, "Often large parcels (furniture)"),
-            ("Kari Nordmann", "KARI", "Prefers Messenger"),
+        let regulars: [(name: String, key: String?, note: String, proxies: [String])] = [
+            ("Janne Eline Dahl Solberg", "JEDS", "Comes by Vespa, have the parcels ready at the door", ["Petter Dahl Solberg"]),
+            ("Alradie Mohamad Zain", nil, "Often large parcels (furniture)", []),
+            ("Kari Nordmann", "KARI", "Prefers Messenger", []),
         ]
         for (index, regular) in regulars.enumerated() {
-            customers.append(builder.add(NewCustomer(name: regular.name, key: regular.key, phones: [phone(&random)], note: regular.note),
-                                         at: at(firstDay, 8, index), staff: staff[0]))
+            let customer = builder.add(NewCustomer(name: regular.name, key: regular.key, phones: [phone(&random)], note: regular.note),
+                                       at: at(firstDay, 8, index), staff: staff[0])
+            for proxy in regular.proxies { builder.authoriseProxy(proxy, for: customer, at: at(firstDay, 8, index), staff: staff[0]) }
+            customers.append(customer)
         }
         var used = Set(regulars.map(\.name))
         while customers.count < 60 {
@@ -79,7 +81,9 @@ public enum DemoShop {
                 guard !waiting.isEmpty, random.chance(0.5) else { continue }
                 let verification: Verification = [.id, .id, .code, .code, .known, .proxy].randomElement(using: &random)!
                 let proxy = verification == .proxy ? "\(names.firstNames.randomElement(using: &random)!) (son)" : nil
-                builder.handOut(waiting.map(\.id), verification: verification, proxyName: proxy, at: time,
+                // The last digits of the proxy's ID, from the moment: no draw, so the demo stays the same.
+                let proxyID = proxy.map { _ in "førerkort …" + String(format: "%04d", Int(time.timeIntervalSince1970 / 60) % 10_000) }
+                builder.handOut(waiting.map(\.id), verification: verification, proxyName: proxy, proxyID: proxyID, at: time,
                                 staff: staff[Int.random(in: 0..<staff.count, using: &random)])
             }
             // A day after the deadline, uncollected parcels go to the outbound area in the
@@ -129,6 +133,10 @@ private struct Builder {
         run(at, staff) { state, context throws(DomainError) in try state.addCustomer(customer, context) }?.id ?? CustomerID(0)
     }
 
+    mutating func authoriseProxy(_ name: String, for customer: CustomerID, at: Date, staff: String) {
+        _ = run(at, staff) { state, context throws(DomainError) in try state.authoriseProxy(name, for: customer, context) }
+    }
+
     mutating func receive(_ tracking: ParsedTracking, for customer: CustomerID, carrier: String, size: SizeClass, pickupCode: String?,
                           at: Date, staff: String) {
         let request = ReceiveRequest(tracking: tracking, recipient: .customer(customer), carrier: carrier, size: size,
@@ -136,8 +144,8 @@ private struct Builder {
         _ = run(at, staff) { state, context throws(DomainError) in try state.receive(request, context) }
     }
 
-    mutating func handOut(_ ids: [ParcelID], verification: Verification, proxyName: String?, at: Date, staff: String) {
-        let request = HandOutRequest(parcels: ids, verification: verification, proxyName: proxyName)
+    mutating func handOut(_ ids: [ParcelID], verification: Verification, proxyName: String?, proxyID: String?, at: Date, staff: String) {
+        let request = HandOutRequest(parcels: ids, verification: verification, proxyName: proxyName, proxyID: proxyID)
         _ = run(at, staff) { state, context throws(DomainError) in try state.handOut(request, context) }
     }
 

@@ -7,7 +7,8 @@ public enum Event: Equatable, Sendable {
     case customerAdded(Customer)
     case parcelReceived(Parcel)
     case parcelMoved(parcel: ParcelID, to: SlotID)
-    case parcelsHandedOut(parcels: [ParcelID], verification: Verification, proxyName: String?)
+    /// `proxyName` and `proxyID` (a note of the proxy's own ID) only with `.proxy`.
+    case parcelsHandedOut(parcels: [ParcelID], verification: Verification, proxyName: String?, proxyID: String?)
     case handOutUndone(parcels: [ParcelID])
     case deadlineExtended(parcel: ParcelID, to: Day)
     /// Marked to go back to the sender: moved to the outbound area `to`.
@@ -35,6 +36,10 @@ public enum Event: Equatable, Sendable {
     case queueEntryClosed(entry: QueueEntryID, as: QueueEntry.Outcome)
     /// A hand-out refused at the counter, noted in the customer's log.
     case handOutRefused(customer: CustomerID, parcels: [ParcelID], reason: String)
+    /// The customer registered somebody who may collect their parcels (a fullmakt).
+    case proxyAuthorised(customer: CustomerID, proxy: Proxy)
+    /// The customer's proxy of this name (as registered) may no longer collect.
+    case proxyRevoked(customer: CustomerID, name: String)
 }
 
 /// An event with when it happened and who did it: one line of the journal.
@@ -57,12 +62,13 @@ extension Event: Codable {
         case receiptUndone, deliveryStarted, deliveryEnded, parcelsExpected, slotCapacityChanged
         case droppedOff, driverHandover
         case queueEntryAdded, queueFetchStarted, queueEntryReady, queueEntryClosed, handOutRefused
+        case proxyAuthorised, proxyRevoked
     }
 
     private enum Keys: String, CodingKey {
-        case type, customer, parcel, parcels, to, verification, proxyName
+        case type, customer, parcel, parcels, to, verification, proxyName, proxyID
         case delivery, summary, expected, slot, capacity, dropOff, handover
-        case entry, outcome, reason
+        case entry, outcome, reason, proxy, name
     }
 
     public init(from decoder: any Decoder) throws {
@@ -76,7 +82,8 @@ extension Event: Codable {
             self = .parcelsHandedOut(
                 parcels: try c.decode([ParcelID].self, forKey: .parcels),
                 verification: try c.decode(Verification.self, forKey: .verification),
-                proxyName: try c.decodeIfPresent(String.self, forKey: .proxyName))
+                proxyName: try c.decodeIfPresent(String.self, forKey: .proxyName),
+                proxyID: try c.decodeIfPresent(String.self, forKey: .proxyID))
         case .handOutUndone: self = .handOutUndone(parcels: try c.decode([ParcelID].self, forKey: .parcels))
         case .deadlineExtended:
             self = .deadlineExtended(parcel: try c.decode(ParcelID.self, forKey: .parcel), to: try c.decode(Day.self, forKey: .to))
@@ -101,6 +108,10 @@ extension Event: Codable {
             self = .handOutRefused(customer: try c.decode(CustomerID.self, forKey: .customer),
                                    parcels: try c.decode([ParcelID].self, forKey: .parcels),
                                    reason: try c.decode(String.self, forKey: .reason))
+        case .proxyAuthorised:
+            self = .proxyAuthorised(customer: try c.decode(CustomerID.self, forKey: .customer), proxy: try c.decode(Proxy.self, forKey: .proxy))
+        case .proxyRevoked:
+            self = .proxyRevoked(customer: try c.decode(CustomerID.self, forKey: .customer), name: try c.decode(String.self, forKey: .name))
         }
     }
 
@@ -117,11 +128,12 @@ extension Event: Codable {
             try c.encode(Kind.parcelMoved, forKey: .type)
             try c.encode(parcel, forKey: .parcel)
             try c.encode(to, forKey: .to)
-        case .parcelsHandedOut(let parcels, let verification, let proxyName):
+        case .parcelsHandedOut(let parcels, let verification, let proxyName, let proxyID):
             try c.encode(Kind.parcelsHandedOut, forKey: .type)
             try c.encode(parcels, forKey: .parcels)
             try c.encode(verification, forKey: .verification)
             try c.encodeIfPresent(proxyName, forKey: .proxyName)
+            try c.encodeIfPresent(proxyID, forKey: .proxyID)
         case .handOutUndone(let parcels):
             try c.encode(Kind.handOutUndone, forKey: .type)
             try c.encode(parcels, forKey: .parcels)
@@ -176,6 +188,14 @@ extension Event: Codable {
             try c.encode(customer, forKey: .customer)
             try c.encode(parcels, forKey: .parcels)
             try c.encode(reason, forKey: .reason)
+        case .proxyAuthorised(let customer, let proxy):
+            try c.encode(Kind.proxyAuthorised, forKey: .type)
+            try c.encode(customer, forKey: .customer)
+            try c.encode(proxy, forKey: .proxy)
+        case .proxyRevoked(let customer, let name):
+            try c.encode(Kind.proxyRevoked, forKey: .type)
+            try c.encode(customer, forKey: .customer)
+            try c.encode(name, forKey: .name)
         }
     }
 }

@@ -8,7 +8,8 @@ public enum Verification: String, Codable, Sendable, CaseIterable {
     case code
     /// A regular the staff know.
     case known
-    /// Somebody collecting on the recipient's behalf (their name is recorded).
+    /// Somebody collecting on the recipient's behalf (their name and a note of their ID are
+    /// recorded).
     case proxy
 }
 
@@ -18,6 +19,8 @@ public struct HandOut: Codable, Equatable, Sendable {
     public var staff: String
     public var verification: Verification
     public var proxyName: String?
+    /// What the clerk noted of a proxy's own ID.
+    public var proxyID: String?
 }
 
 /// Where a parcel is in its life.

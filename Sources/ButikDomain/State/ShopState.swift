@@ -215,8 +215,8 @@ extension ShopState {
             expected[parcel.tracking]?.arrivedAs = parcel.id
         case .parcelMoved(let id, let slot):
             update(id) { $0.slot = slot }
-        case .parcelsHandedOut(let ids, let verification, let proxyName):
-            let handOut = HandOut(at: record.at, staff: record.staff, verification: verification, proxyName: proxyName)
+        case .parcelsHandedOut(let ids, let verification, let proxyName, let proxyID):
+            let handOut = HandOut(at: record.at, staff: record.staff, verification: verification, proxyName: proxyName, proxyID: proxyID)
             for id in ids { update(id) { $0.status = .handedOut(handOut: handOut) } }
         case .handOutUndone(let ids):
             for id in ids { update(id) { $0.status = .waiting } }
@@ -277,6 +277,14 @@ extension ShopState {
             let entry = CustomerLogEntry(kind: .refusal, text: reason, parcels: ids.compactMap { parcels[$0]?.tracking },
                                          at: record.at, staff: record.staff)
             customerLogs[customer] = (customerLogs[customer, default: []] + [entry]).suffix(ShopState.customerLogLimit)
+        case .proxyAuthorised(let id, let proxy):
+            guard var customer = customers[id] else { return }
+            customer.proxies.append(proxy)
+            insert(customer)
+        case .proxyRevoked(let id, let name):
+            guard var customer = customers[id] else { return }
+            customer.proxies.removeAll { $0.name == name }
+            insert(customer)
         }
     }
 

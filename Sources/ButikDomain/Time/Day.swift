@@ -48,6 +48,12 @@ public struct Day: Hashable, Comparable, Codable, Sendable, CustomStringConverti
         return String(format: "%04d-%02d-%02d", y, m, d)
     }
 
+    /// `23.11`: day and month, as a Nordic counter writes a date close to today.
+    public var dayAndMonth: String {
+        let (_, m, d) = components
+        return String(format: "%02d.%02d", d, m)
+    }
+
     public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
 
     public init(from decoder: any Decoder) throws {

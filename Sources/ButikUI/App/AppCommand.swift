@@ -102,7 +102,7 @@ public enum AppOutcome: Equatable, Sendable {
     case receiptUndone(Parcel)
     case moved(Parcel)
     case capacitySet(SlotID, Int)
-    case handedOut([Parcel])
+    case handedOut(HandedOut)
     case handOutUndone([Parcel])
     case handOutRefused(CustomerLogEntry)
     /// A manifest was imported; `problems` are its bad rows, which were skipped.

@@ -1,37 +1,7 @@
 import ButikDomain
 
-/// Handing parcels to the person at the counter: how their identity was checked, then each
-/// parcel confirmed by a scan. A parcel that belongs to somebody else is refused loudly.
-public struct HandOutFlow: Equatable, Sendable {
-    public enum Step: Equatable, Sendable {
-        /// Asking how identity was checked (1-4).
-        case verifying
-        /// Typing the proxy's name.
-        case proxyName
-        /// Waiting for each parcel's scan.
-        case scanning
-        /// Typing why the hand-out is refused, for the customer's log.
-        case refusing
-    }
-
-    public var customer: CustomerID
-    /// The parcels to hand out: every one waiting for the customer when the hand-out began.
-    public var parcels: [ParcelID]
-    public var step = Step.verifying
-    public var verification = Verification.id
-    public var proxyField = TextField(placeholder: "the proxy's full name, as on their ID")
-    public var reasonField = TextField(HandOutFlow.defaultRefusal)
-    /// What a refusal says unless the clerk types otherwise.
-    public static let defaultRefusal = "The name on the ID does not match the name on the parcel."
-    public var scanned: Set<ParcelID> = []
-    /// Set after Enter with some parcels unscanned: a second Enter hands out only the scanned.
-    public var partialAsked = false
-
-    var proxyName: String? {
-        verification == .proxy ? proxyField.text.trimmingCharacters(in: .whitespaces) : nil
-    }
-}
-
+/// Handing parcels out at the counter: the keys and scans of a ``HandOutFlow``. A parcel that
+/// belongs to somebody else is refused loudly.
 extension CounterScreen {
     /// Whether scans confirm a hand-out now (rather than start a search).
     var takesScans: Bool { handOut?.step == .scanning }
@@ -64,12 +34,23 @@ extension CounterScreen {
         case (.refusing, .enter):
             let reason = flow.reasonField.text.trimmingCharacters(in: .whitespaces)
             guard !reason.isEmpty else { return [.beep] }
-            return [.perform(.refuseHandOut(flow.customer, parcels: flow.parcels, reason: reason))]
+            return [.perform(.refuseHandOut(flow.customer, parcels: flow.selected, reason: reason))]
         case (.refusing, _):
             _ = flow.reasonField.handle(key)
         case (_, .control("r")):
             // Two keys: Ctrl-R, then Enter takes the usual reason (or type another).
             flow.step = .refusing
+        case (_, .up) where flow.takesListKeys:
+            flow.cursor = max(0, flow.cursor - 1)
+        case (_, .down) where flow.takesListKeys:
+            flow.cursor = min(flow.parcels.count - 1, flow.cursor + 1)
+        case (_, .character(" ")) where flow.takesListKeys:
+            guard flow.toggleAtCursor() else {
+                notice = ("At least one parcel stays in the hand-out; Esc cancels it.", false)
+                return [.beep]
+            }
+            flow.partialAsked = false
+            notice = nil
         case (.verifying, .character(let c)):
             let choices: [Character: Verification] = ["1": .id, "2": .code, "3": .known, "4": .proxy]
             guard let verification = choices[c] else { return [] }
@@ -77,30 +58,39 @@ extension CounterScreen {
             flow.step = verification == .proxy ? .proxyName : .scanning
         case (.proxyName, .enter):
             guard flow.proxyName?.isEmpty == false else { return [.beep] }
-            flow.step = .scanning
+            flow.step = .proxyID
+        case (.proxyName, .character(let c)) where c.isWholeNumber:
+            // Names have no digits: a digit picks that registered proxy.
+            let registered = context.shop.customers[flow.customer]?.proxies ?? []
+            guard let n = c.wholeNumberValue, registered.indices.contains(n - 1) else { return [.beep] }
+            flow.proxyField.text = registered[n - 1].name
+            flow.step = .proxyID
         case (.proxyName, _):
             _ = flow.proxyField.handle(key)
+        case (.proxyID, .enter):
+            guard flow.proxyID?.isEmpty == false else { return [.beep] }
+            flow.step = .scanning
+        case (.proxyID, _):
+            _ = flow.proxyIDField.handle(key)
         case (.scanning, .enter):
-            if flow.scanned.count == flow.parcels.count || (flow.partialAsked && !flow.scanned.isEmpty) {
-                let ids = flow.parcels.filter { flow.scanned.contains($0) }
-                return [.perform(.handOut(HandOutRequest(parcels: ids, verification: flow.verification, proxyName: flow.proxyName)))]
+            if flow.isComplete || (flow.partialAsked && !flow.scanned.isEmpty) {
+                return [flow.request(flow.selected.filter { flow.scanned.contains($0) })]
             }
-            if flow.scanned.isEmpty, context.layout.handOutWithoutScan {
-                return [.perform(.handOut(HandOutRequest(parcels: flow.parcels, verification: flow.verification, proxyName: flow.proxyName)))]
-            }
+            if flow.scanned.isEmpty, context.layout.handOutWithoutScan { return [flow.request(flow.selected)] }
             if flow.scanned.isEmpty {
                 notice = ("Scan each parcel to confirm it is the right one.", false)
                 return [.beep]
             }
             flow.partialAsked = true
-            notice = ("Only \(flow.scanned.count) of \(flow.parcels.count) scanned. Enter again hands out just those; Esc cancels.", false)
+            notice = ("Only \(flow.scanned.count) of \(flow.selected.count) scanned. Enter again hands out just those; Esc cancels.", false)
         default:
             break
         }
         return []
     }
 
-    /// A scan during a hand-out: the parcel must be one of this customer's.
+    /// A scan during a hand-out: the parcel must be one of this customer's. A parcel left out
+    /// is put back in.
     mutating func confirm(_ number: TrackingNumber, _ context: AppContext) -> [AppEffect] {
         guard var flow = handOut else { return [] }
         let name = context.shop.customers[flow.customer]?.name ?? "this customer"
@@ -116,12 +106,13 @@ extension CounterScreen {
             notice = ("\(number) is \(parcel.status.phrase); it is not part of this hand-out.", true)
             return [.beep]
         }
+        let back = flow.leftOut.remove(parcel.id) != nil
         flow.scanned.insert(parcel.id)
         flow.partialAsked = false
-        notice = ("✓ \(number) from \(parcel.slot): \(flow.scanned.count) of \(flow.parcels.count).", false)
+        notice = ("✓ \(number) from \(parcel.slot)\(back ? ", back in the hand-out" : ""): \(flow.scanned.count) of \(flow.selected.count).", false)
         handOut = flow
-        guard flow.scanned.count == flow.parcels.count else { return [] }
-        return [.perform(.handOut(HandOutRequest(parcels: flow.parcels, verification: flow.verification, proxyName: flow.proxyName)))]
+        guard flow.isComplete else { return [] }
+        return [flow.request(flow.selected)]
     }
 
     mutating func undoLastHandOut() -> [AppEffect] {
@@ -135,10 +126,11 @@ extension CounterScreen {
     /// A hand-out or its undo is on disk.
     mutating func performed(_ outcome: AppOutcome, _ context: AppContext) {
         switch outcome {
-        case .handedOut(let parcels):
+        case .handedOut(let given):
+            let parcels = given.parcels
             let name = parcels.first.flatMap { context.shop.customers[$0.customer]?.name } ?? ""
             lastHandOut = parcels.map(\.id)
-            let how = handOut.map { flow in flow.verification == .proxy ? "proxy \(flow.proxyName ?? "")" : flow.verification.phrase } ?? ""
+            let how = (handOut?.how ?? "") + (given.unregisteredProxy ? ", not a registered proxy" : "")
             handOut = nil
             notice = ("Handed out \(parcels.count) parcel\(parcels.count == 1 ? "" : "s") to \(name) (\(how)). Ctrl-Z undoes it.", false)
         case .handOutRefused(let entry):
@@ -156,53 +148,5 @@ extension CounterScreen {
     mutating func refused(_ message: String) {
         handOut = nil
         notice = (message, true)
-    }
-
-    func drawHandOut(_ flow: HandOutFlow, into screen: inout Screen, at rect: Rect, _ context: AppContext) {
-        guard let customer = context.shop.customers[flow.customer] else { return }
-        var row = rect.row + 1
-        screen.put("Hand out to \(customer.key)  \(customer.name): \(flow.parcels.count) parcel\(flow.parcels.count == 1 ? "" : "s")",
-                   row: row, column: rect.column, style: Style(.title, bold: true), maxWidth: rect.width)
-        row += 1
-        switch flow.step {
-        case .verifying:
-            screen.put("How was identity checked?  1 photo ID   2 pickup code   3 known regular   4 proxy   Ctrl-R refuse",
-                       row: row, column: rect.column, style: Style(.accent, bold: true), maxWidth: rect.width)
-        case .proxyName:
-            screen.put("Proxy's name:", row: row, column: rect.column, style: Style(.accent, bold: true))
-            flow.proxyField.draw(into: &screen, at: Rect(row: row, column: rect.column + 14, width: rect.width - 14, height: 1))
-        case .scanning:
-            let how = flow.verification == .proxy ? "proxy \(flow.proxyName ?? "")" : flow.verification.phrase
-            screen.put("Scan each parcel (\(flow.scanned.count) of \(flow.parcels.count))  ·  \(how)  ·  Esc cancels",
-                       row: row, column: rect.column, style: Style(.accent, bold: true), maxWidth: rect.width)
-        case .refusing:
-            screen.put("Refused because:", row: row, column: rect.column, style: Style(.danger, bold: true))
-            flow.reasonField.draw(into: &screen, at: Rect(row: row, column: rect.column + 17, width: rect.width - 17, height: 1))
-        }
-        row += 1
-        if let notice {
-            screen.put(notice.text, row: row, column: rect.column,
-                       style: notice.alarm ? Style(.danger, bold: true, reverse: true) : Style(.ok, bold: true), maxWidth: rect.width)
-        }
-        row += 1
-        let rows = flow.parcels.compactMap { context.shop.parcels[$0] }.map { parcel in
-            Table.Row([flow.scanned.contains(parcel.id) ? "✓" : "·", parcel.tracking.value, parcel.slot.value, parcel.carrier],
-                      style: flow.scanned.contains(parcel.id) ? Style(.ok) : .plain)
-        }
-        Table(columns: [Table.Column("", width: .fixed(2)), Table.Column("Tracking", width: .fixed(20)),
-                        Table.Column("Slot", width: .fixed(6)), Table.Column("Carrier")], rows: rows)
-            .draw(into: &screen, at: Rect(row: row, column: rect.column, width: rect.width, height: rect.row + rect.height - row))
-    }
-}
-
-extension Verification {
-    /// "ID checked", "pickup code", ...
-    var phrase: String {
-        switch self {
-        case .id: "ID checked"
-        case .code: "pickup code"
-        case .known: "known regular"
-        case .proxy: "proxy"
-        }
     }
 }

@@ -25,6 +25,9 @@ public struct CounterScreen: Sendable {
         HelpEntry(label: "Esc", description: "clear"),
     ]
 
+    /// The keys that work now: the hand-out's while one is open.
+    var currentHelp: [HelpEntry] { handOut?.help ?? Self.help }
+
     /// One result row: a customer or a parcel.
     enum Hit: Equatable {
         case customer(CustomerID)
@@ -136,27 +139,49 @@ public struct CounterScreen: Sendable {
         }
     }
 
+    /// How many of the newest customer log entries the card shows.
+    static let cardLogEntries = 3
+
+    /// The customer card: name and phone; their note, newest log entries and proxies as far as
+    /// they leave room for the parcel table's header and a row; then the parcels in the shop,
+    /// or one line summing them up when not even one row would fit.
     private func drawCustomer(_ id: CustomerID, into screen: inout Screen, at rect: Rect, _ context: AppContext) {
         guard let customer = context.shop.customers[id] else { return }
+        let bottom = rect.row + rect.height
         var row = rect.row + 1
         let phones = customer.phones.isEmpty ? "" : "  ☎ " + customer.phones.joined(separator: ", ")
         screen.put("\(customer.key)  \(customer.name)\(phones)", row: row, column: rect.column, style: Style(.title, bold: true), maxWidth: rect.width)
         row += 1
-        if let note = customer.note, row < rect.row + rect.height {
-            screen.put("Note: \(note)", row: row, column: rect.column, style: Style(.warning), maxWidth: rect.width)
+        let parcels = context.shop.parcelsInShop(for: id)
+        let lines = cardLines(customer, context)
+        let shown = min(lines.count, max(0, bottom - row - 2))
+        // Two or more parcels need three rows (header, a parcel, "+ N more") to show any.
+        let summing = parcels.count > 1 && bottom - row - shown < 3
+        for line in lines.prefix(summing ? max(0, bottom - row - 1) : shown) {
+            screen.put(line.text, row: row, column: rect.column, style: line.style, maxWidth: rect.width)
             row += 1
         }
-        let parcels = context.shop.parcelsInShop(for: id)
+        if summing {
+            let slots = Set(parcels.map(\.slot.value)).sorted().joined(separator: " ")
+            screen.put("\(parcels.count) parcels in \(slots) (a larger window lists them)", row: row, column: rect.column,
+                       style: Style(.muted), maxWidth: rect.width)
+            return
+        }
+        let columns = [Table.Column("Tracking", width: .fixed(20)), Table.Column("Slot", width: .fixed(6)),
+                       Table.Column("Carrier", width: .fixed(9)), Table.Column("Arrived", width: .fixed(7)), Table.Column("Due")]
+        // The deadline's date follows the days left where the column has room for it.
+        let dueWidth = Table.widths(of: columns, total: rect.width).last ?? 0
         let table = Table(
-            columns: [Table.Column("Tracking", width: .fixed(20)), Table.Column("Slot", width: .fixed(6)),
-                      Table.Column("Carrier", width: .fixed(10)), Table.Column("Deadline")],
+            columns: columns,
             rows: parcels.map { parcel in
-                let due = parcel.status == .waiting ? context.dueText(parcel.deadline) : "for return to sender"
-                return Table.Row([parcel.tracking.value, parcel.slot.value, parcel.carrier, "\(parcel.deadline) \(due)"],
+                var due = parcel.status == .waiting ? context.dueText(parcel.deadline) : "for return"
+                if due.count + 8 <= dueWidth { due += " (\(parcel.deadline.dayAndMonth))" }
+                let arrived = Day(parcel.receivedAt, in: context.layout.zone).dayAndMonth
+                return Table.Row([parcel.tracking.value, parcel.slot.value, parcel.carrier, arrived, due],
                                  style: parcel.status == .waiting ? .plain : Style(.muted))
             },
             emptyMessage: "No parcels waiting.")
-        var height = rect.row + rect.height - row
+        var height = bottom - row
         // Header plus rows: when they do not all fit, the last row says how many more there are.
         if parcels.count + 1 > height, height >= 2 {
             height -= 1
@@ -164,6 +189,23 @@ public struct CounterScreen: Sendable {
                        row: row + height, column: rect.column, style: Style(.muted), maxWidth: rect.width)
         }
         table.draw(into: &screen, at: Rect(row: row, column: rect.column, width: rect.width, height: height))
+    }
+
+    /// The card's lines under the name, most important first: note, newest log entries (shown
+    /// nowhere else at the counter), registered proxies (the proxy step lists them too).
+    private func cardLines(_ customer: Customer, _ context: AppContext) -> [(text: String, style: Style)] {
+        var lines: [(text: String, style: Style)] = []
+        if let note = customer.note { lines.append(("Note: \(note)", Style(.warning))) }
+        for entry in context.shop.log(of: customer.id).suffix(Self.cardLogEntries).reversed() {
+            let what = switch entry.kind {
+            case .refusal: "Refused"
+            }
+            lines.append(("\(what) \(Day(entry.at, in: context.layout.zone).dayAndMonth) by \(entry.staff): \(entry.text)", Style(.danger)))
+        }
+        if !customer.proxies.isEmpty {
+            lines.append(("Proxies: " + customer.proxies.map(\.name).joined(separator: ", "), .plain))
+        }
+        return lines
     }
 
     private func drawParcel(_ id: ParcelID, into screen: inout Screen, at rect: Rect, _ context: AppContext) {
@@ -178,7 +220,7 @@ public struct CounterScreen: Sendable {
         switch parcel.status {
         case .waiting: lines.append("Waiting: \(context.dueText(parcel.deadline))")
         case .handedOut(let handOut):
-            lines.append("Handed out \(LocalTime.dayAndMinute(handOut.at, in: zone)) by \(handOut.staff), verified: \(handOut.verification.rawValue)\(handOut.proxyName.map { ", proxy \($0)" } ?? "")")
+            lines.append("Handed out \(LocalTime.dayAndMinute(handOut.at, in: zone)) by \(handOut.staff), verified: \(handOut.verification.rawValue)\(handOut.proxyName.map { ", proxy \($0)" } ?? "")\(handOut.proxyID.map { " (\($0))" } ?? "")")
         case .returning(let since): lines.append("For return since \(LocalTime.dayAndMinute(since, in: zone))")
         case .collected(let at): lines.append("Collected by the driver \(LocalTime.dayAndMinute(at, in: zone))")
         }

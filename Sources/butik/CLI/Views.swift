@@ -20,6 +20,8 @@ struct ParcelView: Encodable {
     let verification: String?
     let proxyName: String?
     let pickupCode: String?
+    /// What the clerk noted of the proxy's own ID.
+    let proxyID: String?
 
     init(_ parcel: Parcel, today: Day) {
         tracking = parcel.tracking.value
@@ -45,10 +47,12 @@ struct ParcelView: Encodable {
             handedOutAt = handOut.at
             verification = handOut.verification.rawValue
             proxyName = handOut.proxyName
+            proxyID = handOut.proxyID
         } else {
             handedOutAt = nil
             verification = nil
             proxyName = nil
+            proxyID = nil
         }
     }
 }
@@ -61,6 +65,8 @@ struct CustomerView: Encodable {
     let phones: [String]
     let email: String?
     let note: String?
+    /// Who may collect for them, in the order registered.
+    let proxies: [Proxy]
     let waiting: Int
     /// Their log, oldest first.
     let log: [LogEntryView]
@@ -72,6 +78,7 @@ struct CustomerView: Encodable {
         phones = customer.phones
         email = customer.email
         note = customer.note
+        proxies = customer.proxies
         waiting = state.parcelsInShop(for: customer.id).filter { $0.status == .waiting }.count
         log = state.log(of: customer.id).map(LogEntryView.init)
     }

@@ -3,20 +3,29 @@ import ButikDomain
 extension Verb {
     static let customer = Verb(
         name: "customer",
-        summary: "add a customer or show one",
-        usage: "butik customer add NAME [--key KEY] [--phone P]... [--email E] [--note TEXT] [--json]\n       butik customer show KEY [--json]",
+        summary: "add a customer, show one, register who may collect for them",
+        usage: """
+        butik customer add NAME [--key KEY] [--phone P]... [--email E] [--note TEXT] [--json]
+               butik customer show KEY [--json]
+               butik customer proxy KEY --add NAME | --remove NAME [--json]
+        """,
         details: """
         add    registers a customer; the key is their initials (JFJ, then JFJ2...) unless --key
                chooses one (2-6 letters or digits, like JEDS).
-        show   prints the customer with that key, their log and the parcels waiting for them.
+        show   prints the customer with that key, their proxies, their log and the parcels
+               waiting for them.
+        proxy  registers somebody who may collect the customer's parcels (a fullmakt), or
+               withdraws it; names are compared ignoring case and accents.
+          --add NAME     the proxy's full name as on their ID (1 to 80 characters)
+          --remove NAME  a registered proxy's name
           --json   print the customer as JSON
         """,
-        valued: ["--key", "--phone", "--email", "--note"],
+        valued: ["--key", "--phone", "--email", "--note", "--add", "--remove"],
         flagged: ["--json"],
         run: runCustomer)
 
     private static func runCustomer(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
-        guard let action = args.positionals.first else { throw .usage("customer needs add or show.") }
+        guard let action = args.positionals.first else { throw .usage("customer needs add, show or proxy.") }
         switch action {
         case "add":
             guard args.positionals.count == 2 else { throw .usage("customer add takes one NAME (quote it).") }
@@ -47,16 +56,42 @@ extension Verb {
                 if !customer.phones.isEmpty { Output.line("phone  \(customer.phones.joined(separator: ", "))") }
                 if let email = customer.email { Output.line("e-mail \(Output.safe(email))") }
                 if let note = customer.note { Output.line("note   \(Output.safe(note))") }
+                for proxy in customer.proxies {
+                    Output.line("proxy  \(Output.safe(proxy.name)) (registered \(Day(proxy.registeredAt, in: store.layout.zone)) by \(Output.safe(proxy.registeredBy)))")
+                }
                 for entry in store.state.log(of: customer.id) {
                     Output.line("log    \(LocalTime.dayAndMinute(entry.at, in: store.layout.zone)) \(entry.kind.rawValue) by \(Output.safe(entry.staff)): \(Output.safe(entry.text))")
                 }
                 Output.line(parcels.isEmpty ? "No parcels waiting." : "\(parcels.count) parcel(s) in the shop:")
                 Output.table(parcels.map { ["  " + $0.tracking.value] + $0.row(today: today).dropFirst(3) })
             }
+        case "proxy":
+            try runProxy(args, session)
         default:
-            throw .usage("customer takes add or show, not \(Output.safe(action)).")
+            throw .usage("customer takes add, show or proxy, not \(Output.safe(action)).")
         }
         return 0
+    }
+
+    private static func runProxy(_ args: Arguments, _ session: Session) throws(CLIError) {
+        guard args.positionals.count == 2 else { throw .usage("customer proxy takes one KEY.") }
+        let key = args.positionals[1]
+        let adding = args.value("--add"), removing = args.value("--remove")
+        guard (adding == nil) != (removing == nil) else { throw .usage("customer proxy needs --add NAME or --remove NAME.") }
+        let store = try session.openStore()
+        let proxy = try session.perform(store) { state, context throws(DomainError) in
+            guard let customer = state.customer(withKey: key) else { throw DomainError.unknownCustomer(Output.safe(key)) }
+            if let adding { return try state.authoriseProxy(adding, for: customer.id, context) }
+            return try state.revokeProxy(removing ?? "", for: customer.id, context)
+        }
+        guard let customer = store.state.customer(withKey: key) else { return }
+        if args.has("--json") {
+            try Output.json(CustomerView(customer, in: store.state))
+        } else if adding != nil {
+            Output.line("\(Output.safe(proxy.name)) may now collect for \(customer.key) (\(Output.safe(customer.name))).")
+        } else {
+            Output.line("\(Output.safe(proxy.name)) may no longer collect for \(customer.key) (\(Output.safe(customer.name))).")
+        }
     }
 }
 

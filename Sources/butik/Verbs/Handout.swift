@@ -4,18 +4,22 @@ extension Verb {
     static let handout = Verb(
         name: "handout",
         summary: "hand parcels to the customer, recording how identity was checked",
-        usage: "butik handout TRACKING... [--verified id|code|known|proxy] [--proxy-name NAME] [--json]\n       butik handout TRACKING... --undo [--json]",
+        usage: "butik handout TRACKING... [--verified id|code|known|proxy] [--proxy-name NAME --proxy-id NOTE] [--json]\n       butik handout TRACKING... --undo [--json]",
         details: """
         Marks the parcels as handed out, with the staff member, the time and how the person at
         the counter was verified. A parcel is handed out only once. With --undo, takes a hand-out
         made by mistake back (within the shop file's undoMinutes, default 10): the parcels wait again.
           --verified HOW     id (photo ID checked, default), code (pickup code), known (a regular),
-                             proxy (somebody collecting for the recipient: give --proxy-name)
-          --proxy-name NAME  who collected on the recipient's behalf
+                             proxy (somebody collecting for the recipient: give --proxy-name
+                             and --proxy-id)
+          --proxy-name NAME  who collected on the recipient's behalf; one who is not registered
+                             (`butik customer proxy`) is let through on both IDs, with a note
+          --proxy-id NOTE    the proxy's own ID, 1 to 40 characters: the kind and the last
+                             digits are enough, like "førerkort …4521"
           --undo             undo the hand-out of these parcels
           --json             print the parcels handed out (or back waiting) as JSON
         """,
-        valued: ["--verified", "--proxy-name"],
+        valued: ["--verified", "--proxy-name", "--proxy-id"],
         flagged: ["--undo", "--json"],
         run: runHandout)
 
@@ -30,14 +34,21 @@ extension Verb {
         let store = try session.openStore()
         let given = try session.perform(store) { state, context throws(DomainError) in
             try state.handOut(HandOutRequest(parcels: try parcelIDs(codes, in: state), verification: verification,
-                                             proxyName: args.value("--proxy-name")), context)
+                                             proxyName: args.value("--proxy-name"), proxyID: args.value("--proxy-id")), context)
+        }
+        if given.unregisteredProxy {
+            Output.error("Note: \(Output.safe(args.value("--proxy-name") ?? "")) is not a registered proxy; the hand-out rests on both IDs.")
         }
         let today = Day(session.now, in: store.layout.zone)
         if args.has("--json") {
-            try Output.json(given.map { ParcelView(store.state.parcels[$0.id] ?? $0, today: today) })
+            try Output.json(given.parcels.map { ParcelView(store.state.parcels[$0.id] ?? $0, today: today) })
         } else {
-            for parcel in given {
-                Output.line("Handed out \(parcel.tracking) from \(parcel.slot) to \(Output.safe(parcel.recipientName)) (\(parcel.key)), verified: \(verification.rawValue)")
+            for parcel in given.parcels {
+                var how = verification.rawValue
+                if case .handedOut(let handOut)? = store.state.parcels[parcel.id]?.status, let name = handOut.proxyName {
+                    how += " \(Output.safe(name)) (\(Output.safe(handOut.proxyID ?? "")))"
+                }
+                Output.line("Handed out \(parcel.tracking) from \(parcel.slot) to \(Output.safe(parcel.recipientName)) (\(parcel.key)), verified: \(how)")
             }
         }
         return 0
@@ -46,8 +57,8 @@ extension Verb {
 
 extension Verb {
     private static func runUndoHandout(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
-        guard args.value("--verified") == nil, args.value("--proxy-name") == nil else {
-            throw .usage("handout --undo takes no --verified or --proxy-name.")
+        guard args.value("--verified") == nil, args.value("--proxy-name") == nil, args.value("--proxy-id") == nil else {
+            throw .usage("handout --undo takes no --verified, --proxy-name or --proxy-id.")
         }
         let codes = args.positionals.map(Tracking.lookupKey)
         let store = try session.openStore()

@@ -48,8 +48,8 @@ enum JournalCoding {
         .parcelReceived(parcel(.collected(at: Date(timeIntervalSince1970: 1_773_160_000.25)))),
         .parcelReceived({ var coded = parcel(.waiting); coded.pickupCode = "0471"; return coded }()),
         .parcelMoved(parcel: ParcelID(12), to: SlotID("FLOOR")),
-        .parcelsHandedOut(parcels: [ParcelID(12), ParcelID(3)], verification: .id, proxyName: nil),
-        .parcelsHandedOut(parcels: [ParcelID(12)], verification: .proxy, proxyName: "Per Hansen"),
+        .parcelsHandedOut(parcels: [ParcelID(12), ParcelID(3)], verification: .id, proxyName: nil, proxyID: nil),
+        .parcelsHandedOut(parcels: [ParcelID(12)], verification: .proxy, proxyName: "Per Hansen", proxyID: "pass …1234"),
         .handOutUndone(parcels: [ParcelID(12)]),
         .deadlineExtended(parcel: ParcelID(12), to: Day(iso: "2026-03-31")!),
         .parcelReturning(parcel: ParcelID(12), to: SlotID("OUT")),
@@ -82,6 +82,11 @@ enum JournalCoding {
         .queueEntryClosed(entry: QueueEntryID(3), as: .cancelled),
         .handOutRefused(customer: CustomerID(7), parcels: [ParcelID(12), ParcelID(13)], reason: "ID matcher ikke: «Åse» ≠ «Åsa»"),
         .handOutRefused(customer: CustomerID(8), parcels: [], reason: "no ID"),
+        .customerAdded(Customer(id: CustomerID(9), name: "Åse", key: "ÅS", keyIsChosen: false, createdAt: Date(timeIntervalSince1970: 0),
+                                proxies: [Proxy(name: "Per Ødegård", registeredAt: Date(timeIntervalSince1970: 1_773_144_000.5), registeredBy: "kari")])),
+        .proxyAuthorised(customer: CustomerID(7), proxy: Proxy(name: "Per Ødegård", registeredAt: Date(timeIntervalSince1970: 1_773_144_000.5),
+                                                              registeredBy: "kari")),
+        .proxyRevoked(customer: CustomerID(7), name: "Per Ødegård"),
     ]
 
     /// The name of each case; exhaustive, so a new case breaks the build until it is listed here.
@@ -107,11 +112,13 @@ enum JournalCoding {
         case .queueEntryReady: "queueEntryReady"
         case .queueEntryClosed: "queueEntryClosed"
         case .handOutRefused: "handOutRefused"
+        case .proxyAuthorised: "proxyAuthorised"
+        case .proxyRevoked: "proxyRevoked"
         }
     }
 
     @Test func samplesCoverEveryCase() {
-        #expect(Set(Self.events.map(Self.kind)).count == 20)
+        #expect(Set(Self.events.map(Self.kind)).count == 22)
     }
 
     @Test(arguments: events)
@@ -131,7 +138,7 @@ enum JournalCoding {
     @Test func jsonShape() throws {
         #expect(try JournalCoding.json(Event.parcelMoved(parcel: ParcelID(3), to: SlotID("a2")))
             == #"{"parcel":3,"to":"A2","type":"parcelMoved"}"#)
-        #expect(try JournalCoding.json(Event.parcelsHandedOut(parcels: [ParcelID(1), ParcelID(2)], verification: .code, proxyName: nil))
+        #expect(try JournalCoding.json(Event.parcelsHandedOut(parcels: [ParcelID(1), ParcelID(2)], verification: .code, proxyName: nil, proxyID: nil))
             == #"{"parcels":[1,2],"type":"parcelsHandedOut","verification":"code"}"#)
         #expect(try JournalCoding.json(Event.deadlineExtended(parcel: ParcelID(1), to: Day(iso: "2026-03-20")!))
             == #"{"parcel":1,"to":"2026-03-20","type":"deadlineExtended"}"#)
@@ -148,12 +155,26 @@ enum JournalCoding {
             == #"{"entry":4,"outcome":"cancelled","type":"queueEntryClosed"}"#)
         #expect(try JournalCoding.json(Event.handOutRefused(customer: CustomerID(2), parcels: [ParcelID(5)], reason: "no ID"))
             == #"{"customer":2,"parcels":[5],"reason":"no ID","type":"handOutRefused"}"#)
+        #expect(try JournalCoding.json(Event.proxyAuthorised(customer: CustomerID(2), proxy: Proxy(name: "Per", registeredAt: Date(timeIntervalSince1970: 1),
+                                                                                                  registeredBy: "kari")))
+            == #"{"customer":2,"proxy":{"name":"Per","registeredAt":1000,"registeredBy":"kari"},"type":"proxyAuthorised"}"#)
+        #expect(try JournalCoding.json(Event.proxyRevoked(customer: CustomerID(2), name: "Per"))
+            == #"{"customer":2,"name":"Per","type":"proxyRevoked"}"#)
     }
 
     @Test func customerJsonLeavesOutMissingFields() throws {
         let json = try JournalCoding.json(Event.customerAdded(
             Customer(id: CustomerID(8), name: "Jens", key: "JEDS", keyIsChosen: true, createdAt: Date(timeIntervalSince1970: 1))))
-        #expect(json == #"{"customer":{"createdAt":1000,"id":8,"key":"JEDS","keyIsChosen":true,"name":"Jens","phones":[]},"type":"customerAdded"}"#)
+        #expect(json == #"{"customer":{"createdAt":1000,"id":8,"key":"JEDS","keyIsChosen":true,"name":"Jens","phones":[],"proxies":[]},"type":"customerAdded"}"#)
+    }
+
+    @Test func aHandOutWrittenBeforeProxyIDsExistedHasNone() throws {
+        let line = #"{"parcels":[12],"proxyName":"Per Hansen","type":"parcelsHandedOut","verification":"proxy"}"#
+        #expect(try JournalCoding.decoder().decode(Event.self, from: Data(line.utf8))
+            == .parcelsHandedOut(parcels: [ParcelID(12)], verification: .proxy, proxyName: "Per Hansen", proxyID: nil))
+        let handOut = #"{"at":1000,"proxyName":"Per Hansen","staff":"per","verification":"proxy"}"#
+        #expect(try JournalCoding.decoder().decode(HandOut.self, from: Data(handOut.utf8))
+            == HandOut(at: Date(timeIntervalSince1970: 1), staff: "per", verification: .proxy, proxyName: "Per Hansen", proxyID: nil))
     }
 
     @Test func unknownTypeIsAnError() {

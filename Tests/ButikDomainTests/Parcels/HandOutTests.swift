@@ -15,9 +15,10 @@ struct MariaShop {
 
     var ids: [ParcelID] { parcels.map(\.id) }
 
-    mutating func handOut(_ ids: [ParcelID], _ verification: Verification = .id, proxy: String? = nil,
+    mutating func handOut(_ ids: [ParcelID], _ verification: Verification = .id, proxy: String? = nil, proxyID: String? = nil,
                           _ context: Context = Fixtures.context()) throws {
-        state.commit(try state.handOut(HandOutRequest(parcels: ids, verification: verification, proxyName: proxy), context), context)
+        let request = HandOutRequest(parcels: ids, verification: verification, proxyName: proxy, proxyID: proxyID)
+        state.commit(try state.handOut(request, context), context)
     }
 }
 
@@ -27,8 +28,8 @@ struct MariaShop {
         let id = shop.ids[0]
         let at = Fixtures.later(600, staff: "per")
         let decision = try shop.state.handOut(HandOutRequest(parcels: [id], verification: .code), at)
-        #expect(decision.events == [.parcelsHandedOut(parcels: [id], verification: .code, proxyName: nil)])
-        #expect(decision.outcome == shop.parcels)
+        #expect(decision.events == [.parcelsHandedOut(parcels: [id], verification: .code, proxyName: nil, proxyID: nil)])
+        #expect(decision.outcome == HandedOut(parcels: shop.parcels, unregisteredProxy: false))
         shop.state.commit(decision, at)
         let handOut = HandOut(at: at.now, staff: "per", verification: .code, proxyName: nil)
         #expect(shop.state.parcels[id]?.status == .handedOut(handOut: handOut))
@@ -62,8 +63,8 @@ struct MariaShop {
         var shop = try MariaShop(parcels: ["RR000000001SE", "RR000000002SE"])
         let ids = shop.ids
         let decision = try shop.state.handOut(HandOutRequest(parcels: [ids[1], ids[0], ids[1]], verification: .id), Fixtures.context())
-        #expect(decision.events == [.parcelsHandedOut(parcels: [ids[1], ids[0]], verification: .id, proxyName: nil)])
-        #expect(decision.outcome.map(\.id) == [ids[1], ids[0]])
+        #expect(decision.events == [.parcelsHandedOut(parcels: [ids[1], ids[0]], verification: .id, proxyName: nil, proxyID: nil)])
+        #expect(decision.outcome.parcels.map(\.id) == [ids[1], ids[0]])
         shop.state.commit(decision, Fixtures.context())
         #expect(shop.state.load(of: Fixtures.a1) == 0)
         #expect(shop.state.inShopByCustomer.isEmpty)
@@ -77,17 +78,57 @@ struct MariaShop {
         }
     }
 
-    @Test func proxyNameIsTrimmedAndRecorded() throws {
+    @Test func proxyNameAndIDAreTrimmedAndRecorded() throws {
         var shop = try MariaShop()
-        try shop.handOut(shop.ids, .proxy, proxy: "  Per Hansen ")
+        try shop.handOut(shop.ids, .proxy, proxy: "  Per Hansen ", proxyID: " pass …1234 ")
         #expect(shop.state.parcels[shop.ids[0]]?.status
-            == .handedOut(handOut: HandOut(at: Fixtures.now, staff: "kari", verification: .proxy, proxyName: "Per Hansen")))
+            == .handedOut(handOut: HandOut(at: Fixtures.now, staff: "kari", verification: .proxy, proxyName: "Per Hansen",
+                                           proxyID: "pass …1234")))
     }
 
-    @Test func proxyNameIsDroppedForOtherVerifications() throws {
+    @Test(arguments: [nil, "", "   ", String(repeating: "4", count: 41)] as [String?])
+    func proxyNeedsANoteOfTheirOwnID(_ note: String?) throws {
         let shop = try MariaShop()
-        let decision = try shop.state.handOut(HandOutRequest(parcels: shop.ids, verification: .id, proxyName: "Per"), Fixtures.context())
-        #expect(decision.events == [.parcelsHandedOut(parcels: shop.ids, verification: .id, proxyName: nil)])
+        #expect(throws: DomainError.invalidProxyID(limit: 40)) {
+            try shop.state.handOut(HandOutRequest(parcels: shop.ids, verification: .proxy, proxyName: "Per Hansen", proxyID: note),
+                                   Fixtures.context())
+        }
+        #expect(DomainError.invalidProxyID(limit: 40).message
+            == "A proxy hand-out needs a note of the proxy's own ID in 1 to 40 characters, like \"førerkort …4521\" (the last digits are enough).")
+        let forty = String(repeating: "4", count: 40)
+        _ = try shop.state.handOut(HandOutRequest(parcels: shop.ids, verification: .proxy, proxyName: "Per Hansen", proxyID: forty),
+                                   Fixtures.context())
+    }
+
+    @Test func proxyNameAndIDAreDroppedForOtherVerifications() throws {
+        let shop = try MariaShop()
+        let request = HandOutRequest(parcels: shop.ids, verification: .id, proxyName: "Per", proxyID: "pass …1234")
+        let decision = try shop.state.handOut(request, Fixtures.context())
+        #expect(decision.events == [.parcelsHandedOut(parcels: shop.ids, verification: .id, proxyName: nil, proxyID: nil)])
+        #expect(decision.outcome.unregisteredProxy == false)
+    }
+
+    @Test func aRegisteredProxyIsNotFlaggedAnUnregisteredOneIsButStillGetsTheParcels() throws {
+        var shop = try MariaShop(parcels: ["RR000000001SE", "RR000000002SE"])
+        shop.state.commit(try shop.state.authoriseProxy("Per Hansen", for: shop.maria.id, Fixtures.context()), Fixtures.context())
+        let registered = HandOutRequest(parcels: [shop.ids[0]], verification: .proxy, proxyName: "per hansen", proxyID: "pass …1234")
+        #expect(try shop.state.handOut(registered, Fixtures.context()).outcome.unregisteredProxy == false)
+
+        let stranger = HandOutRequest(parcels: shop.ids, verification: .proxy, proxyName: "Ola Nordmann", proxyID: "førerkort …4521")
+        let decision = try shop.state.handOut(stranger, Fixtures.context())
+        #expect(decision.outcome.unregisteredProxy)
+        #expect(decision.outcome.parcels.map(\.id) == shop.ids)
+        #expect(decision.events.first == .parcelsHandedOut(parcels: shop.ids, verification: .proxy, proxyName: "Ola Nordmann",
+                                                           proxyID: "førerkort …4521"))
+    }
+
+    @Test func aProxyRegisteredForOnlyOneOfTheCustomersIsFlagged() throws {
+        var shop = try MariaShop()
+        shop.state.commit(try shop.state.authoriseProxy("Per Hansen", for: shop.maria.id, Fixtures.context()), Fixtures.context())
+        let ola = try shop.state.addTestCustomer("Ola Nordmann")
+        let hers = try shop.state.receiveTestParcel("RR000000002SE", for: ola)
+        let request = HandOutRequest(parcels: [shop.ids[0], hers.id], verification: .proxy, proxyName: "Per Hansen", proxyID: "pass …1234")
+        #expect(try shop.state.handOut(request, Fixtures.context()).outcome.unregisteredProxy)
     }
 
     @Test func nothingOrUnknownIsRefused() throws {

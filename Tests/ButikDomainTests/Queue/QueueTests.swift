@@ -89,7 +89,7 @@ import Testing
         state.commit(try state.addToQueue(Self.thomas, announcedFor: nil, note: nil, Fixtures.context()), Fixtures.context())
         let context = Fixtures.later(120)
         let partial = try state.handOut(HandOutRequest(parcels: [ParcelID(1), ParcelID(3)], verification: .id), context)
-        #expect(partial.events == [.parcelsHandedOut(parcels: [ParcelID(1), ParcelID(3)], verification: .id, proxyName: nil),
+        #expect(partial.events == [.parcelsHandedOut(parcels: [ParcelID(1), ParcelID(3)], verification: .id, proxyName: nil, proxyID: nil),
                                    .queueEntryClosed(entry: QueueEntryID(2), as: .done)],
                 "Maria still has P2 waiting; Thomas has nothing left")
         state.commit(partial, context)

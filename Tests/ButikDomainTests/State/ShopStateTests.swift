@@ -19,7 +19,7 @@ struct JournaledShop {
     }
 
     /// Customers Maria (MM), Thomas (TS), Jens (JEDS) and parcels in every status:
-    /// P1 waiting A1, P2 large in L1, P3 handed out by proxy, P4 returning, P5 collected, P6 on the floor.
+    /// P1 waiting A1, P2 large in L1, P3 handed out by proxy (Thomas has one registered), P4 returning, P5 collected, P6 on the floor.
     static func sample() throws -> JournaledShop {
         var shop = JournaledShop()
         let maria = try shop.run { try $0.addCustomer(NewCustomer(name: "Maria Mossestad", phones: ["912 34 567"]), Fixtures.context()) }
@@ -39,7 +39,9 @@ struct JournaledShop {
                            Fixtures.context())
         }.parcel.id
         let later = Fixtures.later(3600, staff: "per")
-        try shop.run({ try $0.handOut(HandOutRequest(parcels: [p3], verification: .proxy, proxyName: "Ola"), later) }, later)
+        try shop.run({ try $0.authoriseProxy("Ola Nordmann", for: thomas.id, later) }, later)
+        try shop.run({ try $0.handOut(HandOutRequest(parcels: [p3], verification: .proxy, proxyName: "Ola", proxyID: "pass …1234"), later) },
+                     later)
         try shop.run({ try $0.returnToSender(p4, later) }, later)
         try shop.run({ try $0.returnToSender(p5, later) }, later)
         try shop.run({ try $0.collectByDriver([p5], later) }, later)
@@ -108,7 +110,7 @@ struct JournaledShop {
         #expect(first == shop.state)
         #expect(second.slotLoad == shop.state.slotLoad)
         #expect(second.inShopByTracking == shop.state.inShopByTracking)
-        #expect(shop.records.count == 15)
+        #expect(shop.records.count == 16)
     }
 
     @Test func equalityLooksAtFacts() throws {

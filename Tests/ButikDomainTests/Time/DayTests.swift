@@ -22,6 +22,11 @@ import Testing
         #expect(day.description == text)
     }
 
+    @Test func dayAndMonthAreTwoDigitsEach() {
+        #expect(Day(iso: "2026-03-09")?.dayAndMonth == "09.03")
+        #expect(Day(iso: "2026-11-23")?.dayAndMonth == "23.11")
+    }
+
     @Test func isoParsesComponents() throws {
         let day = try #require(Day(iso: "2026-11-23"))
         #expect(day.components == (2026, 11, 23))

@@ -53,7 +53,7 @@ import Testing
         #expect(h.screen()[13].hasPrefix(" Undone: 2 parcels are waiting again in "))
     }
 
-    @Test func aProxyGivesTheirNameFirst() throws {
+    @Test func aProxyGivesTheirNameThenANoteOfTheirID() throws {
         let h = try Harness()
         let (_, parcels) = try Self.startForKariHansen(h)
         h.type("4")
@@ -61,7 +61,12 @@ import Testing
         #expect(h.takeEffects() == [.beep], "a proxy without a name is not enough")
         h.type("Per Hansen")
         h.press(.enter)
-        #expect(h.screen()[15].hasPrefix(" Scan each parcel (0 of 2)  ·  proxy Per Hansen"))
+        #expect(h.screen()[15] == " Proxy's ID: the kind of ID and its last digits, like førerkort …4521")
+        h.press(.enter)
+        #expect(h.takeEffects() == [.beep], "nor is a proxy without a note of their ID")
+        h.type("pass …1234")
+        h.press(.enter)
+        #expect(h.screen()[15].hasPrefix(" Scan each parcel (0 of 2)  ·  proxy Per Hansen, pass …1234"))
         for parcel in parcels { h.scan(parcel.tracking.value) }
         guard case .handedOut(let handOut)? = Self.status(h, parcels[0]) else {
             Issue.record("not handed out")
@@ -69,6 +74,9 @@ import Testing
         }
         #expect(handOut.verification == .proxy)
         #expect(handOut.proxyName == "Per Hansen")
+        #expect(handOut.proxyID == "pass …1234")
+        #expect(h.screen(width: 120)[13]
+            == " Handed out 2 parcels to Kari Hansen (proxy Per Hansen, pass …1234, not a registered proxy). Ctrl-Z undoes it.")
     }
 
     @Test func enterWithSomeUnscannedAsksThenHandsOutOnlyTheScanned() throws {

@@ -33,9 +33,9 @@ struct ScenarioTests {
         #expect(lines[14...19] == [
             " ÅØ  Åse Ødegård  ☎ 98765432",
             " Note: Ring the bell",
-            " Tracking             Slot   Carrier    Deadline",
-            " \(Harness.s10("22222222"))        \(slot.padding(toLength: 7, withPad: " ", startingAt: 0))posten     2026-11-30 7d left",
-            " \(Harness.s10("33333333"))        \(slot.padding(toLength: 7, withPad: " ", startingAt: 0))postnord   2026-11-30 7d left",
+            " Tracking             Slot   Carrier   Arrived Due",
+            " \(Harness.s10("22222222"))        \(slot.padding(toLength: 7, withPad: " ", startingAt: 0))posten    23.11   7d left (30.11)",
+            " \(Harness.s10("33333333"))        \(slot.padding(toLength: 7, withPad: " ", startingAt: 0))postnord  23.11   7d left (30.11)",
             "",
         ])
         #expect(h.takeEffects() == [])
@@ -48,7 +48,7 @@ struct ScenarioTests {
         let henrikSlot = parcels[2].slot.value
         #expect(lines[5] == " HS     Henrik Schjønningsen                      \(henrikSlot.padding(toLength: 13, withPad: " ", startingAt: 0))1 waiting")
         #expect(lines[14] == " HS  Henrik Schjønningsen  ☎ 40506070")
-        #expect(lines[16] == " TBA123456789012      \(henrikSlot.padding(toLength: 7, withPad: " ", startingAt: 0))amazon     2026-12-07 14d left")
+        #expect(lines[16] == " TBA123456789012      \(henrikSlot.padding(toLength: 7, withPad: " ", startingAt: 0))amazon    23.11   14d left (07.12)")
     }
 
     @Test func arrowsOnTheCounterShowTheSelectedHit() throws {
@@ -57,7 +57,7 @@ struct ScenarioTests {
         h.press(.down, .down)
         let lines = h.screen()
         #expect(lines[14] == " KD  Kari Dahl  ☎ 48145030")
-        #expect(lines[15] == " Tracking             Slot   Carrier    Deadline")
+        #expect(lines[15] == " Tracking             Slot   Carrier   Arrived Due")
         #expect(h.frame().styleMask[7] == "." + String(repeating: "s", count: 78) + ".")
         // A parcel hit shows the parcel.
         h.press(.escape)

@@ -33,11 +33,11 @@ struct SnapshotTests {
              ──────────────────────────────────────────────────────────────────────────────
              KARI  Kari Nordmann  ☎ 43636677
              Note: Prefers Messenger
-             Tracking             Slot   Carrier    Deadline
-             370151660826567643   A1     posten     2026-11-23 due today
-             370126797313360006   A1     posten     2026-11-23 due today
-             TBA830521915084      A1     amazon     2026-11-30 7d left
-             3517369601           A1     dhl        2026-11-23 due today
+             Tracking             Slot   Carrier   Arrived Due
+             370151660826567643   A1     posten    16.11   due today (23.11)
+             370126797313360006   A1     posten    16.11   due today (23.11)
+             TBA830521915084      A1     amazon    16.11   7d left (30.11)
+             3517369601           A1     dhl       16.11   due today (23.11)
              + 9 more (F4 Shelves or a larger window shows all)
              maria │ Butik Klostergaten                 193 on shelf │ 18 due today │ 11:00
             type search  ↑↓ select  Enter hand out  Ctrl-Z undo hand-out  Ctrl-R refuse
@@ -89,10 +89,10 @@ struct SnapshotTests {
         #expect(lines[11] == " KL     Kari Lie" + String(repeating: " ", count: 87) + "nothing waiting")
         #expect(lines[21] == " " + String(repeating: "─", count: 118))
         #expect(lines[22] == " KARI  Kari Nordmann  ☎ 43636677")
-        #expect(lines[24] == " Tracking             Slot   Carrier    Deadline")
+        #expect(lines[24] == " Tracking             Slot   Carrier   Arrived Due")
         // All 13 fit at this height: A1's six, C6's five, F5's two.
         #expect(lines[25...37].map { String($0.dropFirst(22).prefix(2)) } == Array(repeating: "A1", count: 6) + Array(repeating: "C6", count: 5) + ["F5", "F5"])
-        #expect(lines[37] == " 0735813573           F5     dhl        2026-11-28 5d left")
+        #expect(lines[37] == " 0735813573           F5     dhl       21.11   5d left (28.11)")
         #expect(lines[38] == Self.status120)
         #expect(lines[39] == "type search  ↑↓ select  Enter hand out  Ctrl-Z undo hand-out  Ctrl-R refuse  Esc clear  F1 help  F10 quit  F2-F7 screens")
     }
@@ -452,6 +452,6 @@ struct SnapshotTests {
         #expect(column(of: "D8", in: lines[5]) == column(of: "Slot", in: lines[4]))
         #expect(column(of: "1 waiting", in: lines[5]) == column(of: "State", in: lines[4]))
         #expect(lines[14] == " 東T  東京 Tanaka  ☎ 41234567")
-        #expect(lines[17] == " \(Harness.s10("11111111"))        D8     posten     2026-11-30 7d left")
+        #expect(lines[17] == " \(Harness.s10("11111111"))        D8     posten    23.11   7d left (30.11)")
     }
 }

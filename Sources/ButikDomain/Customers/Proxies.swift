@@ -1,0 +1,52 @@
+import Foundation
+
+/// Somebody a customer authorised to collect their parcels: a registered fullmakt.
+public struct Proxy: Codable, Equatable, Sendable {
+    /// Their full name, as on their ID.
+    public var name: String
+    public var registeredAt: Date
+    /// The staff member who registered it.
+    public var registeredBy: String
+
+    public init(name: String, registeredAt: Date, registeredBy: String) {
+        self.name = name
+        self.registeredAt = registeredAt
+        self.registeredBy = registeredBy
+    }
+}
+
+extension ShopState {
+    /// The longest name a registered proxy takes.
+    public static let proxyNameLimit = 80
+
+    /// The customer's registered proxy called `name`, compared folded (case, accents and
+    /// spacing ignored), or nil.
+    public func proxy(named name: String, of customer: CustomerID) -> Proxy? {
+        let folded = NameFolding.fold(name)
+        return customers[customer]?.proxies.first { NameFolding.fold($0.name) == folded }
+    }
+
+    /// Decides to register `name` as somebody who may collect the customer's parcels. The name
+    /// (spaces tidied) is 1 to ``proxyNameLimit`` characters with a letter, and not already
+    /// registered for them.
+    public func authoriseProxy(_ name: String, for customer: CustomerID, _ context: Context) throws(DomainError) -> Decision<Proxy> {
+        guard let known = customers[customer] else { throw .unknownCustomer(customer.description) }
+        let tidy = name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard (1...Self.proxyNameLimit).contains(tidy.count), tidy.contains(where: \.isLetter),
+              tidy.unicodeScalars.allSatisfy({ !$0.properties.generalCategory.isControl }) else {
+            throw .invalidProxyName(limit: Self.proxyNameLimit)
+        }
+        if let registered = proxy(named: tidy, of: customer) { throw .proxyAlreadyRegistered(name: registered.name, key: known.key) }
+        let proxy = Proxy(name: tidy, registeredAt: context.now, registeredBy: context.staff)
+        return Decision(events: [.proxyAuthorised(customer: customer, proxy: proxy)], outcome: proxy)
+    }
+
+    /// Decides to withdraw a registered proxy's authorisation; `name` is compared folded.
+    public func revokeProxy(_ name: String, for customer: CustomerID, _ context: Context) throws(DomainError) -> Decision<Proxy> {
+        guard let known = customers[customer] else { throw .unknownCustomer(customer.description) }
+        guard let registered = proxy(named: name, of: customer) else {
+            throw .notAProxy(name: name.trimmingCharacters(in: .whitespaces), key: known.key, registered: known.proxies.map(\.name))
+        }
+        return Decision(events: [.proxyRevoked(customer: customer, name: registered.name)], outcome: registered)
+    }
+}

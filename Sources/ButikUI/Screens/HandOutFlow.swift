@@ -1,0 +1,89 @@
+import ButikDomain
+
+/// Handing parcels to the person at the counter: how their identity was checked, then each
+/// parcel confirmed by a scan. Every waiting parcel is in the hand-out unless left out.
+public struct HandOutFlow: Equatable, Sendable {
+    public enum Step: Equatable, Sendable {
+        /// Asking how identity was checked (1-4).
+        case verifying
+        /// Picking a registered proxy by number, or typing the proxy's name.
+        case proxyName
+        /// Noting the proxy's own ID.
+        case proxyID
+        /// Waiting for each parcel's scan.
+        case scanning
+        /// Typing why the hand-out is refused, for the customer's log.
+        case refusing
+    }
+
+    public var customer: CustomerID
+    /// Every parcel waiting for the customer when the hand-out began, in the order listed.
+    public var parcels: [ParcelID]
+    /// Parcels the clerk took out of the hand-out (Space); the rest are handed out.
+    public var leftOut: Set<ParcelID> = []
+    /// The row of ``parcels`` that Space toggles.
+    public var cursor = 0
+    public var step = Step.verifying
+    public var verification = Verification.id
+    public var proxyField = TextField(placeholder: "the proxy's full name, as on their ID")
+    public var proxyIDField = TextField(placeholder: "the kind of ID and its last digits, like førerkort …4521")
+    public var reasonField = TextField(HandOutFlow.defaultRefusal)
+    /// What a refusal says unless the clerk types otherwise.
+    public static let defaultRefusal = "The name on the ID does not match the name on the parcel."
+    /// Selected parcels confirmed by a scan.
+    public var scanned: Set<ParcelID> = []
+    /// Set after Enter with some parcels unscanned: a second Enter hands out only the scanned.
+    public var partialAsked = false
+
+    /// The parcels this hand-out gives: all but those left out.
+    public var selected: [ParcelID] { parcels.filter { !leftOut.contains($0) } }
+
+    /// True when every selected parcel is scanned.
+    var isComplete: Bool { scanned.count == selected.count }
+
+    /// Whether ↑/↓ and Space work on the parcel list now (not while a text field is open).
+    var takesListKeys: Bool { step == .verifying || step == .scanning }
+
+    /// Leaves the parcel under the cursor out (forgetting its scan), or puts it back. False,
+    /// changing nothing, when it is the last one selected.
+    mutating func toggleAtCursor() -> Bool {
+        let id = parcels[cursor]
+        if leftOut.remove(id) != nil { return true }
+        guard selected.count > 1 else { return false }
+        leftOut.insert(id)
+        scanned.remove(id)
+        return true
+    }
+
+    var proxyName: String? {
+        verification == .proxy ? proxyField.text.trimmingCharacters(in: .whitespaces) : nil
+    }
+
+    var proxyID: String? {
+        verification == .proxy ? proxyIDField.text.trimmingCharacters(in: .whitespaces) : nil
+    }
+
+    /// "ID checked", "proxy Per Hansen, pass …1234".
+    var how: String {
+        verification == .proxy ? "proxy \(proxyName ?? ""), \(proxyID ?? "")" : verification.phrase
+    }
+
+    /// Hands out `ids` as verified in this flow.
+    func request(_ ids: [ParcelID]) -> AppEffect {
+        .perform(.handOut(HandOutRequest(parcels: ids, verification: verification, proxyName: proxyName, proxyID: proxyID)))
+    }
+
+    /// The keys of the current step, for the help line and F1.
+    var help: [HelpEntry] {
+        let list = [HelpEntry(label: "↑↓", description: "parcel"), HelpEntry(label: "Space", description: "leave out/put back")]
+        let cancel = HelpEntry(label: "Esc", description: "cancel")
+        let refuse = HelpEntry(label: "Ctrl-R", description: "refuse")
+        switch step {
+        case .verifying: return [HelpEntry(label: "1-4", description: "how identity was checked")] + list + [refuse, cancel]
+        case .proxyName: return [HelpEntry(label: "1-9", description: "registered proxy"), HelpEntry(label: "Enter", description: "next"), cancel]
+        case .proxyID: return [HelpEntry(label: "Enter", description: "next"), cancel]
+        case .scanning: return [HelpEntry(label: "scan", description: "confirm"), HelpEntry(label: "Enter", description: "hand out")] + list + [refuse, cancel]
+        case .refusing: return [HelpEntry(label: "Enter", description: "note the refusal"), HelpEntry(label: "Esc", description: "back")]
+        }
+    }
+}
