@@ -4,7 +4,8 @@
 /// Most names sit in one flat byte array (no object per name, so a walk over 20,000 names
 /// touches no reference counts); new names go to a small sorted buffer that is merged in when
 /// it grows past ``bufferLimit``. Adding a customer costs O(log n + bufferLimit), a merge
-/// O(n), so replaying a journal of many customers stays near linear.
+/// O(n), so replaying a journal of many customers stays near linear. Each name also has a
+/// ``ByteMask`` of the bytes in it, so a walk for a fragment skips most names with one test.
 public struct NameIndex: Sendable, Equatable {
     struct Entry: Sendable, Equatable {
         var folded: [UInt8]
@@ -15,7 +16,10 @@ public struct NameIndex: Sendable, Equatable {
     private var bytes: [UInt8] = []
     private var ends: [Int] = []
     private var ids: [CustomerID] = []
-    private var buffer: [Entry] = []
+    private var masks: [ByteMask] = []
+    /// Names added since the last merge, in name order, with where each goes among the merged
+    /// ones (the number of merged names before it) and its mask.
+    private var buffer: [(entry: Entry, position: Int, mask: ByteMask)] = []
     static let bufferLimit = 512
 
     public init() {}
@@ -26,16 +30,17 @@ public struct NameIndex: Sendable, Equatable {
     mutating func set(_ id: CustomerID, folded: String, previous: String?) {
         if let previous {
             let old = Entry(folded: Array(previous.utf8), id: id)
-            if let index = NameIndex.position(of: old, in: buffer) {
+            if let index = bufferPosition(of: old) {
                 buffer.remove(at: index)
             } else if let index = mainPosition(of: old) {
                 var entries = mainEntries
                 entries.remove(at: index)
                 setMain(entries)
+                for index in buffer.indices { buffer[index].position = mainLowerBound(buffer[index].entry) }
             }
         }
         let entry = Entry(folded: Array(folded.utf8), id: id)
-        buffer.insert(entry, at: NameIndex.lowerBound(entry, in: buffer))
+        buffer.insert((entry, mainLowerBound(entry), ByteMask(entry.folded)), at: bufferLowerBound(entry))
         if buffer.count > NameIndex.bufferLimit {
             var merged: [Entry] = []
             merged.reserveCapacity(count)
@@ -43,8 +48,8 @@ public struct NameIndex: Sendable, Equatable {
                 merged.append(Entry(folded: Array(folded), id: id))
                 return true
             }
-            setMain(merged)
             buffer = []
+            setMain(merged)
         }
     }
 
@@ -57,32 +62,34 @@ public struct NameIndex: Sendable, Equatable {
             found.append(ids[index])
             index += 1
         }
-        index = NameIndex.lowerBound(probe, in: buffer)
-        while index < buffer.count, buffer[index].folded == probe.folded {
-            found.append(buffer[index].id)
+        index = bufferLowerBound(probe)
+        while index < buffer.count, buffer[index].entry.folded == probe.folded {
+            found.append(buffer[index].entry.id)
             index += 1
         }
         return found.sorted()
     }
 
-    /// Calls `body` with every name's bytes and id in name order until it returns false.
-    func forEachInOrder(_ body: (UnsafeBufferPointer<UInt8>, CustomerID) -> Bool) {
+    /// Calls `body` with every name's bytes and id in name order until it returns false; with
+    /// `having`, only for the names that have every byte of that mask.
+    func forEachInOrder(having wanted: ByteMask = ByteMask(), _ body: (UnsafeBufferPointer<UInt8>, CustomerID) -> Bool) {
         bytes.withUnsafeBufferPointer { flat in
-            var i = 0, j = 0
-            while i < ids.count || j < buffer.count {
-                let start = i == 0 ? 0 : ends[i - 1]
-                let name = i < ids.count ? UnsafeBufferPointer(rebasing: flat[start..<ends[i]]) : UnsafeBufferPointer(start: nil, count: 0)
-                let takeMain = j == buffer.count
-                    || (i < ids.count && NameIndex.precedes(name, ids[i], buffer[j].folded, buffer[j].id))
-                if takeMain {
-                    i += 1
-                    if !body(name, ids[i - 1]) { return }
-                } else {
-                    let keepGoing = buffer[j].folded.withUnsafeBufferPointer { body($0, buffer[j].id) }
-                    j += 1
-                    if !keepGoing { return }
+            var i = 0
+            // The merged names before `end`, each tested by its mask first.
+            func walkMain(to end: Int) -> Bool {
+                while i < end {
+                    defer { i += 1 }
+                    guard masks[i].contains(wanted) else { continue }
+                    if !body(UnsafeBufferPointer(rebasing: flat[(i == 0 ? 0 : ends[i - 1])..<ends[i]]), ids[i]) { return false }
                 }
+                return true
             }
+            for added in buffer {
+                guard walkMain(to: added.position) else { return }
+                guard added.mask.contains(wanted) else { continue }
+                if !added.entry.folded.withUnsafeBufferPointer({ body($0, added.entry.id) }) { return }
+            }
+            _ = walkMain(to: ids.count)
         }
     }
 
@@ -96,6 +103,7 @@ public struct NameIndex: Sendable, Equatable {
         bytes = entries.flatMap(\.folded)
         ends = []
         ids = entries.map(\.id)
+        masks = entries.map { ByteMask($0.folded) }
         var end = 0
         for entry in entries {
             end += entry.folded.count
@@ -117,16 +125,16 @@ public struct NameIndex: Sendable, Equatable {
         return low
     }
 
-    private static func position(of entry: Entry, in array: [Entry]) -> Int? {
-        let index = lowerBound(entry, in: array)
-        return index < array.count && array[index] == entry ? index : nil
+    private func bufferPosition(of entry: Entry) -> Int? {
+        let index = bufferLowerBound(entry)
+        return index < buffer.count && buffer[index].entry == entry ? index : nil
     }
 
-    private static func lowerBound(_ entry: Entry, in array: [Entry]) -> Int {
-        var low = 0, high = array.count
+    private func bufferLowerBound(_ entry: Entry) -> Int {
+        var low = 0, high = buffer.count
         while low < high {
             let mid = (low + high) / 2
-            if precedes(array[mid], entry) { low = mid + 1 } else { high = mid }
+            if NameIndex.precedes(buffer[mid].entry, entry) { low = mid + 1 } else { high = mid }
         }
         return low
     }
@@ -135,16 +143,33 @@ public struct NameIndex: Sendable, Equatable {
         a.folded.lexicographicallyPrecedes(b.folded) || (a.folded == b.folded && a.id < b.id)
     }
 
-    private static func precedes(_ a: UnsafeBufferPointer<UInt8>, _ aID: CustomerID, _ b: [UInt8], _ bID: CustomerID) -> Bool {
-        a.lexicographicallyPrecedes(b) || (a.elementsEqual(b) && aID < bID)
-    }
-
     public static func == (lhs: NameIndex, rhs: NameIndex) -> Bool {
         var left: [Entry] = [], right: [Entry] = []
         lhs.forEachInOrder { left.append(Entry(folded: Array($0), id: $1)); return true }
         rhs.forEachInOrder { right.append(Entry(folded: Array($0), id: $1)); return true }
         return left == right
     }
+}
+
+/// Which byte values occur in a text, one bit per letter a-z, per digit, and 28 shared bits for
+/// every other byte: a name can contain a fragment only if its mask contains the fragment's.
+struct ByteMask: Sendable, Equatable {
+    private var bits: UInt64 = 0
+
+    init() {}
+
+    init(_ bytes: some Sequence<UInt8>) {
+        for byte in bytes where byte != 0x20 {
+            switch byte {
+            case 0x61...0x7A: bits |= 1 << UInt64(byte - 0x61)
+            case 0x30...0x39: bits |= 1 << UInt64(26 + byte - 0x30)
+            default: bits |= 1 << UInt64(36 + byte % 28)
+            }
+        }
+    }
+
+    /// Whether every byte of `other` is here too.
+    func contains(_ other: ByteMask) -> Bool { bits & other.bits == other.bits }
 }
 
 /// Byte-level substring tests for search.

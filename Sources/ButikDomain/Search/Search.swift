@@ -53,7 +53,7 @@ extension ShopState {
         let words = NameFolding.words(trimmed).map { Array($0.utf8) }
         if words.contains(where: { $0.contains(where: { !(0x30...0x39).contains($0) }) }) {
             let keyed = byKey.first
-            nameIndex.forEachInOrder { folded, id in
+            nameIndex.forEachInOrder(having: ByteMask(words.joined())) { folded, id in
                 guard id != keyed, words.allSatisfy({ ByteSearch.contains(folded, $0) }) else { return true }
                 if words.allSatisfy({ ByteSearch.contains(folded, $0, atWordStart: true) }) {
                     wordStarts.append(id)

@@ -35,6 +35,26 @@ import Testing
         #expect(index.exactly("nobody") == [])
     }
 
+    @Test(arguments: ["", "ase", "ø", "dahl 7", "zq", "12"])
+    func walkHavingAMaskSkipsOnlyNamesLackingItsBytes(_ fragment: String) {
+        var index = NameIndex()
+        var reference: [(name: [UInt8], id: CustomerID)] = []
+        for n in 0..<(NameIndex.bufferLimit + 300) {
+            // Past one merge, so names sit both merged and in the buffer.
+            let name = NameFolding.fold("\(Self.first[n % Self.first.count]) \(Self.last[(n / 3) % Self.last.count]) \(n % 13)")
+            index.set(CustomerID(n), folded: name, previous: nil)
+            reference.append((Array(name.utf8), CustomerID(n)))
+        }
+        let wanted = Set(NameFolding.fold(fragment).utf8).subtracting([0x20])
+        let expected = reference
+            .filter { wanted.isSubset(of: Set($0.name)) }
+            .sorted { $0.name.lexicographicallyPrecedes($1.name) || ($0.name == $1.name && $0.id < $1.id) }
+            .map(\.id)
+        var walked: [CustomerID] = []
+        index.forEachInOrder(having: ByteMask(NameFolding.fold(fragment).utf8)) { walked.append($1); return true }
+        #expect(walked == expected)
+    }
+
     @Test func searchMatchesABruteForceScan() throws {
         var state = ShopState()
         for n in 0..<700 {
