@@ -62,10 +62,8 @@ extension ShopState {
             given.append(parcel)
         }
         let event = Event.parcelsHandedOut(parcels: ids, verification: request.verification, proxyName: proxyName, proxyID: proxyID)
-        var after = self
-        after.apply(context.record(event))
         let unregistered = proxyName.map { name in given.contains { proxy(named: name, of: $0.customer) == nil } } ?? false
-        return Decision(events: [event] + queueClosures(after: after, handedOut: given),
+        return Decision(events: [event] + queueClosures(handedOut: given),
                         outcome: HandedOut(parcels: given, unregisteredProxy: unregistered))
     }
 

@@ -45,14 +45,16 @@ extension ShopState {
         return decided(.queueEntryClosed(entry: entry.id, as: outcome), on: entry.id, context)
     }
 
-    /// The close events for the open entries of customers left with no waiting parcel by
-    /// `after` (the state after a hand-out of `handedOut`).
-    func queueClosures(after: ShopState, handedOut: [Parcel]) -> [Event] {
+    /// The close events for the open entries of customers left with no waiting parcel by a
+    /// hand-out of `handedOut`. (Worked out from this state: a copy with the hand-out applied
+    /// would copy every parcel.)
+    func queueClosures(handedOut: [Parcel]) -> [Event] {
         var customers: [CustomerID] = []
         for parcel in handedOut where !customers.contains(parcel.customer) { customers.append(parcel.customer) }
+        let given = Set(handedOut.map(\.id))
         return customers.compactMap { customer in
             guard let entry = openQueueEntry(for: customer),
-                  !after.parcelsInShop(for: customer).contains(where: { $0.status == .waiting }) else { return nil }
+                  !parcelsInShop(for: customer).contains(where: { $0.status == .waiting && !given.contains($0.id) }) else { return nil }
             return .queueEntryClosed(entry: entry.id, as: .done)
         }
     }
