@@ -3,8 +3,9 @@ import ButikDomain
 /// Handing parcels out at the counter: the keys and scans of a ``HandOutFlow``. A parcel that
 /// belongs to somebody else is refused loudly.
 extension CounterScreen {
-    /// Whether scans confirm a hand-out now (rather than start a search).
-    var takesScans: Bool { handOut?.step == .scanning }
+    /// Whether scans belong to a hand-out (rather than start a search): confirmations while
+    /// scanning, refused before the identity check is done.
+    var takesScans: Bool { handOut != nil }
 
     /// Enter on a result: hand out everything waiting for that customer.
     mutating func startHandOut(_ context: AppContext) -> [AppEffect] {
@@ -93,6 +94,10 @@ extension CounterScreen {
     /// is put back in.
     mutating func confirm(_ number: TrackingNumber, _ context: AppContext) -> [AppEffect] {
         guard var flow = handOut else { return [] }
+        guard flow.step == .scanning else {
+            notice = ("Finish the identity check first, then scan \(number) (Esc cancels the hand-out).", true)
+            return [.beep]
+        }
         let name = context.shop.customers[flow.customer]?.name ?? "this customer"
         guard let parcel = context.shop.parcelInShop(number) else {
             notice = ("STOP: \(number) is not in the shop. Do not hand it out.", true)

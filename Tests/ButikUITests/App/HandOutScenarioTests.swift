@@ -53,6 +53,21 @@ import Testing
         #expect(h.screen()[13].hasPrefix(" Undone: 2 parcels are waiting again in "))
     }
 
+    @Test func aScanBeforeTheIdentityCheckIsRefusedAndChangesNothing() throws {
+        let h = try Harness()
+        let (_, parcels) = try Self.startForKariHansen(h)
+        h.scan(parcels[0].tracking.value)
+        #expect(h.takeEffects() == [.beep])
+        #expect(h.state.counter.field.text == "KH2", "the search stays on the customer")
+        #expect(h.state.counter.handOut?.step == .verifying)
+        #expect(h.state.counter.handOut?.scanned.isEmpty == true)
+        #expect(h.screen(width: 120)[16] == " Finish the identity check first, then scan \(parcels[0].tracking) (Esc cancels the hand-out).")
+        h.type("1")
+        #expect(h.state.counter.handOut?.step == .scanning)
+        h.scan(parcels[1].tracking.value)
+        #expect(h.state.counter.handOut?.scanned == [parcels[1].id])
+    }
+
     @Test func aProxyGivesTheirNameThenANoteOfTheirID() throws {
         let h = try Harness()
         let (_, parcels) = try Self.startForKariHansen(h)
