@@ -16,17 +16,14 @@ extension CounterScreen {
             screen.put("How was identity checked?  1 photo ID  2 pickup code  3 known regular  4 proxy",
                        row: row, column: rect.column, style: Style(.accent, bold: true), maxWidth: rect.width)
         case .proxyName:
-            screen.put("Proxy's name:", row: row, column: rect.column, style: Style(.accent, bold: true))
-            flow.proxyField.draw(into: &screen, at: Rect(row: row, column: rect.column + 14, width: rect.width - 14, height: 1))
+            drawField("Proxy's name:", flow.proxyField, style: Style(.accent, bold: true), into: &screen, row: row, rect)
         case .proxyID:
-            screen.put("Proxy's ID:", row: row, column: rect.column, style: Style(.accent, bold: true))
-            flow.proxyIDField.draw(into: &screen, at: Rect(row: row, column: rect.column + 12, width: rect.width - 12, height: 1))
+            drawField("Proxy's ID:", flow.proxyIDField, style: Style(.accent, bold: true), into: &screen, row: row, rect)
         case .scanning:
             screen.put("Scan each parcel (\(flow.scanned.count) of \(flow.selected.count))  ·  \(flow.how)  ·  Esc cancels",
                        row: row, column: rect.column, style: Style(.accent, bold: true), maxWidth: rect.width)
         case .refusing:
-            screen.put("Refused because:", row: row, column: rect.column, style: Style(.danger, bold: true))
-            flow.reasonField.draw(into: &screen, at: Rect(row: row, column: rect.column + 17, width: rect.width - 17, height: 1))
+            drawField("Refused because:", flow.reasonField, style: Style(.danger, bold: true), into: &screen, row: row, rect)
         }
         row += 1
         if let notice {
@@ -51,8 +48,14 @@ extension CounterScreen {
         table.showsSelection = flow.takesListKeys
         table.draw(into: &screen, at: Rect(row: row, column: rect.column, width: rect.width, height: rect.row + rect.height - row))
     }
-}
 
+    /// A label and the text field after it, on one row of `rect`.
+    private func drawField(_ label: String, _ field: TextField, style: Style, into screen: inout Screen, row: Int, _ rect: Rect) {
+        screen.put(label, row: row, column: rect.column, style: style)
+        let offset = label.displayWidth + 1
+        field.draw(into: &screen, at: Rect(row: row, column: rect.column + offset, width: rect.width - offset, height: 1))
+    }
+}
 
 extension CounterScreen {
     /// Under the proxy steps: the customer's registered proxies to pick from, then whether the

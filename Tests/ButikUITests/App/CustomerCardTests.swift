@@ -10,12 +10,8 @@ import Testing
     /// The demo shop with two proxies for Kari Hansen (KH2) and a refusal noted two days ago.
     static func shop() throws -> Harness {
         try Harness { store in
+            try ProxyHandOutScenarioTests.authoriseKarisProxies(store)
             let kari = try #require(store.state.customer(withKey: "KH2"))
-            for name in ["Ola Nordmann", "Åse Ødegård"] {
-                try store.perform(staff: "siv", now: Harness.now) { state, context throws(DomainError) in
-                    try state.authoriseProxy(name, for: kari.id, context)
-                }
-            }
             try store.perform(staff: "siv", now: Harness.now.addingTimeInterval(-2 * 86_400)) { state, context throws(DomainError) in
                 try state.refuseHandOut(kari.id, parcels: [], reason: "No ID with her", context)
             }

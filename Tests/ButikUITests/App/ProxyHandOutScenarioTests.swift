@@ -9,12 +9,15 @@ import Testing
 @Suite struct ProxyHandOutScenarioTests {
     /// The demo shop with Ola Nordmann and Åse Ødegård registered as Kari Hansen's (KH2) proxies.
     static func shopWithProxies() throws -> Harness {
-        try Harness { store in
-            let kari = try #require(store.state.customer(withKey: "KH2"))
-            for name in ["Ola Nordmann", "Åse Ødegård"] {
-                try store.perform(staff: "siv", now: Harness.now) { state, context throws(DomainError) in
-                    try state.authoriseProxy(name, for: kari.id, context)
-                }
+        try Harness(setUp: authoriseKarisProxies)
+    }
+
+    /// Registers Ola Nordmann and Åse Ødegård as Kari Hansen's (KH2) proxies.
+    static func authoriseKarisProxies(_ store: ShopStore) throws {
+        let kari = try #require(store.state.customer(withKey: "KH2"))
+        for name in ["Ola Nordmann", "Åse Ødegård"] {
+            try store.perform(staff: "siv", now: Harness.now) { state, context throws(DomainError) in
+                try state.authoriseProxy(name, for: kari.id, context)
             }
         }
     }
