@@ -36,10 +36,10 @@ extension ShopState {
 
     /// Decides to hand parcels out. Every parcel must be in the shop (waiting, or already in the
     /// outbound area but not yet collected); a parcel is handed out at most once. A proxy gives
-    /// their name and a note of their own ID (1 to ``proxyIDLimit`` characters); one who is not
-    /// registered for the customer is let through on both IDs and flagged in the outcome. A
-    /// customer left with no waiting parcel has their open queue entry closed as done in the
-    /// same decision.
+    /// their name (at most ``proxyNameLimit`` characters) and a note of their own ID (1 to
+    /// ``proxyIDLimit`` characters); one who is not registered for the customer is let through
+    /// on both IDs and flagged in the outcome. A customer left with no waiting parcel has their
+    /// open queue entry closed as done in the same decision.
     public func handOut(_ request: HandOutRequest, _ context: Context) throws(DomainError) -> Decision<HandedOut> {
         var ids: [ParcelID] = []
         for id in request.parcels where !ids.contains(id) { ids.append(id) }
@@ -48,6 +48,7 @@ extension ShopState {
         let proxyName = isProxy ? request.proxyName?.trimmingCharacters(in: .whitespaces) : nil
         let proxyID = isProxy ? request.proxyID?.trimmingCharacters(in: .whitespaces) : nil
         if isProxy, proxyName?.isEmpty ?? true { throw .proxyNameMissing }
+        if let proxyName, proxyName.count > Self.proxyNameLimit { throw .invalidProxyName(limit: Self.proxyNameLimit) }
         if isProxy, !(1...Self.proxyIDLimit).contains(proxyID?.count ?? 0) { throw .invalidProxyID(limit: Self.proxyIDLimit) }
         var given: [Parcel] = []
         for id in ids {

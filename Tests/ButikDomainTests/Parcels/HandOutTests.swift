@@ -86,6 +86,16 @@ struct MariaShop {
                                            proxyID: "pass …1234")))
     }
 
+    @Test func aProxysNameTakesAtMostTheRegisteredNameLimit() throws {
+        let shop = try MariaShop()
+        #expect(throws: DomainError.invalidProxyName(limit: 80)) {
+            try shop.state.handOut(HandOutRequest(parcels: shop.ids, verification: .proxy, proxyName: String(repeating: "Å", count: 81),
+                                                  proxyID: "pass …1234"), Fixtures.context())
+        }
+        _ = try shop.state.handOut(HandOutRequest(parcels: shop.ids, verification: .proxy, proxyName: String(repeating: "Å", count: 80),
+                                                  proxyID: "pass …1234"), Fixtures.context())
+    }
+
     @Test(arguments: [nil, "", "   ", String(repeating: "4", count: 41)] as [String?])
     func proxyNeedsANoteOfTheirOwnID(_ note: String?) throws {
         let shop = try MariaShop()
