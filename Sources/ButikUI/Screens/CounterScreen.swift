@@ -115,8 +115,10 @@ public struct CounterScreen: Sendable {
         guard rect.height >= 4 else { return }
         screen.put("Find:", row: rect.row, column: rect.column, style: Style(.accent, bold: true))
         field.draw(into: &screen, at: Rect(row: rect.row, column: rect.column + 6, width: rect.width - 6, height: 1))
-        let tableHeight = max(3, (rect.height - 2) / 2)
         let hits = hits(context)
+        // The results take at most half the height and no more than they need (header, rows,
+        // a blank line): one hit is the common case, and the card or hand-out below gets the rest.
+        let tableHeight = max(3, min((rect.height - 2) / 2, hits.count + 2))
         let table = selection.applied(to: table(hits, context))
         table.draw(into: &screen, at: Rect(row: rect.row + 2, column: rect.column, width: rect.width, height: tableHeight))
         let detailTop = rect.row + 2 + tableHeight

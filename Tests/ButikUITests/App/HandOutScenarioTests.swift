@@ -7,6 +7,10 @@ import Testing
 /// somebody else refused loudly, undo.
 @Suite struct HandOutScenarioTests {
     /// Opens a hand-out for the demo's Kari Hansen (key KH2, two parcels waiting).
+    ///
+    /// The hand-out's rows count from its ─── line, `h.counterDetailRow()`: + 1 who, + 2 the
+    /// step's prompt, + 3 the last scan's result or a hint, + 4 the parcels' header, + 5 the
+    /// first parcel. Once it ends, its notice takes the ─── line's place.
     static func startForKariHansen(_ h: Harness) throws -> (customer: Customer, parcels: [Parcel]) {
         let customer = try #require(h.store.state.customer(withKey: "KH2"))
         let parcels = h.store.state.parcelsInShop(for: customer.id).filter { $0.status == .waiting }
@@ -14,7 +18,9 @@ import Testing
         h.type("KH2")
         h.press(.enter)
         #expect(h.state.counter.handOut?.step == .verifying)
-        #expect(h.screen()[14] == " Hand out to KH2  Kari Hansen: 2 parcels")
+        let top = h.counterDetailRow()
+        #expect(h.screen()[top] == " " + String(repeating: "─", count: 78))
+        #expect(h.screen()[top + 1] == " Hand out to KH2  Kari Hansen: 2 parcels")
         return (customer, parcels)
     }
 
@@ -23,17 +29,18 @@ import Testing
     @Test func eachParcelIsScannedAndAnotherCustomersParcelIsRefused() throws {
         let h = try Harness()
         let (_, parcels) = try Self.startForKariHansen(h)
+        let top = h.counterDetailRow()
         h.type("2")
-        #expect(h.screen()[15].hasPrefix(" Scan each parcel (0 of 2)  ·  pickup code"))
+        #expect(h.screen()[top + 2].hasPrefix(" Scan each parcel (0 of 2)  ·  pickup code"))
         h.scan(parcels[0].tracking.value)
         #expect(h.takeEffects() == [])
-        #expect(h.screen()[16] == " ✓ \(parcels[0].tracking) from \(parcels[0].slot): 1 of 2.")
+        #expect(h.screen()[top + 3] == " ✓ \(parcels[0].tracking) from \(parcels[0].slot): 1 of 2.")
 
         let other = try #require(h.store.state.parcelsInShop.first { $0.key == "JEDS" && $0.status == .waiting })
         h.scan(other.tracking.value)
         #expect(h.takeEffects() == [.beep])
-        #expect(h.screen(width: 160)[16] == " STOP: \(other.tracking) is not Kari Hansen's parcel. It is for JEDS (Janne Eline Dahl Solberg), slot \(other.slot). Put it back.")
-        #expect(h.frame().styleMask[16].hasPrefix(".$$$$"), "the refusal stands out in reverse danger")
+        #expect(h.screen(width: 160)[top + 3] == " STOP: \(other.tracking) is not Kari Hansen's parcel. It is for JEDS (Janne Eline Dahl Solberg), slot \(other.slot). Put it back.")
+        #expect(h.frame().styleMask[top + 3].hasPrefix(".$$$$"), "the refusal stands out in reverse danger")
         #expect(Self.status(h, other) == .waiting)
 
         h.scan(parcels[1].tracking.value)
@@ -46,22 +53,23 @@ import Testing
             #expect(handOut.verification == .code)
             #expect(handOut.staff == "maria")
         }
-        #expect(h.screen()[13] == " Handed out 2 parcels to Kari Hansen (pickup code). Ctrl-Z undoes it.")
+        #expect(h.screen()[top] == " Handed out 2 parcels to Kari Hansen (pickup code). Ctrl-Z undoes it.")
 
         h.press(.control("z"))
         #expect(parcels.allSatisfy { Self.status(h, $0) == .waiting })
-        #expect(h.screen()[13].hasPrefix(" Undone: 2 parcels are waiting again in "))
+        #expect(h.screen()[top].hasPrefix(" Undone: 2 parcels are waiting again in "))
     }
 
     @Test func aScanBeforeTheIdentityCheckIsRefusedAndChangesNothing() throws {
         let h = try Harness()
         let (_, parcels) = try Self.startForKariHansen(h)
+        let top = h.counterDetailRow()
         h.scan(parcels[0].tracking.value)
         #expect(h.takeEffects() == [.beep])
         #expect(h.state.counter.field.text == "KH2", "the search stays on the customer")
         #expect(h.state.counter.handOut?.step == .verifying)
         #expect(h.state.counter.handOut?.scanned.isEmpty == true)
-        #expect(h.screen(width: 120)[16] == " Finish the identity check first, then scan \(parcels[0].tracking) (Esc cancels the hand-out).")
+        #expect(h.screen(width: 120)[top + 3] == " Finish the identity check first, then scan \(parcels[0].tracking) (Esc cancels the hand-out).")
         h.type("1")
         #expect(h.state.counter.handOut?.step == .scanning)
         h.scan(parcels[1].tracking.value)
@@ -71,17 +79,18 @@ import Testing
     @Test func aProxyGivesTheirNameThenANoteOfTheirID() throws {
         let h = try Harness()
         let (_, parcels) = try Self.startForKariHansen(h)
+        let top = h.counterDetailRow()
         h.type("4")
         h.press(.enter)
         #expect(h.takeEffects() == [.beep], "a proxy without a name is not enough")
         h.type("Per Hansen")
         h.press(.enter)
-        #expect(h.screen()[15] == " Proxy's ID: the kind of ID and its last digits, like førerkort …4521")
+        #expect(h.screen()[top + 2] == " Proxy's ID: the kind of ID and its last digits, like førerkort …4521")
         h.press(.enter)
         #expect(h.takeEffects() == [.beep], "nor is a proxy without a note of their ID")
         h.type("pass …1234")
         h.press(.enter)
-        #expect(h.screen()[15].hasPrefix(" Scan each parcel (0 of 2)  ·  proxy Per Hansen, pass …1234"))
+        #expect(h.screen()[top + 2].hasPrefix(" Scan each parcel (0 of 2)  ·  proxy Per Hansen, pass …1234"))
         for parcel in parcels { h.scan(parcel.tracking.value) }
         guard case .handedOut(let handOut)? = Self.status(h, parcels[0]) else {
             Issue.record("not handed out")
@@ -90,19 +99,20 @@ import Testing
         #expect(handOut.verification == .proxy)
         #expect(handOut.proxyName == "Per Hansen")
         #expect(handOut.proxyID == "pass …1234")
-        #expect(h.screen(width: 120)[13]
+        #expect(h.screen(width: 120)[top]
             == " Handed out 2 parcels to Kari Hansen (proxy Per Hansen, pass …1234, not a registered proxy). Ctrl-Z undoes it.")
     }
 
     @Test func enterWithSomeUnscannedAsksThenHandsOutOnlyTheScanned() throws {
         let h = try Harness()
         let (_, parcels) = try Self.startForKariHansen(h)
+        let top = h.counterDetailRow()
         h.type("1")
         h.press(.enter)
         #expect(h.takeEffects() == [.beep], "nothing scanned yet")
         h.scan(parcels[1].tracking.value)
         h.press(.enter)
-        #expect(h.screen()[16] == " Only 1 of 2 scanned. Enter again hands out just those; Esc cancels.")
+        #expect(h.screen()[top + 3] == " Only 1 of 2 scanned. Enter again hands out just those; Esc cancels.")
         #expect(Self.status(h, parcels[1]) == .waiting)
         h.press(.enter)
         #expect(Self.status(h, parcels[0]) == .waiting)
@@ -112,8 +122,9 @@ import Testing
     @Test func aRefusalIsNotedInTheCustomersLogInTwoKeys() throws {
         let h = try Harness()
         let (customer, parcels) = try Self.startForKariHansen(h)
+        let top = h.counterDetailRow()
         h.press(.control("r"))
-        #expect(h.screen(width: 120)[15] == " Refused because: \(HandOutFlow.defaultRefusal)")
+        #expect(h.screen(width: 120)[top + 2] == " Refused because: \(HandOutFlow.defaultRefusal)")
         h.press(.enter)
         let log = h.store.state.log(of: customer.id)
         #expect(log.map(\.text) == [HandOutFlow.defaultRefusal])
@@ -121,7 +132,7 @@ import Testing
         #expect(log.first?.parcels == parcels.map(\.tracking))
         #expect(parcels.allSatisfy { Self.status(h, $0) == .waiting }, "nothing was handed out")
         #expect(h.state.counter.handOut == nil)
-        #expect(h.screen(width: 140)[13] == " Refused and noted in Kari Hansen's log: \(HandOutFlow.defaultRefusal)")
+        #expect(h.screen(width: 140)[top] == " Refused and noted in Kari Hansen's log: \(HandOutFlow.defaultRefusal)")
     }
 
     @Test func enterWithoutScansHandsOutOnlyWhereTheShopAllowsIt() throws {
@@ -144,12 +155,13 @@ import Testing
     @Test func escCancelsAndNothingIsHandedOut() throws {
         let h = try Harness()
         let (_, parcels) = try Self.startForKariHansen(h)
+        let top = h.counterDetailRow()
         h.type("3")
         h.scan(parcels[0].tracking.value)
         h.press(.escape)
         #expect(h.state.counter.handOut == nil)
         #expect(parcels.allSatisfy { Self.status(h, $0) == .waiting })
-        #expect(h.screen()[13] == " Hand-out cancelled; nothing was handed out.")
+        #expect(h.screen()[top] == " Hand-out cancelled; nothing was handed out.")
         // Outside a hand-out a scan is a search again.
         h.scan(parcels[0].tracking.value)
         #expect(h.state.counter.field.text == parcels[0].tracking.value)

@@ -2,6 +2,7 @@ import ButikDomain
 import ButikStore
 import ButikUI
 import Foundation
+import Testing
 
 /// Runs the app the way the terminal loop does, over a real store in a temporary folder, with
 /// a synthetic monotonic clock: every key reaches ``AppDriver/handle(_:)`` at its moment, and
@@ -108,6 +109,19 @@ final class Harness {
     /// The frame's text lines, trailing spaces trimmed.
     func screen(width: Int = 80, height: Int = 24) -> [String] {
         frame(width: width, height: height).textLines
+    }
+
+    /// On the counter, the row of the ─── line over the card, parcel or hand-out (or of the
+    /// notice drawn in its place): right under the results' header, their rows and the one
+    /// blank line that ends them. Records an issue and returns 0 when there is no such line.
+    func counterDetailRow(height: Int = 24, sourceLocation: SourceLocation = #_sourceLocation) -> Int {
+        let lines = screen(height: height)
+        guard let header = lines.firstIndex(where: { $0.hasPrefix(" Key    Name / tracking ") }),
+              let blank = lines[header...].firstIndex(of: ""), blank + 1 < lines.count else {
+            Issue.record("no counter results ending in a blank line:\n\(lines.joined(separator: "\n"))", sourceLocation: sourceLocation)
+            return 0
+        }
+        return blank + 1
     }
 
     // MARK: The loop

@@ -86,7 +86,7 @@ import Testing
         h.press(.enter)
         #expect(h.state.tab == .counter)
         #expect(h.state.counter.handOut?.step == .verifying)
-        #expect(h.screen()[14] == " Hand out to KH2  Kari Hansen: 2 parcels")
+        #expect(h.screen()[h.counterDetailRow() + 1] == " Hand out to KH2  Kari Hansen: 2 parcels")
         h.type("1")
         let customer = try #require(h.store.state.customer(withKey: "KH2"))
         for parcel in h.store.state.parcelsInShop(for: customer.id) where parcel.status == .waiting {
@@ -144,7 +144,7 @@ import Testing
         #expect(h.state.queue.selection.index == 1)
         h.press(.enter)
         #expect(h.state.tab == .counter)
-        #expect(h.screen()[14] == " Hand out to JEDS  Janne Eline Dahl Solberg: 17 parcels")
+        #expect(h.screen()[h.counterDetailRow() + 1] == " Hand out to JEDS  Janne Eline Dahl Solberg: 17 parcels")
     }
 
     @Test func everyQueueKeyIsInTheHelp() {

@@ -87,12 +87,15 @@ struct SnapshotTests {
         #expect(lines[4] == " Key    Name / tracking" + String(repeating: " ", count: 67) + "Slot         State")
         #expect(lines[5] == " KARI   Kari Nordmann" + String(repeating: " ", count: 69) + "A1 C6 F5     13 waiting")
         #expect(lines[11] == " KL     Kari Lie" + String(repeating: " ", count: 87) + "nothing waiting")
-        #expect(lines[21] == " " + String(repeating: "─", count: 118))
-        #expect(lines[22] == " KARI  Kari Nordmann  ☎ 43636677")
-        #expect(lines[24] == " Tracking             Slot   Carrier   Arrived Due")
+        // The seven hits, their blank line, then the card.
+        #expect(lines[12] == "")
+        #expect(lines[13] == " " + String(repeating: "─", count: 118))
+        #expect(lines[14] == " KARI  Kari Nordmann  ☎ 43636677")
+        #expect(lines[16] == " Tracking             Slot   Carrier   Arrived Due")
         // All 13 fit at this height: A1's six, C6's five, F5's two.
-        #expect(lines[25...37].map { String($0.dropFirst(22).prefix(2)) } == Array(repeating: "A1", count: 6) + Array(repeating: "C6", count: 5) + ["F5", "F5"])
-        #expect(lines[37] == " 0735813573           F5     dhl       21.11   5d left (28.11)")
+        #expect(lines[17...29].map { String($0.dropFirst(22).prefix(2)) } == Array(repeating: "A1", count: 6) + Array(repeating: "C6", count: 5) + ["F5", "F5"])
+        #expect(lines[29] == " 0735813573           F5     dhl       21.11   5d left (28.11)")
+        #expect(lines[30...37].allSatisfy { $0.isEmpty })
         #expect(lines[38] == Self.status120)
         #expect(lines[39] == "type search  ↑↓ select  Enter hand out  Ctrl-Z undo hand-out  Ctrl-R refuse  Esc clear  F1 help  F10 quit  F2-F7 screens")
     }
@@ -451,7 +454,7 @@ struct SnapshotTests {
         #expect(lines[5] == " 東T    東京 Tanaka                               D8           1 waiting")
         #expect(column(of: "D8", in: lines[5]) == column(of: "Slot", in: lines[4]))
         #expect(column(of: "1 waiting", in: lines[5]) == column(of: "State", in: lines[4]))
-        #expect(lines[14] == " 東T  東京 Tanaka  ☎ 41234567")
-        #expect(lines[17] == " \(Harness.s10("11111111"))        D8     posten    23.11   7d left (30.11)")
+        #expect(lines[8] == " 東T  東京 Tanaka  ☎ 41234567")
+        #expect(lines[11] == " \(Harness.s10("11111111"))        D8     posten    23.11   7d left (30.11)")
     }
 }
