@@ -46,6 +46,45 @@ struct SnapshotTests {
         #expect(h.frame().cursor.map { [$0.row, $0.column] } == [2, 11])
     }
 
+    /// README.md's picture of the counter: a regular's key typed at 100x30. The one hit takes
+    /// three rows and the card lists her parcels below it.
+    @Test func counterWholeFrame100x30AsInTheReadme() throws {
+        let h = try Harness()
+        h.type("JEDS")
+        #expect(snapshot(h.frame(width: 100, height: 30)) == """
+             F2 Counter  F3 Intake  F4 Shelves  F5 Queue  F6 Customers  F7 Reports
+
+             Find: JEDS
+
+             Key    Name / tracking                                               Slot         State
+             JEDS   Janne Eline Dahl Solberg                                      C3 D6 E5     17 waiting
+
+             ──────────────────────────────────────────────────────────────────────────────────────────────────
+             JEDS  Janne Eline Dahl Solberg  ☎ 42650832
+             Note: Comes by Vespa, have the parcels ready at the door
+             Proxies: Petter Dahl Solberg
+             Tracking             Slot   Carrier   Arrived Due
+             373789971678262159   C3     postnord  14.11   overdue 2d (21.11)
+             1ZA944156431044088   C3     ups       14.11   overdue 2d (21.11)
+             6688679815           C3     dhl       14.11   overdue 2d (21.11)
+             370419112915363298   C3     posten    16.11   due today (23.11)
+             373448642105407677   C3     postnord  16.11   due today (23.11)
+             TBA722783615519      C3     amazon    16.11   7d left (30.11)
+             7707380940           E5     dhl       16.11   due today (23.11)
+             370818580411772055   E5     posten    17.11   1d left (24.11)
+             373521865891266156   E5     postnord  17.11   1d left (24.11)
+             373460389902407012   E5     postnord  17.11   1d left (24.11)
+             CT667355130NO        E5     postnord  18.11   2d left (25.11)
+             IB2136986531         E5     instabox  18.11   2d left (25.11)
+             CT828593138GB        D6     postnord  19.11   3d left (26.11)
+             CT874602469CN        D6     postnord  20.11   4d left (27.11)
+             373142460199042234   D6     postnord  20.11   4d left (27.11)
+             + 2 more (F4 Shelves or a larger window shows all)
+             maria │ Butik Klostergaten                                     193 on shelf │ 18 due today │ 11:00
+            type search  ↑↓ select  Enter hand out  Ctrl-Z undo hand-out  Ctrl-R refuse  Esc clear  F1 help
+            """)
+    }
+
     @Test func shelvesWholeFrame80x24() throws {
         let h = try Harness()
         h.press(.function(4))
