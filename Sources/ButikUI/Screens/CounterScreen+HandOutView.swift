@@ -41,12 +41,15 @@ extension CounterScreen {
             return Table.Row([scanned ? "✓" : "·", parcel.tracking.value, parcel.slot.value, parcel.carrier],
                              style: scanned ? Style(.ok) : .plain)
         }
+        let height = rect.row + rect.height - row
+        // A list longer than the room says so: no parcel of the hand-out goes unseen.
+        let shown = height - 1 < rows.count ? "\(max(0, height - 1)) of \(rows.count) shown, ↑↓ scrolls" : ""
         var table = Table(columns: [Table.Column("", width: .fixed(2)), Table.Column("Tracking", width: .fixed(20)),
-                                    Table.Column("Slot", width: .fixed(6)), Table.Column("Carrier", width: .fixed(10)), Table.Column("")],
+                                    Table.Column("Slot", width: .fixed(6)), Table.Column("Carrier", width: .fixed(10)), Table.Column(shown)],
                           rows: rows)
         table.select(flow.cursor)
         table.showsSelection = flow.takesListKeys
-        table.draw(into: &screen, at: Rect(row: row, column: rect.column, width: rect.width, height: rect.row + rect.height - row))
+        table.draw(into: &screen, at: Rect(row: row, column: rect.column, width: rect.width, height: height))
     }
 
     /// A label and the text field after it, on one row of `rect`.

@@ -60,7 +60,6 @@ public struct CounterScreen: Sendable {
         notice = nil
         if case .character = key, replaceOnType { field = TextField(placeholder: field.placeholder) }
         replaceOnType = false
-        // Home and End edit the text; the other list keys move the selection.
         // Typing edits the search (one search per key, in the redraw); Home and End edit the
         // text too; the other list keys move the selection.
         if field.handle(key) {

@@ -31,6 +31,23 @@ import Testing
         #expect(h.screen()[top] == " Handed out 1 parcel to Kari Hansen (pickup code). Ctrl-Z undoes it.")
     }
 
+    @Test func aListLongerThanTheRoomSaysSoAndScrolls() throws {
+        let h = try Harness()
+        let jeds = try #require(h.store.state.customer(withKey: "JEDS"))
+        let parcels = h.store.state.parcelsInShop(for: jeds.id).filter { $0.status == .waiting }
+        #expect(parcels.count == 17)
+        h.type("JEDS")
+        h.press(.enter)
+        let lines = h.screen()
+        let header = try #require(lines.firstIndex { $0.hasPrefix("    Tracking ") })
+        let shown = 24 - 2 - header - 1 // above the status and help lines, below the header
+        #expect(lines[header].hasSuffix("\(shown) of 17 shown, ↑↓ scrolls"))
+        let last = try #require(h.state.counter.handOut?.parcels.last.flatMap { h.store.state.parcels[$0] })
+        #expect(!h.screen().contains { $0.contains(last.tracking.value) })
+        for _ in 1..<17 { h.press(.down) }
+        #expect(h.screen().contains { $0.contains(last.tracking.value) }, "the last parcel scrolls into view")
+    }
+
     @Test func spacePutsAParcelBackAndTheLastOneStays() throws {
         let h = try Harness()
         let (_, parcels) = try HandOutScenarioTests.startForKariHansen(h)
