@@ -13,8 +13,10 @@ extension CounterScreen {
         row += 1
         switch flow.step {
         case .verifying:
-            screen.put("How was identity checked?  1 photo ID  2 pickup code  3 known regular  4 proxy",
-                       row: row, column: rect.column, style: Style(.accent, bold: true), maxWidth: rect.width)
+            let prompt = ["How was identity checked?  1 photo ID  2 pickup code  3 known regular  4 proxy",
+                          "Identity:  1 photo ID  2 pickup code  3 known regular  4 proxy",
+                          "Identity:  1 ID  2 code  3 known  4 proxy"].first { $0.displayWidth <= rect.width } ?? ""
+            screen.put(prompt, row: row, column: rect.column, style: Style(.accent, bold: true), maxWidth: rect.width)
         case .proxyName:
             drawField("Proxy's name:", flow.proxyField, style: Style(.accent, bold: true), into: &screen, row: row, rect)
         case .proxyID:

@@ -107,6 +107,8 @@ import Testing
         let h = try Harness()
         _ = try HandOutScenarioTests.startForKariHansen(h)
         #expect(h.screen()[h.counterDetailRow() + 2] == " How was identity checked?  1 photo ID  2 pickup code  3 known regular  4 proxy")
+        #expect(h.screen(width: 70)[h.counterDetailRow() + 2] == " Identity:  1 photo ID  2 pickup code  3 known regular  4 proxy")
+        #expect(h.screen(width: 60)[h.counterDetailRow() + 2] == " Identity:  1 ID  2 code  3 known  4 proxy")
         #expect(h.screen(width: 120)[23].hasPrefix("1-4 how identity was checked  ↑↓ parcel  Space leave out/put back  Ctrl-R refuse  Esc cancel"))
         h.type("2")
         #expect(h.screen(width: 120)[23].hasPrefix("scan confirm  Enter hand out  ↑↓ parcel  Space leave out/put back"))
