@@ -19,11 +19,15 @@ public enum Key: Hashable, Sendable {
 /// A key press with the moment it arrived, for telling a scanner's burst from typing.
 public struct KeyEvent: Hashable, Sendable {
     public var key: Key
-    /// Seconds on a monotonic clock.
+    /// Seconds on a monotonic clock: when the key was read.
     public var time: Double
+    /// True when the key was already waiting when the app came to read it (it arrived while
+    /// the app was busy), so `time` says only that it came no later than that.
+    public var queued: Bool
 
-    public init(_ key: Key, at time: Double) {
+    public init(_ key: Key, at time: Double, queued: Bool = false) {
         self.key = key
         self.time = time
+        self.queued = queued
     }
 }

@@ -39,17 +39,20 @@ struct KeyReader {
         now: () -> Double
     ) -> KeyEvent? {
         let deadline: Double? = timeout < 0 ? nil : now() + Double(timeout) / 1000
+        // The first read does not wait: a key it finds was typed while the app was busy.
+        var queued = true
         while true {
             if interrupted() { return KeyEvent(.interrupt, at: now()) }
-            var wait = Self.sliceMilliseconds
+            var wait = queued ? 0 : Self.sliceMilliseconds
             if let deadline {
                 let remaining = Int32(max(0, ((deadline - now()) * 1000).rounded(.up)))
                 wait = min(wait, remaining)
             }
             if let raw = pushedBack.isEmpty ? read(wait) : pushedBack.removeFirst(),
                let key = interpret(raw, read: read) {
-                return KeyEvent(key, at: now())
+                return KeyEvent(key, at: now(), queued: queued)
             }
+            queued = false
             if let deadline, now() >= deadline { return nil }
         }
     }

@@ -45,6 +45,25 @@ private func characters(_ text: String) -> [Key] { text.map(Key.character) }
         #expect(typed(outputs).isEmpty)
     }
 
+    @Test func aScanThatWaitedWhileTheAppWasBusyStaysOneScan() {
+        var detector = ScanDetector()
+        // The first character was read at once; the app then drew for 200 ms while the
+        // scanner typed the rest, which was read in a rush and marked queued.
+        let rest = keys("R123456785SE", from: 5.2, every: 0.0001).map { KeyEvent($0.key, at: $0.time, queued: true) }
+        let outputs = feed(&detector, [KeyEvent(.character("R"), at: 5)] + rest)
+        #expect(scans(outputs) == ["RR123456785SE"])
+        #expect(typed(outputs).isEmpty)
+    }
+
+    @Test func aQueuedKeyAfterHumanTypingStillEndsNoScan() {
+        var detector = ScanDetector()
+        // "ab" typed while the app was busy, then Enter a human moment later: not a scan.
+        let outputs = feed(&detector, [KeyEvent(.character("a"), at: 5), KeyEvent(.character("b"), at: 5.3, queued: true),
+                                       KeyEvent(.enter, at: 5.6)])
+        #expect(scans(outputs).isEmpty)
+        #expect(typed(outputs) == characters("ab") + [.enter])
+    }
+
     @Test func humanTypingIsReleasedOneKeyLate() {
         var detector = ScanDetector()
         let outputs = feed(&detector, keys("hei", from: 0, every: 0.15, end: nil))

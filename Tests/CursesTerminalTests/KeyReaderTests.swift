@@ -95,7 +95,7 @@ private func chars(_ text: String) -> [RawKey?] { text.unicodeScalars.map { .cha
         var reader = KeyReader()
         let start = input.clock
         #expect(input.next(&reader, timeout: 250) == nil)
-        #expect(input.waits == [100, 100, 50])
+        #expect(input.waits == [0, 100, 100, 50], "a poll first, then slices")
         #expect(abs(input.clock - start - 0.25) < 0.0001)
     }
 
@@ -103,7 +103,8 @@ private func chars(_ text: String) -> [RawKey?] { text.unicodeScalars.map { .cha
         let input = ScriptedInput(Array(repeating: nil, count: 30) + chars("q"))
         var reader = KeyReader()
         #expect(input.next(&reader, timeout: -1) == .character("q"))
-        #expect(input.waits.allSatisfy { $0 == KeyReader.sliceMilliseconds })
+        #expect(input.waits.first == 0)
+        #expect(input.waits.dropFirst().allSatisfy { $0 == KeyReader.sliceMilliseconds })
     }
 
     @Test func pendingSignalIsInterrupt() {
@@ -121,11 +122,21 @@ private func chars(_ text: String) -> [RawKey?] { text.unicodeScalars.map { .cha
     }
 
     @Test func timeStampIsTheMonotonicMomentOfReading() {
-        let input = ScriptedInput([nil] + chars("k"))
+        let input = ScriptedInput([nil, nil] + chars("k"))
         var reader = KeyReader()
         let event = reader.next(timeout: 500, read: input.read, interrupted: { false }, now: { input.clock })
-        #expect(event == KeyEvent(.character("k"), at: input.clock))
+        #expect(event == KeyEvent(.character("k"), at: input.clock, queued: false))
         #expect(event.map { $0.time > 1000.1 } == true)
+    }
+
+    @Test func aKeyWaitingAtTheFirstReadIsMarkedQueued() {
+        let input = ScriptedInput(chars("ab") + [nil] + chars("c"))
+        var reader = KeyReader()
+        func next() -> KeyEvent? { reader.next(timeout: 500, read: input.read, interrupted: { false }, now: { input.clock }) }
+        #expect(next().map { ($0.key, $0.queued) } ?? (.escape, false) == (.character("a"), true))
+        #expect(next().map { ($0.key, $0.queued) } ?? (.escape, false) == (.character("b"), true))
+        #expect(next().map { ($0.key, $0.queued) } ?? (.escape, false) == (.character("c"), false), "c came during the wait")
+        #expect(input.waits == [0, 0, 0, 100])
     }
 
     @Test func monotonicClockMovesForward() {

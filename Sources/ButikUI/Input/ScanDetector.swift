@@ -7,6 +7,9 @@
 /// A repeat of the same code starting within `blanking` of the previous scan's end is
 /// one trigger read twice and is dropped.
 ///
+/// Keys the terminal marks `queued` (waiting to be read while the app was busy) continue a
+/// burst whatever their read times, so a pause of the app mid-scan does not split the scan.
+///
 /// Because any character might start a scan, a typed character is released only when the
 /// next key shows the gap was human, or when the app calls `expire(at:)` once `deadline`
 /// has passed. Pure value type: time comes only from the events and the caller.
@@ -59,7 +62,9 @@ public struct ScanDetector: Sendable {
 
     /// Decides what one key event means.
     public mutating func feed(_ event: KeyEvent) -> Output {
-        let continuesBurst = !held.isEmpty && event.time - lastTime <= settings.maxGap
+        // A key that was waiting to be read came while the app was busy: no gap can be told,
+        // so it goes on with the burst (a person cannot type a whole code in such a pause).
+        let continuesBurst = !held.isEmpty && (event.queued || event.time - lastTime <= settings.maxGap)
         switch event.key {
         case .character(let character):
             if held.isEmpty || continuesBurst, held.count < settings.maxLength {
