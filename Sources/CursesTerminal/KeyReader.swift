@@ -22,6 +22,9 @@ struct RawKey: Equatable, Sendable {
 struct KeyReader {
     /// Longest wait per read, so a pending signal is seen within this many milliseconds.
     static let sliceMilliseconds: Int32 = 100
+    /// How long past its wait a read may return before its key counts as queued, in seconds.
+    static let lateness = 0.02
+
     /// Longest unknown escape sequence swallowed.
     static let maximumSequenceLength = 32
 
@@ -39,20 +42,23 @@ struct KeyReader {
         now: () -> Double
     ) -> KeyEvent? {
         let deadline: Double? = timeout < 0 ? nil : now() + Double(timeout) / 1000
-        // The first read does not wait: a key it finds was typed while the app was busy.
-        var queued = true
+        // The first read does not wait: a key it finds was typed while the app was busy. So was
+        // a key from a read that returned well after its wait was up (the process was paused).
+        var first = true
         while true {
             if interrupted() { return KeyEvent(.interrupt, at: now()) }
-            var wait = queued ? 0 : Self.sliceMilliseconds
+            var wait = first ? 0 : Self.sliceMilliseconds
             if let deadline {
                 let remaining = Int32(max(0, ((deadline - now()) * 1000).rounded(.up)))
                 wait = min(wait, remaining)
             }
+            let asked = now()
             if let raw = pushedBack.isEmpty ? read(wait) : pushedBack.removeFirst(),
                let key = interpret(raw, read: read) {
-                return KeyEvent(key, at: now(), queued: queued)
+                let time = now()
+                return KeyEvent(key, at: time, queued: first || time - asked > Double(wait) / 1000 + Self.lateness)
             }
-            queued = false
+            first = false
             if let deadline, now() >= deadline { return nil }
         }
     }

@@ -129,6 +129,20 @@ private func chars(_ text: String) -> [RawKey?] { text.unicodeScalars.map { .cha
         #expect(event.map { $0.time > 1000.1 } == true)
     }
 
+    @Test func aKeyFromAReadThatOverranItsWaitIsMarkedQueued() {
+        // The process was paused during the wait: the read comes back half a second late.
+        var clock = 1000.0, reads = 0
+        var reader = KeyReader()
+        let event = reader.next(timeout: 500, read: { wait in
+            reads += 1
+            if reads == 1 { return nil }
+            clock += Double(wait) / 1000 + 0.5
+            return .character("x")
+        }, interrupted: { false }, now: { clock })
+        #expect(event?.key == .character("x"))
+        #expect(event?.queued == true)
+    }
+
     @Test func aKeyWaitingAtTheFirstReadIsMarkedQueued() {
         let input = ScriptedInput(chars("ab") + [nil] + chars("c"))
         var reader = KeyReader()
