@@ -20,6 +20,8 @@ public enum DomainError: Error, Equatable, Sendable {
     case undoTooLate(tracking: TrackingNumber, minutes: Int)
     case unknownSlot(String)
     case slotFull(slot: SlotID, capacity: Int)
+    /// A large parcel cannot go to a slot for small ones.
+    case tooLargeForSlot(tracking: TrackingNumber, slot: SlotID)
     case alreadyInSlot(tracking: TrackingNumber, slot: SlotID)
     case extensionNotLater(tracking: TrackingNumber, deadline: Day)
     case notReturning(tracking: TrackingNumber)
@@ -84,6 +86,8 @@ public enum DomainError: Error, Equatable, Sendable {
             return "There is no slot \(slot) in this shop."
         case .slotFull(let slot, let capacity):
             return "Slot \(slot) is full (\(capacity) parcels). Choose another slot or the floor."
+        case .tooLargeForSlot(let tracking, let slot):
+            return "\(tracking) is large and \(slot) takes small parcels. Choose a large slot or the floor."
         case .alreadyInSlot(let tracking, let slot):
             return "\(tracking) is already in \(slot)."
         case .extensionNotLater(let tracking, let deadline):

@@ -5,8 +5,10 @@ extension ShopState {
         guard parcel.status == .waiting else { throw .notWaiting(tracking: parcel.tracking, state: parcel.status.phrase) }
         guard context.layout.contains(target), target != context.layout.outboundID else { throw .unknownSlot(target.value) }
         guard parcel.slot != target else { throw .alreadyInSlot(tracking: parcel.tracking, slot: target) }
-        if let slot = context.layout.slots.first(where: { $0.id == target }), freeRoom(in: slot) <= 0 {
-            throw .slotFull(slot: target, capacity: capacity(of: slot))
+        if let slot = context.layout.slots.first(where: { $0.id == target }) {
+            // A small parcel fits a large slot; a large one does not fit a small slot.
+            if parcel.size == .large, slot.size == .small { throw .tooLargeForSlot(tracking: parcel.tracking, slot: target) }
+            if freeRoom(in: slot) <= 0 { throw .slotFull(slot: target, capacity: capacity(of: slot)) }
         }
         parcel.slot = target
         return Decision(events: [.parcelMoved(parcel: id, to: target)], outcome: parcel)

@@ -39,6 +39,20 @@ import Testing
         }
     }
 
+    @Test func aLargeParcelDoesNotGoToASmallSlotButASmallOneGoesToALargeSlot() throws {
+        var shop = try MariaShop()
+        let large = try shop.state.receiveTestParcel("RR000000002SE", for: shop.maria, size: .large)
+        #expect(large.slot == Fixtures.l1)
+        #expect(throws: DomainError.tooLargeForSlot(tracking: large.tracking, slot: Fixtures.a2)) {
+            try shop.state.move(large.id, to: Fixtures.a2, Fixtures.context())
+        }
+        #expect(DomainError.tooLargeForSlot(tracking: large.tracking, slot: Fixtures.a2).message
+            == "RR000000002SE is large and A2 takes small parcels. Choose a large slot or the floor.")
+        shop.state.commit(try shop.state.move(large.id, to: Fixtures.floor, Fixtures.context()), Fixtures.context())
+        shop.state.commit(try shop.state.move(shop.ids[0], to: Fixtures.l1, Fixtures.context()), Fixtures.context())
+        #expect(shop.state.parcels[shop.ids[0]]?.slot == Fixtures.l1)
+    }
+
     @Test func largeSlotCapacityIsRespected() throws {
         var shop = try MariaShop(parcels: ["RR000000001SE", "RR000000002SE"])
         shop.state.commit(try shop.state.move(shop.ids[0], to: Fixtures.l1, Fixtures.context()), Fixtures.context())
