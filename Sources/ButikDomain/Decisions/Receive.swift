@@ -94,7 +94,7 @@ extension ShopState {
             id: ParcelID(nextParcelNumber), tracking: tracking, format: request.tracking.format,
             checkDigit: request.tracking.checkDigit, carrier: carrier.id, recipientName: recipientName,
             customer: customer.id, key: customer.key, slot: slot, size: request.size,
-            deadline: context.today.adding(days: announced?.holdDays ?? carrier.holdDays), receivedAt: context.now,
+            deadline: carrier.deadline(receivedOn: context.today, holdDays: announced?.holdDays), receivedAt: context.now,
             receivedBy: context.staff, status: .waiting, delivery: delivery?.id, preAdvised: announced != nil ? true : nil,
             pickupCode: givenCode ?? announced?.pickupCode)
         events.append(.parcelReceived(parcel))

@@ -49,6 +49,9 @@ public struct ShopLayout: Codable, Equatable, Sendable {
         public var id: String
         public var name: String
         public var holdDays: Int
+        /// Deadlines in the summer and Christmas holidays move later (Posten's rule, see
+        /// ``HolidayShift``).
+        public var holidayShifts: Bool? = nil
     }
 
     /// One shelf slot.
