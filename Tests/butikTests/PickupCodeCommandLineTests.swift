@@ -3,13 +3,8 @@ import Testing
 
 /// Pickup codes through the real binary: given at receipt or by a manifest, found by `find`.
 @Suite struct PickupCodeCommandLineTests {
-    struct Received: Decodable {
-        let tracking: String
-        let key: String
-        let pickupCode: String?
-    }
-
-    struct FoundParcel: Decodable {
+    /// A parcel as `receive --json` and `find --json` print it.
+    struct ParcelJSON: Decodable {
         let tracking: String
         let key: String
         let pickupCode: String?
@@ -21,7 +16,7 @@ import Testing
 
     struct Found: Decodable {
         let customers: [FoundCustomer]
-        let parcels: [FoundParcel]
+        let parcels: [ParcelJSON]
     }
 
     @Test func receiveWithACodeThenFindByIt() throws {
@@ -31,7 +26,7 @@ import Testing
         #expect(try butik.run("receive", "RR473124829DK", "--to", "Ola Nordmann", "--phone", "91247110").status == 0)
         let receive = try butik.run("receive", "RR123456785SE", "--to", "Maria Mossestad", "--code", "47 11", "--json")
         #expect(receive.status == 0, "\(receive.stderr)")
-        #expect(try receive.json(Received.self).pickupCode == "4711")
+        #expect(try receive.json(ParcelJSON.self).pickupCode == "4711")
 
         let found = try butik.run("find", "4711", "--json").json(Found.self)
         #expect(found.customers.map(\.key) == ["MM", "ON"])
@@ -68,7 +63,7 @@ import Testing
 
         let received = try butik.run("receive", "RR123456785SE", "--json")
         #expect(received.status == 0, "\(received.stderr)")
-        #expect(try received.json(Received.self).pickupCode == "123456")
+        #expect(try received.json(ParcelJSON.self).pickupCode == "123456")
         #expect(try butik.run("find", "123456", "--json").json(Found.self).customers.map(\.key) == ["ÅØ"])
     }
 }
