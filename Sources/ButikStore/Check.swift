@@ -132,7 +132,6 @@ extension Store {
             try LineReader.forEachLine(fd: fd, path: journalPath, from: 0, to: size) { line, offset, terminated in
                 report.journalLines += 1
                 let number = report.journalLines
-                let isLast = offset + Int64(line.count) + 1 >= size
                 let parsed: JournalLine.Parsed<Model.Entry> = terminated
                     ? JournalLine.parse(line, as: Model.Entry.self, schemaVersion: Model.schemaVersion, decoder: decoder)
                     : .damaged(reason: "it has no newline at the end")
@@ -144,7 +143,7 @@ extension Store {
                 }
                 switch parsed {
                 case .damaged(let reason):
-                    if isLast || !terminated {
+                    if !terminated {
                         report.notes.append("journal.jsonl line \(number) is unfinished (\(reason)): it was never "
                             + "confirmed and the store ignores it.")
                     } else {

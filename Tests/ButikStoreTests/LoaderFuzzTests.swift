@@ -95,6 +95,21 @@ import Testing
                 if damageOffset < lastLineStart - 1 {
                     #expect(store.readOnlyReason != nil, context)
                 }
+                // Only an unfinished write may be passed over: what follows the entries applied
+                // is complete lines of an unfinished transaction and at most a piece without a newline.
+                if store.readOnlyReason == nil {
+                    let appliedEnd = original.lineStarts[original.entries.prefix(applied).count]
+                    let tail = splitLines(Array(bytes[min(appliedEnd, bytes.count)...]))
+                    for piece in tail where piece.last == UInt8(ascii: "\n") {
+                        let parsed = piece.dropLast().withUnsafeBytes {
+                            JournalLine.parse($0, as: Ledger.Entry.self, schemaVersion: 1, decoder: StoreCoding.decoder())
+                        }
+                        guard case .entry(_, true, _) = parsed else {
+                            Issue.record("\(context): a complete line that is not part of an unfinished transaction was passed over")
+                            break
+                        }
+                    }
+                }
                 #expect(try journalBytes(folder) == bytes, context)  // opening never writes
 
                 // A writable store continues cleanly from where it stands.

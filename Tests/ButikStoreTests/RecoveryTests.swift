@@ -51,18 +51,19 @@ import Testing
         }
     }
 
-    @Test func lastLineWithBadChecksum() throws {
-        try withTemporaryFolder { folder in
-            let sound = try fiveNames(folder)
-            try setJournal(folder, sound + damaged(try line(seq: 6, .add("f"))))
-            try expectRecovery(folder, sound: sound, tornLine: 6, names: ["a", "b", "c", "d", "e"])
-        }
-    }
-
     @Test func lastLineOfZeros() throws {
         try withTemporaryFolder { folder in
             let sound = try fiveNames(folder)
             try setJournal(folder, sound + [UInt8](repeating: 0, count: 4096))
+            try expectRecovery(folder, sound: sound, tornLine: 6, names: ["a", "b", "c", "d", "e"])
+        }
+    }
+
+    @Test func partialLastLineFollowedByZeros() throws {
+        try withTemporaryFolder { folder in
+            let sound = try fiveNames(folder)
+            let sixth = try line(seq: 6, .add("f"))
+            try setJournal(folder, sound + sixth.prefix(30) + [UInt8](repeating: 0, count: 500))
             try expectRecovery(folder, sound: sound, tornLine: 6, names: ["a", "b", "c", "d", "e"])
         }
     }
@@ -97,6 +98,59 @@ import Testing
 }
 
 @Suite struct CorruptionTests {
+    /// A journal of five names whose last, complete line is then changed by `damage`: the
+    /// change is corruption, never a torn write, so nothing may be cut away or written.
+    private func expectDamagedLastLine(_ damage: ([UInt8]) -> [UInt8]) throws {
+        try withTemporaryFolder { folder in
+            let store = try openLedger(folder)
+            try store.add("a", "b", "c", "d", "e")
+            var lines = try journalLines(folder)
+            lines[4] = damage(lines[4])
+            #expect(lines[4].last == UInt8(ascii: "\n"))
+            let bytes = lines.flatMap { $0 }
+            try setJournal(folder, bytes)
+
+            let reopened = try openLedger(folder)
+            let reason = try #require(reopened.readOnlyReason)
+            #expect(reason.contains("journal.jsonl line 5"))
+            #expect(reason.contains("backup"))
+            #expect(reopened.model.names == ["a", "b", "c", "d"])
+            #expect(throws: StoreError.self) { try reopened.add("f") }
+            #expect(try journalBytes(folder) == bytes)
+            let report = Store.check(folder: folder, empty: Ledger())
+            #expect(report.problems.map(\.line) == [5])
+            #expect(try journalBytes(folder) == bytes)
+        }
+    }
+
+    @Test func lastLineWithAFlippedByteIsCorruption() throws {
+        try expectDamagedLastLine(damaged)
+    }
+
+    @Test func lastLineWithAZeroedRangeIsCorruption() throws {
+        try expectDamagedLastLine { line in
+            var copy = line
+            for index in 12..<(line.count - 12) { copy[index] = 0 }
+            return copy
+        }
+    }
+
+    @Test func lastLineOfZerosEndingInANewlineIsCorruption() throws {
+        try expectDamagedLastLine { line in [UInt8](repeating: 0, count: line.count - 1) + [UInt8(ascii: "\n")] }
+    }
+
+    @Test func damagedLastLineWrittenByAnotherProcessStopsWriting() throws {
+        try withTemporaryFolder { folder in
+            let store = try openLedger(folder)
+            try store.add("a", "b")
+            let bytes = try journalBytes(folder) + damaged(try line(seq: 3, .add("c")))
+            try setJournal(folder, bytes)
+            #expect(throws: StoreError.self) { try store.add("d") }
+            #expect(store.readOnlyReason?.contains("journal.jsonl line 3") == true)
+            #expect(try journalBytes(folder) == bytes)
+        }
+    }
+
     @Test func damagedMiddleLineOpensReadOnlyAndNeverWrites() throws {
         try withTemporaryFolder { folder in
             let store = try openLedger(folder)

@@ -92,9 +92,11 @@ enum JournalReader {
     /// whose entries so far end at sequence `lastSeq`. Calls `apply` with each entry of each
     /// complete transaction, in order. Stops at the first problem.
     ///
-    /// Only the last line may be torn (no newline, bad checksum, not a journal line); it is
-    /// reported in `torn`, together with any unfinished transaction before it. Anything wrong
-    /// before the last line, or a sound line with an unexpected sequence number, is corruption.
+    /// Only what can be an unfinished write is torn: a last piece without a newline (a tail of
+    /// NUL bytes a power cut leaves is one) or a transaction whose last line never came. It is
+    /// reported in `torn`, together with any unfinished transaction before it. A line that ends
+    /// in a newline but is damaged, wherever it is, or a sound line with an unexpected sequence
+    /// number, is corruption.
     static func read<Entry: Decodable>(
         fd: Int32, path: String, from start: Int64, to end: Int64, firstLine: Int, lastSeq: Int,
         schemaVersion: Int, decoder: JSONDecoder, as type: Entry.Type, apply: (Entry) -> Void
@@ -120,14 +122,10 @@ enum JournalReader {
                 tear("it has no newline at the end", line: lineNumber, offset: offset)
                 return false
             }
-            let isLast = offset + Int64(line.count) + 1 >= end
             switch JournalLine.parse(line, as: type, schemaVersion: schemaVersion, decoder: decoder) {
             case .damaged(let reason):
-                if isLast {
-                    tear(reason, line: lineNumber, offset: offset)
-                } else {
-                    result.problem = .corrupt(file: name, line: lineNumber, reason: reason)
-                }
+                // A line that ends in a newline was written whole: damage there is never a torn write.
+                result.problem = .corrupt(file: name, line: lineNumber, reason: reason)
                 return false
             case .newer(_, let version):
                 result.problem = .newerSchema(file: "\(name) line \(lineNumber)", found: version, supported: schemaVersion)
