@@ -44,9 +44,10 @@ public struct CheckReport: Sendable, CustomStringConvertible {
 }
 
 extension Store {
-    /// Verifies every file without changing anything: every journal line's checksum and
-    /// sequence number, and the snapshot against a full replay (comparing the JSON of
-    /// `compactedForSnapshot()` of both). Holds a shared lock while reading, if it can.
+    /// Verifies every file: every journal line's checksum and sequence number, and the snapshot
+    /// against a full replay (comparing the JSON of `compactedForSnapshot()` of both). Holds a
+    /// shared lock while reading, if it can. Changes nothing, but for noting damage found in the
+    /// journal in `damage.json`, so that every later open shows it until it is repaired.
     public static func check(folder: URL, empty: Model) -> CheckReport {
         var report = CheckReport()
         let folderPath = folder.standardizedFileURL.path
@@ -187,6 +188,15 @@ extension Store {
                 what: applying
                     ? "it was taken after entry \(snapshot.seq), but journal.jsonl has no complete entry \(snapshot.seq)"
                     : "it could not be compared with the journal, which is damaged before entry \(snapshot.seq)"))
+        }
+        // Opening reads only the journal after the snapshot: note the damage so that it shows it.
+        if let damage = report.problems.first(where: { $0.file == journalPath }) {
+            do {
+                try MarkerFile.write(DamageNote(line: damage.line, reason: damage.what, foundAt: Date()),
+                                     to: folderPath + "/damage.json", ops: .live)
+            } catch {
+                report.notes.append("The damage could not be noted in damage.json (\(error.message)).")
+            }
         }
         return report
     }

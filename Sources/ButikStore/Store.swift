@@ -32,6 +32,8 @@ public final class Store<Model: StoreModel> {
     let journalPath: String
     let snapshotPath: String
     let lockPath: String
+    let damagePath: String
+    let unconfirmedPath: String
     private let journalFD: Int32
     private let lock: FileLock?
     /// Offset just after the last complete transaction read or written.
@@ -57,6 +59,8 @@ public final class Store<Model: StoreModel> {
         journalPath = folderPath + "/journal.jsonl"
         snapshotPath = folderPath + "/snapshot.json"
         lockPath = folderPath + "/lock"
+        damagePath = folderPath + "/damage.json"
+        unconfirmedPath = folderPath + "/unconfirmed.json"
         self.journalFD = journalFD
         self.lock = lock
         self.model = model
@@ -190,6 +194,87 @@ public final class Store<Model: StoreModel> {
                 reason: "it ends at entry \(lastSequence) but snapshot.json was taken after entry \(taken), "
                     + "so entries are missing (was it replaced by an older copy?)").message
         }
+        try checkRecordedDamage()
+        resolveUnconfirmedWrite()
+    }
+
+    /// With a `damage.json`, reads the whole journal again: damage still there keeps the store
+    /// read-only, named; damage gone (the journal was restored) removes the note.
+    private func checkRecordedDamage() throws(StoreError) {
+        if case .missing = MarkerFile.read(damagePath, as: DamageNote.self) { return }
+        if let problem = try problemInWholeJournal() {
+            if readOnlyReason == nil { readOnlyReason = problem.message }
+            return
+        }
+        guard readOnlyReason == nil else { return }
+        do {
+            try MarkerFile.remove(damagePath, ops: fileOps)
+            notices.append("The damage noted in \(damagePath) is gone: every line of journal.jsonl reads "
+                + "correctly again, and the store is writable.")
+        } catch {
+            notices.append("Every line of journal.jsonl reads correctly again, but \(damagePath) could not be "
+                + "removed (\(error.message)).")
+        }
+    }
+
+    /// The first problem in the journal up to `knownEnd`, every entry decoded but none applied.
+    private func problemInWholeJournal() throws(StoreError) -> StoreError? {
+        let read = try JournalReader.read(
+            fd: journalFD, path: journalPath, from: 0, to: knownEnd, firstLine: 1, lastSeq: 0,
+            schemaVersion: Model.schemaVersion, decoder: decoder, as: Model.Entry.self) { _ in }
+        if let problem = read.problem { return problem }
+        if let torn = read.torn { return .corrupt(file: journalPath, line: torn.line, reason: torn.reason) }
+        return nil
+    }
+
+    /// Records damage found where opening does not read, so that every later open shows it.
+    private func noteDamage(_ problem: StoreError) {
+        var line: Int?
+        if case .corrupt(_, let number, _) = problem { line = number }
+        do {
+            try MarkerFile.write(DamageNote(line: line, reason: problem.message, foundAt: Date()), to: damagePath, ops: fileOps)
+        } catch {
+            notices.append("The damage could not be noted in \(damagePath) (\(error.message)); the next "
+                + "`butik check` finds it again.")
+        }
+    }
+
+    /// With an `unconfirmed.json`, says whether the transaction it describes is in the journal,
+    /// then removes it (when the store is writable; otherwise it is said again next time).
+    private func resolveUnconfirmedWrite() {
+        let write: UnconfirmedWrite
+        switch MarkerFile.read(unconfirmedPath, as: UnconfirmedWrite.self) {
+        case .missing: return
+        case .damaged(let reason):
+            notices.append("\(unconfirmedPath) notes a save whose outcome was unknown, but \(reason). "
+                + "Check the latest actions (butik find) and remove the file.")
+            return
+        case .sound(let found): write = found
+        }
+        let entries = write.firstSeq == write.lastSeq
+            ? "entry \(write.firstSeq)" : "entries \(write.firstSeq)–\(write.lastSeq)"
+        let when = write.minute
+        if isInJournal(write) {
+            notices.append("The action of \(when) whose saving could not be confirmed (journal \(entries)) "
+                + "WAS recorded: it counts as done.")
+        } else {
+            notices.append("The action of \(when) whose saving could not be confirmed (journal \(entries)) "
+                + "was NOT recorded: do it again if it is still needed.")
+        }
+        guard readOnlyReason == nil else { return }
+        do { try MarkerFile.remove(unconfirmedPath, ops: fileOps) } catch {
+            notices.append("\(unconfirmedPath) could not be removed (\(error.message)).")
+        }
+    }
+
+    /// Whether the journal read so far holds exactly the bytes of `write` where it says.
+    private func isInJournal(_ write: UnconfirmedWrite) -> Bool {
+        guard write.length > 0, write.lastSeq <= lastSequence, write.offset >= 0,
+              write.offset + Int64(write.length) <= knownEnd else { return false }
+        var bytes = [UInt8](repeating: 0, count: write.length)
+        guard case .success(let count) = bytes.withUnsafeMutableBytes({ Posix.readAt(journalFD, into: $0, at: write.offset) }),
+              count == write.length else { return false }
+        return CRC32.checksum(bytes) == write.checksum
     }
 
     /// Whether the snapshot's position in the journal is right: the line ending at its offset
@@ -251,10 +336,24 @@ public final class Store<Model: StoreModel> {
         try catchUp(truncatingTornTail: false)
     }
 
-    /// Writes a snapshot of `model.compactedForSnapshot()` atomically (as of `lastSequence`).
+    /// Writes a snapshot of `model.compactedForSnapshot()` atomically (as of `lastSequence`),
+    /// after verifying every journal line it covers.
     public func writeSnapshot() throws(StoreError) {
         if let reason = readOnlyReason { throw .readOnly(reason: reason) }
         try saveSnapshot()
+    }
+
+    /// Verifies every journal line read so far, the ones behind the snapshot too (checksums and
+    /// sequence numbers). Damage makes the store read-only and is noted in `damage.json`, so that
+    /// every later open shows it until the journal is repaired; it is also returned.
+    @discardableResult
+    public func verifyJournal() throws(StoreError) -> StoreError? {
+        guard let problem = try JournalVerifier.firstProblem(fd: journalFD, path: journalPath, to: knownEnd) else {
+            return nil
+        }
+        noteDamage(problem)
+        _ = goReadOnly(problem)
+        return problem
     }
 
     /// Reads lines appended since `knownEnd` (complete, since writers hold the exclusive lock).
@@ -314,21 +413,26 @@ public final class Store<Model: StoreModel> {
                 reason: "it is \(size) bytes where \(knownEnd) were expected; another program may write it without the lock"))
         }
         let written = Posix.writeAll(journalFD, bytes, ops: fileOps)
-        if written != 0 { throw failedSave("write", written) }
+        if written != 0 { throw failedWrite(written) }
         let synced = fileOps.fdatasync(journalFD)
-        if synced != 0 { throw failedSave("fdatasync", synced) }
+        if synced != 0 {
+            throw failedSync(synced, UnconfirmedWrite(
+                firstSeq: lastSequence + 1, lastSeq: lastSequence + entries.count, offset: knownEnd,
+                length: bytes.count, checksum: CRC32.checksum(bytes), at: Date()))
+        }
         for entry in saved { model.apply(entry) }
         lastSequence += entries.count
         knownEnd += Int64(bytes.count)
     }
 
-    /// After a failed write or fdatasync: cut the journal back to its last confirmed length
-    /// and refuse further writes (after a failed fdatasync the kernel's cache can no longer be
-    /// trusted to reach the disk).
-    private func failedSave(_ operation: String, _ code: Int32) -> StoreError {
-        let error = StoreError.io(operation: operation, path: journalPath, errno: code)
-        let cut = fileOps.ftruncate(journalFD, knownEnd)
-        if cut == 0 { _ = fileOps.fdatasync(journalFD) }
+    /// After a failed write: cut the journal back to its last confirmed length and refuse
+    /// further writes. What a failed write leaves is always a first part of the transaction
+    /// (no newline at its end, or lines of a transaction whose last line is missing), which no
+    /// reader applies, so the action was not saved even if the cut fails.
+    private func failedWrite(_ code: Int32) -> StoreError {
+        let error = StoreError.io(operation: "write", path: journalPath, errno: code)
+        var cut = fileOps.ftruncate(journalFD, knownEnd)
+        if cut == 0 { cut = fileOps.fdatasync(journalFD) }
         var reason = "Saving failed: \(error.message) The last action was NOT saved. "
         if cut != 0 {
             reason += "Its unfinished line could not be removed (\(Posix.describe(cut))); it will be ignored "
@@ -336,6 +440,31 @@ public final class Store<Model: StoreModel> {
         }
         readOnlyReason = reason + "Fix the cause, then restart the program."
         return error
+    }
+
+    /// After a failed fdatasync: the complete lines are in the file, but the kernel's cache can no
+    /// longer be trusted to reach the disk. Only a cut back that is itself synced makes the action
+    /// certainly not saved; otherwise the outcome is unknown, said so, and noted in
+    /// `unconfirmed.json` for the next open to settle.
+    private func failedSync(_ code: Int32, _ write: UnconfirmedWrite) -> StoreError {
+        let error = StoreError.io(operation: "fdatasync", path: journalPath, errno: code)
+        var cut = fileOps.ftruncate(journalFD, knownEnd)
+        if cut == 0 { cut = fileOps.fdatasync(journalFD) }
+        guard cut != 0 else {
+            readOnlyReason = "Saving failed: \(error.message) The last action was NOT saved. "
+                + "Fix the cause, then restart the program."
+            return error
+        }
+        var reason = "Saving could not be confirmed: \(error.message) The journal could not be cut back "
+            + "(\(Posix.describe(cut))), so the last action may have been saved or not. "
+        do {
+            try MarkerFile.write(write, to: unconfirmedPath, ops: fileOps)
+            reason += "Fix the cause, then restart the program: it will say whether the action was recorded."
+        } catch {
+            reason += "Fix the cause, restart the program, then look the action up (butik find) before doing it again."
+        }
+        readOnlyReason = reason
+        return .unconfirmed(reason: reason)
     }
 
     private func goReadOnly(_ error: StoreError) -> StoreError {
@@ -346,6 +475,9 @@ public final class Store<Model: StoreModel> {
     private func snapshotAfterTransaction() {
         do {
             try saveSnapshot()
+        } catch .corrupt(let file, let line, let reason) {
+            notices.append("The last action was saved. Making a snapshot found damage: "
+                + StoreError.corrupt(file: file, line: line, reason: reason).message)
         } catch {
             snapshotSeq = lastSequence  // retry only after another `snapshotEvery` lines
             snapshotWanted = false
@@ -354,7 +486,9 @@ public final class Store<Model: StoreModel> {
         }
     }
 
+    /// Writes the snapshot, which covers every line up to `knownEnd`: only after verifying them.
     private func saveSnapshot() throws(StoreError) {
+        if let problem = try verifyJournal() { throw problem }
         let bytes = try SnapshotFile.encode(
             model.compactedForSnapshot(), schema: Model.schemaVersion, seq: lastSequence,
             journalOffset: knownEnd, encoder: encoder)

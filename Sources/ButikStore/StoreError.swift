@@ -18,6 +18,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case readOnly(reason: String)
     /// An entry or the model could not be turned into JSON and back; nothing was written.
     case encoding(reason: String)
+    /// A write whose outcome is unknown: it may or may not be in the journal; `reason` says
+    /// what happened and how the next open settles it.
+    case unconfirmed(reason: String)
 
     /// A sentence or two a person can act on.
     public var message: String {
@@ -42,6 +45,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             return "The store is read-only. \(reason)"
         case let .encoding(reason):
             return "Could not save: \(reason). This is a program error; nothing was written."
+        case let .unconfirmed(reason):
+            return reason
         }
     }
 

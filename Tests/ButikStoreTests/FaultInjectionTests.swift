@@ -59,13 +59,81 @@ import Glibc
             let store = try openLedger(folder)
             try store.add("a", "b", "c")
             let before = try journalBytes(folder)
-            store.fileOps.fdatasync = { _ in EIO }
+            // The sync of the entry fails; the sync of the cut back succeeds.
+            let calls = Locked(0)
+            store.fileOps.fdatasync = { fd in
+                calls.with { count -> Int32 in count += 1; return count == 1 ? EIO : FileOps.live.fdatasync(fd) }
+            }
             #expect {
                 try store.add("d")
             } throws: { error in
                 isIO(error, "fdatasync", EIO)
             }
             try expectCleanFailure(store, folder, before: before, names: ["a", "b", "c"])
+        }
+    }
+
+    private func unconfirmedURL(_ folder: URL) -> URL { folder.appendingPathComponent("unconfirmed.json") }
+
+    /// A failed fdatasync whose cut back fails too: the outcome is unknown, never "not saved".
+    private func expectUnknownOutcome(_ store: Store<Ledger>, _ folder: URL) throws {
+        #expect {
+            try store.add("d")
+        } throws: { error in
+            guard case StoreError.unconfirmed(let reason) = error else { return false }
+            return reason.contains("may have been saved or not") && !reason.contains("NOT saved")
+        }
+        #expect(store.readOnlyReason?.contains("may have been saved or not") == true)
+        #expect(store.model.names == ["a", "b", "c"])  // not applied: it was not confirmed
+        #expect(FileManager.default.fileExists(atPath: unconfirmedURL(folder).path))
+    }
+
+    @Test func failedSyncThatCannotBeCutBackIsUnknownAndTheNextOpenSaysItWasRecorded() throws {
+        try withTemporaryFolder { folder in
+            let store = try openLedger(folder)
+            try store.add("a", "b", "c")
+            store.fileOps.fdatasync = { _ in EIO }
+            store.fileOps.ftruncate = { _, _ in EIO }
+            try expectUnknownOutcome(store, folder)
+
+            let reopened = try openLedger(folder)
+            #expect(reopened.model.names == ["a", "b", "c", "d"])
+            #expect(reopened.notices.contains { $0.contains("entry 4") && $0.contains("WAS recorded") })
+            #expect(!FileManager.default.fileExists(atPath: unconfirmedURL(folder).path))
+            #expect(try openLedger(folder).notices.isEmpty)  // said once
+        }
+    }
+
+    @Test func cutBackThatCannotBeSyncedIsUnknownToo() throws {
+        try withTemporaryFolder { folder in
+            let store = try openLedger(folder)
+            try store.add("a", "b", "c")
+            store.fileOps.fdatasync = { _ in EIO }  // the cut back happens, but is not known to be on disk
+            try expectUnknownOutcome(store, folder)
+
+            let reopened = try openLedger(folder)
+            #expect(reopened.model.names == ["a", "b", "c"])
+            #expect(reopened.notices.contains { $0.contains("entry 4") && $0.contains("was NOT recorded") })
+            #expect(!FileManager.default.fileExists(atPath: unconfirmedURL(folder).path))
+        }
+    }
+
+    @Test func anotherActionWithTheSameNumberIsNotTakenForTheUnconfirmedOne() throws {
+        try withTemporaryFolder { folder in
+            let store = try openLedger(folder)
+            try store.add("a", "b", "c")
+            store.fileOps.fdatasync = { _ in EIO }
+            try expectUnknownOutcome(store, folder)
+            // The cut back took effect; another counter then saved its own entry 4.
+            let other = try Store.open(folder: folder, empty: Ledger())
+            let notices = other.notices
+            #expect(notices.contains { $0.contains("was NOT recorded") })
+            try other.add("x")
+            try MarkerFile.write(
+                UnconfirmedWrite(firstSeq: 4, lastSeq: 4, offset: 0, length: 1, checksum: 0, at: Date()),
+                to: unconfirmedURL(folder).path, ops: .live)
+            let reopened = try openLedger(folder)
+            #expect(reopened.notices.contains { $0.contains("was NOT recorded") })
         }
     }
 

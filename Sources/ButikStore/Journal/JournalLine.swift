@@ -73,7 +73,8 @@ enum JournalLine {
         return try? JSONDecoder().decode(SlowHeader.self, from: Data(line)).seq
     }
 
-    private static func describeDamage(_ line: UnsafeRawBufferPointer) -> String {
+    /// Why a line that does not verify is damaged, for a person.
+    static func describeDamage(_ line: UnsafeRawBufferPointer) -> String {
         switch Sealed.verify(line) {
         case .mismatch: return "its checksum does not match its content"
         case .noChecksum: return line.isEmpty ? "it is empty" : "it has no valid checksum (not a journal line)"

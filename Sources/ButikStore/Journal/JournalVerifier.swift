@@ -1,0 +1,30 @@
+/// Checks the journal's lines without decoding their entries: every checksum, and sequence
+/// numbers counting up from 1. Cheap enough to cover the whole journal whenever a snapshot is
+/// made, so a snapshot never covers a line nobody verified, and damage behind it is found.
+enum JournalVerifier {
+    /// The first problem in `[0, end)` of the journal open as `fd`, or nil when every line there
+    /// is sound. `end` must be the end of a complete transaction.
+    static func firstProblem(fd: Int32, path: String, to end: Int64) throws(StoreError) -> StoreError? {
+        var lineNumber = 0
+        var problem: StoreError?
+        try LineReader.forEachLine(fd: fd, path: path, from: 0, to: end) { line, _, terminated in
+            lineNumber += 1
+            guard terminated else {
+                problem = .corrupt(file: path, line: lineNumber, reason: "it has no newline at the end, yet entries follow it")
+                return false
+            }
+            guard let seq = JournalLine.verifiedSequence(line) else {
+                problem = .corrupt(file: path, line: lineNumber, reason: JournalLine.describeDamage(line))
+                return false
+            }
+            guard seq == lineNumber else {
+                let what = seq > lineNumber ? "entries are missing before it" : "it repeats or goes back"
+                problem = .corrupt(file: path, line: lineNumber,
+                                   reason: "its sequence number is \(seq) where \(lineNumber) was expected (\(what))")
+                return false
+            }
+            return true
+        }
+        return problem
+    }
+}
