@@ -108,9 +108,16 @@ public final class Store<Model: StoreModel> {
         let lock: FileLock?
         do {
             lock = try FileLock(path: folderPath + "/lock", create: readOnly == nil)
+        } catch .io(_, _, ENOENT) {
+            // Missing and it cannot be made: nobody writes without it, so reading needs none.
+            lock = nil
+            if readOnly == nil {
+                readOnly = "The lock file \(folderPath)/lock is missing and cannot be created: check that the "
+                    + "program may write the store folder, then restart."
+            }
         } catch {
-            guard readOnly != nil else { close(journalFD); throw error }
-            lock = nil  // read-only and no lock file to share: read without one
+            close(journalFD)
+            throw error
         }
         let store = Store(folder: folder, folderPath: folderPath, journalFD: journalFD, lock: lock, model: empty)
         store.readOnlyReason = readOnly

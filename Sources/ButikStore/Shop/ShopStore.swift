@@ -18,11 +18,14 @@ public final class ShopStore {
     }
 
     /// Opens the store in `folder`, creating it with `defaultLayout` (the bytes of a shop file)
-    /// on first use. A layout file with problems stops the opening with a ``LayoutError``.
+    /// on first use. A layout file with problems stops the opening with a ``LayoutError``; a
+    /// missing one in a store that holds data with ``ShopFileMissing`` (the slots its parcels are
+    /// in are in that file: a default layout would put them in the wrong places).
     public static func open(folder: URL, defaultLayout: Data) throws -> ShopStore {
         let store = try Store<ShopState>.open(folder: folder, empty: ShopState())
         let layoutURL = folder.appendingPathComponent(layoutFileName)
         if !FileManager.default.fileExists(atPath: layoutURL.path) {
+            guard store.lastSequence == 0 else { throw ShopFileMissing(path: layoutURL.path) }
             try AtomicFile.write(defaultLayout, to: layoutURL)
         }
         let layout = try ShopLayout.load(from: layoutURL)
@@ -74,6 +77,15 @@ public final class ShopStore {
 
     /// Writes a snapshot now (e.g. before quitting).
     public func writeSnapshot() throws { try store.writeSnapshot() }
+
+    /// Verifies every journal line, the ones behind the snapshot too; see ``Store/verifyJournal()``.
+    @discardableResult
+    public func verifyJournal() throws -> StoreError? { try store.verifyJournal() }
+}
+
+/// The layout file of a store that holds data is missing; nothing was written.
+public struct ShopFileMissing: Error, Equatable {
+    public var path: String
 }
 
 /// The layout file cannot be used.

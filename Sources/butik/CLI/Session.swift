@@ -28,11 +28,13 @@ struct Session {
     }
 
     /// Opens (or creates) the store; every failure becomes a store error with a clear message.
+    /// Notices, and why the store is read-only, are said on standard error for every verb.
     func openStore() throws(CLIError) -> ShopStore {
         do {
             let layout = try Data(contentsOf: ButikResources.defaultShopLayout)
             let store = try ShopStore.open(folder: folder, defaultLayout: layout)
             for notice in store.notices { Output.error("Note: \(notice)") }
+            if let reason = store.readOnlyReason { Output.error("Warning: the store is read-only. \(reason)") }
             return store
         } catch {
             throw CLIError(error)
@@ -40,11 +42,16 @@ struct Session {
     }
 
     /// Runs a decision through the store; refusals and store failures become CLI errors.
+    /// What the store noticed meanwhile (a snapshot it could not write) is said on standard error.
     func perform<Outcome>(
         _ store: ShopStore, _ decide: (ShopState, Context) throws(DomainError) -> Decision<Outcome>
     ) throws(CLIError) -> Outcome {
+        let known = store.notices.count
+        defer { for notice in store.notices.dropFirst(known) { Output.error("Note: \(notice)") } }
         do {
             return try store.perform(staff: staff, now: now, decide)
+        } catch StoreError.readOnly {
+            throw .store("Nothing was done: the store is read-only (see the warning above).")
         } catch {
             throw CLIError(error)
         }
@@ -59,6 +66,11 @@ extension CLIError {
         case let domain as DomainError: self = .refused(domain.message)
         case let store as StoreError: self = .store(store.message)
         case let layout as LayoutError: self = .store(layout.message)
+        case let missing as ShopFileMissing:
+            self = .store("The shop file \(missing.path) is missing, but this store holds data: its parcels sit in "
+                + "the slots that file names, so butik will not make a new one. Put it back from a backup of the "
+                + "store folder. Only if the shop used the standard layout, copy it: cp "
+                + "\(ButikResources.defaultShopLayout.path) \(missing.path)")
         default: self = .store("Unexpected problem: \(error)")
         }
     }
