@@ -5,6 +5,8 @@ import Foundation
 /// Opens the terminal UI on the store, filling an empty store with the demo shop first.
 func openTerminalUI(_ session: Session) throws(CLIError) -> Int32 {
     let store = try session.openStore()
+    // The UI runs all day: read the lines behind the snapshot too, so damage there shows now.
+    do { try store.verifyJournal() } catch { throw CLIError(error) }
     if store.lastSequence == 0 {
         let summary = try Verb.fillWithDemo(store, session)
         Output.error("Empty store: filled it with the demo shop (\(summary.customers) customers, \(summary.onShelf) parcels).")
