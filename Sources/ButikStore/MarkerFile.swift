@@ -71,7 +71,7 @@ enum MarkerFile {
 struct DamageNote: Codable, Equatable {
     /// The damaged line, if the damage is in one line.
     var line: Int?
-    /// What is wrong, for a person.
+    /// What is wrong with the line, for a person ("its checksum does not match its content").
     var reason: String
     var foundAt: Date
 }

@@ -234,12 +234,21 @@ public final class Store<Model: StoreModel> {
         return nil
     }
 
+    /// The damage another program (a check, a counter making a snapshot) noted since this store
+    /// was opened; one `stat` when there is none.
+    private func notedDamage() -> StoreError? {
+        guard case .success = Posix.status(path: damagePath) else { return nil }
+        guard case .sound(let note) = MarkerFile.read(damagePath, as: DamageNote.self) else {
+            return .corrupt(file: journalPath, line: nil, reason: "\(damagePath) notes damage, but cannot be read")
+        }
+        return .corrupt(file: journalPath, line: note.line, reason: note.reason)
+    }
+
     /// Records damage found where opening does not read, so that every later open shows it.
     private func noteDamage(_ problem: StoreError) {
-        var line: Int?
-        if case .corrupt(_, let number, _) = problem { line = number }
+        guard case .corrupt(_, let line, let reason) = problem else { return }
         do {
-            try MarkerFile.write(DamageNote(line: line, reason: problem.message, foundAt: Date()), to: damagePath, ops: fileOps)
+            try MarkerFile.write(DamageNote(line: line, reason: reason, foundAt: Date()), to: damagePath, ops: fileOps)
         } catch {
             notices.append("The damage could not be noted in \(damagePath) (\(error.message)); the next "
                 + "`butik check` finds it again.")
@@ -371,6 +380,7 @@ public final class Store<Model: StoreModel> {
                 file: journalPath, line: nil,
                 reason: "it was deleted or replaced while the program was running (restored from a backup?); restart the program"))
         }
+        if let noted = notedDamage() { throw goReadOnly(noted) }
         let size = Int64(try Posix.status(journalFD, path: journalPath).st_size)
         if size < knownEnd {
             throw goReadOnly(.corrupt(

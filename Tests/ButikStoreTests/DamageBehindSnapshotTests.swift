@@ -117,6 +117,20 @@ import Testing
         }
     }
 
+    @Test func damageNotedByAnotherProgramStopsAStoreAlreadyOpen() throws {
+        try withTemporaryFolder { folder in
+            var lines = try storeWithSnapshot(folder)
+            let running = try openLedger(folder)  // the counter's UI, open all day
+            lines[1] = damaged(lines[1])
+            let bytes = lines.flatMap { $0 }
+            try setJournal(folder, bytes)
+            _ = Store.check(folder: folder, empty: Ledger())  // a script checks the store
+            #expect(throws: StoreError.self) { try running.add("f") }
+            #expect(running.readOnlyReason?.contains("journal.jsonl line 2") == true)
+            #expect(try journalBytes(folder) == bytes)
+        }
+    }
+
     @Test func aDamagedNoteStillMakesOpeningVerify() throws {
         try withTemporaryFolder { folder in
             var lines = try storeWithSnapshot(folder)

@@ -193,6 +193,23 @@ import Testing
         }
     }
 
+    @Test func sequenceNumberAtItsMaximumIsCorruptionNotATrap() throws {
+        try withTemporaryFolder { folder in
+            try openLedger(folder).add("a", "b")
+            // Sealed, so only the number itself is wrong; 19 digits take the slow reader.
+            var prefix = Array(#"{"seq":9223372036854775807,"v":1,"entry":{"add":{"_0":"c"}}"#.utf8)
+            Sealed.seal(&prefix)
+            let bytes = try journalBytes(folder) + prefix + [UInt8(ascii: "\n")]
+            try setJournal(folder, bytes)
+            let store = try openLedger(folder)
+            #expect(store.readOnlyReason?.contains("journal.jsonl line 3") == true)
+            #expect(store.model.names == ["a", "b"])
+            #expect(Store.check(folder: folder, empty: Ledger()).problems.first?.line == 3)
+            #expect(throws: StoreError.self) { try store.add("d") }
+            #expect(try journalBytes(folder) == bytes)
+        }
+    }
+
     @Test func duplicateLastLineIsCorruptionNotATornTail() throws {
         try withTemporaryFolder { folder in
             let lines = try [1, 2, 3, 3].map { try line(seq: $0, .add("n\($0)")) }

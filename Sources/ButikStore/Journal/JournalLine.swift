@@ -92,10 +92,23 @@ enum JournalLine {
         return Header(seq: seq, version: version, more: more, entryStart: cursor.position)
     }
 
+    /// The header in any layout; a sequence number outside 1...10^18-1 (what the fast reader
+    /// takes) makes it no journal line, so no arithmetic on it can overflow.
     private struct SlowHeader: Decodable {
         var seq: Int
         var v: Int
         var more: Bool?
+
+        init(from decoder: any Decoder) throws {
+            enum Keys: String, CodingKey { case seq, v, more }
+            let c = try decoder.container(keyedBy: Keys.self)
+            seq = try c.decode(Int.self, forKey: .seq)
+            v = try c.decode(Int.self, forKey: .v)
+            more = try c.decodeIfPresent(Bool.self, forKey: .more)
+            guard (1...999_999_999_999_999_999).contains(seq) else {
+                throw DecodingError.dataCorruptedError(forKey: .seq, in: c, debugDescription: "sequence number out of range")
+            }
+        }
     }
 
     private struct SlowLine<Entry: Decodable>: Decodable {
