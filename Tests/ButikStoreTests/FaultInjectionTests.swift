@@ -54,6 +54,59 @@ import Glibc
         }
     }
 
+    @Test func ioErrorOnWrite() throws {
+        try withTemporaryFolder { folder in
+            let store = try openLedger(folder)
+            try store.add("a", "b", "c")
+            let before = try journalBytes(folder)
+            store.fileOps.write = { _, _ in -Int(EIO) }
+            #expect {
+                try store.record(.add("d"), .add("e"))
+            } throws: { error in
+                isIO(error, "write", EIO) && (error as? StoreError)?.message.contains("failing") == true
+            }
+            try expectCleanFailure(store, folder, before: before, names: ["a", "b", "c"])
+        }
+    }
+
+    @Test func shortWritesAreCompleted() throws {
+        try withTemporaryFolder { folder in
+            let store = try openLedger(folder)
+            try store.add("a")
+            // The disk takes at most seven bytes a call, and is interrupted now and then.
+            let calls = Locked(0)
+            store.fileOps.write = { fd, bytes in
+                let call = calls.with { count -> Int in count += 1; return count }
+                if call % 5 == 0 { return -Int(EINTR) }
+                return FileOps.live.write(fd, UnsafeRawBufferPointer(rebasing: bytes[0..<min(7, bytes.count)]))
+            }
+            try store.record(.add("b"), .add("c"))
+            #expect(calls.current > 20)
+            #expect(store.readOnlyReason == nil)
+            let reopened = try openLedger(folder)
+            #expect(reopened.model.names == ["a", "b", "c"])
+            #expect(reopened.notices.isEmpty)
+        }
+    }
+
+    @Test func failedWriteWhoseCutBackCannotBeSyncedIsStillNotSaved() throws {
+        try withTemporaryFolder { folder in
+            let store = try openLedger(folder)
+            try store.add("a", "b")
+            let calls = Locked(0)
+            store.fileOps.write = { fd, bytes in
+                let call = calls.with { count -> Int in count += 1; return count }
+                if call == 1 { return FileOps.live.write(fd, UnsafeRawBufferPointer(rebasing: bytes[0..<(bytes.count - 1)])) }
+                return -Int(EIO)
+            }
+            store.fileOps.fdatasync = { _ in EIO }
+            #expect(throws: StoreError.self) { try store.add("c") }
+            // All but the newline may be on disk: an unfinished line, which no reader applies.
+            #expect(store.readOnlyReason?.contains("NOT saved") == true)
+            #expect(try openLedger(folder).model.names == ["a", "b"])
+        }
+    }
+
     @Test func ioErrorOnFdatasync() throws {
         try withTemporaryFolder { folder in
             let store = try openLedger(folder)
