@@ -54,7 +54,7 @@ extension Store {
         let journalPath = folderPath + "/journal.jsonl"
         let snapshotPath = folderPath + "/snapshot.json"
         let encoder = StoreCoding.encoder()
-        let decoder = StoreCoding.decoder()
+        let decoder = StoreCoding.decoder(for: Model.self)
 
         let lock = try? FileLock(path: folderPath + "/lock", create: false)
         if let lock {

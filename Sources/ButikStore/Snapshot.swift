@@ -88,7 +88,7 @@ enum SnapshotFile {
                     let model = try decoder.decode(Model.self, from: json)
                     return .sound(Contents(model: model, seq: seq, journalOffset: Int64(offset)))
                 } catch {
-                    return .damaged(reason: "its model cannot be read (\(error))")
+                    return .damaged(reason: "its model cannot be read: \(DecodingReason.describe(error))")
                 }
             }
         }
@@ -110,9 +110,21 @@ enum StoreCoding {
         return encoder
     }
 
-    static func decoder() -> JSONDecoder {
+    /// A decoder for `Model`'s files: a time outside `Model.dateRange` is a decoding error.
+    static func decoder<Model: StoreModel>(for model: Model.Type) -> JSONDecoder {
         let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .millisecondsSince1970
+        let range = Model.dateRange
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let milliseconds = try container.decode(Double.self)
+            let date = Date(timeIntervalSince1970: milliseconds / 1000)
+            if let range, !range.contains(date) {
+                let format = ISO8601DateFormatter()
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "time \(milliseconds) ms since 1970 is out of range "
+                    + "\(format.string(from: range.lowerBound))..<\(format.string(from: range.upperBound))")
+            }
+            return date
+        }
         return decoder
     }
 }

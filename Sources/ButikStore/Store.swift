@@ -45,7 +45,7 @@ public final class Store<Model: StoreModel> {
     /// Offset of an unfinished tail already reported in `notices`.
     private var reportedTornOffset: Int64?
     private let encoder = StoreCoding.encoder()
-    private let decoder = StoreCoding.decoder()
+    private let decoder = StoreCoding.decoder(for: Model.self)
 
     /// File operations that can fail while saving; tests replace them to inject faults.
     var fileOps = FileOps.live
@@ -417,7 +417,7 @@ public final class Store<Model: StoreModel> {
             // Apply what a later reader will get back, so memory and a reopened store agree,
             // and never write a line that could not be read again.
             do { saved.append(try decoder.decode(Model.Entry.self, from: json)) } catch {
-                throw .encoding(reason: "entry \(index + 1) of \(entries.count) could not be read back (\(error))")
+                throw .encoding(reason: "entry \(index + 1) of \(entries.count) could not be read back: \(DecodingReason.describe(error))")
             }
             bytes += JournalLine.encode(
                 seq: lastSequence + index + 1, version: Model.schemaVersion,

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the store persists: a state built by applying journal entries in order.
 ///
 /// Conform with a value type (a struct): the store hands copies of the model to callers.
@@ -10,9 +12,14 @@ public protocol StoreModel: Codable, Sendable {
     mutating func apply(_ entry: Entry)
     /// The form written to a snapshot (e.g. closed history pruned). Default: self.
     func compactedForSnapshot() -> Self
+    /// The times the model's entries and snapshots may hold; a time read outside is damage.
+    /// Default: nil, any time.
+    static var dateRange: Range<Date>? { get }
 }
 
 extension StoreModel {
     /// Default: the snapshot holds the whole model.
     public func compactedForSnapshot() -> Self { self }
+
+    public static var dateRange: Range<Date>? { nil }
 }

@@ -64,7 +64,8 @@ func runCommandLine(_ words: [String]) -> Int32 {
             print(verb.help)
             return 0
         }
-        return try verb.run(args, Session(args))
+        let session = Session(args)
+        return session.finish(try verb.run(args, session))
     } catch let error as CLIError {
         Output.error("butik: \(error.message)")
         return error.exitCode

@@ -73,7 +73,7 @@ import Testing
             #expect(!FileManager.default.fileExists(atPath: snapshotURL(folder).path))
             try store.add("f")
             let reading = SnapshotFile.read(
-                path: snapshotURL(folder).path, as: Ledger.self, supported: 1, decoder: StoreCoding.decoder())
+                path: snapshotURL(folder).path, as: Ledger.self, supported: 1, decoder: StoreCoding.decoder(for: Ledger.self))
             guard case .sound(let snapshot) = reading else {
                 Issue.record("no sound snapshot: \(reading)")
                 return

@@ -43,7 +43,7 @@ extension ShopState {
             if !phones.contains(digits) { phones.append(digits) }
         }
         return Customer(
-            id: CustomerID(nextCustomerNumber), name: name, key: key, keyIsChosen: new.key != nil,
+            id: try CustomerID.minted(from: nextCustomerNumber), name: name, key: key, keyIsChosen: new.key != nil,
             phones: phones, email: new.email.flatMap { $0.isEmpty ? nil : $0 },
             note: new.note.flatMap { $0.isEmpty ? nil : $0 }, createdAt: context.now)
     }

@@ -41,6 +41,8 @@ public enum DomainError: Error, Equatable, Sendable {
     case invalidReason(limit: Int)
     case notCustomersParcel(tracking: TrackingNumber, key: String)
     case invalidPickupCode(String)
+    /// Every number in ``Ranges/identifier`` for this kind of record (e.g. "parcel") is used.
+    case numbersExhausted(String)
 
     public var message: String {
         switch self {
@@ -105,9 +107,9 @@ public enum DomainError: Error, Equatable, Sendable {
         case .noOpenDelivery:
             return "No delivery is open."
         case .invalidDeclaredCount(let count):
-            return "The declared count must be 1 to 9999, not \(count)."
+            return "The declared count must be \(Ranges.declaredCount.lowerBound) to \(Ranges.declaredCount.upperBound), not \(count)."
         case .invalidCapacity(let slot, let capacity):
-            return "A slot holds 1 to 999 parcels; \(capacity) is not possible for \(slot)."
+            return "A slot holds \(Ranges.slotCapacity.lowerBound) to \(Ranges.slotCapacity.upperBound) parcels; \(capacity) is not possible for \(slot)."
         case .capacityBelowLoad(let slot, let load):
             return "\(slot) holds \(load) parcels now; move some out before making it smaller."
         case .recipientMissing(let tracking):
@@ -126,6 +128,9 @@ public enum DomainError: Error, Equatable, Sendable {
             return "\(tracking) is not one of \(key)'s parcels."
         case .invalidPickupCode(let text):
             return "\"\(text)\" is not a pickup code: give the 4 to 6 digits from the carrier's message."
+        case .numbersExhausted(let what):
+            return "Every \(what) number up to \(Ranges.identifier.upperBound) is used, so no new \(what) can be recorded. "
+                + "The journal may hold a wrong number: run `butik check` and ask for help."
         }
     }
 }

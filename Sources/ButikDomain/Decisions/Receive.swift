@@ -91,7 +91,7 @@ extension ShopState {
         let recipientName: String
         if case .person(let person) = request.recipient { recipientName = person.name } else { recipientName = customer.name }
         let parcel = Parcel(
-            id: ParcelID(nextParcelNumber), tracking: tracking, format: request.tracking.format,
+            id: try ParcelID.minted(from: nextParcelNumber), tracking: tracking, format: request.tracking.format,
             checkDigit: request.tracking.checkDigit, carrier: carrier.id, recipientName: recipientName,
             customer: customer.id, key: customer.key, slot: slot, size: request.size,
             deadline: carrier.deadline(receivedOn: context.today, holdDays: announced?.holdDays), receivedAt: context.now,

@@ -95,7 +95,8 @@ extension Event: Codable {
         case .deliveryEnded: self = .deliveryEnded(try c.decode(DeliverySummary.self, forKey: .summary))
         case .parcelsExpected: self = .parcelsExpected(try c.decode([ExpectedParcel].self, forKey: .expected))
         case .slotCapacityChanged:
-            self = .slotCapacityChanged(slot: try c.decode(SlotID.self, forKey: .slot), capacity: try c.decode(Int.self, forKey: .capacity))
+            self = .slotCapacityChanged(slot: try c.decode(SlotID.self, forKey: .slot),
+                                        capacity: try c.decode(Int.self, forKey: .capacity, in: Ranges.slotCapacity, "slot capacity"))
         case .droppedOff: self = .droppedOff(try c.decode(DropOff.self, forKey: .dropOff))
         case .driverHandover: self = .driverHandover(try c.decode(Handover.self, forKey: .handover))
         case .queueEntryAdded: self = .queueEntryAdded(try c.decode(QueueEntry.self, forKey: .entry))

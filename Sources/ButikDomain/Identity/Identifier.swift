@@ -1,10 +1,23 @@
 /// A record's number in this store, never reused; `Tag` says what it numbers.
 ///
-/// Encoded as a plain JSON number; described with the tag's prefix (`C12`, `P340`).
+/// Encoded as a plain JSON number in ``Ranges/identifier``; described with the tag's prefix
+/// (`C12`, `P340`).
 public struct Identifier<Tag: IdentifierTag>: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
     public let rawValue: Int
     public init(_ rawValue: Int) { self.rawValue = rawValue }
-    public init(from decoder: any Decoder) throws { rawValue = try decoder.singleValueContainer().decode(Int.self) }
+
+    /// The identifier a decision gives out from a next-number counter; refused once every
+    /// number in ``Ranges/identifier`` is used.
+    public static func minted(from counter: Int) throws(DomainError) -> Identifier {
+        guard Ranges.identifier.contains(counter) else { throw .numbersExhausted(Tag.identifierName) }
+        return Identifier(counter)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let number = try decoder.singleValueContainer().decode(Int.self)
+        rawValue = try Ranges.checked(number, in: Ranges.identifier, "\(Tag.identifierName) id", at: decoder.codingPath)
+    }
+
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
@@ -17,6 +30,8 @@ public struct Identifier<Tag: IdentifierTag>: Hashable, Comparable, Codable, Sen
 public protocol IdentifierTag: Sendable {
     /// The letter an identifier is described with.
     static var identifierPrefix: String { get }
+    /// What it numbers, for messages: "parcel".
+    static var identifierName: String { get }
 }
 
 /// A customer's number in this store.
@@ -28,8 +43,10 @@ public typealias ParcelID = Identifier<Parcel>
 
 extension Customer: IdentifierTag {
     public static var identifierPrefix: String { "C" }
+    public static var identifierName: String { "customer" }
 }
 
 extension Parcel: IdentifierTag {
     public static var identifierPrefix: String { "P" }
+    public static var identifierName: String { "parcel" }
 }

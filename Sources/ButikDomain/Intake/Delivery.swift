@@ -6,6 +6,7 @@ public typealias DeliveryID = Identifier<Delivery>
 /// One delivery being scanned in: a carrier's cage or pallet, with the count the driver declared.
 public struct Delivery: Codable, Equatable, Sendable, IdentifierTag {
     public static var identifierPrefix: String { "D" }
+    public static var identifierName: String { "delivery" }
 
     public var id: DeliveryID
     /// Carrier id from the layout.
@@ -21,6 +22,17 @@ public struct Delivery: Codable, Equatable, Sendable, IdentifierTag {
         self.declared = declared
         self.startedAt = startedAt
         self.staff = staff
+    }
+}
+
+extension Delivery {
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(DeliveryID.self, forKey: .id)
+        carrier = try c.decode(String.self, forKey: .carrier)
+        declared = try c.decodeIfPresent(Int.self, forKey: .declared, in: Ranges.declaredCount, "declared count")
+        startedAt = try c.decode(Date.self, forKey: .startedAt)
+        staff = try c.decode(String.self, forKey: .staff)
     }
 }
 
@@ -40,6 +52,22 @@ public struct DeliverySummary: Codable, Equatable, Sendable {
 
     /// Scanned minus declared; nil when nothing was declared.
     public var mismatch: Int? { declared.map { scanned - $0 } }
+}
+
+extension DeliverySummary {
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        delivery = try c.decode(DeliveryID.self, forKey: .delivery)
+        carrier = try c.decode(String.self, forKey: .carrier)
+        declared = try c.decodeIfPresent(Int.self, forKey: .declared, in: Ranges.declaredCount, "declared count")
+        scanned = try c.decode(Int.self, forKey: .scanned, in: Ranges.parcelCount, "scanned count")
+        perCarrier = try c.decode([String: Int].self, forKey: .perCarrier)
+        for (carrier, count) in perCarrier {
+            _ = try Ranges.checked(count, in: Ranges.parcelCount, "\(carrier) count", at: c.codingPath + [CodingKeys.perCarrier])
+        }
+        overflow = try c.decode(Int.self, forKey: .overflow, in: Ranges.parcelCount, "overflow count")
+        unexpected = try c.decode(Int.self, forKey: .unexpected, in: Ranges.parcelCount, "unexpected count")
+    }
 }
 
 /// A parcel announced by a carrier's pre-advice manifest, before it arrives.
@@ -65,5 +93,17 @@ public struct ExpectedParcel: Codable, Equatable, Sendable {
         self.importedAt = importedAt
         self.arrivedAs = arrivedAs
         self.pickupCode = pickupCode
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        tracking = try c.decode(TrackingNumber.self, forKey: .tracking)
+        name = try c.decode(String.self, forKey: .name)
+        phone = try c.decodeIfPresent(String.self, forKey: .phone)
+        carrier = try c.decodeIfPresent(String.self, forKey: .carrier)
+        holdDays = try c.decodeIfPresent(Int.self, forKey: .holdDays, in: Ranges.holdDays, "hold days")
+        importedAt = try c.decode(Date.self, forKey: .importedAt)
+        arrivedAs = try c.decodeIfPresent(ParcelID.self, forKey: .arrivedAs)
+        pickupCode = try c.decodeIfPresent(String.self, forKey: .pickupCode)
     }
 }

@@ -19,11 +19,11 @@ extension ShopState {
         if let open = openDelivery(of: context.staff) {
             throw .deliveryOpen(carrier: open.carrier, scanned: receivedCount(in: open.id))
         }
-        if let declared, !(1...9999).contains(declared) { throw .invalidDeclaredCount(declared) }
+        if let declared, !Ranges.declaredCount.contains(declared) { throw .invalidDeclaredCount(declared) }
         guard let known = context.layout.carrier(named: carrier) else {
             throw .unknownCarrier(carrier, known: context.layout.carriers.map(\.id))
         }
-        let delivery = Delivery(id: DeliveryID(nextDeliveryNumber), carrier: known.id, declared: declared,
+        let delivery = Delivery(id: try DeliveryID.minted(from: nextDeliveryNumber), carrier: known.id, declared: declared,
                                 startedAt: context.now, staff: context.staff)
         return Decision(events: [.deliveryStarted(delivery)], outcome: delivery)
     }
@@ -60,7 +60,7 @@ extension ShopState {
     /// Decides to change a slot's capacity (never below the parcels in it now).
     public func setCapacity(of slotID: SlotID, to capacity: Int, _ context: Context) throws(DomainError) -> Decision<Int> {
         guard let slot = context.layout.slots.first(where: { $0.id == slotID }) else { throw .unknownSlot(slotID.value) }
-        guard (1...999).contains(capacity) else { throw .invalidCapacity(slot: slotID, capacity: capacity) }
+        guard Ranges.slotCapacity.contains(capacity) else { throw .invalidCapacity(slot: slotID, capacity: capacity) }
         guard load(of: slot.id) <= capacity else { throw .capacityBelowLoad(slot: slotID, load: load(of: slot.id)) }
         return Decision(events: [.slotCapacityChanged(slot: slotID, capacity: capacity)], outcome: capacity)
     }

@@ -86,11 +86,13 @@ public struct ShopLayout: Codable, Equatable, Sendable {
     public var scanGapMilliseconds: Int
 
     /// Every shelf slot, in shelf order (kept with the shelves, since decisions read it often).
+    /// A shelf with a slot count outside ``Ranges/slotsPerShelf`` (a ``problems`` entry) has
+    /// only as many as the range allows.
     public private(set) var slots: [Slot] = []
 
     private static func slots(of shelves: [Shelf]) -> [Slot] {
         shelves.flatMap { shelf in
-            (1...max(1, shelf.slots)).map {
+            (1...min(max(Ranges.slotsPerShelf.lowerBound, shelf.slots), Ranges.slotsPerShelf.upperBound)).map {
                 Slot(id: SlotID("\(shelf.id)\($0)"), shelf: shelf.id, capacity: shelf.capacity, size: shelf.size)
             }
         }
@@ -132,7 +134,7 @@ public struct ShopLayout: Codable, Equatable, Sendable {
     public var overflowID: SlotID { SlotID(overflow.id) }
     public var outboundID: SlotID { SlotID(outbound.id) }
     /// ``undoMinutes`` in seconds.
-    public var undoWindow: TimeInterval { TimeInterval(undoMinutes * 60) }
+    public var undoWindow: TimeInterval { TimeInterval(undoMinutes) * 60 }
 
     /// The carrier with this id or name (case-insensitive).
     public func carrier(named text: String) -> Carrier? {
@@ -162,16 +164,20 @@ public struct ShopLayout: Codable, Equatable, Sendable {
                 found.append("shelf id \"\(shelf.id)\" must be letters only")
             }
             if !seenShelves.insert(shelf.id.uppercased()).inserted { found.append("shelf \(shelf.id) is listed twice") }
-            if !(1...99).contains(shelf.slots) { found.append("shelf \(shelf.id) must have 1 to 99 slots, not \(shelf.slots)") }
-            if !(1...999).contains(shelf.capacity) {
-                found.append("shelf \(shelf.id) must hold 1 to 999 parcels a slot, not \(shelf.capacity)")
+            if !Ranges.slotsPerShelf.contains(shelf.slots) {
+                found.append("shelf \(shelf.id) must have \(Self.phrase(Ranges.slotsPerShelf)) slots, not \(shelf.slots)")
+            }
+            if !Ranges.slotCapacity.contains(shelf.capacity) {
+                found.append("shelf \(shelf.id) must hold \(Self.phrase(Ranges.slotCapacity)) parcels a slot, not \(shelf.capacity)")
             }
         }
         for area in [overflow, outbound] where seenShelves.contains(area.id.uppercased()) || area.id.isEmpty {
             found.append("area id \"\(area.id)\" is empty or clashes with a shelf")
         }
         if overflow.id.uppercased() == outbound.id.uppercased() { found.append("overflow and outbound need different ids") }
-        if !(1...90).contains(defaultHoldDays) { found.append("defaultHoldDays must be 1 to 90, not \(defaultHoldDays)") }
+        if !Ranges.holdDays.contains(defaultHoldDays) {
+            found.append("defaultHoldDays must be \(Self.phrase(Ranges.holdDays)), not \(defaultHoldDays)")
+        }
         if !(1...120).contains(undoMinutes) { found.append("undoMinutes must be 1 to 120, not \(undoMinutes)") }
         if !(10...1000).contains(scanGapMilliseconds) {
             found.append("scanGapMilliseconds must be 10 to 1000, not \(scanGapMilliseconds)")
@@ -179,10 +185,13 @@ public struct ShopLayout: Codable, Equatable, Sendable {
         var seenCarriers = Set<String>()
         for carrier in carriers {
             if !seenCarriers.insert(carrier.id.lowercased()).inserted { found.append("carrier \(carrier.id) is listed twice") }
-            if !(1...90).contains(carrier.holdDays) {
-                found.append("carrier \(carrier.id) must hold parcels 1 to 90 days, not \(carrier.holdDays)")
+            if !Ranges.holdDays.contains(carrier.holdDays) {
+                found.append("carrier \(carrier.id) must hold parcels \(Self.phrase(Ranges.holdDays)) days, not \(carrier.holdDays)")
             }
         }
         return found
     }
+
+    /// `1 to 99`.
+    private static func phrase(_ range: ClosedRange<Int>) -> String { "\(range.lowerBound) to \(range.upperBound)" }
 }

@@ -242,7 +242,7 @@ public enum Manifest {
             var holdDays: Int?
             let holdText = cell(.holdDays)
             if !holdText.isEmpty {
-                if holdText.allSatisfy(\.isASCIIDigit), let days = Int(holdText), (1...90).contains(days) {
+                if holdText.allSatisfy(\.isASCIIDigit), let days = Int(holdText), Ranges.holdDays.contains(days) {
                     holdDays = days
                 } else {
                     reasons.append(.badHoldDays(holdText))

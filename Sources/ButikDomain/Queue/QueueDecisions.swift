@@ -19,7 +19,7 @@ extension ShopState {
         guard let known = customers[customer] else { throw .unknownCustomer(customer.description) }
         if let open = openQueueEntry(for: customer) { throw .alreadyQueued(key: known.key, status: open.status.rawValue) }
         let text = note?.trimmingCharacters(in: .whitespacesAndNewlines)
-        let entry = QueueEntry(id: QueueEntryID(nextQueueNumber), customer: customer, announcedFor: announcedFor,
+        let entry = QueueEntry(id: try QueueEntryID.minted(from: nextQueueNumber), customer: customer, announcedFor: announcedFor,
                                note: text?.isEmpty == false ? text : nil, addedAt: context.now, addedBy: context.staff)
         return Decision(events: [.queueEntryAdded(entry)], outcome: entry)
     }

@@ -21,7 +21,7 @@ extension ShopState {
         if let earlier = dropOffWaiting(number) { throw .alreadyDroppedOff(tracking: number, receipt: earlier.receipt) }
         if let customer, customers[customer] == nil { throw .unknownCustomer(customer.description) }
         let carrierID = try resolveCarrier(carrier, context.layout).id
-        let dropOff = DropOff(id: DropOffID(nextDropOffNumber), tracking: number, carrier: carrierID, customer: customer,
+        let dropOff = DropOff(id: try DropOffID.minted(from: nextDropOffNumber), tracking: number, carrier: carrierID, customer: customer,
                               at: context.now, staff: context.staff)
         return Decision(events: [.droppedOff(dropOff)], outcome: dropOff)
     }

@@ -152,28 +152,28 @@ extension ShopState: Codable {
         var entries: [CustomerLogEntry]
     }
 
-    private struct CapacityOverride: Codable {
+    fileprivate struct CapacityOverride: Codable {
         var slot: SlotID
         var capacity: Int
     }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
-        nextCustomerNumber = try c.decode(Int.self, forKey: .nextCustomerNumber)
-        nextParcelNumber = try c.decode(Int.self, forKey: .nextParcelNumber)
+        nextCustomerNumber = try c.decode(Int.self, forKey: .nextCustomerNumber, in: Ranges.nextNumber, "next customer number")
+        nextParcelNumber = try c.decode(Int.self, forKey: .nextParcelNumber, in: Ranges.nextNumber, "next parcel number")
         lastRecordAt = try c.decodeIfPresent(Date.self, forKey: .lastRecordAt)
         for customer in try c.decode([Customer].self, forKey: .customers) { insert(customer) }
         for parcel in try c.decode([Parcel].self, forKey: .parcels) { insert(parcel) }
         for delivery in try c.decodeIfPresent([Delivery].self, forKey: .openDeliveries) ?? [] { openDeliveries[delivery.id] = delivery }
-        nextDeliveryNumber = try c.decodeIfPresent(Int.self, forKey: .nextDeliveryNumber) ?? 1
+        nextDeliveryNumber = try c.decodeIfPresent(Int.self, forKey: .nextDeliveryNumber, in: Ranges.nextNumber, "next delivery number") ?? 1
         for entry in try c.decodeIfPresent([ExpectedParcel].self, forKey: .expected) ?? [] { expected[entry.tracking] = entry }
         for entry in try c.decodeIfPresent([CapacityOverride].self, forKey: .capacityOverrides) ?? [] {
             capacityOverrides[entry.slot] = entry.capacity
         }
         for dropOff in try c.decodeIfPresent([DropOff].self, forKey: .dropOffs) ?? [] { insert(dropOff) }
-        nextDropOffNumber = try c.decodeIfPresent(Int.self, forKey: .nextDropOffNumber) ?? 1
+        nextDropOffNumber = try c.decodeIfPresent(Int.self, forKey: .nextDropOffNumber, in: Ranges.nextNumber, "next drop-off number") ?? 1
         for entry in try c.decodeIfPresent([QueueEntry].self, forKey: .queue) ?? [] { insert(entry) }
-        nextQueueNumber = try c.decodeIfPresent(Int.self, forKey: .nextQueueNumber) ?? 1
+        nextQueueNumber = try c.decodeIfPresent(Int.self, forKey: .nextQueueNumber, in: Ranges.nextNumber, "next queue entry number") ?? 1
         for log in try c.decodeIfPresent([CustomerLog].self, forKey: .customerLogs) ?? [] { customerLogs[log.customer] = log.entries }
     }
 
@@ -198,11 +198,20 @@ extension ShopState: Codable {
     }
 }
 
+extension ShopState.CapacityOverride {
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        slot = try c.decode(SlotID.self, forKey: .slot)
+        capacity = try c.decode(Int.self, forKey: .capacity, in: Ranges.slotCapacity, "slot capacity")
+    }
+}
+
 // MARK: - Applying records
 
 extension ShopState {
     /// Applies one journal record. Records were decided against this state, so they fit it;
-    /// a record naming an unknown parcel changes nothing.
+    /// a record naming an unknown parcel changes nothing. Never traps on a decoded record: its
+    /// identifiers lie in ``Ranges/identifier``, so the next numbers (`id + 1`) cannot overflow.
     public mutating func apply(_ record: Record) {
         lastRecordAt = max(lastRecordAt ?? record.at, record.at)
         switch record.event {

@@ -62,7 +62,7 @@ enum JournalLine {
             let entry = try decoder.decode(Entry.self, from: json)
             return .entry(seq: header.seq, more: header.more, entry: entry)
         } catch {
-            return .undecodable(seq: header.seq, reason: "its entry cannot be read (\(error))")
+            return .undecodable(seq: header.seq, reason: "its entry cannot be read: \(DecodingReason.describe(error))")
         }
     }
 
@@ -70,7 +70,7 @@ enum JournalLine {
     static func verifiedSequence(_ line: UnsafeRawBufferPointer) -> Int? {
         guard case .valid(let prefixLength) = Sealed.verify(line) else { return nil }
         if let header = header(line, prefixLength: prefixLength) { return header.seq }
-        return try? JSONDecoder().decode(SlowHeader.self, from: Data(line)).seq
+        return slowHeader(line, decoder: JSONDecoder())?.seq
     }
 
     /// Why a line that does not verify is damaged, for a person.
@@ -111,6 +111,14 @@ enum JournalLine {
         }
     }
 
+    /// The header of a line in an unexpected layout; nil unless its sequence number is one the
+    /// quick reader could read too (up to 18 digits), so no sum on it can overflow.
+    private static func slowHeader(_ line: UnsafeRawBufferPointer, decoder: JSONDecoder) -> SlowHeader? {
+        guard let header = try? decoder.decode(SlowHeader.self, from: Data(line)),
+              (0...ByteCursor.largestNumber).contains(header.seq) else { return nil }
+        return header
+    }
+
     private struct SlowLine<Entry: Decodable>: Decodable {
         var entry: Entry
     }
@@ -119,16 +127,13 @@ enum JournalLine {
     private static func parseSlowly<Entry: Decodable>(
         _ line: UnsafeRawBufferPointer, as type: Entry.Type, schemaVersion: Int, decoder: JSONDecoder
     ) -> Parsed<Entry> {
-        let json = Data(line)
-        guard let header = try? decoder.decode(SlowHeader.self, from: json) else {
-            return .damaged(reason: "it is not a journal line")
-        }
+        guard let header = slowHeader(line, decoder: decoder) else { return .damaged(reason: "it is not a journal line") }
         if header.v > schemaVersion { return .newer(seq: header.seq, version: header.v) }
         do {
-            let entry = try decoder.decode(SlowLine<Entry>.self, from: json).entry
+            let entry = try decoder.decode(SlowLine<Entry>.self, from: Data(line)).entry
             return .entry(seq: header.seq, more: header.more ?? false, entry: entry)
         } catch {
-            return .undecodable(seq: header.seq, reason: "its entry cannot be read (\(error))")
+            return .undecodable(seq: header.seq, reason: "its entry cannot be read: \(DecodingReason.describe(error))")
         }
     }
 }
@@ -155,6 +160,9 @@ struct ByteCursor {
         position += count
         return true
     }
+
+    /// The largest number ``number()`` reads.
+    static let largestNumber = 999_999_999_999_999_999
 
     /// Reads up to 18 digits (no sign, no leading zeros beyond a lone 0).
     mutating func number() -> Int? {

@@ -1,4 +1,5 @@
 import ButikDomain
+import Foundation
 
 extension ShopState: StoreModel {
     public typealias Entry = Record
@@ -7,4 +8,7 @@ extension ShopState: StoreModel {
     public static var schemaVersion: Int { 1 }
 
     public func compactedForSnapshot() -> ShopState { compacted() }
+
+    /// ``Ranges/dates``.
+    public static var dateRange: Range<Date>? { Ranges.dates }
 }

@@ -8,6 +8,12 @@ struct Session {
     let folder: URL
     let staff: String
     let now: Date
+    /// Whether the store this run opened is read-only, for ``finish(_:)``.
+    private let opened = Opened()
+
+    private final class Opened {
+        var readOnlyReason: String?
+    }
 
     /// Resolves the store folder: `--store DIR`, else `$BUTIK_STORE`, else
     /// `$XDG_DATA_HOME/butik`, else `~/.local/share/butik`. Staff: `--staff`, `$BUTIK_STAFF`,
@@ -28,17 +34,25 @@ struct Session {
     }
 
     /// Opens (or creates) the store; every failure becomes a store error with a clear message.
-    /// Notices, and why the store is read-only, are said on standard error for every verb.
+    /// Notices are said on standard error at once, why the store is read-only by ``finish(_:)``.
     func openStore() throws(CLIError) -> ShopStore {
         do {
             let layout = try Data(contentsOf: ButikResources.defaultShopLayout)
             let store = try ShopStore.open(folder: folder, defaultLayout: layout)
             for notice in store.notices { Output.error("Note: \(notice)") }
-            if let reason = store.readOnlyReason { Output.error("Warning: the store is read-only. \(reason)") }
+            opened.readOnlyReason = store.readOnlyReason
             return store
         } catch {
             throw CLIError(error)
         }
+    }
+
+    /// The exit code of a verb that ended with `status`: on a store that opened read-only
+    /// (damaged or unwritable) it is a store problem, said after what the verb could show.
+    func finish(_ status: Int32) -> Int32 {
+        guard let reason = opened.readOnlyReason else { return status }
+        Output.error("butik: \(StoreError.readOnly(reason: reason).message)")
+        return CLIError.store(reason).exitCode
     }
 
     /// Runs a decision through the store; refusals and store failures become CLI errors.
@@ -50,8 +64,6 @@ struct Session {
         defer { for notice in store.notices.dropFirst(known) { Output.error("Note: \(notice)") } }
         do {
             return try store.perform(staff: staff, now: now, decide)
-        } catch StoreError.readOnly {
-            throw .store("Nothing was done: the store is read-only (see the warning above).")
         } catch {
             throw CLIError(error)
         }
