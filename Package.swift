@@ -32,7 +32,7 @@ let package = Package(
             path: "Sources/butik-bench"
         ),
         .testTarget(name: "ButikDomainTests", dependencies: ["ButikDomain"]),
-        .testTarget(name: "ButikStoreTests", dependencies: ["ButikStore", "ButikDomain"]),
+        .testTarget(name: "ButikStoreTests", dependencies: ["ButikStore", "ButikDomain", "ButikResources"]),
         .testTarget(name: "ButikUITests", dependencies: ["ButikUI", "ButikDomain"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNCursesW", "ButikUI"]),
         .testTarget(name: "butikTests", dependencies: ["butik", "ButikDomain", "ButikStore"]),

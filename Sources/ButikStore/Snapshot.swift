@@ -110,6 +110,13 @@ enum StoreCoding {
         return encoder
     }
 
+    /// A decoder for the store's own small files (`damage.json`, `unconfirmed.json`): any time.
+    static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .millisecondsSince1970
+        return decoder
+    }
+
     /// A decoder for `Model`'s files: a time outside `Model.dateRange` is a decoding error.
     static func decoder<Model: StoreModel>(for model: Model.Type) -> JSONDecoder {
         let decoder = JSONDecoder()
