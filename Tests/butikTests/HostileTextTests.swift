@@ -182,6 +182,8 @@ import Testing
         #expect(given.status == 2)
         #expect(given.stderr.hasPrefix("butik: --staff: "), "\(given.stderr)")
         #expect(given.stderr.contains("staff id"))
+        let terminalUI = try butik.run(arguments: [])
+        #expect(terminalUI.status == 2, "the terminal UI takes its staff id by the same rule: \(terminalUI.stderr)")
         butik.staff = nil
         for variable in ["BUTIK_STAFF", "USER"] where !id.isEmpty {
             let fromEnvironment = try butik.run(arguments: ["receive", "RR123456785SE", "--to", "Åse Berg"], environment: [variable: id])
