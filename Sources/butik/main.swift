@@ -23,11 +23,11 @@ Exit codes: 0 done, 1 refused by a rule or bad data, 2 usage, 3 store problem.
 /// Runs the command line and returns the exit code.
 func runCommandLine(_ words: [String]) -> Int32 {
     if words.first == "--version" {
-        print("butik \(version)")
+        Output.line("butik \(version)")
         return 0
     }
     if words.first == "--help" || words.first == "-h" || words.first == "help" {
-        print(overview)
+        Output.lines(overview)
         return 0
     }
     // The verb is the first word that is not a global option or its value:
@@ -48,20 +48,20 @@ func runCommandLine(_ words: [String]) -> Int32 {
         guard let verbName else {
             let args = try Arguments(words, valued: Verb.globalValued, flagged: Verb.globalFlagged)
             if args.has("--help") {
-                print(overview)
+                Output.lines(overview)
                 return 0
             }
             return try openTerminalUI(Session(args))
         }
         guard let verb = verbs.first(where: { $0.name == verbName }) else {
-            throw CLIError.usage("Unknown verb \(Output.safe(verbName)).")
+            throw CLIError.usage("Unknown verb \(verbName).")
         }
         var rest = words
         rest.remove(at: verbIndex!)
         let args = try Arguments(rest, valued: verb.valued.union(Verb.globalValued),
                                  flagged: verb.flagged.union(Verb.globalFlagged))
         if args.has("--help") {
-            print(verb.help)
+            Output.lines(verb.help)
             return 0
         }
         let session = Session(args)

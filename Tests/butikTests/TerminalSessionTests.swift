@@ -24,7 +24,7 @@ struct TerminalSessionTests {
             try Session.allowSlowScans(butik)
             var environment = butik.environment
             environment["NO_COLOR"] = nil  // colours on, as at a counter
-            let run = [Butik.binary.path, "--store", butik.store.path, "--staff", butik.staff].map(\.shellQuoted)
+            let run = ([Butik.binary.path] + Butik.globalsLast([], store: butik.store.path, staff: butik.staff)).map(\.shellQuoted)
             let script = """
                 before=$(stty -g)
                 sh -c 'echo $$ > "$1"; shift; exec "$@"' sh \((butik.store.path + ".pid").shellQuoted) \(run.joined(separator: " "))

@@ -11,8 +11,12 @@ public enum CustomerKey {
         let parts = name.split(whereSeparator: { $0 == " " || $0 == "-" || $0.isWhitespace })
         let letters = parts.compactMap { part in part.first(where: \.isLetter) }
         let chosen = letters.count > 4 ? Array(letters.prefix(3)) + [letters.last!] : letters
-        // One letter a part even when its upper case is longer ("ß" -> "SS").
-        return String(chosen.map { $0.uppercased().first ?? $0 })
+        // One letter a part even when its upper case is longer ("ß" -> "SS"), without a joiner
+        // that came with it ("Å\u{200D}se" -> "Å").
+        return String(chosen.map { letter in
+            let upper = letter.uppercased().first ?? letter
+            return String(upper.unicodeScalars.filter { $0.properties.generalCategory != .format })
+        }.joined())
     }
 
     /// The first of `base`, `base2`, `base3`, ... that `isTaken` says is free.
@@ -23,10 +27,12 @@ public enum CustomerKey {
         return "\(base)\(n)"
     }
 
-    /// A chosen key in its stored form (upper case), or nil unless it is 2-6 letters or digits.
+    /// A chosen key in its stored form (upper case), or nil unless it is 2-6 letters or digits
+    /// (no invisible joiner either).
     public static func chosen(_ text: String) -> String? {
         let key = text.uppercased()
-        guard (2...6).contains(key.count), key.allSatisfy({ $0.isLetter || $0.isASCIIDigit }) else { return nil }
+        guard (2...6).contains(key.count), key.allSatisfy({ $0.isLetter || $0.isASCIIDigit }),
+              key.unicodeScalars.allSatisfy({ $0.properties.generalCategory != .format }) else { return nil }
         return key
     }
 }

@@ -16,9 +16,6 @@ public struct Proxy: Codable, Equatable, Sendable {
 }
 
 extension ShopState {
-    /// The longest name a registered proxy takes.
-    public static let proxyNameLimit = 80
-
     /// The customer's registered proxy called `name`, compared folded (case, accents and
     /// spacing ignored), or nil.
     public func proxy(named name: String, of customer: CustomerID) -> Proxy? {
@@ -27,14 +24,13 @@ extension ShopState {
     }
 
     /// Decides to register `name` as somebody who may collect the customer's parcels. The name
-    /// (spaces tidied) is 1 to ``proxyNameLimit`` characters with a letter, and not already
-    /// registered for them.
+    /// follows ``TypedText``, is 1 to ``TypedText/nameLimit`` characters with a letter, and is
+    /// not already registered for them.
     public func authoriseProxy(_ name: String, for customer: CustomerID, _ context: Context) throws(DomainError) -> Decision<Proxy> {
         guard let known = customers[customer] else { throw .unknownCustomer(customer.description) }
-        let tidy = name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        guard (1...Self.proxyNameLimit).contains(tidy.count), tidy.contains(where: \.isLetter),
-              tidy.unicodeScalars.allSatisfy({ !$0.properties.generalCategory.isControl }) else {
-            throw .invalidProxyName(limit: Self.proxyNameLimit)
+        let tidy = try TypedText.tidied(name, as: .name)
+        guard (1...TypedText.nameLimit).contains(tidy.count), tidy.contains(where: \.isLetter) else {
+            throw .invalidProxyName(limit: TypedText.nameLimit)
         }
         if let registered = proxy(named: tidy, of: customer) { throw .proxyAlreadyRegistered(name: registered.name, key: known.key) }
         let proxy = Proxy(name: tidy, registeredAt: context.now, registeredBy: context.staff)

@@ -24,11 +24,8 @@ extension ShopState {
     }
 
     func makeCustomer(_ new: NewCustomer, _ context: Context) throws(DomainError) -> Customer {
-        let name = new.name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let name = try TypedText.customerName(new.name)
         let initials = CustomerKey.initials(of: name)
-        guard !initials.isEmpty, name.unicodeScalars.allSatisfy({ !$0.properties.generalCategory.isControl }) else {
-            throw .invalidName(new.name)
-        }
         let key: String
         if let wanted = new.key {
             guard let chosen = CustomerKey.chosen(wanted) else { throw .invalidKey(wanted) }
@@ -47,8 +44,4 @@ extension ShopState {
             phones: phones, email: new.email.flatMap { $0.isEmpty ? nil : $0 },
             note: new.note.flatMap { $0.isEmpty ? nil : $0 }, createdAt: context.now)
     }
-}
-
-extension Unicode.GeneralCategory {
-    var isControl: Bool { self == .control || self == .format }
 }

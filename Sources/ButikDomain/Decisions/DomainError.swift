@@ -1,6 +1,11 @@
 /// A command refused by a rule. `message` says why and what to do, for a person at the counter.
 public enum DomainError: Error, Equatable, Sendable {
+    /// A name without a letter.
     case invalidName(String)
+    case nameTooLong(limit: Int)
+    /// A name or staff id holding a control, bidi or invisible character (see ``TypedText``).
+    case hiddenCharacter(String, HiddenCharacter, in: TypedText.Field)
+    case invalidStaffID(limit: Int)
     case invalidKey(String)
     case keyTaken(key: String, holder: String)
     case invalidPhone(String)
@@ -48,6 +53,12 @@ public enum DomainError: Error, Equatable, Sendable {
         switch self {
         case .invalidName(let name):
             return "\"\(name)\" is not a usable name: give at least one letter."
+        case .nameTooLong(let limit):
+            return "A name takes at most \(limit) characters."
+        case .hiddenCharacter(let text, let hidden, let field):
+            return "\"\(text)\" cannot be a \(field.noun): it holds \(hidden.phrase). Leave that character out."
+        case .invalidStaffID(let limit):
+            return "Give a staff id of 1 to \(limit) characters."
         case .invalidKey(let key):
             return "\"\(key)\" cannot be a customer key: use 2 to 6 letters or digits, like JEDS."
         case .keyTaken(let key, let holder):

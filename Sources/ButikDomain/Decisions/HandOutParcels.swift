@@ -36,7 +36,7 @@ extension ShopState {
 
     /// Decides to hand parcels out. Every parcel must be in the shop (waiting, or already in the
     /// outbound area but not yet collected); a parcel is handed out at most once. A proxy gives
-    /// their name (at most ``proxyNameLimit`` characters) and a note of their own ID (1 to
+    /// their name (at most ``TypedText/nameLimit`` characters) and a note of their own ID (1 to
     /// ``proxyIDLimit`` characters); one who is not registered for the customer is let through
     /// on both IDs and flagged in the outcome. A customer left with no waiting parcel has their
     /// open queue entry closed as done in the same decision.
@@ -48,7 +48,7 @@ extension ShopState {
         let proxyName = isProxy ? request.proxyName?.trimmingCharacters(in: .whitespaces) : nil
         let proxyID = isProxy ? request.proxyID?.trimmingCharacters(in: .whitespaces) : nil
         if isProxy, proxyName?.isEmpty ?? true { throw .proxyNameMissing }
-        if let proxyName, proxyName.count > Self.proxyNameLimit { throw .invalidProxyName(limit: Self.proxyNameLimit) }
+        if let proxyName, proxyName.count > TypedText.nameLimit { throw .invalidProxyName(limit: TypedText.nameLimit) }
         if isProxy, !(1...Self.proxyIDLimit).contains(proxyID?.count ?? 0) { throw .invalidProxyID(limit: Self.proxyIDLimit) }
         var given: [Parcel] = []
         for id in ids {

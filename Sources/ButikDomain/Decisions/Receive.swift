@@ -73,12 +73,17 @@ extension ShopState {
         let carrier = try resolveCarrier(request.carrier ?? announced?.carrier ?? delivery?.carrier, context.layout)
         var events: [Event] = []
         let customer: Customer
+        let recipientName: String
         var isNew = false
         switch request.recipient {
         case .customer(let id):
             guard let known = customers[id] else { throw .unknownCustomer(id.description) }
             customer = known
-        case .person(let person):
+            recipientName = known.name
+        case .person(let given):
+            var person = given
+            person.name = try TypedText.customerName(given.name)
+            recipientName = person.name
             if let known = try existingCustomer(matching: person) {
                 customer = known
             } else {
@@ -88,8 +93,6 @@ extension ShopState {
             }
         }
         let (slot, overflow) = assignSlot(for: customer.id, size: request.size, layout: context.layout)
-        let recipientName: String
-        if case .person(let person) = request.recipient { recipientName = person.name } else { recipientName = customer.name }
         let parcel = Parcel(
             id: try ParcelID.minted(from: nextParcelNumber), tracking: tracking, format: request.tracking.format,
             checkDigit: request.tracking.checkDigit, carrier: carrier.id, recipientName: recipientName,

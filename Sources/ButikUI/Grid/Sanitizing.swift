@@ -1,10 +1,14 @@
-/// Making text from data (names, notes, imported CSV) safe to place in cells.
+import ButikDomain
+
+/// Making text from data (names, notes, imported CSV) safe to place in cells and to print:
+/// the UI draws and the command line writes every text through this one rule.
 ///
 /// Rule: tabs and line breaks become one space each; every other control character
 /// (C0, DEL, C1 U+0080–U+009F, so ESC too) and every bidi control (U+061C, U+200E/F,
 /// U+202A–U+202E, U+2066–U+2069) becomes `�` (U+FFFD). Nothing is dropped, so staff see
 /// that a field holds junk, and an escape sequence like `ESC [ 2 J` shows as `�[2J`,
-/// inert because its ESC is gone.
+/// inert because its ESC is gone. Which scalars are unsafe is the domain's
+/// `Unicode.Scalar.isControlOrBidiControl`, the same set typed names refuse.
 extension Character {
     /// The replacement shown for a control or bidi character.
     public static let replacement: Character = "\u{FFFD}"
@@ -12,16 +16,10 @@ extension Character {
     /// This grapheme as it may be placed in a cell (see the rule above).
     public var sanitizedForDisplay: Character {
         if isNewline || self == "\t" { return " " }
-        for scalar in unicodeScalars where scalar.isUnsafeForDisplay {
+        for scalar in unicodeScalars where scalar.isControlOrBidiControl {
             return Self.replacement
         }
         return self
-    }
-}
-
-extension Unicode.Scalar {
-    fileprivate var isUnsafeForDisplay: Bool {
-        value < 0x20 || (0x7F...0x9F).contains(value) || properties.isBidiControl
     }
 }
 

@@ -17,8 +17,10 @@ struct Session {
 
     /// Resolves the store folder: `--store DIR`, else `$BUTIK_STORE`, else
     /// `$XDG_DATA_HOME/butik`, else `~/.local/share/butik`. Staff: `--staff`, `$BUTIK_STAFF`,
-    /// `$USER`, else `staff`.
-    init(_ arguments: Arguments, environment: [String: String] = ProcessInfo.processInfo.environment, now: Date = Date()) {
+    /// `$USER` (an empty variable counts as unset), else `staff`; a staff id that cannot be one
+    /// (``TypedText/staffID(_:)``) is a usage error naming where it came from.
+    init(_ arguments: Arguments, environment: [String: String] = ProcessInfo.processInfo.environment,
+         now: Date = Date()) throws(CLIError) {
         if let dir = arguments.value("--store") ?? environment["BUTIK_STORE"], !dir.isEmpty {
             folder = URL(fileURLWithPath: dir, isDirectory: true)
         } else if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {
@@ -28,9 +30,21 @@ struct Session {
                 ?? FileManager.default.homeDirectoryForCurrentUser
             folder = home.appendingPathComponent(".local/share/butik", isDirectory: true)
         }
-        let staffName = arguments.value("--staff") ?? environment["BUTIK_STAFF"] ?? environment["USER"] ?? ""
-        staff = staffName.isEmpty ? "staff" : staffName
+        staff = try Self.staff(arguments, environment)
         self.now = now
+    }
+
+    private static func staff(_ arguments: Arguments, _ environment: [String: String]) throws(CLIError) -> String {
+        var given = arguments.value("--staff").map { (source: "--staff", text: $0) }
+        for name in ["BUTIK_STAFF", "USER"] where given == nil {
+            if let text = environment[name], !text.isEmpty { given = ("$" + name, text) }
+        }
+        guard let (source, text) = given else { return "staff" }
+        do {
+            return try TypedText.staffID(text)
+        } catch {
+            throw .usage("\(source): \(error.message)")
+        }
     }
 
     /// Opens (or creates) the store; every failure becomes a store error with a clear message.

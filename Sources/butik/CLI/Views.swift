@@ -89,7 +89,7 @@ extension Parcel {
     func row(today: Day) -> [String] {
         let left = deadline.days(since: today)
         let due = left < 0 ? "overdue \(-left)d" : left == 0 ? "due today" : "\(left)d left"
-        return [tracking.value, key, Output.safe(recipientName), slot.value, status.phrase, "\(deadline) (\(due))"]
+        return [tracking.value, key, recipientName, slot.value, status.phrase, "\(deadline) (\(due))"]
     }
 }
 
@@ -154,7 +154,7 @@ struct QueueEntryView: Encodable {
     /// For people: `at the counter, waiting`, `announced for 15:00, fetching (per)`.
     func phrase(in zone: TimeZone) -> String {
         let when = announcedFor.map { "announced for \(LocalTime.minute($0, in: zone))" } ?? "at the counter"
-        return "\(when), \(status)\(fetchingBy.map { " (\(Output.safe($0)))" } ?? "")"
+        return "\(when), \(status)\(fetchingBy.map { " (\($0))" } ?? "")"
     }
 }
 

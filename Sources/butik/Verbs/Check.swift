@@ -18,12 +18,12 @@ extension Verb {
     private static func runCheck(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
         guard args.positionals.isEmpty else { throw .usage("check takes no arguments.") }
         let report = Store<ShopState>.check(folder: session.folder, empty: ShopState())
-        Output.line(Output.safe(report.description))
+        Output.lines(report.description)
         var sound = report.isHealthy
         do {
             _ = try ShopLayout.load(from: session.folder.appendingPathComponent(ShopStore.layoutFileName))
         } catch let error as LayoutError {
-            Output.line(Output.safe(error.message))
+            Output.line(error.message)
             sound = false
         } catch {
             Output.line("The shop file cannot be checked: \(error)")

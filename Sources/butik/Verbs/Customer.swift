@@ -38,13 +38,13 @@ extension Verb {
             if args.has("--json") {
                 try Output.json(CustomerView(customer, in: store.state))
             } else {
-                Output.line("Added \(Output.safe(customer.name)) with key \(customer.key).")
+                Output.line("Added \(customer.name) with key \(customer.key).")
             }
         case "show":
             guard args.positionals.count == 2 else { throw .usage("customer show takes one KEY.") }
             let store = try session.openStore()
             guard let customer = store.state.customer(withKey: args.positionals[1]) else {
-                throw .refused(DomainError.unknownCustomer(Output.safe(args.positionals[1])).message)
+                throw .refused(DomainError.unknownCustomer(args.positionals[1]).message)
             }
             let today = Day(session.now, in: store.layout.zone)
             let parcels = store.state.parcelsInShop(for: customer.id)
@@ -52,15 +52,15 @@ extension Verb {
                 try Output.json(CustomerCard(customer: CustomerView(customer, in: store.state),
                                              parcels: parcels.map { ParcelView($0, today: today) }))
             } else {
-                Output.line("\(customer.key)  \(Output.safe(customer.name))\(customer.keyIsChosen ? "  (chosen key)" : "")")
+                Output.line("\(customer.key)  \(customer.name)\(customer.keyIsChosen ? "  (chosen key)" : "")")
                 if !customer.phones.isEmpty { Output.line("phone  \(customer.phones.joined(separator: ", "))") }
-                if let email = customer.email { Output.line("e-mail \(Output.safe(email))") }
-                if let note = customer.note { Output.line("note   \(Output.safe(note))") }
+                if let email = customer.email { Output.line("e-mail \(email)") }
+                if let note = customer.note { Output.line("note   \(note)") }
                 for proxy in customer.proxies {
-                    Output.line("proxy  \(Output.safe(proxy.name)) (registered \(Day(proxy.registeredAt, in: store.layout.zone)) by \(Output.safe(proxy.registeredBy)))")
+                    Output.line("proxy  \(proxy.name) (registered \(Day(proxy.registeredAt, in: store.layout.zone)) by \(proxy.registeredBy))")
                 }
                 for entry in store.state.log(of: customer.id) {
-                    Output.line("log    \(LocalTime.dayAndMinute(entry.at, in: store.layout.zone)) \(entry.kind.rawValue) by \(Output.safe(entry.staff)): \(Output.safe(entry.text))")
+                    Output.line("log    \(LocalTime.dayAndMinute(entry.at, in: store.layout.zone)) \(entry.kind.rawValue) by \(entry.staff): \(entry.text)")
                 }
                 Output.line(parcels.isEmpty ? "No parcels waiting." : "\(parcels.count) parcel(s) in the shop:")
                 Output.table(parcels.map { ["  " + $0.tracking.value] + $0.row(today: today).dropFirst(3) })
@@ -68,7 +68,7 @@ extension Verb {
         case "proxy":
             try runProxy(args, session)
         default:
-            throw .usage("customer takes add, show or proxy, not \(Output.safe(action)).")
+            throw .usage("customer takes add, show or proxy, not \(action).")
         }
         return 0
     }
@@ -80,7 +80,7 @@ extension Verb {
         guard (adding == nil) != (removing == nil) else { throw .usage("customer proxy needs --add NAME or --remove NAME.") }
         let store = try session.openStore()
         let proxy = try session.perform(store) { state, context throws(DomainError) in
-            guard let customer = state.customer(withKey: key) else { throw DomainError.unknownCustomer(Output.safe(key)) }
+            guard let customer = state.customer(withKey: key) else { throw DomainError.unknownCustomer(key) }
             if let adding { return try state.authoriseProxy(adding, for: customer.id, context) }
             return try state.revokeProxy(removing ?? "", for: customer.id, context)
         }
@@ -88,9 +88,9 @@ extension Verb {
         if args.has("--json") {
             try Output.json(CustomerView(customer, in: store.state))
         } else if adding != nil {
-            Output.line("\(Output.safe(proxy.name)) may now collect for \(customer.key) (\(Output.safe(customer.name))).")
+            Output.line("\(proxy.name) may now collect for \(customer.key) (\(customer.name)).")
         } else {
-            Output.line("\(Output.safe(proxy.name)) may no longer collect for \(customer.key) (\(Output.safe(customer.name))).")
+            Output.line("\(proxy.name) may no longer collect for \(customer.key) (\(customer.name)).")
         }
     }
 }

@@ -22,12 +22,12 @@ extension Verb {
         guard (days == nil) != (to == nil) else { throw .usage("extend takes --days N or --to YYYY-MM-DD.") }
         var more: Int?
         if let days {
-            guard let n = Int(days), (1...90).contains(n) else { throw .usage("--days takes 1 to 90, not \(Output.safe(days)).") }
+            guard let n = Int(days), (1...90).contains(n) else { throw .usage("--days takes 1 to 90, not \(days).") }
             more = n
         }
         var day: Day?
         if let to {
-            guard let parsed = Day(iso: to) else { throw .usage("--to takes a day as YYYY-MM-DD, not \(Output.safe(to)).") }
+            guard let parsed = Day(iso: to) else { throw .usage("--to takes a day as YYYY-MM-DD, not \(to).") }
             day = parsed
         }
         let code = Tracking.lookupKey(args.positionals[0])

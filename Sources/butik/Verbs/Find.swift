@@ -29,7 +29,7 @@ extension Verb {
             return 0
         }
         if results.isEmpty {
-            Output.line("Nothing found for \"\(Output.safe(args.positionals.joined(separator: " ")))\".")
+            Output.line("Nothing found for \"\(args.positionals.joined(separator: " "))\".")
             return 0
         }
         if !customers.isEmpty {
@@ -37,7 +37,7 @@ extension Verb {
             Output.table(customers.map { customer in
                 let waiting = state.parcelsInShop(for: customer.id)
                 let slots = Set(waiting.map(\.slot.value)).sorted().joined(separator: " ")
-                return ["  " + customer.key, Output.safe(customer.name), customer.phones.joined(separator: " "),
+                return ["  " + customer.key, customer.name, customer.phones.joined(separator: " "),
                         "\(waiting.count) waiting", slots]
             })
         }

@@ -37,7 +37,7 @@ extension Verb {
                                              proxyName: args.value("--proxy-name"), proxyID: args.value("--proxy-id")), context)
         }
         if given.unregisteredProxy {
-            Output.error("Note: \(Output.safe(args.value("--proxy-name") ?? "")) is not a registered proxy; the hand-out rests on both IDs.")
+            Output.error("Note: \(args.value("--proxy-name") ?? "") is not a registered proxy; the hand-out rests on both IDs.")
         }
         let today = Day(session.now, in: store.layout.zone)
         if args.has("--json") {
@@ -46,9 +46,9 @@ extension Verb {
             for parcel in given.parcels {
                 var how = verification.rawValue
                 if case .handedOut(let handOut)? = store.state.parcels[parcel.id]?.status, let name = handOut.proxyName {
-                    how += " \(Output.safe(name)) (\(Output.safe(handOut.proxyID ?? "")))"
+                    how += " \(name) (\(handOut.proxyID ?? ""))"
                 }
-                Output.line("Handed out \(parcel.tracking) from \(parcel.slot) to \(Output.safe(parcel.recipientName)) (\(parcel.key)), verified: \(how)")
+                Output.line("Handed out \(parcel.tracking) from \(parcel.slot) to \(parcel.recipientName) (\(parcel.key)), verified: \(how)")
             }
         }
         return 0

@@ -35,7 +35,7 @@ extension Verb {
         } else {
             Output.line("The driver took \(view.parcels.count) returning parcel(s) and \(view.dropOffs.count) drop-off(s).")
             if !view.missing.isEmpty { Output.line("Missing (expected, not scanned): \(view.missing.joined(separator: " "))") }
-            if !view.unknown.isEmpty { Output.line("Unknown (scanned, not expected, not taken): \(view.unknown.map(Output.safe).joined(separator: " "))") }
+            if !view.unknown.isEmpty { Output.line("Unknown (scanned, not expected, not taken): \(view.unknown.joined(separator: " "))") }
         }
         guard handover.isComplete else {
             Output.error("butik: the count did not match: \(view.missing.count) missing, \(view.unknown.count) unknown.")

@@ -26,7 +26,7 @@ extension Verb {
         do {
             parsed = try ManifestFile.read(args.positionals[0], layout: store.layout)
         } catch {
-            throw .refused(Output.safe(error.message))
+            throw .refused(error.message)
         }
         let entries = parsed.entries
         let result = try session.perform(store) { state, context throws(DomainError) in state.expect(entries, context) }
@@ -34,7 +34,7 @@ extension Verb {
             try Output.json(ImportView(added: result.added.count, alreadyKnown: result.alreadyKnown,
                                        problems: parsed.problems.map { ImportView.Problem(line: $0.line, message: $0.message) }))
         } else {
-            for problem in parsed.problems { Output.error(Output.safe(problem.message)) }
+            for problem in parsed.problems { Output.error(problem.message) }
             Output.line("Imported \(result.added.count) expected parcel(s); \(result.alreadyKnown) already known; \(Set(parsed.problems.map(\.line)).count) bad row(s) skipped.")
         }
         return parsed.problems.isEmpty ? 0 : 1

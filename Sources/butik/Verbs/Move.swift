@@ -16,7 +16,7 @@ extension Verb {
 
     private static func runMove(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
         if let text = args.value("--capacity") {
-            guard let capacity = Int(text) else { throw .usage("--capacity takes a whole number, not \(Output.safe(text)).") }
+            guard let capacity = Int(text) else { throw .usage("--capacity takes a whole number, not \(text).") }
             guard args.positionals.count == 1 else { throw .usage("move --capacity N takes one SLOT.") }
             let slot = SlotID(args.positionals[0])
             let store = try session.openStore()

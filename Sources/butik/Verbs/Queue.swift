@@ -34,7 +34,7 @@ extension Verb {
             return try listQueue(args, session)
         }
         guard ["add", "fetch", "ready", "done", "cancel"].contains(action) else {
-            throw .usage("queue takes add, fetch, ready, done or cancel, not \(Output.safe(action)).")
+            throw .usage("queue takes add, fetch, ready, done or cancel, not \(action).")
         }
         guard args.positionals.count == 2 else { throw .usage("queue \(action) takes one customer KEY.") }
         guard action == "add" || (args.value("--at") == nil && args.value("--note") == nil) else {
@@ -42,13 +42,13 @@ extension Verb {
         }
         var minute: Int?
         if let at = args.value("--at") {
-            guard let parsed = LocalTime.minuteOfDay(at) else { throw .usage("--at takes a time as HH:MM, not \(Output.safe(at)).") }
+            guard let parsed = LocalTime.minuteOfDay(at) else { throw .usage("--at takes a time as HH:MM, not \(at).") }
             minute = parsed
         }
         let key = args.positionals[1]
         let store = try session.openStore()
         let entry = try session.perform(store) { state, context throws(DomainError) in
-            guard let customer = state.customer(withKey: key) else { throw DomainError.unknownCustomer(Output.safe(key)) }
+            guard let customer = state.customer(withKey: key) else { throw DomainError.unknownCustomer(key) }
             switch action {
             case "add":
                 let announced = minute.map { LocalTime.date(context.today, minuteOfDay: $0, in: context.layout.zone) }
@@ -63,7 +63,7 @@ extension Verb {
             try Output.json(view)
         } else {
             let slots = view.slots.isEmpty ? "no parcels waiting" : "slots \(view.slots.joined(separator: ", "))"
-            Output.line("\(view.key) (\(Output.safe(view.name))): \(view.phrase(in: store.layout.zone)); \(slots).")
+            Output.line("\(view.key) (\(view.name)): \(view.phrase(in: store.layout.zone)); \(slots).")
         }
         return 0
     }
@@ -86,7 +86,7 @@ extension Verb {
         }
         if !entries.isEmpty {
             Output.line("\(entries.count) in the pickup queue")
-            Output.table(entries.map { [$0.key, Output.safe($0.name), $0.phrase(in: zone), $0.slots.joined(separator: " "), Output.safe($0.note ?? "")] })
+            Output.table(entries.map { [$0.key, $0.name, $0.phrase(in: zone), $0.slots.joined(separator: " "), $0.note ?? ""] })
             Output.line()
         }
         let overdue = waiting.filter { $0.deadline < today }.count

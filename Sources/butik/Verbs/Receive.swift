@@ -63,13 +63,13 @@ extension Verb {
         } else {
             let parcel = received.parcel
             Output.line("\(parcel.tracking)  ->  key \(parcel.key)  slot \(parcel.slot)")
-            Output.line("for \(Output.safe(received.customer.name))\(received.isNewCustomer ? " (new customer)" : ""), \(parcel.carrier), keep until \(parcel.deadline)")
+            Output.line("for \(received.customer.name)\(received.isNewCustomer ? " (new customer)" : ""), \(parcel.carrier), keep until \(parcel.deadline)")
             if let code = parcel.pickupCode { Output.line("Pickup code \(code).") }
             if let overflow = received.overflow {
                 Output.line(overflow == .large ? "Large parcel: put it on the floor (\(parcel.slot))." : "Shelves are full: put it on the floor (\(parcel.slot)).")
             }
             if parcel.checkDigit == .overridden { Output.line("Accepted with a wrong check digit on purpose.") }
-            if let note = received.customer.note { Output.line("Note: \(Output.safe(note))") }
+            if let note = received.customer.note { Output.line("Note: \(note)") }
         }
         return 0
     }

@@ -28,9 +28,9 @@ extension Verb {
             return 0
         }
         Output.line("Expected but not arrived: \(missing.count)")
-        Output.table(missing.map { ["  " + $0.tracking.value, Output.safe($0.name), $0.carrier ?? ""] })
+        Output.table(missing.map { ["  " + $0.tracking.value, $0.name, $0.carrier ?? ""] })
         Output.line("Arrived today but not expected: \(unexpected.count)")
-        Output.table(unexpected.map { ["  " + $0.tracking.value, $0.key, Output.safe($0.recipientName), $0.slot.value] })
+        Output.table(unexpected.map { ["  " + $0.tracking.value, $0.key, $0.recipientName, $0.slot.value] })
         return 0
     }
 }

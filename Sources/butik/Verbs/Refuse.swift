@@ -22,7 +22,7 @@ extension Verb {
         let codes = args.positionals.dropFirst().map(Tracking.lookupKey)
         let store = try session.openStore()
         let entry = try session.perform(store) { state, context throws(DomainError) in
-            guard let customer = state.customer(withKey: key) else { throw DomainError.unknownCustomer(Output.safe(key)) }
+            guard let customer = state.customer(withKey: key) else { throw DomainError.unknownCustomer(key) }
             let ids = try codes.map { code throws(DomainError) in
                 guard let parcel = state.parcelInShop(code) else { throw DomainError.unknownParcel(code.value) }
                 return parcel.id
@@ -34,7 +34,7 @@ extension Verb {
             try Output.json(view)
         } else {
             let parcels = view.parcels.isEmpty ? "no parcels" : view.parcels.joined(separator: ", ")
-            Output.line("Noted in \(store.state.customer(withKey: key)?.key ?? key)'s log: hand-out refused (\(parcels)): \(Output.safe(view.text))")
+            Output.line("Noted in \(store.state.customer(withKey: key)?.key ?? key)'s log: hand-out refused (\(parcels)): \(view.text)")
         }
         return 0
     }

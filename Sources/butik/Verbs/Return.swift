@@ -39,7 +39,7 @@ extension Verb {
             Output.line("No overdue parcels.")
         } else {
             Output.line("Take \(returned.count) parcel(s) to \(store.layout.outboundID) for the driver:")
-            Output.table(returned.map { [from[$0.id]?.value ?? "", $0.tracking.value, $0.key, Output.safe($0.recipientName), $0.carrier] })
+            Output.table(returned.map { [from[$0.id]?.value ?? "", $0.tracking.value, $0.key, $0.recipientName, $0.carrier] })
         }
         return 0
     }

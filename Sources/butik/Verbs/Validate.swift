@@ -35,7 +35,7 @@ extension Verb {
                     let checkText = check == "verified" ? "check digit OK" : "no check digit to verify"
                     Output.line("\(tracking)  valid  \(format), \(checkText)\(view.shipTo.map { ", ship to \($0)" } ?? "")")
                 } else {
-                    Output.line("\(Output.safe(view.input))  INVALID  \(view.problem ?? "")")
+                    Output.line("\(view.input)  INVALID  \(view.problem ?? "")")
                 }
             }
         }

@@ -80,10 +80,53 @@ import Testing
         }
     }
 
-    @Test(arguments: ["", "   ", "1234", "--", "Ola\u{0007}Nordmann"])
+    @Test(arguments: ["", "   ", "1234", "--", "\u{1F469}\u{200D}\u{1F467}"])
     func unusableNameIsRefused(_ name: String) {
         #expect(throws: DomainError.invalidName(name)) {
             try ShopState().addCustomer(NewCustomer(name: name), Fixtures.context())
+        }
+    }
+
+    @Test(arguments: ["Åse \u{1F469}\u{200D}\u{1F469}\u{200D}\u{1F467}", "\u{1F44B} Åse", "Åse \u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}"])
+    func aNameWithAnEmojiHasItsLetters(_ name: String) throws {
+        let customer = try ShopState().addCustomer(NewCustomer(name: name), Fixtures.context()).outcome
+        #expect(customer.name == name)
+        #expect(customer.key == "Å")
+    }
+
+    @Test func aJoinerInANameStaysOutOfTheKey() throws {
+        let customer = try ShopState().addCustomer(NewCustomer(name: "Å\u{200D}se Berg"), Fixtures.context()).outcome
+        #expect(customer.name == "Å\u{200D}se Berg")
+        #expect(customer.key == "ÅB")
+        #expect(customer.key.unicodeScalars.count == 2)
+    }
+
+    @Test(arguments: [
+        ("Ola\u{0007}Nordmann", HiddenCharacter.control("\u{07}")),
+        ("Ola\u{1B}]0;pwned\u{07}", .control("\u{1B}")),
+        ("Åse \u{202E}greB", .direction("\u{202E}")),
+        ("\u{200F}Åse", .direction("\u{200F}")),
+        ("Åse\u{200B}Berg", .invisible("\u{200B}")),
+    ])
+    func aNameWithAHiddenCharacterIsRefusedSayingSo(_ name: String, _ hidden: HiddenCharacter) {
+        let refusal = DomainError.hiddenCharacter(name, hidden, in: .name)
+        #expect(throws: refusal) { try ShopState().addCustomer(NewCustomer(name: name), Fixtures.context()) }
+        #expect(!refusal.message.contains("letter"))
+        #expect(refusal.message.contains("cannot be a name"))
+    }
+
+    @Test func aNameTakesAtMostEightyCharacters() throws {
+        let eighty = String(repeating: "Å", count: 80)
+        #expect(try ShopState().addCustomer(NewCustomer(name: " \(eighty) "), Fixtures.context()).outcome.name == eighty)
+        #expect(throws: DomainError.nameTooLong(limit: 80)) {
+            try ShopState().addCustomer(NewCustomer(name: eighty + "x"), Fixtures.context())
+        }
+    }
+
+    @Test(arguments: ["J\u{200D}D", "JE\u{200B}DS"])
+    func aChosenKeyHoldsNoInvisibleCharacter(_ key: String) {
+        #expect(throws: DomainError.invalidKey(key)) {
+            try ShopState().addCustomer(NewCustomer(name: "Jens Dahl", key: key), Fixtures.context())
         }
     }
 

@@ -31,10 +31,19 @@ import Testing
         _ = try state.authoriseProxy("Åse Ødegård", for: Self.thomas, Fixtures.context())
     }
 
-    @Test(arguments: ["", "   ", "1234", String(repeating: "x", count: 81), "Ola\u{1B}[2J"])
+    @Test(arguments: ["", "   ", "1234", String(repeating: "x", count: 81)])
     func aNameIsOneToEightyCharactersWithALetter(_ name: String) throws {
         let state = try QueueTests.shop()
         #expect(throws: DomainError.invalidProxyName(limit: 80)) { try state.authoriseProxy(name, for: Self.maria, Fixtures.context()) }
+    }
+
+    @Test func aNameFollowsTheRuleForTypedNames() throws {
+        let state = try QueueTests.shop()
+        #expect(throws: DomainError.hiddenCharacter("Ola\u{1B}[2J", .control("\u{1B}"), in: .name)) {
+            try state.authoriseProxy("Ola\u{1B}[2J", for: Self.maria, Fixtures.context())
+        }
+        let family = "Ola \u{1F469}\u{200D}\u{1F467}"
+        #expect(try state.authoriseProxy(family, for: Self.maria, Fixtures.context()).outcome.name == family)
     }
 
     @Test func eightyCharactersAreEnough() throws {

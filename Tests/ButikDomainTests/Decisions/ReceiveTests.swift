@@ -236,4 +236,17 @@ import Testing
         let request = ReceiveRequest(tracking: Fixtures.tracking("TRACK0001"), recipient: .person(NewCustomer(name: "123")))
         #expect(throws: DomainError.invalidName("123")) { try ShopState().receive(request, Fixtures.context()) }
     }
+
+    @Test func theNameOnTheParcelFollowsTheRuleEvenForAKnownCustomer() throws {
+        var state = ShopState()
+        try state.addTestCustomer("Maria Mossestad")
+        let hostile = ReceiveRequest(tracking: Fixtures.tracking("TRACK0001"), recipient: .person(NewCustomer(name: "Maria Mossestad\u{1B}[2J")))
+        #expect(throws: DomainError.hiddenCharacter("Maria Mossestad\u{1B}[2J", .control("\u{1B}"), in: .name)) {
+            try state.receive(hostile, Fixtures.context())
+        }
+        let spaced = ReceiveRequest(tracking: Fixtures.tracking("TRACK0001"), recipient: .person(NewCustomer(name: " maria  mossestad ")))
+        let received = try state.receive(spaced, Fixtures.context()).outcome
+        #expect(received.parcel.recipientName == "maria mossestad")
+        #expect(!received.isNewCustomer)
+    }
 }

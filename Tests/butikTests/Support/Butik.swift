@@ -4,12 +4,18 @@ import Testing
 /// Runs the built `butik` binary on a temporary store, as a script or a person would.
 struct Butik {
     let store: URL
-    var staff = "maria"
+    /// Given as `--staff`; nil gives none, so the environment decides.
+    var staff: String? = "maria"
 
     /// A new empty store folder under the temporary directory (the folder itself not created).
     init() {
         store = FileManager.default.temporaryDirectory
             .appendingPathComponent("butik-e2e-\(UUID().uuidString)", isDirectory: true)
+    }
+
+    /// The store folder `store`.
+    init(store: URL) {
+        self.store = store
     }
 
     /// The result of one run.
@@ -54,11 +60,12 @@ struct Butik {
         try run(arguments: args)
     }
 
-    func run(arguments: [String]) throws -> Run {
+    /// Runs `butik args... --store STORE --staff STAFF` with `extra` set in its environment.
+    func run(arguments: [String], environment extra: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = Butik.binary
         process.arguments = Butik.globalsLast(arguments, store: store.path, staff: staff)
-        process.environment = environment
+        process.environment = environment.merging(extra) { $1 }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -72,8 +79,8 @@ struct Butik {
     }
 
     /// Puts `--store` and `--staff` after the verb's words (every verb takes them anywhere).
-    static func globalsLast(_ args: [String], store: String, staff: String) -> [String] {
-        args + ["--store", store, "--staff", staff]
+    static func globalsLast(_ args: [String], store: String, staff: String?) -> [String] {
+        args + ["--store", store] + (staff.map { ["--staff", $0] } ?? [])
     }
 
     /// Removes the store folder.
