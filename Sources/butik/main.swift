@@ -64,7 +64,7 @@ func runCommandLine(_ words: [String]) -> Int32 {
             Output.lines(verb.help)
             return 0
         }
-        let session = Session(args)
+        let session = try Session(args)
         return session.finish(try verb.run(args, session))
     } catch let error as CLIError {
         Output.error("butik: \(error.message)")
