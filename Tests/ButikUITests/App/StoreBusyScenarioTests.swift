@@ -157,6 +157,28 @@ import Glibc
         #expect(try reopened(h).state.parcels[parcels[0].id]?.status == .waiting)
     }
 
+    /// Two keys fast enough to be held as a possible scan come out together: the first one's
+    /// write waits, the second's is refused rather than queued behind it.
+    @Test func aSecondWriteWhileOneWaitsIsRefused() throws {
+        let h = try Harness()
+        h.press(.function(5))
+        QueueScenarioTests.add(h, "KH2")
+        let holder = try LockHolder(h.folder)
+        var effects = h.driver.handle(KeyEvent(.character("f"), at: h.clock + 0.01))
+        effects += h.driver.handle(KeyEvent(.character("r"), at: h.clock + 0.02))
+        #expect(effects == [])
+        h.wait(0.3)
+        #expect(h.takeEffects() == [.beep])
+        #expect(h.state.storeBusy == .writing)
+        #expect(h.screen().contains(" Not saved: an earlier action is still waiting for the store."))
+
+        holder.release()
+        h.wait(0.25)
+        let entry = try #require(try QueueScenarioTests.entry(h, "KH2"))
+        #expect(entry.fetchingBy == "maria")
+        #expect(entry.status != .ready)
+    }
+
     @Test func quittingWhileAWriteWaitsSaysItWasNotSaved() throws {
         let h = try Harness()
         let before = try journal(h)
