@@ -36,6 +36,8 @@ public final class Store<Model: StoreModel> {
     let unconfirmedPath: String
     private let journalFD: Int32
     private let lock: FileLock?
+    /// The state before any entry, for opening the folder again.
+    private let empty: Model
     /// Offset just after the last complete transaction read or written.
     private var knownEnd: Int64 = 0
     /// Sequence number of the last snapshot this store read or wrote.
@@ -49,7 +51,7 @@ public final class Store<Model: StoreModel> {
 
     /// File operations that can fail while saving; tests replace them to inject faults.
     var fileOps = FileOps.live
-    /// Seconds to wait for another process's lock before `StoreError.locked`.
+    /// Seconds to wait for another process's lock before `StoreError.locked`, when waiting.
     var lockTimeout = 5.0
     /// A snapshot is written after a transaction once more lines than this follow the last one.
     var snapshotEvery = 1000
@@ -64,6 +66,7 @@ public final class Store<Model: StoreModel> {
         self.journalFD = journalFD
         self.lock = lock
         self.model = model
+        empty = model
         lastSequence = 0
     }
 
@@ -76,8 +79,20 @@ public final class Store<Model: StoreModel> {
     /// Throws for files that cannot be opened, a lock held too long, or a journal that is
     /// missing while a snapshot exists.
     public static func open(folder: URL, empty: Model) throws(StoreError) -> Store {
+        try open(folder: folder, empty: empty, creating: true, waiting: true)
+    }
+
+    /// Opens this store's folder again, as a restart would: how a program finds out whether a
+    /// fault that made the store read-only is gone. Never waits for the lock (throws
+    /// `StoreError.locked` at once while another process holds it) and never creates the
+    /// folder or the journal: a missing one is a fault, not a new store.
+    public func reopened() throws(StoreError) -> Store {
+        try Store.open(folder: folder, empty: empty, creating: false, waiting: false)
+    }
+
+    private static func open(folder: URL, empty: Model, creating: Bool, waiting: Bool) throws(StoreError) -> Store {
         let folderPath = folder.standardizedFileURL.path
-        let createdFolder = try createFolder(folderPath)
+        let createdFolder = creating ? try createFolder(folderPath) : false
         let journalPath = folderPath + "/journal.jsonl"
         var readOnly: String?
         var createdJournal = false
@@ -86,6 +101,7 @@ public final class Store<Model: StoreModel> {
         case .success(let fd):
             journalFD = fd
         case .failure(ENOENT):
+            guard creating else { throw .io(operation: "open", path: journalPath, errno: ENOENT) }
             if case .success = Posix.status(path: folderPath + "/snapshot.json") {
                 throw .corrupt(file: journalPath, line: nil,
                                reason: "it is missing although snapshot.json exists, so entries are lost")
@@ -124,7 +140,7 @@ public final class Store<Model: StoreModel> {
         if createdJournal || createdFolder {
             try Posix.syncFolder(folderPath, ops: .live)  // make the new journal's name durable
         }
-        try store.load(empty: empty)
+        try store.load(empty: empty, waiting: waiting)
         return store
     }
 
@@ -152,8 +168,8 @@ public final class Store<Model: StoreModel> {
     }
 
     /// Reads the snapshot (if sound and fitting) and the journal after it, under a shared lock.
-    private func load(empty: Model) throws(StoreError) {
-        try lock?.lock(.shared, timeout: lockTimeout)
+    private func load(empty: Model, waiting: Bool) throws(StoreError) {
+        try lock?.lock(.shared, timeout: lockWait(waiting))
         defer { lock?.unlock() }
         let size = Int64(try Posix.status(journalFD, path: journalPath).st_size)
         var start: SnapshotFile.Contents<Model>?
@@ -205,11 +221,24 @@ public final class Store<Model: StoreModel> {
         resolveUnconfirmedWrite()
     }
 
-    /// With a `damage.json`, reads the whole journal again: damage still there keeps the store
-    /// read-only, named; damage gone (the journal was restored) removes the note.
+    /// With a `damage.json`, verifies the whole journal again (and decodes the line it names):
+    /// damage still there keeps the store read-only, named; damage gone (the journal was
+    /// restored) removes the note. As cheap as making a snapshot, so the UI may retry it often.
     private func checkRecordedDamage() throws(StoreError) {
-        if case .missing = MarkerFile.read(damagePath, as: DamageNote.self) { return }
-        if let problem = try problemInWholeJournal() {
+        let notedLine: Int?
+        switch MarkerFile.read(damagePath, as: DamageNote.self) {
+        case .missing: return
+        case .damaged: notedLine = nil
+        case .sound(let note): notedLine = note.line
+        }
+        let problem = try JournalVerifier.firstProblem(fd: journalFD, path: journalPath, to: knownEnd, decoding: notedLine) { line in
+            switch JournalLine.parse(line, as: Model.Entry.self, schemaVersion: Model.schemaVersion, decoder: decoder) {
+            case .undecodable(_, let reason), .damaged(let reason): reason
+            case .newer(_, let version): "it was written by a newer version (data version \(version))"
+            case .entry: nil
+            }
+        }
+        if let problem {
             if readOnlyReason == nil { readOnlyReason = problem.message }
             return
         }
@@ -222,16 +251,6 @@ public final class Store<Model: StoreModel> {
             notices.append("Every line of journal.jsonl reads correctly again, but \(damagePath) could not be "
                 + "removed (\(error.message)).")
         }
-    }
-
-    /// The first problem in the journal up to `knownEnd`, every entry decoded but none applied.
-    private func problemInWholeJournal() throws(StoreError) -> StoreError? {
-        let read = try JournalReader.read(
-            fd: journalFD, path: journalPath, from: 0, to: knownEnd, firstLine: 1, lastSeq: 0,
-            schemaVersion: Model.schemaVersion, decoder: decoder, as: Model.Entry.self) { _ in }
-        if let problem = read.problem { return problem }
-        if let torn = read.torn { return .corrupt(file: journalPath, line: torn.line, reason: torn.reason) }
-        return nil
     }
 
     /// The damage another program (a check, a counter making a snapshot) noted since this store
@@ -327,10 +346,16 @@ public final class Store<Model: StoreModel> {
     /// with the up-to-date model, appends what it returns (one write + fdatasync), applies it
     /// and unlocks. Errors thrown by `decide` pass through unchanged and nothing is written.
     /// Store failures throw `StoreError`. Returns decide's result only after the data is durable.
-    public func transact<R>(_ decide: (Model) throws -> (entries: [Model.Entry], result: R)) throws -> R {
+    ///
+    /// While another process holds the lock, waits up to five seconds, or with `waiting` false
+    /// not at all; then throws `StoreError.locked`, having written nothing. Being busy is passing:
+    /// it never makes the store read-only.
+    public func transact<R>(
+        waiting: Bool = true, _ decide: (Model) throws -> (entries: [Model.Entry], result: R)
+    ) throws -> R {
         if let reason = readOnlyReason { throw StoreError.readOnly(reason: reason) }
         guard let lock else { throw StoreError.readOnly(reason: "The store has no lock file.") }
-        try lock.lock(.exclusive, timeout: lockTimeout)
+        try lock.lock(.exclusive, timeout: lockWait(waiting))
         let result: R
         do {
             defer { lock.unlock() }
@@ -343,14 +368,17 @@ public final class Store<Model: StoreModel> {
         return result
     }
 
-    /// Catches up on other processes' entries without writing, under a shared lock.
-    /// Does nothing while the store is read-only.
-    public func refresh() throws(StoreError) {
+    /// Catches up on other processes' entries without writing, under a shared lock; waits for
+    /// the lock as `transact` does. Does nothing while the store is read-only.
+    public func refresh(waiting: Bool = true) throws(StoreError) {
         guard readOnlyReason == nil, let lock else { return }
-        try lock.lock(.shared, timeout: lockTimeout)
+        try lock.lock(.shared, timeout: lockWait(waiting))
         defer { lock.unlock() }
         try catchUp(truncatingTornTail: false)
     }
+
+    /// The wait limit for one lock: `lockTimeout`, or a single try when not `waiting`.
+    private func lockWait(_ waiting: Bool) -> Double { waiting ? lockTimeout : 0 }
 
     /// Writes a snapshot of `model.compactedForSnapshot()` atomically (as of `lastSequence`),
     /// after verifying every journal line it covers.

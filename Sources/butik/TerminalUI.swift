@@ -2,7 +2,8 @@ import ButikUI
 import CursesTerminal
 import Foundation
 
-/// Opens the terminal UI on the store, filling an empty store with the demo shop first.
+/// Opens the terminal UI on the store, filling an empty store with the demo shop first. Exits
+/// 3 when the person quit while an action still waited for the store (it was not saved).
 func openTerminalUI(_ session: Session) throws(CLIError) -> Int32 {
     let store = try session.openStore()
     // The UI runs all day: read the lines behind the snapshot too, so damage there shows now.
@@ -30,6 +31,7 @@ func openTerminalUI(_ session: Session) throws(CLIError) -> Int32 {
         if effects.contains(.beep) { terminal.beep() }
         terminal.paint(driver.frame(terminal.size))
     }
-    driver.close()
+    // Said (and exit 3) once the terminal is given back, so it stays on the shell's screen.
+    if let unsaved = driver.close() { throw .store(unsaved) }
     return 0
 }

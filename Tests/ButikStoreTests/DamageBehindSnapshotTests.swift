@@ -131,6 +131,22 @@ import Testing
         }
     }
 
+    @Test func anUnreadableEntryWithAGoodChecksumNotedByCheckIsShownToo() throws {
+        try withTemporaryFolder { folder in
+            var lines = try storeWithSnapshot(folder)
+            // The same length, resealed: only decoding the entry tells it is wrong.
+            var text = String(decoding: lines[1].dropLast(Sealed.suffixLength + 1), as: UTF8.self)
+            text = text.replacingOccurrences(of: #""add""#, with: #""adc""#)
+            var prefix = Array(text.utf8)
+            Sealed.seal(&prefix)
+            lines[1] = prefix + [UInt8(ascii: "\n")]
+            try setJournal(folder, lines.flatMap { $0 })
+            #expect(try openLedger(folder).readOnlyReason == nil)  // behind the snapshot: not read
+            #expect(Store.check(folder: folder, empty: Ledger()).problems.first?.line == 2)
+            try expectShownOnEveryOpen(folder, names: ["a", "b", "c", "d", "e"])
+        }
+    }
+
     @Test func aDamagedNoteStillMakesOpeningVerify() throws {
         try withTemporaryFolder { folder in
             var lines = try storeWithSnapshot(folder)

@@ -72,8 +72,8 @@ func openLedger(_ folder: URL) throws -> Store<Ledger> {
 
 extension Store where Model == Ledger {
     /// Appends the entries as one transaction.
-    func record(_ entries: Ledger.Entry...) throws {
-        try transact { _ in (entries: entries, result: ()) }
+    func record(waiting: Bool = true, _ entries: Ledger.Entry...) throws {
+        try transact(waiting: waiting) { _ in (entries: entries, result: ()) }
     }
 
     /// Adds names one transaction each.

@@ -75,12 +75,12 @@ struct TerminalSessionTests {
             return pid
         }
 
-        /// After butik has ended: it exited 0, the terminal's modes are exactly as before
+        /// After butik has ended: it exited `status`, the terminal's modes are exactly as before
         /// (canonical input, echo), the screen is back from the alternate screen with a
         /// visible cursor, and the shell takes a typed command.
-        func expectTerminalGivenBack(sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        func expectTerminalGivenBack(status: Int32 = 0, sourceLocation: SourceLocation = #_sourceLocation) async throws {
             let screen = try await tmux.waitFor("STTY:END", sourceLocation: sourceLocation)
-            #expect(screen.contains("EXIT:0"), "butik's exit status:\n\(screen)", sourceLocation: sourceLocation)
+            #expect(screen.contains("EXIT:\(status)"), "butik's exit status:\n\(screen)", sourceLocation: sourceLocation)
             #expect(screen.contains("STTY:SAME"), "stty -g differs from before butik:\n\(screen)", sourceLocation: sourceLocation)
             let words = Set(screen.split(whereSeparator: { $0 == " " || $0 == ";" || $0 == "\n" }).map(String.init))
             for mode in ["icanon", "echo", "isig", "icrnl", "opost"] {
@@ -153,6 +153,48 @@ struct TerminalSessionTests {
         // F10 quits and the shell has its terminal back.
         try tmux.sendKeys("F10")
         try await session.expectTerminalGivenBack()
+    }
+
+    /// Another program holds the store's lock (a long import, a backup): typing and search go
+    /// on, a write waits and says so, Esc cancels it, and once the lock is free the write lands
+    /// and the store is not read-only. Quitting while a write waits says it was not saved.
+    @Test func anotherProgramHoldingTheStoreMakesWritesWaitNotReadOnly() async throws {
+        let session = try Session()
+        defer { session.end() }
+        let tmux = session.tmux
+        try await session.waitForCounter(timeout: .seconds(20))
+        var lock = try StoreBusyCommandLineTests.takeLock(session.butik.store, LOCK_EX)
+        defer { if lock >= 0 { close(lock) } }
+
+        try tmux.type("ødeg")
+        try await tmux.waitFor("Find: ødeg", "Ødegård", "store busy")
+        try tmux.sendKeys("F3")
+        try await tmux.waitFor("New delivery.", "Carrier: ◀ PostNord ▶")
+        try tmux.type("3")
+        try tmux.sendKeys("Enter")
+        try await tmux.waitFor("Waiting for the store: another program is using it. Esc cancels.")
+        try tmux.sendKeys("Escape")
+        try await tmux.waitFor("Not saved: cancelled while another program was using the store.")
+        try await tmux.waitForAbsence(of: "Waiting for the store:")
+
+        try tmux.sendKeys("Enter")
+        try await tmux.waitFor("Waiting for the store: another program is using it. Esc cancels.")
+        close(lock)
+        lock = -1
+        try await tmux.waitFor("Delivery: PostNord · scanned 0 of 3 declared (3 to go)")
+        try await tmux.waitForAbsence(of: "store busy")
+        #expect(!(try tmux.capture()).contains("READ-ONLY"))
+        // The command line writes to the same store meanwhile.
+        let received = try session.butik.run("receive", CrashTests.s10(83_000_001), "--to", "Ada Lovelace")
+        #expect(received.status == 0, "\(received.stderr)")
+
+        // F8 ends the delivery: a write, made to wait, and then butik is told to quit.
+        lock = try StoreBusyCommandLineTests.takeLock(session.butik.store, LOCK_EX)
+        try tmux.sendKeys("F8")
+        try await tmux.waitFor("Waiting for the store: another program is using it. Esc cancels.")
+        try tmux.sendKeys("C-c")
+        try await tmux.waitFor("butik: Not saved: the last action was still waiting for the store")
+        try await session.expectTerminalGivenBack(status: 3)
     }
 
     enum Ending: String, CaseIterable, CustomTestStringConvertible {

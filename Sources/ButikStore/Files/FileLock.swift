@@ -39,7 +39,8 @@ final class FileLock {
         return (try Posix.openOrThrow(path, O_RDONLY), false)
     }
 
-    /// Takes the lock, waiting up to `timeout` seconds; throws `StoreError.locked` after that.
+    /// Takes the lock, waiting up to `timeout` seconds (0: one try, no wait); throws
+    /// `StoreError.locked` after that.
     func lock(_ kind: Kind, timeout: Double) throws(StoreError) {
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: .milliseconds(Int64(timeout * 1000)))

@@ -3,8 +3,12 @@
 /// made, so a snapshot never covers a line nobody verified, and damage behind it is found.
 enum JournalVerifier {
     /// The first problem in `[0, end)` of the journal open as `fd`, or nil when every line there
-    /// is sound. `end` must be the end of a complete transaction.
-    static func firstProblem(fd: Int32, path: String, to end: Int64) throws(StoreError) -> StoreError? {
+    /// is sound. `end` must be the end of a complete transaction. Line number `decoding`, if
+    /// given, is also handed to `decode`, which returns why its entry cannot be read, or nil.
+    static func firstProblem(
+        fd: Int32, path: String, to end: Int64, decoding: Int? = nil,
+        _ decode: (UnsafeRawBufferPointer) -> String? = { _ in nil }
+    ) throws(StoreError) -> StoreError? {
         var lineNumber = 0
         var problem: StoreError?
         try LineReader.forEachLine(fd: fd, path: path, from: 0, to: end) { line, _, terminated in
@@ -21,6 +25,10 @@ enum JournalVerifier {
                 let what = seq > lineNumber ? "entries are missing before it" : "it repeats or goes back"
                 problem = .corrupt(file: path, line: lineNumber,
                                    reason: "its sequence number is \(seq) where \(lineNumber) was expected (\(what))")
+                return false
+            }
+            if lineNumber == decoding, let reason = decode(line) {
+                problem = .corrupt(file: path, line: lineNumber, reason: reason)
                 return false
             }
             return true

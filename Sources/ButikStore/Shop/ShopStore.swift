@@ -34,6 +34,13 @@ public final class ShopStore {
         return shop
     }
 
+    /// Opens the same folder again with the layout already read, as a restart would: whether
+    /// the fault that made this store read-only is gone. Never waits for the lock or creates
+    /// files (see ``Store/reopened()``).
+    public func reopened() throws -> ShopStore {
+        ShopStore(folder: folder, layout: layout, store: try store.reopened())
+    }
+
     /// Parcels in slots the shop file no longer has (a shelf removed or shortened): they are
     /// still in the shop, but the map cannot show them; say where they are.
     private static func strayParcels(_ state: ShopState, _ layout: ShopLayout) -> [String] {
@@ -55,13 +62,14 @@ public final class ShopStore {
 
     /// Decides a command against the up-to-date state under the store's lock and makes its
     /// events durable. Returns the outcome only once it is on disk. Domain refusals are thrown
-    /// as ``DomainError``; store failures as ``StoreError``.
+    /// as ``DomainError``; store failures as ``StoreError``. With `waiting` false, another
+    /// process's lock throws ``StoreError/locked`` at once instead of after five seconds.
     public func perform<Outcome>(
-        staff: String, now: Date,
+        staff: String, now: Date, waiting: Bool = true,
         _ decide: (ShopState, Context) throws(DomainError) -> Decision<Outcome>
     ) throws -> Outcome {
         let context = Context(layout: layout, now: now, staff: staff)
-        return try store.transact { state in
+        return try store.transact(waiting: waiting) { state in
             let decision = try decide(state, context)
             return (decision.events.map(context.record), decision.outcome)
         }
@@ -72,8 +80,8 @@ public final class ShopStore {
         try store.transact { _ in (records, ()) }
     }
 
-    /// Catches up on what other processes wrote.
-    public func refresh() throws { try store.refresh() }
+    /// Catches up on what other processes wrote; `waiting` as for ``perform(staff:now:waiting:_:)``.
+    public func refresh(waiting: Bool = true) throws { try store.refresh(waiting: waiting) }
 
     /// Writes a snapshot now (e.g. before quitting).
     public func writeSnapshot() throws { try store.writeSnapshot() }

@@ -5,14 +5,29 @@ import Foundation
 /// Runs the app over a store: turns timed key events into scans or typing, feeds messages to
 /// ``AppState/update(_:)``, catches up on other counters' writes, and draws frames. The
 /// terminal loop and the test harness both drive it, so scenario tests run the real path.
+///
+/// It never waits for the store's lock. While another program holds it, catching up is
+/// skipped, and a write is kept and tried again at every idle until it lands or Esc cancels
+/// it. A store that went read-only is opened again every ``reopenInterval`` seconds to see
+/// whether the fault is gone.
 public final class AppDriver {
     public private(set) var state: AppState
-    private let store: ShopStore
+    private var store: ShopStore
     private var scanner: ScanDetector
     private var lastRefresh: Double
+    /// The write that found the lock taken, tried again at every idle.
+    private var waitingWrite: AppCommand?
+    /// When catching up first found the lock taken, while it still does.
+    private var busySince: Double?
+    /// When a read-only store is next opened again; nil until the first idle after the fault.
+    private var nextReopen: Double?
 
     /// How often the store is checked for other counters' writes, in seconds.
     public static let refreshInterval = 1.0
+    /// How long catching up may find the lock taken before the status line says so, in seconds.
+    public static let busyNoticeDelay = 1.0
+    /// How often a read-only store is opened again to see whether its fault is gone, in seconds.
+    public static let reopenInterval = 5.0
 
     public init(store: ShopStore, staff: String, now: Date, clock: Double) {
         self.store = store
@@ -46,13 +61,18 @@ public final class AppDriver {
     }
 
     /// Called when no key came for a while: releases keys held as a possible scan, updates the
-    /// time, and catches up on the store.
+    /// time, tries a waiting write again, and catches up on the store (or, read-only, checks
+    /// whether it can write again).
     public func idle(now: Date, clock: Double) -> [AppEffect] {
         var effects = perform(scanner.expire(at: clock).flatMap { state.update(.key($0)) })
         effects += state.update(.tick(now: now, clock: clock))
-        if clock - lastRefresh >= AppDriver.refreshInterval {
+        if let command = waitingWrite {
+            effects += perform(attempt(command))
+        } else if state.readOnlyReason != nil {
+            effects += reopenIfDue(clock: clock)
+        } else if clock - lastRefresh >= AppDriver.refreshInterval {
             lastRefresh = clock
-            effects += refresh()
+            effects += refresh(clock: clock)
         }
         return effects
     }
@@ -67,9 +87,12 @@ public final class AppDriver {
     /// The frame to paint.
     public func frame(_ size: Size) -> Screen { state.view(size) }
 
-    /// Writes a snapshot on the way out, so the next start is quick.
-    public func close() {
+    /// Writes a snapshot on the way out, so the next start is quick. Returns what to tell the
+    /// person once the screen is gone: that a write still waiting for the lock was not saved.
+    @discardableResult
+    public func close() -> String? {
         try? store.writeSnapshot()
+        return waitingWrite == nil ? nil : StoreBusy.quitWhileWaiting
     }
 
     /// Carries out `.perform` and `.importManifest` effects (each may lead to more), returning
@@ -80,6 +103,7 @@ public final class AppDriver {
             switch effect {
             case .perform(let command): remaining += perform(write(command))
             case .importManifest(let path): remaining += perform(importManifest(path))
+            case .cancelWrite: remaining += cancelWrite()
             default: remaining.append(effect)
             }
         }
@@ -102,34 +126,83 @@ public final class AppDriver {
         if let reason = state.readOnlyReason ?? store.readOnlyReason {
             return state.update(.refused(command, "The store is read-only: \(reason)"))
         }
+        if waitingWrite != nil { return state.update(.refused(command, StoreBusy.earlierWriteWaits)) }
+        return attempt(command)
+    }
+
+    /// Tries the write once, without waiting for the lock: decided against the state caught up
+    /// under it. While another program holds the lock, the command waits in `waitingWrite`.
+    private func attempt(_ command: AppCommand) -> [AppEffect] {
         // The screen lets go of its copy of the shop while the store writes, so the store
         // changes its state in place instead of copying thousands of parcels and customers.
         let now = state.context.now
         state.context.shop = ShopState()
         defer { state.context.shop = store.state }
         do {
-            let outcome = try store.perform(staff: state.staff, now: now) { shop, context throws(DomainError) in
+            let outcome = try store.perform(staff: state.staff, now: now, waiting: false) { shop, context throws(DomainError) in
                 try command.decide(shop, context)
             }
-            return state.update(.performed(outcome, store.state))
+            return notBusy() + state.update(.performed(outcome, store.state))
+        } catch StoreError.locked {
+            state.context.shop = store.state
+            guard waitingWrite == nil else { return [] }
+            waitingWrite = command
+            return state.update(.storeBusy(.writing))
         } catch let error as DomainError {
             state.context.shop = store.state
-            return state.update(.refused(command, error.message))
+            return notBusy() + state.update(.refused(command, error.message))
         } catch {
             state.context.shop = store.state
-            return state.update(.storeFailed(describe(error)))
+            return notBusy() + state.update(.storeFailed(describe(error)))
         }
     }
 
-    private func refresh() -> [AppEffect] {
-        guard state.readOnlyReason == nil else { return [] }
+    /// The lock was free (or a write failed otherwise): nothing waits for it any more.
+    private func notBusy() -> [AppEffect] {
+        waitingWrite = nil
+        busySince = nil
+        return state.storeBusy == nil ? [] : state.update(.storeBusy(nil))
+    }
+
+    /// Esc while a write waits: it is dropped unwritten, and the screen hears it was refused.
+    private func cancelWrite() -> [AppEffect] {
+        guard let command = waitingWrite else { return [] }
+        waitingWrite = nil
+        return state.update(.storeBusy(nil)) + state.update(.refused(command, StoreBusy.cancelled))
+    }
+
+    /// Catches up without waiting: while another program holds the lock this round is skipped,
+    /// and after ``busyNoticeDelay`` the status line says so.
+    private func refresh(clock: Double) -> [AppEffect] {
         do {
-            try store.refresh()
+            try store.refresh(waiting: false)
+        } catch StoreError.locked {
+            let since = busySince ?? clock
+            busySince = since
+            guard clock - since >= AppDriver.busyNoticeDelay, state.storeBusy == nil else { return [] }
+            return state.update(.storeBusy(.reading))
         } catch {
             return state.update(.storeFailed(describe(error)))
         }
-        if let reason = store.readOnlyReason { return state.update(.storeFailed(reason)) }
-        return state.update(.storeChanged(store.state))
+        let effects = notBusy()
+        if let reason = store.readOnlyReason { return effects + state.update(.storeFailed(reason)) }
+        return effects + state.update(.storeChanged(store.state))
+    }
+
+    /// While read-only: opens the store again, as a restart would, ``reopenInterval`` seconds
+    /// after the fault and as often after that. Still failing, or the lock taken: it stays
+    /// read-only with the reason it has.
+    private func reopenIfDue(clock: Double) -> [AppEffect] {
+        guard let due = nextReopen else {
+            nextReopen = clock + AppDriver.reopenInterval
+            return []
+        }
+        guard clock >= due else { return [] }
+        nextReopen = clock + AppDriver.reopenInterval
+        guard let fresh = try? store.reopened() else { return [] }
+        store = fresh
+        if fresh.readOnlyReason == nil { nextReopen = nil }
+        return state.update(.storeReopened(fresh.state, readOnlyReason: fresh.readOnlyReason))
     }
 
     private func describe(_ error: any Error) -> String {

@@ -10,6 +10,8 @@ public struct AppState: Sendable {
     public var storeLabel: String
     /// Set when the store refuses writes; the status line says so.
     public var readOnlyReason: String?
+    /// Set while another program holds the store's lock; the status line says so.
+    public var storeBusy: StoreBusy?
     public var tab: AppTab = .counter
     public var helpVisible = false
     public var toast: Toast?
@@ -52,6 +54,11 @@ public enum AppMessage: Sendable {
     case storeChanged(ShopState)
     /// The store stopped taking writes; the reason says what to do.
     case storeFailed(String)
+    /// Another program holds the store's lock, or (nil) no longer does.
+    case storeBusy(StoreBusy?)
+    /// A read-only store was opened again: its state, and the reason it is still read-only
+    /// (nil: it takes writes again).
+    case storeReopened(ShopState, readOnlyReason: String?)
     /// A command is on disk; the state is the store's after it.
     case performed(AppOutcome, ShopState)
     /// A rule refused a command; nothing was written.
@@ -66,6 +73,8 @@ public enum AppEffect: Equatable, Sendable {
     case beep
     /// Write this to the store, then send `.performed` or `.refused`.
     case perform(AppCommand)
+    /// Give up the write that waits for the store's lock, then send `.refused`.
+    case cancelWrite
     /// Read and parse this manifest file, then perform ``AppCommand/expect(_:problems:)`` with
     /// its rows, or send `.importFailed`.
     case importManifest(path: String)

@@ -16,7 +16,16 @@ extension AppState {
             readOnlyReason = reason
             say("The store is read-only: \(reason)", .error)
             return [.beep]
+        case .storeBusy(let busy):
+            storeBusy = busy
+            return []
+        case .storeReopened(let shop, let reason):
+            context.shop = shop
+            readOnlyReason = reason
+            if reason == nil { say(StoreBusy.writableAgain) }
+            return []
         case .scan(let code):
+            if storeBusy == .writing { return refuseWhileWriting() }
             return handleScan(code)
         case .performed(let outcome, let shop):
             context.shop = shop
@@ -40,8 +49,17 @@ extension AppState {
             intake.refused(message)
             return [.beep]
         case .key(let key):
+            // While a write waits, Esc cancels it; Ctrl-C (or a signal) still quits.
+            if storeBusy == .writing, key != .interrupt, key != .resize {
+                return key == .escape ? [.cancelWrite] : refuseWhileWriting()
+            }
             return handleKey(key)
         }
+    }
+
+    private mutating func refuseWhileWriting() -> [AppEffect] {
+        say(StoreBusy.keyRefused, .warning)
+        return [.beep]
     }
 
     private mutating func handleKey(_ key: Key) -> [AppEffect] {

@@ -48,6 +48,9 @@ extension AppState {
             // The reason in full where the eye goes first; the status line only has room for a word.
             let banner = Toast("READ-ONLY: \(readOnlyReason)", kind: .error, expiresAt: .infinity)
             banner.draw(into: &screen, at: Rect(row: 1, column: 0, width: size.width, height: 1))
+        } else if storeBusy == .writing {
+            let banner = Toast(StoreBusy.waitingBanner, kind: .warning, expiresAt: .infinity)
+            banner.draw(into: &screen, at: Rect(row: 1, column: 0, width: size.width, height: 1))
         }
         if helpVisible {
             drawHelp(into: &screen, size: size)
@@ -63,6 +66,8 @@ extension AppState {
         var left = [StatusLine.Segment(staff), StatusLine.Segment(context.layout.name)]
         if let readOnlyReason {
             left.append(StatusLine.Segment("READ-ONLY: \(readOnlyReason)", style: Style(.danger, bold: true, reverse: true)))
+        } else if storeBusy != nil {
+            left.append(StatusLine.Segment(StoreBusy.status, style: Style(.warning, bold: true)))
         }
         let time = LocalTime.minute(context.now, in: context.layout.zone)
         return StatusLine(left: left, right: [

@@ -1,0 +1,235 @@
+import ButikDomain
+import ButikStore
+import ButikUI
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Another program holding the store's lock (a long import, a backup, a stuck script): the app
+/// keeps taking keys, a write says that it waits and can be cancelled, and once the lock is
+/// free the next write works. Read-only is only for real faults, and even then the app checks
+/// again by itself.
+@Suite struct StoreBusyScenarioTests {
+    /// The store's lock taken by "another program": a second open file of the `lock` file,
+    /// which contends with the app's own like another process. Let go by `release()` or when
+    /// it goes away.
+    final class LockHolder {
+        struct Taken: Error {}
+        private var fd: Int32
+
+        init(_ folder: URL) throws {
+            fd = open(folder.appendingPathComponent("lock").path, O_RDWR)
+            guard fd >= 0, flock(fd, LOCK_EX | LOCK_NB) == 0 else { throw Taken() }
+        }
+
+        func release() {
+            guard fd >= 0 else { return }
+            flock(fd, LOCK_UN)
+            close(fd)
+            fd = -1
+        }
+
+        deinit { release() }
+    }
+
+    static let waitingBanner = " Waiting for the store: another program is using it. Esc cancels."
+    static let status80 = ScenarioTests.status80
+
+    func journal(_ h: Harness) throws -> Data {
+        try Data(contentsOf: h.folder.appendingPathComponent("journal.jsonl"))
+    }
+
+    /// The store as another program would open it now.
+    func reopened(_ h: Harness) throws -> ShopStore {
+        try ShopStore.open(folder: h.folder, defaultLayout: Data(Harness.layoutJSON.utf8))
+    }
+
+    @Test func typingAndSearchGoOnWhileAnotherProgramHoldsTheStore() throws {
+        let h = try Harness()
+        let holder = try LockHolder(h.folder)
+        h.type("kari")
+        #expect(h.screen()[5] == " KARI   Kari Nordmann                             A1 C6 F5     13 waiting")
+        // Longer than a lock wait ever lasted: catching up is skipped, never waited for.
+        h.wait(8 * AppDriver.refreshInterval)
+        #expect(h.state.readOnlyReason == nil)
+        #expect(h.state.storeBusy == .reading)
+        #expect(h.screen()[22] == " maria │ Butik Klostergaten │ store busy    193 on shelf │ 18 due today │ 11:00")
+        h.press(.escape)
+        h.type("nordmann")
+        #expect(h.screen()[2] == " Find: nordmann")
+        #expect(h.screen()[5].hasPrefix(" BN     Bjørn Nordmann "))
+        #expect(h.takeEffects() == [])
+
+        holder.release()
+        h.wait(AppDriver.refreshInterval)
+        #expect(h.state.storeBusy == nil)
+        #expect(h.screen()[22] == Self.status80)
+    }
+
+    @Test func aWriteWaitsSaysSoAndEscCancelsItWithNothingWritten() throws {
+        let h = try Harness()
+        let before = try journal(h)
+        let holder = try LockHolder(h.folder)
+        IntakeScenarioTests.start(h, declared: "3")
+        #expect(h.takeEffects() == [])
+        #expect(h.state.storeBusy == .writing)
+        var lines = h.screen()
+        #expect(lines[1] == Self.waitingBanner)
+        #expect(h.frame().styleMask[1] == String(repeating: "W", count: 80))
+        #expect(lines[22].hasPrefix(" maria │ Butik Klostergaten │ store busy "))
+
+        // Keys and scans are not taken while it waits: a beep says so, and nothing changes.
+        h.type("x")
+        h.scan(Harness.s10("11111111"))
+        #expect(h.takeEffects() == [.beep, .beep])
+        #expect(h.screen()[22] == " Waiting for the store to save: keys are not taken until then. Esc cancels.")
+        #expect(h.state.tab == .intake)
+
+        h.press(.escape)
+        #expect(h.takeEffects() == [.beep])
+        #expect(h.state.storeBusy == nil)
+        lines = h.screen()
+        #expect(lines[1] == "")
+        #expect(lines[2] == " New delivery.  Carrier: ◀ PostNord ▶   Declared items: 3")
+        #expect(lines.contains(" Not saved: cancelled while another program was using the store."))
+        #expect(try journal(h) == before)
+
+        // Nothing more happens once the lock is free: the cancelled write stays unwritten...
+        holder.release()
+        h.wait(3 * AppDriver.refreshInterval)
+        #expect(try journal(h) == before)
+        #expect(h.screen()[2] == " New delivery.  Carrier: ◀ PostNord ▶   Declared items: 3")
+        // ...and the next write works.
+        h.press(.enter)
+        #expect(h.takeEffects() == [])
+        #expect(h.screen()[2] == " Delivery: PostNord · scanned 0 of 3 declared (3 to go)")
+        #expect(h.state.readOnlyReason == nil)
+        #expect(try reopened(h).state.openDelivery(of: Harness.staff)?.declared == 3)
+    }
+
+    @Test func aWaitingWriteLandsAsSoonAsTheLockIsFree() throws {
+        let h = try Harness()
+        let before = try journal(h)
+        let holder = try LockHolder(h.folder)
+        // Past what the command line waits before it gives up.
+        h.wait(6)
+        IntakeScenarioTests.start(h, declared: "3")
+        #expect(h.screen()[1] == Self.waitingBanner)
+        h.wait(6)
+        #expect(h.state.storeBusy == .writing)
+        #expect(try journal(h) == before, "not written while the lock is held")
+
+        holder.release()
+        h.wait(0.25)
+        #expect(h.state.storeBusy == nil)
+        #expect(h.state.readOnlyReason == nil)
+        #expect(h.screen()[1] == "")
+        #expect(h.screen()[2] == " Delivery: PostNord · scanned 0 of 3 declared (3 to go)")
+        #expect(try reopened(h).state.openDelivery(of: Harness.staff)?.declared == 3)
+        #expect(h.takeEffects() == [])
+    }
+
+    /// The waiting write is decided when it is made, against what other counters did meanwhile.
+    @Test func aWaitingHandOutIsDecidedAgainstTheStoreAsItIsWhenTheLockIsFree() throws {
+        let h = try Harness()
+        let (_, parcels) = try HandOutScenarioTests.startForKariHansen(h)
+        h.type("2")
+        h.scan(parcels[0].tracking.value)
+        let holder = try LockHolder(h.folder)
+        h.scan(parcels[1].tracking.value)
+        #expect(h.state.storeBusy == .writing)
+        #expect(h.takeEffects() == [])
+
+        // Another counter, first to get the lock, hands out one of the parcels.
+        holder.release()
+        let other = try reopened(h)
+        try other.perform(staff: "thomas", now: h.now) { state, context throws(DomainError) in
+            try state.handOut(HandOutRequest(parcels: [parcels[1].id], verification: .id), context)
+        }
+        let before = try journal(h)
+        h.wait(0.25)
+        #expect(h.state.storeBusy == nil)
+        #expect(h.takeEffects() == [.beep])
+        #expect(h.state.counter.handOut == nil)
+        #expect(try journal(h) == before, "refused: nothing written")
+        #expect(try reopened(h).state.parcels[parcels[0].id]?.status == .waiting)
+    }
+
+    /// Two keys fast enough to be held as a possible scan come out together: the first one's
+    /// write waits, the second's is refused rather than queued behind it.
+    @Test func aSecondWriteWhileOneWaitsIsRefused() throws {
+        let h = try Harness()
+        h.press(.function(5))
+        QueueScenarioTests.add(h, "KH2")
+        let holder = try LockHolder(h.folder)
+        var effects = h.driver.handle(KeyEvent(.character("f"), at: h.clock + 0.01))
+        effects += h.driver.handle(KeyEvent(.character("r"), at: h.clock + 0.02))
+        #expect(effects == [])
+        h.wait(0.3)
+        #expect(h.takeEffects() == [.beep])
+        #expect(h.state.storeBusy == .writing)
+        #expect(h.screen().contains(" Not saved: an earlier action is still waiting for the store."))
+
+        holder.release()
+        h.wait(0.25)
+        let entry = try #require(try QueueScenarioTests.entry(h, "KH2"))
+        #expect(entry.fetchingBy == "maria")
+        #expect(entry.status != .ready)
+    }
+
+    @Test func quittingWhileAWriteWaitsSaysItWasNotSaved() throws {
+        let h = try Harness()
+        let before = try journal(h)
+        let holder = try LockHolder(h.folder)
+        IntakeScenarioTests.start(h, declared: "3")
+        h.press(.interrupt)
+        #expect(h.takeEffects() == [.quit])
+        #expect(h.driver.close() == "Not saved: the last action was still waiting for the store (another program was using it) when Butik quit.")
+        holder.release()
+        #expect(try journal(h) == before)
+    }
+
+    /// A real fault (the journal replaced under the running app, as a restore from a backup
+    /// does) makes it read-only; it opens the store again by itself every few seconds, not
+    /// while another program holds the lock, and says when it can write again.
+    @Test func readOnlyAfterAFaultChecksAgainByItselfAndSaysWhenWritable() throws {
+        let h = try Harness()
+        let journalURL = h.folder.appendingPathComponent("journal.jsonl")
+        let copy = h.folder.appendingPathComponent("restored.jsonl")
+        try FileManager.default.copyItem(at: journalURL, to: copy)
+        #expect(rename(copy.path, journalURL.path) == 0)
+        h.wait(AppDriver.refreshInterval)
+        let reason = try #require(h.state.readOnlyReason)
+        #expect(reason.contains("deleted or replaced"))
+        #expect(h.takeEffects() == [.beep])
+
+        let holder = try LockHolder(h.folder)
+        h.wait(3 * AppDriver.reopenInterval)
+        #expect(h.state.readOnlyReason == reason, "still read-only while the lock is held")
+        holder.release()
+        h.wait(AppDriver.reopenInterval)
+        #expect(h.state.readOnlyReason == nil)
+        #expect(h.screen()[22] == " The store is writable again.")
+        #expect(h.screen()[1] == "")
+
+        IntakeScenarioTests.start(h, declared: "3")
+        #expect(h.screen()[2] == " Delivery: PostNord · scanned 0 of 3 declared (3 to go)")
+        #expect(try reopened(h).state.openDelivery(of: Harness.staff)?.declared == 3)
+    }
+
+    @Test func aFaultThatStaysKeepsTheStoreReadOnly() throws {
+        let h = try Harness()
+        let journalURL = h.folder.appendingPathComponent("journal.jsonl")
+        try FileManager.default.removeItem(at: journalURL)
+        h.wait(AppDriver.refreshInterval)
+        #expect(h.state.readOnlyReason != nil)
+        h.wait(3 * AppDriver.reopenInterval)
+        #expect(h.state.readOnlyReason != nil)
+        #expect(!FileManager.default.fileExists(atPath: journalURL.path), "no new journal started")
+        IntakeScenarioTests.start(h)
+        #expect(h.takeEffects().contains(.beep))
+        #expect(!FileManager.default.fileExists(atPath: journalURL.path))
+    }
+}
