@@ -117,7 +117,7 @@ public final class Store<Model: StoreModel> {
         case .failure(let code) where code == EACCES || code == EROFS || code == EPERM:
             journalFD = try Posix.openOrThrow(journalPath, O_RDONLY)
             readOnly = "This program may not write \(journalPath) (\(Posix.describe(code))): "
-                + "check the permissions of the store folder and its files, then restart."
+                + "check the permissions of the store folder and its files; the store is read again when the program next opens it."
         case .failure(let code):
             throw .io(operation: "open", path: journalPath, errno: code)
         }
@@ -129,7 +129,7 @@ public final class Store<Model: StoreModel> {
             lock = nil
             if readOnly == nil {
                 readOnly = "The lock file \(folderPath)/lock is missing and cannot be created: check that the "
-                    + "program may write the store folder, then restart."
+                    + "program may write the store folder; the store is read again when the program next opens it."
             }
         } catch {
             close(journalFD)
@@ -406,7 +406,7 @@ public final class Store<Model: StoreModel> {
         guard Posix.sameFile(journalFD, path: journalPath) else {
             throw goReadOnly(.corrupt(
                 file: journalPath, line: nil,
-                reason: "it was deleted or replaced while the program was running (restored from a backup?); restart the program"))
+                reason: "it was deleted or replaced while the program was running (restored from a backup?); it is read again when the program next opens it"))
         }
         if let noted = notedDamage() { throw goReadOnly(noted) }
         let size = Int64(try Posix.status(journalFD, path: journalPath).st_size)
@@ -483,7 +483,7 @@ public final class Store<Model: StoreModel> {
             reason += "Its unfinished line could not be removed (\(Posix.describe(cut))); it will be ignored "
                 + "when the store is opened again. "
         }
-        readOnlyReason = reason + "Fix the cause, then restart the program."
+        readOnlyReason = reason + StoreError.tryAgain
         return error
     }
 
@@ -497,16 +497,17 @@ public final class Store<Model: StoreModel> {
         if cut == 0 { cut = fileOps.fdatasync(journalFD) }
         guard cut != 0 else {
             readOnlyReason = "Saving failed: \(error.message) The last action was NOT saved. "
-                + "Fix the cause, then restart the program."
+                + StoreError.tryAgain
             return error
         }
         var reason = "Saving could not be confirmed: \(error.message) The journal could not be cut back "
             + "(\(Posix.describe(cut))), so the last action may have been saved or not. "
         do {
             try MarkerFile.write(write, to: unconfirmedPath, ops: fileOps)
-            reason += "Fix the cause, then restart the program: it will say whether the action was recorded."
+            reason += "Fix the cause: when the store is opened again (the terminal UI tries by itself), it says "
+                + "whether the action was recorded."
         } catch {
-            reason += "Fix the cause, restart the program, then look the action up (butik find) before doing it again."
+            reason += "Fix the cause, then look the action up (butik find) before doing it again."
         }
         readOnlyReason = reason
         return .unconfirmed(reason: reason)

@@ -52,6 +52,10 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { message }
 
+    /// The end of a reason for a failed save.
+    static let tryAgain = "Fix the cause, then try again: the terminal UI opens the store again by itself "
+        + "every few seconds, a command can simply be run again."
+
     private static func advice(for code: Int32) -> String {
         switch code {
         case ENOSPC, EDQUOT: return "The disk is full: free some space."

@@ -36,7 +36,7 @@ public final class AppDriver {
         state = AppState(context: context, staff: staff, storeLabel: store.folder.path,
                          readOnlyReason: store.readOnlyReason, clock: clock)
         lastRefresh = clock
-        for notice in store.notices { state.say(notice, .warning) }
+        if !store.notices.isEmpty { state.say(store.notices.joined(separator: " "), .warning) }
     }
 
     /// Feeds one key press; carries out store writes it leads to and returns what the terminal
@@ -201,8 +201,16 @@ public final class AppDriver {
         nextReopen = clock + AppDriver.reopenInterval
         guard let fresh = try? store.reopened() else { return [] }
         store = fresh
-        if fresh.readOnlyReason == nil { nextReopen = nil }
-        return state.update(.storeReopened(fresh.state, readOnlyReason: fresh.readOnlyReason))
+        guard fresh.readOnlyReason == nil else {
+            return state.update(.storeReopened(fresh.state, readOnlyReason: fresh.readOnlyReason))
+        }
+        nextReopen = nil
+        let effects = state.update(.storeReopened(fresh.state, readOnlyReason: nil))
+        // What opening found out (whether an unconfirmed action was recorded, damage gone).
+        if !fresh.notices.isEmpty {
+            state.say(([StoreBusy.writableAgain] + fresh.notices).joined(separator: " "), .warning)
+        }
+        return effects
     }
 
     private func describe(_ error: any Error) -> String {

@@ -219,6 +219,30 @@ import Glibc
         #expect(try reopened(h).state.openDelivery(of: Harness.staff)?.declared == 3)
     }
 
+    /// Damage another program noted (a check) shows on the running app at its next refresh;
+    /// once the journal is repaired, the app's retry says so, with what opening found out.
+    @Test func damageNotedByACheckShowsAndTheRepairIsSaid() throws {
+        let h = try Harness()
+        let journalURL = h.folder.appendingPathComponent("journal.jsonl")
+        let sound = try Data(contentsOf: journalURL)
+        var bytes = [UInt8](sound)
+        let secondLine = bytes.firstIndex(of: UInt8(ascii: "\n"))! + 1
+        let letter = bytes[secondLine...].firstIndex { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }!
+        bytes[letter] ^= 0x01
+        try Data(bytes).write(to: journalURL)
+        #expect(!Store<ShopState>.check(folder: h.folder, empty: ShopState()).isHealthy)
+        h.wait(AppDriver.refreshInterval)
+        let reason = try #require(h.state.readOnlyReason)
+        #expect(reason.contains("journal.jsonl line 2"))
+        h.wait(2 * AppDriver.reopenInterval)
+        #expect(h.state.readOnlyReason != nil, "still damaged: still read-only")
+
+        try sound.write(to: journalURL)  // restored from a backup
+        h.wait(AppDriver.reopenInterval)
+        #expect(h.state.readOnlyReason == nil)
+        #expect(h.screen()[22].hasPrefix(" The store is writable again. The damage noted in"))
+    }
+
     @Test func aFaultThatStaysKeepsTheStoreReadOnly() throws {
         let h = try Harness()
         let journalURL = h.folder.appendingPathComponent("journal.jsonl")
