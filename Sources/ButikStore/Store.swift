@@ -8,8 +8,10 @@ import Foundation
 /// A folder holding a model as an append-only journal of entries plus an optional snapshot.
 ///
 /// Files: `journal.jsonl` (one checksummed entry per line, never rewritten), `snapshot.json`
-/// (derived, replaced atomically) and `lock` (flock, taken per transaction). Several processes
-/// may use one folder; each transaction first catches up on the others' entries.
+/// (derived, replaced atomically; it covers only lines verified when it was made), `lock`
+/// (flock, taken per transaction), and notes for later opens (see `Store+Notes.swift`).
+/// Several processes may use one folder; each transaction first catches up on the others'
+/// entries.
 ///
 /// A damaged journal never gets overwritten: the store opens read-only with the model as it was
 /// just before the first damaged line, and `readOnlyReason` names the file, line and problem.
@@ -19,13 +21,13 @@ import Foundation
 /// Used from one thread; not Sendable.
 public final class Store<Model: StoreModel> {
     /// The state after every entry read so far.
-    public private(set) var model: Model
+    public internal(set) var model: Model
     /// Sequence number of the last entry in `model` (0 for none).
-    public private(set) var lastSequence: Int
+    public internal(set) var lastSequence: Int
     /// Non-nil when the store refuses to write, with the reason a person can act on.
-    public private(set) var readOnlyReason: String?
+    public internal(set) var readOnlyReason: String?
     /// Things a person should know that did not stop the store.
-    public private(set) var notices: [String] = []
+    public internal(set) var notices: [String] = []
     /// The store folder.
     public let folder: URL
 
@@ -34,20 +36,20 @@ public final class Store<Model: StoreModel> {
     let lockPath: String
     let damagePath: String
     let unconfirmedPath: String
-    private let journalFD: Int32
+    let journalFD: Int32
     private let lock: FileLock?
     /// The state before any entry, for opening the folder again.
     private let empty: Model
     /// Offset just after the last complete transaction read or written.
-    private var knownEnd: Int64 = 0
+    var knownEnd: Int64 = 0
     /// Sequence number of the last snapshot this store read or wrote.
     private var snapshotSeq = 0
     /// The snapshot on disk is damaged or does not fit: write one at the next transaction.
     private var snapshotWanted = false
     /// Offset of an unfinished tail already reported in `notices`.
     private var reportedTornOffset: Int64?
-    private let encoder = StoreCoding.encoder()
-    private let decoder = StoreCoding.decoder(for: Model.self)
+    let encoder = StoreCoding.encoder()
+    let decoder = StoreCoding.decoder(for: Model.self)
 
     /// File operations that can fail while saving; tests replace them to inject faults.
     var fileOps = FileOps.live
@@ -221,97 +223,6 @@ public final class Store<Model: StoreModel> {
         resolveUnconfirmedWrite()
     }
 
-    /// With a `damage.json`, verifies the whole journal again (and decodes the line it names):
-    /// damage still there keeps the store read-only, named; damage gone (the journal was
-    /// restored) removes the note. As cheap as making a snapshot, so the UI may retry it often.
-    private func checkRecordedDamage() throws(StoreError) {
-        let notedLine: Int?
-        switch MarkerFile.read(damagePath, as: DamageNote.self) {
-        case .missing: return
-        case .damaged: notedLine = nil
-        case .sound(let note): notedLine = note.line
-        }
-        let problem = try JournalVerifier.firstProblem(fd: journalFD, path: journalPath, to: knownEnd, decoding: notedLine) { line in
-            switch JournalLine.parse(line, as: Model.Entry.self, schemaVersion: Model.schemaVersion, decoder: decoder) {
-            case .undecodable(_, let reason), .damaged(let reason): reason
-            case .newer(_, let version): "it was written by a newer version (data version \(version))"
-            case .entry: nil
-            }
-        }
-        if let problem {
-            if readOnlyReason == nil { readOnlyReason = problem.message }
-            return
-        }
-        guard readOnlyReason == nil else { return }
-        do {
-            try MarkerFile.remove(damagePath, ops: fileOps)
-            notices.append("The damage noted in \(damagePath) is gone: every line of journal.jsonl reads "
-                + "correctly again, and the store is writable.")
-        } catch {
-            notices.append("Every line of journal.jsonl reads correctly again, but \(damagePath) could not be "
-                + "removed (\(error.message)).")
-        }
-    }
-
-    /// The damage another program (a check, a counter making a snapshot) noted since this store
-    /// was opened; one `stat` when there is none.
-    private func notedDamage() -> StoreError? {
-        guard case .success = Posix.status(path: damagePath) else { return nil }
-        guard case .sound(let note) = MarkerFile.read(damagePath, as: DamageNote.self) else {
-            return .corrupt(file: journalPath, line: nil, reason: "\(damagePath) notes damage, but cannot be read")
-        }
-        return .corrupt(file: journalPath, line: note.line, reason: note.reason)
-    }
-
-    /// Records damage found where opening does not read, so that every later open shows it.
-    private func noteDamage(_ problem: StoreError) {
-        guard case .corrupt(_, let line, let reason) = problem else { return }
-        do {
-            try MarkerFile.write(DamageNote(line: line, reason: reason, foundAt: Date()), to: damagePath, ops: fileOps)
-        } catch {
-            notices.append("The damage could not be noted in \(damagePath) (\(error.message)); the next "
-                + "`butik check` finds it again.")
-        }
-    }
-
-    /// With an `unconfirmed.json`, says whether the transaction it describes is in the journal,
-    /// then removes it (when the store is writable; otherwise it is said again next time).
-    private func resolveUnconfirmedWrite() {
-        let write: UnconfirmedWrite
-        switch MarkerFile.read(unconfirmedPath, as: UnconfirmedWrite.self) {
-        case .missing: return
-        case .damaged(let reason):
-            notices.append("\(unconfirmedPath) notes a save whose outcome was unknown, but \(reason). "
-                + "Check the latest actions (butik find) and remove the file.")
-            return
-        case .sound(let found): write = found
-        }
-        let entries = write.firstSeq == write.lastSeq
-            ? "entry \(write.firstSeq)" : "entries \(write.firstSeq)–\(write.lastSeq)"
-        let when = write.minute
-        if isInJournal(write) {
-            notices.append("The action of \(when) whose saving could not be confirmed (journal \(entries)) "
-                + "WAS recorded: it counts as done.")
-        } else {
-            notices.append("The action of \(when) whose saving could not be confirmed (journal \(entries)) "
-                + "was NOT recorded: do it again if it is still needed.")
-        }
-        guard readOnlyReason == nil else { return }
-        do { try MarkerFile.remove(unconfirmedPath, ops: fileOps) } catch {
-            notices.append("\(unconfirmedPath) could not be removed (\(error.message)).")
-        }
-    }
-
-    /// Whether the journal read so far holds exactly the bytes of `write` where it says.
-    private func isInJournal(_ write: UnconfirmedWrite) -> Bool {
-        guard write.length > 0, write.lastSeq <= lastSequence, write.offset >= 0,
-              write.offset + Int64(write.length) <= knownEnd else { return false }
-        var bytes = [UInt8](repeating: 0, count: write.length)
-        guard case .success(let count) = bytes.withUnsafeMutableBytes({ Posix.readAt(journalFD, into: $0, at: write.offset) }),
-              count == write.length else { return false }
-        return CRC32.checksum(bytes) == write.checksum
-    }
-
     /// Whether the snapshot's position in the journal is right: the line ending at its offset
     /// has its sequence number. Reads only that one line.
     private func fits(_ snapshot: SnapshotFile.Contents<Model>, journalSize: Int64) -> Bool {
@@ -332,7 +243,7 @@ public final class Store<Model: StoreModel> {
         return (model, read)
     }
 
-    private func report(_ torn: (line: Int, offset: Int64, reason: String)) {
+    func report(_ torn: (line: Int, offset: Int64, reason: String)) {
         guard reportedTornOffset != torn.offset else { return }
         reportedTornOffset = torn.offset
         notices.append("Ignored line \(torn.line) of \(journalPath) and anything after it: \(torn.reason). "
@@ -387,19 +298,6 @@ public final class Store<Model: StoreModel> {
         try saveSnapshot()
     }
 
-    /// Verifies every journal line read so far, the ones behind the snapshot too (checksums and
-    /// sequence numbers). Damage makes the store read-only and is noted in `damage.json`, so that
-    /// every later open shows it until the journal is repaired; it is also returned.
-    @discardableResult
-    public func verifyJournal() throws(StoreError) -> StoreError? {
-        guard let problem = try JournalVerifier.firstProblem(fd: journalFD, path: journalPath, to: knownEnd) else {
-            return nil
-        }
-        noteDamage(problem)
-        _ = goReadOnly(problem)
-        return problem
-    }
-
     /// Reads lines appended since `knownEnd` (complete, since writers hold the exclusive lock).
     /// With `truncatingTornTail` (under the exclusive lock), removes an unfinished tail.
     private func catchUp(truncatingTornTail: Bool) throws(StoreError) {
@@ -432,93 +330,12 @@ public final class Store<Model: StoreModel> {
         reportedTornOffset = nil
     }
 
-    /// Appends the entries as one write + fdatasync, then applies them.
-    private func append(_ entries: [Model.Entry]) throws(StoreError) {
-        var bytes: [UInt8] = []
-        var saved: [Model.Entry] = []
-        saved.reserveCapacity(entries.count)
-        for (index, entry) in entries.enumerated() {
-            let json: Data
-            do { json = try encoder.encode(entry) } catch {
-                throw .encoding(reason: "entry \(index + 1) of \(entries.count) cannot be written as JSON (\(error))")
-            }
-            // Apply what a later reader will get back, so memory and a reopened store agree,
-            // and never write a line that could not be read again.
-            do { saved.append(try decoder.decode(Model.Entry.self, from: json)) } catch {
-                throw .encoding(reason: "entry \(index + 1) of \(entries.count) could not be read back: \(DecodingReason.describe(error))")
-            }
-            bytes += JournalLine.encode(
-                seq: lastSequence + index + 1, version: Model.schemaVersion,
-                more: index < entries.count - 1, entryJSON: json)
-        }
-        let size = Int64(try Posix.status(journalFD, path: journalPath).st_size)
-        guard size == knownEnd else {
-            throw goReadOnly(.corrupt(
-                file: journalPath, line: nil,
-                reason: "it is \(size) bytes where \(knownEnd) were expected; another program may write it without the lock"))
-        }
-        let written = Posix.writeAll(journalFD, bytes, ops: fileOps)
-        if written != 0 { throw failedWrite(written) }
-        let synced = fileOps.fdatasync(journalFD)
-        if synced != 0 {
-            throw failedSync(synced, UnconfirmedWrite(
-                firstSeq: lastSequence + 1, lastSeq: lastSequence + entries.count, offset: knownEnd,
-                length: bytes.count, checksum: CRC32.checksum(bytes), at: Date()))
-        }
-        for entry in saved { model.apply(entry) }
-        lastSequence += entries.count
-        knownEnd += Int64(bytes.count)
-    }
-
-    /// After a failed write: cut the journal back to its last confirmed length and refuse
-    /// further writes. What a failed write leaves is always a first part of the transaction
-    /// (no newline at its end, or lines of a transaction whose last line is missing), which no
-    /// reader applies, so the action was not saved even if the cut fails.
-    private func failedWrite(_ code: Int32) -> StoreError {
-        let error = StoreError.io(operation: "write", path: journalPath, errno: code)
-        var cut = fileOps.ftruncate(journalFD, knownEnd)
-        if cut == 0 { cut = fileOps.fdatasync(journalFD) }
-        var reason = "Saving failed: \(error.message) The last action was NOT saved. "
-        if cut != 0 {
-            reason += "Its unfinished line could not be removed (\(Posix.describe(cut))); it will be ignored "
-                + "when the store is opened again. "
-        }
-        readOnlyReason = reason + StoreError.tryAgain
-        return error
-    }
-
-    /// After a failed fdatasync: the complete lines are in the file, but the kernel's cache can no
-    /// longer be trusted to reach the disk. Only a cut back that is itself synced makes the action
-    /// certainly not saved; otherwise the outcome is unknown, said so, and noted in
-    /// `unconfirmed.json` for the next open to settle.
-    private func failedSync(_ code: Int32, _ write: UnconfirmedWrite) -> StoreError {
-        let error = StoreError.io(operation: "fdatasync", path: journalPath, errno: code)
-        var cut = fileOps.ftruncate(journalFD, knownEnd)
-        if cut == 0 { cut = fileOps.fdatasync(journalFD) }
-        guard cut != 0 else {
-            readOnlyReason = "Saving failed: \(error.message) The last action was NOT saved. "
-                + StoreError.tryAgain
-            return error
-        }
-        var reason = "Saving could not be confirmed: \(error.message) The journal could not be cut back "
-            + "(\(Posix.describe(cut))), so the last action may have been saved or not. "
-        do {
-            try MarkerFile.write(write, to: unconfirmedPath, ops: fileOps)
-            reason += "Fix the cause: when the store is opened again (the terminal UI tries by itself), it says "
-                + "whether the action was recorded."
-        } catch {
-            reason += "Fix the cause, then look the action up (butik find) before doing it again."
-        }
-        readOnlyReason = reason
-        return .unconfirmed(reason: reason)
-    }
-
-    private func goReadOnly(_ error: StoreError) -> StoreError {
+    func goReadOnly(_ error: StoreError) -> StoreError {
         if readOnlyReason == nil { readOnlyReason = error.message }
         return error
     }
 
-    private func snapshotAfterTransaction() {
+    func snapshotAfterTransaction() {
         do {
             try saveSnapshot()
         } catch .corrupt(let file, let line, let reason) {

@@ -1,0 +1,114 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// What a store notes for later opens, and reads back when it opens: damage found where
+/// opening does not read (`damage.json`), and a save whose outcome is unknown (`unconfirmed.json`).
+extension Store {
+    /// With a `damage.json`, verifies the whole journal again (and decodes the line it names):
+    /// damage still there keeps the store read-only, named; damage gone (the journal was
+    /// restored) removes the note. As cheap as making a snapshot, so the UI may retry it often.
+    func checkRecordedDamage() throws(StoreError) {
+        let notedLine: Int?
+        switch MarkerFile.read(damagePath, as: DamageNote.self) {
+        case .missing: return
+        case .damaged: notedLine = nil
+        case .sound(let note): notedLine = note.line
+        }
+        let problem = try JournalVerifier.firstProblem(fd: journalFD, path: journalPath, to: knownEnd, decoding: notedLine) { line in
+            switch JournalLine.parse(line, as: Model.Entry.self, schemaVersion: Model.schemaVersion, decoder: decoder) {
+            case .undecodable(_, let reason), .damaged(let reason): reason
+            case .newer(_, let version): "it was written by a newer version (data version \(version))"
+            case .entry: nil
+            }
+        }
+        if let problem {
+            if readOnlyReason == nil { readOnlyReason = problem.message }
+            return
+        }
+        guard readOnlyReason == nil else { return }
+        do {
+            try MarkerFile.remove(damagePath, ops: fileOps)
+            notices.append("The damage noted in \(damagePath) is gone: every line of journal.jsonl reads "
+                + "correctly again, and the store is writable.")
+        } catch {
+            notices.append("Every line of journal.jsonl reads correctly again, but \(damagePath) could not be "
+                + "removed (\(error.message)).")
+        }
+    }
+
+    /// The damage another program (a check, a counter making a snapshot) noted since this store
+    /// was opened; one `stat` when there is none.
+    func notedDamage() -> StoreError? {
+        guard case .success = Posix.status(path: damagePath) else { return nil }
+        guard case .sound(let note) = MarkerFile.read(damagePath, as: DamageNote.self) else {
+            return .corrupt(file: journalPath, line: nil, reason: "\(damagePath) notes damage, but cannot be read")
+        }
+        return .corrupt(file: journalPath, line: note.line, reason: note.reason)
+    }
+
+    /// Records damage found where opening does not read, so that every later open shows it.
+    func noteDamage(_ problem: StoreError) {
+        guard case .corrupt(_, let line, let reason) = problem else { return }
+        do {
+            try MarkerFile.write(DamageNote(line: line, reason: reason, foundAt: Date()), to: damagePath, ops: fileOps)
+        } catch {
+            notices.append("The damage could not be noted in \(damagePath) (\(error.message)); the next "
+                + "`butik check` finds it again.")
+        }
+    }
+
+    /// With an `unconfirmed.json`, says whether the transaction it describes is in the journal,
+    /// then removes it (when the store is writable; otherwise it is said again next time).
+    func resolveUnconfirmedWrite() {
+        let write: UnconfirmedWrite
+        switch MarkerFile.read(unconfirmedPath, as: UnconfirmedWrite.self) {
+        case .missing: return
+        case .damaged(let reason):
+            notices.append("\(unconfirmedPath) notes a save whose outcome was unknown, but \(reason). "
+                + "Check the latest actions (butik find) and remove the file.")
+            return
+        case .sound(let found): write = found
+        }
+        let entries = write.firstSeq == write.lastSeq
+            ? "entry \(write.firstSeq)" : "entries \(write.firstSeq)–\(write.lastSeq)"
+        let when = write.minute
+        if isInJournal(write) {
+            notices.append("The action of \(when) whose saving could not be confirmed (journal \(entries)) "
+                + "WAS recorded: it counts as done.")
+        } else {
+            notices.append("The action of \(when) whose saving could not be confirmed (journal \(entries)) "
+                + "was NOT recorded: do it again if it is still needed.")
+        }
+        guard readOnlyReason == nil else { return }
+        do { try MarkerFile.remove(unconfirmedPath, ops: fileOps) } catch {
+            notices.append("\(unconfirmedPath) could not be removed (\(error.message)).")
+        }
+    }
+
+    /// Whether the journal read so far holds exactly the bytes of `write` where it says.
+    func isInJournal(_ write: UnconfirmedWrite) -> Bool {
+        guard write.length > 0, write.lastSeq <= lastSequence, write.offset >= 0,
+              write.offset + Int64(write.length) <= knownEnd else { return false }
+        var bytes = [UInt8](repeating: 0, count: write.length)
+        guard case .success(let count) = bytes.withUnsafeMutableBytes({ Posix.readAt(journalFD, into: $0, at: write.offset) }),
+              count == write.length else { return false }
+        return CRC32.checksum(bytes) == write.checksum
+    }
+
+    /// Verifies every journal line read so far, the ones behind the snapshot too (checksums and
+    /// sequence numbers). Damage makes the store read-only and is noted in `damage.json`, so that
+    /// every later open shows it until the journal is repaired; it is also returned.
+    @discardableResult
+    public func verifyJournal() throws(StoreError) -> StoreError? {
+        guard let problem = try JournalVerifier.firstProblem(fd: journalFD, path: journalPath, to: knownEnd) else {
+            return nil
+        }
+        noteDamage(problem)
+        _ = goReadOnly(problem)
+        return problem
+    }
+}
