@@ -31,7 +31,9 @@ func benchmarkOpen() throws {
     print("  snapshot + tail:             \(withSnapshot.summary)")
 }
 
-let benchmarks: [String: () throws -> Void] = ["open": benchmarkOpen, "intake": benchmarkIntake, "counter": benchmarkCounter]
+let benchmarks: [String: () throws -> Void] = [
+    "open": benchmarkOpen, "intake": benchmarkIntake, "counter": benchmarkCounter, "verify": benchmarkVerify,
+]
 let chosen = CommandLine.arguments.dropFirst()
 for name in chosen.isEmpty ? benchmarks.keys.sorted() : Array(chosen) {
     guard let run = benchmarks[name] else {

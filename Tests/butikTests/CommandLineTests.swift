@@ -31,6 +31,23 @@ import Testing
         let parcels: [FoundParcel]
     }
 
+    @Test func aClosedStandardErrorLosesTheMessageButNeverStopsTheProgram() throws {
+        let butik = Butik()
+        defer { butik.cleanUp() }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        let command = ([Butik.binary.path] + Butik.globalsLast(["receive", "NOT-A-CODE!", "--to", "Åse Ødegård"],
+                                                             store: butik.store.path, staff: butik.staff))
+            .map { "'\($0)'" }.joined(separator: " ")
+        process.arguments = ["-c", "exec \(command) 2>&-"]
+        process.environment = butik.environment
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 1)  // refused, said on a standard error nobody reads
+    }
+
     @Test func receiveThenFindByAccentedFragmentAndLastDigits() throws {
         let butik = Butik()
         defer { butik.cleanUp() }

@@ -71,11 +71,25 @@ enum Output {
 
     private enum Stream { case standardOutput, standardError }
 
+    /// write(2) on descriptor 2: a closed or full standard error loses the message quietly,
+    /// where FileHandle would stop the program (after the action was done).
+    private static func writeToStandardError(_ bytes: [UInt8]) {
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { all in
+                Foundation.write(2, all.baseAddress! + written, all.count - written)
+            }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return }
+            written += count
+        }
+    }
+
     /// The one place bytes leave the program; `text` is already sanitised.
     private static func write(_ text: String, to stream: Stream) {
         switch stream {
         case .standardOutput: print(text)
-        case .standardError: FileHandle.standardError.write(Data((text + "\n").utf8))
+        case .standardError: writeToStandardError(Array((text + "\n").utf8))
         }
     }
 }
