@@ -9,18 +9,6 @@ import Testing
         let waiting: [Parcel]
     }
 
-    /// A valid S10 number with the given serial (8 digits).
-    static func s10(_ serial: Int) -> String {
-        let digits = String(format: "%08d", serial).compactMap(\.wholeNumberValue)
-        let sum = zip(digits, [8, 6, 4, 2, 3, 5, 9, 7]).map(*).reduce(0, +)
-        let check = switch 11 - sum % 11 {
-        case 10: 0
-        case 11: 5
-        case let c: c
-        }
-        return "RR" + String(format: "%08d", serial) + "\(check)" + "NO"
-    }
-
     /// Iterations of the kill loop; `BUTIK_CRASH_ITERATIONS` raises it for a longer local run.
     static let iterations = Int(ProcessInfo.processInfo.environment["BUTIK_CRASH_ITERATIONS"] ?? "") ?? 120
 
@@ -31,14 +19,14 @@ import Testing
 
         // How long one receive takes here, to aim the kills inside it.
         let started = Date()
-        #expect(try butik.run("receive", CrashTests.s10(1), "--to", "KH").status == 0)
+        #expect(try butik.run("receive", Butik.s10(1), "--to", "KH").status == 0)
         let typical = Date().timeIntervalSince(started)
 
-        var acknowledged: Set<String> = [CrashTests.s10(1)]
+        var acknowledged: Set<String> = [Butik.s10(1)]
         var killed = 0
         var random = SystemRandomNumberGenerator()
         for i in 0..<CrashTests.iterations {
-            let code = CrashTests.s10(1000 + i)
+            let code = Butik.s10(1000 + i)
             let process = Process()
             process.executableURL = Butik.binary
             process.arguments = Butik.globalsLast(["receive", code, "--to", "Kristoffer Hegland"], store: butik.store.path, staff: butik.staff)
@@ -70,7 +58,7 @@ import Testing
         let lost = acknowledged.subtracting(stored)
         #expect(lost.isEmpty, "acknowledged but lost: \(lost.sorted())")
         // The store still takes writes after all that.
-        #expect(try butik.run("receive", CrashTests.s10(99_999), "--to", "KH").status == 0)
+        #expect(try butik.run("receive", Butik.s10(99_999), "--to", "KH").status == 0)
     }
 
     @Test func twoCountersWritingAtOnceLoseNothing() async throws {
@@ -84,7 +72,7 @@ import Testing
                     var counterButik = butik
                     counterButik.staff = "counter\(counter)"
                     return try (0..<perCounter).map { i in
-                        try counterButik.run("receive", CrashTests.s10(50_000 + counter * 1000 + i), "--to", "SKS").status
+                        try counterButik.run("receive", Butik.s10(50_000 + counter * 1000 + i), "--to", "SKS").status
                     }
                 }
             }
