@@ -22,7 +22,7 @@ import Testing
         var shop = ReferenceShop(layout: try .init(store: butik.store))
         var recorded = try tail.read().map { shop.apply($0) }
         var workload = Workload(seed: seed, label: "K", firstSerial: 1_000)
-        var attempted = [setup], acknowledged = [setup]
+        var attempted: [Action] = [], acknowledged: [Action] = []
         var killed = 0, killedButRecorded = 0, traps = 0
         for round in 1...CrashTests.rounds {
             let action = workload.next(shop, now: Date())
@@ -71,8 +71,8 @@ import Testing
         #expect(journal.problems.isEmpty, "\(journal.problems)")
         #expect(fresh.violations.isEmpty, "\(fresh.violations.prefix(20))")
         #expect(named == recorded, "the journal changed after the rounds that wrote it")
-        let lost = Action.surplus(acknowledged, over: named.compactMap { $0 })
-        let doubled = Action.surplus(named.compactMap { $0 }, over: attempted)
+        let lost = Action.surplus([setup] + acknowledged, over: named.compactMap { $0 })
+        let doubled = Action.surplus(named.compactMap { $0 }, over: [setup] + attempted)
         #expect(lost.isEmpty, "acknowledged but not in the journal: \(lost)")
         #expect(doubled.isEmpty, "in the journal more often than tried: \(doubled)")
         #expect(killed > CrashTests.rounds / 10, "the kills must land: \(killed) of \(CrashTests.rounds)")
