@@ -15,7 +15,8 @@ import Testing
         let setup = Action.addCustomer(name: "Kristoffer Hegland")
         let started = Date()
         #expect(try butik.run(arguments: setup.arguments).status == 0)
-        // How long one action takes here, to aim the kills inside it; kept up to date below.
+        // How long one action takes here, to aim the kills inside it: every tenth round runs to
+        // its end to keep this up to date with the machine's load.
         var typical = Date().timeIntervalSince(started)
 
         var tail = JournalTail(store: butik.store)
@@ -28,19 +29,19 @@ import Testing
             let action = workload.next(shop, now: Date())
             attempted.append(action)
             let running = try butik.start(arguments: action.arguments)
-            let launched = Date()
+            let launched = Date(), timing = round % 10 == 0
             // Half the kills anywhere in the run, half near its end, where the write is.
             let aim = round % 2 == 0 ? 0...1.3 : 0.7...1.1
-            usleep(UInt32(workload.number(in: aim) * typical * 1_000_000))
-            let sent = running.killIfRunning()
+            if !timing { usleep(UInt32(workload.number(in: aim) * typical * 1_000_000)) }
+            let sent = !timing && running.killIfRunning()
             let run = running.finish()
+            if timing { typical = 0.5 * typical + 0.5 * Date().timeIntervalSince(launched) }
             let new = try tail.read().map { shop.apply($0) }
             recorded += new
 
             switch (run.signal, run.status) {
             case (nil, 0):
                 acknowledged.append(action)
-                if !sent { typical = 0.8 * typical + 0.2 * Date().timeIntervalSince(launched) }
                 #expect(new.count == 1, "round \(round): \(action) was acknowledged and recorded \(new.count) times")
             case (.some(SIGKILL), _) where sent:
                 killed += 1
@@ -89,6 +90,7 @@ import Testing
         let kinds = Dictionary(grouping: acknowledged, by: \.kind).map { "\($0.key) \($0.value.count)" }.sorted()
         print("crash loop: \(CrashTests.rounds) rounds, \(killed) killed by SIGKILL (\(killedButRecorded) of them recorded), "
             + "\(acknowledged.count) acknowledged (\(kinds.joined(separator: ", "))), \(lost.count) lost, \(doubled.count) doubled, "
-            + "\(traps) traps, \(fresh.violations.count) rules broken, \(tail.nextSeq - 1) journal lines, seed \(seed)")
+            + "\(traps) traps, \(fresh.violations.count) rules broken, \(tail.nextSeq - 1) journal lines, "
+            + "snapshot \(JournalTail.snapshotLine(in: butik.store).map { "after line \($0)" } ?? "none"), seed \(seed)")
     }
 }

@@ -134,7 +134,8 @@ extension CrashTests {
         #expect(differences.isEmpty, "the store's view and the journal differ: \(differences)")
         print("two writers: \(writers.count) × \(CrashTests.writerActions) actions, \(acknowledged) acknowledged, \(refused) refused, "
             + "\(contests) contests, \(lost) lost, \(doubled) doubled, \(traps) traps, \(shop.violations.count) rules broken, "
-            + "\(journal.transactions.reduce(0) { $0 + $1.events.count }) journal lines, seed \(seed)")
+            + "\(journal.transactions.reduce(0) { $0 + $1.events.count }) journal lines, "
+            + "snapshot \(JournalTail.snapshotLine(in: setup.store).map { "after line \($0)" } ?? "none"), seed \(seed)")
     }
 
     /// One writer's loop: catches up with the journal, picks an action (or the next contested

@@ -129,6 +129,14 @@ struct JournalTail {
         return transactions
     }
 
+    /// The last line `snapshot.json` covers, or nil when there is none: a long run says it went
+    /// through a snapshot.
+    static func snapshotLine(in store: URL) -> Int? {
+        guard let data = try? Data(contentsOf: store.appendingPathComponent("snapshot.json")),
+              let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+        return json["seq"] as? Int
+    }
+
     /// Every transaction in the journal, read from its start; an unfinished write at its end
     /// is a problem here.
     static func all(in store: URL) throws -> (transactions: [JournalTransaction], problems: [String]) {
