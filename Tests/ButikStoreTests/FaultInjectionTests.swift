@@ -242,7 +242,7 @@ import Glibc
             let store = try openLedger(folder)
             try store.add("a")
             store.lockTimeout = 0.3
-            let fd = open(folder.appendingPathComponent("lock").path, O_RDWR)
+            let fd = open(folder.appendingPathComponent("lock").path, O_RDWR | O_CLOEXEC)
             try #require(fd >= 0)
             defer { close(fd) }
             #expect(flock(fd, LOCK_EX) == 0)

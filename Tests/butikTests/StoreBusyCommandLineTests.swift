@@ -6,7 +6,7 @@ import Testing
 @Suite struct StoreBusyCommandLineTests {
     /// Takes the store's lock from this process, as a long import or a backup would.
     static func takeLock(_ store: URL, _ operation: Int32) throws -> Int32 {
-        let fd = open(store.appendingPathComponent("lock").path, O_RDWR)
+        let fd = open(store.appendingPathComponent("lock").path, O_RDWR | O_CLOEXEC)
         try #require(fd >= 0)
         try #require(flock(fd, operation | LOCK_NB) == 0)
         return fd

@@ -185,7 +185,7 @@ struct TerminalSessionTests {
         try await tmux.waitForAbsence(of: "store busy")
         #expect(!(try tmux.capture()).contains("READ-ONLY"))
         // The command line writes to the same store meanwhile.
-        let received = try session.butik.run("receive", CrashTests.s10(83_000_001), "--to", "Ada Lovelace")
+        let received = try session.butik.run("receive", Butik.s10(83_000_001), "--to", "Ada Lovelace")
         #expect(received.status == 0, "\(received.stderr)")
 
         // F8 ends the delivery: a write, made to wait, and then butik is told to quit.
@@ -217,7 +217,7 @@ struct TerminalSessionTests {
         try tmux.sendKeys("Enter")
         try await tmux.waitFor("Delivery: PostNord · scanned 0 of 3 declared (3 to go)")
 
-        let codes = [CrashTests.s10(81_000_001), CrashTests.s10(81_000_002), CrashTests.s10(81_000_003)]
+        let codes = [Butik.s10(81_000_001), Butik.s10(81_000_002), Butik.s10(81_000_003)]
         var shown: [String: String] = [:]
         for (code, recipient) in zip(codes, ["JEDS", "Åse Ødegård", "ÅØ"]) {
             // A scanner types the code in a burst and ends it with Enter.
@@ -260,8 +260,8 @@ struct TerminalSessionTests {
     /// scanning them, have another customer's parcel refused, undo, hand out again; then
     /// `butik queue --json` on the same store agrees.
     @Test func handOutByScanningRefuseUndoAndAgain() async throws {
-        let codes = [CrashTests.s10(82_000_001), CrashTests.s10(82_000_002)]
-        let other = CrashTests.s10(82_000_003)
+        let codes = [Butik.s10(82_000_001), Butik.s10(82_000_002)]
+        let other = Butik.s10(82_000_003)
         let session = try Session { butik in
             let runs = try codes.map { try butik.run("receive", $0, "--to", "Åse Ødegård", "--phone", "91234567") }
                 + [try butik.run("receive", other, "--to", "Thomas Schjønningsen")]

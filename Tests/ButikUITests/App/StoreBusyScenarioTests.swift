@@ -20,7 +20,7 @@ import Glibc
         private var fd: Int32
 
         init(_ folder: URL) throws {
-            fd = open(folder.appendingPathComponent("lock").path, O_RDWR)
+            fd = open(folder.appendingPathComponent("lock").path, O_RDWR | O_CLOEXEC)
             guard fd >= 0, flock(fd, LOCK_EX | LOCK_NB) == 0 else { throw Taken() }
         }
 
