@@ -6,6 +6,14 @@ import Testing
     @Test func crcMatchesTheStandardCheckValue() {
         #expect(CRC32.checksum(Array("123456789".utf8)) == 0xCBF4_3926)
         #expect(CRC32.checksum([]) == 0)
+        // Eight bytes a step gives what one byte a step gives, for every length and offset.
+        var random = SplitMix(state: 32)
+        for length in 0..<80 {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &random) }
+            var bytewise: UInt32 = 0xFFFF_FFFF
+            for byte in bytes { bytewise = CRC32.table[Int((bytewise ^ UInt32(byte)) & 0xFF)] ^ (bytewise >> 8) }
+            #expect(CRC32.checksum(bytes) == bytewise ^ 0xFFFF_FFFF, "length \(length)")
+        }
     }
 
     @Test func linesAreValidJSONWithTheirChecksum() throws {
