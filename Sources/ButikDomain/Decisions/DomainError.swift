@@ -56,7 +56,9 @@ public enum DomainError: Error, Equatable, Sendable {
         case .nameTooLong(let limit):
             return "A name takes at most \(limit) characters."
         case .hiddenCharacter(let text, let hidden, let field):
-            return "\"\(text)\" cannot be a \(field.noun): it holds \(hidden.phrase). Leave that character out."
+            // A pasted text can be long: quote enough of it to recognise.
+            let quoted = text.count > 60 ? text.prefix(59) + "…" : Substring(text)
+            return "\"\(quoted)\" cannot be a \(field.noun): it holds \(hidden.phrase). Leave that character out."
         case .invalidStaffID(let limit):
             return "Give a staff id of 1 to \(limit) characters."
         case .invalidKey(let key):

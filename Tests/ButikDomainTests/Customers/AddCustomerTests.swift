@@ -115,6 +115,13 @@ import Testing
         #expect(refusal.message.contains("cannot be a name"))
     }
 
+    @Test func aLongPastedTextIsQuotedShortInTheRefusal() {
+        let pasted = String(repeating: "Ø", count: 3000) + "\u{1B}[2J"
+        let message = DomainError.hiddenCharacter(pasted, .control("\u{1B}"), in: .name).message
+        #expect(message.count < 200)
+        #expect(message.hasPrefix("\"" + String(repeating: "Ø", count: 59) + "…\" cannot be a name"))
+    }
+
     @Test func aNameTakesAtMostEightyCharacters() throws {
         let eighty = String(repeating: "Å", count: 80)
         #expect(try ShopState().addCustomer(NewCustomer(name: " \(eighty) "), Fixtures.context()).outcome.name == eighty)

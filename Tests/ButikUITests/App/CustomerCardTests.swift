@@ -12,7 +12,7 @@ import Testing
         try Harness { store in
             try ProxyHandOutScenarioTests.authoriseKarisProxies(store)
             let kari = try #require(store.state.customer(withKey: "KH2"))
-            try store.perform(staff: "siv", now: Harness.now.addingTimeInterval(-2 * 86_400)) { state, context throws(DomainError) in
+            _ = try store.perform(staff: "siv", now: Harness.now.addingTimeInterval(-2 * 86_400)) { state, context throws(DomainError) in
                 try state.refuseHandOut(kari.id, parcels: [], reason: "No ID with her", context)
             }
         }
@@ -41,7 +41,7 @@ import Testing
     static func refuseThreeMore(_ h: Harness) throws {
         let kari = try #require(h.store.state.customer(withKey: "KH2"))
         for (n, reason) in ["Name on the ID differs", "Came with a copy of the ID", "Proxy without ID"].enumerated() {
-            try h.store.perform(staff: "per", now: Harness.now.addingTimeInterval(Double(n - 3) * 3600)) { state, context throws(DomainError) in
+            _ = try h.store.perform(staff: "per", now: Harness.now.addingTimeInterval(Double(n - 3) * 3600)) { state, context throws(DomainError) in
                 try state.refuseHandOut(kari.id, parcels: [], reason: reason, context)
             }
         }

@@ -13,7 +13,7 @@ struct PickupCodeScenarioTests {
             // Ola's phone and her parcel's tracking number hold the digits too; the code still wins.
             try store.addCustomer(NewCustomer(name: "Ola Nordmann", phones: ["40471100"]))
             let parsed = try Tracking.parse(tracking).get()
-            try store.perform(staff: "siv", now: Harness.now) { state, context throws(DomainError) in
+            _ = try store.perform(staff: "siv", now: Harness.now) { state, context throws(DomainError) in
                 try state.receive(ReceiveRequest(tracking: parsed, recipient: .customer(aase.id), carrier: "postnord",
                                                  pickupCode: "4711"), context)
             }

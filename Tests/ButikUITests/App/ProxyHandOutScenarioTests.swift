@@ -16,7 +16,7 @@ import Testing
     static func authoriseKarisProxies(_ store: ShopStore) throws {
         let kari = try #require(store.state.customer(withKey: "KH2"))
         for name in ["Ola Nordmann", "Åse Ødegård"] {
-            try store.perform(staff: "siv", now: Harness.now) { state, context throws(DomainError) in
+            _ = try store.perform(staff: "siv", now: Harness.now) { state, context throws(DomainError) in
                 try state.authoriseProxy(name, for: kari.id, context)
             }
         }

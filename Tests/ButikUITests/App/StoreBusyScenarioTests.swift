@@ -145,7 +145,7 @@ import Glibc
         // Another counter, first to get the lock, hands out one of the parcels.
         holder.release()
         let other = try reopened(h)
-        try other.perform(staff: "thomas", now: h.now) { state, context throws(DomainError) in
+        _ = try other.perform(staff: "thomas", now: h.now) { state, context throws(DomainError) in
             try state.handOut(HandOutRequest(parcels: [parcels[1].id], verification: .id), context)
         }
         let before = try journal(h)
