@@ -31,6 +31,23 @@ import Testing
         #expect(throws: LayoutError.self) { try ShopStore.open(folder: dir, defaultLayout: Data(Self.layout.utf8)) }
     }
 
+    @Test func aClockOutsideTheRangeOfTimesIsRefusedWithNothingWritten() throws {
+        let dir = folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try ShopStore.open(folder: dir, defaultLayout: Data(Self.layout.utf8))
+        for now in [Date(timeIntervalSince1970: 0), Date(timeIntervalSince1970: 8_000_000_000)] {
+            #expect {
+                try store.perform(staff: "kari", now: now) { state, context throws(DomainError) in
+                    try state.addCustomer(NewCustomer(name: "Åse Ødegård"), context)
+                }
+            } throws: { error in
+                (error as? DomainError)?.message.contains("set the clock right") == true
+            }
+        }
+        #expect(store.readOnlyReason == nil)
+        #expect(store.lastSequence == 0)
+    }
+
     @Test func parcelsInSlotsTheLayoutLostAreNamedOnOpening() throws {
         let dir = folder()
         defer { try? FileManager.default.removeItem(at: dir) }

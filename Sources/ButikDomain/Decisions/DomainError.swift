@@ -1,3 +1,5 @@
+import Foundation
+
 /// A command refused by a rule. `message` says why and what to do, for a person at the counter.
 public enum DomainError: Error, Equatable, Sendable {
     /// A name without a letter.
@@ -48,6 +50,8 @@ public enum DomainError: Error, Equatable, Sendable {
     case invalidPickupCode(String)
     /// Every number in ``Ranges/identifier`` for this kind of record (e.g. "parcel") is used.
     case numbersExhausted(String)
+    /// The computer's clock is outside ``Ranges/dates``: every action is recorded with its time.
+    case clockWrong(Date)
 
     public var message: String {
         switch self {
@@ -144,6 +148,10 @@ public enum DomainError: Error, Equatable, Sendable {
         case .numbersExhausted(let what):
             return "Every \(what) number up to \(Ranges.identifier.upperBound) is used, so no new \(what) can be recorded. "
                 + "The journal may hold a wrong number: run `butik check` and ask for help."
+        case .clockWrong(let now):
+            let shown = ISO8601DateFormatter().string(from: now)
+            return "The computer's clock says \(shown). Every action is recorded with its time, so set the clock "
+                + "right first; nothing was saved."
         }
     }
 }

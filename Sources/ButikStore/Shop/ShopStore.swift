@@ -68,6 +68,8 @@ public final class ShopStore {
         staff: String, now: Date, waiting: Bool = true,
         _ decide: (ShopState, Context) throws(DomainError) -> Decision<Outcome>
     ) throws -> Outcome {
+        // A record whose time is out of range could not be read back: refuse before deciding.
+        guard Ranges.dates.contains(now) else { throw DomainError.clockWrong(now) }
         let context = Context(layout: layout, now: now, staff: staff)
         return try store.transact(waiting: waiting) { state in
             let decision = try decide(state, context)
