@@ -5,7 +5,7 @@ import Foundation
 /// Opens the terminal UI on the store, filling an empty store with the demo shop first. Exits
 /// 3 when the person quit while an action still waited for the store (it was not saved).
 func openTerminalUI(_ session: Session) throws(CLIError) -> Int32 {
-    let store = try session.openStore()
+    let store = try session.openStore(untilFree: true)
     // The UI runs all day: read the lines behind the snapshot too, so damage there shows now.
     do { try store.verifyJournal() } catch { throw CLIError(error) }
     if store.lastSequence == 0 {

@@ -32,4 +32,21 @@ import Testing
         let check = try butik.run("check")
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
     }
+
+    /// The terminal UI, started by a person while a backup or an import holds the store, waits
+    /// for it, saying so, rather than giving up after five seconds as a script's verb does.
+    @Test func theTerminalUIStartedWhileTheStoreIsBusyWaitsForIt() throws {
+        let butik = Butik()
+        defer { butik.cleanUp() }
+        #expect(try butik.run("receive", "RR123456785SE", "--to", "Ada Lovelace").status == 0)
+        let fd = try Self.takeLock(butik.store, LOCK_EX)
+        let ui = try butik.start(arguments: [])  // no terminal: once open, it says it needs one
+        Thread.sleep(forTimeInterval: 6.5)
+        #expect(ui.process.isRunning, "still waiting after the verbs' five seconds")
+        close(fd)
+        let run = ui.finish()
+        #expect(run.stderr.contains("Waiting for the store: another program is using it."), "\(run.stderr)")
+        #expect(run.stderr.contains("needs a terminal"), "\(run.stderr)")
+        #expect(!run.stderr.contains("busy"), "\(run.stderr)")
+    }
 }

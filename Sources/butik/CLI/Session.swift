@@ -49,15 +49,24 @@ struct Session {
 
     /// Opens (or creates) the store; every failure becomes a store error with a clear message.
     /// Notices are said on standard error at once, why the store is read-only by ``finish(_:)``.
-    func openStore() throws(CLIError) -> ShopStore {
-        do {
-            let layout = try Data(contentsOf: ButikResources.defaultShopLayout)
-            let store = try ShopStore.open(folder: folder, defaultLayout: layout)
-            for notice in store.notices { Output.error("Note: \(notice)") }
-            opened.readOnlyReason = store.readOnlyReason
-            return store
-        } catch {
-            throw CLIError(error)
+    /// `untilFree`: while another program holds the store's lock, say so once and keep waiting
+    /// (the terminal UI, which a person starts and can stop with Ctrl-C) instead of giving up
+    /// after five seconds (a verb in a script).
+    func openStore(untilFree: Bool = false) throws(CLIError) -> ShopStore {
+        var said = false
+        while true {
+            do {
+                let layout = try Data(contentsOf: ButikResources.defaultShopLayout)
+                let store = try ShopStore.open(folder: folder, defaultLayout: layout)
+                for notice in store.notices { Output.error("Note: \(notice)") }
+                opened.readOnlyReason = store.readOnlyReason
+                return store
+            } catch StoreError.locked where untilFree {
+                if !said { Output.error("Waiting for the store: another program is using it. Ctrl-C stops.") }
+                said = true
+            } catch {
+                throw CLIError(error)
+            }
         }
     }
 
