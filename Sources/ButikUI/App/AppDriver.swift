@@ -199,7 +199,16 @@ public final class AppDriver {
         }
         guard clock >= due else { return [] }
         nextReopen = clock + AppDriver.reopenInterval
-        guard let fresh = try? store.reopened() else { return [] }
+        let fresh: ShopStore
+        do {
+            fresh = try store.reopened()
+        } catch StoreError.locked {
+            return []
+        } catch {
+            // Still failing, maybe for another reason now: show the reason that holds.
+            let reason = describe(error)
+            return reason == state.readOnlyReason ? [] : state.update(.storeFailed(reason))
+        }
         store = fresh
         guard fresh.readOnlyReason == nil else {
             return state.update(.storeReopened(fresh.state, readOnlyReason: fresh.readOnlyReason))
