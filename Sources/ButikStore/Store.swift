@@ -37,9 +37,9 @@ public final class Store<Model: StoreModel> {
     let damagePath: String
     let unconfirmedPath: String
     let journalFD: Int32
-    private let lock: FileLock?
+    let lock: FileLock?
     /// The state before any entry, for opening the folder again.
-    private let empty: Model
+    let empty: Model
     /// Offset just after the last complete transaction read or written.
     var knownEnd: Int64 = 0
     /// Sequence number of the last snapshot this store read or wrote.
@@ -94,7 +94,7 @@ public final class Store<Model: StoreModel> {
 
     private static func open(folder: URL, empty: Model, creating: Bool, waiting: Bool) throws(StoreError) -> Store {
         let folderPath = folder.standardizedFileURL.path
-        let createdFolder = creating ? try createFolder(folderPath) : false
+        let createdFolder = creating ? try Posix.createFolder(folderPath) : false
         let journalPath = folderPath + "/journal.jsonl"
         var readOnly: String?
         var createdJournal = false
@@ -144,29 +144,6 @@ public final class Store<Model: StoreModel> {
         }
         try store.load(empty: empty, waiting: waiting)
         return store
-    }
-
-    /// Creates the folder (0700) and any missing parents; returns whether it was created.
-    private static func createFolder(_ path: String) throws(StoreError) -> Bool {
-        if case .success(let info) = Posix.status(path: path) {
-            guard info.st_mode & S_IFMT == S_IFDIR else { throw .io(operation: "open folder", path: path, errno: ENOTDIR) }
-            return false
-        }
-        let parent = (path as NSString).deletingLastPathComponent
-        if !parent.isEmpty, case .failure = Posix.status(path: parent) {
-            do {
-                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-            } catch {
-                throw .io(operation: "create folder", path: parent, errno: errno == 0 ? EIO : errno)
-            }
-        }
-        if mkdir(path, 0o700) != 0 {
-            if errno == EEXIST { return false }
-            throw .io(operation: "create folder", path: path, errno: errno)
-        }
-        if chmod(path, 0o700) != 0 { throw .io(operation: "chmod", path: path, errno: errno) }
-        if !parent.isEmpty { try Posix.syncFolder(parent, ops: .live) }
-        return true
     }
 
     /// Reads the snapshot (if sound and fitting) and the journal after it, under a shared lock.
@@ -289,7 +266,7 @@ public final class Store<Model: StoreModel> {
     }
 
     /// The wait limit for one lock: `lockTimeout`, or a single try when not `waiting`.
-    private func lockWait(_ waiting: Bool) -> Double { waiting ? lockTimeout : 0 }
+    func lockWait(_ waiting: Bool) -> Double { waiting ? lockTimeout : 0 }
 
     /// Writes a snapshot of `model.compactedForSnapshot()` atomically (as of `lastSequence`),
     /// after verifying every journal line it covers.
@@ -300,7 +277,7 @@ public final class Store<Model: StoreModel> {
 
     /// Reads lines appended since `knownEnd` (complete, since writers hold the exclusive lock).
     /// With `truncatingTornTail` (under the exclusive lock), removes an unfinished tail.
-    private func catchUp(truncatingTornTail: Bool) throws(StoreError) {
+    func catchUp(truncatingTornTail: Bool) throws(StoreError) {
         guard Posix.sameFile(journalFD, path: journalPath) else {
             throw goReadOnly(.corrupt(
                 file: journalPath, line: nil,
@@ -350,7 +327,15 @@ public final class Store<Model: StoreModel> {
     }
 
     /// Writes the snapshot, which covers every line up to `knownEnd`: only after verifying them.
+    /// Under the shared lock, so that a restore (which holds the exclusive one) never finds a
+    /// snapshot of the journal it replaced put back after it.
     private func saveSnapshot() throws(StoreError) {
+        try lock?.lock(.shared, timeout: lockTimeout)
+        defer { lock?.unlock() }
+        guard Posix.sameFile(journalFD, path: journalPath) else {
+            throw goReadOnly(.corrupt(file: journalPath, line: nil, reason: "it was replaced while the program was running "
+                + "(restored from a backup?); it is read again when the program next opens it"))
+        }
         if let problem = try verifyJournal() { throw problem }
         let bytes = try SnapshotFile.encode(
             model.compactedForSnapshot(), schema: Model.schemaVersion, seq: lastSequence,

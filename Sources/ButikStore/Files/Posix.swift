@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 
 /// The file operations that can fail while data is being made durable.
 ///
@@ -164,6 +165,80 @@ enum Posix {
         defer { close(fd) }
         let code = ops.fsync(fd)
         if code != 0 { throw .io(operation: "fsync", path: path, errno: code) }
+    }
+
+    /// Creates the folder (0700) and any missing parents, making its name durable; returns
+    /// whether it was created.
+    @discardableResult
+    static func createFolder(_ path: String) throws(StoreError) -> Bool {
+        if case .success(let info) = status(path: path) {
+            guard info.st_mode & S_IFMT == S_IFDIR else { throw .io(operation: "open folder", path: path, errno: ENOTDIR) }
+            return false
+        }
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty, case .failure = status(path: parent) {
+            do {
+                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            } catch {
+                throw .io(operation: "create folder", path: parent, errno: errno == 0 ? EIO : errno)
+            }
+        }
+        if mkdir(path, 0o700) != 0 {
+            if errno == EEXIST { return false }
+            throw .io(operation: "create folder", path: path, errno: errno)
+        }
+        if chmod(path, 0o700) != 0 { throw .io(operation: "chmod", path: path, errno: errno) }
+        if !parent.isEmpty { try syncFolder(parent, ops: .live) }
+        return true
+    }
+
+    /// Copies the first `length` bytes of the file open as `fd` (named `source` in messages) to
+    /// a new file `destination` (0600), synced before it returns.
+    static func copy(_ fd: Int32, length: Int64, from source: String, to destination: String, ops: FileOps) throws(StoreError) {
+        let out = try openOrThrow(destination, O_WRONLY | O_CREAT | O_EXCL, mode: 0o600)
+        defer { close(out) }
+        try setMode(out, 0o600, path: destination)
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        var offset: Int64 = 0
+        while offset < length {
+            let wanted = Int(min(Int64(chunk.count), length - offset))
+            let result = chunk.withUnsafeMutableBytes { readAt(fd, into: UnsafeMutableRawBufferPointer(rebasing: $0[0..<wanted]), at: offset) }
+            guard case .success(let count) = result, count == wanted else {
+                if case .failure(let code) = result { throw .io(operation: "read", path: source, errno: code) }
+                throw .io(operation: "read", path: source, errno: EIO)  // the file shrank
+            }
+            let written = writeAll(out, Array(chunk[0..<count]), ops: ops)
+            if written != 0 { throw .io(operation: "write", path: destination, errno: written) }
+            offset += Int64(count)
+        }
+        let synced = ops.fsync(out)
+        if synced != 0 { throw .io(operation: "fsync", path: destination, errno: synced) }
+    }
+
+    /// Copies the file at `source` to a new file `destination` (0600), synced; false if there
+    /// is no `source`.
+    static func copyFile(_ source: String, to destination: String, ops: FileOps) throws(StoreError) -> Bool {
+        let fd: Int32
+        switch openFile(source, O_RDONLY) {
+        case .success(let opened): fd = opened
+        case .failure(ENOENT): return false
+        case .failure(let code): throw .io(operation: "open", path: source, errno: code)
+        }
+        defer { close(fd) }
+        try copy(fd, length: Int64(try status(fd, path: source).st_size), from: source, to: destination, ops: ops)
+        return true
+    }
+
+    /// Removes what a killed program left of its work in `folder`: entries named
+    /// `.NAME<tag>PID-RANDOM` whose process `PID` no longer runs.
+    static func removeLeftovers(in folder: String, tag: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasPrefix(".") {
+            guard let range = name.range(of: tag),
+                  let pid = Int32(name[range.upperBound...].prefix { $0 != "-" }),
+                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(atPath: folder + "/" + name)
+        }
     }
 
     /// The file name part of a path, for messages.

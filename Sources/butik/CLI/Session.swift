@@ -70,6 +70,9 @@ struct Session {
         }
     }
 
+    /// The store this run opened was replaced (restored): why it was read-only no longer holds.
+    func storeReplaced() { opened.readOnlyReason = nil }
+
     /// The exit code of a verb that ended with `status`: on a store that opened read-only
     /// (damaged or unwritable) it is a store problem, said after what the verb could show.
     func finish(_ status: Int32) -> Int32 {

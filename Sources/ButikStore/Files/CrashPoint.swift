@@ -1,0 +1,25 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// Named moments inside multi-file operations where a test kills the program on purpose, to
+/// prove the store opens soundly after a crash there: with `BUTIK_CRASH_AT=NAME` in the
+/// environment, the process sends itself SIGKILL on reaching that point. Costs one lookup in
+/// the environment otherwise.
+enum CrashPoint: String, CaseIterable {
+    /// A backup's files are copied and synced, its folder not yet renamed into place.
+    case backupCopied = "backup.copied"
+    /// A restore removed the store's snapshot and notes, the journal not yet replaced.
+    case restoreCleared = "restore.cleared"
+    /// A restore replaced the journal, the backup's snapshot and shop file not yet in place.
+    case restoreJournalReplaced = "restore.journal-replaced"
+
+    /// Dies here if the environment names this point.
+    func reached() {
+        guard ProcessInfo.processInfo.environment["BUTIK_CRASH_AT"] == rawValue else { return }
+        kill(getpid(), SIGKILL)
+    }
+}

@@ -1,0 +1,80 @@
+import ButikDomain
+import ButikStore
+import Foundation
+
+extension Verb {
+    static let backup = Verb(
+        name: "backup",
+        summary: "copy the store, verified, into a folder of backups",
+        usage: "butik backup [DIR] [--json]",
+        details: """
+        Copies the journal, the snapshot and the shop file into a new folder in DIR (default:
+        backups in the store folder) named by the time, e.g. backup-20261201-093105. Other
+        counters wait while it copies; only journal lines whose checksums were verified are
+        copied, and the copy is checked by opening it before this says it is done. A backup is a
+        store folder: `butik --store BACKUP check` checks it, `butik restore BACKUP` puts it back.
+        A backup on the store's own disk guards against damage, not against losing the disk:
+        give DIR on another disk, or copy the backups folder there.
+          --json   print the backup's folder and last entry as JSON
+        """,
+        valued: [],
+        flagged: ["--json"],
+        run: runBackup)
+
+    static let restore = Verb(
+        name: "restore",
+        summary: "put a backup back in place of the store (asks first)",
+        usage: "butik restore BACKUP [--yes]",
+        details: """
+        Checks the backup, says what it holds against the store, and asks before replacing the
+        store's journal, snapshot and shop file with it (under the lock: other counters wait,
+        then see the restored store). What was recorded after the backup is gone afterwards.
+          --yes    do not ask
+        """,
+        valued: [],
+        flagged: ["--yes"],
+        run: runRestore)
+
+    private static func runBackup(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
+        guard args.positionals.count <= 1 else { throw .usage("backup takes at most one folder.") }
+        let store = try session.openStore()
+        let parent = args.positionals.first.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? store.defaultBackupFolder
+        let made: URL
+        do { made = try store.backup(into: parent, now: session.now) } catch { throw CLIError(error) }
+        if args.has("--json") {
+            try Output.json(BackupView(folder: made.path, lastEntry: store.lastSequence))
+        } else {
+            Output.line("Backup made and checked: \(made.path) (\(store.lastSequence) journal entries).")
+        }
+        return 0
+    }
+
+    private static func runRestore(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
+        guard args.positionals.count == 1 else { throw .usage("restore takes the backup's folder.") }
+        let backup = URL(fileURLWithPath: args.positionals[0], isDirectory: true)
+        let report = Store<ShopState>.check(folder: backup, empty: ShopState())
+        guard report.isHealthy, FileManager.default.fileExists(atPath: backup.appendingPathComponent("journal.jsonl").path) else {
+            throw .refused("\(backup.path) is not a sound backup: \(report.problems.first?.description ?? "it has no journal.jsonl"). Nothing was restored.")
+        }
+        let store = try session.openStore()
+        let question = "Replace the store in \(session.folder.path) (\(store.lastSequence) journal entries) with the backup "
+            + "\(backup.path) (\(report.lastSequence) entries)? What was recorded after the backup is lost. Type yes to go on:"
+        if !args.has("--yes") {
+            Output.line(question)
+            let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased()
+            guard answer == "yes" else {
+                Output.line("Nothing was restored.")
+                return 1
+            }
+        }
+        do { try store.restore(from: backup) } catch { throw CLIError(error) }
+        session.storeReplaced()
+        Output.line("Restored \(backup.path) into \(session.folder.path): \(report.lastSequence) journal entries.")
+        return 0
+    }
+}
+
+private struct BackupView: Encodable {
+    let folder: String
+    let lastEntry: Int
+}
