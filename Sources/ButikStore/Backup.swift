@@ -100,3 +100,99 @@ extension Store {
         readOnlyReason = "The store was restored from \(backupPath); open it again."
     }
 }
+
+/// What `repair` did: the journal lines it took from the backup.
+public struct RepairReport: Sendable, Equatable {
+    public var replacedLines: [Int]
+}
+
+extension Store {
+    /// Heals damaged journal lines from a backup that holds them intact, never guessing: every
+    /// damaged stretch is replaced by the backup's lines with the missing sequence numbers, each
+    /// sound (valid checksum); every sound line the two share must be byte-identical (the same
+    /// history); an unfinished write at the end is dropped. The repaired journal is written
+    /// beside the old one and renamed into place under the exclusive lock. Afterwards this
+    /// store is read-only; open the folder again.
+    public func repair(from backup: URL) throws(StoreError) -> RepairReport {
+        let backupPath = backup.standardizedFileURL.path + "/journal.jsonl"
+        guard let backupBytes = try Posix.readWholeFile(backupPath) else {
+            throw .io(operation: "open", path: backupPath, errno: ENOENT)
+        }
+        let fromBackup = Self.soundLines(backupBytes)
+        guard let lock else { throw .readOnly(reason: "The store has no lock file.") }
+        try lock.lock(.exclusive, timeout: lockTimeout)
+        defer { lock.unlock() }
+        guard let bytes = try Posix.readWholeFile(journalPath) else { throw .io(operation: "open", path: journalPath, errno: ENOENT) }
+        var repaired: [UInt8] = []
+        var replaced: [Int] = []
+        var expected = 1
+        var damaged: (pieces: Int, bytes: Int) = (0, 0)
+
+        func refuse(_ reason: String) -> StoreError {
+            .corrupt(file: journalPath, line: expected, reason: reason + "; nothing was changed")
+        }
+        /// Fills the damaged stretch before `next` (nil: the end) from the backup.
+        func fill(upTo next: Int?) throws(StoreError) {
+            guard damaged.pieces > 0 else { return }
+            let last = next.map { $0 - 1 } ?? (fromBackup.keys.max() ?? 0)
+            guard last >= expected else { throw refuse("it is damaged and the backup does not hold what belongs there") }
+            var filled: [UInt8] = []
+            for seq in expected...last {
+                guard let line = fromBackup[seq] else { throw refuse("line \(seq) is damaged here and not intact in the backup") }
+                filled += line
+            }
+            if next == nil, filled.count != damaged.bytes, last - expected + 1 != damaged.pieces {
+                throw refuse("the damaged end does not match the backup's lines in length or number")
+            }
+            repaired += filled
+            replaced += Array(expected...last)
+            expected = last + 1
+            damaged = (0, 0)
+        }
+
+        var start = 0
+        while start < bytes.count {
+            guard let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else { break }  // unfinished: dropped
+            let piece = Array(bytes[start...newline])
+            start = newline + 1
+            let seq = piece.dropLast().withUnsafeBytes { JournalLine.verifiedSequence($0) }
+            guard let seq, seq >= expected else {
+                damaged.pieces += 1
+                damaged.bytes += piece.count
+                continue
+            }
+            try fill(upTo: seq)
+            guard seq == expected else { throw refuse("entries \(expected)–\(seq - 1) are missing and not damaged: not a repair") }
+            if let other = fromBackup[seq], other != piece {
+                throw refuse("line \(seq) differs from the backup's: they do not hold the same history")
+            }
+            repaired += piece
+            expected += 1
+        }
+        try fill(upTo: nil)
+        guard !replaced.isEmpty else { return RepairReport(replacedLines: []) }
+        let folderPath = (journalPath as NSString).deletingLastPathComponent
+        let temporary = folderPath + "/.journal.jsonl.repair-\(getpid())-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
+        try AtomicFile.write(repaired, to: temporary, mode: 0o600, ops: fileOps)
+        if rename(temporary, journalPath) != 0 {
+            unlink(temporary)
+            throw .io(operation: "rename", path: temporary, errno: errno)
+        }
+        try Posix.syncFolder(folderPath, ops: fileOps)
+        try MarkerFile.remove(damagePath, ops: fileOps)
+        readOnlyReason = "The journal was repaired from \(backup.path); open the store again."
+        return RepairReport(replacedLines: replaced)
+    }
+
+    /// The sound lines of a journal's bytes (newline included), by sequence number.
+    private static func soundLines(_ bytes: [UInt8]) -> [Int: [UInt8]] {
+        var lines: [Int: [UInt8]] = [:]
+        var start = 0
+        while let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            let piece = Array(bytes[start...newline])
+            if let seq = piece.dropLast().withUnsafeBytes({ JournalLine.verifiedSequence($0) }) { lines[seq] = piece }
+            start = newline + 1
+        }
+        return lines
+    }
+}

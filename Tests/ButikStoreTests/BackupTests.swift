@@ -109,3 +109,85 @@ import Testing
         }
     }
 }
+
+/// `repair` takes damaged journal lines from a backup that holds them intact, and never guesses.
+@Suite struct RepairTests {
+    /// Six names, a snapshot after four, and a backup of all six; returns the journal's lines.
+    private func storeWithBackup(_ folder: URL) throws -> (lines: [[UInt8]], backup: URL) {
+        let store = try openLedger(folder)
+        try store.add("a", "b", "c", "d")
+        try store.writeSnapshot()
+        try store.add("e", "f")
+        let backup = try store.backup(into: folder.deletingLastPathComponent().appendingPathComponent("backups"), name: "b")
+        return (try journalLines(folder), backup)
+    }
+
+    private func expectRepaired(_ folder: URL, from backup: URL, lines: [Int], sound: [UInt8]) throws {
+        let report = try openLedger(folder).repair(from: backup)
+        #expect(report.replacedLines == lines)
+        #expect(try journalBytes(folder) == sound)
+        let healed = try openLedger(folder)
+        #expect(healed.readOnlyReason == nil)
+        #expect(healed.model.names == ["a", "b", "c", "d", "e", "f"])
+        #expect(Store.check(folder: folder, empty: Ledger()).isHealthy)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("damage.json").path))
+        try healed.add("g")
+    }
+
+    @Test func aDamagedLineBehindTheSnapshotIsTakenFromTheBackup() throws {
+        try withTemporaryFolder { folder in
+            var (lines, backup) = try storeWithBackup(folder)
+            let sound = lines.flatMap { $0 }
+            lines[1] = damaged(lines[1])
+            try setJournal(folder, lines.flatMap { $0 })
+            _ = Store.check(folder: folder, empty: Ledger())
+            #expect(try openLedger(folder).readOnlyReason != nil)
+            try expectRepaired(folder, from: backup, lines: [2], sound: sound)
+        }
+    }
+
+    @Test func damageThatChangedALinesLengthOrTheLastLineIsRepairedToo() throws {
+        try withTemporaryFolder { folder in
+            var (lines, backup) = try storeWithBackup(folder)
+            let sound = lines.flatMap { $0 }
+            lines[2].insert(UInt8(ascii: "x"), at: 20)
+            lines[5] = damaged(lines[5])
+            try setJournal(folder, lines.flatMap { $0 })
+            try expectRepaired(folder, from: backup, lines: [3, 6], sound: sound)
+        }
+    }
+
+    @Test func aBackupWithoutTheDamagedLineRepairsNothing() throws {
+        try withTemporaryFolder { folder in
+            let store = try openLedger(folder)
+            try store.add("a", "b")
+            let older = try store.backup(into: folder.deletingLastPathComponent().appendingPathComponent("backups"), name: "old")
+            try store.add("c", "d")
+            var lines = try journalLines(folder)
+            lines[2] = damaged(lines[2])
+            let bytes = lines.flatMap { $0 }
+            try setJournal(folder, bytes)
+            #expect(throws: StoreError.self) { try openLedger(folder).repair(from: older) }
+            #expect(try journalBytes(folder) == bytes)
+        }
+    }
+
+    @Test func aBackupOfAnotherHistoryRepairsNothing() throws {
+        try withTemporaryFolder { folder in
+            let store = try openLedger(folder)
+            try store.add("a", "b", "c")
+            var lines = try journalLines(folder)
+            lines[1] = damaged(lines[1])
+            let bytes = lines.flatMap { $0 }
+            try setJournal(folder, bytes)
+            let other = folder.deletingLastPathComponent().appendingPathComponent("other")
+            try openLedger(other).add("a", "b", "x")
+            #expect {
+                try openLedger(folder).repair(from: other)
+            } throws: { error in
+                (error as? StoreError)?.message.contains("same history") == true
+            }
+            #expect(try journalBytes(folder) == bytes)
+        }
+    }
+}

@@ -40,6 +40,28 @@ import Testing
         #expect(try butik.run("receive", Butik.s10(3), "--to", "Åse Ødegård").status == 0)
     }
 
+    @Test func repairHealsADamagedLineFromABackupAndTheStoreIsWritableAgain() throws {
+        let butik = Butik()
+        defer { butik.cleanUp() }
+        #expect(try butik.run("demo").status == 0)
+        let made = try butik.run("backup", "--json").json(Made.self)
+        let journal = butik.store.appendingPathComponent("journal.jsonl")
+        let sound = try Data(contentsOf: journal)
+        var bytes = [UInt8](sound)
+        let secondLine = bytes.firstIndex(of: UInt8(ascii: "\n"))! + 1
+        bytes[bytes[secondLine...].firstIndex { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }!] ^= 0x01
+        try Data(bytes).write(to: journal)
+        #expect(try butik.run("check").status == 3)
+        #expect(try butik.run("receive", Butik.s10(1), "--to", "Åse Ødegård").status == 3)
+
+        let repaired = try butik.run("repair", made.folder)
+        #expect(repaired.status == 0, "\(repaired.stderr)")
+        #expect(repaired.stdout.contains("journal line(s) 2."))
+        #expect(try Data(contentsOf: journal) == sound)
+        #expect(try butik.run("check").status == 0)
+        #expect(try butik.run("receive", Butik.s10(1), "--to", "Åse Ødegård").status == 0)
+    }
+
     @Test func aBackupKilledBeforeItIsInPlaceLeavesNoBackupAndASoundStore() throws {
         let butik = Butik()
         defer { butik.cleanUp() }

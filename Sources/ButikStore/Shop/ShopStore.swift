@@ -106,6 +106,9 @@ public final class ShopStore {
     /// ``Store/restore(from:alongside:)``. Open the store again afterwards.
     public func restore(from backup: URL) throws { try store.restore(from: backup, alongside: [Self.layoutFileName]) }
 
+    /// Heals damaged journal lines from a backup holding them intact; see ``Store/repair(from:)``.
+    public func repair(from backup: URL) throws -> RepairReport { try store.repair(from: backup) }
+
     /// Verifies every journal line, the ones behind the snapshot too; see ``Store/verifyJournal()``.
     @discardableResult
     public func verifyJournal() throws -> StoreError? { try store.verifyJournal() }

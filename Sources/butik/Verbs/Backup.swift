@@ -35,6 +35,38 @@ extension Verb {
         flagged: ["--yes"],
         run: runRestore)
 
+    static let repair = Verb(
+        name: "repair",
+        summary: "heal damaged journal lines from a backup that holds them intact",
+        usage: "butik repair BACKUP [--json]",
+        details: """
+        Takes each damaged line of the store's journal from the backup, where the backup holds it
+        with a valid checksum and every sound line the two share is the same to the byte; never
+        guesses. Nothing is changed when the backup cannot heal all of it: then an older or newer
+        backup may, or `butik restore` puts a whole backup back (losing what came after it).
+          --json   print the lines taken from the backup as JSON
+        """,
+        valued: [],
+        flagged: ["--json"],
+        run: runRepair)
+
+    private static func runRepair(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
+        guard args.positionals.count == 1 else { throw .usage("repair takes the backup's folder.") }
+        let backup = URL(fileURLWithPath: args.positionals[0], isDirectory: true)
+        let store = try session.openStore()
+        let report: RepairReport
+        do { report = try store.repair(from: backup) } catch { throw CLIError(error) }
+        session.storeReplaced()
+        if args.has("--json") {
+            try Output.json(["replacedLines": report.replacedLines])
+        } else if report.replacedLines.isEmpty {
+            Output.line("Nothing to repair: every line of the journal is sound.")
+        } else {
+            Output.line("Repaired from \(backup.path): journal line(s) \(report.replacedLines.map(String.init).joined(separator: ", ")).")
+        }
+        return 0
+    }
+
     private static func runBackup(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
         guard args.positionals.count <= 1 else { throw .usage("backup takes at most one folder.") }
         let store = try session.openStore()
