@@ -139,6 +139,7 @@ public final class Store<Model: StoreModel> {
         }
         let store = Store(folder: folder, folderPath: folderPath, journalFD: journalFD, lock: lock, model: empty)
         store.readOnlyReason = readOnly
+        if readOnly == nil { Posix.removeLeftovers(in: folderPath, tag: AtomicFile.temporaryTag) }
         if createdJournal || createdFolder {
             try Posix.syncFolder(folderPath, ops: .live)  // make the new journal's name durable
         }
@@ -340,7 +341,7 @@ public final class Store<Model: StoreModel> {
         let bytes = try SnapshotFile.encode(
             model.compactedForSnapshot(), schema: Model.schemaVersion, seq: lastSequence,
             journalOffset: knownEnd, encoder: encoder)
-        try AtomicFile.write(bytes, to: snapshotPath, mode: 0o600, ops: fileOps)
+        try AtomicFile.write(bytes, to: snapshotPath, mode: 0o600, ops: fileOps, crashPoint: .snapshotWritten)
         snapshotSeq = lastSequence
         snapshotWanted = false
     }

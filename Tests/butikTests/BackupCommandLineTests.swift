@@ -62,6 +62,28 @@ import Testing
         #expect(try butik.run("receive", Butik.s10(1), "--to", "Åse Ødegård").status == 0)
     }
 
+    @Test func aSnapshotKilledBeforeItIsInPlaceLosesNothingAndLeavesNothingBehind() throws {
+        let butik = Butik()
+        defer { butik.cleanUp() }
+        #expect(try butik.run("demo").status == 0)
+        // A damaged snapshot is replaced after the next write: kill it on the way.
+        let snapshot = butik.store.appendingPathComponent("snapshot.json")
+        var bytes = [UInt8](try Data(contentsOf: snapshot))
+        bytes[bytes.count / 2] ^= 0x01
+        try Data(bytes).write(to: snapshot)
+        let killed = try butik.start(arguments: ["receive", Butik.s10(1), "--to", "Åse Ødegård"],
+                                     environment: ["BUTIK_CRASH_AT": "snapshot.written"]).finish()
+        #expect(killed.signal == SIGKILL)
+        let names = try FileManager.default.contentsOfDirectory(atPath: butik.store.path)
+        #expect(names.contains { $0.hasPrefix(".snapshot.json.tmp-") }, "killed with its temporary file: \(names)")
+        #expect(try butik.run("check").status != 0)  // the damaged snapshot is still there
+        #expect(try waiting(butik).contains(Butik.s10(1)))  // the receive was made durable before
+        #expect(try butik.run("receive", Butik.s10(2), "--to", "Åse Ødegård").status == 0)
+        #expect(try butik.run("check").status == 0)
+        let after = try FileManager.default.contentsOfDirectory(atPath: butik.store.path)
+        #expect(!after.contains { $0.hasPrefix(".") }, "the killed writer's temporary file is cleared: \(after)")
+    }
+
     @Test func aBackupKilledBeforeItIsInPlaceLeavesNoBackupAndASoundStore() throws {
         let butik = Butik()
         defer { butik.cleanUp() }

@@ -14,12 +14,18 @@ public enum AtomicFile {
         try write([UInt8](data), to: url.path, mode: mode, ops: .live)
     }
 
-    /// The same, through a file-operations seam.
-    static func write(_ bytes: [UInt8], to path: String, mode: mode_t, ops: FileOps) throws(StoreError) {
+    /// The temporary files' names carry this, then the writer's process id:
+    /// `.NAME.tmp-PID-RANDOM`, so that what a killed writer left can be found and removed.
+    static let temporaryTag = ".tmp-"
+
+    /// The same, through a file-operations seam; `crashPoint` is reached just before the rename.
+    static func write(
+        _ bytes: [UInt8], to path: String, mode: mode_t, ops: FileOps, crashPoint: CrashPoint? = nil
+    ) throws(StoreError) {
         let folder = (path as NSString).deletingLastPathComponent
         let name = Posix.fileName(path)
         let random = String(UInt64.random(in: 0...UInt64.max), radix: 16)
-        let temporary = (folder.isEmpty ? "." : folder) + "/.\(name).\(getpid()).\(random).tmp"
+        let temporary = (folder.isEmpty ? "." : folder) + "/.\(name)\(temporaryTag)\(getpid())-\(random)"
         let fd = try Posix.openOrThrow(temporary, O_WRONLY | O_CREAT | O_EXCL, mode: mode)
         var renamed = false
         defer { if !renamed { unlink(temporary) } }
@@ -34,6 +40,7 @@ public enum AtomicFile {
             throw error
         }
         if close(fd) != 0 { throw .io(operation: "close", path: temporary, errno: errno) }
+        crashPoint?.reached()
         if rename(temporary, path) != 0 { throw .io(operation: "rename", path: temporary, errno: errno) }
         renamed = true
         try Posix.syncFolder(folder.isEmpty ? "." : folder, ops: ops)

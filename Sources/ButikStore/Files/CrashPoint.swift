@@ -10,6 +10,8 @@ import Foundation
 /// environment, the process sends itself SIGKILL on reaching that point. Costs one lookup in
 /// the environment otherwise.
 enum CrashPoint: String, CaseIterable {
+    /// A new snapshot is written and synced under its temporary name, not yet renamed.
+    case snapshotWritten = "snapshot.written"
     /// A backup's files are copied and synced, its folder not yet renamed into place.
     case backupCopied = "backup.copied"
     /// A restore removed the store's snapshot and notes, the journal not yet replaced.
