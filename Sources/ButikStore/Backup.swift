@@ -12,15 +12,16 @@ extension Store {
     /// (no write can happen meanwhile), only after verifying every journal line it copies, and
     /// only complete transactions. Written into a temporary folder, synced, then renamed into
     /// place, so `parent` never holds half a backup; then checked by opening it. `alongside`
-    /// names more files of the store folder to copy if present. Returns the backup's folder.
-    public func backup(into parent: URL, name: String, alongside: [String] = []) throws(StoreError) -> URL {
+    /// names more files of the store folder to copy if present; with `waiting` false another
+    /// program's lock throws ``StoreError/locked`` at once. Returns the backup's folder.
+    public func backup(into parent: URL, name: String, alongside: [String] = [], waiting: Bool = true) throws(StoreError) -> URL {
         let parentPath = parent.standardizedFileURL.path
         let finalPath = parentPath + "/" + name
         if case .success = Posix.status(path: finalPath) { throw .io(operation: "create", path: finalPath, errno: EEXIST) }
         let folderPath = (journalPath as NSString).deletingLastPathComponent
         let lastCopied: Int
         do {
-            try lock?.lock(.shared, timeout: lockTimeout)
+            try lock?.lock(.shared, timeout: lockWait(waiting))
             defer { lock?.unlock() }
             if readOnlyReason == nil { try catchUp(truncatingTornTail: false) }
             if let problem = try JournalVerifier.firstProblem(fd: journalFD, path: journalPath, to: knownEnd) {
@@ -44,11 +45,14 @@ extension Store {
             try Posix.syncFolder(parentPath, ops: fileOps)
             lastCopied = lastSequence
         }
-        let report = Store.check(folder: URL(fileURLWithPath: finalPath), empty: empty)
-        guard report.isHealthy, report.lastSequence == lastCopied else {
+        // Loaded as any store is opened, and every line read back: a full check would replay
+        // a year of history, this costs what opening and a snapshot's verification cost.
+        let copy = try Store.open(folder: URL(fileURLWithPath: finalPath), empty: empty, creating: false, waiting: true)
+        let problem = try copy.verifyJournal()
+        guard problem == nil, copy.readOnlyReason == nil, copy.lastSequence == lastCopied else {
+            let found = problem?.message ?? copy.readOnlyReason ?? "it ends at entry \(copy.lastSequence), not \(lastCopied)"
             throw .corrupt(file: finalPath, line: nil, reason: "the backup just made does not read back as the store it copies "
-                + "(\(report.problems.first?.description ?? "it ends at entry \(report.lastSequence), not \(lastCopied)")); "
-                + "the disk may be failing")
+                + "(\(found)); the disk may be failing")
         }
         return URL(fileURLWithPath: finalPath)
     }

@@ -92,7 +92,7 @@ public final class Store<Model: StoreModel> {
         try Store.open(folder: folder, empty: empty, creating: false, waiting: false)
     }
 
-    private static func open(folder: URL, empty: Model, creating: Bool, waiting: Bool) throws(StoreError) -> Store {
+    static func open(folder: URL, empty: Model, creating: Bool, waiting: Bool) throws(StoreError) -> Store {
         let folderPath = folder.standardizedFileURL.path
         let createdFolder = creating ? try Posix.createFolder(folderPath) : false
         let journalPath = folderPath + "/journal.jsonl"

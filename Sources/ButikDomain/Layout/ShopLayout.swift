@@ -84,6 +84,8 @@ public struct ShopLayout: Codable, Equatable, Sendable {
     /// The longest pause between two characters of one barcode scan, in milliseconds; 50 when
     /// the file leaves it out. Raise it for a slow scanner or a terminal reached over a network.
     public var scanGapMilliseconds: Int
+    /// The program's own daily backups; see ``BackupSettings``.
+    public var backups: BackupSettings
 
     /// Every shelf slot, in shelf order (kept with the shelves, since decisions read it often).
     /// A shelf with a slot count outside ``Ranges/slotsPerShelf`` (a ``problems`` entry) has
@@ -100,7 +102,7 @@ public struct ShopLayout: Codable, Equatable, Sendable {
 
     public init(schema: Int, name: String, timeZone: String, shelves: [Shelf], overflow: Area, outbound: Area,
                 defaultHoldDays: Int, carriers: [Carrier], undoMinutes: Int = 10, handOutWithoutScan: Bool = false,
-                scanGapMilliseconds: Int = 50) {
+                scanGapMilliseconds: Int = 50, backups: BackupSettings = BackupSettings()) {
         self.schema = schema
         self.name = name
         self.timeZone = timeZone
@@ -112,12 +114,13 @@ public struct ShopLayout: Codable, Equatable, Sendable {
         self.undoMinutes = undoMinutes
         self.handOutWithoutScan = handOutWithoutScan
         self.scanGapMilliseconds = scanGapMilliseconds
+        self.backups = backups
         slots = ShopLayout.slots(of: shelves)
     }
 
     private enum CodingKeys: String, CodingKey {
         case schema, name, timeZone, shelves, overflow, outbound, defaultHoldDays, carriers, undoMinutes, handOutWithoutScan
-        case scanGapMilliseconds
+        case scanGapMilliseconds, backups
     }
 
     public init(from decoder: any Decoder) throws {
@@ -128,7 +131,8 @@ public struct ShopLayout: Codable, Equatable, Sendable {
                   defaultHoldDays: try c.decode(Int.self, forKey: .defaultHoldDays), carriers: try c.decode([Carrier].self, forKey: .carriers),
                   undoMinutes: try c.decodeIfPresent(Int.self, forKey: .undoMinutes) ?? 10,
                   handOutWithoutScan: try c.decodeIfPresent(Bool.self, forKey: .handOutWithoutScan) ?? false,
-                  scanGapMilliseconds: try c.decodeIfPresent(Int.self, forKey: .scanGapMilliseconds) ?? 50)
+                  scanGapMilliseconds: try c.decodeIfPresent(Int.self, forKey: .scanGapMilliseconds) ?? 50,
+                  backups: try c.decodeIfPresent(BackupSettings.self, forKey: .backups) ?? BackupSettings())
     }
 
     public var overflowID: SlotID { SlotID(overflow.id) }
@@ -182,6 +186,7 @@ public struct ShopLayout: Codable, Equatable, Sendable {
         if !(10...1000).contains(scanGapMilliseconds) {
             found.append("scanGapMilliseconds must be 10 to 1000, not \(scanGapMilliseconds)")
         }
+        found += backups.problems
         var seenCarriers = Set<String>()
         for carrier in carriers {
             if !seenCarriers.insert(carrier.id.lowercased()).inserted { found.append("carrier \(carrier.id) is listed twice") }

@@ -88,18 +88,11 @@ public final class ShopStore {
     /// Writes a snapshot now (e.g. before quitting).
     public func writeSnapshot() throws { try store.writeSnapshot() }
 
-    /// Where backups go unless told otherwise: `backups` in the store folder. (A copy on the
-    /// same disk guards against damage, not against losing the disk: see `docs/store.md`.)
-    public var defaultBackupFolder: URL { folder.appendingPathComponent("backups", isDirectory: true) }
-
     /// Makes a verified backup of the store and its shop file in `parent`, in a folder named by
     /// the time (`backup-20261201-093105`); see ``Store/backup(into:name:alongside:)``.
-    public func backup(into parent: URL, now: Date) throws -> URL {
-        let format = DateFormatter()
-        format.locale = Locale(identifier: "en_US_POSIX")
-        format.timeZone = layout.zone
-        format.dateFormat = "yyyyMMdd-HHmmss"
-        return try store.backup(into: parent, name: "backup-" + format.string(from: now), alongside: [Self.layoutFileName])
+    public func backup(into parent: URL, now: Date, waiting: Bool = true) throws -> URL {
+        try store.backup(into: parent, name: "backup-" + backupNameFormat.string(from: now),
+                         alongside: [Self.layoutFileName], waiting: waiting)
     }
 
     /// Puts a backup (a store folder) in place of this store, shop file included; see

@@ -21,6 +21,8 @@ public final class AppDriver {
     private var busySince: Double?
     /// When a read-only store is next opened again; nil until the first idle after the fault.
     private var nextReopen: Double?
+    /// When to look next whether today's backup is due.
+    private var nextBackupCheck: Double
 
     /// How often the store is checked for other counters' writes, in seconds.
     public static let refreshInterval = 1.0
@@ -28,6 +30,9 @@ public final class AppDriver {
     public static let busyNoticeDelay = 1.0
     /// How often a read-only store is opened again to see whether its fault is gone, in seconds.
     public static let reopenInterval = 5.0
+    /// How often the app looks whether today's backup is made (the first time this long after
+    /// it starts, so starting is quick), in seconds.
+    public static let backupCheckInterval = 600.0
 
     public init(store: ShopStore, staff: String, now: Date, clock: Double) {
         self.store = store
@@ -36,6 +41,7 @@ public final class AppDriver {
         state = AppState(context: context, staff: staff, storeLabel: store.folder.path,
                          readOnlyReason: store.readOnlyReason, clock: clock)
         lastRefresh = clock
+        nextBackupCheck = clock + AppDriver.backupCheckInterval
         if !store.notices.isEmpty { state.say(store.notices.joined(separator: " "), .warning) }
     }
 
@@ -74,7 +80,23 @@ public final class AppDriver {
             lastRefresh = clock
             effects += refresh(clock: clock)
         }
+        if clock >= nextBackupCheck, waitingWrite == nil, state.readOnlyReason == nil {
+            backUpIfDue(now: now, clock: clock)
+        }
         return effects
+    }
+
+    /// Makes today's backup if it is not made yet (`shop.json`'s `backups`). A failure is said,
+    /// never made a reason to stop writing: the journal holds everything.
+    private func backUpIfDue(now: Date, clock: Double) {
+        nextBackupCheck = clock + AppDriver.backupCheckInterval
+        do {
+            if let made = try store.backUpIfDue(now: now, waiting: false) { state.say("Today's backup is made: \(made.path)") }
+        } catch StoreError.locked {
+            nextBackupCheck = clock + 60  // another program is busy: again soon
+        } catch {
+            state.say("Today's backup could not be made: \(describe(error))", .warning)
+        }
     }
 
     /// How long the terminal may wait for the next key, in milliseconds: short while keys are

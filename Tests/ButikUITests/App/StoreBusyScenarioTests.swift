@@ -243,6 +243,20 @@ import Glibc
         #expect(h.screen()[22].hasPrefix(" The store is writable again. The damage noted in"))
     }
 
+    /// Today's backup is made by the app itself, a while after it starts, and only once a day.
+    @Test func theAppMakesTodaysBackupByItself() throws {
+        let h = try Harness()
+        let backups = h.folder.appendingPathComponent("backups")
+        h.wait(AppDriver.backupCheckInterval - 5)
+        #expect(!FileManager.default.fileExists(atPath: backups.path), "not while starting")
+        h.wait(6)
+        let made = try FileManager.default.contentsOfDirectory(atPath: backups.path)
+        #expect(made.count == 1 && made[0].hasPrefix("backup-"), "\(made)")
+        #expect(h.screen()[22].hasPrefix(" Today's backup is made:"))
+        h.wait(AppDriver.backupCheckInterval + 5)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: backups.path) == made)
+    }
+
     @Test func aFaultThatStaysKeepsTheStoreReadOnly() throws {
         let h = try Harness()
         let journalURL = h.folder.appendingPathComponent("journal.jsonl")
