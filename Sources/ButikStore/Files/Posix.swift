@@ -118,14 +118,18 @@ enum Posix {
         return .success(done)
     }
 
-    /// Reads a whole (small) file, throwing `StoreError.io`; ENOENT gives nil.
-    static func readWholeFile(_ path: String) throws(StoreError) -> [UInt8]? {
-        let fd: Int32
+    /// Opens `path` read-only; nil when there is no such file, `StoreError.io` for other failures.
+    static func openForReading(_ path: String) throws(StoreError) -> Int32? {
         switch openFile(path, O_RDONLY) {
-        case .success(let opened): fd = opened
+        case .success(let fd): return fd
         case .failure(ENOENT): return nil
         case .failure(let code): throw .io(operation: "open", path: path, errno: code)
         }
+    }
+
+    /// Reads a whole (small) file, throwing `StoreError.io`; ENOENT gives nil.
+    static func readWholeFile(_ path: String) throws(StoreError) -> [UInt8]? {
+        guard let fd = try openForReading(path) else { return nil }
         defer { close(fd) }
         var bytes: [UInt8] = []
         var offset: Int64 = 0
@@ -218,12 +222,7 @@ enum Posix {
     /// Copies the file at `source` to a new file `destination` (0600), synced; false if there
     /// is no `source`.
     static func copyFile(_ source: String, to destination: String, ops: FileOps) throws(StoreError) -> Bool {
-        let fd: Int32
-        switch openFile(source, O_RDONLY) {
-        case .success(let opened): fd = opened
-        case .failure(ENOENT): return false
-        case .failure(let code): throw .io(operation: "open", path: source, errno: code)
-        }
+        guard let fd = try openForReading(source) else { return false }
         defer { close(fd) }
         try copy(fd, length: Int64(try status(fd, path: source).st_size), from: source, to: destination, ops: ops)
         return true
