@@ -53,6 +53,21 @@ import Testing
 }
 
 @Suite struct NameFoldingTests {
+    /// The table for Latin-1 names gives what Unicode decomposition gives, for every such letter
+    /// alone and for random names made of them and of other scripts.
+    @Test func theLatin1TableAgreesWithDecomposition() {
+        for value in 0..<0x100 {
+            let text = String(Character(Unicode.Scalar(UInt8(value))))
+            #expect(NameFolding.fold(text) == NameFolding.generalFold(text), "U+\(String(value, radix: 16))")
+        }
+        var random = DemoRandom(seed: 7)
+        let pieces = ["Å", "ø", "Æ", "é", "ü", "ß", "µ", "ª", " ", "-", ".", "'", "1", "a", "Z", "Ł", "ő", "李", "\u{301}", "ð"]
+        for _ in 0..<2000 {
+            let text = (0..<Int.random(in: 1...12, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            #expect(NameFolding.fold(text) == NameFolding.generalFold(text), "\(text)")
+        }
+    }
+
     @Test(arguments: [
         ("Schjønningsen", "schjonningsen"),
         ("SCHJØNNINGSEN", "schjonningsen"),
