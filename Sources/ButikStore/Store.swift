@@ -37,7 +37,7 @@ public final class Store<Model: StoreModel> {
     let damagePath: String
     let unconfirmedPath: String
     let journalFD: Int32
-    private let lock: FileLock?
+    let lock: FileLock?
     /// The state before any entry, for opening the folder again.
     private let empty: Model
     /// Offset just after the last complete transaction read or written.
@@ -289,7 +289,7 @@ public final class Store<Model: StoreModel> {
     }
 
     /// The wait limit for one lock: `lockTimeout`, or a single try when not `waiting`.
-    private func lockWait(_ waiting: Bool) -> Double { waiting ? lockTimeout : 0 }
+    func lockWait(_ waiting: Bool) -> Double { waiting ? lockTimeout : 0 }
 
     /// Writes a snapshot of `model.compactedForSnapshot()` atomically (as of `lastSequence`),
     /// after verifying every journal line it covers.
