@@ -12,6 +12,17 @@ public struct ParcelStory: Codable, Equatable, Sendable {
 
         /// True while the parcel is physically in the shop.
         public var isInShop: Bool { self == .waiting || self == .returning }
+
+        /// A few words for people, as ``ParcelStatus/phrase`` says them.
+        public var phrase: String {
+            switch self {
+            case .waiting: ParcelStatus.waiting.phrase
+            case .returning: "in the outbound area for return"
+            case .handedOut: "handed out"
+            case .collected: "collected by the driver"
+            case .receiptUndone: "receipt undone"
+            }
+        }
     }
 
     public var id: ParcelID
