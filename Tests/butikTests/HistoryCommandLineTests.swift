@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// The shop's past on the command line: `history`, `customer history` and `report --date`, on
-/// the real binary.
+/// The shop's past on the command line: `history`, `customer history`, `report --date`, and
+/// closed parcels in `find`, on the real binary.
 @Suite struct HistoryCommandLineTests {
     struct Step: Decodable {
         let type: String
@@ -56,6 +56,21 @@ import Testing
         let carriers: [String: Counts]
         let staff: [String: Counts]
         let onHandAtClose: Int
+    }
+
+    struct Closed: Decodable {
+        let tracking: String
+        let status: String
+        let closedAt: Date?
+        let closedBy: String?
+        let verification: String?
+        let key: String
+    }
+
+    struct Found: Decodable {
+        let customers: [[String: String?]]?
+        let parcels: [[String: String?]]?
+        let closed: [Closed]
     }
 
     static let first = Butik.s10(11_111_111), second = Butik.s10(22_222_222)
@@ -150,5 +165,43 @@ import Testing
         #expect(text.stdout.contains("On hand now: 1 parcel(s)."), "\(text.stdout)")
         #expect(try butik.run("report", "--date", "2026-02-30").status == 2)
         #expect(try butik.run("report", "--date", "2199-12-31").status == 1)
+    }
+
+    /// Issue 10: a parcel handed out three days ago, no longer in the live state, was "Nothing
+    /// found"; it is listed closed, with when and to whom.
+    @Test func findListsAParcelHandedOutDaysAgoAsClosed() throws {
+        let butik = Butik()
+        defer { butik.cleanUp() }
+        #expect(try butik.run("demo").status == 0)
+        let lines = try String(contentsOf: butik.store.appendingPathComponent("journal.jsonl"), encoding: .utf8).split(separator: "\n")
+        var tracking: [Int: String] = [:]
+        var handedOut: (tracking: String, at: Date, staff: String, verification: String)?
+        for line in lines {
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let entry = try #require(json["entry"] as? [String: Any]), event = try #require(entry["event"] as? [String: Any])
+            let at = Date(timeIntervalSince1970: (entry["at"] as? Double ?? 0) / 1000)
+            if let parcel = event["parcel"] as? [String: Any], let id = parcel["id"] as? Int, event["type"] as? String == "parcelReceived" {
+                tracking[id] = parcel["tracking"] as? String
+            }
+            if handedOut == nil, event["type"] as? String == "parcelsHandedOut", Date().timeIntervalSince(at) > 3 * 86_400,
+               let id = (event["parcels"] as? [Int])?.first, let number = tracking[id] {
+                handedOut = (number, at, entry["staff"] as? String ?? "", event["verification"] as? String ?? "")
+            }
+        }
+        let old = try #require(handedOut)
+        let found = try butik.run("find", old.tracking)
+        #expect(found.status == 0, "\(found.stderr)")
+        #expect(!found.stdout.contains("Nothing found"), "\(found.stdout)")
+        #expect(found.stdout.contains("Closed parcels (no longer in the shop)"))
+        #expect(found.stdout.contains(old.tracking) && found.stdout.contains("handed out"), "\(found.stdout)")
+        let json = try butik.run("find", old.tracking, "--json").json(Found.self)
+        #expect(json.parcels?.isEmpty == true && json.customers?.isEmpty == true)
+        let closed = try #require(json.closed.first)
+        #expect(closed.tracking == old.tracking && closed.status == "handedOut")
+        #expect(closed.closedAt.map { abs($0.timeIntervalSince(old.at)) < 1 } == true)
+        #expect(closed.closedBy == old.staff && closed.verification == old.verification)
+        let byDigits = try butik.run("find", String(old.tracking.suffix(6)), "--json").json(Found.self)
+        #expect(byDigits.closed.contains { $0.tracking == old.tracking })
+        #expect(try butik.run("find", "nobody-at-all").stdout.contains("Nothing found"))
     }
 }

@@ -84,6 +84,37 @@ struct StoryView: Encodable {
     }
 }
 
+/// A parcel no longer in the shop, as `find --json` lists it after the live ones.
+struct ClosedParcelView: Encodable {
+    let tracking: String
+    let carrier: String
+    let key: String
+    let recipient: String
+    /// `handedOut`, `collected` or `receiptUndone`.
+    let status: String
+    let closedAt: Date?
+    let closedBy: String?
+    let verification: String?
+    let proxyName: String?
+    let proxyID: String?
+
+    init(_ story: ParcelStory) {
+        tracking = story.tracking.value
+        carrier = story.carrier
+        key = story.key
+        recipient = story.recipientName
+        status = story.status.rawValue
+        let closing = story.closing
+        closedAt = closing?.at
+        closedBy = closing?.staff
+        if case .handedOut(let verification, let name, let note)? = closing?.what {
+            (self.verification, proxyName, proxyID) = (verification.rawValue, name, note)
+        } else {
+            (verification, proxyName, proxyID) = (nil, nil, nil)
+        }
+    }
+}
+
 /// One entry of a customer's timeline as `--json` prints it; a parcel step carries the
 /// parcel's tracking number and its ``StepFields``.
 struct TimelineEntryView: Encodable {
