@@ -93,13 +93,14 @@ public struct History: Codable, Equatable, Sendable {
     /// the shop.
     private mutating func note(_ id: ParcelID, _ step: ParcelStep, on day: Day, onTimeline: Bool,
                                _ count: ((inout Tally) -> Void)?) {
-        guard let before = stories[id] else { return }
-        guard let index = stories[id]?.append(step), let after = stories[id]?.status else { return }
-        if before.status.isInShop != after.isInShop {
-            days[day, default: DayCounts(day: day)].inShopChange += after.isInShop ? 1 : -1
+        // Only the facts, not a copy of the story: a copy would make the append copy its steps.
+        guard let (wasInShop, customer, carrier) = stories[id].map({ ($0.status.isInShop, $0.customer, $0.carrier) }),
+              let index = stories[id]?.append(step), let isInShop = stories[id]?.status.isInShop else { return }
+        if wasInShop != isInShop { days[day, default: DayCounts(day: day)].inShopChange += isInShop ? 1 : -1 }
+        if onTimeline {
+            timelines[customer, default: []].append(TimelineItem(seq: step.seq, at: step.at, staff: step.staff, what: .parcel(id, step: index)))
         }
-        if onTimeline { timelines[before.customer, default: []].append(TimelineItem(seq: step.seq, at: step.at, staff: step.staff, what: .parcel(id, step: index))) }
-        if let count { days[day, default: DayCounts(day: day)].count(carrier: before.carrier, staff: step.staff, count) }
+        if let count { days[day, default: DayCounts(day: day)].count(carrier: carrier, staff: step.staff, count) }
     }
 }
 
@@ -133,8 +134,9 @@ extension History {
         var items = timelines[customer] ?? []
         if let since { items = items.filter { Day($0.at, in: zone) >= since } }
         let size = max(1, pageSize), page = max(1, page)
-        let pageCount = max(1, (items.count + size - 1) / size)
-        let newestFirst = items.reversed().dropFirst((page - 1).multipliedReportingOverflow(by: size).partialValue).prefix(size)
+        let pageCount = items.isEmpty ? 1 : (items.count - 1) / size + 1
+        let (skipped, overflow) = (page - 1).multipliedReportingOverflow(by: size)
+        let newestFirst = overflow ? [] : Array(items.reversed().dropFirst(skipped).prefix(size))
         return TimelinePage(entries: newestFirst.compactMap(entry), page: page, pageCount: pageCount, total: items.count)
     }
 

@@ -81,6 +81,7 @@ import Testing
             } while page <= history.timeline(of: customer, pageSize: 7).pageCount
             #expect(pages == expected)
             #expect(history.timeline(of: customer, page: page, pageSize: 7).entries.isEmpty)
+            #expect(history.timeline(of: customer, page: Int.max, pageSize: Int.max).entries.isEmpty)
             let since = Day(Fixtures.now, in: Fixtures.oslo).adding(days: 10)
             #expect(history.timeline(of: customer, since: since, pageSize: 1000).entries
                 == expected.filter { Day($0.at, in: Fixtures.oslo) >= since })
