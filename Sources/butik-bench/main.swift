@@ -33,6 +33,7 @@ func benchmarkOpen() throws {
 
 let benchmarks: [String: () throws -> Void] = [
     "open": benchmarkOpen, "intake": benchmarkIntake, "counter": benchmarkCounter, "verify": benchmarkVerify,
+    "history": benchmarkHistory,
 ]
 let chosen = CommandLine.arguments.dropFirst()
 for name in chosen.isEmpty ? benchmarks.keys.sorted() : Array(chosen) {

@@ -102,6 +102,12 @@ import Testing
         try check("dropoff", "106141412345678908", "--carrier", shop.carrier, status: 0)
         try check("handover", "RR123456785SE", "TBA123456789012", "--carrier", shop.carrier, status: 1)
         try check("receive", "RR473124829SE", "--to", shop.key, "--json")
+        // The past, which repeats all of the above.
+        for json in [[], ["--json"]] {
+            for args in [["history", "RR123456785SE"], ["customer", "history", shop.key], ["report"], ["find", "RR123456785SE"]] {
+                Self.inert(try butik.run(arguments: args + json), args + json, status: 0, json: !json.isEmpty)
+            }
+        }
 
         // JSON escapes what it must and gives the text back exactly.
         let card = try #require(try JSONSerialization.jsonObject(with: Data(try butik.run("customer", "show", shop.key, "--json").stdout.utf8)) as? [String: Any])
@@ -154,6 +160,11 @@ import Testing
         try check(["validate", next()])
         try check(["validate", next(), "--json"])
         try check(["find", next()])
+        try check(["history", next()])
+        try check(["customer", "history", next()], status: 1)
+        try check(["customer", "history", "AB", "--since", next()], status: 2)
+        try check(["customer", "history", "AB", "--page", next()], status: 2)
+        try check(["report", "--date", next()], status: 2)
         try check(["import", next()], status: 1)
         let h = next()
         let manifest = butik.store.appendingPathComponent("manifest.csv")

@@ -32,7 +32,10 @@ public struct DropOff: Codable, Equatable, Sendable, IdentifierTag {
     }
 
     /// The receipt number given to the customer: `R` and at least four digits (`R0001`).
-    public var receipt: String {
+    public var receipt: String { DropOff.receipt(of: id) }
+
+    /// The receipt number of the drop-off `id`.
+    public static func receipt(of id: DropOffID) -> String {
         let digits = String(id.rawValue)
         return "R" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }

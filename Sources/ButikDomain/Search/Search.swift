@@ -105,11 +105,9 @@ extension ShopState {
     /// The parcel half of ``search(_:limit:)``.
     /// - Complexity: O(parcels in live state) when the query can be part of a tracking number.
     public func searchParcels(_ query: String, limit: Int = 50) -> [ParcelID] {
-        let code = Tracking.normalize(query)
-        guard code.count >= 4, code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }),
-              code.contains(where: \.isASCIIDigit) else { return [] }
-        let exact = (try? Tracking.parse(query).get()).map { Array($0.number.value.utf8) }
-        let needle = Array(code.utf8)
+        guard let query = TrackingQuery(query) else { return [] }
+        let exact = query.exact.map { Array($0.value.utf8) }
+        let needle = Array(query.fragment.utf8)
         // Six ranks: the exact number, numbers ending with the fragment, numbers containing it;
         // each in the shop first, then closed. Parcels are indexed in id order, so walking the
         // index backwards meets the newest first, and each rank's first `limit` are its best:

@@ -85,6 +85,13 @@ public final class ShopStore {
     /// Catches up on what other processes wrote; `waiting` as for ``perform(staff:now:waiting:_:)``.
     public func refresh(waiting: Bool = true) throws { try store.refresh(waiting: waiting) }
 
+    /// The shop's past up to ``state``: every parcel's story, every customer's timeline, every
+    /// day's counts in the shop's time zone. A full pass over the journal each time for now (see
+    /// ``Store/fold(_:waiting:_:)``); the derived history file comes with journal segments.
+    public func history(waiting: Bool = true) throws(StoreError) -> History {
+        try store.fold(History(zone: layout.zone), waiting: waiting) { history, record, seq in history.apply(record, seq: seq) }
+    }
+
     /// Writes a snapshot now (e.g. before quitting).
     public func writeSnapshot() throws { try store.writeSnapshot() }
 

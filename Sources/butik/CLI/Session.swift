@@ -73,6 +73,16 @@ struct Session {
     /// The store this run opened was replaced (restored): why it was read-only no longer holds.
     func storeReplaced() { opened.readOnlyReason = nil }
 
+    /// The shop's past from the whole journal (see ``ShopStore/history(waiting:)``); store
+    /// failures become CLI errors.
+    func history(_ store: ShopStore) throws(CLIError) -> History {
+        do {
+            return try store.history()
+        } catch {
+            throw CLIError(error)
+        }
+    }
+
     /// The exit code of a verb that ended with `status`: on a store that opened read-only
     /// (damaged or unwritable) it is a store problem, said after what the verb could show.
     func finish(_ status: Int32) -> Int32 {

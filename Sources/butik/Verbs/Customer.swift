@@ -3,11 +3,12 @@ import ButikDomain
 extension Verb {
     static let customer = Verb(
         name: "customer",
-        summary: "add a customer, show one, register who may collect for them",
+        summary: "add a customer, show one and their history, register proxies",
         usage: """
         butik customer add NAME [--key KEY] [--phone P]... [--email E] [--note TEXT] [--json]
                butik customer show KEY [--json]
                butik customer proxy KEY --add NAME | --remove NAME [--json]
+               butik customer history KEY [--since YYYY-MM-DD] [--page N] [--json]
         """,
         details: """
         add    registers a customer; the key is their initials (JFJ, then JFJ2...) unless --key
@@ -18,14 +19,22 @@ extension Verb {
                withdraws it; names are compared ignoring case and accents.
           --add NAME     the proxy's full name as on their ID (1 to 80 characters)
           --remove NAME  a registered proxy's name
+        history  everything the journal holds of the customer, newest first, 20 a page:
+               parcels received, handed out (how, by whom, to whom), undone, returned and
+               collected by the driver, refusals, proxies, drop-offs. Reads the whole journal.
+          --since YYYY-MM-DD  only from this day on (shop time)
+          --page N            the Nth page (default 1)
           --json   print the customer as JSON
         """,
-        valued: ["--key", "--phone", "--email", "--note", "--add", "--remove"],
+        valued: ["--key", "--phone", "--email", "--note", "--add", "--remove", "--since", "--page"],
         flagged: ["--json"],
         run: runCustomer)
 
     private static func runCustomer(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
-        guard let action = args.positionals.first else { throw .usage("customer needs add, show or proxy.") }
+        guard let action = args.positionals.first else { throw .usage("customer needs add, show, proxy or history.") }
+        guard action == "history" || (args.value("--since") == nil && args.value("--page") == nil) else {
+            throw .usage("--since and --page go with customer history.")
+        }
         switch action {
         case "add":
             guard args.positionals.count == 2 else { throw .usage("customer add takes one NAME (quote it).") }
@@ -67,8 +76,10 @@ extension Verb {
             }
         case "proxy":
             try runProxy(args, session)
+        case "history":
+            try runCustomerHistory(args, session)
         default:
-            throw .usage("customer takes add, show or proxy, not \(action).")
+            throw .usage("customer takes add, show, proxy or history, not \(action).")
         }
         return 0
     }

@@ -9,7 +9,10 @@ extension Verb {
         Searches by key (JEDS), name fragments in any order ignoring case and accents
         (mossestad maria), phone digits, a pickup code (4 to 6 digits; the parcel and its
         customer come first), a whole tracking number or scan, or its last 4+ digits.
-          --json   print {customers: [...], parcels: [...]}
+        Parcels no longer in the shop (handed out, collected by the driver, receipts undone)
+        follow the live ones, marked closed, with when and to whom; finding them by number
+        reads the whole journal (`butik history TRACKING` tells their whole story).
+          --json   print {customers: [...], parcels: [...], closed: [...]}
         """,
         valued: [],
         flagged: ["--json"],
@@ -19,16 +22,29 @@ extension Verb {
         guard !args.positionals.isEmpty else { throw .usage("find needs something to look for.") }
         let store = try session.openStore()
         let state = store.state
-        let results = state.search(args.positionals.joined(separator: " "))
+        let query = args.positionals.joined(separator: " ")
+        let results = state.search(query)
         let today = Day(session.now, in: store.layout.zone)
         let customers = results.customers.compactMap { state.customers[$0] }
         let parcels = results.parcels.compactMap { state.parcels[$0] }
+        // The history is read only when the query can name a parcel by its number; what it
+        // could not read is said after what the live state shows.
+        var closed: [ParcelStory] = [], unread: CLIError?
+        if let tracking = TrackingQuery(query) {
+            do {
+                closed = try session.history(store).closedStories(matching: tracking).filter { !results.parcels.contains($0.id) }
+            } catch {
+                unread = error
+            }
+        }
+        defer { if let unread { Output.error("butik: \(unread.message)") } }
         if args.has("--json") {
             try Output.json(FindView(customers: customers.map { CustomerView($0, in: state) },
-                                     parcels: parcels.map { ParcelView($0, today: today) }))
-            return 0
+                                     parcels: parcels.map { ParcelView($0, today: today) },
+                                     closed: closed.map(ClosedParcelView.init)))
+            return unread?.exitCode ?? 0
         }
-        if results.isEmpty {
+        if results.isEmpty, closed.isEmpty {
             Output.line("Nothing found for \"\(args.positionals.joined(separator: " "))\".")
             return 0
         }
@@ -49,11 +65,22 @@ extension Verb {
                 return ["  " + row[0] + (parcel.pickupCode.map { " (code \($0))" } ?? "")] + row.dropFirst()
             })
         }
-        return 0
+        if !closed.isEmpty {
+            if !results.isEmpty { Output.line() }
+            Output.line("Closed parcels (no longer in the shop)")
+            let zone = store.layout.zone
+            Output.table(closed.map { story in
+                let when = story.closing.map { "closed \(LocalTime.dayAndMinute($0.at, in: zone)): \($0.what.phrase) (\($0.staff))" }
+                return ["  " + story.tracking.value, story.key, story.recipientName, when ?? "closed"]
+            })
+        }
+        return unread?.exitCode ?? 0
     }
 }
 
 private struct FindView: Encodable {
     let customers: [CustomerView]
     let parcels: [ParcelView]
+    /// Parcels no longer in the shop whose number matched, newest first.
+    let closed: [ClosedParcelView]
 }

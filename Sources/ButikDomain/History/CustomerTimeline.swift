@@ -1,0 +1,63 @@
+import Foundation
+
+/// One line of a customer's timeline: a parcel of theirs received, handed out, returned...,
+/// a refusal noted in their log, a proxy registered or withdrawn, a return parcel dropped off.
+public struct TimelineEntry: Codable, Equatable, Sendable {
+    public enum What: Codable, Equatable, Sendable {
+        /// A step of one of their parcels (receipt, hand-out, undo, return, collection).
+        case parcel(TrackingNumber, ParcelStep.What)
+        /// A hand-out refused at the counter, with the parcels it concerned.
+        case refused(reason: String, parcels: [TrackingNumber])
+        case proxyAuthorised(name: String)
+        case proxyRevoked(name: String)
+        case droppedOff(tracking: TrackingNumber, receipt: String, carrier: String)
+    }
+
+    /// The journal entry's sequence number.
+    public var seq: Int
+    public var at: Date
+    public var staff: String
+    public var what: What
+}
+
+/// One page of a customer's timeline, newest first.
+public struct TimelinePage: Equatable, Sendable {
+    public var entries: [TimelineEntry]
+    /// 1-based.
+    public var page: Int
+    /// At least 1, also when there are no entries.
+    public var pageCount: Int
+    /// Entries on every page together.
+    public var total: Int
+}
+
+/// How a customer's timeline is kept: parcel steps by reference to the parcel's story (no copy
+/// of what the story holds), the rest in full.
+struct TimelineItem: Codable, Equatable, Sendable {
+    enum What: Codable, Equatable, Sendable {
+        case parcel(ParcelID, step: Int)
+        case refused(reason: String, parcels: [TrackingNumber])
+        case proxyAuthorised(name: String)
+        case proxyRevoked(name: String)
+        case droppedOff(DropOffID, tracking: TrackingNumber, carrier: String)
+    }
+
+    var seq: Int
+    var at: Date
+    var staff: String
+    var what: What
+}
+
+extension TimelineEntry.What {
+    /// A few words for people: "RR123456785NO handed out to the recipient, photo ID checked".
+    public var phrase: String {
+        switch self {
+        case .parcel(let tracking, let what): "\(tracking) \(what.phrase)"
+        case .refused(let reason, let parcels):
+            "hand-out refused\(parcels.isEmpty ? "" : " (\(parcels.map(\.value).joined(separator: ", ")))"): \(reason)"
+        case .proxyAuthorised(let name): "\(name) may collect for them"
+        case .proxyRevoked(let name): "\(name) may no longer collect for them"
+        case .droppedOff(let tracking, let receipt, let carrier): "return parcel \(tracking) dropped off for \(carrier), receipt \(receipt)"
+        }
+    }
+}

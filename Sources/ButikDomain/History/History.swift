@@ -1,0 +1,166 @@
+import Foundation
+
+/// The shop's past, built by applying journal records in order, like ``ShopState``: every
+/// parcel's story by tracking number, every customer's timeline and every day's counts in the
+/// shop's time zone. Closed parcels stay here for good (``ShopState`` drops them).
+///
+/// Meant to be kept in a derived file later: it is `Codable` and states the journal position
+/// it covers (``sequence``), so it can be caught up from there or rebuilt from the journal.
+/// Keeps one small ``ParcelStory`` per parcel and refers to it from timelines, never a copy of
+/// a whole ``Parcel`` per event.
+public struct History: Codable, Equatable, Sendable {
+    /// The zone the days are counted in (the shop's).
+    public let zone: TimeZone
+    /// The sequence number of the last journal entry applied (0 for none).
+    public private(set) var sequence = 0
+    private var stories: [ParcelID: ParcelStory] = [:]
+    /// Every parcel that ever had the number, oldest first.
+    private var byTracking: [TrackingNumber: [ParcelID]] = [:]
+    /// Each customer's timeline, oldest first.
+    private var timelines: [CustomerID: [TimelineItem]] = [:]
+    private var days: [Day: DayCounts] = [:]
+    /// Each drop-off's carrier, for counting what the driver took.
+    private var dropOffCarriers: [DropOffID: String] = [:]
+
+    public init(zone: TimeZone) { self.zone = zone }
+
+    /// Applies the journal entry `seq`. Entries at or before ``sequence`` were applied already
+    /// and change nothing, so catching up from a stored copy may start anywhere before its end.
+    /// An entry naming an unknown parcel or drop-off changes nothing; never traps.
+    public mutating func apply(_ record: Record, seq: Int) {
+        guard seq > sequence else { return }
+        sequence = seq
+        let day = Day(record.at, in: zone)
+        func step(_ id: ParcelID, _ what: ParcelStep.What, onTimeline: Bool = true, _ count: ((inout Tally) -> Void)? = nil) {
+            note(id, ParcelStep(seq: seq, at: record.at, staff: record.staff, what: what), on: day, onTimeline: onTimeline, count)
+        }
+        func customerEntry(_ customer: CustomerID, _ what: TimelineItem.What) {
+            timelines[customer, default: []].append(TimelineItem(seq: seq, at: record.at, staff: record.staff, what: what))
+        }
+        switch record.event {
+        case .parcelReceived(let parcel):
+            if stories[parcel.id] == nil { byTracking[parcel.tracking, default: []].append(parcel.id) }
+            let receipt = ParcelStep(seq: seq, at: record.at, staff: record.staff,
+                                     what: .received(slot: parcel.slot, delivery: parcel.delivery, deadline: parcel.deadline))
+            if let old = stories[parcel.id], old.status.isInShop { days[day, default: DayCounts(day: day)].inShopChange -= 1 }
+            stories[parcel.id] = ParcelStory(parcel, receipt: receipt)
+            days[day, default: DayCounts(day: day)].inShopChange += 1
+            customerEntry(parcel.customer, .parcel(parcel.id, step: 0))
+            days[day, default: DayCounts(day: day)].count(carrier: parcel.carrier, staff: record.staff) { $0.received += 1 }
+        case .parcelMoved(let id, let slot):
+            step(id, .moved(to: slot), onTimeline: false)
+        case .deadlineExtended(let id, let deadline):
+            step(id, .extended(to: deadline), onTimeline: false)
+        case .parcelsHandedOut(let ids, let verification, let proxyName, let proxyID):
+            for id in ids {
+                step(id, .handedOut(verification: verification, proxyName: proxyName, proxyID: proxyID)) { $0.handedOut.add(verification) }
+            }
+        case .handOutUndone(let ids):
+            for id in ids { step(id, .handOutUndone) { $0.handOutsUndone += 1 } }
+        case .parcelReturning(let id, let area):
+            step(id, .returning(to: area)) { $0.returned += 1 }
+        case .parcelsCollectedByDriver(let ids):
+            for id in ids { step(id, .collected) { $0.collected += 1 } }
+        case .receiptUndone(let id):
+            step(id, .receiptUndone) { $0.receiptsUndone += 1 }
+        case .droppedOff(let dropOff):
+            dropOffCarriers[dropOff.id] = dropOff.carrier
+            days[day, default: DayCounts(day: day)].count(carrier: dropOff.carrier, staff: record.staff) { $0.droppedOff += 1 }
+            if let customer = dropOff.customer {
+                customerEntry(customer, .droppedOff(dropOff.id, tracking: dropOff.tracking, carrier: dropOff.carrier))
+            }
+        case .driverHandover(let handover):
+            for id in handover.parcels { step(id, .collected) { $0.collected += 1 } }
+            for id in handover.dropOffs {
+                guard let carrier = dropOffCarriers[id] else { continue }
+                days[day, default: DayCounts(day: day)].count(carrier: carrier, staff: record.staff) { $0.collected += 1 }
+            }
+        case .handOutRefused(let customer, let ids, let reason):
+            for id in ids { step(id, .refused(reason: reason), onTimeline: false) }
+            customerEntry(customer, .refused(reason: reason, parcels: ids.compactMap { stories[$0]?.tracking }))
+        case .proxyAuthorised(let customer, let proxy):
+            customerEntry(customer, .proxyAuthorised(name: proxy.name))
+        case .proxyRevoked(let customer, let name):
+            customerEntry(customer, .proxyRevoked(name: name))
+        case .customerAdded, .deliveryStarted, .deliveryEnded, .parcelsExpected, .slotCapacityChanged,
+             .queueEntryAdded, .queueFetchStarted, .queueEntryReady, .queueEntryClosed:
+            break
+        }
+    }
+
+    /// Adds `step` to the parcel's story, notes it on its customer's timeline, counts it on
+    /// `day` for the parcel's carrier and the staff member, and notes a change of what is in
+    /// the shop.
+    private mutating func note(_ id: ParcelID, _ step: ParcelStep, on day: Day, onTimeline: Bool,
+                               _ count: ((inout Tally) -> Void)?) {
+        // Only the facts, not a copy of the story: a copy would make the append copy its steps.
+        guard let (wasInShop, customer, carrier) = stories[id].map({ ($0.status.isInShop, $0.customer, $0.carrier) }),
+              let index = stories[id]?.append(step), let isInShop = stories[id]?.status.isInShop else { return }
+        if wasInShop != isInShop { days[day, default: DayCounts(day: day)].inShopChange += isInShop ? 1 : -1 }
+        if onTimeline {
+            timelines[customer, default: []].append(TimelineItem(seq: step.seq, at: step.at, staff: step.staff, what: .parcel(id, step: index)))
+        }
+        if let count { days[day, default: DayCounts(day: day)].count(carrier: carrier, staff: step.staff, count) }
+    }
+}
+
+// MARK: - Views
+
+extension History {
+    /// Every parcel that ever had this tracking number, newest first.
+    public func stories(for tracking: TrackingNumber) -> [ParcelStory] {
+        (byTracking[tracking] ?? []).reversed().compactMap { stories[$0] }
+    }
+
+    /// The story of one parcel.
+    public func story(of id: ParcelID) -> ParcelStory? { stories[id] }
+
+    /// Parcels no longer in the shop whose tracking number is the query or ends with it (see
+    /// ``TrackingQuery``): exact numbers first, then the rest, each newest first.
+    /// - Complexity: O(tracking numbers ever received).
+    public func closedStories(matching query: TrackingQuery, limit: Int = 50) -> [ParcelStory] {
+        var exact: [ParcelStory] = [], ending: [ParcelStory] = []
+        for (tracking, ids) in byTracking where query.matchesWholeOrEnd(tracking) {
+            let closed = ids.compactMap { stories[$0] }.filter { !$0.status.isInShop }
+            if query.isExact(tracking) { exact += closed } else { ending += closed }
+        }
+        return Array((exact.sorted { $0.id > $1.id } + ending.sorted { $0.id > $1.id }).prefix(limit))
+    }
+
+    /// A page of the customer's timeline, newest first (in journal order), only entries on or
+    /// after `since` (a day in ``zone``) when given. Pages are `pageSize` long; a page past the
+    /// last one is empty.
+    public func timeline(of customer: CustomerID, since: Day? = nil, page: Int = 1, pageSize: Int = 20) -> TimelinePage {
+        var items = timelines[customer] ?? []
+        if let since { items = items.filter { Day($0.at, in: zone) >= since } }
+        let size = max(1, pageSize), page = max(1, page)
+        let pageCount = items.isEmpty ? 1 : (items.count - 1) / size + 1
+        let (skipped, overflow) = (page - 1).multipliedReportingOverflow(by: size)
+        let newestFirst = overflow ? [] : Array(items.reversed().dropFirst(skipped).prefix(size))
+        return TimelinePage(entries: newestFirst.compactMap(entry), page: page, pageCount: pageCount, total: items.count)
+    }
+
+    /// The entry for people; nil only for a step its story does not hold (never when built by ``apply(_:seq:)``).
+    private func entry(_ item: TimelineItem) -> TimelineEntry? {
+        let what: TimelineEntry.What
+        switch item.what {
+        case .parcel(let id, let index):
+            guard let story = stories[id], story.steps.indices.contains(index) else { return nil }
+            what = .parcel(story.tracking, story.steps[index].what)
+        case .refused(let reason, let parcels): what = .refused(reason: reason, parcels: parcels)
+        case .proxyAuthorised(let name): what = .proxyAuthorised(name: name)
+        case .proxyRevoked(let name): what = .proxyRevoked(name: name)
+        case .droppedOff(let id, let tracking, let carrier):
+            what = .droppedOff(tracking: tracking, receipt: DropOff.receipt(of: id), carrier: carrier)
+        }
+        return TimelineEntry(seq: item.seq, at: item.at, staff: item.staff, what: what)
+    }
+
+    /// The counts of `day` (in ``zone``), with the parcels in the shop at its end.
+    /// - Complexity: O(days with events).
+    public func counts(on day: Day) -> DayCounts {
+        var counts = days[day] ?? DayCounts(day: day)
+        counts.onHandAtClose = days.reduce(0) { sum, entry in entry.key <= day ? sum + entry.value.inShopChange : sum }
+        return counts
+    }
+}

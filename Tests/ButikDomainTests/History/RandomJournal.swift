@@ -1,0 +1,113 @@
+import Foundation
+@testable import ButikDomain
+
+/// A journal of a few weeks in ``Fixtures/layout``, decided through the real rules from a
+/// fixed seed: customers, deliveries, receipts (a small pool of numbers, so numbers come
+/// back), moves, extensions, hand-outs of every kind and their undo, refusals, returns, the
+/// driver's collections and handovers, drop-offs, undone receipts and proxies. The days cross
+/// the change to summer time in Oslo (2026-03-29).
+struct RandomJournal {
+    static let staff = ["kari", "per", "siv"]
+
+    private(set) var records: [Record] = []
+    private(set) var state = ShopState()
+    private var random: DemoRandom
+    private var time: Date
+
+    init(seed: UInt64, days: Int = 24) {
+        random = DemoRandom(seed: seed)
+        time = Fixtures.now
+        for name in ["Kari Nordmann", "Per Hansen", "Siv Jensen", "Ola Dahl", "Eva Berg"] {
+            _ = run { state, context throws(DomainError) in try state.addCustomer(NewCustomer(name: name), context) }
+        }
+        for day in 0..<days {
+            time = Fixtures.now.addingTimeInterval(Double(day) * 86_400 - 4 * 3600)
+            for _ in 0..<Int.random(in: 4...14, using: &random) { step() }
+        }
+    }
+
+    private mutating func step() {
+        time += Double(Int.random(in: 60...3600, using: &random))
+        let customers = state.customers.keys.sorted()
+        let customer = customers.randomElement(using: &random)!
+        let inShop = state.parcelsInShop
+        let waiting = inShop.filter { $0.status == .waiting }
+        let returning = inShop.filter { if case .returning = $0.status { true } else { false } }
+        switch Int.random(in: 0..<20, using: &random) {
+        case 0..<6:
+            let number = Fixtures.tracking("RR\(String(format: "%08d", Int.random(in: 0..<30, using: &random)))NO", checkDigit: .none)
+            let request = ReceiveRequest(tracking: number, recipient: .customer(customer),
+                                         carrier: ["postnord", "amazon"].randomElement(using: &random)!,
+                                         size: random.chance(0.2) ? .large : .small,
+                                         delivery: state.openDeliveries.keys.first, again: true)
+            _ = run { state, context throws(DomainError) in try state.receive(request, context) }
+        case 6:
+            if state.openDeliveries.isEmpty {
+                _ = run { state, context throws(DomainError) in try state.startDelivery(carrier: "postnord", declared: 5, context) }
+            } else {
+                _ = run { state, context throws(DomainError) in try state.endDelivery(context) }
+            }
+        case 7..<10:
+            let mine = waiting.filter { random.chance(0.5) || $0.customer == waiting.first?.customer }
+            let owner = mine.first?.customer
+            let ids = mine.filter { $0.customer == owner }.map(\.id)
+            let verification = Verification.allCases.randomElement(using: &random)!
+            let request = HandOutRequest(parcels: ids, verification: verification,
+                                         proxyName: verification == .proxy ? "Petter Dahl" : nil,
+                                         proxyID: verification == .proxy ? "førerkort …\(Int.random(in: 1000...9999, using: &random))" : nil)
+            _ = run { state, context throws(DomainError) in try state.handOut(request, context) }
+        case 10:
+            let handed = state.parcels.values.filter { if case .handedOut = $0.status { true } else { false } }.map(\.id).sorted()
+            guard let id = handed.last else { return }
+            _ = run { state, context throws(DomainError) in try state.undoHandOut([id], within: 86_400 * 30, context) }
+        case 11:
+            guard let parcel = waiting.randomElement(using: &random) else { return }
+            let slot = [Fixtures.a1, Fixtures.a2, Fixtures.a3, Fixtures.l1, Fixtures.floor].randomElement(using: &random)!
+            _ = run { state, context throws(DomainError) in try state.move(parcel.id, to: slot, context) }
+        case 12:
+            guard let parcel = waiting.randomElement(using: &random) else { return }
+            let day = parcel.deadline.adding(days: Int.random(in: 1...5, using: &random))
+            _ = run { state, context throws(DomainError) in try state.extendDeadline(parcel.id, to: day, context) }
+        case 13:
+            guard let parcel = waiting.randomElement(using: &random) else { return }
+            _ = run { state, context throws(DomainError) in
+                try state.refuseHandOut(parcel.customer, parcels: [parcel.id], reason: "The name on the ID did not match", context)
+            }
+        case 14:
+            guard let parcel = waiting.randomElement(using: &random) else { return }
+            _ = run { state, context throws(DomainError) in try state.returnToSender(parcel.id, context) }
+        case 15:
+            guard !returning.isEmpty else { return }
+            if random.chance(0.5) {
+                _ = run { state, context throws(DomainError) in try state.collectByDriver(returning.map(\.id), context) }
+            } else {
+                let scanned = returning.map(\.tracking) + state.dropOffsWaiting().map(\.tracking)
+                _ = run { state, context throws(DomainError) in try state.handOver(scanned: scanned, carrier: nil, context) }
+            }
+        case 16:
+            let number = Fixtures.tracking("CT\(String(format: "%08d", Int.random(in: 0..<1000, using: &random)))NO", checkDigit: .none)
+            let owner = random.chance(0.7) ? customer : nil
+            let carrier = ["postnord", "amazon"].randomElement(using: &random)!
+            _ = run { state, context throws(DomainError) in try state.dropOff(tracking: number, carrier: carrier, customer: owner, context) }
+        case 17:
+            guard let parcel = inShop.randomElement(using: &random) else { return }
+            _ = run { state, context throws(DomainError) in try state.undoReceipt(parcel.id, context) }
+        case 18:
+            _ = run { state, context throws(DomainError) in try state.authoriseProxy("Petter Dahl", for: customer, context) }
+        default:
+            _ = run { state, context throws(DomainError) in try state.revokeProxy("Petter Dahl", for: customer, context) }
+        }
+    }
+
+    /// Decides at the current time as a random staff member and applies what was decided.
+    private mutating func run<Outcome>(_ decide: (ShopState, Context) throws(DomainError) -> Decision<Outcome>) -> Outcome? {
+        let context = Fixtures.context(at: time, staff: RandomJournal.staff.randomElement(using: &random)!)
+        guard let decision = try? decide(state, context) else { return nil }
+        for event in decision.events {
+            let record = context.record(event)
+            state.apply(record)
+            records.append(record)
+        }
+        return decision.outcome
+    }
+}
