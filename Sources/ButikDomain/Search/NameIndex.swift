@@ -24,6 +24,11 @@ public struct NameIndex: Sendable, Equatable {
 
     public init() {}
 
+    /// The index of these names, built in one sort (opening a store holds every name at once).
+    init(names: [CustomerID: String]) {
+        setMain(names.map { Entry(folded: Array($0.value.utf8), id: $0.key) }.sorted(by: NameIndex.precedes))
+    }
+
     public var count: Int { ids.count + buffer.count }
 
     /// Records `id` under `folded`, removing it from under `previous` first.

@@ -162,7 +162,8 @@ extension ShopState: Codable {
         nextCustomerNumber = try c.decode(Int.self, forKey: .nextCustomerNumber, in: Ranges.nextNumber, "next customer number")
         nextParcelNumber = try c.decode(Int.self, forKey: .nextParcelNumber, in: Ranges.nextNumber, "next parcel number")
         lastRecordAt = try c.decodeIfPresent(Date.self, forKey: .lastRecordAt)
-        for customer in try c.decode([Customer].self, forKey: .customers) { insert(customer) }
+        for customer in try c.decode([Customer].self, forKey: .customers) { insert(customer, indexingName: false) }
+        nameIndex = NameIndex(names: foldedNames)
         for parcel in try c.decode([Parcel].self, forKey: .parcels) { insert(parcel) }
         for delivery in try c.decodeIfPresent([Delivery].self, forKey: .openDeliveries) ?? [] { openDeliveries[delivery.id] = delivery }
         nextDeliveryNumber = try c.decodeIfPresent(Int.self, forKey: .nextDeliveryNumber, in: Ranges.nextNumber, "next delivery number") ?? 1
@@ -317,7 +318,8 @@ extension ShopState {
         insert(entry)
     }
 
-    private mutating func insert(_ customer: Customer) {
+    /// `indexingName` false leaves ``nameIndex`` to be built once for every name (decoding).
+    private mutating func insert(_ customer: Customer, indexingName: Bool = true) {
         if let old = customers[customer.id] {
             customerByKey[old.key] = nil
             if old.phones != customer.phones { phoneIndex.remove(customer.id) }
@@ -329,7 +331,7 @@ extension ShopState {
         customerByKey[customer.key] = customer.id
         let folded = NameFolding.fold(customer.name)
         if foldedNames[customer.id] != folded {
-            nameIndex.set(customer.id, folded: folded, previous: foldedNames[customer.id])
+            if indexingName { nameIndex.set(customer.id, folded: folded, previous: foldedNames[customer.id]) }
             foldedNames[customer.id] = folded
         }
     }

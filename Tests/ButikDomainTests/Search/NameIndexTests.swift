@@ -35,6 +35,22 @@ import Testing
         #expect(index.exactly("nobody") == [])
     }
 
+    @Test func builtInOneSortItIsTheIndexOfTheSameNamesSetOneByOne() {
+        var oneByOne = NameIndex()
+        var names: [CustomerID: String] = [:]
+        for n in 0..<(NameIndex.bufferLimit * 2 + 5) {
+            let name = NameFolding.fold("\(Self.first[n % Self.first.count]) \(Self.last[(n / 5) % Self.last.count])")
+            oneByOne.set(CustomerID(n), folded: name, previous: nil)
+            names[CustomerID(n)] = name
+        }
+        let built = NameIndex(names: names)
+        #expect(built == oneByOne)
+        #expect(built.exactly(names[CustomerID(9)]!) == oneByOne.exactly(names[CustomerID(9)]!))
+        var afterwards = built
+        afterwards.set(CustomerID(9), folded: "zz renamed", previous: names[CustomerID(9)])
+        #expect(afterwards.exactly("zz renamed") == [CustomerID(9)])
+    }
+
     @Test(arguments: ["", "ase", "ø", "dahl 7", "zq", "12"])
     func walkHavingAMaskSkipsOnlyNamesLackingItsBytes(_ fragment: String) {
         var index = NameIndex()

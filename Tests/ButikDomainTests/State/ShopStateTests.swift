@@ -77,6 +77,7 @@ struct JournaledShop {
         #expect(decoded.slotLoad == state.slotLoad)
         #expect(decoded.inShopByCustomer == state.inShopByCustomer)
         #expect(decoded.foldedNames == state.foldedNames)
+        #expect(decoded.nameIndex == state.nameIndex)  // built in one sort, the same order
         #expect(decoded.inShopByTracking.count == 4)
         // Search and slot assignment work on the decoded state.
         #expect(decoded.search("schjonningsen").customers == [CustomerID(2)])
