@@ -5,7 +5,10 @@ enum DecodingReason {
         guard let error = error as? DecodingError else { return "\(error)" }
         switch error {
         case .dataCorrupted(let context):
-            return context.debugDescription + place(context.codingPath)
+            // Foundation's own descriptions end in a full stop; ours go inside sentences.
+            let description = context.debugDescription.hasSuffix(".")
+                ? String(context.debugDescription.dropLast()) : context.debugDescription
+            return description + place(context.codingPath)
         case .keyNotFound(let key, let context):
             return "the field \"\(path(context.codingPath + [key]))\" is missing"
         case .typeMismatch(_, let context):

@@ -28,7 +28,11 @@ import Testing
         #expect(error.problems == ["shelf A must hold 1 to 999 parcels a slot, not 0"])
         #expect(error.path == file.path)
         try Data("{".utf8).write(to: file)
-        #expect(throws: LayoutError.self) { try ShopStore.open(folder: dir, defaultLayout: Data(Self.layout.utf8)) }
+        let notJSON = try #require(throws: LayoutError.self) { try ShopStore.open(folder: dir, defaultLayout: Data(Self.layout.utf8)) }
+        #expect(notJSON.message.contains("not valid JSON. Fix the file"))
+        try Data(Self.layout.replacingOccurrences(of: "\"capacity\":3", with: "\"capacity\":\"three\"").utf8).write(to: file)
+        let wrongType = try #require(throws: LayoutError.self) { try ShopStore.open(folder: dir, defaultLayout: Data(Self.layout.utf8)) }
+        #expect(wrongType.problems == ["a value has the wrong type (field shelves[0].capacity)"])
     }
 
     @Test func aClockOutsideTheRangeOfTimesIsRefusedWithNothingWritten() throws {

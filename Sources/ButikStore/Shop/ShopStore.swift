@@ -141,14 +141,8 @@ extension ShopLayout {
         let layout: ShopLayout
         do {
             layout = try JSONDecoder().decode(ShopLayout.self, from: data)
-        } catch let DecodingError.keyNotFound(key, _) {
-            throw LayoutError(path: url.path, problems: ["the field \"\(key.stringValue)\" is missing"])
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-            throw LayoutError(path: url.path, problems: ["\(context.codingPath.map(\.stringValue).joined(separator: ".")) has the wrong type"])
-        } catch let DecodingError.dataCorrupted(context) {
-            throw LayoutError(path: url.path, problems: ["it is not valid JSON or a value is wrong (\(context.debugDescription))"])
         } catch {
-            throw LayoutError(path: url.path, problems: ["it cannot be decoded (\(error))"])
+            throw LayoutError(path: url.path, problems: [DecodingReason.describe(error)])
         }
         let problems = layout.problems
         guard problems.isEmpty else { throw LayoutError(path: url.path, problems: problems) }
