@@ -42,7 +42,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             return "Could not \(operation) \(path): \(Posix.describe(code)) (errno \(code)). "
                 + StoreError.advice(for: code)
         case let .readOnly(reason):
-            return "The store is read-only. \(reason)"
+            // A damage reason says so itself ("The store is read-only so that nothing is overwritten").
+            return reason.contains("read-only") ? reason : "The store is read-only. \(reason)"
         case let .encoding(reason):
             return "Could not save: \(reason). This is a program error; nothing was written."
         case let .unconfirmed(reason):
