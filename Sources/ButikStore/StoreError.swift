@@ -32,8 +32,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .corrupt(file, line, reason):
             let place = line.map { "\(file) line \($0)" } ?? file
             return "\(place) is damaged: \(reason). The store is read-only so that nothing "
-                + "is overwritten. Restore the store folder from the latest backup, or ask for help; "
-                + "the store check lists every problem."
+                + "is overwritten. Heal it from a backup (butik repair BACKUP) or put one back (butik restore "
+                + "BACKUP); butik check lists every problem."
         case let .newerSchema(file, found, supported):
             return "\(file) was written by a newer version of the program (data version \(found); "
                 + "this version understands up to \(supported)). The store is read-only; "
