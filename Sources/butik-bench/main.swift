@@ -32,7 +32,7 @@ func benchmarkOpen() throws {
 }
 
 let benchmarks: [String: () throws -> Void] = [
-    "open": benchmarkOpen, "intake": benchmarkIntake, "counter": benchmarkCounter, "verify": benchmarkVerify,
+    "open": benchmarkOpen, "intake": benchmarkIntake, "counter": benchmarkCounter, "verify": benchmarkVerify, "year": benchmarkYear,
 ]
 let chosen = CommandLine.arguments.dropFirst()
 for name in chosen.isEmpty ? benchmarks.keys.sorted() : Array(chosen) {
