@@ -78,32 +78,60 @@ struct BenchFailure: Error, CustomStringConvertible {
 }
 
 /// Runs of a child process with its output discarded: wall time from spawn to exit, and the
-/// child's peak resident memory (`ru_maxrss` from `wait4`).
+/// child's peak resident memory. Each run goes through this program started with `--child`
+/// (see ``childRun(_:_:)``): Linux counts the memory of the process that spawns a child in the
+/// child's `ru_maxrss`, and this process is large after generating the year.
 struct ChildRuns {
     var time = Timings()
     var peakKB: [Int] = []
 
     init(_ count: Int, _ path: String, _ arguments: [String]) throws {
+        let bench = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
         for _ in 0..<count {
-            var actions = posix_spawn_file_actions_t()
-            posix_spawn_file_actions_init(&actions)
-            defer { posix_spawn_file_actions_destroy(&actions) }
-            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-            let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
-            defer { for argument in argv { free(argument) } }
-            var pid: pid_t = 0
-            let start = DispatchTime.now().uptimeNanoseconds
-            guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else { throw BenchFailure("cannot start \(path)") }
-            var status: Int32 = 0
-            var usage = rusage()
-            guard wait4(pid, &status, 0, &usage) == pid else { throw BenchFailure("lost \(path)") }
-            time.append(since: start)
-            guard status == 0 else { throw BenchFailure("\(path) \(arguments.joined(separator: " ")) ended with status \(status)") }
-            peakKB.append(usage.ru_maxrss)
+            let pipe = Pipe()
+            let output = try spawn(bench, ["--child", path] + arguments, stdout: pipe.fileHandleForWriting.fileDescriptor)
+            pipe.fileHandleForWriting.closeFile()
+            guard output.status == 0 else { throw BenchFailure("\(path) \(arguments.joined(separator: " ")) failed (status \(output.status))") }
+            let fields = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: " ")
+            guard fields.count == 2, let ms = Double(fields[0]), let kb = Int(fields[1].trimmingCharacters(in: .whitespacesAndNewlines)) else {
+                throw BenchFailure("no figures from \(path)")
+            }
+            time.samples.append(ms)
+            peakKB.append(kb)
         }
     }
 
     /// The times and the largest peak memory.
     var summary: String { time.summary + String(format: ", peak memory %.0f MB", Double(peakKB.max() ?? 0) / 1024) }
+}
+
+/// `butik-bench --child PATH ARGS...`: runs PATH once and prints its wall time in ms and its
+/// peak resident memory in KB; exits with 1 when it did not exit with 0.
+func childRun(_ path: String, _ arguments: [String]) throws -> Never {
+    let start = DispatchTime.now().uptimeNanoseconds
+    let run = try spawn(path, arguments, stdout: nil)
+    print(String(format: "%.3f %d", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6, run.usage.ru_maxrss))
+    exit(run.status == 0 ? 0 : 1)
+}
+
+/// Starts `path` with `arguments`, standard output to `stdout` (nil: discarded) and standard
+/// error discarded, and waits for it.
+private func spawn(_ path: String, _ arguments: [String], stdout: Int32?) throws -> (status: Int32, usage: rusage) {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    if let stdout {
+        posix_spawn_file_actions_adddup2(&actions, stdout, 1)
+    } else {
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    }
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
+    defer { for argument in argv { free(argument) } }
+    var pid: pid_t = 0
+    guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else { throw BenchFailure("cannot start \(path)") }
+    var status: Int32 = 0
+    var usage = rusage()
+    guard wait4(pid, &status, 0, &usage) == pid else { throw BenchFailure("lost \(path)") }
+    return (status, usage)
 }
