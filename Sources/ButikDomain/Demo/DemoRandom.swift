@@ -1,5 +1,5 @@
 /// SplitMix64: a small seeded generator so the demo shop is the same for the same seed.
-public struct DemoRandom: RandomNumberGenerator {
+public struct DemoRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     public init(seed: UInt64) { state = seed }
