@@ -33,9 +33,12 @@ func benchmarkOpen() throws {
 
 let benchmarks: [String: () throws -> Void] = [
     "open": benchmarkOpen, "intake": benchmarkIntake, "counter": benchmarkCounter, "verify": benchmarkVerify,
-    "history": benchmarkHistory,
+    "history": benchmarkHistory, "year": benchmarkYear,
 ]
 let chosen = CommandLine.arguments.dropFirst()
+if chosen.first == "--child", chosen.count >= 2 {
+    try childRun(chosen[chosen.startIndex + 1], Array(chosen.dropFirst(2)))
+}
 for name in chosen.isEmpty ? benchmarks.keys.sorted() : Array(chosen) {
     guard let run = benchmarks[name] else {
         FileHandle.standardError.write(Data("unknown benchmark \(name); known: \(benchmarks.keys.sorted().joined(separator: ", "))\n".utf8))

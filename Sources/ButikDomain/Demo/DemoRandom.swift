@@ -1,10 +1,10 @@
 /// SplitMix64: a small seeded generator so the demo shop is the same for the same seed.
-struct DemoRandom: RandomNumberGenerator {
+public struct DemoRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -13,10 +13,10 @@ struct DemoRandom: RandomNumberGenerator {
     }
 
     /// True with probability `p`.
-    mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &self) < p }
+    public mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &self) < p }
 
     /// `count` random decimal digits as ASCII bytes.
-    mutating func digits(_ count: Int) -> [UInt8] {
+    public mutating func digits(_ count: Int) -> [UInt8] {
         (0..<count).map { _ in ASCII.digit(Int.random(in: 0...9, using: &self)) }
     }
 }

@@ -1,6 +1,6 @@
-/// Valid tracking numbers of each carrier's usual kind, for the demo shop.
-enum DemoTracking {
-    static func make(carrier: String, using random: inout DemoRandom) -> ParsedTracking {
+/// Valid tracking numbers of each carrier's usual kind, for the demo shop (and the benchmarks).
+public enum DemoTracking {
+    public static func make(carrier: String, using random: inout DemoRandom) -> ParsedTracking {
         let code: [UInt8]
         let format: TrackingFormat
         switch carrier {
