@@ -45,16 +45,31 @@ extension Store {
             try Posix.syncFolder(parentPath, ops: fileOps)
             lastCopied = lastSequence
         }
-        // Loaded as any store is opened, and every line read back: a full check would replay
-        // a year of history, this costs what opening and a snapshot's verification cost.
-        let copy = try Store.open(folder: URL(fileURLWithPath: finalPath), empty: empty, creating: false, waiting: true)
-        let problem = try copy.verifyJournal()
-        guard problem == nil, copy.readOnlyReason == nil, copy.lastSequence == lastCopied else {
-            let found = problem?.message ?? copy.readOnlyReason ?? "it ends at entry \(copy.lastSequence), not \(lastCopied)"
+        let backup = URL(fileURLWithPath: finalPath)
+        do throws(StoreError) {
+            let last = try Store.verifiedBackup(at: backup, empty: empty)
+            guard last == lastCopied else { throw StoreError.corrupt(file: finalPath, line: nil, reason: "it ends at entry \(last)") }
+        } catch {
+            // A copy that does not read back is no backup: it must not pass for today's.
+            try? FileManager.default.removeItem(at: backup)
             throw .corrupt(file: finalPath, line: nil, reason: "the backup just made does not read back as the store it copies "
-                + "(\(found)); the disk may be failing")
+                + "(\(error.message)), so it was removed; the disk may be failing")
         }
-        return URL(fileURLWithPath: finalPath)
+        return backup
+    }
+
+    /// Checks the store folder `folder` (a backup) by loading it as any store is opened and
+    /// reading every journal line back: what a full `check` would replay of a year's history
+    /// costs seconds, this what opening and a snapshot's verification cost. Returns its last
+    /// entry; throws what is wrong with it.
+    public static func verifiedBackup(at folder: URL, empty: Model) throws(StoreError) -> Int {
+        guard case .success = Posix.status(path: folder.standardizedFileURL.path + "/journal.jsonl") else {
+            throw .corrupt(file: folder.path, line: nil, reason: "it holds no journal.jsonl, so it is not a backup")
+        }
+        let copy = try Store.open(folder: folder, empty: empty, creating: false, waiting: true)
+        if let problem = try copy.verifyJournal() { throw problem }
+        if let reason = copy.readOnlyReason { throw .readOnly(reason: reason) }
+        return copy.lastSequence
     }
 }
 
@@ -67,10 +82,8 @@ extension Store {
     /// journal is gone); open the folder again.
     public func restore(from backup: URL, alongside: [String] = []) throws(StoreError) {
         let backupPath = backup.standardizedFileURL.path
-        let report = Store.check(folder: backup, empty: empty)
-        guard report.isHealthy, case .success = Posix.status(path: backupPath + "/journal.jsonl") else {
-            throw .corrupt(file: backupPath, line: nil, reason: "it is not a sound store to restore ("
-                + (report.problems.first?.description ?? "it has no journal.jsonl") + ")")
+        do { _ = try Store.verifiedBackup(at: backup, empty: empty) } catch {
+            throw .corrupt(file: backupPath, line: nil, reason: "it is not a sound store to restore (\(error.message))")
         }
         let folderPath = (journalPath as NSString).deletingLastPathComponent
         guard let lock else { throw .readOnly(reason: "The store has no lock file.") }

@@ -84,13 +84,13 @@ extension Verb {
     private static func runRestore(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
         guard args.positionals.count == 1 else { throw .usage("restore takes the backup's folder.") }
         let backup = URL(fileURLWithPath: args.positionals[0], isDirectory: true)
-        let report = Store<ShopState>.check(folder: backup, empty: ShopState())
-        guard report.isHealthy, FileManager.default.fileExists(atPath: backup.appendingPathComponent("journal.jsonl").path) else {
-            throw .refused("\(backup.path) is not a sound backup: \(report.problems.first?.description ?? "it has no journal.jsonl"). Nothing was restored.")
+        let entries: Int
+        do { entries = try Store<ShopState>.verifiedBackup(at: backup, empty: ShopState()) } catch {
+            throw .refused("\(backup.path) is not a sound backup: \(error.message) Nothing was restored.")
         }
         let store = try session.openStore()
         let question = "Replace the store in \(session.folder.path) (\(store.lastSequence) journal entries) with the backup "
-            + "\(backup.path) (\(report.lastSequence) entries)? What was recorded after the backup is lost. Type yes to go on:"
+            + "\(backup.path) (\(entries) entries)? What was recorded after the backup is lost. Type yes to go on:"
         if !args.has("--yes") {
             Output.line(question)
             let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased()
@@ -101,7 +101,7 @@ extension Verb {
         }
         do { try store.restore(from: backup) } catch { throw CLIError(error) }
         session.storeReplaced()
-        Output.line("Restored \(backup.path) into \(session.folder.path): \(report.lastSequence) journal entries.")
+        Output.line("Restored \(backup.path) into \(session.folder.path): \(entries) journal entries.")
         return 0
     }
 }
