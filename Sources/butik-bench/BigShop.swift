@@ -24,11 +24,7 @@ struct BigShop {
         var records: [Record] = []
         let context = Context(layout: store.layout, now: now.addingTimeInterval(-3 * 86_400), staff: "bench")
         func commit<O>(_ decision: Decision<O>) -> O {
-            for event in decision.events {
-                let record = context.record(event)
-                state.apply(record)
-                records.append(record)
-            }
+            records += state.apply(decision, context)
             return decision.outcome
         }
         var made: [Customer] = []

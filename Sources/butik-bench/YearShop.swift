@@ -333,10 +333,8 @@ private struct Generator {
     ) -> Outcome? {
         let context = Context(layout: layout, now: time, staff: staff)
         guard let decision = try? decide(state, context) else { return nil }
+        records += state.apply(decision, context)
         for event in decision.events {
-            let record = context.record(event)
-            state.apply(record)
-            records.append(record)
             switch event {
             case .parcelsCollectedByDriver(let parcels): closed += parcels.count
             case .driverHandover(let handover): closed += handover.parcels.count

@@ -22,6 +22,17 @@ public struct Context: Sendable {
 }
 
 /// The events a command decided on, and what the caller shows once they are durable.
+extension ShopState {
+    /// Applies a decision's events as journal records of `context` and returns the records:
+    /// how a journal is built in memory (the demo shop, the benchmarks' shops, tests).
+    @discardableResult
+    public mutating func apply<Outcome>(_ decision: Decision<Outcome>, _ context: Context) -> [Record] {
+        let records = decision.events.map(context.record)
+        for record in records { apply(record) }
+        return records
+    }
+}
+
 public struct Decision<Outcome: Sendable>: Sendable {
     public var events: [Event]
     public var outcome: Outcome

@@ -163,11 +163,7 @@ private struct Builder {
     ) -> Outcome? {
         let context = Context(layout: layout, now: at, staff: staff)
         guard let decision = try? decide(state, context) else { return nil }
-        for event in decision.events {
-            let record = context.record(event)
-            state.apply(record)
-            records.append(record)
-        }
+        records += state.apply(decision, context)
         return decision.outcome
     }
 }

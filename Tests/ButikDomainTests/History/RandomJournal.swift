@@ -103,11 +103,7 @@ struct RandomJournal {
     private mutating func run<Outcome>(_ decide: (ShopState, Context) throws(DomainError) -> Decision<Outcome>) -> Outcome? {
         let context = Fixtures.context(at: time, staff: RandomJournal.staff.randomElement(using: &random)!)
         guard let decision = try? decide(state, context) else { return nil }
-        for event in decision.events {
-            let record = context.record(event)
-            state.apply(record)
-            records.append(record)
-        }
+        records += state.apply(decision, context)
         return decision.outcome
     }
 }

@@ -10,11 +10,7 @@ struct JournaledShop {
     @discardableResult
     mutating func run<Outcome>(_ decide: (ShopState) throws -> Decision<Outcome>, _ context: Context = Fixtures.context()) throws -> Outcome {
         let decision = try decide(state)
-        for event in decision.events {
-            let record = context.record(event)
-            records.append(record)
-            state.apply(record)
-        }
+        records += state.apply(decision, context)
         return decision.outcome
     }
 

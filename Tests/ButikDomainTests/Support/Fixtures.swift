@@ -48,7 +48,7 @@ extension ShopState {
     /// Applies a decision's events as journal records of `context`, returning its outcome.
     @discardableResult
     mutating func commit<Outcome>(_ decision: Decision<Outcome>, _ context: Context) -> Outcome {
-        for event in decision.events { apply(context.record(event)) }
+        apply(decision, context)
         return decision.outcome
     }
 
