@@ -22,8 +22,10 @@ public struct CheckReport: Sendable, CustomStringConvertible {
     public internal(set) var problems: [Problem] = []
     /// Things worth knowing that are not damage (an unfinished last line, no snapshot...).
     public internal(set) var notes: [String] = []
-    /// Lines in journal.jsonl, including damaged and unfinished ones.
+    /// Lines in the journal's files, including damaged and unfinished ones.
     public internal(set) var journalLines = 0
+    /// The journal's files (segments).
+    public internal(set) var journalFiles = 0
     /// Sequence number of the last sound line.
     public internal(set) var lastSequence = 0
     /// The sequence number the snapshot was taken at, if it could be read.
@@ -34,7 +36,7 @@ public struct CheckReport: Sendable, CustomStringConvertible {
 
     /// A short account for a person.
     public var description: String {
-        var text = "journal.jsonl: \(journalLines) lines, last entry \(lastSequence); snapshot.json: "
+        var text = "journal: \(journalLines) lines in \(journalFiles) file(s), last entry \(lastSequence); snapshot.json: "
             + (snapshotSequence.map { "taken after entry \($0)" } ?? "none usable") + ". "
         text += problems.isEmpty ? "No problems." : "\(problems.count) problem(s):"
         for problem in problems { text += "\n- \(problem)" }
@@ -51,7 +53,6 @@ extension Store {
     public static func check(folder: URL, empty: Model) -> CheckReport {
         var report = CheckReport()
         let folderPath = folder.standardizedFileURL.path
-        let journalPath = folderPath + "/journal.jsonl"
         let snapshotPath = folderPath + "/snapshot.json"
         let encoder = StoreCoding.encoder()
         let decoder = StoreCoding.decoder(for: Model.self)
@@ -79,20 +80,16 @@ extension Store {
             report.snapshotSequence = contents.seq
         }
 
-        let fd: Int32
-        switch Posix.openFile(journalPath, O_RDONLY) {
-        case .success(let opened):
-            fd = opened
-        case .failure(let code):
-            if code == ENOENT, snapshot == nil {
-                report.notes.append("There is no journal.jsonl: the store is empty.")
-            } else {
-                report.problems.append(.init(file: journalPath, line: nil,
-                    what: "cannot be opened: \(Posix.describe(code))"))
-            }
+        let segments: [Segment]
+        do { segments = try journalSegments(of: folderPath) } catch {
+            report.problems.append(.init(file: folderPath + "/" + JournalFiles.folderName, line: nil, what: error.message))
             return report
         }
-        defer { close(fd) }
+        if segments.count == 1, case .failure(ENOENT) = Posix.status(path: segments[0].path), snapshot == nil {
+            report.notes.append("There is no journal: the store is empty.")
+            return report
+        }
+        report.journalFiles = segments.count
 
         /// The model's snapshot form, passed through JSON and back so both sides compare alike.
         func normalized(_ model: Model) -> Data? {
@@ -100,99 +97,122 @@ extension Store {
                   let back = try? decoder.decode(Model.self, from: json) else { return nil }
             return try? encoder.encode(back)
         }
-        func compare(_ replayed: Model, end: Int64, with snapshot: SnapshotFile.Contents<Model>) {
+        func compare(_ replayed: Model, end: Int64, in file: String, with snapshot: SnapshotFile.Contents<Model>) {
             if end != snapshot.journalOffset {
                 report.problems.append(.init(file: snapshotPath, line: nil,
-                    what: "it says entry \(snapshot.seq) ends at byte \(snapshot.journalOffset) of journal.jsonl, "
+                    what: "it says entry \(snapshot.seq) ends at byte \(snapshot.journalOffset) of \(Posix.fileName(file)), "
                         + "but it ends at byte \(end); remove snapshot.json so the store rebuilds it"))
             }
             let fromSnapshot = (try? encoder.encode(snapshot.model.compactedForSnapshot()))
             if fromSnapshot == nil || fromSnapshot != normalized(replayed) {
                 report.problems.append(.init(file: snapshotPath, line: nil,
-                    what: "its model differs from a replay of journal.jsonl up to entry \(snapshot.seq); "
+                    what: "its model differs from a replay of the journal up to entry \(snapshot.seq); "
                         + "remove snapshot.json so the store rebuilds it"))
             }
         }
 
-        let size: Int64
-        do { size = Int64(try Posix.status(fd, path: journalPath).st_size) } catch {
-            report.problems.append(.init(file: journalPath, line: nil, what: error.message))
-            return report
-        }
         var model = empty
         var applying = true          // false after the first problem: later state means nothing
         var expected: Int? = 1       // nil right after a damaged line: resynchronise silently
         var pending: [Model.Entry] = []
-        var pendingLine = 0
+        var pendingPlace = ""
         var compared = false
+        var lineNumber = 0           // in the file being read
         if let snapshot, snapshot.seq == 0 {
-            compare(model, end: 0, with: snapshot)
+            compare(model, end: 0, in: segments[0].path, with: snapshot)
             compared = true
         }
-        do {
-            try LineReader.forEachLine(fd: fd, path: journalPath, from: 0, to: size) { line, offset, terminated in
-                report.journalLines += 1
-                let number = report.journalLines
-                let parsed: JournalLine.Parsed<Model.Entry> = terminated
-                    ? JournalLine.parse(line, as: Model.Entry.self, schemaVersion: Model.schemaVersion, decoder: decoder)
-                    : .damaged(reason: "it has no newline at the end")
-                func problem(_ what: String) {
-                    if report.problems.count < 100 {
-                        report.problems.append(.init(file: journalPath, line: number, what: what))
-                    }
-                    applying = false
-                }
-                switch parsed {
-                case .damaged(let reason):
-                    if !terminated {
-                        report.notes.append("journal.jsonl line \(number) is unfinished (\(reason)): it was never "
-                            + "confirmed and the store ignores it.")
-                    } else {
-                        problem(reason)
-                    }
-                    expected = nil
-                case .newer(let seq, let version):
-                    problem("written by a newer version (data version \(version); this program supports \(Model.schemaVersion))")
-                    expected = seq + 1
-                case .undecodable(let seq, let reason):
-                    problem(reason)
-                    expected = seq + 1
-                case .entry(let seq, let more, let entry):
-                    if let wanted = expected, seq != wanted {
-                        problem("its sequence number is \(seq) where \(wanted) was expected")
-                    }
-                    expected = seq + 1
-                    report.lastSequence = seq
-                    guard applying else { return true }
-                    if pending.isEmpty { pendingLine = number }
-                    pending.append(entry)
-                    guard !more else { return true }
-                    for entry in pending { model.apply(entry) }
-                    pending.removeAll()
-                    if let snapshot, seq == snapshot.seq {
-                        compare(model, end: offset + Int64(line.count) + 1, with: snapshot)
-                        compared = true
-                    }
-                }
-                return true
+        for (index, segment) in segments.enumerated() {
+            let journalPath = segment.path
+            let isLast = index == segments.count - 1
+            if let wanted = expected, segment.firstSeq != wanted {
+                report.problems.append(.init(file: journalPath, line: nil, what: "its name says it starts at entry "
+                    + "\(segment.firstSeq), but entry \(wanted) comes next, so entries are missing or repeated"))
+                applying = false
             }
-        } catch {
-            report.problems.append(.init(file: journalPath, line: nil, what: error.message))
+            expected = segment.firstSeq
+            let fd: Int32
+            switch Posix.openFile(journalPath, O_RDONLY) {
+            case .success(let opened): fd = opened
+            case .failure(let code):
+                report.problems.append(.init(file: journalPath, line: nil, what: "cannot be opened: \(Posix.describe(code))"))
+                return report
+            }
+            defer { close(fd) }
+            lineNumber = 0
+            do {
+                let size = Int64(try Posix.status(fd, path: journalPath).st_size)
+                try LineReader.forEachLine(fd: fd, path: journalPath, from: 0, to: size) { line, offset, terminated in
+                    report.journalLines += 1
+                    lineNumber += 1
+                    let number = lineNumber
+                    let parsed: JournalLine.Parsed<Model.Entry> = terminated
+                        ? JournalLine.parse(line, as: Model.Entry.self, schemaVersion: Model.schemaVersion, decoder: decoder)
+                        : .damaged(reason: "it has no newline at the end")
+                    func problem(_ what: String) {
+                        if report.problems.count < 100 {
+                            report.problems.append(.init(file: journalPath, line: number, what: what))
+                        }
+                        applying = false
+                    }
+                    switch parsed {
+                    case .damaged(let reason):
+                        if !terminated, isLast {
+                            report.notes.append("\(Posix.fileName(journalPath)) line \(number) is unfinished (\(reason)): it was "
+                                + "never confirmed and the store ignores it.")
+                        } else {
+                            problem(reason)
+                        }
+                        expected = nil
+                    case .newer(let seq, let version):
+                        problem("written by a newer version (data version \(version); this program supports \(Model.schemaVersion))")
+                        expected = seq + 1
+                    case .undecodable(let seq, let reason):
+                        problem(reason)
+                        expected = seq + 1
+                    case .entry(let seq, let more, let entry):
+                        if let wanted = expected, seq != wanted {
+                            problem("its sequence number is \(seq) where \(wanted) was expected")
+                        }
+                        expected = seq + 1
+                        report.lastSequence = seq
+                        guard applying else { return true }
+                        if pending.isEmpty { pendingPlace = "\(Posix.fileName(journalPath)) lines \(number)" }
+                        pending.append(entry)
+                        guard !more else { return true }
+                        for entry in pending { model.apply(entry) }
+                        pending.removeAll()
+                        if let snapshot, seq == snapshot.seq {
+                            compare(model, end: offset + Int64(line.count) + 1, in: journalPath, with: snapshot)
+                            compared = true
+                        }
+                    }
+                    return true
+                }
+            } catch {
+                report.problems.append(.init(file: journalPath, line: nil, what: error.message))
+            }
+            if applying, !pending.isEmpty, !isLast {
+                report.problems.append(.init(file: journalPath, line: nil,
+                    what: "it ends in an unfinished transaction (\(pendingPlace)–\(lineNumber)), yet another journal file follows it"))
+                applying = false
+            }
         }
         if applying, !pending.isEmpty {
-            report.notes.append("journal.jsonl lines \(pendingLine)–\(report.journalLines) are an unfinished "
-                + "transaction: never confirmed, and the store ignores them.")
+            report.notes.append("\(pendingPlace)–\(lineNumber) are an unfinished transaction: never confirmed, "
+                + "and the store ignores them.")
         }
         if let snapshot, !compared {
             report.problems.append(.init(file: snapshotPath, line: nil,
                 what: applying
-                    ? "it was taken after entry \(snapshot.seq), but journal.jsonl has no complete entry \(snapshot.seq)"
+                    ? "it was taken after entry \(snapshot.seq), but the journal has no complete entry \(snapshot.seq)"
                     : "it could not be compared with the journal, which is damaged before entry \(snapshot.seq)"))
         }
         // Opening reads only the journal after the snapshot: note the damage so that it shows it.
-        if let damage = report.problems.first(where: { $0.file == journalPath }) {
+        let journalFiles = Set(segments.map(\.path))
+        if let damage = report.problems.first(where: { journalFiles.contains($0.file) }) {
             do {
-                try MarkerFile.write(DamageNote(line: damage.line, reason: damage.what, foundAt: Date()),
+                try MarkerFile.write(DamageNote(file: damage.file, line: damage.line, reason: damage.what, foundAt: Date()),
                                      to: folderPath + "/damage.json", ops: .live)
             } catch {
                 report.notes.append("The damage could not be noted in damage.json (\(error.message)).")

@@ -69,7 +69,9 @@ enum MarkerFile {
 /// repeat (verifying the lines behind the snapshot). While it exists, every open verifies the
 /// whole journal, stays read-only while the damage is there, and removes it once it is gone.
 struct DamageNote: Codable, Equatable {
-    /// The damaged line, if the damage is in one line.
+    /// The damaged journal file (absent in notes of the first store format: its one journal).
+    var file: String?
+    /// The damaged line of that file, if the damage is in one line.
     var line: Int?
     /// What is wrong with the line, for a person ("its checksum does not match its content").
     var reason: String

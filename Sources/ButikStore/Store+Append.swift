@@ -7,7 +7,8 @@ import Foundation
 
 /// Appending a transaction, and what a failed write or sync leaves behind.
 extension Store {
-    /// Appends the entries as one write + fdatasync, then applies them.
+    /// Appends the entries as one write + fdatasync, then applies them; in a new segment when
+    /// the first entry belongs to a new period or the last segment would grow too large.
     func append(_ entries: [Model.Entry]) throws(StoreError) {
         var bytes: [UInt8] = []
         var saved: [Model.Entry] = []
@@ -26,6 +27,10 @@ extension Store {
                 seq: lastSequence + index + 1, version: Model.schemaVersion,
                 more: index < entries.count - 1, entryJSON: json)
         }
+        if try startsNewSegment(with: saved[0], adding: bytes.count) {
+            try appendSegment(bytes, entries: saved)
+            return
+        }
         let size = Int64(try Posix.status(journalFD, path: journalPath).st_size)
         guard size == knownEnd else {
             throw goReadOnly(.corrupt(
@@ -43,6 +48,74 @@ extension Store {
         for entry in saved { model.apply(entry) }
         lastSequence += entries.count
         knownEnd += Int64(bytes.count)
+    }
+
+    /// Whether a transaction starting with `first`, of `length` bytes, goes into a new segment.
+    private func startsNewSegment(with first: Model.Entry, adding length: Int) throws(StoreError) -> Bool {
+        guard !isLegacyJournal, knownEnd > 0 else { return false }
+        if knownEnd + Int64(length) > segmentLimit { return true }
+        return Model.segmentPeriod(of: first) != (try lastSegmentPeriod())
+    }
+
+    /// The period of the last segment's first entry (read once).
+    private func lastSegmentPeriod() throws(StoreError) -> String? {
+        if let known = openPeriod { return known }
+        var first: Model.Entry?
+        try LineReader.forEachLine(fd: journalFD, path: journalPath, from: 0, to: knownEnd) { line, _, _ in
+            if case .entry(_, _, let entry) = JournalLine.parse(line, as: Model.Entry.self, schemaVersion: Model.schemaVersion, decoder: decoder) {
+                first = entry
+            }
+            return false
+        }
+        let period = first.flatMap(Model.segmentPeriod(of:))
+        openPeriod = .some(period)
+        return period
+    }
+
+    /// Writes the transaction as a new segment: into a temporary file, synced, then linked
+    /// under the segment's name and the folder synced. The segment never exists without its
+    /// first transaction, and a failure before the link leaves the journal as it was.
+    private func appendSegment(_ bytes: [UInt8], entries: [Model.Entry]) throws(StoreError) {
+        let firstSeq = lastSequence + 1
+        let name = JournalFiles.segmentName(firstSeq)
+        let path = journalFolder + "/" + name
+        let temporary = journalFolder + "/.\(name)\(AtomicFile.temporaryTag)\(getpid())-\(String(UInt64.random(in: 0...UInt64.max), radix: 16))"
+        let fd = try Posix.openOrThrow(temporary, O_RDWR | O_APPEND | O_CREAT | O_EXCL, mode: 0o600)
+        var linked = false
+        defer {
+            unlink(temporary)
+            if !linked { close(fd) }
+        }
+        func notSaved(_ error: StoreError) -> StoreError {
+            readOnlyReason = "Saving failed: \(error.message) The last action was NOT saved. " + StoreError.tryAgain
+            return error
+        }
+        try Posix.setMode(fd, 0o600, path: temporary)
+        let written = Posix.writeAll(fd, bytes, ops: fileOps)
+        if written != 0 { throw notSaved(.io(operation: "write", path: temporary, errno: written)) }
+        let synced = fileOps.fsync(fd)
+        if synced != 0 { throw notSaved(.io(operation: "fsync", path: temporary, errno: synced)) }
+        CrashPoint.segmentWritten.reached()
+        if link(temporary, path) != 0 { throw notSaved(.io(operation: "link", path: path, errno: errno)) }
+        linked = true
+        do throws(StoreError) { try Posix.syncFolder(journalFolder, ops: fileOps) } catch {
+            // The name may or may not reach the disk: only a removal that is itself synced settles it.
+            let removed = unlink(path) == 0 && (try? Posix.syncFolder(journalFolder, ops: fileOps)) != nil
+            close(fd)
+            if removed { throw notSaved(error) }
+            throw unconfirmed(error, UnconfirmedWrite(
+                firstSeq: firstSeq, lastSeq: lastSequence + entries.count, offset: 0, length: bytes.count,
+                checksum: CRC32.checksum(bytes), at: Date()), because: "The new journal file \(name) could not be removed")
+        }
+        close(journalFD)
+        journalFD = fd
+        journalPath = path
+        segments.append(Segment(firstSeq: firstSeq, path: path))
+        knownSegment = segments.count - 1
+        knownEnd = Int64(bytes.count)
+        openPeriod = .some(Model.segmentPeriod(of: entries[0]))
+        for entry in entries { model.apply(entry) }
+        lastSequence += entries.count
     }
 
     /// After a failed write: cut the journal back to its last confirmed length and refuse
@@ -75,8 +148,13 @@ extension Store {
                 + StoreError.tryAgain
             return error
         }
-        var reason = "Saving could not be confirmed: \(error.message) The journal could not be cut back "
-            + "(\(Posix.describe(cut))), so the last action may have been saved or not. "
+        return unconfirmed(error, write, because: "The journal could not be cut back (\(Posix.describe(cut)))")
+    }
+
+    /// The outcome of `write` is unknown (`because` says why): said so, and noted in
+    /// `unconfirmed.json` for the next open to settle.
+    func unconfirmed(_ error: StoreError, _ write: UnconfirmedWrite, because: String) -> StoreError {
+        var reason = "Saving could not be confirmed: \(error.message) \(because), so the last action may have been saved or not. "
         do {
             try MarkerFile.write(write, to: unconfirmedPath, ops: fileOps)
             reason += "Fix the cause: when the store is opened again (the terminal UI tries by itself), it says "

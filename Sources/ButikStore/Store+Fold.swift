@@ -6,8 +6,7 @@ extension Store {
     /// (history, reports) is built. Reads under a shared lock, waiting as `refresh` does, and
     /// writes nothing.
     ///
-    /// This is a full pass each time (a few seconds at a year's journal); views kept in derived
-    /// files, caught up from the position they state, come with journal segments.
+    /// This is a full pass each time (a few seconds at a year's journal).
     ///
     /// Damage in a line that opening did not read (behind the snapshot) is thrown as
     /// ``StoreError/corrupt(file:line:reason:)`` and makes the store read-only, as catching up does.
@@ -18,9 +17,7 @@ extension Store {
         defer { lock?.unlock() }
         var value = initial
         var seq = 0
-        let read = try JournalReader.read(
-            fd: journalFD, path: journalPath, from: 0, to: knownEnd, firstLine: 1, lastSeq: 0,
-            schemaVersion: Model.schemaVersion, decoder: decoder, as: Model.Entry.self) { entry in
+        let (read, _) = try readJournal(from: JournalPosition(segment: 0, offset: 0), lastSeq: 0, to: knownPosition) { entry in
             seq += 1
             apply(&value, entry, seq)
         }

@@ -12,13 +12,13 @@ extension Store {
     /// damage still there keeps the store read-only, named; damage gone (the journal was
     /// restored) removes the note. As cheap as making a snapshot, so the UI may retry it often.
     func checkRecordedDamage() throws(StoreError) {
-        let notedLine: Int?
+        let noted: (file: String, line: Int)?
         switch MarkerFile.read(damagePath, as: DamageNote.self) {
         case .missing: return
-        case .damaged: notedLine = nil
-        case .sound(let note): notedLine = note.line
+        case .damaged: noted = nil
+        case .sound(let note): noted = note.line.map { (note.file ?? segments[0].path, $0) }
         }
-        let problem = try JournalVerifier.firstProblem(fd: journalFD, path: journalPath, to: knownEnd, decoding: notedLine) { line in
+        let problem = try firstProblem(to: knownPosition, decoding: noted) { line in
             switch JournalLine.parse(line, as: Model.Entry.self, schemaVersion: Model.schemaVersion, decoder: decoder) {
             case .undecodable(_, let reason), .damaged(let reason): reason
             case .newer(_, let version): "it was written by a newer version (data version \(version))"
@@ -32,10 +32,10 @@ extension Store {
         guard readOnlyReason == nil else { return }
         do {
             try MarkerFile.remove(damagePath, ops: fileOps)
-            notices.append("The damage noted in \(damagePath) is gone: every line of journal.jsonl reads "
+            notices.append("The damage noted in \(damagePath) is gone: every line of the journal reads "
                 + "correctly again, and the store is writable.")
         } catch {
-            notices.append("Every line of journal.jsonl reads correctly again, but \(damagePath) could not be "
+            notices.append("Every line of the journal reads correctly again, but \(damagePath) could not be "
                 + "removed (\(error.message)).")
         }
     }
@@ -47,14 +47,14 @@ extension Store {
         guard case .sound(let note) = MarkerFile.read(damagePath, as: DamageNote.self) else {
             return .corrupt(file: journalPath, line: nil, reason: "\(damagePath) notes damage, but cannot be read")
         }
-        return .corrupt(file: journalPath, line: note.line, reason: note.reason)
+        return .corrupt(file: note.file ?? journalPath, line: note.line, reason: note.reason)
     }
 
     /// Records damage found where opening does not read, so that every later open shows it.
     func noteDamage(_ problem: StoreError) {
-        guard case .corrupt(_, let line, let reason) = problem else { return }
+        guard case .corrupt(let file, let line, let reason) = problem else { return }
         do {
-            try MarkerFile.write(DamageNote(line: line, reason: reason, foundAt: Date()), to: damagePath, ops: fileOps)
+            try MarkerFile.write(DamageNote(file: file, line: line, reason: reason, foundAt: Date()), to: damagePath, ops: fileOps)
         } catch {
             notices.append("The damage could not be noted in \(damagePath) (\(error.message)); the next "
                 + "`butik check` finds it again.")
@@ -104,7 +104,7 @@ extension Store {
     /// every later open shows it until the journal is repaired; it is also returned.
     @discardableResult
     public func verifyJournal() throws(StoreError) -> StoreError? {
-        guard let problem = try JournalVerifier.firstProblem(fd: journalFD, path: journalPath, to: knownEnd) else {
+        guard let problem = try firstProblem(to: knownPosition) else {
             return nil
         }
         noteDamage(problem)

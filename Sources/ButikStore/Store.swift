@@ -7,9 +7,10 @@ import Foundation
 
 /// A folder holding a model as an append-only journal of entries plus an optional snapshot.
 ///
-/// Files: `journal.jsonl` (one checksummed entry per line, never rewritten), `snapshot.json`
-/// (derived, replaced atomically; it covers only lines verified when it was made), `lock`
-/// (flock, taken per transaction), and notes for later opens (see `Store+Notes.swift`).
+/// Files: the journal, `journal/NNNNNNNNNNNN.jsonl` (one checksummed entry per line, appended
+/// to and never rewritten, in segments: see ``JournalFiles``), `snapshot.json` (derived,
+/// replaced atomically; it covers only lines verified when it was made), `lock` (flock, taken
+/// per transaction), and notes for later opens (see `Store+Notes.swift`).
 /// Several processes may use one folder; each transaction first catches up on the others'
 /// entries.
 ///
@@ -31,17 +32,31 @@ public final class Store<Model: StoreModel> {
     /// The store folder.
     public let folder: URL
 
-    let journalPath: String
+    let folderPath: String
+    /// The folder of journal segments (unused by a journal of the first format).
+    let journalFolder: String
+    /// The journal's segments found so far, oldest first; the last is the one appended to.
+    var segments: [Segment]
+    /// The last segment's path and its file, open for appending (read-only when the store may
+    /// not write).
+    var journalPath: String
+    var journalFD: Int32
+    /// A journal of the first format, one `journal.jsonl`, that could not be moved into
+    /// segments (the store is read-only then).
+    var isLegacyJournal: Bool
     let snapshotPath: String
     let lockPath: String
     let damagePath: String
     let unconfirmedPath: String
-    let journalFD: Int32
     let lock: FileLock?
     /// The state before any entry, for opening the folder again.
     let empty: Model
-    /// Offset just after the last complete transaction read or written.
+    /// The segment, and the offset in it, just after the last complete transaction read or
+    /// written: always the segment holding entry `lastSequence`.
+    var knownSegment = 0
     var knownEnd: Int64 = 0
+    /// ``StoreModel/segmentPeriod(of:)`` of the last segment's first entry, once looked up.
+    var openPeriod: String??
     /// Sequence number of the last snapshot this store read or wrote.
     private var snapshotSeq = 0
     /// The snapshot on disk is damaged or does not fit: write one at the next transaction.
@@ -57,10 +72,16 @@ public final class Store<Model: StoreModel> {
     var lockTimeout = 5.0
     /// A snapshot is written after a transaction once more lines than this follow the last one.
     var snapshotEvery = 1000
+    /// A transaction that would make the last segment larger than this starts a new one.
+    var segmentLimit: Int64 = 64 << 20
 
-    private init(folder: URL, folderPath: String, journalFD: Int32, lock: FileLock?, model: Model) {
+    private init(folder: URL, folderPath: String, journal: Segment, legacy: Bool, journalFD: Int32, lock: FileLock?, model: Model) {
         self.folder = folder
-        journalPath = folderPath + "/journal.jsonl"
+        self.folderPath = folderPath
+        journalFolder = folderPath + "/" + JournalFiles.folderName
+        segments = [journal]
+        journalPath = journal.path
+        isLegacyJournal = legacy
         snapshotPath = folderPath + "/snapshot.json"
         lockPath = folderPath + "/lock"
         damagePath = folderPath + "/damage.json"
@@ -80,8 +101,21 @@ public final class Store<Model: StoreModel> {
     /// before any entry. Damage does not make this throw: the store opens read-only instead.
     /// Throws for files that cannot be opened, a lock held too long, or a journal that is
     /// missing while a snapshot exists.
-    public static func open(folder: URL, empty: Model) throws(StoreError) -> Store {
-        try open(folder: folder, empty: empty, creating: true, waiting: true)
+    ///
+    /// A store of the first format (one `journal.jsonl`) is moved to journal segments when it
+    /// may be written, after a backup of it into `backups` (default: the folder `backups` in the
+    /// store folder) with the `alongside` files of the store folder.
+    public static func open(folder: URL, empty: Model, backups: URL? = nil, alongside: [String] = []) throws(StoreError) -> Store {
+        let store = try open(folder: folder, empty: empty, creating: true, waiting: true)
+        if store.isLegacyJournal, store.readOnlyReason == nil {
+            do {
+                try store.migrateToSegments(backupInto: backups ?? folder.appendingPathComponent("backups"), alongside: alongside)
+            } catch {
+                _ = store.goReadOnly(.readOnly(reason: "The store is of an older format, and moving it to this version's "
+                    + "could not be done (\(error.message)). Nothing was changed; fix the cause and start again."))
+            }
+        }
+        return store
     }
 
     /// Opens this store's folder again, as a restart would: how a program finds out whether a
@@ -92,36 +126,23 @@ public final class Store<Model: StoreModel> {
         try Store.open(folder: folder, empty: empty, creating: false, waiting: false)
     }
 
+    /// Opens without moving a journal of the first format (a backup being checked must not change).
     static func open(folder: URL, empty: Model, creating: Bool, waiting: Bool) throws(StoreError) -> Store {
         let folderPath = folder.standardizedFileURL.path
         let createdFolder = creating ? try Posix.createFolder(folderPath) : false
-        let journalPath = folderPath + "/journal.jsonl"
+        try Self.settleInterruptedRestore(folderPath)
+        let (journal, legacy, createdJournal) = try Self.findJournal(folderPath, creating: creating)
         var readOnly: String?
-        var createdJournal = false
         let journalFD: Int32
-        switch Posix.openFile(journalPath, O_RDWR | O_APPEND) {
+        switch Posix.openFile(journal.path, O_RDWR | O_APPEND) {
         case .success(let fd):
             journalFD = fd
-        case .failure(ENOENT):
-            guard creating else { throw .io(operation: "open", path: journalPath, errno: ENOENT) }
-            if case .success = Posix.status(path: folderPath + "/snapshot.json") {
-                throw .corrupt(file: journalPath, line: nil,
-                               reason: "it is missing although snapshot.json exists, so entries are lost")
-            }
-            switch Posix.openFile(journalPath, O_RDWR | O_APPEND | O_CREAT | O_EXCL, 0o600) {
-            case .success(let fd):
-                journalFD = fd
-                createdJournal = true
-                do throws(StoreError) { try Posix.setMode(fd, 0o600, path: journalPath) } catch { close(fd); throw error }
-            case .failure(let code):
-                throw .io(operation: "create", path: journalPath, errno: code)
-            }
         case .failure(let code) where code == EACCES || code == EROFS || code == EPERM:
-            journalFD = try Posix.openOrThrow(journalPath, O_RDONLY)
-            readOnly = "This program may not write \(journalPath) (\(Posix.describe(code))): "
+            journalFD = try Posix.openOrThrow(journal.path, O_RDONLY)
+            readOnly = "This program may not write \(journal.path) (\(Posix.describe(code))): "
                 + "check the permissions of the store folder and its files; the store is read again when the program next opens it."
         case .failure(let code):
-            throw .io(operation: "open", path: journalPath, errno: code)
+            throw .io(operation: "open", path: journal.path, errno: code)
         }
         let lock: FileLock?
         do {
@@ -137,21 +158,64 @@ public final class Store<Model: StoreModel> {
             close(journalFD)
             throw error
         }
-        let store = Store(folder: folder, folderPath: folderPath, journalFD: journalFD, lock: lock, model: empty)
+        let store = Store(folder: folder, folderPath: folderPath, journal: journal, legacy: legacy,
+                          journalFD: journalFD, lock: lock, model: empty)
         store.readOnlyReason = readOnly
-        if readOnly == nil { Posix.removeLeftovers(in: folderPath, tag: AtomicFile.temporaryTag) }
+        if !legacy { try Self.settleMigration(folderPath, writable: readOnly == nil) }
+        if readOnly == nil {
+            Posix.removeLeftovers(in: folderPath, tag: AtomicFile.temporaryTag)
+            Posix.removeLeftovers(in: folderPath, tag: ".migrating-")
+            if !legacy { Posix.removeLeftovers(in: store.journalFolder, tag: AtomicFile.temporaryTag) }
+        }
         if createdJournal || createdFolder {
-            try Posix.syncFolder(folderPath, ops: .live)  // make the new journal's name durable
+            // Make the new journal's names durable.
+            try Posix.syncFolder(store.journalFolder, ops: .live)
+            try Posix.syncFolder(folderPath, ops: .live)
         }
         try store.load(empty: empty, waiting: waiting)
         return store
+    }
+
+    /// The journal's last segment (or the single file of the first format), creating the
+    /// journal folder and its first segment for a new store when `creating`. Returns it, whether
+    /// it is of the first format, and whether it was created.
+    private static func findJournal(_ folderPath: String, creating: Bool) throws(StoreError) -> (Segment, Bool, Bool) {
+        let journalFolder = folderPath + "/" + JournalFiles.folderName
+        let legacyPath = folderPath + "/" + JournalFiles.legacyName
+        let hasSnapshot: Bool
+        if case .success = Posix.status(path: folderPath + "/snapshot.json") { hasSnapshot = true } else { hasSnapshot = false }
+        switch Posix.status(path: journalFolder) {
+        case .success(let info):
+            guard info.st_mode & S_IFMT == S_IFDIR else { throw .io(operation: "open folder", path: journalFolder, errno: ENOTDIR) }
+            if let last = try JournalFiles.list(journalFolder).last { return (last, false, false) }
+        case .failure(ENOENT):
+            if case .success = Posix.status(path: legacyPath) { return (Segment(firstSeq: 1, path: legacyPath), true, false) }
+        case .failure(let code):
+            throw .io(operation: "open folder", path: journalFolder, errno: code)
+        }
+        let first = journalFolder + "/" + JournalFiles.segmentName(1)
+        guard creating else { throw .io(operation: "open", path: first, errno: ENOENT) }
+        if hasSnapshot {
+            throw .corrupt(file: first, line: nil, reason: "it is missing although snapshot.json exists, so entries are lost")
+        }
+        try Posix.createFolder(journalFolder)
+        switch Posix.openFile(first, O_RDWR | O_CREAT | O_EXCL, 0o600) {
+        case .success(let fd):
+            defer { close(fd) }
+            try Posix.setMode(fd, 0o600, path: first)
+            return (Segment(firstSeq: 1, path: first), false, true)
+        case .failure(EEXIST):
+            return (Segment(firstSeq: 1, path: first), false, false)  // another program made it just now
+        case .failure(let code):
+            throw .io(operation: "create", path: first, errno: code)
+        }
     }
 
     /// Reads the snapshot (if sound and fitting) and the journal after it, under a shared lock.
     private func load(empty: Model, waiting: Bool) throws(StoreError) {
         try lock?.lock(.shared, timeout: lockWait(waiting))
         defer { lock?.unlock() }
-        let size = Int64(try Posix.status(journalFD, path: journalPath).st_size)
+        try findSegments()
         var start: SnapshotFile.Contents<Model>?
         var unusedSnapshot: Int?  // a sound snapshot's sequence that the journal did not fit
         switch SnapshotFile.read(path: snapshotPath, as: Model.self, supported: Model.schemaVersion, decoder: decoder) {
@@ -164,17 +228,17 @@ public final class Store<Model: StoreModel> {
         case .newer(let version):
             readOnlyReason = StoreError.newerSchema(file: snapshotPath, found: version, supported: Model.schemaVersion).message
         case .sound(let snapshot):
-            if fits(snapshot, journalSize: size) {
+            if fits(snapshot) {
                 start = snapshot
             } else {
                 notices.append("Ignored \(snapshotPath): it says entry \(snapshot.seq) ends at byte "
-                    + "\(snapshot.journalOffset) of journal.jsonl, which is not so. The state was rebuilt "
-                    + "from the whole journal; a new snapshot will be written.")
+                    + "\(snapshot.journalOffset) of \(Posix.fileName(segments[JournalFiles.index(holding: snapshot.seq, in: segments)].path)), "
+                    + "which is not so. The state was rebuilt from the whole journal; a new snapshot will be written.")
                 unusedSnapshot = snapshot.seq
                 snapshotWanted = true
             }
         }
-        var (model, read) = try replay(from: start, empty: empty, journalSize: size)
+        var (model, read, segment) = try replay(from: start, empty: empty)
         if let snapshot = start, case .corrupt(_, let line?, _)? = read.problem, line == snapshot.seq + 1 {
             // The line after the snapshot does not follow it: trust the journal alone.
             notices.append("Ignored \(snapshotPath): the journal line after it does not continue it. "
@@ -182,10 +246,11 @@ public final class Store<Model: StoreModel> {
             unusedSnapshot = snapshot.seq
             snapshotWanted = true
             start = nil
-            (model, read) = try replay(from: nil, empty: empty, journalSize: size)
+            (model, read, segment) = try replay(from: nil, empty: empty)
         }
         self.model = model
         lastSequence = read.lastSeq
+        knownSegment = segment
         knownEnd = read.end
         snapshotSeq = start?.seq ?? 0
         if let torn = read.torn { report(torn) }
@@ -194,31 +259,58 @@ public final class Store<Model: StoreModel> {
         } else if let taken = unusedSnapshot, taken > lastSequence, readOnlyReason == nil {
             readOnlyReason = StoreError.corrupt(
                 file: journalPath, line: nil,
-                reason: "it ends at entry \(lastSequence) but snapshot.json was taken after entry \(taken), "
+                reason: "the journal ends at entry \(lastSequence) but snapshot.json was taken after entry \(taken), "
                     + "so entries are missing (was it replaced by an older copy?)").message
         }
         try checkRecordedDamage()
         resolveUnconfirmedWrite()
     }
 
+    /// Lists the journal's segments again under the lock (another program may have started
+    /// one since the last was opened) and opens the last.
+    private func findSegments() throws(StoreError) {
+        guard !isLegacyJournal else { return }
+        let found = try JournalFiles.list(journalFolder)
+        guard let last = found.last else {
+            throw .corrupt(file: journalFolder, line: nil, reason: "it holds no journal file, so entries are lost")
+        }
+        if last.path != journalPath || !Posix.sameFile(journalFD, path: journalPath) {
+            let fd: Int32
+            switch Posix.openFile(last.path, readOnlyReason == nil ? O_RDWR | O_APPEND : O_RDONLY) {
+            case .success(let opened): fd = opened
+            case .failure(let code): throw .io(operation: "open", path: last.path, errno: code)
+            }
+            close(journalFD)
+            journalFD = fd
+            journalPath = last.path
+        }
+        segments = found
+    }
+
     /// Whether the snapshot's position in the journal is right: the line ending at its offset
-    /// has its sequence number. Reads only that one line.
-    private func fits(_ snapshot: SnapshotFile.Contents<Model>, journalSize: Int64) -> Bool {
-        guard snapshot.journalOffset <= journalSize else { return false }
-        if snapshot.seq == 0 { return snapshot.journalOffset == 0 }
-        return JournalReader.sequence(endingAt: snapshot.journalOffset, fd: journalFD) == snapshot.seq
+    /// of the segment holding its entry has its sequence number. Reads only that one line.
+    private func fits(_ snapshot: SnapshotFile.Contents<Model>) -> Bool {
+        let index = JournalFiles.index(holding: snapshot.seq, in: segments)
+        let fits = try? withSegment(index) { fd, size throws(StoreError) -> Bool in
+            guard snapshot.journalOffset <= size else { return false }
+            if snapshot.seq == 0 { return snapshot.journalOffset == 0 }
+            return JournalReader.sequence(endingAt: snapshot.journalOffset, fd: fd) == snapshot.seq
+        }
+        return fits ?? false
     }
 
     private func replay(
-        from start: SnapshotFile.Contents<Model>?, empty: Model, journalSize: Int64
-    ) throws(StoreError) -> (Model, JournalRead) {
+        from start: SnapshotFile.Contents<Model>?, empty: Model
+    ) throws(StoreError) -> (Model, JournalRead, Int) {
         var model = start?.model ?? empty
         let seq = start?.seq ?? 0
-        let read = try JournalReader.read(
-            fd: journalFD, path: journalPath, from: start?.journalOffset ?? 0, to: journalSize,
-            firstLine: seq + 1, lastSeq: seq, schemaVersion: Model.schemaVersion, decoder: decoder,
-            as: Model.Entry.self) { model.apply($0) }
-        return (model, read)
+        let from = JournalPosition(segment: JournalFiles.index(holding: seq, in: segments), offset: start?.journalOffset ?? 0)
+        let last = segments.count - 1
+        let size = Int64(try Posix.status(journalFD, path: journalPath).st_size)
+        let (read, segment) = try readJournal(from: from, lastSeq: seq, to: JournalPosition(segment: last, offset: size)) {
+            model.apply($0)
+        }
+        return (model, read, segment)
     }
 
     func report(_ torn: (line: Int, offset: Int64, reason: String)) {
@@ -276,8 +368,9 @@ public final class Store<Model: StoreModel> {
         try saveSnapshot()
     }
 
-    /// Reads lines appended since `knownEnd` (complete, since writers hold the exclusive lock).
-    /// With `truncatingTornTail` (under the exclusive lock), removes an unfinished tail.
+    /// Reads lines appended since `knownEnd` (complete, since writers hold the exclusive lock),
+    /// following the journal into segments started since. With `truncatingTornTail` (under the
+    /// exclusive lock), removes an unfinished tail.
     func catchUp(truncatingTornTail: Bool) throws(StoreError) {
         guard Posix.sameFile(journalFD, path: journalPath) else {
             throw goReadOnly(.corrupt(
@@ -285,27 +378,29 @@ public final class Store<Model: StoreModel> {
                 reason: "it was deleted or replaced while the program was running (restored from a backup?); it is read again when the program next opens it"))
         }
         if let noted = notedDamage() { throw goReadOnly(noted) }
-        let size = Int64(try Posix.status(journalFD, path: journalPath).st_size)
-        if size < knownEnd {
-            throw goReadOnly(.corrupt(
-                file: journalPath, line: nil,
-                reason: "it is shorter (\(size) bytes) than the \(knownEnd) bytes already read, so it was cut or replaced"))
-        }
-        guard size > knownEnd else { return }
-        let read = try JournalReader.read(
-            fd: journalFD, path: journalPath, from: knownEnd, to: size, firstLine: lastSequence + 1,
-            lastSeq: lastSequence, schemaVersion: Model.schemaVersion, decoder: decoder,
-            as: Model.Entry.self) { self.model.apply($0) }
-        lastSequence = read.lastSeq
-        knownEnd = read.end
-        if let problem = read.problem { throw goReadOnly(problem) }
-        guard let torn = read.torn else { return }
-        report(torn)
-        guard truncatingTornTail else { return }
-        var code = fileOps.ftruncate(journalFD, knownEnd)
-        if code == 0 { code = fileOps.fdatasync(journalFD) }
-        if code != 0 { throw goReadOnly(.io(operation: "truncate", path: journalPath, errno: code)) }
-        reportedTornOffset = nil
+        repeat {
+            let size = Int64(try Posix.status(journalFD, path: journalPath).st_size)
+            if size < knownEnd {
+                throw goReadOnly(.corrupt(
+                    file: journalPath, line: nil,
+                    reason: "it is shorter (\(size) bytes) than the \(knownEnd) bytes already read, so it was cut or replaced"))
+            }
+            guard size > knownEnd else { continue }
+            let (read, _) = try readJournal(
+                from: knownPosition, lastSeq: lastSequence, to: JournalPosition(segment: knownSegment, offset: size)
+            ) { self.model.apply($0) }
+            lastSequence = read.lastSeq
+            knownEnd = read.end
+            if let problem = read.problem { throw goReadOnly(problem) }
+            guard let torn = read.torn else { continue }
+            report(torn)
+            guard truncatingTornTail else { return }
+            var code = fileOps.ftruncate(journalFD, knownEnd)
+            if code == 0 { code = fileOps.fdatasync(journalFD) }
+            if code != 0 { throw goReadOnly(.io(operation: "truncate", path: journalPath, errno: code)) }
+            reportedTornOffset = nil
+            return
+        } while try followNewSegments()
     }
 
     func goReadOnly(_ error: StoreError) -> StoreError {

@@ -15,6 +15,10 @@ public protocol StoreModel: Codable, Sendable {
     /// The times the model's entries and snapshots may hold; a time read outside is damage.
     /// Default: nil, any time.
     static var dateRange: Range<Date>? { get }
+    /// The period an entry belongs to (a month): a transaction whose first entry is of another
+    /// period than the last journal segment's first starts a new segment. Default: nil, one
+    /// period (segments end only by size).
+    static func segmentPeriod(of entry: Entry) -> String?
 }
 
 extension StoreModel {
@@ -22,4 +26,6 @@ extension StoreModel {
     public func compactedForSnapshot() -> Self { self }
 
     public static var dateRange: Range<Date>? { nil }
+
+    public static func segmentPeriod(of entry: Entry) -> String? { nil }
 }

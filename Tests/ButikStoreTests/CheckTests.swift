@@ -30,7 +30,7 @@ import Testing
             try setJournal(folder, bytes)
             let report = Store.check(folder: folder, empty: Ledger())
             #expect(report.problems.map(\.line) == [3, 7])
-            #expect(report.problems.allSatisfy { $0.file.hasSuffix("journal.jsonl") })
+            #expect(report.problems.allSatisfy { $0.file.hasSuffix("000000000001.jsonl") })
             #expect(report.problems.first?.what.contains("checksum") == true)
             #expect(report.journalLines == 11)
             #expect(report.lastSequence == 10)

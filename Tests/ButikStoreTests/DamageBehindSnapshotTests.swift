@@ -22,7 +22,7 @@ import Testing
         for _ in 0..<2 {
             let store = try openLedger(folder)
             let reason = try #require(store.readOnlyReason)
-            #expect(reason.contains("journal.jsonl line 2"))
+            #expect(reason.contains("000000000001.jsonl line 2"))
             #expect(reason.contains("backup"))
             #expect(store.model.names == names)
             #expect(throws: StoreError.self) { try store.add("more") }
@@ -41,7 +41,7 @@ import Testing
             #expect(store.readOnlyReason == nil)  // opening reads only the tail after the snapshot
             store.snapshotEvery = 1
             try store.add("f")  // acknowledged: the journal holds it
-            #expect(store.readOnlyReason?.contains("journal.jsonl line 2") == true)
+            #expect(store.readOnlyReason?.contains("000000000001.jsonl line 2") == true)
             #expect(store.notices.contains { $0.contains("The last action was saved") && $0.contains("line 2") })
             #expect(try Data(contentsOf: snapshotURL(folder)) == snapshot)  // it covers no unverified line
             #expect(FileManager.default.fileExists(atPath: damageURL(folder).path))
@@ -126,7 +126,7 @@ import Testing
             try setJournal(folder, bytes)
             _ = Store.check(folder: folder, empty: Ledger())  // a script checks the store
             #expect(throws: StoreError.self) { try running.add("f") }
-            #expect(running.readOnlyReason?.contains("journal.jsonl line 2") == true)
+            #expect(running.readOnlyReason?.contains("000000000001.jsonl line 2") == true)
             #expect(try journalBytes(folder) == bytes)
         }
     }

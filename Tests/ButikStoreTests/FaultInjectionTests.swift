@@ -8,7 +8,7 @@ import Glibc
 @Suite struct FaultInjectionTests {
     private func isIO(_ error: any Error, _ operation: String, _ code: Int32) -> Bool {
         guard case StoreError.io(let op, let path, let errno) = error else { return false }
-        return op == operation && errno == code && path.hasSuffix("journal.jsonl")
+        return op == operation && errno == code && path.hasSuffix("000000000001.jsonl")
     }
 
     /// After a failed save: the error was reported, memory and file are as before, writes refused,
@@ -232,7 +232,7 @@ import Glibc
             #expect(store.notices.count == 1)
             #expect(store.notices.first?.contains("Nothing was lost") == true)
             let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-            #expect(files == ["journal.jsonl", "lock"])  // no snapshot, no temporary file left
+            #expect(files == ["journal", "lock"])  // no snapshot, no temporary file left
             #expect(try openLedger(folder).model.names == ["a", "b", "c"])
         }
     }

@@ -16,7 +16,9 @@ import Glibc
             #expect(permissions(folder.appendingPathComponent("lock")) == 0o600)
             #expect(permissions(snapshotURL(folder)) == 0o600)
             let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-            #expect(files == ["journal.jsonl", "lock", "snapshot.json"])
+            #expect(files == ["journal", "lock", "snapshot.json"])
+            #expect(permissions(folder.appendingPathComponent("journal")) == 0o700)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("journal").path) == ["000000000001.jsonl"])
         }
     }
 

@@ -43,7 +43,7 @@ import Testing
     @Test func damageBehindTheSnapshotIsNamedAndMakesTheStoreReadOnly() throws {
         let (_, _, folder) = try demoStore()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let journal = folder.appendingPathComponent("journal.jsonl")
+        let journal = folder.appendingPathComponent("journal/000000000001.jsonl")
         var bytes = [UInt8](try Data(contentsOf: journal))
         let thirdLine = bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") }[1] + 1
         let digit = try #require(bytes[thirdLine...].firstIndex { (0x30...0x38).contains($0) })

@@ -125,7 +125,7 @@ import Glibc
                 _ = try store.reopened()
             } throws: { error in
                 guard case StoreError.io("open", let path, ENOENT) = error else { return false }
-                return path.hasSuffix("journal.jsonl")
+                return path.hasSuffix("000000000001.jsonl")
             }
             #expect(!FileManager.default.fileExists(atPath: folder.path))
         }

@@ -80,7 +80,7 @@ import Testing
 
             let store = try Store.open(folder: folder, empty: ShopState())
             let reason = try #require(store.readOnlyReason)
-            #expect(reason.contains("journal.jsonl line 4 is damaged: its entry cannot be read: \(bad.says)"), "\(reason)")
+            #expect(reason.contains("000000000001.jsonl line 4 is damaged: its entry cannot be read: \(bad.says)"), "\(reason)")
             #expect(!reason.contains("DecodingError"))
             #expect(store.model == sound)
             #expect(store.lastSequence == 3)
@@ -166,7 +166,7 @@ import Testing
             let report = Store.check(folder: folder, empty: Ledger())
             #expect(report.problems.map(\.line) == [2], "\(report)")
             let store = try openLedger(folder)
-            #expect(store.readOnlyReason?.contains("journal.jsonl line 2") == true)
+            #expect(store.readOnlyReason?.contains("000000000001.jsonl line 2") == true)
             #expect(store.model.names == ["a"])
         }
     }

@@ -19,7 +19,7 @@ import Testing
         #expect(store.model.names == names)
         #expect(store.notices.count == 1)
         #expect(store.notices.first?.contains("line \(tornLine) of") == true)
-        #expect(store.notices.first?.contains("journal.jsonl") == true)
+        #expect(store.notices.first?.contains("000000000001.jsonl") == true)
         #expect(try journalBytes(folder) == tornBytes)  // opening never writes
 
         try store.add("next")
@@ -112,7 +112,7 @@ import Testing
 
             let reopened = try openLedger(folder)
             let reason = try #require(reopened.readOnlyReason)
-            #expect(reason.contains("journal.jsonl line 5"))
+            #expect(reason.contains("000000000001.jsonl line 5"))
             #expect(reason.contains("backup"))
             #expect(reopened.model.names == ["a", "b", "c", "d"])
             #expect(throws: StoreError.self) { try reopened.add("f") }
@@ -146,7 +146,7 @@ import Testing
             let bytes = try journalBytes(folder) + damaged(try line(seq: 3, .add("c")))
             try setJournal(folder, bytes)
             #expect(throws: StoreError.self) { try store.add("d") }
-            #expect(store.readOnlyReason?.contains("journal.jsonl line 3") == true)
+            #expect(store.readOnlyReason?.contains("000000000001.jsonl line 3") == true)
             #expect(try journalBytes(folder) == bytes)
         }
     }
@@ -162,7 +162,7 @@ import Testing
 
             let reopened = try openLedger(folder)
             let reason = try #require(reopened.readOnlyReason)
-            #expect(reason.contains("journal.jsonl line 3"))
+            #expect(reason.contains("000000000001.jsonl line 3"))
             #expect(reason.contains("checksum"))
             #expect(reason.contains("backup"))
             #expect(reopened.model.names == ["name1", "name2"])
@@ -187,7 +187,7 @@ import Testing
             try setJournal(folder, lines.flatMap { $0 })
             let store = try openLedger(folder)
             let reason = try #require(store.readOnlyReason)
-            #expect(reason.contains("journal.jsonl line 4"))
+            #expect(reason.contains("000000000001.jsonl line 4"))
             #expect(reason.contains("5 where 4 was expected"))
             #expect(store.model.names == ["n1", "n2", "n3"])
         }
@@ -202,7 +202,7 @@ import Testing
             let bytes = try journalBytes(folder) + prefix + [UInt8(ascii: "\n")]
             try setJournal(folder, bytes)
             let store = try openLedger(folder)
-            #expect(store.readOnlyReason?.contains("journal.jsonl line 3") == true)
+            #expect(store.readOnlyReason?.contains("000000000001.jsonl line 3") == true)
             #expect(store.model.names == ["a", "b"])
             #expect(Store.check(folder: folder, empty: Ledger()).problems.first?.line == 3)
             #expect(throws: StoreError.self) { try store.add("d") }
@@ -217,7 +217,7 @@ import Testing
             try setJournal(folder, lines.flatMap { $0 })
             let store = try openLedger(folder)
             let reason = try #require(store.readOnlyReason)
-            #expect(reason.contains("journal.jsonl line 4"))
+            #expect(reason.contains("000000000001.jsonl line 4"))
             #expect(reason.contains("3 where 4 was expected"))
             #expect(store.lastSequence == 3)
         }
@@ -232,7 +232,7 @@ import Testing
 
             let store = try openLedger(folder)
             let reason = try #require(store.readOnlyReason)
-            #expect(reason.contains("journal.jsonl line 4"))
+            #expect(reason.contains("000000000001.jsonl line 4"))
             #expect(reason.contains("data version 2"))
             #expect(reason.contains("up to 1"))
             #expect(store.model.names == ["a", "b", "c"])
@@ -307,11 +307,11 @@ import Testing
             let store = try openLedger(folder)
             try store.add("a", "b", "c", "d", "e")
             try store.writeSnapshot()
-            // journal.jsonl replaced by an older copy holding three entries
+            // the journal replaced by an older copy holding three entries
             try setJournal(folder, try journalLines(folder)[0..<3].flatMap { $0 })
             let reopened = try openLedger(folder)
             let reason = try #require(reopened.readOnlyReason)
-            #expect(reason.contains("journal.jsonl"))
+            #expect(reason.contains("000000000001.jsonl"))
             #expect(reason.contains("entries are missing"))
             #expect(reopened.model.names == ["a", "b", "c"])
         }

@@ -109,7 +109,7 @@ import Testing
             #expect(reopened.model.names == (1...12).map { "n\($0)" })
             // ...but the check reads everything and finds it.
             let report = Store.check(folder: folder, empty: Ledger())
-            #expect(report.problems.contains { $0.file.hasSuffix("journal.jsonl") && $0.line == 3 })
+            #expect(report.problems.contains { $0.file.hasSuffix("000000000001.jsonl") && $0.line == 3 })
         }
     }
 

@@ -82,7 +82,7 @@ extension Store where Model == Ledger {
     }
 }
 
-func journalURL(_ folder: URL) -> URL { folder.appendingPathComponent("journal.jsonl") }
+func journalURL(_ folder: URL) -> URL { folder.appendingPathComponent("journal/000000000001.jsonl") }
 func snapshotURL(_ folder: URL) -> URL { folder.appendingPathComponent("snapshot.json") }
 
 func journalBytes(_ folder: URL) throws -> [UInt8] {
@@ -90,6 +90,7 @@ func journalBytes(_ folder: URL) throws -> [UInt8] {
 }
 
 func setJournal(_ folder: URL, _ bytes: [UInt8]) throws {
+    try FileManager.default.createDirectory(at: journalURL(folder).deletingLastPathComponent(), withIntermediateDirectories: true)
     try Data(bytes).write(to: journalURL(folder))
 }
 

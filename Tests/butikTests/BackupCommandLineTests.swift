@@ -45,7 +45,7 @@ import Testing
         defer { butik.cleanUp() }
         #expect(try butik.run("demo").status == 0)
         let made = try butik.run("backup", "--json").json(Made.self)
-        let journal = butik.store.appendingPathComponent("journal.jsonl")
+        let journal = butik.store.appendingPathComponent("journal/000000000001.jsonl")
         let sound = try Data(contentsOf: journal)
         var bytes = [UInt8](sound)
         let secondLine = bytes.firstIndex(of: UInt8(ascii: "\n"))! + 1

@@ -173,7 +173,7 @@ import Testing
         let butik = Butik()
         defer { butik.cleanUp() }
         #expect(try butik.run("demo").status == 0)
-        let lines = try String(contentsOf: butik.store.appendingPathComponent("journal.jsonl"), encoding: .utf8).split(separator: "\n")
+        let lines = try String(contentsOf: butik.store.appendingPathComponent("journal/000000000001.jsonl"), encoding: .utf8).split(separator: "\n")
         var tracking: [Int: String] = [:]
         var handedOut: (tracking: String, at: Date, staff: String, verification: String)?
         for line in lines {

@@ -14,7 +14,7 @@ import Testing
         return butik
     }
 
-    static func journal(_ butik: Butik) -> URL { butik.store.appendingPathComponent("journal.jsonl") }
+    static func journal(_ butik: Butik) -> URL { butik.store.appendingPathComponent("journal/000000000001.jsonl") }
 
     static func journalBytes(_ butik: Butik) throws -> Data { try Data(contentsOf: journal(butik)) }
 
@@ -30,12 +30,12 @@ import Testing
 
         let check = try butik.run("check")
         #expect(check.status == 3)
-        #expect(check.stdout.contains("journal.jsonl line 3: its entry cannot be read: slot capacity \(Self.max) is out of range 1...999"),
+        #expect(check.stdout.contains("000000000001.jsonl line 3: its entry cannot be read: slot capacity \(Self.max) is out of range 1...999"),
                 "\(check.stdout)")
 
         let shelf = try butik.run("shelf")
         #expect(shelf.status == 3, "a store error, not a signal: \(shelf.stderr)")
-        #expect(shelf.stderr.contains("journal.jsonl line 3 is damaged"))
+        #expect(shelf.stderr.contains("000000000001.jsonl line 3 is damaged"))
         #expect(shelf.stdout.contains("A1"), "what the store holds up to the damage is still shown")
 
         let receive = try butik.run("receive", "RR000000014NO", "--to", "Åse Ødegård")

@@ -28,7 +28,7 @@ import Testing
 
     /// Rewrites the journal's lines (without their newlines).
     static func edit(_ butik: Butik, _ change: (inout [String]) -> Void) throws {
-        let url = butik.store.appendingPathComponent("journal.jsonl")
+        let url = butik.store.appendingPathComponent("journal/000000000001.jsonl")
         var lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map(String.init)
         change(&lines)
         try Data(lines.map { $0 + "\n" }.joined().utf8).write(to: url)

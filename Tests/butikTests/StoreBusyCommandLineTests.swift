@@ -17,7 +17,7 @@ import Testing
         let butik = Butik()
         defer { butik.cleanUp() }
         #expect(try butik.run("receive", "RR123456785SE", "--to", "Ada Lovelace").status == 0)
-        let journal = butik.store.appendingPathComponent("journal.jsonl")
+        let journal = butik.store.appendingPathComponent("journal/000000000001.jsonl")
         let before = try Data(contentsOf: journal)
 
         let fd = try Self.takeLock(butik.store, operation)

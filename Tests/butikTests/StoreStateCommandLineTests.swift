@@ -4,7 +4,7 @@ import Testing
 /// What every verb says about the state of the store: damage, a missing shop file, a folder it
 /// may not write, a snapshot it could not write.
 @Suite(.serialized) struct StoreStateCommandLineTests {
-    private func journal(_ butik: Butik) -> URL { butik.store.appendingPathComponent("journal.jsonl") }
+    private func journal(_ butik: Butik) -> URL { butik.store.appendingPathComponent("journal/000000000001.jsonl") }
 
     /// `chattr +i` on the folder: no file can be created, renamed or removed in it, even by root
     /// (CI runs as root, which ignores permissions); files in it stay writable.

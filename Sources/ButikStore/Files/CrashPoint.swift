@@ -10,6 +10,14 @@ import Foundation
 /// environment, the process sends itself SIGKILL on reaching that point. Costs one lookup in
 /// the environment otherwise.
 enum CrashPoint: String, CaseIterable {
+    /// A transaction starting a new journal segment is written and synced under a temporary
+    /// name, not yet linked under the segment's.
+    case segmentWritten = "segment.written"
+    /// A journal of the first format is linked into the new journal folder as its first
+    /// segment, the folder not yet renamed into place.
+    case migrationLinked = "migration.linked"
+    /// The journal folder is in place, the old `journal.jsonl` not yet removed.
+    case migrationRenamed = "migration.renamed"
     /// A new snapshot is written and synced under its temporary name, not yet renamed.
     case snapshotWritten = "snapshot.written"
     /// A backup's files are copied and synced, its folder not yet renamed into place.

@@ -232,12 +232,35 @@ enum Posix {
     /// `.NAME<tag>PID-RANDOM` whose process `PID` no longer runs.
     static func removeLeftovers(in folder: String, tag: String) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for name in names where name.hasPrefix(".") {
-            guard let range = name.range(of: tag),
-                  let pid = Int32(name[range.upperBound...].prefix { $0 != "-" }),
-                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+        for name in names where isLeftover(name, tag: tag) {
             try? FileManager.default.removeItem(atPath: folder + "/" + name)
         }
+    }
+
+    /// Whether `name` is `.NAME<tag>PID-RANDOM` of a process `PID` that no longer runs.
+    static func isLeftover(_ name: String, tag: String) -> Bool {
+        guard name.hasPrefix("."), let range = name.range(of: tag),
+              let pid = Int32(name[range.upperBound...].prefix { $0 != "-" }) else { return false }
+        return kill(pid, 0) != 0 && errno == ESRCH
+    }
+
+    /// Links the file at `existing` as `destination` if it holds exactly the first `length`
+    /// bytes of the file open as `fd` and nothing more; false (nothing made) when it does not,
+    /// is missing, or cannot be linked (another disk).
+    static func linkIfSame(_ existing: String, as destination: String, to fd: Int32, length: Int64) throws(StoreError) -> Bool {
+        guard let other = try openForReading(existing) else { return false }
+        defer { close(other) }
+        guard Int64(try status(other, path: existing).st_size) == length else { return false }
+        var mine = [UInt8](repeating: 0, count: 1 << 20), theirs = mine
+        var offset: Int64 = 0
+        while offset < length {
+            let wanted = Int(min(Int64(mine.count), length - offset))
+            let a = mine.withUnsafeMutableBytes { readAt(fd, into: UnsafeMutableRawBufferPointer(rebasing: $0[0..<wanted]), at: offset) }
+            let b = theirs.withUnsafeMutableBytes { readAt(other, into: UnsafeMutableRawBufferPointer(rebasing: $0[0..<wanted]), at: offset) }
+            guard case .success(wanted) = a, case .success(wanted) = b, mine[0..<wanted] == theirs[0..<wanted] else { return false }
+            offset += Int64(wanted)
+        }
+        return link(existing, destination) == 0
     }
 
     /// The file name part of a path, for messages.

@@ -1,14 +1,22 @@
-/// Checks the journal's lines without decoding their entries: every checksum, and sequence
-/// numbers counting up from 1. Cheap enough to cover the whole journal whenever a snapshot is
-/// made, so a snapshot never covers a line nobody verified, and damage behind it is found.
+/// Checks a journal segment's lines without decoding their entries: every checksum, and sequence
+/// numbers counting up from the segment's first. Cheap enough to cover the whole journal whenever
+/// a snapshot is made, so a snapshot never covers a line nobody verified, and damage behind it is
+/// found. `Store.firstProblem(to:decoding:_:)` walks the segments with it.
 enum JournalVerifier {
-    /// The first problem in `[0, end)` of the journal open as `fd`, or nil when every line there
-    /// is sound. `end` must be the end of a complete transaction. Line number `decoding`, if
-    /// given, is also handed to `decode`, which returns why its entry cannot be read, or nil.
+    /// What verifying one segment found.
+    enum Outcome {
+        case problem(StoreError)
+        /// Every line is sound; how many there are.
+        case sound(lines: Int)
+    }
+
+    /// Verifies `[0, end)` of the segment open as `fd`, whose first line is entry `firstSeq`.
+    /// `end` must be the end of a complete transaction. Line number `decoding`, if given, is
+    /// also handed to `decode`, which returns why its entry cannot be read, or nil.
     static func firstProblem(
-        fd: Int32, path: String, to end: Int64, decoding: Int? = nil,
+        fd: Int32, path: String, firstSeq: Int, to end: Int64, decoding: Int? = nil,
         _ decode: (UnsafeRawBufferPointer) -> String? = { _ in nil }
-    ) throws(StoreError) -> StoreError? {
+    ) throws(StoreError) -> Outcome {
         var lineNumber = 0
         var problem: StoreError?
         try LineReader.forEachLine(fd: fd, path: path, from: 0, to: end) { line, _, terminated in
@@ -21,10 +29,11 @@ enum JournalVerifier {
                 problem = .corrupt(file: path, line: lineNumber, reason: JournalLine.describeDamage(line))
                 return false
             }
-            guard seq == lineNumber else {
-                let what = seq > lineNumber ? "entries are missing before it" : "it repeats or goes back"
+            let expected = firstSeq + lineNumber - 1
+            guard seq == expected else {
+                let what = seq > expected ? "entries are missing before it" : "it repeats or goes back"
                 problem = .corrupt(file: path, line: lineNumber,
-                                   reason: "its sequence number is \(seq) where \(lineNumber) was expected (\(what))")
+                                   reason: "its sequence number is \(seq) where \(expected) was expected (\(what))")
                 return false
             }
             if lineNumber == decoding, let reason = decode(line) {
@@ -33,6 +42,6 @@ enum JournalVerifier {
             }
             return true
         }
-        return problem
+        return problem.map { .problem($0) } ?? .sound(lines: lineNumber)
     }
 }

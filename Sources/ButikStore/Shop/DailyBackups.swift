@@ -65,13 +65,7 @@ extension ShopStore {
     }
 
     /// `20261201-093105` in the shop's time zone: how a backup's folder is named after its time.
-    var backupNameFormat: DateFormatter {
-        let format = DateFormatter()
-        format.locale = Locale(identifier: "en_US_POSIX")
-        format.timeZone = layout.zone
-        format.dateFormat = "yyyyMMdd-HHmmss"
-        return format
-    }
+    var backupNameFormat: DateFormatter { BackupName.format(in: layout.zone) }
 
     private var localCalendar: Calendar {
         var calendar = Calendar(identifier: .gregorian)

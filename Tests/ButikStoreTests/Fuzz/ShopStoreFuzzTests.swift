@@ -38,7 +38,7 @@ import Testing
             for record in demo.prefix(75).dropFirst(65) { try store.append([record]) }
             try store.writeSnapshot()
             for record in ShopStoreFuzzTests.everyOtherEvent(state) { try store.append([record]) }
-            journal = [UInt8](try Data(contentsOf: folder.appendingPathComponent("journal.jsonl")))
+            journal = [UInt8](try Data(contentsOf: folder.appendingPathComponent("journal/000000000001.jsonl")))
             snapshot = [UInt8](try Data(contentsOf: folder.appendingPathComponent("snapshot.json")))
             lines = splitLines(journal)
             entries = store.lastSequence
@@ -164,7 +164,8 @@ import Testing
                     ? Mutation.raw(shopFile, &random) : (Mutation.json(shopFile, &random) ?? shopFile)
             }
             if journal == base.journal, snapshot == base.snapshot, shopFile == base.shopFile { continue }
-            try Data(journal).write(to: folder.appendingPathComponent("journal.jsonl"))
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("journal"), withIntermediateDirectories: true)
+            try Data(journal).write(to: folder.appendingPathComponent("journal/000000000001.jsonl"))
             try Data(snapshot).write(to: folder.appendingPathComponent("snapshot.json"))
             try Data(shopFile).write(to: folder.appendingPathComponent(ShopStore.layoutFileName))
             let context = Comment(rawValue: "seed \(seed), round \(round), \(target)")
@@ -181,7 +182,7 @@ import Testing
         do {
             store = try ShopStore.open(folder: folder, defaultLayout: Data(base.shopFile))
         } catch is LayoutError {
-            #expect(try Data(contentsOf: folder.appendingPathComponent("journal.jsonl")) == Data(journal), context)
+            #expect(try Data(contentsOf: folder.appendingPathComponent("journal/000000000001.jsonl")) == Data(journal), context)
             return "refused shop file"
         } catch is StoreError {
             return "refused store"
@@ -193,9 +194,9 @@ import Testing
             try state.receive(ReceiveRequest(tracking: tracking, recipient: .person(NewCustomer(name: "Åse Ødegård"))), context)
         }
         guard store.readOnlyReason == nil else {
-            let before = try Data(contentsOf: folder.appendingPathComponent("journal.jsonl"))
+            let before = try Data(contentsOf: folder.appendingPathComponent("journal/000000000001.jsonl"))
             #expect(throws: StoreError.self, context) { try store.perform(staff: "kari", now: now + 86_400, receive) }
-            #expect(try Data(contentsOf: folder.appendingPathComponent("journal.jsonl")) == before, context)
+            #expect(try Data(contentsOf: folder.appendingPathComponent("journal/000000000001.jsonl")) == before, context)
             return "read-only"
         }
         // Writable: only an unfinished write may have been passed over.

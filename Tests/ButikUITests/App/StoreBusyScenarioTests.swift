@@ -38,7 +38,7 @@ import Glibc
     static let status80 = ScenarioTests.status80
 
     func journal(_ h: Harness) throws -> Data {
-        try Data(contentsOf: h.folder.appendingPathComponent("journal.jsonl"))
+        try Data(contentsOf: h.folder.appendingPathComponent("journal/000000000001.jsonl"))
     }
 
     /// The store as another program would open it now.
@@ -196,7 +196,7 @@ import Glibc
     /// while another program holds the lock, and says when it can write again.
     @Test func readOnlyAfterAFaultChecksAgainByItselfAndSaysWhenWritable() throws {
         let h = try Harness()
-        let journalURL = h.folder.appendingPathComponent("journal.jsonl")
+        let journalURL = h.folder.appendingPathComponent("journal/000000000001.jsonl")
         let copy = h.folder.appendingPathComponent("restored.jsonl")
         try FileManager.default.copyItem(at: journalURL, to: copy)
         #expect(rename(copy.path, journalURL.path) == 0)
@@ -223,7 +223,7 @@ import Glibc
     /// once the journal is repaired, the app's retry says so, with what opening found out.
     @Test func damageNotedByACheckShowsAndTheRepairIsSaid() throws {
         let h = try Harness()
-        let journalURL = h.folder.appendingPathComponent("journal.jsonl")
+        let journalURL = h.folder.appendingPathComponent("journal/000000000001.jsonl")
         let sound = try Data(contentsOf: journalURL)
         var bytes = [UInt8](sound)
         let secondLine = bytes.firstIndex(of: UInt8(ascii: "\n"))! + 1
@@ -233,7 +233,7 @@ import Glibc
         #expect(!Store<ShopState>.check(folder: h.folder, empty: ShopState()).isHealthy)
         h.wait(AppDriver.refreshInterval)
         let reason = try #require(h.state.readOnlyReason)
-        #expect(reason.contains("journal.jsonl line 2"))
+        #expect(reason.contains("000000000001.jsonl line 2"))
         h.wait(2 * AppDriver.reopenInterval)
         #expect(h.state.readOnlyReason != nil, "still damaged: still read-only")
 
@@ -259,13 +259,13 @@ import Glibc
 
     @Test func aFaultThatStaysKeepsTheStoreReadOnly() throws {
         let h = try Harness()
-        let journalURL = h.folder.appendingPathComponent("journal.jsonl")
+        let journalURL = h.folder.appendingPathComponent("journal/000000000001.jsonl")
         try FileManager.default.removeItem(at: journalURL)
         h.wait(AppDriver.refreshInterval)
         #expect(h.state.readOnlyReason?.contains("deleted or replaced") == true)
         h.wait(3 * AppDriver.reopenInterval)
         // Opening again fails for a reason of its own, which replaces the first.
-        #expect(h.state.readOnlyReason?.contains("journal.jsonl") == true)
+        #expect(h.state.readOnlyReason?.contains("000000000001.jsonl") == true)
         #expect(h.state.readOnlyReason?.contains("deleted or replaced") == false, "\(h.state.readOnlyReason ?? "")")
         #expect(!FileManager.default.fileExists(atPath: journalURL.path), "no new journal started")
         IntakeScenarioTests.start(h)

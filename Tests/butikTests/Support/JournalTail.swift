@@ -73,7 +73,7 @@ struct JournalTransaction {
     let events: [JournalEvent]
 }
 
-/// Reads `journal.jsonl` on from where it stopped, whole transactions only: a torn line or an
+/// Reads the first journal segment on from where it stopped, whole transactions only: a torn line or an
 /// unfinished transaction at the end (a writer that is busy, or was killed) is left for the
 /// next read, since the next write cuts it away or finishes it. Notes what is wrong with the
 /// lines it does read: a line that does not parse, a gap in sequence numbers, a transaction
@@ -86,7 +86,7 @@ struct JournalTail {
     private(set) var problems: [String] = []
 
     init(store: URL) {
-        url = store.appendingPathComponent("journal.jsonl")
+        url = store.appendingPathComponent("journal/000000000001.jsonl")
     }
 
     /// The transactions completed since the last read.

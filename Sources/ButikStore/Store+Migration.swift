@@ -1,0 +1,63 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// Moving a store of the first format (one `journal.jsonl`) to journal segments.
+extension Store {
+    /// Makes a backup of the store as it is (its own format) in `parent`, then, under the
+    /// exclusive lock, links `journal.jsonl` as segment 1 of a new journal folder built under a
+    /// temporary name, renames that into place and removes the old name. Not a byte is
+    /// rewritten: the snapshot still fits. A crash leaves either the old journal (and a
+    /// temporary folder the next open removes) or the new folder with the old name still linked
+    /// to its first segment, which the next open removes (see `findJournal`). Says so in
+    /// ``notices``.
+    func migrateToSegments(backupInto parent: URL, alongside: [String]) throws(StoreError) {
+        let made = try backup(into: parent, name: "before-segments-" + BackupName.format(in: .current).string(from: Date()),
+                              alongside: alongside)
+        guard let lock else { throw .readOnly(reason: "The store has no lock file.") }
+        try lock.lock(.exclusive, timeout: lockTimeout)
+        defer { lock.unlock() }
+        try catchUp(truncatingTornTail: true)
+        let legacyPath = segments[0].path
+        let staging = folderPath + "/." + JournalFiles.folderName + ".migrating-\(getpid())-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
+        let first = JournalFiles.segmentName(1)
+        try Posix.createFolder(staging)
+        var renamed = false
+        defer { if !renamed { try? FileManager.default.removeItem(atPath: staging) } }
+        if link(legacyPath, staging + "/" + first) != 0 { throw .io(operation: "link", path: legacyPath, errno: errno) }
+        try Posix.syncFolder(staging, ops: fileOps)
+        CrashPoint.migrationLinked.reached()
+        if rename(staging, journalFolder) != 0 { throw .io(operation: "rename", path: staging, errno: errno) }
+        renamed = true
+        try Posix.syncFolder(folderPath, ops: fileOps)
+        CrashPoint.migrationRenamed.reached()
+        if unlink(legacyPath) != 0 { throw .io(operation: "remove", path: legacyPath, errno: errno) }
+        try Posix.syncFolder(folderPath, ops: fileOps)
+        isLegacyJournal = false
+        journalPath = journalFolder + "/" + first
+        segments = [Segment(firstSeq: 1, path: journalPath)]
+        notices.append("The store was moved to the journal format of this version: \(JournalFiles.folderName)/ holds "
+            + "the journal in files of a month each, so that no file grows without bound. A copy of the store as it "
+            + "was is in \(made.path).")
+    }
+
+    /// With both a journal folder and the first format's `journal.jsonl`: the name left by a
+    /// migration that was killed before removing it (the same file as segment 1) is removed
+    /// when `writable`; a different file is refused, as nobody can tell which is the journal.
+    static func settleMigration(_ folderPath: String, writable: Bool) throws(StoreError) {
+        let legacyPath = folderPath + "/" + JournalFiles.legacyName
+        guard case .success(let legacy) = Posix.status(path: legacyPath) else { return }
+        let first = folderPath + "/" + JournalFiles.folderName + "/" + JournalFiles.segmentName(1)
+        guard case .success(let segment) = Posix.status(path: first),
+              segment.st_dev == legacy.st_dev, segment.st_ino == legacy.st_ino else {
+            throw .corrupt(file: legacyPath, line: nil, reason: "both it and the folder \(JournalFiles.folderName)/ exist and "
+                + "they differ, so it is not clear which is the journal; move the one that is not aside")
+        }
+        guard writable else { return }
+        if unlink(legacyPath) != 0 { throw .io(operation: "remove", path: legacyPath, errno: errno) }
+        try Posix.syncFolder(folderPath, ops: .live)
+    }
+}
