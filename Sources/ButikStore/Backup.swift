@@ -96,12 +96,7 @@ extension Store {
     /// year's history costs seconds, this what opening and a snapshot's verification cost.
     /// Returns its last entry; throws what is wrong with it.
     public static func verifiedBackup(at folder: URL, empty: Model) throws(StoreError) -> Int {
-        let path = folder.standardizedFileURL.path
-        let hasJournal = [JournalFiles.folderName, JournalFiles.legacyName].contains { name in
-            if case .success = Posix.status(path: path + "/" + name) { return true }
-            return false
-        }
-        guard hasJournal else {
+        guard hasJournal(folder.standardizedFileURL.path) else {
             throw .corrupt(file: folder.path, line: nil, reason: "it holds no journal, so it is not a backup")
         }
         let copy = try Store.open(folder: folder, empty: empty, creating: false, waiting: true)
@@ -156,6 +151,7 @@ extension Store {
         let old = isLegacyJournal ? segments[0].path : journalFolder
         let aside = folderPath + "/." + Posix.fileName(old) + ".replaced-\(getpid())-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
         if rename(old, aside) != 0 { throw .io(operation: "rename", path: old, errno: errno) }
+        CrashPoint.restoreJournalAside.reached()
         if rename(stagedJournal, journalFolder) != 0 {
             let code = errno
             _ = rename(aside, old)
@@ -185,21 +181,31 @@ extension Store {
     /// restore was killed between its two renames), is renamed back; one left aside after the
     /// new journal went in is removed. Only what dead processes left is touched.
     static func settleInterruptedRestore(_ folderPath: String) throws(StoreError) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folderPath) else { return }
-        for name in names where Posix.isLeftover(name, tag: ".replaced-") {
-            let journalName = [JournalFiles.folderName, JournalFiles.legacyName].first { name.hasPrefix("." + $0 + ".replaced-") }
-            guard let journalName else { continue }
-            let aside = folderPath + "/" + name
-            let hasJournal = [JournalFiles.folderName, JournalFiles.legacyName].contains { name in
-                if case .success = Posix.status(path: folderPath + "/" + name) { return true }
-                return false
-            }
-            if hasJournal {
+        for (aside, journalName) in journalsAside(in: folderPath) {
+            if hasJournal(folderPath) {
                 try? FileManager.default.removeItem(atPath: aside)
             } else {
                 if rename(aside, folderPath + "/" + journalName) != 0 { throw .io(operation: "rename", path: aside, errno: errno) }
                 try Posix.syncFolder(folderPath, ops: .live)
             }
+        }
+    }
+
+    /// The journals a killed restore left renamed aside in the store folder, each with the
+    /// name it had.
+    static func journalsAside(in folderPath: String) -> [(path: String, name: String)] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folderPath)) ?? []
+        return names.filter { Posix.isLeftover($0, tag: ".replaced-") }.compactMap { name in
+            [JournalFiles.folderName, JournalFiles.legacyName].first { name.hasPrefix("." + $0 + ".replaced-") }
+                .map { (folderPath + "/" + name, $0) }
+        }
+    }
+
+    /// Whether the store folder has a journal, of either format.
+    static func hasJournal(_ folderPath: String) -> Bool {
+        [JournalFiles.folderName, JournalFiles.legacyName].contains { name in
+            if case .success = Posix.status(path: folderPath + "/" + name) { return true }
+            return false
         }
     }
 }

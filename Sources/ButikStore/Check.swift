@@ -80,6 +80,11 @@ extension Store {
             report.snapshotSequence = contents.seq
         }
 
+        if !hasJournal(folderPath), let aside = journalsAside(in: folderPath).first {
+            report.problems.append(.init(file: aside.path, line: nil, what: "it is the journal, renamed aside by a restore "
+                + "that was stopped before putting the backup in its place; opening the store puts it back"))
+            return report
+        }
         let segments: [Segment]
         do { segments = try journalSegments(of: folderPath) } catch {
             report.problems.append(.init(file: folderPath + "/" + JournalFiles.folderName, line: nil, what: error.message))

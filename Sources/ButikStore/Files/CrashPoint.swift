@@ -24,6 +24,8 @@ enum CrashPoint: String, CaseIterable {
     case backupCopied = "backup.copied"
     /// A restore removed the store's snapshot and notes, the journal not yet replaced.
     case restoreCleared = "restore.cleared"
+    /// A restore renamed the store's journal aside, the backup's copy not yet in its place.
+    case restoreJournalAside = "restore.journal-aside"
     /// A restore replaced the journal, the backup's snapshot and shop file not yet in place.
     case restoreJournalReplaced = "restore.journal-replaced"
 

@@ -6,10 +6,12 @@ extension ShopStore {
     /// The folder backups go to unless told otherwise: the settings' folder, relative to the
     /// store folder. (A copy on the same disk guards against damage, not against losing the
     /// disk: see `docs/store.md`.)
-    public var defaultBackupFolder: URL {
-        let named = layout.backups.folder
-        return named.hasPrefix("/") ? URL(fileURLWithPath: named, isDirectory: true)
-            : folder.appendingPathComponent(named, isDirectory: true)
+    public var defaultBackupFolder: URL { Self.backupFolder(layout.backups, of: folder) }
+
+    /// The backup folder `settings` name for the store in `folder`.
+    static func backupFolder(_ settings: BackupSettings, of folder: URL) -> URL {
+        settings.folder.hasPrefix("/") ? URL(fileURLWithPath: settings.folder, isDirectory: true)
+            : folder.appendingPathComponent(settings.folder, isDirectory: true)
     }
 
     /// Makes today's backup (the shop's local day) unless the folder has one, then removes the

@@ -21,9 +21,13 @@ public final class ShopStore {
     /// on first use. A layout file with problems stops the opening with a ``LayoutError``; a
     /// missing one in a store that holds data with ``ShopFileMissing`` (the slots its parcels are
     /// in are in that file: a default layout would put them in the wrong places).
+    ///
+    /// A store of the first format is moved to journal segments after a backup of it, with its
+    /// shop file, into the shop file's backup folder (see ``Store/open(folder:empty:backups:alongside:)``).
     public static func open(folder: URL, defaultLayout: Data) throws -> ShopStore {
-        let store = try Store<ShopState>.open(folder: folder, empty: ShopState())
         let layoutURL = folder.appendingPathComponent(layoutFileName)
+        let backups = (try? ShopLayout.load(from: layoutURL)).map { backupFolder($0.backups, of: folder) }
+        let store = try Store<ShopState>.open(folder: folder, empty: ShopState(), backups: backups, alongside: [layoutFileName])
         if !FileManager.default.fileExists(atPath: layoutURL.path) {
             guard store.lastSequence == 0 else { throw ShopFileMissing(path: layoutURL.path) }
             try AtomicFile.write(defaultLayout, to: layoutURL)

@@ -73,24 +73,44 @@ struct JournalTransaction {
     let events: [JournalEvent]
 }
 
-/// Reads the first journal segment on from where it stopped, whole transactions only: a torn line or an
+/// Reads the journal on from where it stopped, following it into each new segment (named by its
+/// first entry), whole transactions only: a torn line or an
 /// unfinished transaction at the end (a writer that is busy, or was killed) is left for the
 /// next read, since the next write cuts it away or finishes it. Notes what is wrong with the
 /// lines it does read: a line that does not parse, a gap in sequence numbers, a transaction
 /// whose lines disagree on staff or time.
 struct JournalTail {
-    let url: URL
+    let store: URL
+    /// The segment being read.
+    private(set) var url: URL
     /// The byte after the last whole transaction read.
     private(set) var offset: UInt64 = 0
     private(set) var nextSeq = 1
     private(set) var problems: [String] = []
 
     init(store: URL) {
-        url = store.appendingPathComponent("journal/000000000001.jsonl")
+        self.store = store
+        url = Self.segment(in: store, startingAt: 1)
+    }
+
+    /// The journal segment starting at entry `seq`.
+    static func segment(in store: URL, startingAt seq: Int) -> URL {
+        let digits = String(seq)
+        return store.appendingPathComponent("journal/" + String(repeating: "0", count: 12 - digits.count) + digits + ".jsonl")
     }
 
     /// The transactions completed since the last read.
     mutating func read() throws -> [JournalTransaction] {
+        var transactions = try readSegment()
+        while offset > 0, FileManager.default.fileExists(atPath: Self.segment(in: store, startingAt: nextSeq).path) {
+            url = Self.segment(in: store, startingAt: nextSeq)
+            offset = 0
+            transactions += try readSegment()
+        }
+        return transactions
+    }
+
+    private mutating func readSegment() throws -> [JournalTransaction] {
         guard FileManager.default.fileExists(atPath: url.path) else { return [] }
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
