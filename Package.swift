@@ -35,7 +35,7 @@ let package = Package(
         .testTarget(name: "ButikStoreTests", dependencies: ["ButikStore", "ButikDomain", "ButikResources"]),
         .testTarget(name: "ButikUITests", dependencies: ["ButikUI", "ButikDomain"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNCursesW", "ButikUI"]),
-        .testTarget(name: "butikTests", dependencies: ["butik", "ButikDomain", "ButikStore"]),
+        .testTarget(name: "butikTests", dependencies: ["butik", "ButikDomain", "ButikStore"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -15,8 +15,13 @@ extension Store {
     /// to its first segment, which the next open removes (see `findJournal`). Says so in
     /// ``notices``.
     func migrateToSegments(backupInto parent: URL, alongside: [String]) throws(StoreError) {
-        let made = try backup(into: parent, name: "before-segments-" + BackupName.format(in: .current).string(from: Date()),
-                              alongside: alongside)
+        let stamp = "before-segments-" + BackupName.format(in: .current).string(from: Date())
+        var name = stamp
+        for number in 2... {  // a move killed earlier in the same second made one already
+            guard case .success = Posix.status(path: parent.standardizedFileURL.path + "/" + name) else { break }
+            name = stamp + "-\(number)"
+        }
+        let made = try backup(into: parent, name: name, alongside: alongside)
         guard let lock else { throw .readOnly(reason: "The store has no lock file.") }
         try lock.lock(.exclusive, timeout: lockTimeout)
         defer { lock.unlock() }
