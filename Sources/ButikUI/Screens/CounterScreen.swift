@@ -54,6 +54,8 @@ public struct CounterScreen: Sendable {
     }
 
     mutating func handle(_ key: Key, _ context: AppContext) -> [AppEffect] {
+        // A resize only redraws: it keeps what is shown, and typing after a scan still replaces it.
+        if key == .resize { return [] }
         if handOut != nil { return handleHandOut(key, context) }
         if past != nil, let effects = handlePast(key) { return effects }
         switch key {

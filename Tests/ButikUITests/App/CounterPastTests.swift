@@ -183,6 +183,15 @@ struct CounterPastTests {
         #expect(lines[23].hasPrefix("type search  ↑↓ select  Enter hand out"))
     }
 
+    /// A window resized (tried in tmux) only redraws: the past stays, and typing still replaces the number.
+    @Test func aResizeKeepsThePast() {
+        var state = showingThePast()
+        #expect(state.update(.key(.resize)) == [])
+        #expect(state.counter.past != nil)
+        _ = state.update(.key(.character("k")))
+        #expect(state.counter.field.text == "k")
+    }
+
     @Test func oneParcelNeedsNoArrowsInTheHelp() {
         var state = state()
         let older = Array(Self.history.stories(for: Self.number).suffix(1))
