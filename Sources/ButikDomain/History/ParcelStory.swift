@@ -139,3 +139,16 @@ extension Verification {
         }
     }
 }
+
+extension ParcelStory {
+    /// The story's first line for people, as `butik history` and the counter show it:
+    /// "P1234  Posten/Bring, for JEDS (Janne Eline Dahl Solberg): handed out".
+    public func headline(in layout: ShopLayout) -> String {
+        "\(id)  \(layout.carrier(named: carrier)?.name ?? carrier), for \(key) (\(recipientName)): \(status.phrase)"
+    }
+
+    /// What a look-up of `tracking` found, over the stories: "RR123456785NO: one parcel had this number."
+    public static func count(_ count: Int, of tracking: TrackingNumber) -> String {
+        count == 1 ? "\(tracking): one parcel had this number." : "\(tracking): \(count) parcels had this number, newest first."
+    }
+}

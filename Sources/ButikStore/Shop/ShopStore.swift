@@ -96,6 +96,12 @@ public final class ShopStore {
         try store.fold(History(zone: layout.zone), waiting: waiting) { history, record, seq in history.apply(record, seq: seq) }
     }
 
+    /// Every parcel that ever had this tracking number, newest first (see
+    /// ``History/stories(for:)``): what `butik history` and the counter show of a number.
+    public func parcelStories(for tracking: TrackingNumber) throws -> [ParcelStory] {
+        try history().stories(for: tracking)
+    }
+
     /// Writes a snapshot now (e.g. before quitting).
     public func writeSnapshot() throws { try store.writeSnapshot() }
 

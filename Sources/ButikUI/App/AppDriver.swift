@@ -117,14 +117,15 @@ public final class AppDriver {
         return waitingWrite == nil ? nil : StoreBusy.quitWhileWaiting
     }
 
-    /// Carries out `.perform` and `.importManifest` effects (each may lead to more), returning
-    /// the rest.
+    /// Carries out `.perform`, `.importManifest` and `.lookUpStories` effects (each may lead to
+    /// more), returning the rest.
     private func perform(_ effects: [AppEffect]) -> [AppEffect] {
         var remaining: [AppEffect] = []
         for effect in effects {
             switch effect {
             case .perform(let command): remaining += perform(write(command))
             case .importManifest(let path): remaining += perform(importManifest(path))
+            case .lookUpStories(let tracking): remaining += perform(lookUpStories(tracking))
             case .cancelWrite: remaining += cancelWrite()
             default: remaining.append(effect)
             }
@@ -141,6 +142,16 @@ public final class AppDriver {
             return state.update(.importFailed(error.message))
         }
         return write(.expect(parsed.entries, problems: parsed.problems))
+    }
+
+    /// Reads the stories of every parcel that had the number. A store that cannot say is told
+    /// to the screen, which goes on as before.
+    private func lookUpStories(_ tracking: TrackingNumber) -> [AppEffect] {
+        do {
+            return state.update(.storiesRead(tracking, try store.parcelStories(for: tracking)))
+        } catch {
+            return state.update(.storiesUnread(tracking, describe(error)))
+        }
     }
 
     /// Writes one command through the store; only a durable write is reported as done.

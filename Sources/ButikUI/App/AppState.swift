@@ -65,6 +65,10 @@ public enum AppMessage: Sendable {
     case refused(AppCommand, String)
     /// A manifest file could not be imported at all; the message names the file.
     case importFailed(String)
+    /// The story of every parcel that ever had the number, newest first (none: never received here).
+    case storiesRead(TrackingNumber, [ParcelStory])
+    /// The stories of the number could not be read; the reason says why.
+    case storiesUnread(TrackingNumber, String)
 }
 
 /// What the app asks of the world outside.
@@ -78,4 +82,7 @@ public enum AppEffect: Equatable, Sendable {
     /// Read and parse this manifest file, then perform ``AppCommand/expect(_:problems:)`` with
     /// its rows, or send `.importFailed`.
     case importManifest(path: String)
+    /// Read the stories of every parcel that ever had this number from the store, then send
+    /// `.storiesRead` or `.storiesUnread`.
+    case lookUpStories(TrackingNumber)
 }

@@ -48,6 +48,16 @@ extension AppState {
         case .importFailed(let message):
             intake.refused(message)
             return [.beep]
+        case .storiesRead(let tracking, let stories):
+            guard !stories.isEmpty else {
+                sayUnknown(tracking)
+                return []
+            }
+            counter.show(stories, of: tracking)
+            return []
+        case .storiesUnread(let tracking, let reason):
+            counter.pastUnread(tracking, reason)
+            return [.beep]
         case .key(let key):
             // While a write waits, Esc cancels it; Ctrl-C (or a signal) still quits.
             if storeBusy == .writing, key != .interrupt, key != .resize {
@@ -93,7 +103,9 @@ extension AppState {
 
     /// A scan is validated first: a misread (wrong check digit, bad characters) beeps and says
     /// why. The counter takes scans as searches, or as confirmations during a hand-out; the
-    /// shelves take them as parcels to move; elsewhere a scan jumps to the parcel.
+    /// shelves take them as parcels to move; elsewhere a scan jumps to the parcel. A number no
+    /// parcel in the shop has is looked up in the store's history, for the counter to tell its
+    /// past (elsewhere only when the live state still knows it).
     private mutating func handleScan(_ code: String) -> [AppEffect] {
         if tab == .intake, intake.takesScans(context) { return intake.scan(code, context) }
         let parsed: ParsedTracking
@@ -107,14 +119,22 @@ extension AppState {
         if tab == .shelves { return shelves.scan(parsed, context) }
         if tab == .queue, queue.takesScans { return queue.scan(parsed, context) }
         if tab == .counter, counter.takesScans { return counter.confirm(parsed.number, context) }
-        guard let parcel = context.shop.latestParcel(parsed.number) else {
-            if tab == .counter { counter.search(parsed.number.value, context) }
-            say("\(parsed.number) is not known in this shop.", .warning)
-            return []
+        guard let parcel = context.shop.parcelInShop(parsed.number) else {
+            guard tab == .counter || context.shop.latestParcel(parsed.number) != nil else {
+                sayUnknown(parsed.number)
+                return []
+            }
+            tab = .counter
+            counter.search(parsed.number.value, context)
+            return [.lookUpStories(parsed.number)]
         }
         tab = .counter
         counter.search(parsed.number.value, context)
         say("\(parcel.tracking): \(parcel.status.phrase), slot \(parcel.slot), key \(parcel.key).")
         return []
+    }
+
+    private mutating func sayUnknown(_ number: TrackingNumber) {
+        say("\(number) is not known in this shop.", .warning)
     }
 }

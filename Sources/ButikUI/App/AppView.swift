@@ -7,7 +7,7 @@ extension AppState {
     /// The help entries of the open screen, then the global keys.
     var helpEntries: [HelpEntry] {
         let screen: [HelpEntry] = switch tab {
-        case .counter: counter.currentHelp
+        case .counter: counter.currentHelp(context)
         case .intake: IntakeScreen.help
         case .shelves: ShelvesScreen.help
         case .queue: QueueScreen.help

@@ -13,6 +13,8 @@ public struct CounterScreen: Sendable {
     public internal(set) var lastHandOut: [ParcelID] = []
     /// What the last hand-out step came to; `alarm` for a parcel that is not this customer's.
     public internal(set) var notice: (text: String, alarm: Bool)?
+    /// The past of a searched number no parcel in the shop has, once the driver read it.
+    public internal(set) var past: PastParcels?
 
     public init() {}
 
@@ -25,8 +27,16 @@ public struct CounterScreen: Sendable {
         HelpEntry(label: "Esc", description: "clear"),
     ]
 
-    /// The keys that work now: the hand-out's while one is open.
-    var currentHelp: [HelpEntry] { handOut?.help ?? Self.help }
+    /// What Enter does instead when the search is a number no parcel in the shop has.
+    static let lookUpHelp = HelpEntry(label: "Enter", description: "history")
+
+    /// The keys that work now: the hand-out's while one is open, the past's while one is shown.
+    func currentHelp(_ context: AppContext) -> [HelpEntry] {
+        if let handOut { return handOut.help }
+        if let past { return pastHelp(past) }
+        guard numberToLookUp(context) != nil else { return Self.help }
+        return Self.help.map { $0.label == Self.lookUpHelp.label ? Self.lookUpHelp : $0 }
+    }
 
     /// One result row: a customer or a parcel.
     enum Hit: Equatable {
@@ -44,16 +54,19 @@ public struct CounterScreen: Sendable {
     }
 
     mutating func handle(_ key: Key, _ context: AppContext) -> [AppEffect] {
+        // A resize only redraws: it keeps what is shown, and typing after a scan still replaces it.
+        if key == .resize { return [] }
         if handOut != nil { return handleHandOut(key, context) }
+        if past != nil, let effects = handlePast(key) { return effects }
         switch key {
-        case .enter: return startHandOut(context)
+        case .enter:
+            if let number = numberToLookUp(context) { return [.lookUpStories(number)] }
+            return startHandOut(context)
         case .control("z"): return undoLastHandOut()
         // The search field always has the focus; `/` (focus search elsewhere) changes nothing.
         case .character("/"): return []
         case .escape:
-            field = TextField(placeholder: field.placeholder)
-            selection = ListSelection()
-            notice = nil
+            clear()
             return []
         default: break
         }
@@ -68,6 +81,13 @@ public struct CounterScreen: Sendable {
         }
         _ = selection.handle(key, in: table(hits(context), context))
         return []
+    }
+
+    /// Esc: an empty search, nothing selected, no notice.
+    mutating func clear() {
+        field = TextField(placeholder: field.placeholder)
+        selection = ListSelection()
+        notice = nil
     }
 
     /// The customer of the selected result (a customer row, or the customer of a parcel row).
@@ -85,6 +105,7 @@ public struct CounterScreen: Sendable {
         field = TextField(text, placeholder: field.placeholder)
         selection = ListSelection()
         replaceOnType = true
+        past = nil
     }
 
     func table(_ hits: [Hit], _ context: AppContext) -> Table {
@@ -114,6 +135,10 @@ public struct CounterScreen: Sendable {
         guard rect.height >= 4 else { return }
         screen.put("Find:", row: rect.row, column: rect.column, style: Style(.accent, bold: true))
         field.draw(into: &screen, at: Rect(row: rect.row, column: rect.column + 6, width: rect.width - 6, height: 1))
+        if let past {
+            drawPast(past, into: &screen, at: Rect(row: rect.row + 2, column: rect.column, width: rect.width, height: rect.height - 2), context)
+            return
+        }
         let hits = hits(context)
         // The results take at most half the height and no more than they need (header, rows,
         // a blank line): one hit is the common case, and the card or hand-out below gets the rest.

@@ -21,7 +21,8 @@ extension Verb {
         guard args.positionals.count == 1 else { throw .usage("history takes exactly one tracking number.") }
         let code = Tracking.lookupKey(args.positionals[0])
         let store = try session.openStore()
-        let stories = try session.history(store).stories(for: code)
+        let stories: [ParcelStory]
+        do { stories = try store.parcelStories(for: code) } catch { throw CLIError(error) }
         guard !stories.isEmpty else {
             throw .refused("No parcel with the number \(code) was ever received in this shop.")
         }
@@ -30,11 +31,10 @@ extension Verb {
             return 0
         }
         let zone = store.layout.zone
-        Output.line(stories.count == 1 ? "\(code): one parcel had this number." : "\(code): \(stories.count) parcels had this number, newest first.")
+        Output.line(ParcelStory.count(stories.count, of: code))
         for story in stories {
-            let carrier = store.layout.carrier(named: story.carrier)?.name ?? story.carrier
             Output.line()
-            Output.line("\(story.id)  \(carrier), for \(story.key) (\(story.recipientName)): \(story.status.phrase)")
+            Output.line(story.headline(in: store.layout))
             Output.table(story.steps.map { ["  " + LocalTime.dayAndMinute($0.at, in: zone), $0.staff, $0.what.phrase] })
         }
         return 0

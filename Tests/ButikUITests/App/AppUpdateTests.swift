@@ -141,6 +141,15 @@ struct AppUpdateTests {
         #expect(state.toast?.text == "\(parcel.tracking): waiting for pickup, slot B3, key \(parcel.key).")
     }
 
+    @Test func aResizeAfterAScanLeavesTypingToReplaceTheNumber() throws {
+        var state = state()
+        let parcel = try #require(Self.shop.parcelsInShop.first)
+        _ = state.update(.scan(parcel.tracking.value))
+        #expect(state.update(.key(.resize)) == [])
+        _ = state.update(.key(.character("k")))
+        #expect(state.counter.field.text == "k")
+    }
+
     @Test func aMisreadScanBeepsAndChangesNothingElse() {
         var state = state()
         state.tab = .queue

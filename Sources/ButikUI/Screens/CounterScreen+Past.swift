@@ -1,0 +1,111 @@
+import ButikDomain
+
+/// What the counter shows of a number no parcel in the shop has: the story of every parcel that
+/// ever had it, newest first, as the driver read it from the store (``AppEffect/lookUpStories(_:)``).
+public struct PastParcels: Equatable, Sendable {
+    public var tracking: TrackingNumber
+    /// Newest first; never empty.
+    public var stories: [ParcelStory]
+    /// The story shown first; ↑↓ move it when they do not all fit.
+    public internal(set) var first = 0
+}
+
+extension CounterScreen {
+    /// What the keys do while the past of a number is shown.
+    enum PastAction: Sendable {
+        case close, newer, older
+    }
+
+    /// The keys of the past of a number: one table gives the action and the help. Any other key
+    /// closes it and works on the search as usual, so typing starts a new search.
+    static let pastKeys = KeyMap<PastAction>([
+        KeyBinding(.escape, "close", action: .close),
+        KeyBinding(.up, label: "↑↓", "newer/older parcel", action: .newer),
+        KeyBinding(.down, "older parcel", action: .older, showsOnHelpLine: false),
+    ])
+
+    /// The help of the past of a number: ↑↓ only when more than one parcel had it.
+    func pastHelp(_ past: PastParcels) -> [HelpEntry] {
+        let keys = past.stories.count > 1 ? Self.pastKeys : KeyMap(Self.pastKeys.bindings.filter { $0.action == .close })
+        return keys.helpLineEntries + [HelpEntry(label: "type/scan", description: "new search")]
+    }
+
+    /// A key while the past of a number is shown; nil for a key that is not one of
+    /// ``pastKeys``: the past is closed and the key is the search's.
+    mutating func handlePast(_ key: Key) -> [AppEffect]? {
+        guard var past, let action = Self.pastKeys.action(for: key) else {
+            self.past = nil
+            return nil
+        }
+        switch action {
+        case .close:
+            self.past = nil
+            clear()
+            return []
+        case .newer: past.first = max(0, past.first - 1)
+        case .older: past.first = min(past.stories.count - 1, past.first + 1)
+        }
+        self.past = past
+        return []
+    }
+
+    /// The search is a whole tracking number that no parcel in the shop has and no customer
+    /// matches: Enter looks up its past rather than starting a hand-out.
+    func numberToLookUp(_ context: AppContext) -> TrackingNumber? {
+        let text = field.text
+        guard TrackingQuery(text) != nil, case .success(let parsed) = Tracking.parse(text, force: true),
+              context.shop.parcelInShop(parsed.number) == nil,
+              context.shop.searchCustomers(text, limit: 1).isEmpty else { return nil }
+        return parsed.number
+    }
+
+    /// The driver read the stories of `tracking` (never empty: no story is "not known").
+    mutating func show(_ stories: [ParcelStory], of tracking: TrackingNumber) {
+        past = PastParcels(tracking: tracking, stories: stories)
+        notice = nil
+    }
+
+    /// The driver could not read the past of `tracking`; the search goes on as before.
+    mutating func pastUnread(_ tracking: TrackingNumber, _ reason: String) {
+        past = nil
+        notice = ("The history of \(tracking) could not be read: \(reason)", true)
+    }
+
+    /// The count of parcels, then each story from ``PastParcels/first`` on: its headline and a
+    /// row a step (time, staff, what), the text wrapped to the width. Short of room, the blank
+    /// rows go first; what still does not fit is said on the last row.
+    func drawPast(_ past: PastParcels, into screen: inout Screen, at rect: Rect, _ context: AppContext) {
+        guard rect.height > 0, rect.width > 0 else { return }
+        let zone = context.layout.zone
+        // Text that fits stays as it is; only longer text is wrapped (which joins words with one space).
+        func lines(_ text: String, width: Int) -> [String] {
+            text.displayWidth <= width ? [text] : text.wrapped(toWidth: max(1, width))
+        }
+        let count = ParcelStory.count(past.stories.count, of: past.tracking)
+        var rows: [(text: String, style: Style)] = lines(count, width: rect.width).map { ($0, Style(.accent, bold: true)) }
+        let shown = past.stories[past.first...]
+        // Staff ids are short; a long one is cut so the step's text keeps its room.
+        let staffWidth = min(12, shown.flatMap(\.steps).map(\.staff.displayWidth).max() ?? 0)
+        for (offset, story) in shown.enumerated() {
+            rows.append(offset == 0 && past.first > 0 ? ("↑ \(past.first) newer parcel\(past.first == 1 ? "" : "s")", Style(.muted)) : ("", .plain))
+            rows += lines(story.headline(in: context.layout), width: rect.width).map { ($0, Style(.title, bold: true)) }
+            for step in story.steps {
+                let lead = "  " + LocalTime.dayAndMinute(step.at, in: zone) + "  " + step.staff.padded(toWidth: staffWidth) + "  "
+                let indent = String(repeating: " ", count: lead.displayWidth)
+                let text = lines(step.what.phrase, width: rect.width - lead.displayWidth)
+                rows += text.enumerated().map { ($0.offset == 0 ? lead + $0.element : indent + $0.element, .plain) }
+            }
+        }
+        // Short of room, the blank rows between the parcels go first.
+        if rows.count > rect.height { rows.removeAll { $0.text.isEmpty } }
+        var visible = rows.prefix(rect.height)
+        if rows.count > rect.height {
+            let hidden = rows.count - rect.height + 1
+            let next = past.first + 1 < past.stories.count ? "; ↓ shows the next parcel" : " (a larger window shows all)"
+            visible = visible.dropLast() + [("… \(hidden) more line\(hidden == 1 ? "" : "s")\(next)", Style(.muted))]
+        }
+        for (offset, row) in visible.enumerated() {
+            screen.put(row.text, row: rect.row + offset, column: rect.column, style: row.style, maxWidth: rect.width)
+        }
+    }
+}
