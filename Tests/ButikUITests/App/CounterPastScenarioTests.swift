@@ -45,7 +45,7 @@ import Testing
     /// and the counter goes on searching.
     @Test func aDamagedJournalIsSaidAndTheCounterGoesOn() throws {
         let h = try Harness()
-        let journalURL = h.folder.appendingPathComponent("journal.jsonl")
+        let journalURL = h.folder.appendingPathComponent("journal/000000000001.jsonl")
         var bytes = [UInt8](try Data(contentsOf: journalURL))
         let secondLine = bytes.firstIndex(of: UInt8(ascii: "\n"))! + 1
         let letter = bytes[secondLine...].firstIndex { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }!
@@ -58,7 +58,7 @@ import Testing
         #expect(h.state.counter.past == nil)
         let notice = h.screen(width: 200)[h.counterDetailRow()]
         #expect(notice.hasPrefix(" The history of \(unknown) could not be read: "))
-        #expect(notice.contains("journal.jsonl line 2 is damaged"))
+        #expect(notice.contains("000000000001.jsonl line 2 is damaged"))
         h.type("kari")
         #expect(h.screen()[5].hasPrefix(" KARI   Kari Nordmann"))
     }
