@@ -41,8 +41,7 @@ func benchmarkHistory() throws {
         }
     }
     try shop.store.append(batch)
-    let journal = shop.folder.appendingPathComponent("journal.jsonl")
-    let bytes = Double((try FileManager.default.attributesOfItem(atPath: journal.path)[.size] as? Int) ?? 0)
+    let bytes = Double(try journalBytes(shop.folder))
     let before = residentMegabytes()
     var history: History? = try shop.store.history()
     let held = residentMegabytes() - before

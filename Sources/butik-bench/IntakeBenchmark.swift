@@ -55,7 +55,7 @@ func measureIntake(_ store: ShopStore, customers: [Customer], now: Date, at: Str
     precondition(store.state.inShopCount == before + count, "not every intake landed")
 
     // The bare append: the same number of journal-sized lines, each appended and synced.
-    let lineBytes = try Data(contentsOf: store.folder.appendingPathComponent("journal.jsonl")).split(separator: UInt8(ascii: "\n")).last!.count + 1
+    let lineBytes = try Data(contentsOf: journalFiles(store.folder).last!).split(separator: UInt8(ascii: "\n")).last!.count + 1
     let barePath = store.folder.appendingPathComponent("bare.jsonl").path
     let fd = open(barePath, O_WRONLY | O_CREAT | O_APPEND, 0o600)
     precondition(fd >= 0)

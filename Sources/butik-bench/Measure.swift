@@ -33,3 +33,17 @@ struct Timings {
         String(format: "p50 %.3f ms, p99 %.3f ms, max %.3f ms (n=%d)", percentile(0.5), percentile(0.99), samples.max() ?? .nan, samples.count)
     }
 }
+
+/// The journal segment files of the store in `folder`, oldest first.
+func journalFiles(_ folder: URL) throws -> [URL] {
+    let journal = folder.appendingPathComponent("journal")
+    return try FileManager.default.contentsOfDirectory(atPath: journal.path).filter { !$0.hasPrefix(".") }.sorted()
+        .map { journal.appendingPathComponent($0) }
+}
+
+/// The bytes of the journal of the store in `folder`, all segments together.
+func journalBytes(_ folder: URL) throws -> Int {
+    try journalFiles(folder).reduce(0) { sum, url in
+        sum + ((try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0)
+    }
+}

@@ -6,8 +6,7 @@ import Foundation
 func benchmarkVerify() throws {
     let shop = try BigShop(customers: 20_000, onHand: 5_000, names: try demoNames(), now: Date())
     defer { shop.remove() }
-    let journal = shop.folder.appendingPathComponent("journal.jsonl")
-    let bytes = Double((try FileManager.default.attributesOfItem(atPath: journal.path)[.size] as? Int) ?? 0)
+    let bytes = Double(try journalBytes(shop.folder))
     let timings = try Timings.measure(20) {
         if let problem = try shop.store.verifyJournal() { throw problem }
     }

@@ -21,12 +21,12 @@ func benchmarkYear() throws {
     defer { for cut in cuts { try? FileManager.default.removeItem(at: cut.folder) } }
     for cut in cuts {
         let folder = cut.folder
-        let files = try ["journal.jsonl", "snapshot.json"].map { name in
-            Double((try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path)[.size] as? Int) ?? 0) / 1e6
-        }
+        let files = [Double(try journalBytes(folder)) / 1e6,
+                     Double((try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("snapshot.json").path)[.size] as? Int) ?? 0) / 1e6]
+        let segments = try journalFiles(folder).count
         print("\nat \(cut.percent)% of the year (through \(cut.day)): \(cut.closed) parcels closed, \(cut.onHand) on hand, "
               + "\(cut.customers) customers")
-        print(String(format: "  journal.jsonl %.1f MB, %d lines; snapshot.json %.1f MB", files[0], cut.lines, files[1]))
+        print(String(format: "  journal %.1f MB in %d segments, %d lines; snapshot.json %.1f MB", files[0], segments, cut.lines, files[1]))
 
         // A whole find process, start to exit, for a customer with parcels waiting.
         let store = try ShopStore.open(folder: folder, defaultLayout: Data(YearShop.layoutJSON.utf8))
@@ -41,7 +41,7 @@ func benchmarkYear() throws {
         let bare = temporaryFolder("year\(cut.percent)-nosnapshot")
         try FileManager.default.createDirectory(at: bare, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: bare) }
-        for file in ["journal.jsonl", ShopStore.layoutFileName] {
+        for file in ["journal", ShopStore.layoutFileName] {
             try FileManager.default.copyItem(at: folder.appendingPathComponent(file), to: bare.appendingPathComponent(file))
         }
         let rebuild = try Timings.measure(3) { _ = try ShopStore.open(folder: bare, defaultLayout: layout) }

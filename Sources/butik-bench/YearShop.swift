@@ -2,7 +2,7 @@ import ButikDomain
 import ButikStore
 import Foundation
 
-/// A shop's year in today's store format (one `journal.jsonl` and a snapshot), for the issue 10
+/// A shop's year (a journal of a segment a month, and a snapshot), for the issue 10
 /// benchmarks: about 100,000 parcels closed over 365 days (16 December 2024 to 15 December
 /// 2025, busier towards Christmas) and about 5,000 on hand at the end, 20,000 customers with
 /// three-part Nordic names, six carriers and six staff. Every step is decided through the real
@@ -139,7 +139,7 @@ private struct Generator {
         if percent < 100 {
             target = temporaryFolder("year\(percent)")
             try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
-            for file in ["journal.jsonl", "snapshot.json", ShopStore.layoutFileName] {
+            for file in ["journal", "snapshot.json", ShopStore.layoutFileName] {
                 try FileManager.default.copyItem(at: folder.appendingPathComponent(file), to: target.appendingPathComponent(file))
             }
         }
