@@ -44,9 +44,9 @@ extension Store {
         isLegacyJournal = false
         journalPath = journalFolder + "/" + first
         segments = [Segment(firstSeq: 1, path: journalPath)]
-        notices.append("The store was moved to the journal format of this version: \(JournalFiles.folderName)/ holds "
-            + "the journal in files of a month each, so that no file grows without bound. A copy of the store as it "
-            + "was is in \(made.path).")
+        let copy = made.path.hasPrefix(folderPath + "/") ? String(made.path.dropFirst(folderPath.count + 1)) : made.path
+        notices.append("The store was moved to the journal format of this version (a file a month in "
+            + "\(JournalFiles.folderName)/); a copy as it was is in \(copy).")
     }
 
     /// With both a journal folder and the first format's `journal.jsonl`: the name left by a

@@ -50,7 +50,7 @@ import Glibc
         let first = try butik.run("find", "Åse")
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("Åse Ødegård"))
-        #expect(first.stderr.contains("moved to the journal format of this version"), "\(first.stderr)")
+        #expect(first.stderr.contains("moved to the journal format of this version (a file a month in journal/)"), "\(first.stderr)")
         #expect(!files(butik.store).contains("journal.jsonl"))
         #expect(try Data(contentsOf: butik.store.appendingPathComponent("journal/000000000001.jsonl")) == original,
                 "not a byte rewritten")
