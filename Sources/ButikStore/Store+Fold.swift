@@ -17,7 +17,7 @@ extension Store {
         defer { lock?.unlock() }
         var value = initial
         var seq = 0
-        let (read, _) = try readJournal(from: JournalPosition(segment: 0, offset: 0), lastSeq: 0, to: knownPosition) { entry in
+        let (read, _) = try readJournal(from: SegmentOffset(segment: 0, offset: 0), lastSeq: 0, to: knownPosition) { entry in
             seq += 1
             apply(&value, entry, seq)
         }

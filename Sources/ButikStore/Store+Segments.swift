@@ -6,7 +6,7 @@ import Darwin
 import Foundation
 
 /// A place in the journal: a segment (an index into ``Store/segments``) and a byte offset in it.
-struct JournalPosition: Equatable {
+struct SegmentOffset: Equatable {
     var segment: Int
     var offset: Int64
 }
@@ -14,7 +14,7 @@ struct JournalPosition: Equatable {
 /// Reading and verifying the journal across its segments (see ``JournalFiles``).
 extension Store {
     /// Where the entries read so far end.
-    var knownPosition: JournalPosition { JournalPosition(segment: knownSegment, offset: knownEnd) }
+    var knownPosition: SegmentOffset { SegmentOffset(segment: knownSegment, offset: knownEnd) }
 
     /// Reads the journal from `start`, whose entries so far end at `lastSeq`, up to `end` (in the
     /// same or a later segment), applying each complete transaction. Every segment after the
@@ -22,7 +22,7 @@ extension Store {
     /// the last one read may end in an unfinished write; anything else is corruption, named.
     /// Returns what was read and the segment it ends in.
     func readJournal(
-        from start: JournalPosition, lastSeq: Int, to end: JournalPosition, apply: (Model.Entry) -> Void
+        from start: SegmentOffset, lastSeq: Int, to end: SegmentOffset, apply: (Model.Entry) -> Void
     ) throws(StoreError) -> (read: JournalRead, segment: Int) {
         var total = JournalRead(end: start.offset, lastSeq: lastSeq)
         var index = start.segment
@@ -93,7 +93,7 @@ extension Store {
     /// states. The line `decoding` names (a file and its line), if any, is also handed to
     /// `decode`, which returns why its entry cannot be read, or nil. Returns the first problem.
     func firstProblem(
-        to end: JournalPosition, decoding: (file: String, line: Int)? = nil,
+        to end: SegmentOffset, decoding: (file: String, line: Int)? = nil,
         _ decode: (UnsafeRawBufferPointer) -> String? = { _ in nil }
     ) throws(StoreError) -> StoreError? {
         var next = 1

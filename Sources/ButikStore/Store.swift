@@ -304,10 +304,10 @@ public final class Store<Model: StoreModel> {
     ) throws(StoreError) -> (Model, JournalRead, Int) {
         var model = start?.model ?? empty
         let seq = start?.seq ?? 0
-        let from = JournalPosition(segment: JournalFiles.index(holding: seq, in: segments), offset: start?.journalOffset ?? 0)
+        let from = SegmentOffset(segment: JournalFiles.index(holding: seq, in: segments), offset: start?.journalOffset ?? 0)
         let last = segments.count - 1
         let size = Int64(try Posix.status(journalFD, path: journalPath).st_size)
-        let (read, segment) = try readJournal(from: from, lastSeq: seq, to: JournalPosition(segment: last, offset: size)) {
+        let (read, segment) = try readJournal(from: from, lastSeq: seq, to: SegmentOffset(segment: last, offset: size)) {
             model.apply($0)
         }
         return (model, read, segment)
@@ -387,7 +387,7 @@ public final class Store<Model: StoreModel> {
             }
             guard size > knownEnd else { continue }
             let (read, _) = try readJournal(
-                from: knownPosition, lastSeq: lastSequence, to: JournalPosition(segment: knownSegment, offset: size)
+                from: knownPosition, lastSeq: lastSequence, to: SegmentOffset(segment: knownSegment, offset: size)
             ) { self.model.apply($0) }
             lastSequence = read.lastSeq
             knownEnd = read.end
