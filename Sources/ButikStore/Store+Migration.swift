@@ -15,6 +15,7 @@ extension Store {
     /// to its first segment, which the next open removes (see `findJournal`). Says so in
     /// ``notices``.
     func migrateToSegments(backupInto parent: URL, alongside: [String]) throws(StoreError) {
+        if adoptMovedJournal() { return }
         let stamp = "before-segments-" + BackupName.format(in: .current).string(from: Date())
         var name = stamp
         for number in 2... {  // a move killed earlier in the same second made one already
@@ -25,10 +26,11 @@ extension Store {
         guard let lock else { throw .readOnly(reason: "The store has no lock file.") }
         try lock.lock(.exclusive, timeout: lockTimeout)
         defer { lock.unlock() }
-        try catchUp(truncatingTornTail: true)
+        if adoptMovedJournal() { return }
         let legacyPath = segments[0].path
-        let staging = folderPath + "/." + JournalFiles.folderName + ".migrating-\(getpid())-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
         let first = JournalFiles.segmentName(1)
+        try catchUp(truncatingTornTail: true)
+        let staging = folderPath + "/." + JournalFiles.folderName + ".migrating-\(getpid())-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
         try Posix.createFolder(staging)
         var renamed = false
         defer { if !renamed { try? FileManager.default.removeItem(atPath: staging) } }
@@ -39,7 +41,8 @@ extension Store {
         renamed = true
         try Posix.syncFolder(folderPath, ops: fileOps)
         CrashPoint.migrationRenamed.reached()
-        if unlink(legacyPath) != 0 { throw .io(operation: "remove", path: legacyPath, errno: errno) }
+        // Another program opening the store now may have removed the old name already (`settleMigration`).
+        if unlink(legacyPath) != 0, errno != ENOENT { throw .io(operation: "remove", path: legacyPath, errno: errno) }
         try Posix.syncFolder(folderPath, ops: fileOps)
         isLegacyJournal = false
         journalPath = journalFolder + "/" + first
@@ -47,6 +50,18 @@ extension Store {
         let copy = made.path.hasPrefix(folderPath + "/") ? String(made.path.dropFirst(folderPath.count + 1)) : made.path
         notices.append("The store was moved to the journal format of this version (a file a month in "
             + "\(JournalFiles.folderName)/); a copy as it was is in \(copy).")
+    }
+
+    /// When another program opening the store at the same moment moved it already (its first
+    /// segment is this store's journal file), takes the moved journal on; the next transaction
+    /// catches up on it. Returns whether it did.
+    private func adoptMovedJournal() -> Bool {
+        let first = journalFolder + "/" + JournalFiles.segmentName(1)
+        guard Posix.sameFile(journalFD, path: first) else { return false }
+        isLegacyJournal = false
+        journalPath = first
+        segments = [Segment(firstSeq: 1, path: first)]
+        return true
     }
 
     /// With both a journal folder and the first format's `journal.jsonl`: the name left by a
@@ -62,7 +77,7 @@ extension Store {
                 + "they differ, so it is not clear which is the journal; move the one that is not aside")
         }
         guard writable else { return }
-        if unlink(legacyPath) != 0 { throw .io(operation: "remove", path: legacyPath, errno: errno) }
+        if unlink(legacyPath) != 0, errno != ENOENT { throw .io(operation: "remove", path: legacyPath, errno: errno) }
         try Posix.syncFolder(folderPath, ops: .live)
     }
 }

@@ -174,4 +174,41 @@ import Glibc
             #expect(Store.check(folder: folder, empty: Ledger()).isHealthy)
         }
     }
+
+    /// A Ledger store of the first format: one `journal.jsonl` and a snapshot that fits it.
+    private func storeOfTheFirstFormat(_ folder: URL) throws {
+        let store = try openLedger(folder)
+        try store.add("a", "b")
+        try store.writeSnapshot()
+        try store.add("c")
+        try FileManager.default.moveItem(at: segment(folder, "000000000001.jsonl"), to: folder.appendingPathComponent("journal.jsonl"))
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("journal"))
+    }
+
+    @Test func aStoreOfTheFirstFormatIsMovedWithItsSnapshotStillFittingAndAProgramMovingItToo() throws {
+        try withTemporaryFolder { folder in
+            try storeOfTheFirstFormat(folder)
+            let before = try Data(contentsOf: folder.appendingPathComponent("journal.jsonl"))
+            // Opened without moving, as a program that started at the same moment is before it moves it.
+            let other = try Store.open(folder: folder, empty: Ledger(), creating: false, waiting: true)
+            #expect(other.isLegacyJournal && other.model.names == ["a", "b", "c"])
+
+            let moved = try openLedger(folder)
+            #expect(!moved.isLegacyJournal)
+            #expect(moved.notices.contains { $0.contains("moved to the journal format") }, "\(moved.notices)")
+            #expect(!moved.notices.contains { $0.contains("snapshot") }, "the snapshot still fits: \(moved.notices)")
+            #expect(try Data(contentsOf: segment(folder, "000000000001.jsonl")) == before)
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("journal.jsonl").path))
+            let backups = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("backups").path)
+            #expect(backups.count == 1 && backups[0].hasPrefix("before-segments-"), "\(backups)")
+
+            try other.migrateToSegments(backupInto: folder.deletingLastPathComponent().appendingPathComponent("other"), alongside: [])
+            #expect(!other.isLegacyJournal)
+            try other.add("d")
+            try moved.add("e")
+            #expect(moved.model.names == ["a", "b", "c", "d", "e"])
+            #expect(try openLedger(folder).model == moved.model)
+            #expect(Store.check(folder: folder, empty: Ledger()).isHealthy)
+        }
+    }
 }
