@@ -211,4 +211,32 @@ import Glibc
             #expect(Store.check(folder: folder, empty: Ledger()).isHealthy)
         }
     }
+
+    @Test func positionsAndFoldsAfterAnyEntryReadAcrossSegments() throws {
+        try withTemporaryFolder { folder in
+            let store = try openLedger(folder)
+            store.segmentLimit = 300
+            let names = (0..<12).map { "name \($0)" }
+            for name in names { try store.add(name) }
+            let lines = try segmentNames(folder).flatMap { splitLines([UInt8](try Data(contentsOf: segment(folder, $0)))) }
+            #expect(try lines.count == 12 && segmentNames(folder).count >= 3)
+            #expect(try store.position(of: 0) == .start)
+            for seq in 1...12 {
+                let position = try #require(try store.position(of: seq))
+                #expect(position == JournalPosition(seq: seq, checksum: CRC32.checksum(Array(lines[seq - 1].dropLast()))), "entry \(seq)")
+            }
+            #expect(try store.position(of: 13) == nil)
+            for seq in 0...12 {
+                let folded = try store.reading { () throws(StoreError) -> [String] in
+                    try store.fold([String]()) { list, entry, number in
+                        if case .add(let name) = entry { list.append("\(number) \(name)") }
+                    }
+                }
+                #expect(folded == names.enumerated().map { "\($0.offset + 1) \($0.element)" })
+                let after = try store.fold([Int](), after: seq) { list, _, number in list.append(number) }
+                #expect(after == Array((seq + 1)..<13), "after \(seq)")
+            }
+        }
+    }
 }
+

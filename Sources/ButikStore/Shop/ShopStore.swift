@@ -93,7 +93,9 @@ public final class ShopStore {
     /// day's counts in the shop's time zone. A full pass over the journal each time for now (see
     /// ``Store/fold(_:waiting:_:)``); the derived history file comes with journal segments.
     public func history(waiting: Bool = true) throws(StoreError) -> History {
-        try store.fold(History(zone: layout.zone), waiting: waiting) { history, record, seq in history.apply(record, seq: seq) }
+        try store.reading(waiting: waiting) { () throws(StoreError) -> History in
+            try store.fold(History(zone: layout.zone)) { history, record, seq in history.apply(record, seq: seq) }
+        }
     }
 
     /// Every parcel that ever had this tracking number, newest first (see
