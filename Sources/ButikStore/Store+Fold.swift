@@ -1,28 +1,71 @@
 import Foundation
 
+/// A journal entry as a derived file names the position it covers: the entry's sequence
+/// number and the checksum of its line, so a journal replaced by another one (restored, cut
+/// and written again) is noticed even where it holds as many entries.
+public struct JournalPosition: Codable, Equatable, Sendable {
+    /// 0 for the start of the journal, before any entry.
+    public var seq: Int
+    /// The CRC-32 of the entry's whole line (without its newline); 0 at the start.
+    public var checksum: UInt32
+
+    public init(seq: Int, checksum: UInt32) {
+        self.seq = seq
+        self.checksum = checksum
+    }
+
+    /// Before the first entry.
+    public static let start = JournalPosition(seq: 0, checksum: 0)
+}
+
+/// Reading the journal's past: how views of it (history, reports) and the files derived from
+/// them are built and caught up. These two reads, ``position(of:)`` and
+/// ``fold(_:after:_:)``, are all that such views know of how the journal is kept.
 extension Store {
-    /// Reads the journal from its start up to what ``model`` covers (entry ``lastSequence``) and
-    /// folds every entry, with its sequence number, into `initial`: how a view of the past
-    /// (history, reports) is built. Reads under a shared lock, waiting as `refresh` does, and
-    /// writes nothing.
-    ///
-    /// This is a full pass each time (a few seconds at a year's journal); views kept in derived
-    /// files, caught up from the position they state, come with journal segments.
+    /// Runs `body` under the shared lock, waiting as `refresh` does: what it reads of the
+    /// journal is one journal (a restore holds the exclusive lock), and a file derived from it
+    /// and written in `body` cannot outlast the journal it was made from unnoticed.
+    public func reading<T>(waiting: Bool = true, _ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        try lock?.lock(.shared, timeout: lockWait(waiting))
+        defer { lock?.unlock() }
+        return try body()
+    }
+
+    /// The position of entry `seq` among those read so far (up to ``lastSequence``); nil when
+    /// there is no such entry or its line is not sound. Reads back from the end of the journal
+    /// only as far as that line.
+    public func position(of seq: Int) throws(StoreError) -> JournalPosition? {
+        if seq == 0 { return .start }
+        guard let bounds = try lineBounds(of: seq) else { return nil }
+        var line = [UInt8](repeating: 0, count: Int(bounds.end - bounds.start) - 1)
+        let read = line.withUnsafeMutableBytes { Posix.readAt(journalFD, into: $0, at: bounds.start) }
+        guard case .success(let count) = read else {
+            if case .failure(let code) = read { throw .io(operation: "read", path: journalPath, errno: code) }
+            return nil
+        }
+        guard count == line.count, line.withUnsafeBytes({ JournalLine.verifiedSequence($0) }) == seq else { return nil }
+        return JournalPosition(seq: seq, checksum: CRC32.checksum(line))
+    }
+
+    /// Reads the journal after entry `seq` up to what ``model`` covers (entry ``lastSequence``)
+    /// and folds every entry, with its sequence number, into `initial`; after `seq` 0 that is
+    /// the whole journal (a few seconds at a year's). Writes nothing; call it inside
+    /// ``reading(waiting:_:)``. An entry `seq` past ``lastSequence`` leaves `initial` as it is.
     ///
     /// Damage in a line that opening did not read (behind the snapshot) is thrown as
     /// ``StoreError/corrupt(file:line:reason:)`` and makes the store read-only, as catching up does.
     public func fold<Value>(
-        _ initial: Value, waiting: Bool = true, _ apply: (inout Value, Model.Entry, Int) -> Void
+        _ initial: Value, after seq: Int = 0, _ apply: (inout Value, Model.Entry, Int) -> Void
     ) throws(StoreError) -> Value {
-        try lock?.lock(.shared, timeout: lockWait(waiting))
-        defer { lock?.unlock() }
         var value = initial
-        var seq = 0
+        guard seq < lastSequence else { return value }
+        let start = seq == 0 ? 0 : try lineBounds(of: seq)?.end ?? 0
+        var next = seq
         let read = try JournalReader.read(
-            fd: journalFD, path: journalPath, from: 0, to: knownEnd, firstLine: 1, lastSeq: 0,
+            fd: journalFD, path: journalPath, from: start, to: knownEnd, firstLine: seq + 1, lastSeq: seq,
             schemaVersion: Model.schemaVersion, decoder: decoder, as: Model.Entry.self) { entry in
-            seq += 1
-            apply(&value, entry, seq)
+            next += 1
+            apply(&value, entry, next)
         }
         if let problem = read.problem { throw goReadOnly(problem) }
         guard read.lastSeq == lastSequence else {
@@ -31,5 +74,34 @@ extension Store {
                 reason: "it holds \(read.lastSeq) entries where \(lastSequence) were read before, so it was cut or replaced"))
         }
         return value
+    }
+
+    /// Where the line of entry `seq` starts and where the next one starts, found by counting
+    /// line breaks back from the end of what was read (the lines there are whole and numbered
+    /// one after the other; reading from `end` checks that). Nil for an entry not read.
+    private func lineBounds(of seq: Int) throws(StoreError) -> (start: Int64, end: Int64)? {
+        guard seq >= 1, seq <= lastSequence else { return nil }
+        let endBreak = lastSequence - seq + 1  // the line break ending entry `seq`, counted from the end
+        var end: Int64?
+        var breaks = 0
+        var position = knownEnd
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while position > 0 {
+            let from = max(0, position - Int64(chunk.count))
+            let wanted = Int(position - from)
+            let read = chunk.withUnsafeMutableBytes { Posix.readAt(journalFD, into: UnsafeMutableRawBufferPointer(rebasing: $0[0..<wanted]), at: from) }
+            switch read {
+            case .failure(let code): throw .io(operation: "read", path: journalPath, errno: code)
+            case .success(let count) where count < wanted: return nil  // the file shrank
+            case .success: break
+            }
+            for index in stride(from: wanted - 1, through: 0, by: -1) where chunk[index] == UInt8(ascii: "\n") {
+                breaks += 1
+                if breaks == endBreak { end = from + Int64(index) + 1 }
+                if breaks == endBreak + 1, let end { return (from + Int64(index) + 1, end) }
+            }
+            position = from
+        }
+        return end.map { (0, $0) }
     }
 }

@@ -4,10 +4,10 @@ import Foundation
 /// parcel's story by tracking number, every customer's timeline and every day's counts in the
 /// shop's time zone. Closed parcels stay here for good (``ShopState`` drops them).
 ///
-/// Meant to be kept in a derived file later: it is `Codable` and states the journal position
-/// it covers (``sequence``), so it can be caught up from there or rebuilt from the journal.
-/// Keeps one small ``ParcelStory`` per parcel and refers to it from timelines, never a copy of
-/// a whole ``Parcel`` per event.
+/// Kept in a derived file in pieces (``Part``) that state the journal position they cover
+/// (``sequence``): a history built from some of them answers the questions they hold, and is
+/// caught up from there with ``apply(_:seq:)``. Keeps one small ``ParcelStory`` per parcel and
+/// refers to it from timelines, never a copy of a whole ``Parcel`` per event.
 public struct History: Codable, Equatable, Sendable {
     /// The zone the days are counted in (the shop's).
     public let zone: TimeZone
@@ -19,10 +19,32 @@ public struct History: Codable, Equatable, Sendable {
     /// Each customer's timeline, oldest first.
     private var timelines: [CustomerID: [TimelineItem]] = [:]
     private var days: [Day: DayCounts] = [:]
+    /// How many more parcels were in the shop at the end of each day than at its start.
+    private var onHandChanges: [Day: Int] = [:]
     /// Each drop-off's carrier, for counting what the driver took.
     private var dropOffCarriers: [DropOffID: String] = [:]
 
     public init(zone: TimeZone) { self.zone = zone }
+
+    /// A history of some of the shop's past as of entry `sequence`: it answers what `part`
+    /// holds (see ``Part``), and applying the entries after `sequence` keeps it right as long
+    /// as it also holds what they name (``references(of:)``).
+    public init(zone: TimeZone, sequence: Int, part: Part) {
+        self.zone = zone
+        self.sequence = sequence
+        stories = part.stories
+        byTracking = part.tracking
+        timelines = part.timelines
+        days = part.days
+        onHandChanges = part.onHandChanges
+        dropOffCarriers = part.dropOffCarriers
+    }
+
+    /// All that this history holds, as pieces by key.
+    public var part: Part {
+        Part(stories: stories, tracking: byTracking, timelines: timelines, days: days, onHandChanges: onHandChanges,
+             dropOffCarriers: dropOffCarriers)
+    }
 
     /// Applies the journal entry `seq`. Entries at or before ``sequence`` were applied already
     /// and change nothing, so catching up from a stored copy may start anywhere before its end.
@@ -42,9 +64,9 @@ public struct History: Codable, Equatable, Sendable {
             if stories[parcel.id] == nil { byTracking[parcel.tracking, default: []].append(parcel.id) }
             let receipt = ParcelStep(seq: seq, at: record.at, staff: record.staff,
                                      what: .received(slot: parcel.slot, delivery: parcel.delivery, deadline: parcel.deadline))
-            if let old = stories[parcel.id], old.status.isInShop { days[day, default: DayCounts(day: day)].inShopChange -= 1 }
+            if let old = stories[parcel.id], old.status.isInShop { onHandChanges[day, default: 0] -= 1 }
             stories[parcel.id] = ParcelStory(parcel, receipt: receipt)
-            days[day, default: DayCounts(day: day)].inShopChange += 1
+            onHandChanges[day, default: 0] += 1
             customerEntry(parcel.customer, .parcel(parcel.id, step: 0))
             days[day, default: DayCounts(day: day)].count(carrier: parcel.carrier, staff: record.staff) { $0.received += 1 }
         case .parcelMoved(let id, let slot):
@@ -96,7 +118,7 @@ public struct History: Codable, Equatable, Sendable {
         // Only the facts, not a copy of the story: a copy would make the append copy its steps.
         guard let (wasInShop, customer, carrier) = stories[id].map({ ($0.status.isInShop, $0.customer, $0.carrier) }),
               let index = stories[id]?.append(step), let isInShop = stories[id]?.status.isInShop else { return }
-        if wasInShop != isInShop { days[day, default: DayCounts(day: day)].inShopChange += isInShop ? 1 : -1 }
+        if wasInShop != isInShop { onHandChanges[day, default: 0] += isInShop ? 1 : -1 }
         if onTimeline {
             timelines[customer, default: []].append(TimelineItem(seq: step.seq, at: step.at, staff: step.staff, what: .parcel(id, step: index)))
         }
@@ -160,7 +182,7 @@ extension History {
     /// - Complexity: O(days with events).
     public func counts(on day: Day) -> DayCounts {
         var counts = days[day] ?? DayCounts(day: day)
-        counts.onHandAtClose = days.reduce(0) { sum, entry in entry.key <= day ? sum + entry.value.inShopChange : sum }
+        counts.onHandAtClose = onHandChanges.reduce(0) { sum, entry in entry.key <= day ? sum + entry.value : sum }
         return counts
     }
 }
