@@ -58,11 +58,33 @@ func benchmarkYear() throws {
         let checkRuns = try ChildRuns(3, butik, ["check", "--store", folder.path])
         print("  butik check (whole process): \(checkRuns.summary)")
 
-        // The history views: the fold in process (what each of them costs today), and each
-        // verb as a whole process, for a parcel handed out in the cut's last weeks.
-        let folding = try Timings.measure(1) { _ = try store.history() }
-        print("  ShopStore.history() in process (the fold each view does today): \(folding.summary)")
-        if let closed = store.state.parcels.values.filter({ !$0.status.isInShop }).min(by: { $0.id < $1.id }) {
+        // The history views through history.bin: rebuilt from nothing (in process, and as a
+        // whole process for its memory), then each view in process and each verb as a whole
+        // process, for a parcel handed out in the cut's last weeks.
+        let historyFile = folder.appendingPathComponent(ShopStore.historyFileName)
+        try? FileManager.default.removeItem(at: historyFile)
+        let rebuilt = try ChildRuns(1, butik, ["report", "--date", cut.day.description, "--store", folder.path])
+        print("  butik report --date with no history.bin (whole process, rebuilds it): \(rebuilt.summary)")
+        try FileManager.default.removeItem(at: historyFile)
+        let rebuiltInProcess = try Timings.measure(1) { _ = try store.history(for: .day(cut.day)) }
+        let historyMB = Double((try FileManager.default.attributesOfItem(atPath: historyFile.path)[.size] as? Int) ?? 0) / 1e6
+        print(String(format: "  history.bin rebuilt from nothing in process: %@; %.1f MB", rebuiltInProcess.summary, historyMB))
+        let closed = store.state.parcels.values.filter { !$0.status.isInShop }.min { $0.id < $1.id }
+        func views(_ label: String) throws {
+            if let closed {
+                let story = try Timings.measure(runs) { _ = try store.history(for: .parcels(closed.tracking)).stories(for: closed.tracking) }
+                print("  \(label) history TRACKING in process: \(story.summary)")
+                let query = TrackingQuery(String(closed.tracking.value.suffix(6)))!
+                let ending = try Timings.measure(runs) { _ = try store.history(for: .closedParcels(query)).closedStories(matching: query) }
+                print("  \(label) closed parcels by their last 6 characters in process: \(ending.summary)")
+            }
+            let timeline = try Timings.measure(runs) { _ = try store.history(for: .timeline(customer.id)).timeline(of: customer.id) }
+            print("  \(label) a customer's timeline in process: \(timeline.summary)")
+            let day = try Timings.measure(runs) { _ = try store.history(for: .day(cut.day)).counts(on: cut.day) }
+            print("  \(label) a day's counts in process: \(day.summary)")
+        }
+        try views("up to date:")
+        if let closed {
             let story = try ChildRuns(3, butik, ["history", closed.tracking.value, "--store", folder.path])
             print("  butik history TRACKING (whole process): \(story.summary)")
         }
@@ -77,6 +99,17 @@ func benchmarkYear() throws {
         try measureIntake(store, customers: customers, now: now, at: "on the year store at \(cut.percent)%")
         let counter = BenchTerminal(AppDriver(store: store, staff: "bench", now: now, clock: 1000), now: now)
         measureHandOut(store, customers: customers, terminal: counter)
+
+        // The views again, history.bin now behind by the intakes and hand-outs: each reads and
+        // applies those entries (a view catches the file up once more than 500 follow it; not
+        // here), then one catches the file up, and the views read none.
+        let behind = store.lastSequence - cut.lines
+        store.historyUpdateAfter = .max
+        try views("\(behind) entries behind:")
+        store.historyUpdateAfter = 0
+        let caughtUp = try Timings.measure(1) { _ = try store.history(for: .day(cut.day)) }
+        print("  history.bin caught up over \(behind) entries (in process): \(caughtUp.summary)")
+        try views("after catching up:")
     }
 }
 

@@ -37,8 +37,10 @@ extension ShopStore {
                 return try rebuiltHistory(path, old: reader, because: "its days are counted in \(reader.header.zone), "
                     + "the shop's in \(layout.zone.identifier)")
             }
-            // Written by a program that read more of the journal than this one: use it next time.
-            guard reader.header.seq <= store.lastSequence else { return try wholeHistory() }
+            guard reader.header.seq <= store.lastSequence else {
+                return try rebuiltHistory(path, old: reader, because: "it covers entry \(reader.header.seq), but the journal "
+                    + "ends at entry \(store.lastSequence) (was it restored from an older backup?)")
+            }
             guard try store.position(of: reader.header.seq) == reader.header.position else {
                 return try rebuiltHistory(path, old: reader, because: "it was made from a journal whose entry \(reader.header.seq) "
                     + "is not this one's (was the journal restored or replaced?)")
@@ -178,22 +180,25 @@ extension ShopStore {
     public func historyFileProblem() throws(StoreError) -> String? {
         let path = store.folder.standardizedFileURL.path + "/" + HistoryFile.name
         return try store.reading { () throws(StoreError) -> String? in
+            let opened: HistoryFileReader?
             do throws(HistoryFile.Damage) {
-                guard let reader = try HistoryFileReader.open(path) else { return nil }
-                try reader.verifyAll()
-                guard reader.header.zone == layout.zone.identifier else {
-                    return "\(path): its days are counted in \(reader.header.zone), the shop's in \(layout.zone.identifier); the history views rebuild it"
-                }
-                guard reader.header.seq > store.lastSequence else {
-                    guard (try? store.position(of: reader.header.seq)) == reader.header.position else {
-                        return "\(path): it was made from a journal whose entry \(reader.header.seq) is not this one's; the history views rebuild it"
-                    }
-                    return nil
-                }
-                return "\(path): it covers entry \(reader.header.seq), but the journal ends at entry \(store.lastSequence); the history views rebuild it"
+                opened = try HistoryFileReader.open(path)
+                try opened?.verifyAll()
             } catch {
                 return "\(path): \(error.reason); the history views ignore it and rebuild it from the journal"
             }
+            guard let header = opened?.header else { return nil }
+            guard header.zone == layout.zone.identifier else {
+                return "\(path): its days are counted in \(header.zone), the shop's in \(layout.zone.identifier); the history views rebuild it"
+            }
+            guard header.seq <= store.lastSequence else {
+                return "\(path): it covers entry \(header.seq), but the journal ends at entry \(store.lastSequence); "
+                    + "the history views rebuild it"
+            }
+            guard try store.position(of: header.seq) == header.position else {
+                return "\(path): it was made from a journal whose entry \(header.seq) is not this one's; the history views rebuild it"
+            }
+            return nil
         }
     }
 }

@@ -57,8 +57,9 @@ public final class ShopStore {
     private var layoutNotices: [String] = []
     /// What reading the derived history file found and did about it (see ``history(for:waiting:)``).
     var historyNotices: [String] = []
-    /// The history file is caught up once more journal entries than this follow it.
-    var historyUpdateAfter = 500
+    /// The history file is caught up once more journal entries than this follow it: a view
+    /// reads and applies at most about this many.
+    public var historyUpdateAfter = 500
 
     /// The state as of the last transaction or refresh.
     public var state: ShopState { store.model }
