@@ -78,7 +78,9 @@ func benchmarkYear() throws {
                 let ending = try Timings.measure(runs) { _ = try store.history(for: .closedParcels(query)).closedStories(matching: query) }
                 print("  \(label) closed parcels by their last 6 characters in process: \(ending.summary)")
             }
-            let timeline = try Timings.measure(runs) { _ = try store.history(for: .timeline(customer.id)).timeline(of: customer.id) }
+            let timeline = try Timings.measure(runs) {
+                _ = try store.history(for: .timeline(customer.id, since: nil, page: 1, pageSize: 20)).timeline(of: customer.id)
+            }
             print("  \(label) a customer's timeline in process: \(timeline.summary)")
             let day = try Timings.measure(runs) { _ = try store.history(for: .day(cut.day)).counts(on: cut.day) }
             print("  \(label) a day's counts in process: \(day.summary)")

@@ -57,11 +57,14 @@ import Testing
                         sourceLocation: sourceLocation)
             }
         }
-        for customer in store.state.customers.keys {
-            #expect(try store.history(for: .timeline(customer)).timeline(of: customer, pageSize: 1000)
-                == whole.timeline(of: customer, pageSize: 1000), sourceLocation: sourceLocation)
-        }
         let first = Day(records.first!.at, in: store.layout.zone), last = Day(records.last!.at, in: store.layout.zone)
+        for customer in store.state.customers.keys {
+            for (since, page, size) in [(nil, 1, 1000), (nil, 2, 3), (first.adding(days: 3), 1, 4)] as [(Day?, Int, Int)] {
+                #expect(try store.history(for: .timeline(customer, since: since, page: page, pageSize: size))
+                    .timeline(of: customer, since: since, page: page, pageSize: size)
+                    == whole.timeline(of: customer, since: since, page: page, pageSize: size), sourceLocation: sourceLocation)
+            }
+        }
         for offset in -1...(last.days(since: first) + 1) {
             let day = first.adding(days: offset)
             #expect(try store.history(for: .day(day)).counts(on: day) == whole.counts(on: day), sourceLocation: sourceLocation)
@@ -87,6 +90,7 @@ import Testing
             try store.append(Array(records.prefix(150)))
             _ = try store.history(for: .day(Day(Self.now, in: store.layout.zone)))
             #expect(try header(folder)?.seq == 150)
+            let buckets = try #require(try header(folder)).tables.map(\.buckets)
             for start in stride(from: 150, to: records.count, by: 5) {  // small transactions, as a shop writes
                 try store.append(Array(records[start..<min(start + 5, records.count)]))
             }
@@ -99,6 +103,7 @@ import Testing
             store.historyUpdateAfter = 10
             _ = try store.history(for: .day(Day(Self.now, in: store.layout.zone)))
             #expect(try header(folder)?.seq == store.lastSequence)
+            #expect(try header(folder)?.tables.map(\.buckets) == buckets, "caught up, not rebuilt (which sizes the tables anew)")
             #expect(try contents(folder) == (try store.history()).part)
             try expectEveryAnswerRight(store)
             #expect(store.notices.isEmpty, "\(store.notices)")

@@ -8,7 +8,7 @@ extension History {
     /// - ``timeline(of:since:page:pageSize:)``: the customer's timeline and the stories of the
     ///   parcels on it;
     /// - ``counts(on:)``: the day and `onHandChanges` of every day.
-    public struct Part: Equatable, Sendable {
+    public struct Part: Codable, Equatable, Sendable {
         public var stories: [ParcelID: ParcelStory] = [:]
         /// Every parcel that ever had the number, oldest first.
         public var tracking: [TrackingNumber: [ParcelID]] = [:]
@@ -43,6 +43,8 @@ extension History {
         public var customers: Set<CustomerID> = []
         public var tracking: Set<TrackingNumber> = []
         public var days: Set<Day> = []
+
+        public init() {}
     }
 
     /// The references of `records` (see ``References``); `ownerOf` gives a parcel's customer

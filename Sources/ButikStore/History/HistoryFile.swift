@@ -52,9 +52,10 @@ enum HistoryFile {
         return buckets
     }
 
-    /// A table with this many keys for its buckets reads too much a lookup: rebuild it larger.
-    static func isOverfull(_ table: Header.Table) -> Bool {
-        table.buckets < 1 << 20 && table.keys > table.buckets * 32
+    /// A table (of those sized by ``bucketCount(keys:)``) with this many keys for its buckets
+    /// reads too much a lookup: rebuild it larger.
+    static func isOverfull(buckets: Int, keys: Int) -> Bool {
+        buckets < 1 << 20 && keys > buckets * 32
     }
 }
 

@@ -8,8 +8,8 @@ public enum HistoryQuestion: Sendable, Equatable {
     case parcels(TrackingNumber)
     /// ``History/closedStories(matching:limit:)``.
     case closedParcels(TrackingQuery)
-    /// ``History/timeline(of:since:page:pageSize:)``.
-    case timeline(CustomerID)
+    /// ``History/timeline(of:since:page:pageSize:)`` with these arguments.
+    case timeline(CustomerID, since: Day?, page: Int, pageSize: Int)
     /// ``History/counts(on:)``.
     case day(Day)
 }
@@ -73,10 +73,12 @@ extension ShopStore {
         try store.fold(History(zone: layout.zone)) { history, record, seq in history.apply(record, seq: seq) }
     }
 
-    /// The pieces `question` needs from the file, and the stories and drop-offs `tail` names,
-    /// with `tail` applied.
+    /// The pieces `question` needs from the file and the stories and drop-offs of `tail` that
+    /// change its answer, with `tail` applied.
     private func history(_ question: HistoryQuestion, from reader: HistoryFileReader, tail: [(Record, Int)]) throws(HistoryFile.Damage) -> History {
         var part = History.Part()
+        let blank = History(zone: layout.zone)
+        var named = History.References()  // of the entries that change the answer
         switch question {
         case .parcels(let number):
             part.tracking = try reader.pieces(HistoryTables.tracking, for: [number])
@@ -85,18 +87,31 @@ extension ShopStore {
             let endings = [query.fragment] + (query.exact.map { [$0.value] } ?? [])
             part.tracking = try reader.pieces(HistoryTables.tracking, buckets: endings.map { HistoryTables.trackingBucket(ofEnding: $0, buckets: buckets) })
                 .filter { query.matchesWholeOrEnd($0.key) }
-        case .timeline(let customer):
+        case .timeline(let customer, _, _, _):
             part.timelines = try reader.pieces(HistoryTables.timelines, for: [customer])
+            // Steps of their parcels, and refusals naming parcels (whose numbers the entry tells).
+            let theirs = Set(part.timelines.values.flatMap(History.parcels(on:)))
+            named.parcels = blank.references(of: tail.lazy.map(\.0)).parcels.intersection(theirs)
+            named.parcels.formUnion(blank.references(of: tail.lazy.map(\.0).filter { record in
+                if case .handOutRefused(customer, _, _) = record.event { true } else { false }
+            }).parcels)
         case .day(let day):
             part.days = try reader.pieces(HistoryTables.days, for: [day])
             part.onHandChanges = try reader.pieces(HistoryTables.onHand, buckets: [0])
+            // What happened up to that day counts; later days do not.
+            named = blank.references(of: tail.lazy.map(\.0).filter { Day($0.at, in: self.layout.zone) <= day })
         }
-        let named = History(zone: layout.zone).references(of: tail.lazy.map(\.0))
-        let parcels = Set(part.tracking.values.joined()).union(part.timelines.values.flatMap(History.parcels(on:))).union(named.parcels)
-        part.stories = try reader.pieces(HistoryTables.stories, for: parcels)
+        part.stories = try reader.pieces(HistoryTables.stories, for: Set(part.tracking.values.joined()).union(named.parcels))
         part.dropOffCarriers = try reader.pieces(HistoryTables.dropOffs, for: named.dropOffs)
         var history = History(zone: layout.zone, sequence: reader.header.seq, part: part)
         for (record, seq) in tail { history.apply(record, seq: seq) }
+        if case .timeline(let customer, let since, let page, let size) = question {
+            // The stories of the parcels on the page asked for, and no others.
+            let wanted = history.parcels(onTimelineOf: customer, since: since, page: page, pageSize: size)
+            part = history.part
+            part.stories.merge(try reader.pieces(HistoryTables.stories, for: wanted.subtracting(part.stories.keys))) { known, _ in known }
+            history = History(zone: layout.zone, sequence: history.sequence, part: part)
+        }
         return history
     }
 
@@ -158,9 +173,7 @@ extension ShopStore {
         plans = [plan(HistoryTables.stories, after.stories), plan(HistoryTables.tracking, after.tracking),
                  plan(HistoryTables.timelines, after.timelines), plan(HistoryTables.days, after.days),
                  plan(HistoryTables.onHand, after.onHandChanges), plan(HistoryTables.dropOffs, after.dropOffCarriers)]
-        let full = zip(HistoryTables.names, plans).contains { name, plan in
-            HistoryFile.isOverfull(.init(name: name, buckets: plan.buckets, keys: plan.keys, sum: 0))
-        }
+        let full = plans.indices.contains { $0 != HistoryTables.onHand.index && HistoryFile.isOverfull(buckets: plans[$0].buckets, keys: plans[$0].keys) }
         return complete && !full ? plans : nil
     }
 

@@ -59,7 +59,7 @@ public final class ShopStore {
     var historyNotices: [String] = []
     /// The history file is caught up once more journal entries than this follow it: a view
     /// reads and applies at most about this many.
-    public var historyUpdateAfter = 500
+    public var historyUpdateAfter = 100
 
     /// The state as of the last transaction or refresh.
     public var state: ShopState { store.model }
