@@ -45,14 +45,14 @@ enum HistoryFile {
         var reason: String
     }
 
-    /// The buckets a new table gets for `keys` keys: about eight keys a bucket, a power of two.
-    static func bucketCount(keys: Int) -> Int {
+    /// The buckets a new table gets for `keys` keys, about `perBucket` a bucket: a power of two.
+    static func bucketCount(keys: Int, perBucket: Int) -> Int {
         var buckets = 16
-        while buckets * 8 < keys, buckets < 1 << 20 { buckets *= 2 }
+        while buckets * perBucket < keys, buckets < 1 << 20 { buckets *= 2 }
         return buckets
     }
 
-    /// A table (of those sized by ``bucketCount(keys:)``) with this many keys for its buckets
+    /// A table (of those sized by ``bucketCount(keys:perBucket:)``) with this many keys for its buckets
     /// reads too much a lookup: rebuild it larger.
     static func isOverfull(buckets: Int, keys: Int) -> Bool {
         buckets < 1 << 20 && keys > buckets * 32

@@ -30,19 +30,19 @@ extension ShopStore {
             let path = store.folder.standardizedFileURL.path + "/" + HistoryFile.name
             let opened: HistoryFileReader?
             do throws(HistoryFile.Damage) { opened = try HistoryFileReader.open(path) } catch {
-                return try rebuiltHistory(path, old: nil, because: error.reason)
+                return try rebuiltHistory(path, because: error.reason)
             }
-            guard let reader = opened else { return try rebuiltHistory(path, old: nil) }
+            guard let reader = opened else { return try rebuiltHistory(path) }
             guard reader.header.zone == layout.zone.identifier else {
-                return try rebuiltHistory(path, old: reader, because: "its days are counted in \(reader.header.zone), "
+                return try rebuiltHistory(path, because: "its days are counted in \(reader.header.zone), "
                     + "the shop's in \(layout.zone.identifier)")
             }
             guard reader.header.seq <= store.lastSequence else {
-                return try rebuiltHistory(path, old: reader, because: "it covers entry \(reader.header.seq), but the journal "
+                return try rebuiltHistory(path, because: "it covers entry \(reader.header.seq), but the journal "
                     + "ends at entry \(store.lastSequence) (was it restored from an older backup?)")
             }
             guard try store.position(of: reader.header.seq) == reader.header.position else {
-                return try rebuiltHistory(path, old: reader, because: "it was made from a journal whose entry \(reader.header.seq) "
+                return try rebuiltHistory(path, because: "it was made from a journal whose entry \(reader.header.seq) "
                     + "is not this one's (was the journal restored or replaced?)")
             }
             let tail = try store.fold([(Record, Int)](), after: reader.header.seq) { $0.append(($1, $2)) }
@@ -52,11 +52,11 @@ extension ShopStore {
                 answer = try history(question, from: reader, tail: tail)
                 if tail.count > historyUpdateAfter, store.readOnlyReason == nil { caughtUp = .some(try caughtUpPlans(reader, tail: tail)) }
             } catch {
-                return try rebuiltHistory(path, old: reader, because: error.reason)
+                return try rebuiltHistory(path, because: error.reason)
             }
             switch caughtUp {
             case .some(.some(let plans)): writeHistory(path, tables: plans, old: reader)
-            case .some(.none): _ = try rebuiltHistory(path, old: reader)
+            case .some(.none): _ = try rebuiltHistory(path)
             case .none: break
             }
             return answer
@@ -117,19 +117,24 @@ extension ShopStore {
 
     /// The whole history from the journal, written to `path` when the store is writable; with
     /// a reason, a notice says why the file there was not used.
-    private func rebuiltHistory(_ path: String, old: HistoryFileReader?, because reason: String? = nil) throws(StoreError) -> History {
+    private func rebuiltHistory(_ path: String, because reason: String? = nil) throws(StoreError) -> History {
         if let reason {
             historyNotices.append("Ignored \(path): \(reason). It was rebuilt from the whole journal (slower this once, nothing lost).")
         }
         let whole = try wholeHistory()
         guard store.readOnlyReason == nil else { return whole }
         let part = whole.part
-        func plan<Key, Value>(_ table: HistoryTable<Key, Value>, _ pieces: [Key: Value], buckets: Int? = nil) -> HistoryFileWriter.TablePlan {
-            HistoryFileWriter.plan(table, pieces, buckets: buckets ?? HistoryFile.bucketCount(keys: pieces.count), keys: pieces.count)
+        func plan<Key, Value>(_ table: HistoryTable<Key, Value>, _ pieces: [Key: Value], buckets: Int? = nil,
+                              perBucket: Int = 8) -> HistoryFileWriter.TablePlan {
+            HistoryFileWriter.plan(table, pieces, buckets: buckets ?? HistoryFile.bucketCount(keys: pieces.count, perBucket: perBucket),
+                                   keys: pieces.count)
         }
+        // Stories and timelines two a bucket: a view reads many stories (a page of a timeline,
+        // the parcels the journal after the file names), each from its own bucket, and a
+        // regular's timeline is long.
         writeHistory(path, tables: [
-            plan(HistoryTables.stories, part.stories), plan(HistoryTables.tracking, part.tracking),
-            plan(HistoryTables.timelines, part.timelines), plan(HistoryTables.days, part.days),
+            plan(HistoryTables.stories, part.stories, perBucket: 2), plan(HistoryTables.tracking, part.tracking),
+            plan(HistoryTables.timelines, part.timelines, perBucket: 2), plan(HistoryTables.days, part.days),
             plan(HistoryTables.onHand, part.onHandChanges, buckets: 1), plan(HistoryTables.dropOffs, part.dropOffCarriers),
         ], old: nil)
         return whole
@@ -161,7 +166,6 @@ extension ShopStore {
         var history = History(zone: layout.zone, sequence: reader.header.seq, part: part)
         for (record, seq) in tail { history.apply(record, seq: seq) }
         let after = history.part
-        var plans: [HistoryFileWriter.TablePlan] = []
         var complete = true
         func plan<Key, Value>(_ table: HistoryTable<Key, Value>, _ pieces: [Key: Value]) -> HistoryFileWriter.TablePlan {
             let info = reader.header.tables[table.index], loaded = read[table.index] ?? ([], 0)
@@ -170,9 +174,9 @@ extension ShopStore {
             return HistoryFileWriter.plan(table, pieces, buckets: info.buckets, keys: info.keys - loaded.keys + pieces.count,
                                           rewriting: loaded.buckets)
         }
-        plans = [plan(HistoryTables.stories, after.stories), plan(HistoryTables.tracking, after.tracking),
-                 plan(HistoryTables.timelines, after.timelines), plan(HistoryTables.days, after.days),
-                 plan(HistoryTables.onHand, after.onHandChanges), plan(HistoryTables.dropOffs, after.dropOffCarriers)]
+        let plans = [plan(HistoryTables.stories, after.stories), plan(HistoryTables.tracking, after.tracking),
+                     plan(HistoryTables.timelines, after.timelines), plan(HistoryTables.days, after.days),
+                     plan(HistoryTables.onHand, after.onHandChanges), plan(HistoryTables.dropOffs, after.dropOffCarriers)]
         let full = plans.indices.contains { $0 != HistoryTables.onHand.index && HistoryFile.isOverfull(buckets: plans[$0].buckets, keys: plans[$0].keys) }
         return complete && !full ? plans : nil
     }
