@@ -70,7 +70,7 @@ func benchmarkYear() throws {
         let historyMB = Double((try FileManager.default.attributesOfItem(atPath: historyFile.path)[.size] as? Int) ?? 0) / 1e6
         print(String(format: "  history.bin rebuilt from nothing in process: %@; %.1f MB", rebuiltInProcess.summary, historyMB))
         let closed = store.state.parcels.values.filter { !$0.status.isInShop }.min { $0.id < $1.id }
-        func views(_ label: String) throws {
+        func views(_ label: String, day today: Day) throws {
             if let closed {
                 let story = try Timings.measure(runs) { _ = try store.history(for: .parcels(closed.tracking)).stories(for: closed.tracking) }
                 print("  \(label) history TRACKING in process: \(story.summary)")
@@ -82,10 +82,10 @@ func benchmarkYear() throws {
                 _ = try store.history(for: .timeline(customer.id, since: nil, page: 1, pageSize: 20)).timeline(of: customer.id)
             }
             print("  \(label) a customer's timeline in process: \(timeline.summary)")
-            let day = try Timings.measure(runs) { _ = try store.history(for: .day(cut.day)).counts(on: cut.day) }
-            print("  \(label) a day's counts in process: \(day.summary)")
+            let day = try Timings.measure(runs) { _ = try store.history(for: .day(today)).counts(on: today) }
+            print("  \(label) the counts of \(today) in process: \(day.summary)")
         }
-        try views("up to date:")
+        try views("up to date:", day: cut.day)
         if let closed {
             let story = try ChildRuns(3, butik, ["history", closed.tracking.value, "--store", folder.path])
             print("  butik history TRACKING (whole process): \(story.summary)")
@@ -99,19 +99,21 @@ func benchmarkYear() throws {
         let now = LocalTime.date(cut.day.adding(days: 1), minuteOfDay: 10 * 60, in: store.layout.zone)
         let customers = store.state.customers.values.sorted { $0.id < $1.id }
         try measureIntake(store, customers: customers, now: now, at: "on the year store at \(cut.percent)%")
-        let counter = BenchTerminal(AppDriver(store: store, staff: "bench", now: now, clock: 1000), now: now)
-        measureHandOut(store, customers: customers, terminal: counter)
-
-        // The views again, history.bin now behind by the intakes and hand-outs: each reads and
-        // applies those entries (a view catches the file up once more than 500 follow it; not
-        // here), then one catches the file up, and the views read none.
-        let behind = store.lastSequence - cut.lines
-        store.historyUpdateAfter = .max
-        try views("\(behind) entries behind:")
+        // history.bin behind by the intakes: one view catches it up; then behind by the
+        // hand-outs, each view reads and applies those entries (a view catches the file up
+        // once more than 100 follow it; not here), and after catching up again, none.
         store.historyUpdateAfter = 0
         let caughtUp = try Timings.measure(1) { _ = try store.history(for: .day(cut.day)) }
-        print("  history.bin caught up over \(behind) entries (in process): \(caughtUp.summary)")
-        try views("after catching up:")
+        print("  history.bin caught up over \(store.lastSequence - cut.lines) entries (in process): \(caughtUp.summary)")
+        let before = store.lastSequence
+        let counter = BenchTerminal(AppDriver(store: store, staff: "bench", now: now, clock: 1000), now: now)
+        measureHandOut(store, customers: customers, terminal: counter)
+        store.historyUpdateAfter = .max
+        try views("\(store.lastSequence - before) entries behind:", day: cut.day.adding(days: 1))
+        store.historyUpdateAfter = 0
+        _ = try store.history(for: .day(cut.day))
+        store.historyUpdateAfter = 100
+        try views("after catching up:", day: cut.day.adding(days: 1))
     }
 }
 
