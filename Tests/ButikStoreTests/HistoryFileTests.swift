@@ -139,6 +139,34 @@ import Testing
         }
     }
 
+    /// A file whose checksums are right but whose counts could overflow when added up or
+    /// counted on (written on purpose, not by this program) is damage, not a trap.
+    @Test func aCountOutOfRangeWithRightChecksumsIsNamedAndRebuilt() throws {
+        try withTemporaryFolder { folder in
+            let store = try open(folder)
+            try store.append(records)
+            let whole = try store.history()
+            var changes = whole.part.onHandChanges
+            let day = try #require(changes.keys.max())
+            changes[day] = Int.max
+            func plan<Key, Value>(_ table: HistoryTable<Key, Value>, _ pieces: [Key: Value]) -> HistoryFileWriter.TablePlan {
+                HistoryFileWriter.plan(table, pieces, buckets: 16, keys: pieces.count)
+            }
+            let part = whole.part
+            try HistoryFileWriter.write(
+                to: path(folder), position: try #require(try store.store.position(of: store.lastSequence)), zone: store.layout.zone,
+                tables: [plan(HistoryTables.stories, part.stories), plan(HistoryTables.tracking, part.tracking),
+                         plan(HistoryTables.timelines, part.timelines), plan(HistoryTables.days, part.days),
+                         HistoryFileWriter.plan(HistoryTables.onHand, changes, buckets: 1, keys: changes.count),
+                         plan(HistoryTables.dropOffs, part.dropOffCarriers)],
+                old: nil, ops: .live)
+            #expect(try store.historyFileProblem() == nil, "check sees sound checksums; the values are read by the views")
+            #expect(try store.history(for: .day(day)).counts(on: day) == whole.counts(on: day))
+            #expect(store.notices == ["Ignored \(path(folder)): bucket 0 of onHand holds a count out of range. "
+                + "It was rebuilt from the whole journal (slower this once, nothing lost)."])
+        }
+    }
+
     @Test func aFileMadeFromAnotherJournalOfAsManyEntriesIsNamedAndRebuilt() throws {
         try withTemporaryFolder { folder in
             let store = try open(folder)

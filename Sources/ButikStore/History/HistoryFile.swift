@@ -66,6 +66,9 @@ struct HistoryTable<Key: Hashable & Comparable & Codable, Value: Codable>: Senda
     let name: String
     /// The bucket of a key among `buckets`.
     let bucket: @Sendable (_ key: Key, _ buckets: Int) -> Int
+    /// Whether a value read is one that counting on from cannot overflow (a count out of
+    /// ``Ranges/parcelCount`` is damage, as in the journal).
+    var isSound: @Sendable (_ value: Value) -> Bool = { _ in true }
 
     /// One entry of a bucket.
     struct Entry: Codable {
@@ -83,12 +86,20 @@ enum HistoryTables {
         Int(fnv1a(String(number.value.suffix(4))) % UInt64(buckets))
     }
     static let timelines = HistoryTable<CustomerID, [TimelineItem]>(index: 2, name: "timelines") { id, buckets in id.rawValue % buckets }
-    static let days = HistoryTable<Day, DayCounts>(index: 3, name: "days") { day, buckets in
+    static let days = HistoryTable<Day, DayCounts>(index: 3, name: "days", bucket: { day, buckets in
         Int(UInt64(bitPattern: Int64(day.ordinal)) % UInt64(buckets))
-    }
+    }, isSound: { counts in
+        ([counts.total] + counts.carriers.values + counts.staff.values).allSatisfy { tally in
+            [tally.received, tally.receiptsUndone, tally.handedOut.id, tally.handedOut.code, tally.handedOut.known,
+             tally.handedOut.proxy, tally.handOutsUndone, tally.returned, tally.droppedOff, tally.collected]
+                .allSatisfy(Ranges.parcelCount.contains)
+        }
+    })
     /// Every day's change of what is on hand in one bucket: a day's count at its close adds
     /// them all up.
-    static let onHand = HistoryTable<Day, Int>(index: 4, name: "onHand") { _, _ in 0 }
+    static let onHand = HistoryTable<Day, Int>(index: 4, name: "onHand", bucket: { _, _ in 0 }, isSound: { change in
+        (-Ranges.parcelCount.upperBound...Ranges.parcelCount.upperBound).contains(change)
+    })
     static let dropOffs = HistoryTable<DropOffID, String>(index: 5, name: "dropOffs") { id, buckets in id.rawValue % buckets }
 
     static let names = ["stories", "tracking", "timelines", "days", "onHand", "dropOffs"]
@@ -150,7 +161,7 @@ final class HistoryFileReader {
             throw HistoryFile.Damage(reason: "it was written in another format (\(header.schema); this program writes \(HistoryFile.schema))")
         }
         guard header.tables.map(\.name) == HistoryTables.names,
-              header.tables.allSatisfy({ (1...(1 << 20)).contains($0.buckets) && $0.keys >= 0 }),
+              header.tables.allSatisfy({ (1...(1 << 20)).contains($0.buckets) && Ranges.parcelCount.contains($0.keys) }),
               Self.frontSize(header) <= size else {
             throw HistoryFile.Damage(reason: "its header does not describe its tables")
         }
@@ -206,7 +217,14 @@ final class HistoryFileReader {
                 throw HistoryFile.Damage(reason: "bucket \(bucket) of \(table.name) does not match its checksum")
             }
             do {
-                for entry in try decoder.decode([HistoryTable<Key, Value>.Entry].self, from: Data(bytes)) { found[entry.k] = entry.v }
+                for entry in try decoder.decode([HistoryTable<Key, Value>.Entry].self, from: Data(bytes)) {
+                    guard table.isSound(entry.v) else {
+                        throw HistoryFile.Damage(reason: "bucket \(bucket) of \(table.name) holds a count out of range")
+                    }
+                    found[entry.k] = entry.v
+                }
+            } catch let damage as HistoryFile.Damage {
+                throw damage
             } catch {
                 throw HistoryFile.Damage(reason: "bucket \(bucket) of \(table.name) cannot be read: \(DecodingReason.describe(error))")
             }
