@@ -81,7 +81,8 @@ func benchmarkYear() throws {
             let timeline = try Timings.measure(runs) {
                 _ = try store.history(for: .timeline(customer.id, since: nil, page: 1, pageSize: 20)).timeline(of: customer.id)
             }
-            print("  \(label) a customer's timeline in process: \(timeline.summary)")
+            let total = try store.history(for: .timeline(customer.id, since: nil, page: 1, pageSize: 20)).timeline(of: customer.id).total
+            print("  \(label) a customer's timeline (page 1 of \(total) entries) in process: \(timeline.summary)")
             let day = try Timings.measure(runs) { _ = try store.history(for: .day(today)).counts(on: today) }
             print("  \(label) the counts of \(today) in process: \(day.summary)")
         }
