@@ -58,11 +58,36 @@ func benchmarkYear() throws {
         let checkRuns = try ChildRuns(3, butik, ["check", "--store", folder.path])
         print("  butik check (whole process): \(checkRuns.summary)")
 
-        // The history views: the fold in process (what each of them costs today), and each
-        // verb as a whole process, for a parcel handed out in the cut's last weeks.
-        let folding = try Timings.measure(1) { _ = try store.history() }
-        print("  ShopStore.history() in process (the fold each view does today): \(folding.summary)")
-        if let closed = store.state.parcels.values.filter({ !$0.status.isInShop }).min(by: { $0.id < $1.id }) {
+        // The history views through history.bin: rebuilt from nothing (in process, and as a
+        // whole process for its memory), then each view in process and each verb as a whole
+        // process, for a parcel handed out in the cut's last weeks.
+        let historyFile = folder.appendingPathComponent(ShopStore.historyFileName)
+        try? FileManager.default.removeItem(at: historyFile)
+        let rebuilt = try ChildRuns(1, butik, ["report", "--date", cut.day.description, "--store", folder.path])
+        print("  butik report --date with no history.bin (whole process, rebuilds it): \(rebuilt.summary)")
+        try FileManager.default.removeItem(at: historyFile)
+        let rebuiltInProcess = try Timings.measure(1) { _ = try store.history(for: .day(cut.day)) }
+        let historyMB = Double((try FileManager.default.attributesOfItem(atPath: historyFile.path)[.size] as? Int) ?? 0) / 1e6
+        print(String(format: "  history.bin rebuilt from nothing in process: %@; %.1f MB", rebuiltInProcess.summary, historyMB))
+        let closed = store.state.parcels.values.filter { !$0.status.isInShop }.min { $0.id < $1.id }
+        func views(_ label: String, day today: Day) throws {
+            if let closed {
+                let story = try Timings.measure(runs) { _ = try store.history(for: .parcels(closed.tracking)).stories(for: closed.tracking) }
+                print("  \(label) history TRACKING in process: \(story.summary)")
+                let query = TrackingQuery(String(closed.tracking.value.suffix(6)))!
+                let ending = try Timings.measure(runs) { _ = try store.history(for: .closedParcels(query)).closedStories(matching: query) }
+                print("  \(label) closed parcels by their last 6 characters in process: \(ending.summary)")
+            }
+            let timeline = try Timings.measure(runs) {
+                _ = try store.history(for: .timeline(customer.id, since: nil, page: 1, pageSize: 20)).timeline(of: customer.id)
+            }
+            let total = try store.history(for: .timeline(customer.id, since: nil, page: 1, pageSize: 20)).timeline(of: customer.id).total
+            print("  \(label) a customer's timeline (page 1 of \(total) entries) in process: \(timeline.summary)")
+            let day = try Timings.measure(runs) { _ = try store.history(for: .day(today)).counts(on: today) }
+            print("  \(label) the counts of \(today) in process: \(day.summary)")
+        }
+        try views("up to date:", day: cut.day)
+        if let closed {
             let story = try ChildRuns(3, butik, ["history", closed.tracking.value, "--store", folder.path])
             print("  butik history TRACKING (whole process): \(story.summary)")
         }
@@ -75,8 +100,21 @@ func benchmarkYear() throws {
         let now = LocalTime.date(cut.day.adding(days: 1), minuteOfDay: 10 * 60, in: store.layout.zone)
         let customers = store.state.customers.values.sorted { $0.id < $1.id }
         try measureIntake(store, customers: customers, now: now, at: "on the year store at \(cut.percent)%")
+        // history.bin behind by the intakes: one view catches it up; then behind by the
+        // hand-outs, each view reads and applies those entries (a view catches the file up
+        // once more than 100 follow it; not here), and after catching up again, none.
+        store.historyUpdateAfter = 0
+        let caughtUp = try Timings.measure(1) { _ = try store.history(for: .day(cut.day)) }
+        print("  history.bin caught up over \(store.lastSequence - cut.lines) entries (in process): \(caughtUp.summary)")
+        let before = store.lastSequence
         let counter = BenchTerminal(AppDriver(store: store, staff: "bench", now: now, clock: 1000), now: now)
         measureHandOut(store, customers: customers, terminal: counter)
+        store.historyUpdateAfter = .max
+        try views("\(store.lastSequence - before) entries behind:", day: cut.day.adding(days: 1))
+        store.historyUpdateAfter = 0
+        _ = try store.history(for: .day(cut.day))
+        store.historyUpdateAfter = 100
+        try views("after catching up:", day: cut.day.adding(days: 1))
     }
 }
 

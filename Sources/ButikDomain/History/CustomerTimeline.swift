@@ -32,8 +32,9 @@ public struct TimelinePage: Equatable, Sendable {
 }
 
 /// How a customer's timeline is kept: parcel steps by reference to the parcel's story (no copy
-/// of what the story holds), the rest in full.
-struct TimelineItem: Codable, Equatable, Sendable {
+/// of what the story holds), the rest in full. Opaque outside the domain: a derived file stores
+/// it as it is (see ``History/Part``), ``History/timeline(of:since:page:pageSize:)`` reads it.
+public struct TimelineItem: Codable, Equatable, Sendable {
     enum What: Codable, Equatable, Sendable {
         case parcel(ParcelID, step: Int)
         case refused(reason: String, parcels: [TrackingNumber])

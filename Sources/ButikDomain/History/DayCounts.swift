@@ -46,8 +46,6 @@ public struct DayCounts: Codable, Equatable, Sendable {
     /// Parcels in the shop (waiting or returning) at the end of the day; filled in by
     /// ``History/counts(on:)``, which adds up every earlier day's change.
     public var onHandAtClose = 0
-    /// How many more parcels are in the shop at the end of the day than at its start.
-    var inShopChange = 0
 
     public init(day: Day) { self.day = day }
 

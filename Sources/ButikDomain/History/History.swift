@@ -4,25 +4,28 @@ import Foundation
 /// parcel's story by tracking number, every customer's timeline and every day's counts in the
 /// shop's time zone. Closed parcels stay here for good (``ShopState`` drops them).
 ///
-/// Meant to be kept in a derived file later: it is `Codable` and states the journal position
-/// it covers (``sequence``), so it can be caught up from there or rebuilt from the journal.
-/// Keeps one small ``ParcelStory`` per parcel and refers to it from timelines, never a copy of
-/// a whole ``Parcel`` per event.
+/// Kept in a derived file in pieces (``Part``) that state the journal position they cover
+/// (``sequence``): a history built from some of them answers the questions they hold, and is
+/// caught up from there with ``apply(_:seq:)``. Keeps one small ``ParcelStory`` per parcel and
+/// refers to it from timelines, never a copy of a whole ``Parcel`` per event.
 public struct History: Codable, Equatable, Sendable {
     /// The zone the days are counted in (the shop's).
     public let zone: TimeZone
     /// The sequence number of the last journal entry applied (0 for none).
     public private(set) var sequence = 0
-    private var stories: [ParcelID: ParcelStory] = [:]
-    /// Every parcel that ever had the number, oldest first.
-    private var byTracking: [TrackingNumber: [ParcelID]] = [:]
-    /// Each customer's timeline, oldest first.
-    private var timelines: [CustomerID: [TimelineItem]] = [:]
-    private var days: [Day: DayCounts] = [:]
-    /// Each drop-off's carrier, for counting what the driver took.
-    private var dropOffCarriers: [DropOffID: String] = [:]
+    /// All it holds, as pieces by key.
+    public private(set) var part = Part()
 
     public init(zone: TimeZone) { self.zone = zone }
+
+    /// A history of some of the shop's past as of entry `sequence`: it answers what `part`
+    /// holds (see ``Part``), and applying the entries after `sequence` keeps it right as long
+    /// as it also holds what they name (``references(of:ownerOf:)``).
+    public init(zone: TimeZone, sequence: Int, part: Part) {
+        self.zone = zone
+        self.sequence = sequence
+        self.part = part
+    }
 
     /// Applies the journal entry `seq`. Entries at or before ``sequence`` were applied already
     /// and change nothing, so catching up from a stored copy may start anywhere before its end.
@@ -35,18 +38,18 @@ public struct History: Codable, Equatable, Sendable {
             note(id, ParcelStep(seq: seq, at: record.at, staff: record.staff, what: what), on: day, onTimeline: onTimeline, count)
         }
         func customerEntry(_ customer: CustomerID, _ what: TimelineItem.What) {
-            timelines[customer, default: []].append(TimelineItem(seq: seq, at: record.at, staff: record.staff, what: what))
+            part.timelines[customer, default: []].append(TimelineItem(seq: seq, at: record.at, staff: record.staff, what: what))
         }
         switch record.event {
         case .parcelReceived(let parcel):
-            if stories[parcel.id] == nil { byTracking[parcel.tracking, default: []].append(parcel.id) }
+            if part.stories[parcel.id] == nil { part.tracking[parcel.tracking, default: []].append(parcel.id) }
             let receipt = ParcelStep(seq: seq, at: record.at, staff: record.staff,
                                      what: .received(slot: parcel.slot, delivery: parcel.delivery, deadline: parcel.deadline))
-            if let old = stories[parcel.id], old.status.isInShop { days[day, default: DayCounts(day: day)].inShopChange -= 1 }
-            stories[parcel.id] = ParcelStory(parcel, receipt: receipt)
-            days[day, default: DayCounts(day: day)].inShopChange += 1
+            if let old = part.stories[parcel.id], old.status.isInShop { part.onHandChanges[day, default: 0] -= 1 }
+            part.stories[parcel.id] = ParcelStory(parcel, receipt: receipt)
+            part.onHandChanges[day, default: 0] += 1
             customerEntry(parcel.customer, .parcel(parcel.id, step: 0))
-            days[day, default: DayCounts(day: day)].count(carrier: parcel.carrier, staff: record.staff) { $0.received += 1 }
+            part.days[day, default: DayCounts(day: day)].count(carrier: parcel.carrier, staff: record.staff) { $0.received += 1 }
         case .parcelMoved(let id, let slot):
             step(id, .moved(to: slot), onTimeline: false)
         case .deadlineExtended(let id, let deadline):
@@ -64,20 +67,20 @@ public struct History: Codable, Equatable, Sendable {
         case .receiptUndone(let id):
             step(id, .receiptUndone) { $0.receiptsUndone += 1 }
         case .droppedOff(let dropOff):
-            dropOffCarriers[dropOff.id] = dropOff.carrier
-            days[day, default: DayCounts(day: day)].count(carrier: dropOff.carrier, staff: record.staff) { $0.droppedOff += 1 }
+            part.dropOffCarriers[dropOff.id] = dropOff.carrier
+            part.days[day, default: DayCounts(day: day)].count(carrier: dropOff.carrier, staff: record.staff) { $0.droppedOff += 1 }
             if let customer = dropOff.customer {
                 customerEntry(customer, .droppedOff(dropOff.id, tracking: dropOff.tracking, carrier: dropOff.carrier))
             }
         case .driverHandover(let handover):
             for id in handover.parcels { step(id, .collected) { $0.collected += 1 } }
             for id in handover.dropOffs {
-                guard let carrier = dropOffCarriers[id] else { continue }
-                days[day, default: DayCounts(day: day)].count(carrier: carrier, staff: record.staff) { $0.collected += 1 }
+                guard let carrier = part.dropOffCarriers[id] else { continue }
+                part.days[day, default: DayCounts(day: day)].count(carrier: carrier, staff: record.staff) { $0.collected += 1 }
             }
         case .handOutRefused(let customer, let ids, let reason):
             for id in ids { step(id, .refused(reason: reason), onTimeline: false) }
-            customerEntry(customer, .refused(reason: reason, parcels: ids.compactMap { stories[$0]?.tracking }))
+            customerEntry(customer, .refused(reason: reason, parcels: ids.compactMap { part.stories[$0]?.tracking }))
         case .proxyAuthorised(let customer, let proxy):
             customerEntry(customer, .proxyAuthorised(name: proxy.name))
         case .proxyRevoked(let customer, let name):
@@ -94,13 +97,13 @@ public struct History: Codable, Equatable, Sendable {
     private mutating func note(_ id: ParcelID, _ step: ParcelStep, on day: Day, onTimeline: Bool,
                                _ count: ((inout Tally) -> Void)?) {
         // Only the facts, not a copy of the story: a copy would make the append copy its steps.
-        guard let (wasInShop, customer, carrier) = stories[id].map({ ($0.status.isInShop, $0.customer, $0.carrier) }),
-              let index = stories[id]?.append(step), let isInShop = stories[id]?.status.isInShop else { return }
-        if wasInShop != isInShop { days[day, default: DayCounts(day: day)].inShopChange += isInShop ? 1 : -1 }
+        guard let (wasInShop, customer, carrier) = part.stories[id].map({ ($0.status.isInShop, $0.customer, $0.carrier) }),
+              let index = part.stories[id]?.append(step), let isInShop = part.stories[id]?.status.isInShop else { return }
+        if wasInShop != isInShop { part.onHandChanges[day, default: 0] += isInShop ? 1 : -1 }
         if onTimeline {
-            timelines[customer, default: []].append(TimelineItem(seq: step.seq, at: step.at, staff: step.staff, what: .parcel(id, step: index)))
+            part.timelines[customer, default: []].append(TimelineItem(seq: step.seq, at: step.at, staff: step.staff, what: .parcel(id, step: index)))
         }
-        if let count { days[day, default: DayCounts(day: day)].count(carrier: carrier, staff: step.staff, count) }
+        if let count { part.days[day, default: DayCounts(day: day)].count(carrier: carrier, staff: step.staff, count) }
     }
 }
 
@@ -109,19 +112,19 @@ public struct History: Codable, Equatable, Sendable {
 extension History {
     /// Every parcel that ever had this tracking number, newest first.
     public func stories(for tracking: TrackingNumber) -> [ParcelStory] {
-        (byTracking[tracking] ?? []).reversed().compactMap { stories[$0] }
+        (part.tracking[tracking] ?? []).reversed().compactMap { part.stories[$0] }
     }
 
     /// The story of one parcel.
-    public func story(of id: ParcelID) -> ParcelStory? { stories[id] }
+    public func story(of id: ParcelID) -> ParcelStory? { part.stories[id] }
 
     /// Parcels no longer in the shop whose tracking number is the query or ends with it (see
     /// ``TrackingQuery``): exact numbers first, then the rest, each newest first.
     /// - Complexity: O(tracking numbers ever received).
     public func closedStories(matching query: TrackingQuery, limit: Int = 50) -> [ParcelStory] {
         var exact: [ParcelStory] = [], ending: [ParcelStory] = []
-        for (tracking, ids) in byTracking where query.matchesWholeOrEnd(tracking) {
-            let closed = ids.compactMap { stories[$0] }.filter { !$0.status.isInShop }
+        for (tracking, ids) in part.tracking where query.matchesWholeOrEnd(tracking) {
+            let closed = ids.compactMap { part.stories[$0] }.filter { !$0.status.isInShop }
             if query.isExact(tracking) { exact += closed } else { ending += closed }
         }
         return Array((exact.sorted { $0.id > $1.id } + ending.sorted { $0.id > $1.id }).prefix(limit))
@@ -131,13 +134,23 @@ extension History {
     /// after `since` (a day in ``zone``) when given. Pages are `pageSize` long; a page past the
     /// last one is empty.
     public func timeline(of customer: CustomerID, since: Day? = nil, page: Int = 1, pageSize: Int = 20) -> TimelinePage {
-        var items = timelines[customer] ?? []
+        let (items, pageCount, total) = items(onTimelineOf: customer, since: since, page: page, pageSize: pageSize)
+        return TimelinePage(entries: items.compactMap(entry), page: max(1, page), pageCount: pageCount, total: total)
+    }
+
+    /// The parcels whose stories tell the parcel steps on that page of the customer's timeline:
+    /// what a history holding the timeline must also hold to show the page.
+    public func parcels(onTimelineOf customer: CustomerID, since: Day? = nil, page: Int = 1, pageSize: Int = 20) -> Set<ParcelID> {
+        History.parcels(on: items(onTimelineOf: customer, since: since, page: page, pageSize: pageSize).items)
+    }
+
+    private func items(onTimelineOf customer: CustomerID, since: Day?, page: Int, pageSize: Int) -> (items: [TimelineItem], pageCount: Int, total: Int) {
+        var items = part.timelines[customer] ?? []
         if let since { items = items.filter { Day($0.at, in: zone) >= since } }
         let size = max(1, pageSize), page = max(1, page)
         let pageCount = items.isEmpty ? 1 : (items.count - 1) / size + 1
         let (skipped, overflow) = (page - 1).multipliedReportingOverflow(by: size)
-        let newestFirst = overflow ? [] : Array(items.reversed().dropFirst(skipped).prefix(size))
-        return TimelinePage(entries: newestFirst.compactMap(entry), page: page, pageCount: pageCount, total: items.count)
+        return (overflow ? [] : Array(items.reversed().dropFirst(skipped).prefix(size)), pageCount, items.count)
     }
 
     /// The entry for people; nil only for a step its story does not hold (never when built by ``apply(_:seq:)``).
@@ -145,7 +158,7 @@ extension History {
         let what: TimelineEntry.What
         switch item.what {
         case .parcel(let id, let index):
-            guard let story = stories[id], story.steps.indices.contains(index) else { return nil }
+            guard let story = part.stories[id], story.steps.indices.contains(index) else { return nil }
             what = .parcel(story.tracking, story.steps[index].what)
         case .refused(let reason, let parcels): what = .refused(reason: reason, parcels: parcels)
         case .proxyAuthorised(let name): what = .proxyAuthorised(name: name)
@@ -159,8 +172,8 @@ extension History {
     /// The counts of `day` (in ``zone``), with the parcels in the shop at its end.
     /// - Complexity: O(days with events).
     public func counts(on day: Day) -> DayCounts {
-        var counts = days[day] ?? DayCounts(day: day)
-        counts.onHandAtClose = days.reduce(0) { sum, entry in entry.key <= day ? sum + entry.value.inShopChange : sum }
+        var counts = part.days[day] ?? DayCounts(day: day)
+        counts.onHandAtClose = part.onHandChanges.reduce(0) { sum, entry in entry.key <= day ? sum + entry.value : sum }
         return counts
     }
 }

@@ -22,6 +22,18 @@ public enum AtomicFile {
     static func write(
         _ bytes: [UInt8], to path: String, mode: mode_t, ops: FileOps, crashPoint: CrashPoint? = nil
     ) throws(StoreError) {
+        try write(to: path, mode: mode, ops: ops, crashPoint: crashPoint) { fd, temporary throws(StoreError) in
+            let written = Posix.writeAll(fd, bytes, ops: ops)
+            if written != 0 { throw StoreError.io(operation: "write", path: temporary, errno: written) }
+        }
+    }
+
+    /// The same for a file too large to hold in memory: `fill` writes the content into the
+    /// temporary file (its descriptor and path), in pieces or with seeks as it likes.
+    static func write(
+        to path: String, mode: mode_t, ops: FileOps, crashPoint: CrashPoint? = nil,
+        _ fill: (_ fd: Int32, _ temporary: String) throws(StoreError) -> Void
+    ) throws(StoreError) {
         let folder = (path as NSString).deletingLastPathComponent
         let name = Posix.fileName(path)
         let random = String(UInt64.random(in: 0...UInt64.max), radix: 16)
@@ -31,8 +43,7 @@ public enum AtomicFile {
         defer { if !renamed { unlink(temporary) } }
         do throws(StoreError) {
             try Posix.setMode(fd, mode, path: temporary)
-            let written = Posix.writeAll(fd, bytes, ops: ops)
-            if written != 0 { throw StoreError.io(operation: "write", path: temporary, errno: written) }
+            try fill(fd, temporary)
             let synced = ops.fsync(fd)
             if synced != 0 { throw StoreError.io(operation: "fsync", path: temporary, errno: synced) }
         } catch {

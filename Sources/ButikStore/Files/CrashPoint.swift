@@ -20,6 +20,8 @@ enum CrashPoint: String, CaseIterable {
     case migrationRenamed = "migration.renamed"
     /// A new snapshot is written and synced under its temporary name, not yet renamed.
     case snapshotWritten = "snapshot.written"
+    /// A new derived history file is written and synced under its temporary name, not yet renamed.
+    case historyWritten = "history.written"
     /// A backup's files are copied and synced, its folder not yet renamed into place.
     case backupCopied = "backup.copied"
     /// A restore removed the store's snapshot and notes, the journal not yet replaced.

@@ -6,10 +6,12 @@ import Foundation
 public final class ShopStore {
     public let folder: URL
     public let layout: ShopLayout
-    private let store: Store<ShopState>
+    let store: Store<ShopState>
 
     /// The name of the layout file in the store folder.
     public static let layoutFileName = "shop.json"
+    /// The name of the derived history file in the store folder.
+    public static let historyFileName = HistoryFile.name
 
     private init(folder: URL, layout: ShopLayout, store: Store<ShopState>) {
         self.folder = folder
@@ -57,11 +59,16 @@ public final class ShopStore {
 
     /// Problems with the layout that did not stop the store from opening.
     private var layoutNotices: [String] = []
+    /// What reading the derived history file found and did about it (see ``history(for:waiting:)``).
+    var historyNotices: [String] = []
+    /// The history file is caught up once more journal entries than this follow it: a view
+    /// reads and applies at most about this many.
+    public var historyUpdateAfter = 100
 
     /// The state as of the last transaction or refresh.
     public var state: ShopState { store.model }
     public var readOnlyReason: String? { store.readOnlyReason }
-    public var notices: [String] { store.notices + layoutNotices }
+    public var notices: [String] { store.notices + layoutNotices + historyNotices }
     public var lastSequence: Int { store.lastSequence }
 
     /// Decides a command against the up-to-date state under the store's lock and makes its
@@ -88,21 +95,6 @@ public final class ShopStore {
 
     /// Catches up on what other processes wrote; `waiting` as for ``perform(staff:now:waiting:_:)``.
     public func refresh(waiting: Bool = true) throws { try store.refresh(waiting: waiting) }
-
-    /// The shop's past up to ``state``: every parcel's story, every customer's timeline, every
-    /// day's counts in the shop's time zone. A full pass over the journal each time for now (see
-    /// ``Store/fold(_:waiting:_:)``); the derived history file comes with journal segments.
-    public func history(waiting: Bool = true) throws(StoreError) -> History {
-        try store.reading(waiting: waiting) { () throws(StoreError) -> History in
-            try store.fold(History(zone: layout.zone)) { history, record, seq in history.apply(record, seq: seq) }
-        }
-    }
-
-    /// Every parcel that ever had this tracking number, newest first (see
-    /// ``History/stories(for:)``): what `butik history` and the counter show of a number.
-    public func parcelStories(for tracking: TrackingNumber) throws -> [ParcelStory] {
-        try history().stories(for: tracking)
-    }
 
     /// Writes a snapshot now (e.g. before quitting).
     public func writeSnapshot() throws { try store.writeSnapshot() }

@@ -148,7 +148,7 @@ public final class AppDriver {
     /// to the screen, which goes on as before.
     private func lookUpStories(_ tracking: TrackingNumber) -> [AppEffect] {
         do {
-            return state.update(.storiesRead(tracking, try store.parcelStories(for: tracking)))
+            return state.update(.storiesRead(tracking, try store.parcelStories(for: tracking, waiting: false)))
         } catch {
             return state.update(.storiesUnread(tracking, describe(error)))
         }

@@ -73,11 +73,23 @@ struct Session {
     /// The store this run opened was replaced (restored): why it was read-only no longer holds.
     func storeReplaced() { opened.readOnlyReason = nil }
 
-    /// The shop's past from the whole journal (see ``ShopStore/history(waiting:)``); store
-    /// failures become CLI errors.
-    func history(_ store: ShopStore) throws(CLIError) -> History {
+    /// The shop's past as far as `question` needs it (see ``ShopStore/history(for:waiting:)``);
+    /// what the store noticed meanwhile (a history file rebuilt) is said on standard error, and
+    /// store failures become CLI errors.
+    func history(_ store: ShopStore, _ question: HistoryQuestion) throws(CLIError) -> History {
+        let known = store.notices.count
+        defer { for notice in store.notices.dropFirst(known) { Output.error("Note: \(notice)") } }
         do {
-            return try store.history()
+            return try store.history(for: question)
+        } catch {
+            throw CLIError(error)
+        }
+    }
+
+    /// What is wrong with the store's history file (see ``ShopStore/historyFileProblem()``).
+    func history(fileProblemIn store: ShopStore) throws(CLIError) -> String? {
+        do {
+            return try store.historyFileProblem()
         } catch {
             throw CLIError(error)
         }

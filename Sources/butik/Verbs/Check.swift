@@ -1,5 +1,6 @@
 import ButikDomain
 import ButikStore
+import Foundation
 
 extension Verb {
     static let check = Verb(
@@ -8,8 +9,9 @@ extension Verb {
         usage: "butik check",
         details: """
         Reads every file in the store folder without changing anything: every journal line's
-        checksum and sequence number, the snapshot against a full replay of the journal, and the
-        shop file. Prints what it found; exits 0 when the store is sound, 3 when it is not.
+        checksum and sequence number, the snapshot against a full replay of the journal, the
+        history file's checksums and the journal entry it says it covers, and the shop file.
+        Prints what it found; exits 0 when the store is sound, 3 when it is not.
         """,
         valued: [],
         flagged: [],
@@ -28,6 +30,18 @@ extension Verb {
         } catch {
             Output.line("The shop file cannot be checked: \(error)")
             sound = false
+        }
+        // The history file is compared with the journal as opened; only a sound store that has one is opened.
+        if sound, FileManager.default.fileExists(atPath: session.folder.appendingPathComponent(ShopStore.historyFileName).path) {
+            do throws(CLIError) {
+                if let problem = try session.history(fileProblemIn: session.openStore()) {
+                    Output.line(problem)
+                    sound = false
+                }
+            } catch {
+                Output.line(error.message)
+                sound = false
+            }
         }
         return sound ? 0 : 3
     }

@@ -21,7 +21,7 @@ extension Verb {
           --remove NAME  a registered proxy's name
         history  everything the journal holds of the customer, newest first, 20 a page:
                parcels received, handed out (how, by whom, to whom), undone, returned and
-               collected by the driver, refusals, proxies, drop-offs. Reads the whole journal.
+               collected by the driver, refusals, proxies, drop-offs. Reads history.bin (see history).
           --since YYYY-MM-DD  only from this day on (shop time)
           --page N            the Nth page (default 1)
           --json   print the customer as JSON

@@ -21,7 +21,8 @@ extension Verb {
         guard let customer = store.state.customer(withKey: args.positionals[1]) else {
             throw .refused(DomainError.unknownCustomer(args.positionals[1]).message)
         }
-        let timeline = try session.history(store).timeline(of: customer.id, since: since, page: page, pageSize: historyPageSize)
+        let timeline = try session.history(store, .timeline(customer.id, since: since, page: page, pageSize: historyPageSize))
+            .timeline(of: customer.id, since: since, page: page, pageSize: historyPageSize)
         if args.has("--json") {
             try Output.json(CustomerHistoryView(key: customer.key, name: customer.name, since: since, page: timeline.page,
                                                 pages: timeline.pageCount, total: timeline.total,

@@ -11,7 +11,7 @@ extension Verb {
         customer come first), a whole tracking number or scan, or its last 4+ digits.
         Parcels no longer in the shop (handed out, collected by the driver, receipts undone)
         follow the live ones, marked closed, with when and to whom; finding them by number
-        reads the whole journal (`butik history TRACKING` tells their whole story).
+        reads history.bin (`butik history TRACKING` tells their whole story).
           --json   print {customers: [...], parcels: [...], closed: [...]}
         """,
         valued: [],
@@ -32,7 +32,7 @@ extension Verb {
         var closed: [ParcelStory] = [], unread: CLIError?
         if let tracking = TrackingQuery(query) {
             do {
-                closed = try session.history(store).closedStories(matching: tracking).filter { !results.parcels.contains($0.id) }
+                closed = try session.history(store, .closedParcels(tracking)).closedStories(matching: tracking).filter { !results.parcels.contains($0.id) }
             } catch {
                 unread = error
             }

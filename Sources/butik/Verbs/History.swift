@@ -10,7 +10,8 @@ extension Verb {
         back), newest first: when and by whom it was received (delivery, slot, deadline),
         moves, extensions, refusals, the hand-out (to the recipient or which proxy, and how
         identity was checked), an undo, the return and the driver's collection. Times are
-        the shop's. Reads the whole journal.
+        the shop's. Reads the few pieces it needs of history.bin, derived from the journal
+        (rebuilt from the whole journal, slowly, when it is missing or does not fit).
           --json   print {tracking, parcels: [{id, status, steps: [...]}]}
         """,
         valued: [],
@@ -21,8 +22,7 @@ extension Verb {
         guard args.positionals.count == 1 else { throw .usage("history takes exactly one tracking number.") }
         let code = Tracking.lookupKey(args.positionals[0])
         let store = try session.openStore()
-        let stories: [ParcelStory]
-        do { stories = try store.parcelStories(for: code) } catch { throw CLIError(error) }
+        let stories = try session.history(store, .parcels(code)).stories(for: code)
         guard !stories.isEmpty else {
             throw .refused("No parcel with the number \(code) was ever received in this shop.")
         }

@@ -10,7 +10,7 @@ extension Verb {
         received, handed out (by how identity was checked: ID, code, known, proxy), marked for
         return, drop-offs taken in, and parcels and drop-offs collected by the driver, for the
         whole shop, per carrier and per staff member; and the parcels on hand when the day
-        ended. Undone receipts and hand-outs are counted apart. Reads the whole journal.
+        ended. Undone receipts and hand-outs are counted apart. Reads history.bin (see history).
           --date YYYY-MM-DD   the day (default today; not a day still to come)
           --json              print the counts as JSON
         """,
@@ -30,7 +30,7 @@ extension Verb {
         let today = Day(session.now, in: zone)
         let date = day ?? today
         guard date <= today else { throw .refused("\(date) has not come yet (today is \(today) in \(zone.identifier)).") }
-        let counts = try session.history(store).counts(on: date)
+        let counts = try session.history(store, .day(date)).counts(on: date)
         if args.has("--json") {
             try Output.json(DayReportView(counts, zone: zone))
             return 0

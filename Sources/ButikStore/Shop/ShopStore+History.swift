@@ -1,0 +1,228 @@
+import ButikDomain
+import Foundation
+
+/// A question to the shop's past, answered by the ``History`` view of the same name from a
+/// history holding only what it needs.
+public enum HistoryQuestion: Sendable, Equatable {
+    /// ``History/stories(for:)``.
+    case parcels(TrackingNumber)
+    /// ``History/closedStories(matching:limit:)``.
+    case closedParcels(TrackingQuery)
+    /// ``History/timeline(of:since:page:pageSize:)`` with these arguments.
+    case timeline(CustomerID, since: Day?, page: Int, pageSize: Int)
+    /// ``History/counts(on:)``.
+    case day(Day)
+}
+
+/// The derived history file (`history.bin`, see ``HistoryFile``): how the history views read
+/// a few pieces of the past instead of the whole journal.
+extension ShopStore {
+    /// A history that answers `question` as the whole history would, up to ``state``: the
+    /// pieces of `history.bin` it needs, caught up with the journal entries after the file's
+    /// position (and the stories those name). A file that is missing, damaged, made from
+    /// another journal or in another time zone is rebuilt from the whole journal (named in a
+    /// notice unless missing); one more than ``historyUpdateAfter`` entries behind is caught
+    /// up, copying the buckets that did not change. Under the shared lock; writes nothing while
+    /// the store is read-only, and a file that cannot be written is only a notice.
+    public func history(for question: HistoryQuestion, waiting: Bool = true) throws(StoreError) -> History {
+        try store.refresh(waiting: waiting)
+        return try store.reading(waiting: waiting) { () throws(StoreError) -> History in
+            let path = store.folder.standardizedFileURL.path + "/" + HistoryFile.name
+            let opened: HistoryFileReader?
+            do throws(HistoryFile.Damage) { opened = try HistoryFileReader.open(path) } catch {
+                return try rebuiltHistory(path, because: error.reason)
+            }
+            guard let reader = opened else { return try rebuiltHistory(path) }
+            guard reader.header.zone == layout.zone.identifier else {
+                return try rebuiltHistory(path, because: "its days are counted in \(reader.header.zone), "
+                    + "the shop's in \(layout.zone.identifier)")
+            }
+            guard reader.header.seq <= store.lastSequence else {
+                return try rebuiltHistory(path, because: "it covers entry \(reader.header.seq), but the journal "
+                    + "ends at entry \(store.lastSequence) (was it restored from an older backup?)")
+            }
+            guard try store.position(of: reader.header.seq) == reader.header.position else {
+                return try rebuiltHistory(path, because: "it was made from a journal whose entry \(reader.header.seq) "
+                    + "is not this one's (was the journal restored or replaced?)")
+            }
+            let tail = try store.fold([(Record, Int)](), after: reader.header.seq) { $0.append(($1, $2)) }
+            let answer: History
+            var caughtUp: [HistoryFileWriter.TablePlan]??  // nil: not due; .some(nil): rebuild instead
+            do throws(HistoryFile.Damage) {
+                answer = try history(question, from: reader, tail: tail)
+                if tail.count > historyUpdateAfter, store.readOnlyReason == nil { caughtUp = .some(try caughtUpPlans(reader, tail: tail)) }
+            } catch {
+                return try rebuiltHistory(path, because: error.reason)
+            }
+            switch caughtUp {
+            case .some(.some(let plans)): writeHistory(path, tables: plans, old: reader)
+            case .some(.none): _ = try rebuiltHistory(path)
+            case .none: break
+            }
+            return answer
+        }
+    }
+
+    /// Every parcel that ever had this tracking number, newest first (the question
+    /// ``HistoryQuestion/parcels(_:)``): what the counter shows of a number no longer in the shop.
+    /// With `waiting` false another program's lock throws ``StoreError/locked`` at once.
+    public func parcelStories(for tracking: TrackingNumber, waiting: Bool = true) throws(StoreError) -> [ParcelStory] {
+        try history(for: .parcels(tracking), waiting: waiting).stories(for: tracking)
+    }
+
+    /// The shop's past up to ``state`` from the whole journal, without the derived file: every
+    /// parcel's story, every customer's timeline, every day's counts (seconds at a year).
+    public func history(waiting: Bool = true) throws(StoreError) -> History {
+        try store.reading(waiting: waiting) { () throws(StoreError) in try wholeHistory() }
+    }
+
+    private func wholeHistory() throws(StoreError) -> History {
+        try store.fold(History(zone: layout.zone)) { history, record, seq in history.apply(record, seq: seq) }
+    }
+
+    /// The pieces `question` needs from the file and the stories and drop-offs of `tail` that
+    /// change its answer, with `tail` applied.
+    private func history(_ question: HistoryQuestion, from reader: HistoryFileReader, tail: [(Record, Int)]) throws(HistoryFile.Damage) -> History {
+        var part = History.Part()
+        let blank = History(zone: layout.zone)
+        var named = History.References()  // of the entries that change the answer
+        switch question {
+        case .parcels(let number):
+            part.tracking = try reader.pieces(HistoryTables.tracking, for: [number])
+        case .closedParcels(let query):
+            let buckets = reader.header.tables[HistoryTables.tracking.index].buckets
+            let endings = [query.fragment] + (query.exact.map { [$0.value] } ?? [])
+            part.tracking = try reader.pieces(HistoryTables.tracking, buckets: endings.map { HistoryTables.trackingBucket(ofEnding: $0, buckets: buckets) })
+                .filter { query.matchesWholeOrEnd($0.key) }
+        case .timeline(let customer, _, _, _):
+            part.timelines = try reader.pieces(HistoryTables.timelines, for: [customer])
+            // Steps of their parcels, and refusals naming parcels (whose numbers the entry tells).
+            let theirs = Set(part.timelines.values.flatMap(History.parcels(on:)))
+            named.parcels = blank.references(of: tail.lazy.map(\.0)).parcels.intersection(theirs)
+            named.parcels.formUnion(blank.references(of: tail.lazy.map(\.0).filter { record in
+                if case .handOutRefused(customer, _, _) = record.event { true } else { false }
+            }).parcels)
+        case .day(let day):
+            part.days = try reader.pieces(HistoryTables.days, for: [day])
+            part.onHandChanges = try reader.pieces(HistoryTables.onHand, buckets: [0])
+            // What happened up to that day counts; later days do not.
+            named = blank.references(of: tail.lazy.map(\.0).filter { Day($0.at, in: self.layout.zone) <= day })
+        }
+        part.stories = try reader.pieces(HistoryTables.stories, for: Set(part.tracking.values.joined()).union(named.parcels))
+        part.dropOffCarriers = try reader.pieces(HistoryTables.dropOffs, for: named.dropOffs)
+        var history = History(zone: layout.zone, sequence: reader.header.seq, part: part)
+        for (record, seq) in tail { history.apply(record, seq: seq) }
+        if case .timeline(let customer, let since, let page, let size) = question {
+            // The stories of the parcels on the page asked for, and no others.
+            let wanted = history.parcels(onTimelineOf: customer, since: since, page: page, pageSize: size)
+            part = history.part
+            part.stories.merge(try reader.pieces(HistoryTables.stories, for: wanted.subtracting(part.stories.keys))) { known, _ in known }
+            history = History(zone: layout.zone, sequence: history.sequence, part: part)
+        }
+        return history
+    }
+
+    /// The whole history from the journal, written to `path` when the store is writable; with
+    /// a reason, a notice says why the file there was not used.
+    private func rebuiltHistory(_ path: String, because reason: String? = nil) throws(StoreError) -> History {
+        if let reason {
+            historyNotices.append("Ignored \(path): \(reason). It was rebuilt from the whole journal (slower this once, nothing lost).")
+        }
+        let whole = try wholeHistory()
+        guard store.readOnlyReason == nil else { return whole }
+        let part = whole.part
+        func plan<Key, Value>(_ table: HistoryTable<Key, Value>, _ pieces: [Key: Value], buckets: Int? = nil,
+                              perBucket: Int = 8) -> HistoryFileWriter.TablePlan {
+            HistoryFileWriter.plan(table, pieces, buckets: buckets ?? HistoryFile.bucketCount(keys: pieces.count, perBucket: perBucket),
+                                   keys: pieces.count)
+        }
+        // Stories and timelines two a bucket: a view reads many stories (a page of a timeline,
+        // the parcels the journal after the file names), each from its own bucket, and a
+        // regular's timeline is long.
+        writeHistory(path, tables: [
+            plan(HistoryTables.stories, part.stories, perBucket: 2), plan(HistoryTables.tracking, part.tracking),
+            plan(HistoryTables.timelines, part.timelines, perBucket: 2), plan(HistoryTables.days, part.days),
+            plan(HistoryTables.onHand, part.onHandChanges, buckets: 1), plan(HistoryTables.dropOffs, part.dropOffCarriers),
+        ], old: nil)
+        return whole
+    }
+
+    /// The tables of the file caught up with `tail`: the buckets the entries change are read
+    /// whole, changed and encoded again; the rest is copied. Nil when a table would be too full
+    /// for its buckets (the file is then rebuilt larger).
+    private func caughtUpPlans(_ reader: HistoryFileReader, tail: [(Record, Int)]) throws(HistoryFile.Damage) -> [HistoryFileWriter.TablePlan]? {
+        let records = tail.map(\.0)
+        let blank = History(zone: layout.zone)
+        var read: [Int: (buckets: Set<Int>, keys: Int)] = [:]
+        func load<Key, Value>(_ table: HistoryTable<Key, Value>, _ keys: some Sequence<Key>) throws(HistoryFile.Damage) -> [Key: Value] {
+            let count = reader.header.tables[table.index].buckets
+            let buckets = Set(keys.map { table.bucket($0, count) })
+            let pieces = try reader.pieces(table, buckets: buckets)
+            read[table.index] = (buckets, pieces.count)
+            return pieces
+        }
+        var part = History.Part()
+        let named = blank.references(of: records)
+        part.stories = try load(HistoryTables.stories, named.parcels)
+        part.dropOffCarriers = try load(HistoryTables.dropOffs, named.dropOffs)
+        let touched = blank.references(of: records) { part.stories[$0]?.customer }
+        part.timelines = try load(HistoryTables.timelines, touched.customers)
+        part.tracking = try load(HistoryTables.tracking, touched.tracking)
+        part.days = try load(HistoryTables.days, touched.days)
+        part.onHandChanges = try load(HistoryTables.onHand, [Day(ordinal: 0)])
+        var history = History(zone: layout.zone, sequence: reader.header.seq, part: part)
+        for (record, seq) in tail { history.apply(record, seq: seq) }
+        let after = history.part
+        var complete = true
+        func plan<Key, Value>(_ table: HistoryTable<Key, Value>, _ pieces: [Key: Value]) -> HistoryFileWriter.TablePlan {
+            let info = reader.header.tables[table.index], loaded = read[table.index] ?? ([], 0)
+            // Every key the entries left must be in a bucket read whole, or its other keys would be lost.
+            if pieces.keys.contains(where: { !loaded.buckets.contains(table.bucket($0, info.buckets)) }) { complete = false }
+            return HistoryFileWriter.plan(table, pieces, buckets: info.buckets, keys: info.keys - loaded.keys + pieces.count,
+                                          rewriting: loaded.buckets)
+        }
+        let plans = [plan(HistoryTables.stories, after.stories), plan(HistoryTables.tracking, after.tracking),
+                     plan(HistoryTables.timelines, after.timelines), plan(HistoryTables.days, after.days),
+                     plan(HistoryTables.onHand, after.onHandChanges), plan(HistoryTables.dropOffs, after.dropOffCarriers)]
+        let full = plans.indices.contains { $0 != HistoryTables.onHand.index && HistoryFile.isOverfull(buckets: plans[$0].buckets, keys: plans[$0].keys) }
+        return complete && !full ? plans : nil
+    }
+
+    /// Writes the file as of ``lastSequence``; a failure is only a notice (the journal holds everything).
+    private func writeHistory(_ path: String, tables: [HistoryFileWriter.TablePlan], old: HistoryFileReader?) {
+        do {
+            guard let position = try store.position(of: store.lastSequence) else { return }
+            try HistoryFileWriter.write(to: path, position: position, zone: layout.zone, tables: tables, old: old, ops: store.fileOps)
+        } catch {
+            historyNotices.append("Could not write \(path) (\(error.message)) Nothing was lost: the history views "
+                + "read the journal until it is written.")
+        }
+    }
+
+    /// Verifies `history.bin` for `check`, without decoding: its header, tables and every
+    /// bucket's checksum, and that it was made from this journal. Nil when it is sound or missing.
+    public func historyFileProblem() throws(StoreError) -> String? {
+        let path = store.folder.standardizedFileURL.path + "/" + HistoryFile.name
+        return try store.reading { () throws(StoreError) -> String? in
+            let opened: HistoryFileReader?
+            do throws(HistoryFile.Damage) {
+                opened = try HistoryFileReader.open(path)
+                try opened?.verifyAll()
+            } catch {
+                return "\(path): \(error.reason); the history views ignore it and rebuild it from the journal"
+            }
+            guard let header = opened?.header else { return nil }
+            guard header.zone == layout.zone.identifier else {
+                return "\(path): its days are counted in \(header.zone), the shop's in \(layout.zone.identifier); the history views rebuild it"
+            }
+            guard header.seq <= store.lastSequence else {
+                return "\(path): it covers entry \(header.seq), but the journal ends at entry \(store.lastSequence); "
+                    + "the history views rebuild it"
+            }
+            guard try store.position(of: header.seq) == header.position else {
+                return "\(path): it was made from a journal whose entry \(header.seq) is not this one's; the history views rebuild it"
+            }
+            return nil
+        }
+    }
+}
