@@ -1,3 +1,4 @@
+import ButikStore
 import ButikUI
 import CursesTerminal
 import Foundation
@@ -20,6 +21,7 @@ func openTerminalUI(_ session: Session) throws(CLIError) -> Int32 {
     }
     defer { terminal.restore() }
     let driver = AppDriver(store: store, staff: session.staff, now: Date(), clock: MonotonicClock.now())
+    driver.historyPreparation = preparingHistory(of: store.folder)
     terminal.paint(driver.frame(terminal.size))
     while true {
         var effects: [AppEffect] = []
@@ -34,4 +36,16 @@ func openTerminalUI(_ session: Session) throws(CLIError) -> Int32 {
     // Said (and exit 3) once the terminal is given back, so it stays on the shell's screen.
     if let unsaved = driver.close() { throw .store(unsaved) }
     return 0
+}
+
+/// Brings the store's history file up to date on a store and thread of their own (see
+/// ``HistoryPreparation``).
+private func preparingHistory(of folder: URL) -> HistoryPreparation {
+    let preparation = HistoryPreparation()
+    preparation.start {
+        // The layout file exists: the store was opened once already.
+        guard let store = try? ShopStore.open(folder: folder, defaultLayout: Data()) else { return }
+        try? store.prepareHistory(now: Date())
+    }
+    return preparation
 }

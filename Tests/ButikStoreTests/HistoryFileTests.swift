@@ -84,6 +84,18 @@ import Testing
         }
     }
 
+    /// What a program runs at start in the background: afterwards the file holds the whole history.
+    @Test func preparingTheHistoryBuildsAMissingFileFromAStoreOfItsOwn() throws {
+        try withTemporaryFolder { folder in
+            let store = try open(folder)
+            try store.append(records)
+            try open(folder).prepareHistory(now: Self.now)
+            #expect(try header(folder)?.seq == store.lastSequence)
+            #expect(try contents(folder) == (try store.history()).part)
+            #expect(try store.historyFileProblem() == nil)
+        }
+    }
+
     @Test func aFileBehindTheJournalIsCaughtUpFromItsPositionAndHoldsWhatARebuildHolds() throws {
         try withTemporaryFolder { folder in
             let store = try open(folder)

@@ -63,6 +63,14 @@ extension ShopStore {
         }
     }
 
+    /// Brings `history.bin` up to date as answering a question does (rebuilt when missing,
+    /// damaged or not fitting, caught up when far behind), answering the cheapest one: the
+    /// counts of the day of `now`. What a program runs at start, on a store of its own in the
+    /// background, so that the first question at the counter does not wait for a rebuild.
+    public func prepareHistory(now: Date, waiting: Bool = true) throws(StoreError) {
+        _ = try history(for: .day(Day(now, in: layout.zone)), waiting: waiting)
+    }
+
     /// Every parcel that ever had this tracking number, newest first (the question
     /// ``HistoryQuestion/parcels(_:)``): what the counter shows of a number no longer in the shop.
     /// With `waiting` false another program's lock throws ``StoreError/locked`` at once.

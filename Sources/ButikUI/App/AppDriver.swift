@@ -23,6 +23,12 @@ public final class AppDriver {
     private var nextReopen: Double?
     /// When to look next whether today's backup is due.
     private var nextBackupCheck: Double
+    /// The history file being brought up to date in the background, if it is.
+    public var historyPreparation: HistoryPreparation?
+
+    /// Said instead of a parcel's story while the history file is being brought up to date.
+    public static let historyBeingPrepared = "the shop's history is being brought up to date (after an update or a "
+        + "restore, this takes a little while); scan it again in a moment"
 
     /// How often the store is checked for other counters' writes, in seconds.
     public static let refreshInterval = 1.0
@@ -147,6 +153,9 @@ public final class AppDriver {
     /// Reads the stories of every parcel that had the number. A store that cannot say is told
     /// to the screen, which goes on as before.
     private func lookUpStories(_ tracking: TrackingNumber) -> [AppEffect] {
+        if historyPreparation?.isRunning == true {
+            return state.update(.storiesUnread(tracking, AppDriver.historyBeingPrepared))
+        }
         do {
             return state.update(.storiesRead(tracking, try store.parcelStories(for: tracking, waiting: false)))
         } catch {

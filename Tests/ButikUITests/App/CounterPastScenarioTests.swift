@@ -62,4 +62,35 @@ import Testing
         h.type("kari")
         #expect(h.screen()[5].hasPrefix(" KARI   Kari Nordmann"))
     }
+
+    /// While the history file is brought up to date in the background, a question to the past
+    /// says so at once instead of doing the same work in the foreground; afterwards it is answered.
+    @Test func whileTheHistoryIsPreparedInTheBackgroundTheCounterSaysSoAndGoesOn() throws {
+        let h = try Harness()
+        let (_, parcels) = try HandOutScenarioTests.startForKariHansen(h)
+        h.type("1")
+        for parcel in parcels { h.scan(parcel.tracking.value) }
+        let release = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
+        let preparation = HistoryPreparation()
+        preparation.start {
+            release.wait()
+            done.signal()
+        }
+        h.driver.historyPreparation = preparation
+        h.scan(parcels[0].tracking.value)
+        #expect(h.state.counter.past == nil)
+        let notice = h.screen(width: 200)[h.counterDetailRow()]
+        #expect(notice.contains(AppDriver.historyBeingPrepared), "\(notice)")
+        h.type("kari")
+        #expect(h.screen()[5].hasPrefix(" KARI   Kari Nordmann"), "the counter goes on")
+
+        release.signal()
+        done.wait()
+        while preparation.isRunning { usleep(1000) }
+        h.press(.escape)
+        h.scan(parcels[0].tracking.value)
+        #expect(h.state.counter.past != nil)
+        #expect(h.screen(width: 100, height: 30)[4] == " \(parcels[0].tracking): one parcel had this number.")
+    }
 }
+
