@@ -1,3 +1,5 @@
+import Foundation
+
 /// Customers' folded names (see ``NameFolding``) as UTF-8 bytes, kept in name order, so a
 /// search walks them without sorting and an exact name is found by binary search.
 ///
@@ -24,9 +26,37 @@ public struct NameIndex: Sendable, Equatable {
 
     public init() {}
 
-    /// The index of these names, built in one sort (opening a store holds every name at once).
+    /// The index of these names, built in one sort (opening a store holds every name at once)
+    /// of positions in one byte array, so the sort compares bytes without copying names.
     init(names: [CustomerID: String]) {
-        setMain(names.map { Entry(folded: Array($0.value.utf8), id: $0.key) }.sorted(by: NameIndex.precedes))
+        var flat: [UInt8] = []
+        var starts: [Int] = [], lengths: [Int] = [], unsorted: [CustomerID] = []
+        for (id, name) in names {
+            starts.append(flat.count)
+            flat.append(contentsOf: name.utf8)
+            lengths.append(flat.count - starts[starts.count - 1])
+            unsorted.append(id)
+        }
+        var order = Array(unsorted.indices)
+        flat.withUnsafeBufferPointer { all in
+            let base = all.baseAddress ?? UnsafePointer(bitPattern: 1)!
+            order.sort { a, b in
+                let common = min(lengths[a], lengths[b])
+                let order = common == 0 ? 0 : memcmp(base + starts[a], base + starts[b], common)
+                if order != 0 { return order < 0 }
+                return lengths[a] != lengths[b] ? lengths[a] < lengths[b] : unsorted[a] < unsorted[b]
+            }
+        }
+        bytes.reserveCapacity(flat.count)
+        var end = 0
+        for index in order {
+            let name = flat[starts[index]..<(starts[index] + lengths[index])]
+            bytes.append(contentsOf: name)
+            end += lengths[index]
+            ends.append(end)
+            ids.append(unsorted[index])
+            masks.append(ByteMask(name))
+        }
     }
 
     public var count: Int { ids.count + buffer.count }

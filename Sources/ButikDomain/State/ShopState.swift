@@ -162,9 +162,16 @@ extension ShopState: Codable {
         nextCustomerNumber = try c.decode(Int.self, forKey: .nextCustomerNumber, in: Ranges.nextNumber, "next customer number")
         nextParcelNumber = try c.decode(Int.self, forKey: .nextParcelNumber, in: Ranges.nextNumber, "next parcel number")
         lastRecordAt = try c.decodeIfPresent(Date.self, forKey: .lastRecordAt)
-        for customer in try c.decode([Customer].self, forKey: .customers) { insert(customer, indexingName: false) }
+        let customers = try c.decode([Customer].self, forKey: .customers)
+        self.customers.reserveCapacity(customers.count)
+        customerByKey.reserveCapacity(customers.count)
+        foldedNames.reserveCapacity(customers.count)
+        for customer in customers { insert(customer, indexingName: false) }
         nameIndex = NameIndex(names: foldedNames)
-        for parcel in try c.decode([Parcel].self, forKey: .parcels) { insert(parcel) }
+        let parcels = try c.decode([Parcel].self, forKey: .parcels)
+        self.parcels.reserveCapacity(parcels.count)
+        latestByTracking.reserveCapacity(parcels.count)
+        for parcel in parcels { insert(parcel) }
         for delivery in try c.decodeIfPresent([Delivery].self, forKey: .openDeliveries) ?? [] { openDeliveries[delivery.id] = delivery }
         nextDeliveryNumber = try c.decodeIfPresent(Int.self, forKey: .nextDeliveryNumber, in: Ranges.nextNumber, "next delivery number") ?? 1
         for entry in try c.decodeIfPresent([ExpectedParcel].self, forKey: .expected) ?? [] { expected[entry.tracking] = entry }
