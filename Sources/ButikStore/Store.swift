@@ -212,13 +212,13 @@ public final class Store<Model: StoreModel> {
     private func replay(
         from start: SnapshotFile.Contents<Model>?, empty: Model, journalSize: Int64
     ) throws(StoreError) -> (Model, JournalRead) {
-        var model = start?.model ?? empty
+        var replay = Replay(start?.model ?? empty)
         let seq = start?.seq ?? 0
         let read = try JournalReader.read(
             fd: journalFD, path: journalPath, from: start?.journalOffset ?? 0, to: journalSize,
             firstLine: seq + 1, lastSeq: seq, schemaVersion: Model.schemaVersion, decoder: decoder,
-            as: Model.Entry.self) { model.apply($0) }
-        return (model, read)
+            as: Model.Entry.self) { replay.apply($0) }
+        return (replay.model, read)
     }
 
     func report(_ torn: (line: Int, offset: Int64, reason: String)) {
