@@ -125,6 +125,11 @@ import Testing
         regular.proxies = [Proxy(name: "Per Ødegård", registeredAt: at, registeredBy: "kari")]
         customers.append(regular)
         for customer in customers { #expect(try quick(customer, as: Customer.self) == customer) }
+        // Records of every kind: the common ones read themselves, the others' events through Decodable.
+        for entry in try Self.entries() {
+            let record = try Self.reference().decode(Record.self, from: Data(entry))
+            #expect(try quick(record, as: Record.self) == record)
+        }
     }
 
     /// Values changed, keys removed, kinds swapped (through `Mutation.json`, which also writes

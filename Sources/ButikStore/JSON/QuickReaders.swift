@@ -1,8 +1,8 @@
 import ButikDomain
 import Foundation
 
-/// Readers for the values the store reads most (parcels and customers: most of every journal
-/// and snapshot), straight from the tape without Codable's containers.
+/// Readers for the values the store reads most (journal records, and in them and in snapshots
+/// parcels and customers), straight from the tape without Codable's containers.
 ///
 /// Each reads only the well-formed case: at the first thing it does not expect (a missing
 /// field, a value of another kind or out of its range, an unknown case) it gives up with nil,
@@ -12,9 +12,40 @@ import Foundation
 extension TapeReader {
     /// The quick reader's value for `T` at `index`, or nil to decode it through `Decodable`.
     func quickly<T>(_ type: T.Type, at index: Int) -> T? {
+        if T.self == Record.self { return record(at: index).map { unsafeBitCast($0, to: T.self) } }
         if T.self == Parcel.self { return parcel(at: index).map { unsafeBitCast($0, to: T.self) } }
         if T.self == Customer.self { return customer(at: index).map { unsafeBitCast($0, to: T.self) } }
         return nil
+    }
+
+    /// A record; its event through `Decodable` unless it is of the kinds most lines hold.
+    private func record(at index: Int) -> Record? {
+        var m = Members(reader: self, object: index)
+        guard m.isObject, let at = time(m["at"]), let event = m["event"], let staff = text(m["staff"]),
+              let event = self.event(at: event) ?? (try? decode(Event.self, at: event)) else { return nil }
+        return Record(at: at, staff: staff, event: event)
+    }
+
+    /// A received parcel, a new customer, a hand-out or a parcel sent back; nil for the others.
+    private func event(at index: Int) -> Event? {
+        var m = Members(reader: self, object: index)
+        guard m.isObject, let type = m["type"], values[type].kind == .string else { return nil }
+        let kind = scalarBytes(type)
+        func `is`(_ name: StaticString) -> Bool {
+            kind.elementsEqual(UnsafeRawBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        }
+        if `is`("parcelReceived") { return m["parcel"].flatMap(parcel(at:)).map { .parcelReceived($0) } }
+        if `is`("customerAdded") { return m["customer"].flatMap(customer(at:)).map { .customerAdded($0) } }
+        if `is`("parcelReturning") {
+            guard let parcel = identifier(m["parcel"], ParcelID.self), let to = text(m["to"]) else { return nil }
+            return .parcelReturning(parcel: parcel, to: SlotID(to))
+        }
+        guard `is`("parcelsHandedOut"),
+              let parcels = list(m["parcels"], { identifier($0, ParcelID.self) }),
+              let proxyID = optional(m["proxyID"], text),
+              let proxyName = optional(m["proxyName"], text),
+              let verification = text(m["verification"]).flatMap(Verification.init(rawValue:)) else { return nil }
+        return .parcelsHandedOut(parcels: parcels, verification: verification, proxyName: proxyName, proxyID: proxyID)
     }
 
     private func parcel(at index: Int) -> Parcel? {
