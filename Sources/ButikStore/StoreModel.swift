@@ -29,7 +29,7 @@ extension StoreModel {
 /// ``compactionInterval`` entries, compacted as a snapshot taken there would be
 /// (`compactedForSnapshot()`), so a long replay holds the live state, not all of history.
 struct Replay<Model: StoreModel> {
-    static var compactionInterval: Int { 10_000 }
+    static var compactionInterval: Int { 25_000 }
     private(set) var model: Model
     private var sinceCompaction = 0
 

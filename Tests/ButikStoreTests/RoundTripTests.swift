@@ -61,7 +61,7 @@ import Testing
             let reopened = try openLedger(folder)
             #expect(!FileManager.default.fileExists(atPath: snapshotURL(folder).path))
             #expect(reopened.model.total == entries)
-            #expect(reopened.model.history.count == 5)  // compacted after the first 10,000, as a snapshot there would be
+            #expect(reopened.model.history.count == 5)  // compacted after the first 25,000, as a snapshot there would be
             #expect(reopened.model.compactedForSnapshot() == store.model.compactedForSnapshot())
             #expect(Store<Ledger>.check(folder: folder, empty: Ledger()).isHealthy)
         }
