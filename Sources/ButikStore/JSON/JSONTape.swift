@@ -34,7 +34,8 @@ struct JSONTape {
     /// Checks and splits `bytes`, which must hold exactly one JSON value (and white space).
     init(_ bytes: UnsafeRawBufferPointer) throws {
         guard bytes.count < Int(UInt32.max) else { throw JSONTape.invalid("it is larger than 4 GB", at: 0) }
-        values.reserveCapacity(bytes.count / 10 + 1)
+        // Generous: memory reserved but never touched costs nothing, and growing copies it all.
+        values.reserveCapacity(bytes.count / 4 + 1)
         var scanner = Scanner(bytes: bytes)
         var open: [Int] = []  // indexes of the objects and arrays not yet closed
         scanner.skipSpace()
