@@ -114,15 +114,6 @@ public struct ShopState: Sendable, Equatable {
     public func compacted() -> ShopState {
         guard let newest = lastRecordAt else { return self }
         var copy = self
-        defer {
-            copy.expected = copy.expected.filter { $0.value.arrivedAs.map { copy.parcels[$0] != nil } ?? true }
-            copy.latestByTracking = copy.latestByTracking.filter { copy.parcels[$0.value] != nil }
-            copy.trackingIndex = FlatIndex(copy.parcels.values.sorted { $0.id < $1.id }.map { ($0.tracking.value, $0.id) })
-            copy.receivedInDelivery = copy.receivedInDelivery.compactMapValues { ids in
-                let kept = ids.filter { copy.parcels[$0] != nil }
-                return kept.isEmpty ? nil : kept
-            }
-        }
         copy.parcels = parcels.filter { _, parcel in
             switch parcel.status {
             case .waiting, .returning: return true
@@ -135,6 +126,15 @@ public struct ShopState: Sendable, Equatable {
         }
         copy.queue = queue.filter { _, entry in
             entry.closedAt.map { newest.timeIntervalSince($0) < ShopState.closedRetention } ?? true
+        }
+        // What refers to the parcels dropped goes with them (this was in a `defer`, which ran
+        // after the copy was returned: snapshots kept every manifest entry ever).
+        copy.expected = copy.expected.filter { $0.value.arrivedAs.map { copy.parcels[$0] != nil } ?? true }
+        copy.latestByTracking = copy.latestByTracking.filter { copy.parcels[$0.value] != nil }
+        copy.trackingIndex = FlatIndex(copy.parcels.values.sorted { $0.id < $1.id }.map { ($0.tracking.value, $0.id) })
+        copy.receivedInDelivery = copy.receivedInDelivery.compactMapValues { ids in
+            let kept = ids.filter { copy.parcels[$0] != nil }
+            return kept.isEmpty ? nil : kept
         }
         return copy
     }
