@@ -39,12 +39,18 @@ public struct NameIndex: Sendable, Equatable {
         }
         var order = Array(unsorted.indices)
         flat.withUnsafeBufferPointer { all in
-            let base = all.baseAddress ?? UnsafePointer(bitPattern: 1)!
-            order.sort { a, b in
-                let common = min(lengths[a], lengths[b])
-                let order = common == 0 ? 0 : memcmp(base + starts[a], base + starts[b], common)
-                if order != 0 { return order < 0 }
-                return lengths[a] != lengths[b] ? lengths[a] < lengths[b] : unsorted[a] < unsorted[b]
+            starts.withUnsafeBufferPointer { starts in
+                lengths.withUnsafeBufferPointer { lengths in
+                    unsorted.withUnsafeBufferPointer { ids in
+                        let base = all.baseAddress ?? UnsafePointer(bitPattern: 1)!
+                        order.sort { a, b in
+                            let common = min(lengths[a], lengths[b])
+                            let order = common == 0 ? 0 : memcmp(base + starts[a], base + starts[b], common)
+                            if order != 0 { return order < 0 }
+                            return lengths[a] != lengths[b] ? lengths[a] < lengths[b] : ids[a] < ids[b]
+                        }
+                    }
+                }
             }
         }
         bytes.reserveCapacity(flat.count)

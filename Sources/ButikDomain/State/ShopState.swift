@@ -162,16 +162,18 @@ extension ShopState: Codable {
         nextCustomerNumber = try c.decode(Int.self, forKey: .nextCustomerNumber, in: Ranges.nextNumber, "next customer number")
         nextParcelNumber = try c.decode(Int.self, forKey: .nextParcelNumber, in: Ranges.nextNumber, "next parcel number")
         lastRecordAt = try c.decodeIfPresent(Date.self, forKey: .lastRecordAt)
-        let customers = try c.decode([Customer].self, forKey: .customers)
-        self.customers.reserveCapacity(customers.count)
-        customerByKey.reserveCapacity(customers.count)
-        foldedNames.reserveCapacity(customers.count)
-        for customer in customers { insert(customer, indexingName: false) }
+        // Element by element, straight into the dictionaries (no array of them all first).
+        var customers = try c.nestedUnkeyedContainer(forKey: .customers)
+        let customerCount = customers.count ?? 0
+        self.customers.reserveCapacity(customerCount)
+        customerByKey.reserveCapacity(customerCount)
+        foldedNames.reserveCapacity(customerCount)
+        while !customers.isAtEnd { insert(try customers.decode(Customer.self), indexingName: false) }
         nameIndex = NameIndex(names: foldedNames)
-        let parcels = try c.decode([Parcel].self, forKey: .parcels)
-        self.parcels.reserveCapacity(parcels.count)
-        latestByTracking.reserveCapacity(parcels.count)
-        for parcel in parcels { insert(parcel) }
+        var parcels = try c.nestedUnkeyedContainer(forKey: .parcels)
+        self.parcels.reserveCapacity(parcels.count ?? 0)
+        latestByTracking.reserveCapacity(parcels.count ?? 0)
+        while !parcels.isAtEnd { insert(try parcels.decode(Parcel.self)) }
         for delivery in try c.decodeIfPresent([Delivery].self, forKey: .openDeliveries) ?? [] { openDeliveries[delivery.id] = delivery }
         nextDeliveryNumber = try c.decodeIfPresent(Int.self, forKey: .nextDeliveryNumber, in: Ranges.nextNumber, "next delivery number") ?? 1
         for entry in try c.decodeIfPresent([ExpectedParcel].self, forKey: .expected) ?? [] { expected[entry.tracking] = entry }

@@ -45,9 +45,12 @@ public final class ShopStore {
     /// still in the shop, but the map cannot show them; say where they are.
     private static func strayParcels(_ state: ShopState, _ layout: ShopLayout) -> [String] {
         var bySlot: [SlotID: Int] = [:]
+        var known: [SlotID: Bool] = [:]  // each slot in use looked up in the layout once
         for id in state.inShopByTracking.values {
-            guard let slot = state.parcels[id]?.slot, !layout.contains(slot) else { continue }
-            bySlot[slot, default: 0] += 1
+            guard let slot = state.parcels[id]?.slot else { continue }
+            let isKnown = known[slot] ?? layout.contains(slot)
+            known[slot] = isKnown
+            if !isKnown { bySlot[slot, default: 0] += 1 }
         }
         guard !bySlot.isEmpty else { return [] }
         let list = bySlot.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: ", ")
