@@ -83,14 +83,20 @@ public struct NameIndex: Sendable, Equatable {
         let entry = Entry(folded: Array(folded.utf8), id: id)
         buffer.insert((entry, mainLowerBound(entry), ByteMask(entry.folded)), at: bufferLowerBound(entry))
         if buffer.count > NameIndex.bufferLimit {
-            var merged: [Entry] = []
-            merged.reserveCapacity(count)
+            // Merged straight into new flat arrays: no array per name.
+            var (mergedBytes, mergedEnds, mergedIDs, mergedMasks) = ([UInt8](), [Int](), [CustomerID](), [ByteMask]())
+            mergedBytes.reserveCapacity(bytes.count + buffer.reduce(0) { $0 + $1.entry.folded.count })
+            mergedEnds.reserveCapacity(count)
+            mergedIDs.reserveCapacity(count)
+            mergedMasks.reserveCapacity(count)
             forEachInOrder { folded, id in
-                merged.append(Entry(folded: Array(folded), id: id))
+                mergedBytes.append(contentsOf: folded)
+                mergedEnds.append(mergedBytes.count)
+                mergedIDs.append(id)
+                mergedMasks.append(ByteMask(folded))
                 return true
             }
-            buffer = []
-            setMain(merged)
+            (bytes, ends, ids, masks, buffer) = (mergedBytes, mergedEnds, mergedIDs, mergedMasks, [])
         }
     }
 

@@ -346,22 +346,27 @@ extension ShopState {
     }
 
     private mutating func insert(_ parcel: Parcel) {
-        unindex(parcels[parcel.id])
-        if parcels[parcel.id] == nil {
+        if let old = parcels[parcel.id] {
+            unindex(old)
+        } else {
             trackingIndex.append(parcel.tracking.value, id: parcel.id)
             if let delivery = parcel.delivery { receivedInDelivery[delivery, default: []].append(parcel.id) }
         }
-        if latestByTracking[parcel.tracking].map({ $0 < parcel.id }) ?? true { latestByTracking[parcel.tracking] = parcel.id }
+        ShopState.raise(&latestByTracking[parcel.tracking, default: parcel.id], to: parcel.id)
         parcels[parcel.id] = parcel
         index(parcel)
     }
 
+    private static func raise(_ latest: inout ParcelID, to id: ParcelID) {
+        if latest < id { latest = id }
+    }
+
+    /// Changes a parcel in place (one look-up), keeping the indexes.
     private mutating func update(_ id: ParcelID, _ change: (inout Parcel) -> Void) {
-        guard var parcel = parcels[id] else { return }
-        unindex(parcel)
-        change(&parcel)
-        parcels[id] = parcel
-        index(parcel)
+        guard let position = parcels.index(forKey: id) else { return }
+        unindex(parcels.values[position])
+        change(&parcels.values[position])
+        index(parcels.values[position])
     }
 
     private mutating func index(_ parcel: Parcel) {
@@ -375,20 +380,30 @@ extension ShopState {
         }
     }
 
+    /// One less under `key`, which goes at zero; one look-up.
+    private static func decrement<Key: Hashable>(_ counts: inout [Key: Int], _ key: Key) {
+        guard let position = counts.index(forKey: key) else {
+            counts[key] = -1  // as `-= 1` on a missing count did
+            return
+        }
+        counts.values[position] -= 1
+        if counts.values[position] == 0 { counts.remove(at: position) }
+    }
+
     private mutating func unindex(_ parcel: Parcel?) {
         guard let parcel, parcel.status.isInShop else { return }
         inShopByTracking[parcel.tracking] = nil
-        inShopByCustomer[parcel.customer]?.remove(parcel.id)
-        if inShopByCustomer[parcel.customer]?.isEmpty == true { inShopByCustomer[parcel.customer] = nil }
+        if let position = inShopByCustomer.index(forKey: parcel.customer) {
+            inShopByCustomer.values[position].remove(parcel.id)
+            if inShopByCustomer.values[position].isEmpty { inShopByCustomer.remove(at: position) }
+        }
         if let code = parcel.pickupCode {
             inShopByPickupCode[code]?.removeAll { $0 == parcel.id }
             if inShopByPickupCode[code]?.isEmpty == true { inShopByPickupCode[code] = nil }
         }
         if parcel.status == .waiting {
-            slotLoad[parcel.slot, default: 0] -= 1
-            if slotLoad[parcel.slot] == 0 { slotLoad[parcel.slot] = nil }
-            waitingByDeadline[parcel.deadline, default: 0] -= 1
-            if waitingByDeadline[parcel.deadline] == 0 { waitingByDeadline[parcel.deadline] = nil }
+            ShopState.decrement(&slotLoad, parcel.slot)
+            ShopState.decrement(&waitingByDeadline, parcel.deadline)
         }
     }
 }

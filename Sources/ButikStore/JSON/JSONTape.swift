@@ -1,3 +1,5 @@
+import Foundation
+
 /// JSON text (RFC 8259) checked and split into a flat list of values that point into its bytes:
 /// what ``StoreDecoder`` decodes from. Built in one pass without recursion, so no input,
 /// however deep, can exhaust the stack; anything that is not JSON is a ``DecodingError``.
@@ -284,6 +286,13 @@ enum JSONText {
             }
         }
         return out
+    }
+
+    /// Whether `a` sorts strictly before `b`, byte by byte (a prefix first).
+    static func precedes(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        let common = min(a.count, b.count)
+        let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
+        return order != 0 ? order < 0 : a.count < b.count
     }
 
     /// An integer's value; nil when it does not fit in `Int`.

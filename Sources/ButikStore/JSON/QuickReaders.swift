@@ -206,7 +206,7 @@ private struct Members {
                 break
             }
             let name = reader.scalarBytes(key)
-            if let previous, !previous.lexicographicallyPrecedes(name) { sorted = false }
+            if let previous, !JSONText.precedes(previous, name) { sorted = false }
             previous = name
             key = Int(reader.values[key + 1].next)
         }
