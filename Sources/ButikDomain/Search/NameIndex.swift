@@ -54,14 +54,17 @@ public struct NameIndex: Sendable, Equatable {
             }
         }
         bytes.reserveCapacity(flat.count)
-        var end = 0
-        for index in order {
-            let name = flat[starts[index]..<(starts[index] + lengths[index])]
-            bytes.append(contentsOf: name)
-            end += lengths[index]
-            ends.append(end)
-            ids.append(unsorted[index])
-            masks.append(ByteMask(name))
+        ends.reserveCapacity(order.count)
+        ids.reserveCapacity(order.count)
+        masks.reserveCapacity(order.count)
+        flat.withUnsafeBufferPointer { all in
+            for index in order {
+                let name = UnsafeBufferPointer(rebasing: all[starts[index]..<(starts[index] + lengths[index])])
+                bytes.append(contentsOf: name)
+                ends.append(bytes.count)
+                ids.append(unsorted[index])
+                masks.append(ByteMask(name))
+            }
         }
     }
 

@@ -12,10 +12,21 @@ import Foundation
 extension TapeReader {
     /// The quick reader's value for `T` at `index`, or nil to decode it through `Decodable`.
     func quickly<T>(_ type: T.Type, at index: Int) -> T? {
-        if T.self == Record.self { return record(at: index).map { unsafeBitCast($0, to: T.self) } }
-        if T.self == Parcel.self { return parcel(at: index).map { unsafeBitCast($0, to: T.self) } }
-        if T.self == Customer.self { return customer(at: index).map { unsafeBitCast($0, to: T.self) } }
-        return nil
+        guard T.self == Record.self || T.self == Parcel.self || T.self == Customer.self else { return nil }
+        // The value is moved out of the reader as a `T` (it is one), never copied: a copy of a
+        // value of unknown type retains each of its strings and releases them again.
+        return withUnsafeTemporaryAllocation(of: T.self, capacity: 1) { buffer -> T? in
+            let slot = UnsafeMutableRawPointer(buffer.baseAddress!)
+            let read: Bool
+            if T.self == Record.self {
+                read = record(at: index).map { slot.initializeMemory(as: Record.self, to: $0) } != nil
+            } else if T.self == Parcel.self {
+                read = parcel(at: index).map { slot.initializeMemory(as: Parcel.self, to: $0) } != nil
+            } else {
+                read = customer(at: index).map { slot.initializeMemory(as: Customer.self, to: $0) } != nil
+            }
+            return read ? buffer.baseAddress!.move() : nil
+        }
     }
 
     /// A record; its event through `Decodable` unless it is of the kinds most lines hold.
