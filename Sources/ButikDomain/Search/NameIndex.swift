@@ -37,6 +37,15 @@ public struct NameIndex: Sendable, Equatable {
             lengths.append(flat.count - starts[starts.count - 1])
             unsorted.append(id)
         }
+        // Each name's first eight bytes as one number in the same order, so most comparisons
+        // compare two integers.
+        let prefixes = starts.indices.map { index -> UInt64 in
+            var prefix: UInt64 = 0
+            for offset in 0..<8 {
+                prefix = prefix << 8 | UInt64(offset < lengths[index] ? flat[starts[index] + offset] : 0)
+            }
+            return prefix
+        }
         var order = Array(unsorted.indices)
         flat.withUnsafeBufferPointer { all in
             starts.withUnsafeBufferPointer { starts in
@@ -44,6 +53,7 @@ public struct NameIndex: Sendable, Equatable {
                     unsorted.withUnsafeBufferPointer { ids in
                         let base = all.baseAddress ?? UnsafePointer(bitPattern: 1)!
                         order.sort { a, b in
+                            if prefixes[a] != prefixes[b] { return prefixes[a] < prefixes[b] }
                             let common = min(lengths[a], lengths[b])
                             let order = common == 0 ? 0 : memcmp(base + starts[a], base + starts[b], common)
                             if order != 0 { return order < 0 }

@@ -329,20 +329,18 @@ extension ShopState {
 
     /// `indexingName` false leaves ``nameIndex`` to be built once for every name (decoding).
     private mutating func insert(_ customer: Customer, indexingName: Bool = true) {
-        if let old = customers[customer.id] {
+        let old = customers.updateValue(customer, forKey: customer.id)
+        if let old {
             customerByKey[old.key] = nil
             if old.phones != customer.phones { phoneIndex.remove(customer.id) }
         }
-        if customers[customer.id]?.phones != customer.phones {
+        if old?.phones != customer.phones {
             for phone in customer.phones { phoneIndex.append(phone, id: customer.id) }
         }
-        customers[customer.id] = customer
         customerByKey[customer.key] = customer.id
         let folded = NameFolding.fold(customer.name)
-        if foldedNames[customer.id] != folded {
-            if indexingName { nameIndex.set(customer.id, folded: folded, previous: foldedNames[customer.id]) }
-            foldedNames[customer.id] = folded
-        }
+        let previous = foldedNames.updateValue(folded, forKey: customer.id)
+        if previous != folded, indexingName { nameIndex.set(customer.id, folded: folded, previous: previous) }
     }
 
     private mutating func insert(_ parcel: Parcel) {
