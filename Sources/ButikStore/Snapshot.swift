@@ -47,7 +47,7 @@ enum SnapshotFile {
 
     /// Reads and verifies the snapshot at `path`.
     static func read<Model: Decodable>(
-        path: String, as type: Model.Type, supported: Int, decoder: JSONDecoder
+        path: String, as type: Model.Type, supported: Int, decoder: StoreDecoder
     ) -> Reading<Model> {
         let bytes: [UInt8]
         do {
@@ -61,7 +61,7 @@ enum SnapshotFile {
 
     /// Verifies and decodes snapshot bytes.
     static func decode<Model: Decodable>(
-        _ bytes: [UInt8], as type: Model.Type, supported: Int, decoder: JSONDecoder
+        _ bytes: [UInt8], as type: Model.Type, supported: Int, decoder: StoreDecoder
     ) -> Reading<Model> {
         guard bytes.last == UInt8(ascii: "\n") else {
             return .damaged(reason: bytes.isEmpty ? "it is empty" : "it is incomplete (no newline at the end)")
@@ -83,7 +83,7 @@ enum SnapshotFile {
                       cursor.skip(#","model":"#) else {
                     return .damaged(reason: "it is not a snapshot of this program")
                 }
-                let json = Data(UnsafeRawBufferPointer(rebasing: record[cursor.position..<prefixLength]))
+                let json = UnsafeRawBufferPointer(rebasing: record[cursor.position..<prefixLength])
                 do {
                     let model = try decoder.decode(Model.self, from: json)
                     return .sound(Contents(model: model, seq: seq, journalOffset: Int64(offset)))
@@ -97,7 +97,7 @@ enum SnapshotFile {
     private struct SchemaOnly: Decodable { var schema: Int }
 
     private static func slowSchema(_ record: UnsafeRawBufferPointer) -> Int? {
-        try? JSONDecoder().decode(SchemaOnly.self, from: Data(record)).schema
+        try? StoreCoding.decoder().decode(SchemaOnly.self, from: record).schema
     }
 }
 
@@ -111,27 +111,14 @@ enum StoreCoding {
     }
 
     /// A decoder for the store's own small files (`damage.json`, `unconfirmed.json`): any time.
-    static func decoder() -> JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .millisecondsSince1970
-        return decoder
-    }
+    static func decoder() -> StoreDecoder { StoreDecoder(dateRange: nil) }
 
     /// A decoder for `Model`'s files: a time outside `Model.dateRange` is a decoding error.
-    static func decoder<Model: StoreModel>(for model: Model.Type) -> JSONDecoder {
-        let decoder = JSONDecoder()
-        let range = Model.dateRange
-        decoder.dateDecodingStrategy = .custom { decoder in
-            let container = try decoder.singleValueContainer()
-            let milliseconds = try container.decode(Double.self)
-            let date = Date(timeIntervalSince1970: milliseconds / 1000)
-            if let range, !range.contains(date) {
-                let format = ISO8601DateFormatter()
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "time \(milliseconds) ms since 1970 is out of range "
-                    + "\(format.string(from: range.lowerBound))..<\(format.string(from: range.upperBound))")
-            }
-            return date
-        }
-        return decoder
+    static func decoder<Model: StoreModel>(for model: Model.Type) -> StoreDecoder { StoreDecoder(dateRange: Model.dateRange) }
+
+    /// Why a time read is refused: "time 946684799999.0 ms since 1970 is out of range 2000-01-01T00:00:00Z..<2200-01-01T00:00:00Z".
+    static func outOfRange(milliseconds: Double, _ range: Range<Date>) -> String {
+        let format = ISO8601DateFormatter()
+        return "time \(milliseconds) ms since 1970 is out of range \(format.string(from: range.lowerBound))..<\(format.string(from: range.upperBound))"
     }
 }

@@ -302,15 +302,15 @@ public final class Store<Model: StoreModel> {
     private func replay(
         from start: SnapshotFile.Contents<Model>?, empty: Model
     ) throws(StoreError) -> (Model, JournalRead, Int) {
-        var model = start?.model ?? empty
+        var replay = Replay(start?.model ?? empty)
         let seq = start?.seq ?? 0
         let from = SegmentOffset(segment: JournalFiles.index(holding: seq, in: segments), offset: start?.journalOffset ?? 0)
         let last = segments.count - 1
         let size = Int64(try Posix.status(journalFD, path: journalPath).st_size)
         let (read, segment) = try readJournal(from: from, lastSeq: seq, to: SegmentOffset(segment: last, offset: size)) {
-            model.apply($0)
+            replay.apply($0)
         }
-        return (model, read, segment)
+        return (replay.model, read, segment)
     }
 
     func report(_ torn: (line: Int, offset: Int64, reason: String)) {

@@ -3,7 +3,8 @@ import Foundation
 /// What the store persists: a state built by applying journal entries in order.
 ///
 /// Conform with a value type (a struct): the store hands copies of the model to callers.
-public protocol StoreModel: Codable, Sendable {
+/// `check` compares a replay of the journal with the snapshot through `==`.
+public protocol StoreModel: Codable, Sendable, Equatable {
     /// One recorded change. Encoded as JSON (sorted keys, dates as milliseconds since 1970).
     associatedtype Entry: Codable, Sendable
     /// Schema version written in every file; a file with a higher version opens read-only.
@@ -28,4 +29,24 @@ extension StoreModel {
     public static var dateRange: Range<Date>? { nil }
 
     public static func segmentPeriod(of entry: Entry) -> String? { nil }
+}
+
+/// A model rebuilt from the journal: entries applied in order and, every
+/// ``compactionInterval`` entries, compacted as a snapshot taken there would be
+/// (`compactedForSnapshot()`), so a long replay holds the live state, not all of history.
+struct Replay<Model: StoreModel> {
+    static var compactionInterval: Int { 25_000 }
+    private(set) var model: Model
+    private var sinceCompaction = 0
+
+    init(_ model: Model) { self.model = model }
+
+    mutating func apply(_ entry: Model.Entry) {
+        model.apply(entry)
+        sinceCompaction += 1
+        if sinceCompaction == Replay.compactionInterval {
+            model = model.compactedForSnapshot()
+            sinceCompaction = 0
+        }
+    }
 }

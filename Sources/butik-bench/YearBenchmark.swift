@@ -118,6 +118,14 @@ func benchmarkYear() throws {
     }
 }
 
+/// `butik-bench yearstore`: writes the one-year store's cuts and keeps them, printing their
+/// folders, for profiling a `butik` process on them (`perf record .build/release/butik ...`).
+func keepYearStore() throws {
+    for cut in try YearShop.generate(percents: [10, 50, 100], names: try demoNames()) {
+        print("\(cut.percent)%: \(cut.folder.path)")
+    }
+}
+
 /// A benchmark that cannot run, and why.
 struct BenchFailure: Error, CustomStringConvertible {
     let description: String

@@ -33,7 +33,7 @@ func benchmarkOpen() throws {
 
 let benchmarks: [String: () throws -> Void] = [
     "open": benchmarkOpen, "intake": benchmarkIntake, "counter": benchmarkCounter, "verify": benchmarkVerify,
-    "history": benchmarkHistory, "year": benchmarkYear,
+    "history": benchmarkHistory, "year": benchmarkYear, "yearstore": keepYearStore,
 ]
 let chosen = CommandLine.arguments.dropFirst()
 if chosen.first == "--child", chosen.count >= 2 {

@@ -50,6 +50,23 @@ import Testing
         }
     }
 
+    @Test func aLongReplayHoldsTheLiveStateNotAllHistory() throws {
+        try withTemporaryFolder { folder in
+            let store = try openLedger(folder)
+            store.snapshotEvery = .max
+            let entries = Replay<Ledger>.compactionInterval + 5
+            try store.transact { _ in ((0..<entries).map { _ in Ledger.Entry.count(1) }, ()) }
+            #expect(store.model.history.count == entries)
+
+            let reopened = try openLedger(folder)
+            #expect(!FileManager.default.fileExists(atPath: snapshotURL(folder).path))
+            #expect(reopened.model.total == entries)
+            #expect(reopened.model.history.count == 5)  // compacted after the first 25,000, as a snapshot there would be
+            #expect(reopened.model.compactedForSnapshot() == store.model.compactedForSnapshot())
+            #expect(Store<Ledger>.check(folder: folder, empty: Ledger()).isHealthy)
+        }
+    }
+
     @Test func reopenWithSnapshotGivesTheSameModel() throws {
         try withTemporaryFolder { folder in
             let store = try openLedger(folder)

@@ -27,11 +27,13 @@ public enum Ranges {
     public static let dates: Range<Date> = Date(timeIntervalSince1970: 946_684_800)..<Date(timeIntervalSince1970: 7_258_118_400)
 
     /// `value`, or a `DecodingError.dataCorrupted` at `codingPath` saying that `what` (e.g.
-    /// "parcel id") is out of `range`.
-    public static func checked(_ value: Int, in range: ClosedRange<Int>, _ what: String, at codingPath: [any CodingKey]) throws -> Int {
+    /// "parcel id") is out of `range`. The path is worked out only for that error.
+    public static func checked(
+        _ value: Int, in range: ClosedRange<Int>, _ what: @autoclosure () -> String, at codingPath: @autoclosure () -> [any CodingKey]
+    ) throws -> Int {
         guard range.contains(value) else {
             throw DecodingError.dataCorrupted(DecodingError.Context(
-                codingPath: codingPath, debugDescription: "\(what) \(value) is out of range \(range.lowerBound)...\(range.upperBound)"))
+                codingPath: codingPath(), debugDescription: "\(what()) \(value) is out of range \(range.lowerBound)...\(range.upperBound)"))
         }
         return value
     }

@@ -10,33 +10,73 @@ public enum NameFolding {
         latin1Fold(text) ?? generalFold(text)
     }
 
-    /// `fold` by table when every scalar is below U+0100, else nil.
+    /// `fold` by table when every scalar is below U+0100, else nil. Reads the UTF-8 bytes and
+    /// writes the folded bytes straight into the new string.
     private static func latin1Fold(_ text: String) -> String? {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var lastWasSpace = true
-        for scalar in text.unicodeScalars {
-            guard scalar.value < 0x100, let folded = latin1Table[Int(scalar.value)] else { return nil }
-            if folded.isEmpty {
-                if !lastWasSpace { out.append(UInt8(ascii: " ")) }
-                lastWasSpace = true
-            } else {
-                out.append(contentsOf: folded)
-                lastWasSpace = false
+        var text = text
+        return text.withUTF8 { utf8 -> String? in
+            var foldable = true
+            let folded = String(unsafeUninitializedCapacity: utf8.count * latin1Widest) { out in
+                var count = 0
+                var lastWasSpace = true
+                var index = 0
+                while index < utf8.count {
+                    var scalar = Int(utf8[index])
+                    if scalar >= 0x80 {  // two bytes, C2 or C3 and a continuation, below U+0100
+                        guard scalar & 0xFE == 0xC2, index + 1 < utf8.count, utf8[index + 1] & 0xC0 == 0x80 else {
+                            foldable = false
+                            return 0
+                        }
+                        scalar = (scalar & 0x1F) << 6 | Int(utf8[index + 1] & 0x3F)
+                        index += 1
+                    }
+                    index += 1
+                    let span = latin1Table.spans[scalar]
+                    guard span >= 0 else {
+                        foldable = false
+                        return 0
+                    }
+                    let (start, length) = (Int(span >> 8), Int(span & 0xFF))
+                    if length == 0 {
+                        if !lastWasSpace {
+                            out[count] = UInt8(ascii: " ")
+                            count += 1
+                        }
+                        lastWasSpace = true
+                    } else {
+                        for offset in 0..<length { out[count + offset] = latin1Table.bytes[start + offset] }
+                        count += length
+                        lastWasSpace = false
+                    }
+                }
+                if count > 0, out[count - 1] == UInt8(ascii: " ") { count -= 1 }
+                return count
             }
+            return foldable ? folded : nil
         }
-        if out.last == UInt8(ascii: " ") { out.removeLast() }
-        return String(decoding: out, as: UTF8.self)
     }
 
-    /// What the general path makes of each scalar below U+0100 on its own: ASCII bytes, empty
-    /// for what becomes a space, nil where it keeps a letter beyond ASCII (`µ`, `ª`: the table
-    /// does not fold those). Latin-1 has no combining marks, so decomposing a name is
-    /// decomposing each of its letters, and the two paths agree.
-    private static let latin1Table: [[UInt8]?] = (0..<0x100).map { value in
-        let folded = generalFold(String(Character(Unicode.Scalar(UInt8(value)))))
-        return folded.utf8.allSatisfy { $0 < 0x80 } ? Array(folded.utf8) : nil
-    }
+    /// What the general path makes of each scalar below U+0100 on its own, as spans of one byte
+    /// array (start << 8 | length): ASCII bytes, empty for what becomes a space, -1 where it
+    /// keeps a letter beyond ASCII (`µ`, `ª`: the table does not fold those). Latin-1 has no
+    /// combining marks, so decomposing a name is decomposing each of its letters, and the two
+    /// paths agree.
+    private static let latin1Table: (bytes: [UInt8], spans: [Int32]) = {
+        var bytes: [UInt8] = [], spans: [Int32] = []
+        for value in 0..<0x100 {
+            let folded = Array(generalFold(String(Character(Unicode.Scalar(UInt8(value))))).utf8)
+            guard folded.allSatisfy({ $0 < 0x80 }), folded.count <= latin1Widest else {
+                spans.append(-1)
+                continue
+            }
+            spans.append(Int32(bytes.count) << 8 | Int32(folded.count))
+            bytes += folded
+        }
+        return (bytes, spans)
+    }()
+
+    /// The most bytes the table folds one byte of a name to (`ß` is two bytes and folds to `ss`).
+    private static let latin1Widest = 2
 
     /// The general fold, through canonical decomposition.
     static func generalFold(_ text: String) -> String {

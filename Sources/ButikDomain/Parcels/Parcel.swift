@@ -21,6 +21,14 @@ public struct HandOut: Codable, Equatable, Sendable {
     public var proxyName: String?
     /// What the clerk noted of a proxy's own ID.
     public var proxyID: String?
+
+    public init(at: Date, staff: String, verification: Verification, proxyName: String? = nil, proxyID: String? = nil) {
+        self.at = at
+        self.staff = staff
+        self.verification = verification
+        self.proxyName = proxyName
+        self.proxyID = proxyID
+    }
 }
 
 /// Where a parcel is in its life.
@@ -69,4 +77,27 @@ public struct Parcel: Codable, Equatable, Sendable {
     public var preAdvised: Bool?
     /// The code the carrier sent the recipient (see ``PickupCode``), when known.
     public var pickupCode: String?
+
+    public init(id: ParcelID, tracking: TrackingNumber, format: TrackingFormat, checkDigit: CheckDigitStatus, carrier: String,
+                recipientName: String, customer: CustomerID, key: String, slot: SlotID, size: SizeClass, deadline: Day,
+                receivedAt: Date, receivedBy: String, status: ParcelStatus, delivery: DeliveryID? = nil,
+                preAdvised: Bool? = nil, pickupCode: String? = nil) {
+        self.id = id
+        self.tracking = tracking
+        self.format = format
+        self.checkDigit = checkDigit
+        self.carrier = carrier
+        self.recipientName = recipientName
+        self.customer = customer
+        self.key = key
+        self.slot = slot
+        self.size = size
+        self.deadline = deadline
+        self.receivedAt = receivedAt
+        self.receivedBy = receivedBy
+        self.status = status
+        self.delivery = delivery
+        self.preAdvised = preAdvised
+        self.pickupCode = pickupCode
+    }
 }

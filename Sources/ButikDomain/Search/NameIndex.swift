@@ -1,3 +1,5 @@
+import Foundation
+
 /// Customers' folded names (see ``NameFolding``) as UTF-8 bytes, kept in name order, so a
 /// search walks them without sorting and an exact name is found by binary search.
 ///
@@ -24,9 +26,56 @@ public struct NameIndex: Sendable, Equatable {
 
     public init() {}
 
-    /// The index of these names, built in one sort (opening a store holds every name at once).
+    /// The index of these names, built in one sort (opening a store holds every name at once)
+    /// of positions in one byte array, so the sort compares bytes without copying names.
     init(names: [CustomerID: String]) {
-        setMain(names.map { Entry(folded: Array($0.value.utf8), id: $0.key) }.sorted(by: NameIndex.precedes))
+        var flat: [UInt8] = []
+        var starts: [Int] = [], lengths: [Int] = [], unsorted: [CustomerID] = []
+        for (id, name) in names {
+            starts.append(flat.count)
+            flat.append(contentsOf: name.utf8)
+            lengths.append(flat.count - starts[starts.count - 1])
+            unsorted.append(id)
+        }
+        // Each name's first eight bytes as one number in the same order, so most comparisons
+        // compare two integers.
+        let prefixes = starts.indices.map { index -> UInt64 in
+            var prefix: UInt64 = 0
+            for offset in 0..<8 {
+                prefix = prefix << 8 | UInt64(offset < lengths[index] ? flat[starts[index] + offset] : 0)
+            }
+            return prefix
+        }
+        var order = Array(unsorted.indices)
+        flat.withUnsafeBufferPointer { all in
+            starts.withUnsafeBufferPointer { starts in
+                lengths.withUnsafeBufferPointer { lengths in
+                    unsorted.withUnsafeBufferPointer { ids in
+                        let base = all.baseAddress ?? UnsafePointer(bitPattern: 1)!
+                        order.sort { a, b in
+                            if prefixes[a] != prefixes[b] { return prefixes[a] < prefixes[b] }
+                            let common = min(lengths[a], lengths[b])
+                            let order = common == 0 ? 0 : memcmp(base + starts[a], base + starts[b], common)
+                            if order != 0 { return order < 0 }
+                            return lengths[a] != lengths[b] ? lengths[a] < lengths[b] : ids[a] < ids[b]
+                        }
+                    }
+                }
+            }
+        }
+        bytes.reserveCapacity(flat.count)
+        ends.reserveCapacity(order.count)
+        ids.reserveCapacity(order.count)
+        masks.reserveCapacity(order.count)
+        flat.withUnsafeBufferPointer { all in
+            for index in order {
+                let name = UnsafeBufferPointer(rebasing: all[starts[index]..<(starts[index] + lengths[index])])
+                bytes.append(contentsOf: name)
+                ends.append(bytes.count)
+                ids.append(unsorted[index])
+                masks.append(ByteMask(name))
+            }
+        }
     }
 
     public var count: Int { ids.count + buffer.count }
@@ -47,14 +96,20 @@ public struct NameIndex: Sendable, Equatable {
         let entry = Entry(folded: Array(folded.utf8), id: id)
         buffer.insert((entry, mainLowerBound(entry), ByteMask(entry.folded)), at: bufferLowerBound(entry))
         if buffer.count > NameIndex.bufferLimit {
-            var merged: [Entry] = []
-            merged.reserveCapacity(count)
+            // Merged straight into new flat arrays: no array per name.
+            var (mergedBytes, mergedEnds, mergedIDs, mergedMasks) = ([UInt8](), [Int](), [CustomerID](), [ByteMask]())
+            mergedBytes.reserveCapacity(bytes.count + buffer.reduce(0) { $0 + $1.entry.folded.count })
+            mergedEnds.reserveCapacity(count)
+            mergedIDs.reserveCapacity(count)
+            mergedMasks.reserveCapacity(count)
             forEachInOrder { folded, id in
-                merged.append(Entry(folded: Array(folded), id: id))
+                mergedBytes.append(contentsOf: folded)
+                mergedEnds.append(mergedBytes.count)
+                mergedIDs.append(id)
+                mergedMasks.append(ByteMask(folded))
                 return true
             }
-            buffer = []
-            setMain(merged)
+            (bytes, ends, ids, masks, buffer) = (mergedBytes, mergedEnds, mergedIDs, mergedMasks, [])
         }
     }
 

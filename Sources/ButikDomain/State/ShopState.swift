@@ -114,15 +114,6 @@ public struct ShopState: Sendable, Equatable {
     public func compacted() -> ShopState {
         guard let newest = lastRecordAt else { return self }
         var copy = self
-        defer {
-            copy.expected = copy.expected.filter { $0.value.arrivedAs.map { copy.parcels[$0] != nil } ?? true }
-            copy.latestByTracking = copy.latestByTracking.filter { copy.parcels[$0.value] != nil }
-            copy.trackingIndex = FlatIndex(copy.parcels.values.sorted { $0.id < $1.id }.map { ($0.tracking.value, $0.id) })
-            copy.receivedInDelivery = copy.receivedInDelivery.compactMapValues { ids in
-                let kept = ids.filter { copy.parcels[$0] != nil }
-                return kept.isEmpty ? nil : kept
-            }
-        }
         copy.parcels = parcels.filter { _, parcel in
             switch parcel.status {
             case .waiting, .returning: return true
@@ -135,6 +126,15 @@ public struct ShopState: Sendable, Equatable {
         }
         copy.queue = queue.filter { _, entry in
             entry.closedAt.map { newest.timeIntervalSince($0) < ShopState.closedRetention } ?? true
+        }
+        // What refers to the parcels dropped goes with them (this was in a `defer`, which ran
+        // after the copy was returned: snapshots kept every manifest entry ever).
+        copy.expected = copy.expected.filter { $0.value.arrivedAs.map { copy.parcels[$0] != nil } ?? true }
+        copy.latestByTracking = copy.latestByTracking.filter { copy.parcels[$0.value] != nil }
+        copy.trackingIndex = FlatIndex(copy.parcels.values.sorted { $0.id < $1.id }.map { ($0.tracking.value, $0.id) })
+        copy.receivedInDelivery = copy.receivedInDelivery.compactMapValues { ids in
+            let kept = ids.filter { copy.parcels[$0] != nil }
+            return kept.isEmpty ? nil : kept
         }
         return copy
     }
@@ -162,9 +162,18 @@ extension ShopState: Codable {
         nextCustomerNumber = try c.decode(Int.self, forKey: .nextCustomerNumber, in: Ranges.nextNumber, "next customer number")
         nextParcelNumber = try c.decode(Int.self, forKey: .nextParcelNumber, in: Ranges.nextNumber, "next parcel number")
         lastRecordAt = try c.decodeIfPresent(Date.self, forKey: .lastRecordAt)
-        for customer in try c.decode([Customer].self, forKey: .customers) { insert(customer, indexingName: false) }
+        // Element by element, straight into the dictionaries (no array of them all first).
+        var customers = try c.nestedUnkeyedContainer(forKey: .customers)
+        let customerCount = customers.count ?? 0
+        self.customers.reserveCapacity(customerCount)
+        customerByKey.reserveCapacity(customerCount)
+        foldedNames.reserveCapacity(customerCount)
+        while !customers.isAtEnd { insert(try customers.decode(Customer.self), indexingName: false) }
         nameIndex = NameIndex(names: foldedNames)
-        for parcel in try c.decode([Parcel].self, forKey: .parcels) { insert(parcel) }
+        var parcels = try c.nestedUnkeyedContainer(forKey: .parcels)
+        self.parcels.reserveCapacity(parcels.count ?? 0)
+        latestByTracking.reserveCapacity(parcels.count ?? 0)
+        while !parcels.isAtEnd { insert(try parcels.decode(Parcel.self)) }
         for delivery in try c.decodeIfPresent([Delivery].self, forKey: .openDeliveries) ?? [] { openDeliveries[delivery.id] = delivery }
         nextDeliveryNumber = try c.decodeIfPresent(Int.self, forKey: .nextDeliveryNumber, in: Ranges.nextNumber, "next delivery number") ?? 1
         for entry in try c.decodeIfPresent([ExpectedParcel].self, forKey: .expected) ?? [] { expected[entry.tracking] = entry }
@@ -320,39 +329,42 @@ extension ShopState {
 
     /// `indexingName` false leaves ``nameIndex`` to be built once for every name (decoding).
     private mutating func insert(_ customer: Customer, indexingName: Bool = true) {
-        if let old = customers[customer.id] {
+        let old = customers.updateValue(customer, forKey: customer.id)
+        if let old {
             customerByKey[old.key] = nil
             if old.phones != customer.phones { phoneIndex.remove(customer.id) }
         }
-        if customers[customer.id]?.phones != customer.phones {
+        if old?.phones != customer.phones {
             for phone in customer.phones { phoneIndex.append(phone, id: customer.id) }
         }
-        customers[customer.id] = customer
         customerByKey[customer.key] = customer.id
         let folded = NameFolding.fold(customer.name)
-        if foldedNames[customer.id] != folded {
-            if indexingName { nameIndex.set(customer.id, folded: folded, previous: foldedNames[customer.id]) }
-            foldedNames[customer.id] = folded
-        }
+        let previous = foldedNames.updateValue(folded, forKey: customer.id)
+        if previous != folded, indexingName { nameIndex.set(customer.id, folded: folded, previous: previous) }
     }
 
     private mutating func insert(_ parcel: Parcel) {
-        unindex(parcels[parcel.id])
-        if parcels[parcel.id] == nil {
+        if let old = parcels[parcel.id] {
+            unindex(old)
+        } else {
             trackingIndex.append(parcel.tracking.value, id: parcel.id)
             if let delivery = parcel.delivery { receivedInDelivery[delivery, default: []].append(parcel.id) }
         }
-        if latestByTracking[parcel.tracking].map({ $0 < parcel.id }) ?? true { latestByTracking[parcel.tracking] = parcel.id }
+        ShopState.raise(&latestByTracking[parcel.tracking, default: parcel.id], to: parcel.id)
         parcels[parcel.id] = parcel
         index(parcel)
     }
 
+    private static func raise(_ latest: inout ParcelID, to id: ParcelID) {
+        if latest < id { latest = id }
+    }
+
+    /// Changes a parcel in place (one look-up), keeping the indexes.
     private mutating func update(_ id: ParcelID, _ change: (inout Parcel) -> Void) {
-        guard var parcel = parcels[id] else { return }
-        unindex(parcel)
-        change(&parcel)
-        parcels[id] = parcel
-        index(parcel)
+        guard let position = parcels.index(forKey: id) else { return }
+        unindex(parcels.values[position])
+        change(&parcels.values[position])
+        index(parcels.values[position])
     }
 
     private mutating func index(_ parcel: Parcel) {
@@ -366,20 +378,30 @@ extension ShopState {
         }
     }
 
+    /// One less under `key`, which goes at zero; one look-up.
+    private static func decrement<Key: Hashable>(_ counts: inout [Key: Int], _ key: Key) {
+        guard let position = counts.index(forKey: key) else {
+            counts[key] = -1  // as `-= 1` on a missing count did
+            return
+        }
+        counts.values[position] -= 1
+        if counts.values[position] == 0 { counts.remove(at: position) }
+    }
+
     private mutating func unindex(_ parcel: Parcel?) {
         guard let parcel, parcel.status.isInShop else { return }
         inShopByTracking[parcel.tracking] = nil
-        inShopByCustomer[parcel.customer]?.remove(parcel.id)
-        if inShopByCustomer[parcel.customer]?.isEmpty == true { inShopByCustomer[parcel.customer] = nil }
+        if let position = inShopByCustomer.index(forKey: parcel.customer) {
+            inShopByCustomer.values[position].remove(parcel.id)
+            if inShopByCustomer.values[position].isEmpty { inShopByCustomer.remove(at: position) }
+        }
         if let code = parcel.pickupCode {
             inShopByPickupCode[code]?.removeAll { $0 == parcel.id }
             if inShopByPickupCode[code]?.isEmpty == true { inShopByPickupCode[code] = nil }
         }
         if parcel.status == .waiting {
-            slotLoad[parcel.slot, default: 0] -= 1
-            if slotLoad[parcel.slot] == 0 { slotLoad[parcel.slot] = nil }
-            waitingByDeadline[parcel.deadline, default: 0] -= 1
-            if waitingByDeadline[parcel.deadline] == 0 { waitingByDeadline[parcel.deadline] = nil }
+            ShopState.decrement(&slotLoad, parcel.slot)
+            ShopState.decrement(&waitingByDeadline, parcel.deadline)
         }
     }
 }

@@ -132,6 +132,7 @@ enum Posix {
         guard let fd = try openForReading(path) else { return nil }
         defer { close(fd) }
         var bytes: [UInt8] = []
+        if let size = try? status(fd, path: path).st_size { bytes.reserveCapacity(Int(size) + 1) }  // read without regrowing
         var offset: Int64 = 0
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {

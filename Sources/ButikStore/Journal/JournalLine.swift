@@ -48,7 +48,7 @@ enum JournalLine {
 
     /// Parses and verifies one line (without its newline).
     static func parse<Entry: Decodable>(
-        _ line: UnsafeRawBufferPointer, as type: Entry.Type, schemaVersion: Int, decoder: JSONDecoder
+        _ line: UnsafeRawBufferPointer, as type: Entry.Type, schemaVersion: Int, decoder: StoreDecoder
     ) -> Parsed<Entry> {
         guard case .valid(let prefixLength) = Sealed.verify(line) else {
             return .damaged(reason: describeDamage(line))
@@ -57,7 +57,7 @@ enum JournalLine {
             return parseSlowly(line, as: type, schemaVersion: schemaVersion, decoder: decoder)
         }
         if header.version > schemaVersion { return .newer(seq: header.seq, version: header.version) }
-        let json = Data(UnsafeRawBufferPointer(rebasing: line[header.entryStart..<prefixLength]))
+        let json = UnsafeRawBufferPointer(rebasing: line[header.entryStart..<prefixLength])
         do {
             let entry = try decoder.decode(Entry.self, from: json)
             return .entry(seq: header.seq, more: header.more, entry: entry)
@@ -70,7 +70,7 @@ enum JournalLine {
     static func verifiedSequence(_ line: UnsafeRawBufferPointer) -> Int? {
         guard case .valid(let prefixLength) = Sealed.verify(line) else { return nil }
         if let header = header(line, prefixLength: prefixLength) { return header.seq }
-        return slowHeader(line, decoder: JSONDecoder())?.seq
+        return slowHeader(line, decoder: StoreDecoder())?.seq
     }
 
     /// Why a line that does not verify is damaged, for a person.
@@ -113,8 +113,8 @@ enum JournalLine {
 
     /// The header of a line in an unexpected layout; nil unless its sequence number is one the
     /// quick reader could read too (up to 18 digits), so no sum on it can overflow.
-    private static func slowHeader(_ line: UnsafeRawBufferPointer, decoder: JSONDecoder) -> SlowHeader? {
-        guard let header = try? decoder.decode(SlowHeader.self, from: Data(line)),
+    private static func slowHeader(_ line: UnsafeRawBufferPointer, decoder: StoreDecoder) -> SlowHeader? {
+        guard let header = try? decoder.decode(SlowHeader.self, from: line),
               (0...ByteCursor.largestNumber).contains(header.seq) else { return nil }
         return header
     }
@@ -125,12 +125,12 @@ enum JournalLine {
 
     /// A sound line in an unexpected layout (e.g. written by a later version): decode it as JSON.
     private static func parseSlowly<Entry: Decodable>(
-        _ line: UnsafeRawBufferPointer, as type: Entry.Type, schemaVersion: Int, decoder: JSONDecoder
+        _ line: UnsafeRawBufferPointer, as type: Entry.Type, schemaVersion: Int, decoder: StoreDecoder
     ) -> Parsed<Entry> {
         guard let header = slowHeader(line, decoder: decoder) else { return .damaged(reason: "it is not a journal line") }
         if header.v > schemaVersion { return .newer(seq: header.seq, version: header.v) }
         do {
-            let entry = try decoder.decode(SlowLine<Entry>.self, from: Data(line)).entry
+            let entry = try decoder.decode(SlowLine<Entry>.self, from: line).entry
             return .entry(seq: header.seq, more: header.more ?? false, entry: entry)
         } catch {
             return .undecodable(seq: header.seq, reason: "its entry cannot be read: \(DecodingReason.describe(error))")

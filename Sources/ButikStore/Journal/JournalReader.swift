@@ -99,7 +99,7 @@ enum JournalReader {
     /// number, is corruption.
     static func read<Entry: Decodable>(
         fd: Int32, path: String, from start: Int64, to end: Int64, firstLine: Int, lastSeq: Int,
-        schemaVersion: Int, decoder: JSONDecoder, as type: Entry.Type, apply: (Entry) -> Void
+        schemaVersion: Int, decoder: StoreDecoder, as type: Entry.Type, apply: (Entry) -> Void
     ) throws(StoreError) -> JournalRead {
         var result = JournalRead(end: start, lastSeq: lastSeq)
         var pending: [Entry] = []

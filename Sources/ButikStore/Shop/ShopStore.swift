@@ -51,7 +51,13 @@ public final class ShopStore {
     /// still in the shop, but the map cannot show them; say where they are.
     private static func strayParcels(_ state: ShopState, _ layout: ShopLayout) -> [String] {
         var bySlot: [SlotID: Int] = [:]
-        for parcel in state.parcelsInShop where !layout.contains(parcel.slot) { bySlot[parcel.slot, default: 0] += 1 }
+        var known: [SlotID: Bool] = [:]  // each slot in use looked up in the layout once
+        for id in state.inShopByTracking.values {
+            guard let slot = state.parcels[id]?.slot else { continue }
+            let isKnown = known[slot] ?? layout.contains(slot)
+            known[slot] = isKnown
+            if !isKnown { bySlot[slot, default: 0] += 1 }
+        }
         guard !bySlot.isEmpty else { return [] }
         let list = bySlot.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: ", ")
         return ["\(bySlot.values.reduce(0, +)) parcel(s) are in slots \(ShopStore.layoutFileName) no longer has: \(list). Move them (butik move) or put the slots back."]

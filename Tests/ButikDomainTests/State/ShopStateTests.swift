@@ -190,6 +190,10 @@ struct JournaledShop {
         #expect(compacted.lastRecordAt == state.lastRecordAt)
         #expect(compacted.slotLoad == state.slotLoad)
         #expect(compacted.inShopByTracking == state.inShopByTracking)
+        // What refers to the dropped parcels goes with them.
+        #expect(compacted.latestByTracking.values.sorted() == [ParcelID(1), ParcelID(2)])
+        #expect(state.latestByTracking.count == 4)
+        #expect(compacted.receivedInDelivery.values.allSatisfy { $0.allSatisfy { compacted.parcels[$0] != nil } })
         // The number of a dropped parcel is not reused.
         var next = compacted
         #expect(try next.receiveTestParcel("RR000000009SE", for: .customer(CustomerID(1))).parcel.id == ParcelID(5))
