@@ -26,12 +26,12 @@ enum HistoryFileWriter {
     ) -> TablePlan {
         var grouped: [Int: [Key]] = [:]
         for key in pieces.keys { grouped[table.bucket(key, buckets), default: []].append(key) }
-        let encoder = StoreCoding.encoder()
+        let encoder = StoreEncoder()
         return TablePlan(buckets: buckets, keys: keys) { index throws(StoreError) in
             if let rewriting, !rewriting.contains(index) { return nil }
             guard let keys = grouped[index] else { return [] }
             let entries = keys.sorted().map { HistoryTable<Key, Value>.Entry(k: $0, v: pieces[$0]!) }
-            do { return [UInt8](try encoder.encode(entries)) } catch {
+            do { return try encoder.encode(entries) } catch {
                 throw .encoding(reason: "the history cannot be written as JSON (\(error))")
             }
         }
