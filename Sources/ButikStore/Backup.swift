@@ -30,7 +30,7 @@ extension Store {
                 throw goReadOnly(problem)
             }
             try Posix.createFolder(parentPath)
-            Posix.removeLeftovers(in: parentPath, tag: ".partial-")
+            Posix.removeLeftovers(in: parentPath, tags: ".partial-")
             let previous = Self.newestBackup(in: parentPath)
             let temporary = parentPath + "/.\(name).partial-\(getpid())-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
             try Posix.createFolder(temporary)
@@ -123,7 +123,7 @@ extension Store {
         guard let lock else { throw .readOnly(reason: "The store has no lock file.") }
         try lock.lock(.exclusive, timeout: lockTimeout)
         defer { lock.unlock() }
-        Posix.removeLeftovers(in: folderPath, tag: ".restore-")
+        Posix.removeLeftovers(in: folderPath, tags: ".restore-")
         let suffix = ".restore-\(getpid())-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
         let stagedJournal = folderPath + "/." + JournalFiles.folderName + suffix
         defer { try? FileManager.default.removeItem(atPath: stagedJournal) }  // unless renamed

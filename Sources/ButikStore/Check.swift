@@ -156,9 +156,9 @@ extension Store {
         for (index, segment) in segments.enumerated() {
             let journalPath = segment.path
             let isLast = index == segments.count - 1
-            if let wanted = expected, segment.firstSeq != wanted {
-                report.problems.append(.init(file: journalPath, line: nil, what: "its name says it starts at entry "
-                    + "\(segment.firstSeq), but entry \(wanted) comes next, so entries are missing or repeated"))
+            if let wanted = expected, segment.firstSeq != wanted,
+               case .corrupt(_, _, let reason) = JournalFiles.misnamed(segment, next: wanted) {
+                report.problems.append(.init(file: journalPath, line: nil, what: reason))
                 applying = false
             }
             expected = segment.firstSeq

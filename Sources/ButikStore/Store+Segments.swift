@@ -31,8 +31,7 @@ extension Store {
             let segment = segments[index]
             let isLast = index == end.segment
             if offset == 0, segment.firstSeq != total.lastSeq + 1 {
-                total.problem = .corrupt(file: segment.path, line: nil, reason: "its name says it starts at entry "
-                    + "\(segment.firstSeq), but entry \(total.lastSeq + 1) comes next, so entries are missing or repeated")
+                total.problem = JournalFiles.misnamed(segment, next: total.lastSeq + 1)
                 return (total, max(start.segment, index - 1))
             }
             let read = try withSegment(index) { fd, size throws(StoreError) in
@@ -65,8 +64,7 @@ extension Store {
             }
             if isLast { return (total, index) }
             if read.lastSeq < segment.firstSeq {
-                total.problem = .corrupt(file: segment.path, line: nil,
-                                         reason: "it holds no entry, yet \(Posix.fileName(segments[index + 1].path)) follows it")
+                total.problem = JournalFiles.empty(segment, before: segments[index + 1])
                 return (total, index)
             }
             index += 1
@@ -100,8 +98,7 @@ extension Store {
         for index in 0...end.segment {
             let segment = segments[index]
             guard segment.firstSeq == next else {
-                return .corrupt(file: segment.path, line: nil, reason: "its name says it starts at entry "
-                    + "\(segment.firstSeq), but entry \(next) comes next, so entries are missing or repeated")
+                return JournalFiles.misnamed(segment, next: next)
             }
             let line = decoding?.file == segment.path ? decoding?.line : nil
             let found = try withSegment(index) { fd, size throws(StoreError) in
@@ -113,8 +110,7 @@ extension Store {
             case .problem(let problem): return problem
             case .sound(let lines):
                 if lines == 0, index < end.segment {
-                    return .corrupt(file: segment.path, line: nil,
-                                    reason: "it holds no entry, yet \(Posix.fileName(segments[index + 1].path)) follows it")
+                    return JournalFiles.empty(segment, before: segments[index + 1])
                 }
                 next = segment.firstSeq + lines
             }

@@ -163,9 +163,8 @@ public final class Store<Model: StoreModel> {
         store.readOnlyReason = readOnly
         if !legacy { try Self.settleMigration(folderPath, writable: readOnly == nil) }
         if readOnly == nil {
-            Posix.removeLeftovers(in: folderPath, tag: AtomicFile.temporaryTag)
-            Posix.removeLeftovers(in: folderPath, tag: ".migrating-")
-            if !legacy { Posix.removeLeftovers(in: store.journalFolder, tag: AtomicFile.temporaryTag) }
+            Posix.removeLeftovers(in: folderPath, tags: AtomicFile.temporaryTag, ".migrating-")
+            if !legacy { Posix.removeLeftovers(in: store.journalFolder, tags: AtomicFile.temporaryTag) }
         }
         if createdJournal || createdFolder {
             // Make the new journal's names durable.

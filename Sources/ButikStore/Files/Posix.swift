@@ -231,9 +231,9 @@ enum Posix {
 
     /// Removes what a killed program left of its work in `folder`: entries named
     /// `.NAME<tag>PID-RANDOM` whose process `PID` no longer runs.
-    static func removeLeftovers(in folder: String, tag: String) {
+    static func removeLeftovers(in folder: String, tags: String...) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for name in names where isLeftover(name, tag: tag) {
+        for name in names where tags.contains(where: { isLeftover(name, tag: $0) }) {
             try? FileManager.default.removeItem(atPath: folder + "/" + name)
         }
     }

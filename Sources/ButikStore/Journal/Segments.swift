@@ -72,6 +72,17 @@ enum JournalFiles {
         return segments
     }
 
+    /// A segment whose name states another first entry than `next`, the one that comes.
+    static func misnamed(_ segment: Segment, next: Int) -> StoreError {
+        .corrupt(file: segment.path, line: nil, reason: "its name says it starts at entry \(segment.firstSeq), but entry "
+            + "\(next) comes next, so entries are missing or repeated")
+    }
+
+    /// A segment with no entry in it, before `later`.
+    static func empty(_ segment: Segment, before later: Segment) -> StoreError {
+        .corrupt(file: segment.path, line: nil, reason: "it holds no entry, yet \(Posix.fileName(later.path)) follows it")
+    }
+
     /// The index in `segments` of the one holding entry `seq` (segment 0 for entry 0).
     static func index(holding seq: Int, in segments: [Segment]) -> Int {
         segments.lastIndex { $0.firstSeq <= max(seq, 1) } ?? 0

@@ -28,13 +28,16 @@ public final class ShopStore {
     /// shop file, into the shop file's backup folder (see ``Store/open(folder:empty:backups:alongside:)``).
     public static func open(folder: URL, defaultLayout: Data) throws -> ShopStore {
         let layoutURL = folder.appendingPathComponent(layoutFileName)
-        let backups = (try? ShopLayout.load(from: layoutURL)).map { backupFolder($0.backups, of: folder) }
-        let store = try Store<ShopState>.open(folder: folder, empty: ShopState(), backups: backups, alongside: [layoutFileName])
-        if !FileManager.default.fileExists(atPath: layoutURL.path) {
+        // Read before the store opens, for where a move of an old store backs it up; its
+        // problems are said after the store's own, as when the file is read afterwards.
+        let early = try? ShopLayout.load(from: layoutURL)
+        let store = try Store<ShopState>.open(folder: folder, empty: ShopState(), backups: early.map { backupFolder($0.backups, of: folder) },
+                                              alongside: [layoutFileName])
+        if early == nil, !FileManager.default.fileExists(atPath: layoutURL.path) {
             guard store.lastSequence == 0 else { throw ShopFileMissing(path: layoutURL.path) }
             try AtomicFile.write(defaultLayout, to: layoutURL)
         }
-        let layout = try ShopLayout.load(from: layoutURL)
+        let layout = try early ?? ShopLayout.load(from: layoutURL)
         let shop = ShopStore(folder: folder, layout: layout, store: store)
         shop.layoutNotices = ShopStore.strayParcels(store.model, layout)
         return shop
