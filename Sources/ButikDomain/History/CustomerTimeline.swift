@@ -32,10 +32,10 @@ public struct TimelinePage: Equatable, Sendable {
 }
 
 /// How a customer's timeline is kept: parcel steps by reference to the parcel's story (no copy
-/// of what the story holds), the rest in full. Opaque outside the domain: a derived file stores
-/// it as it is (see ``History/Part``), ``History/timeline(of:since:page:pageSize:)`` reads it.
+/// of what the story holds), the rest in full. Read outside the domain only to be stored as it
+/// is (see ``History/Part``); ``History/timeline(of:since:page:pageSize:)`` reads it for people.
 public struct TimelineItem: Codable, Equatable, Sendable {
-    enum What: Codable, Equatable, Sendable {
+    public enum What: Codable, Equatable, Sendable {
         case parcel(ParcelID, step: Int)
         case refused(reason: String, parcels: [TrackingNumber])
         case proxyAuthorised(name: String)
@@ -43,10 +43,10 @@ public struct TimelineItem: Codable, Equatable, Sendable {
         case droppedOff(DropOffID, tracking: TrackingNumber, carrier: String)
     }
 
-    var seq: Int
-    var at: Date
-    var staff: String
-    var what: What
+    public internal(set) var seq: Int
+    public internal(set) var at: Date
+    public internal(set) var staff: String
+    public internal(set) var what: What
 }
 
 extension TimelineEntry.What {

@@ -55,7 +55,12 @@ public struct Day: Hashable, Comparable, Codable, Sendable, CustomStringConverti
 
     public var description: String {
         let (y, m, d) = components
-        return String(format: "%04d-%02d-%02d", y, m, d)
+        // Without `String(format:)`, which is slow: derived files write many days.
+        func digits(_ value: Int, _ count: Int) -> String {
+            let text = String(abs(value))
+            return (value < 0 ? "-" : "") + String(repeating: "0", count: max(0, count - text.count)) + text
+        }
+        return digits(y, 4) + "-" + digits(m, 2) + "-" + digits(d, 2)
     }
 
     /// `23.11`: day and month, as a Nordic counter writes a date close to today.

@@ -60,7 +60,7 @@ enum HistoryFile {
 }
 
 /// One table of the file: a kind of piece of ``History/Part`` by key.
-struct HistoryTable<Key: Hashable & Comparable & Codable, Value: Codable>: Sendable {
+struct HistoryTable<Key: Hashable & Comparable & Codable & JSONWritable, Value: Codable & JSONWritable>: Sendable {
     /// Its place among the file's tables.
     let index: Int
     let name: String

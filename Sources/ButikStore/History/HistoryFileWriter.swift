@@ -26,15 +26,29 @@ enum HistoryFileWriter {
     ) -> TablePlan {
         var grouped: [Int: [Key]] = [:]
         for key in pieces.keys { grouped[table.bucket(key, buckets), default: []].append(key) }
-        let encoder = StoreEncoder()
         return TablePlan(buckets: buckets, keys: keys) { index throws(StoreError) in
             if let rewriting, !rewriting.contains(index) { return nil }
             guard let keys = grouped[index] else { return [] }
-            let entries = keys.sorted().map { HistoryTable<Key, Value>.Entry(k: $0, v: pieces[$0]!) }
-            do { return try encoder.encode(entries) } catch {
-                throw .encoding(reason: "the history cannot be written as JSON (\(error))")
-            }
+            return try bucket(keys.sorted().map { ($0, pieces[$0]!) })
         }
+    }
+
+    /// A bucket's bytes: its entries, sorted by key, as the JSON array ``HistoryFile`` keeps.
+    static func bucket<Key: JSONWritable, Value: JSONWritable>(_ entries: [(Key, Value)]) throws(StoreError) -> [UInt8] {
+        var out = JSONOut()
+        do {
+            out.openArray()
+            for (key, value) in entries {
+                out.openObject()
+                out.key("k"); try key.write(to: &out)
+                out.key("v"); try value.write(to: &out)
+                out.closeObject()
+            }
+            out.closeArray()
+        } catch {
+            throw .encoding(reason: "the history cannot be written as JSON (\(error))")
+        }
+        return out.bytes
     }
 
     /// Writes the file at `path` as of `position` with `tables` (in ``HistoryTables`` order),

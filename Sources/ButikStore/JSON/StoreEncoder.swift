@@ -95,41 +95,11 @@ final class JSONByteWriter: Encoder {
 
     // MARK: Scalars
 
-    func string(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            bytes.append(contentsOf: text.utf8)  // the common case: nothing to escape, one copy
-            bytes.append(UInt8(ascii: "\""))
-            return
-        }
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case UInt8(ascii: "\n"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case UInt8(ascii: "\r"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case UInt8(ascii: "\t"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes += Array(#"\u00"#.utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
+    func string(_ text: String) { JSONOut.append(string: text, to: &bytes) }
 
-    func number(_ value: Double) throws {
-        guard value.isFinite else {
-            throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "\(value) cannot be written as JSON"))
-        }
-        if value == value.rounded(), abs(value) < 9.0e15 {
-            bytes.append(contentsOf: String(Int64(value)).utf8)
-        } else {
-            bytes.append(contentsOf: value.description.utf8)
-        }
-    }
+    func number(_ value: Double) throws { try JSONOut.append(number: value, to: &bytes) }
 
-    func integer(_ value: some BinaryInteger) { bytes.append(contentsOf: String(value).utf8) }
+    func integer(_ value: some BinaryInteger) { JSONOut.append(integer: value, to: &bytes) }
 
     func bool(_ value: Bool) { bytes.append(contentsOf: (value ? "true" : "false").utf8) }
 
