@@ -58,6 +58,8 @@ extension Store {
     /// and folds every entry, with its sequence number, into `initial`; after `seq` 0 that is
     /// the whole journal (a few seconds at a year's). Writes nothing; call it inside
     /// ``reading(waiting:_:)``. An entry `seq` past ``lastSequence`` leaves `initial` as it is.
+    /// `apply` runs while a second thread reads and decodes the entries after (``ReadAhead``):
+    /// it must not use this store.
     ///
     /// Damage in a line that opening did not read (behind the snapshot) is thrown as
     /// ``StoreError/corrupt(file:line:reason:)`` and makes the store read-only, as catching up does.
@@ -75,10 +77,16 @@ extension Store {
             start = SegmentOffset(segment: bounds.segment, offset: bounds.end)
         }
         var next = seq
-        let (read, _) = try readJournal(from: start, lastSeq: seq, to: knownPosition) { entry in
+        // Decoding on a second thread while this one applies: the store's reading state (its
+        // decoder, the segment files) is the reading thread's until it is done.
+        let end = knownPosition
+        let outcome = ReadAhead.run { yield in
+            Result { () throws(StoreError) in try self.readJournal(from: start, lastSeq: seq, to: end, apply: yield).read }
+        } consume: { entry in
             next += 1
             apply(&value, entry, next)
         }
+        let read = try outcome.get()
         if let problem = read.problem { throw goReadOnly(problem) }
         guard read.lastSeq == lastSequence else {
             throw goReadOnly(.corrupt(

@@ -84,6 +84,22 @@ import Testing
         }
     }
 
+    /// A rebuild spills what later entries cannot change to a file aside and reads back the
+    /// stories later entries name: however often it spills, the file holds the whole history.
+    @Test(arguments: [1, 3, 50])
+    func aRebuildThatSpillsOftenHoldsTheWholeHistory(settleEvery: Int) throws {
+        try withTemporaryFolder { folder in
+            let store = try open(folder)
+            try store.append(records)
+            store.historySettleEvery = settleEvery
+            let day = Day(records[records.count / 2].at, in: store.layout.zone)
+            #expect(try store.history(for: .day(day)).counts(on: day) == (try store.history()).counts(on: day))
+            #expect(try contents(folder) == (try store.history()).part)
+            #expect(store.notices.isEmpty, "\(store.notices)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("rebuild") } == [])
+        }
+    }
+
     /// What a program runs at start in the background: afterwards the file holds the whole history.
     @Test func preparingTheHistoryBuildsAMissingFileFromAStoreOfItsOwn() throws {
         try withTemporaryFolder { folder in

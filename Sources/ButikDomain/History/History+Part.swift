@@ -53,33 +53,42 @@ extension History {
         var found = References()
         for record in records {
             found.days.insert(Day(record.at, in: zone))
+            found.parcels.formUnion(History.parcels(namedBy: record.event))
             switch record.event {
             case .parcelReceived(let parcel):
-                found.parcels.insert(parcel.id)
                 found.customers.insert(parcel.customer)
                 found.tracking.insert(parcel.tracking)
-            case .parcelMoved(let id, _), .deadlineExtended(let id, _), .parcelReturning(let id, _), .receiptUndone(let id):
-                found.parcels.insert(id)
-            case .parcelsHandedOut(let ids, _, _, _), .handOutUndone(let ids), .parcelsCollectedByDriver(let ids):
-                found.parcels.formUnion(ids)
             case .droppedOff(let dropOff):
                 found.dropOffs.insert(dropOff.id)
                 if let customer = dropOff.customer { found.customers.insert(customer) }
             case .driverHandover(let handover):
-                found.parcels.formUnion(handover.parcels)
                 found.dropOffs.formUnion(handover.dropOffs)
-            case .handOutRefused(let customer, let ids, _):
-                found.parcels.formUnion(ids)
+            case .handOutRefused(let customer, _, _), .proxyAuthorised(let customer, _), .proxyRevoked(let customer, _):
                 found.customers.insert(customer)
-            case .proxyAuthorised(let customer, _), .proxyRevoked(let customer, _):
-                found.customers.insert(customer)
-            case .customerAdded, .deliveryStarted, .deliveryEnded, .parcelsExpected, .slotCapacityChanged,
-                 .queueEntryAdded, .queueFetchStarted, .queueEntryReady, .queueEntryClosed:
+            case .parcelMoved, .deadlineExtended, .parcelReturning, .receiptUndone, .parcelsHandedOut, .handOutUndone,
+                 .parcelsCollectedByDriver, .customerAdded, .deliveryStarted, .deliveryEnded, .parcelsExpected,
+                 .slotCapacityChanged, .queueEntryAdded, .queueFetchStarted, .queueEntryReady, .queueEntryClosed:
                 break
             }
         }
         for id in found.parcels { if let owner = ownerOf(id) { found.customers.insert(owner) } }
         return found
+    }
+
+    /// The parcels whose stories `event` reads or changes when applied: the ones a history
+    /// must hold before applying it.
+    public static func parcels(namedBy event: Event) -> [ParcelID] {
+        switch event {
+        case .parcelReceived(let parcel): [parcel.id]
+        case .parcelMoved(let id, _), .deadlineExtended(let id, _), .parcelReturning(let id, _), .receiptUndone(let id): [id]
+        case .parcelsHandedOut(let ids, _, _, _), .handOutUndone(let ids), .parcelsCollectedByDriver(let ids),
+             .handOutRefused(_, let ids, _):
+            ids
+        case .driverHandover(let handover): handover.parcels
+        case .droppedOff, .proxyAuthorised, .proxyRevoked, .customerAdded, .deliveryStarted, .deliveryEnded, .parcelsExpected,
+             .slotCapacityChanged, .queueEntryAdded, .queueFetchStarted, .queueEntryReady, .queueEntryClosed:
+            []
+        }
     }
 
     /// The parcels a customer's timeline refers to (whose stories tell its parcel steps).

@@ -177,3 +177,26 @@ extension History {
         return counts
     }
 }
+
+// MARK: - Pieces kept elsewhere while building
+
+extension History {
+    /// Takes the stories `isDone` picks out of this history and returns them, for a builder
+    /// that keeps them elsewhere while it applies the entries after (see ``restore(_:)``).
+    public mutating func removeStories(where isDone: (ParcelStory) -> Bool) -> [ParcelStory] {
+        let done = part.stories.values.filter(isDone)
+        for story in done { part.stories[story.id] = nil }
+        return done
+    }
+
+    /// Puts back a story taken by ``removeStories(where:)``, before applying an entry that names
+    /// it (``parcels(namedBy:)``).
+    public mutating func restore(_ story: ParcelStory) { part.stories[story.id] = story }
+
+    /// Takes every timeline item so far out of this history and returns them. Applying entries
+    /// only adds items to the end of a timeline, so what the entries after add belongs after them.
+    public mutating func removeTimelines() -> [CustomerID: [TimelineItem]] {
+        defer { part.timelines = [:] }
+        return part.timelines
+    }
+}

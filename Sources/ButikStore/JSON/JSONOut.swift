@@ -107,11 +107,11 @@ struct JSONOut {
 
 /// A value that writes itself as JSON (see ``JSONOut``), as its `Encodable` conformance
 /// would through ``StoreEncoder``; by default it goes through that conformance.
-protocol JSONWritable: Encodable {
+protocol JSONWritable {
     func write(to out: inout JSONOut) throws
 }
 
-extension JSONWritable {
+extension JSONWritable where Self: Encodable {
     func write(to out: inout JSONOut) throws { out.raw(try StoreEncoder().encode(self)) }
 }
 

@@ -30,19 +30,19 @@ extension ShopStore {
             let path = store.folder.standardizedFileURL.path + "/" + HistoryFile.name
             let opened: HistoryFileReader?
             do throws(HistoryFile.Damage) { opened = try HistoryFileReader.open(path) } catch {
-                return try rebuiltHistory(path, because: error.reason)
+                return try rebuiltHistory(path, for: question, because: error.reason)
             }
-            guard let reader = opened else { return try rebuiltHistory(path) }
+            guard let reader = opened else { return try rebuiltHistory(path, for: question) }
             guard reader.header.zone == layout.zone.identifier else {
-                return try rebuiltHistory(path, because: "its days are counted in \(reader.header.zone), "
+                return try rebuiltHistory(path, for: question, because: "its days are counted in \(reader.header.zone), "
                     + "the shop's in \(layout.zone.identifier)")
             }
             guard reader.header.seq <= store.lastSequence else {
-                return try rebuiltHistory(path, because: "it covers entry \(reader.header.seq), but the journal "
+                return try rebuiltHistory(path, for: question, because: "it covers entry \(reader.header.seq), but the journal "
                     + "ends at entry \(store.lastSequence) (was it restored from an older backup?)")
             }
             guard try store.position(of: reader.header.seq) == reader.header.position else {
-                return try rebuiltHistory(path, because: "it was made from a journal whose entry \(reader.header.seq) "
+                return try rebuiltHistory(path, for: question, because: "it was made from a journal whose entry \(reader.header.seq) "
                     + "is not this one's (was the journal restored or replaced?)")
             }
             let tail = try store.fold([(Record, Int)](), after: reader.header.seq) { $0.append(($1, $2)) }
@@ -52,11 +52,11 @@ extension ShopStore {
                 answer = try history(question, from: reader, tail: tail)
                 if tail.count > historyUpdateAfter, store.readOnlyReason == nil { caughtUp = .some(try caughtUpPlans(reader, tail: tail)) }
             } catch {
-                return try rebuiltHistory(path, because: error.reason)
+                return try rebuiltHistory(path, for: question, because: error.reason)
             }
             switch caughtUp {
             case .some(.some(let plans)): writeHistory(path, tables: plans, old: reader)
-            case .some(.none): _ = try rebuiltHistory(path)
+            case .some(.none): _ = try rebuildFile(path)
             case .none: break
             }
             return answer
@@ -130,29 +130,39 @@ extension ShopStore {
         return history
     }
 
-    /// The whole history from the journal, written to `path` when the store is writable; with
-    /// a reason, a notice says why the file there was not used.
-    private func rebuiltHistory(_ path: String, because reason: String? = nil) throws(StoreError) -> History {
+    /// The answer to `question` after building the file at `path` from the whole journal
+    /// (``HistoryRebuild``), read from the file as written; with a reason, a notice says why the
+    /// file there was not used. While the store is read-only, or when the file cannot be
+    /// written, the whole history in memory.
+    private func rebuiltHistory(_ path: String, for question: HistoryQuestion, because reason: String? = nil) throws(StoreError) -> History {
         if let reason {
             historyNotices.append("Ignored \(path): \(reason). It was rebuilt from the whole journal (slower this once, nothing lost).")
         }
-        let whole = try wholeHistory()
-        guard store.readOnlyReason == nil else { return whole }
-        let part = whole.part
-        func plan<Key, Value>(_ table: HistoryTable<Key, Value>, _ pieces: [Key: Value], buckets: Int? = nil,
-                              perBucket: Int = 8) -> HistoryFileWriter.TablePlan {
-            HistoryFileWriter.plan(table, pieces, buckets: buckets ?? HistoryFile.bucketCount(keys: pieces.count, perBucket: perBucket),
-                                   keys: pieces.count)
+        guard store.readOnlyReason == nil, try rebuildFile(path) else { return try wholeHistory() }
+        do throws(HistoryFile.Damage) {
+            if let reader = try HistoryFileReader.open(path) { return try history(question, from: reader, tail: []) }
+        } catch {
+            historyNotices.append("The history file \(path) just written cannot be read (\(error.reason)); the history views read the journal.")
         }
-        // Stories and timelines two a bucket: a view reads many stories (a page of a timeline,
-        // the parcels the journal after the file names), each from its own bucket, and a
-        // regular's timeline is long.
-        writeHistory(path, tables: [
-            plan(HistoryTables.stories, part.stories, perBucket: 2), plan(HistoryTables.tracking, part.tracking),
-            plan(HistoryTables.timelines, part.timelines, perBucket: 2), plan(HistoryTables.days, part.days),
-            plan(HistoryTables.onHand, part.onHandChanges, buckets: 1), plan(HistoryTables.dropOffs, part.dropOffCarriers),
-        ], old: nil)
-        return whole
+        return try wholeHistory()
+    }
+
+    /// Builds the file at `path` from the whole journal; false, with a notice, when it could
+    /// not be written. Damage in the journal throws.
+    private func rebuildFile(_ path: String) throws(StoreError) -> Bool {
+        func unwritten(_ error: StoreError) -> Bool {
+            historyNotices.append("Could not write \(path) (\(error.message)) Nothing was lost: the history views "
+                + "read the journal until it is written.")
+            return false
+        }
+        let rebuild: HistoryRebuild, plans: [HistoryFileWriter.TablePlan]
+        do throws(StoreError) {
+            rebuild = try HistoryRebuild(zone: layout.zone, folder: store.folder.standardizedFileURL.path, ops: store.fileOps,
+                                         settleEvery: historySettleEvery)
+        } catch { return unwritten(error) }
+        _ = try store.fold(rebuild) { rebuild, record, seq in rebuild.apply(record, seq: seq) }
+        do throws(StoreError) { plans = try rebuild.plans() } catch { return unwritten(error) }
+        return writeHistory(path, tables: plans, old: nil)
     }
 
     /// The tables of the file caught up with `tail`: the buckets the entries change are read
@@ -196,14 +206,18 @@ extension ShopStore {
         return complete && !full ? plans : nil
     }
 
-    /// Writes the file as of ``lastSequence``; a failure is only a notice (the journal holds everything).
-    private func writeHistory(_ path: String, tables: [HistoryFileWriter.TablePlan], old: HistoryFileReader?) {
+    /// Writes the file as of ``lastSequence``; a failure is only a notice (the journal holds
+    /// everything). True when it was written.
+    @discardableResult
+    private func writeHistory(_ path: String, tables: [HistoryFileWriter.TablePlan], old: HistoryFileReader?) -> Bool {
         do {
-            guard let position = try store.position(of: store.lastSequence) else { return }
+            guard let position = try store.position(of: store.lastSequence) else { return false }
             try HistoryFileWriter.write(to: path, position: position, zone: layout.zone, tables: tables, old: old, ops: store.fileOps)
+            return true
         } catch {
             historyNotices.append("Could not write \(path) (\(error.message)) Nothing was lost: the history views "
                 + "read the journal until it is written.")
+            return false
         }
     }
 

@@ -73,6 +73,9 @@ public final class ShopStore {
     /// The history file is caught up once more journal entries than this follow it: a view
     /// reads and applies at most about this many.
     public var historyUpdateAfter = 100
+    /// Entries a rebuild of the history file applies between two spills of what they can no
+    /// longer change (see ``HistoryRebuild``); small in tests, to spill often.
+    var historySettleEvery = HistoryRebuild.settleEvery
 
     /// The state as of the last transaction or refresh.
     public var state: ShopState { store.model }

@@ -35,6 +35,39 @@ import Testing
 
     private func cuts(_ records: [Record]) -> [Int] { [0, 1, records.count / 3, records.count * 2 / 3, records.count - 5, records.count] }
 
+    /// A builder that takes the closed stories and the timelines so far out every `every`
+    /// entries (as a rebuild of the derived file spills them) and puts a story back before an
+    /// entry naming it ends with the whole history: the stories it took and kept, the
+    /// timelines it took followed by the ones it kept.
+    @Test func piecesTakenOutWhileBuildingAndPutBackWhenNamedMakeTheWholeHistory() {
+        var putBack = 0
+        for seed in HistoryTests.seeds {
+            let records = RandomJournal(seed: seed).records, whole = history(records[...])
+            for every in [1, 4, 25] {
+                var building = History(zone: Fixtures.oslo)
+                var aside: [ParcelID: ParcelStory] = [:], timelines: [CustomerID: [TimelineItem]] = [:]
+                for (index, record) in records.enumerated() {
+                    for id in History.parcels(namedBy: record.event) {
+                        guard let story = aside.removeValue(forKey: id) else { continue }
+                        building.restore(story)
+                        putBack += 1
+                    }
+                    building.apply(record, seq: index + 1)
+                    if (index + 1) % every == 0 {
+                        for story in building.removeStories(where: { !$0.status.isInShop }) { aside[story.id] = story }
+                        timelines.merge(building.removeTimelines()) { $0 + $1 }
+                        #expect(building.part.stories.values.allSatisfy(\.status.isInShop) && building.part.timelines.isEmpty)
+                    }
+                }
+                var part = building.part
+                part.stories.merge(aside) { kept, _ in kept }
+                part.timelines.merge(timelines) { kept, taken in taken + kept }
+                #expect(part == whole.part, "seed \(seed), every \(every)")
+            }
+        }
+        #expect(putBack > 0, "the journals name parcels out of the shop (an undone hand-out)")
+    }
+
     @Test(arguments: HistoryTests.seeds)
     func storiesByNumberAndClosedParcelsByTheirEnd(seed: UInt64) {
         let records = RandomJournal(seed: seed).records, whole = history(records[...])
