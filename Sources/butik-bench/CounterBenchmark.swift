@@ -1,4 +1,5 @@
 import ButikDomain
+import ButikRuntime
 import ButikStore
 import ButikUI
 import Foundation

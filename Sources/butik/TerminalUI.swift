@@ -1,3 +1,4 @@
+import ButikRuntime
 import ButikStore
 import ButikUI
 import CursesTerminal

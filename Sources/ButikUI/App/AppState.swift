@@ -1,4 +1,5 @@
 import ButikDomain
+import ButikGrid
 import Foundation
 
 /// Everything on screen: the shop as read from the store, which tab is open, each screen's own

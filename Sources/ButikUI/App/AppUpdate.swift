@@ -1,4 +1,5 @@
 import ButikDomain
+import ButikGrid
 
 extension AppState {
     /// Applies one message; returns what the terminal must do.

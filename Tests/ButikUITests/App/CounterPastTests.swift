@@ -1,4 +1,5 @@
 import ButikDomain
+import ButikGrid
 import ButikUI
 import Foundation
 import Testing

@@ -1,5 +1,7 @@
 import ButikDomain
+import ButikGrid
 import ButikStore
+import ButikUI
 import Foundation
 
 /// Runs the app over a store: turns timed key events into scans or typing, feeds messages to
