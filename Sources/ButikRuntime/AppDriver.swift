@@ -49,7 +49,7 @@ public final class AppDriver {
                          readOnlyReason: store.readOnlyReason, clock: clock)
         lastRefresh = clock
         nextBackupCheck = clock + AppDriver.backupCheckInterval
-        if !store.notices.isEmpty { state.say(store.notices.joined(separator: " "), .warning) }
+        _ = state.update(.storeNotices(store.notices))
     }
 
     /// Feeds one key press; carries out store writes it leads to and returns what the terminal
@@ -88,19 +88,21 @@ public final class AppDriver {
             effects += refresh(clock: clock)
         }
         if clock >= nextBackupCheck, waitingWrite == nil, state.readOnlyReason == nil {
-            backUpIfDue(now: now, clock: clock)
+            effects += backUpIfDue(now: now, clock: clock)
         }
         return effects
     }
 
     /// Makes today's backup if it is not made yet (`shop.json`'s `backups`). A failure is said,
     /// never made a reason to stop writing: the journal holds everything.
-    private func backUpIfDue(now: Date, clock: Double) {
+    private func backUpIfDue(now: Date, clock: Double) -> [AppEffect] {
         nextBackupCheck = clock + AppDriver.backupCheckInterval
         switch store.backUpIfDue(now: now) {
-        case .done(let made): if let made { state.say("Today's backup is made: \(made.path)") }
-        case .busy: nextBackupCheck = clock + 60  // another program is busy: again soon
-        case .refused(let reason), .failed(let reason): state.say("Today's backup could not be made: \(reason)", .warning)
+        case .done(let made): return made.map { state.update(.backupMade(path: $0.path)) } ?? []
+        case .busy:
+            nextBackupCheck = clock + 60  // another program is busy: again soon
+            return []
+        case .refused(let reason), .failed(let reason): return state.update(.backupFailed(reason))
         }
     }
 
@@ -170,23 +172,21 @@ public final class AppDriver {
     /// Tries the write once, without waiting for the lock: decided against the state caught up
     /// under it. While another program holds the lock, the command waits in `waitingWrite`.
     private func attempt(_ command: AppCommand) -> [AppEffect] {
-        // The screen lets go of its copy of the shop while the store writes, so the store
-        // changes its state in place instead of copying thousands of parcels and customers.
-        let now = state.context.now
-        state.context.shop = ShopState()
-        let answer = store.write(command, staff: state.staff, now: now)
-        state.context.shop = store.shop
+        // The screen lets go of its copy of the shop while the store writes (see `.writeStarted`).
+        var effects = state.update(.writeStarted)
+        let answer = store.write(command, staff: state.staff, now: state.context.now)
+        if case .done(let outcome) = answer { return effects + notBusy() + state.update(.performed(outcome, store.shop)) }
+        effects += state.update(.storeChanged(store.shop))
         switch answer {
-        case .done(let outcome):
-            return notBusy() + state.update(.performed(outcome, store.shop))
+        case .done: return effects
         case .busy:
-            guard waitingWrite == nil else { return [] }
+            guard waitingWrite == nil else { return effects }
             waitingWrite = command
-            return state.update(.storeBusy(.writing))
+            return effects + state.update(.storeBusy(.writing))
         case .refused(let message):
-            return notBusy() + state.update(.refused(command, message))
+            return effects + notBusy() + state.update(.refused(command, message))
         case .failed(let reason):
-            return notBusy() + state.update(.storeFailed(reason))
+            return effects + notBusy() + state.update(.storeFailed(reason))
         }
     }
 
@@ -245,11 +245,7 @@ public final class AppDriver {
             return state.update(.storeReopened(fresh.shop, readOnlyReason: fresh.readOnlyReason))
         }
         nextReopen = nil
-        let effects = state.update(.storeReopened(fresh.shop, readOnlyReason: nil))
-        // What opening found out (whether an unconfirmed action was recorded, damage gone).
-        if !fresh.notices.isEmpty {
-            state.say(([StoreBusy.writableAgain] + fresh.notices).joined(separator: " "), .warning)
-        }
-        return effects
+        // With what opening found out (whether an unconfirmed action was recorded, damage gone).
+        return state.update(.storeReopened(fresh.shop, readOnlyReason: nil, notices: fresh.notices))
     }
 }

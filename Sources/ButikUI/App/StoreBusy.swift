@@ -23,5 +23,5 @@ public enum StoreBusy: Sendable, Equatable {
     public static let quitWhileWaiting = "Not saved: the last action was still waiting for the store "
         + "(another program was using it) when Butik quit."
     /// A read-only store opened again without a fault.
-    public static let writableAgain = "The store is writable again."
+    static let writableAgain = "The store is writable again."
 }
