@@ -2,7 +2,9 @@
 import PackageDescription
 
 // Layers, each importing only the ones below it:
-//   ButikDomain  <- ButikStore  <- ButikUI  <- CursesTerminal (over CNCursesW)  <- butik
+//   ButikDomain, ButikGrid (leaves: rules; the screen grid and keys)
+//   ButikStore (Domain)   ButikUI (Domain, Grid: screens, no store)   CursesTerminal (CNCursesW, Grid)
+//   ButikRuntime (UI, Store: runs the app over the store)   butik (all)
 // ButikResources is the top-level Resources/ folder (default shop layout, demo names).
 let package = Package(
     name: "Butik",
@@ -12,6 +14,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "ButikDomain"),
+        .target(name: "ButikGrid"),
         .target(name: "ButikStore", dependencies: ["ButikDomain"]),
         .target(
             name: "ButikResources",
@@ -19,22 +22,26 @@ let package = Package(
             exclude: ["README.md"],
             resources: [.copy("shop.json"), .copy("demo")]
         ),
-        .target(name: "ButikUI", dependencies: ["ButikDomain", "ButikStore"]),
+        .target(name: "ButikUI", dependencies: ["ButikDomain", "ButikGrid"]),
+        .target(name: "ButikRuntime", dependencies: ["ButikUI", "ButikStore", "ButikDomain", "ButikGrid"]),
         .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
-        .target(name: "CursesTerminal", dependencies: ["CNCursesW", "ButikUI"]),
+        .target(name: "CursesTerminal", dependencies: ["CNCursesW", "ButikGrid"]),
         .executableTarget(
             name: "butik",
-            dependencies: ["ButikDomain", "ButikStore", "ButikUI", "CursesTerminal", "ButikResources"]
+            dependencies: ["ButikDomain", "ButikStore", "ButikGrid", "ButikUI", "ButikRuntime", "CursesTerminal",
+                           "ButikResources"]
         ),
         .executableTarget(
             name: "butik-bench",
-            dependencies: ["ButikDomain", "ButikStore", "ButikUI", "ButikResources"],
+            dependencies: ["ButikDomain", "ButikStore", "ButikGrid", "ButikUI", "ButikRuntime", "ButikResources"],
             path: "Sources/butik-bench"
         ),
         .testTarget(name: "ButikDomainTests", dependencies: ["ButikDomain"]),
         .testTarget(name: "ButikStoreTests", dependencies: ["ButikStore", "ButikDomain", "ButikResources"]),
-        .testTarget(name: "ButikUITests", dependencies: ["ButikUI", "ButikDomain"]),
-        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNCursesW", "ButikUI"]),
+        .testTarget(name: "ButikGridTests", dependencies: ["ButikGrid", "ButikDomain"]),
+        .testTarget(name: "ButikUITests", dependencies: ["ButikUI", "ButikGrid", "ButikDomain", "ButikRuntime", "ButikStore"]),
+        .testTarget(name: "ButikRuntimeTests", dependencies: ["ButikRuntime", "ButikGrid"]),
+        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNCursesW", "ButikGrid"]),
         .testTarget(name: "butikTests", dependencies: ["butik", "ButikDomain", "ButikStore"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

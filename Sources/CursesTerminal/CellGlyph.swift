@@ -1,3 +1,5 @@
+import ButikGrid
+
 /// What one Screen cell becomes on the terminal: the code points handed to `setcchar` and the
 /// columns ncurses will give them. Pure; the column width function (wcwidth) is passed in.
 ///

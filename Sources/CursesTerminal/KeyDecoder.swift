@@ -1,4 +1,4 @@
-import ButikUI
+import ButikGrid
 import CNCursesW
 
 /// Maps what `wget_wch` reports to a `Key`. Pure: no curses state is read.

@@ -1,4 +1,4 @@
-import ButikUI
+import ButikGrid
 
 /// One report from `wget_wch`.
 struct RawKey: Equatable, Sendable {

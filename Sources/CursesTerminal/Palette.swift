@@ -1,4 +1,4 @@
-import ButikUI
+import ButikGrid
 
 /// Whether the terminal paints in colour.
 public enum ColorMode: Sendable, Equatable {

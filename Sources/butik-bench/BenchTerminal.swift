@@ -1,3 +1,5 @@
+import ButikGrid
+import ButikRuntime
 import ButikUI
 import Foundation
 

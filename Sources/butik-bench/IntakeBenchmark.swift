@@ -1,4 +1,5 @@
 import ButikDomain
+import ButikRuntime
 import ButikStore
 import ButikUI
 import Foundation
@@ -40,7 +41,7 @@ func measureIntake(_ store: ShopStore, customers: [Customer], now: Date, at: Str
     }
     _ = try store.perform(staff: "bench", now: now) { state, context in state.expect(entries, context) }
 
-    let terminal = BenchTerminal(AppDriver(store: store, staff: "bench", now: now, clock: 1000), now: now)
+    let terminal = BenchTerminal(AppDriver(store: StoreClient(store), staff: "bench", now: now, clock: 1000), now: now)
     terminal.press(.function(3))
     terminal.press(.enter) // start a delivery with the first carrier
     precondition(store.state.openDelivery(of: "bench") != nil, "the delivery did not start")

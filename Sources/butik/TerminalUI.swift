@@ -1,3 +1,4 @@
+import ButikRuntime
 import ButikStore
 import ButikUI
 import CursesTerminal
@@ -20,7 +21,7 @@ func openTerminalUI(_ session: Session) throws(CLIError) -> Int32 {
         throw .refused("The terminal UI needs a terminal (\(error)). Use the verbs for scripts: butik --help.")
     }
     defer { terminal.restore() }
-    let driver = AppDriver(store: store, staff: session.staff, now: Date(), clock: MonotonicClock.now())
+    let driver = AppDriver(store: StoreClient(store), staff: session.staff, now: Date(), clock: MonotonicClock.now())
     driver.historyPreparation = preparingHistory(of: store.folder)
     terminal.paint(driver.frame(terminal.size))
     while true {

@@ -1,12 +1,7 @@
-import ButikUI
+import ButikGrid
 
-/// The screen's `textLines` joined by newlines, trailing empty rows dropped, for comparing
-/// with a multi-line string literal.
-func snapshot(_ screen: Screen) -> String {
-    var lines = screen.textLines
-    while lines.last == "" { lines.removeLast() }
-    return lines.joined(separator: "\n")
-}
+/// The screen's ``Screen/plainText``.
+func snapshot(_ screen: Screen) -> String { screen.plainText }
 
 /// A blank screen of the given size.
 func blank(_ width: Int, _ height: Int) -> Screen {

@@ -1,3 +1,4 @@
+import ButikGrid
 import Testing
 @testable import ButikUI
 

@@ -1,4 +1,4 @@
-import ButikUI
+import ButikGrid
 import CNCursesW
 import Foundation
 import Testing

@@ -1,4 +1,4 @@
-import ButikUI
+import ButikGrid
 import CNCursesW
 import Testing
 @testable import CursesTerminal

@@ -1,4 +1,4 @@
-import ButikUI
+import ButikGrid
 import Testing
 @testable import CursesTerminal
 

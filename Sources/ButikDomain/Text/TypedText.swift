@@ -58,7 +58,8 @@ public enum TypedText {
             let isEmoji = character.unicodeScalars.first?.properties.isEmoji == true
             for scalar in character.unicodeScalars {
                 let properties = scalar.properties
-                if scalar.isControlOrBidiControl { return properties.isBidiControl ? .direction(scalar) : .control(scalar) }
+                if properties.isBidiControl { return .direction(scalar) }
+                if properties.generalCategory == .control { return .control(scalar) }
                 guard properties.generalCategory == .format, !properties.isJoinControl else { continue }
                 if isEmoji, (0xE0020...0xE007F).contains(scalar.value) { continue }
                 return .invisible(scalar)
@@ -84,15 +85,5 @@ public enum HiddenCharacter: Equatable, Sendable {
         case .direction(let scalar): "an invisible direction control (\(TrackingError.codePoint(scalar)))"
         case .invisible(let scalar): "an invisible character (\(TrackingError.codePoint(scalar)))"
         }
-    }
-}
-
-extension Unicode.Scalar {
-    /// A control character (C0, DEL, C1) or a bidi control: a character that steers a terminal
-    /// (ESC and CSI start escape sequences) or the direction of the text around it instead of
-    /// showing. Everything shown or printed replaces these (`sanitizedForDisplay` in ButikUI);
-    /// ``TypedText`` refuses them.
-    public var isControlOrBidiControl: Bool {
-        properties.generalCategory == .control || properties.isBidiControl
     }
 }

@@ -1,4 +1,5 @@
 import ButikDomain
+import ButikGrid
 
 extension AppState {
     /// Keys on the queue screen; Enter leaves it for the counter's hand-out.

@@ -1,29 +1,31 @@
 import ButikDomain
+import ButikGrid
 import Foundation
 
 /// Everything on screen: the shop as read from the store, which tab is open, each screen's own
-/// state, and the passing messages. Changed only by ``update(_:)``.
+/// state, and the passing messages. Changed only by ``update(_:)`` (outside this module it can
+/// only be read).
 public struct AppState: Sendable {
-    public var context: AppContext
-    public var staff: String
+    public internal(set) var context: AppContext
+    public internal(set) var staff: String
     /// The store folder, shown in the status line.
-    public var storeLabel: String
+    public internal(set) var storeLabel: String
     /// Set when the store refuses writes; the status line says so.
-    public var readOnlyReason: String?
+    public internal(set) var readOnlyReason: String?
     /// Set while another program holds the store's lock; the status line says so.
-    public var storeBusy: StoreBusy?
-    public var tab: AppTab = .counter
-    public var helpVisible = false
-    public var toast: Toast?
+    public internal(set) var storeBusy: StoreBusy?
+    public internal(set) var tab: AppTab = .counter
+    public internal(set) var helpVisible = false
+    public internal(set) var toast: Toast?
     /// Monotonic seconds, for toasts.
-    public var clock: Double
+    public internal(set) var clock: Double
 
-    public var counter = CounterScreen()
-    public var intake = IntakeScreen()
-    public var shelves = ShelvesScreen()
-    public var queue = QueueScreen()
-    public var customers = CustomersScreen()
-    public var reports = ReportsScreen()
+    public internal(set) var counter = CounterScreen()
+    public internal(set) var intake = IntakeScreen()
+    public internal(set) var shelves = ShelvesScreen()
+    public internal(set) var queue = QueueScreen()
+    public internal(set) var customers = CustomersScreen()
+    public internal(set) var reports = ReportsScreen()
 
     public init(context: AppContext, staff: String, storeLabel: String, readOnlyReason: String? = nil, clock: Double) {
         self.context = context
@@ -37,7 +39,7 @@ public struct AppState: Sendable {
     public static let toastSeconds = 5.0
 
     /// Shows a passing message.
-    public mutating func say(_ text: String, _ kind: Toast.Kind = .info) {
+    mutating func say(_ text: String, _ kind: Toast.Kind = .info) {
         toast = Toast(text, kind: kind, expiresAt: clock + AppState.toastSeconds)
     }
 }
@@ -50,15 +52,26 @@ public enum AppMessage: Sendable {
     case scan(String)
     /// Time passed.
     case tick(now: Date, clock: Double)
-    /// The store has new state (another counter wrote, or our write landed).
+    /// The store has new state (another counter wrote, or our write landed, or failed).
     case storeChanged(ShopState)
+    /// What opening the store found out (damage noted, whether an unconfirmed action was
+    /// recorded), to be shown as a warning.
+    case storeNotices([String])
+    /// A write is under way: the app lets go of its copy of the shop until the store answers
+    /// with `.performed` or `.storeChanged`, so the store changes its state in place instead of
+    /// copying thousands of parcels and customers.
+    case writeStarted
     /// The store stopped taking writes; the reason says what to do.
     case storeFailed(String)
     /// Another program holds the store's lock, or (nil) no longer does.
     case storeBusy(StoreBusy?)
-    /// A read-only store was opened again: its state, and the reason it is still read-only
-    /// (nil: it takes writes again).
-    case storeReopened(ShopState, readOnlyReason: String?)
+    /// A read-only store was opened again: its state, the reason it is still read-only (nil: it
+    /// takes writes again) and what opening it found out.
+    case storeReopened(ShopState, readOnlyReason: String?, notices: [String] = [])
+    /// Today's backup was made in this folder.
+    case backupMade(path: String)
+    /// Today's backup could not be made; the reason says why.
+    case backupFailed(String)
     /// A command is on disk; the state is the store's after it.
     case performed(AppOutcome, ShopState)
     /// A rule refused a command; nothing was written.

@@ -1,3 +1,5 @@
+import ButikGrid
+
 /// The screens of the app, each on its function key.
 public enum AppTab: Int, CaseIterable, Sendable {
     case counter, intake, shelves, queue, customers, reports

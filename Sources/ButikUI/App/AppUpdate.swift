@@ -1,4 +1,5 @@
 import ButikDomain
+import ButikGrid
 
 extension AppState {
     /// Applies one message; returns what the terminal must do.
@@ -12,6 +13,12 @@ extension AppState {
         case .storeChanged(let shop):
             context.shop = shop
             return []
+        case .storeNotices(let notices):
+            if !notices.isEmpty { say(notices.joined(separator: " "), .warning) }
+            return []
+        case .writeStarted:
+            context.shop = ShopState()
+            return []
         case .storeFailed(let reason):
             readOnlyReason = reason
             say("The store is read-only: \(reason)", .error)
@@ -19,10 +26,16 @@ extension AppState {
         case .storeBusy(let busy):
             storeBusy = busy
             return []
-        case .storeReopened(let shop, let reason):
+        case .storeReopened(let shop, let reason, let notices):
             context.shop = shop
             readOnlyReason = reason
-            if reason == nil { say(StoreBusy.writableAgain) }
+            if reason == nil { say(([StoreBusy.writableAgain] + notices).joined(separator: " "), notices.isEmpty ? .info : .warning) }
+            return []
+        case .backupMade(let path):
+            say("Today's backup is made: \(path)")
+            return []
+        case .backupFailed(let reason):
+            say("Today's backup could not be made: \(reason)", .warning)
             return []
         case .scan(let code):
             if storeBusy == .writing { return refuseWhileWriting() }

@@ -1,4 +1,5 @@
 import ButikDomain
+import ButikGrid
 
 extension AppState {
     /// The smallest terminal Butik draws its screens in.

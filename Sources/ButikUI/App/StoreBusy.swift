@@ -16,11 +16,11 @@ public enum StoreBusy: Sendable, Equatable {
     /// A key or scan while a write waits.
     static let keyRefused = "Waiting for the store to save: keys are not taken until then. Esc cancels."
     /// The waiting write was cancelled with Esc.
-    static let cancelled = "Not saved: cancelled while another program was using the store."
+    public static let cancelled = "Not saved: cancelled while another program was using the store."
     /// A second write came while the first still waits.
-    static let earlierWriteWaits = "Not saved: an earlier action is still waiting for the store."
+    public static let earlierWriteWaits = "Not saved: an earlier action is still waiting for the store."
     /// The app quit while a write waited.
-    static let quitWhileWaiting = "Not saved: the last action was still waiting for the store "
+    public static let quitWhileWaiting = "Not saved: the last action was still waiting for the store "
         + "(another program was using it) when Butik quit."
     /// A read-only store opened again without a fault.
     static let writableAgain = "The store is writable again."

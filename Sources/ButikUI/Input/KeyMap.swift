@@ -1,3 +1,5 @@
+import ButikGrid
+
 /// One key a screen reacts to, with how it is shown in help.
 public struct KeyBinding<Action: Sendable>: Sendable {
     public var key: Key

@@ -1,4 +1,5 @@
 import ButikDomain
+import ButikGrid
 
 /// Handing parcels out at the counter: the keys and scans of a ``HandOutFlow``. A parcel that
 /// belongs to somebody else is refused loudly.

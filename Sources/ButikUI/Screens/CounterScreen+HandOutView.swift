@@ -1,4 +1,5 @@
 import ButikDomain
+import ButikGrid
 
 extension CounterScreen {
     /// The hand-out below the results: who, the step's prompt, the last scan's result (or a

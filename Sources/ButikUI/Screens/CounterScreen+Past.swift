@@ -1,4 +1,5 @@
 import ButikDomain
+import ButikGrid
 
 /// What the counter shows of a number no parcel in the shop has: the story of every parcel that
 /// ever had it, newest first, as the driver read it from the store (``AppEffect/lookUpStories(_:)``).

@@ -1,4 +1,5 @@
 import ButikDomain
+import ButikGrid
 
 /// F2: one search field that takes anything (key, name fragments, phone, pickup code, tracking
 /// digits, a scan) and the matching customers and parcels, with the selected one's details below.

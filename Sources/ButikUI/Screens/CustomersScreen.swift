@@ -1,4 +1,5 @@
 import ButikDomain
+import ButikGrid
 
 /// F6: every customer, or those matching the filter (`/` to type), with their key, phone,
 /// waiting parcels and note.

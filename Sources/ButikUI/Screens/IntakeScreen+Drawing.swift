@@ -1,4 +1,5 @@
 import ButikDomain
+import ButikGrid
 
 extension IntakeScreen {
     func draw(into screen: inout Screen, at rect: Rect, _ context: AppContext) {

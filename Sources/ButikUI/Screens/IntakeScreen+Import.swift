@@ -1,4 +1,5 @@
 import ButikDomain
+import ButikGrid
 
 /// Ctrl-O on the intake screen: a prompt for a manifest file's path; Enter imports it (the
 /// driver reads the file, see ``AppEffect/importManifest(path:)``) and the screen reports

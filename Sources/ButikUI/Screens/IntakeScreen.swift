@@ -1,4 +1,5 @@
 import ButikDomain
+import ButikGrid
 
 /// F3: scanning in a delivery. Choose the carrier (remembered) and the count the driver
 /// declared; then each scan (or typed code and Enter) is validated, the recipient is named with

@@ -1,3 +1,5 @@
+import ButikGrid
+
 /// The selected row of a list whose rows are computed from the shop on every frame.
 public struct ListSelection: Hashable, Sendable {
     public var index = 0

@@ -1,4 +1,5 @@
 import ButikDomain
+import ButikGrid
 
 /// The parcel list's keys: filters, extending the selected parcel's deadline, and sending
 /// every overdue parcel back.

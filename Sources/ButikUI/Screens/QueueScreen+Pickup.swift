@@ -1,4 +1,5 @@
 import ButikDomain
+import ButikGrid
 
 /// The pickup queue at the top of the queue screen: who is at the counter or announced, where
 /// their parcels are, and who is fetching them.

@@ -1,4 +1,5 @@
 import ButikDomain
+import ButikGrid
 import Foundation
 
 /// The dialog open over the queue screen.

@@ -1,4 +1,5 @@
 import ButikDomain
+import ButikGrid
 
 /// What the driver takes from the outbound area, counted by scanning each item leaving.
 public struct HandoverCount: Equatable, Sendable {

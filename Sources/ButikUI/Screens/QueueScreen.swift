@@ -1,4 +1,5 @@
 import ButikDomain
+import ButikGrid
 
 /// F5: the pickup queue at the top (customers at the counter or announced, whose parcels a
 /// colleague fetches), then every parcel awaiting pickup, the earliest deadline first,

@@ -1,4 +1,5 @@
 import ButikDomain
+import ButikGrid
 
 /// F7: today's counts per carrier and per staff member (received, handed out, returned).
 public struct ReportsScreen: Sendable {

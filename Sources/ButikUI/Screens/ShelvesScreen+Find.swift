@@ -1,4 +1,5 @@
 import ButikDomain
+import ButikGrid
 
 /// Finding on the shelves map: `/` opens the field; a key, name fragment or tracking digits
 /// highlight every slot holding a matching parcel, and the first is selected.

@@ -1,4 +1,5 @@
 import ButikDomain
+import ButikGrid
 
 /// Moving parcels and changing capacities on the shelves screen: the prompts, the scans that
 /// fill a move batch, and what the store answered.

@@ -1,4 +1,5 @@
 import ButikDomain
+import ButikGrid
 
 /// F4: the shelves as a map of slots, like the cabinet doors in the shop: each slot with how
 /// full it is and the keys in it; the floor and outbound areas below; the selected slot's

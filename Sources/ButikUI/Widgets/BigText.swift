@@ -1,3 +1,5 @@
+import ButikGrid
+
 /// Text in letters 5 rows tall, for a shelf slot or customer key (`B4`, `JFJ`) to be read
 /// at arm's length. Knows A–Z, 0–9, Æ Ø Å Ä Ö Ü, `-` and space (lower case is raised);
 /// other text, or text too big for the space, is drawn as ordinary text instead.

@@ -1,3 +1,5 @@
+import ButikGrid
+
 /// A row of key hints (`F1 Help  F2 Intake  Esc Back`), the most important that fit.
 public struct HelpLine: Hashable, Sendable {
     /// Candidates, most important first.

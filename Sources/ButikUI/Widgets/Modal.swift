@@ -1,3 +1,5 @@
+import ButikGrid
+
 /// A centred dialog box: a yes/no confirmation, or a prompt with a text field.
 /// Enter confirms, Esc cancels; the result is in `outcome`.
 public struct Modal: Hashable, Sendable {

@@ -1,3 +1,5 @@
+import ButikGrid
+
 /// A one-row bar: left segments from the left edge, right segments against the right
 /// edge, separated by ` │ `. Right segments are dropped when they leave no room; left
 /// ones are cut with `…`.

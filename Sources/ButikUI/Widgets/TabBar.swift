@@ -1,3 +1,5 @@
+import ButikGrid
+
 /// A row of screen titles with their keys, e.g. ` F2 Counter  F3 Intake `, the active
 /// one highlighted. When narrow it first shortens the inactive titles (with `…`), then
 /// shows only their keys, then shortens the active title.

@@ -1,3 +1,5 @@
+import ButikGrid
+
 /// Rows of text under column titles, with a selected row that scrolling keeps visible.
 ///
 /// Keys: ↑/↓, PgUp/PgDn (by `pageSize`), Home/End. Columns are separated by one space.

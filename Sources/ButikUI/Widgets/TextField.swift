@@ -1,3 +1,5 @@
+import ButikGrid
+
 /// A one-line text input, edited grapheme by grapheme.
 ///
 /// Keys: ←/→, Home/End (also Ctrl-A/Ctrl-E), Backspace, Del, Ctrl-U (delete to start),

@@ -1,3 +1,5 @@
+import ButikGrid
+
 /// A short-lived message. It does not read a clock: the app sets `expiresAt` from the
 /// time it has and drops the toast once `isExpired(at:)`.
 public struct Toast: Hashable, Sendable {

@@ -1,4 +1,4 @@
-import ButikUI
+import ButikGrid
 import Foundation
 
 /// Everything the program writes, to standard output and standard error: text for people or

@@ -1,5 +1,6 @@
 import ButikDomain
-import ButikUI
+import ButikGrid
+@testable import ButikUI
 import Foundation
 import Testing
 
@@ -120,6 +121,27 @@ struct AppUpdateTests {
         _ = state.update(.tick(now: Harness.now.addingTimeInterval(17 * 60), clock: 101))
         #expect(state.clock == 101)
         #expect(state.view(Size(width: 80, height: 24)).textLines[22].hasSuffix("│ 11:17"))
+    }
+
+    @Test func whatTheStoreSaysIsShownOnlyThroughMessages() {
+        var state = state()
+        #expect(state.update(.storeNotices([])) == [])
+        #expect(state.toast == nil)
+        #expect(state.update(.storeNotices(["The damage noted in line 7 is gone.", "Check the last receipt."])) == [])
+        #expect(state.toast == Toast("The damage noted in line 7 is gone. Check the last receipt.", kind: .warning,
+                                     expiresAt: 100 + AppState.toastSeconds))
+        #expect(state.update(.backupFailed("the disk is full")) == [])
+        #expect(state.toast?.text == "Today's backup could not be made: the disk is full")
+        #expect(state.toast?.kind == .warning)
+        #expect(state.readOnlyReason == nil, "a failed backup never stops writing")
+    }
+
+    @Test func aWriteLetsGoOfTheShopUntilTheStoreAnswers() {
+        var state = state()
+        #expect(state.update(.writeStarted) == [])
+        #expect(state.context.shop == ShopState())
+        _ = state.update(.storeChanged(Self.shop))
+        #expect(state.context.shop == Self.shop)
     }
 
     @Test func storeChangedReplacesTheShop() {

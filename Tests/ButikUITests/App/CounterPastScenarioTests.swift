@@ -1,4 +1,5 @@
 import ButikDomain
+import ButikRuntime
 import ButikStore
 import Foundation
 import Testing

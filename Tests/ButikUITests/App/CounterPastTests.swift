@@ -1,5 +1,6 @@
 import ButikDomain
-import ButikUI
+import ButikGrid
+@testable import ButikUI
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import ButikDomain
+import ButikGrid
 import Foundation
 import Testing
 @testable import ButikUI

@@ -1,4 +1,6 @@
 import ButikDomain
+import ButikGrid
+import ButikRuntime
 import ButikStore
 import ButikUI
 import Foundation
@@ -44,7 +46,7 @@ final class Harness {
             throw error
         }
         startClock = clock
-        driver = AppDriver(store: store, staff: Harness.staff, now: Harness.now, clock: clock)
+        driver = AppDriver(store: StoreClient(store), staff: Harness.staff, now: Harness.now, clock: clock)
     }
 
     deinit {

@@ -1,4 +1,6 @@
 import ButikDomain
+import ButikGrid
+import ButikRuntime
 import ButikStore
 import Foundation
 import Testing

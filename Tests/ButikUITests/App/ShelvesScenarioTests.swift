@@ -1,4 +1,5 @@
 import ButikDomain
+import ButikGrid
 import ButikStore
 import ButikUI
 import Foundation

@@ -1,6 +1,7 @@
 import ButikDomain
+import ButikGrid
 import ButikStore
-import ButikUI
+@testable import ButikUI
 import Foundation
 import Testing
 

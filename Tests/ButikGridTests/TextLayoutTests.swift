@@ -1,5 +1,5 @@
 import Testing
-import ButikUI
+import ButikGrid
 
 @Suite struct TextLayoutTests {
     @Test func truncatesWithEllipsis() {

@@ -1,50 +1,50 @@
 import Testing
-import ButikUI
+import ButikGrid
 
 @Suite struct PutTests {
     @Test func putsTextAndReturnsCellsUsed() {
-        var screen = blank(12, 2)
+        var screen = Screen(size: Size(width: 12, height: 2))
         let used = screen.put("Bø 東京", row: 1, column: 2)
         #expect(used == 7)
-        #expect(snapshot(screen) == "\n  Bø 東京")
+        #expect(screen.plainText == "\n  Bø 東京")
         #expect(screen[1, 5].text == "東")
         #expect(screen[1, 6].isContinuation)
         #expect(screen[1, 6].text == "")
     }
 
     @Test func clipsAtRightEdgeWithoutSplittingWideCharacter() {
-        var screen = blank(5, 1)
+        var screen = Screen(size: Size(width: 5, height: 1))
         let used = screen.put("ab東京", row: 0, column: 0)
         #expect(used == 5)
-        #expect(snapshot(screen) == "ab東")
+        #expect(screen.plainText == "ab東")
         #expect(screen[0, 4] == Cell(text: " "))
     }
 
     @Test func clipsAtMaxWidthAndLeavesTheRestAlone() {
-        var screen = blank(6, 1)
+        var screen = Screen(size: Size(width: 6, height: 1))
         screen.put("xxxxxx", row: 0, column: 0)
         let used = screen.put("東京", row: 0, column: 1, maxWidth: 3)
         #expect(used == 3)
-        #expect(snapshot(screen) == "x東 xx")
+        #expect(screen.plainText == "x東 xx")
         #expect(screen.put("abc", row: 0, column: 0, maxWidth: 0) == 0)
     }
 
     @Test func outsideTheScreenDrawsNothing() {
-        var screen = blank(4, 1)
+        var screen = Screen(size: Size(width: 4, height: 1))
         #expect(screen.put("abc", row: 1, column: 0) == 0)
         #expect(screen.put("abc", row: 0, column: 4) == 0)
-        #expect(snapshot(screen) == "")
+        #expect(screen.plainText == "")
     }
 
     @Test func negativeColumnSkipsCellsLeftOfTheScreen() {
-        var screen = blank(4, 1)
+        var screen = Screen(size: Size(width: 4, height: 1))
         screen.put("東ab", row: 0, column: -1)
         #expect(screen.textLines == [" ab"])
         #expect(!screen[0, 0].isContinuation)
     }
 
     @Test func overwritingHalfAWideCharacterBlanksTheOtherHalf() {
-        var screen = blank(4, 2)
+        var screen = Screen(size: Size(width: 4, height: 2))
         screen.put("東京", row: 0, column: 0)
         screen.put("x", row: 0, column: 1)
         #expect(screen.textLines[0] == " x京")
@@ -59,14 +59,14 @@ import ButikUI
     }
 
     @Test func storesGraphemesInNFCAndDropsZeroWidthOnes() {
-        var screen = blank(4, 1)
+        var screen = Screen(size: Size(width: 4, height: 1))
         screen.put("\u{301}A\u{30A}s", row: 0, column: 0)
         #expect(Array(screen[0, 0].text.unicodeScalars) == ["\u{C5}"])
         #expect(screen.textLines == ["Ås"])
     }
 
     @Test func stylesEveryCellItDraws() {
-        var screen = blank(6, 1)
+        var screen = Screen(size: Size(width: 6, height: 1))
         screen.put("ab", row: 0, column: 0, style: Style(.accent, bold: true))
         screen.put("東", row: 0, column: 2, style: Style(.danger))
         screen.put("c", row: 0, column: 4, style: Style(.selection, reverse: true))
@@ -86,7 +86,7 @@ import ButikUI
     }
 
     @Test func escapeSequenceLosesItsEscape() {
-        var screen = blank(20, 1)
+        var screen = Screen(size: Size(width: 20, height: 1))
         let used = screen.put("Ola\u{1B}[2JNordmann", row: 0, column: 0)
         #expect(screen.textLines == ["Ola�[2JNordmann"])
         #expect(used == 15)
@@ -94,7 +94,7 @@ import ButikUI
     }
 
     @Test func c1ControlsAndBidiOverridesBecomeReplacementCharacters() {
-        var screen = blank(20, 2)
+        var screen = Screen(size: Size(width: 20, height: 2))
         screen.put("A\u{9B}31mB\u{85}C", row: 0, column: 0)
         screen.put("\u{202E}kcap\u{202C}x\u{2066}y\u{2069}", row: 1, column: 0)
         #expect(screen.textLines == ["A�31mB C", "�kcap�x�y�"])
@@ -102,7 +102,7 @@ import ButikUI
     }
 
     @Test func tabsAndLineBreaksBecomeOneSpaceEach() {
-        var screen = blank(20, 1)
+        var screen = Screen(size: Size(width: 20, height: 1))
         screen.put("a\tb\r\nc\nd\u{7F}", row: 0, column: 0)
         #expect(screen.textLines == ["a b c d�"])
         assertClean(screen)
@@ -110,7 +110,7 @@ import ButikUI
 
     @Test func sanitizedStringsMatchWhatPutDraws() {
         let text = "x\u{1B}[0m\ty\u{9B}\u{2067}Ærlig Åse"
-        var screen = blank(30, 1)
+        var screen = Screen(size: Size(width: 30, height: 1))
         screen.put(text, row: 0, column: 0)
         #expect(text.sanitizedForDisplay == "x�[0m y��Ærlig Åse")
         #expect(screen.textLines == [text.sanitizedForDisplay])
@@ -120,11 +120,11 @@ import ButikUI
 
 @Suite struct LinesAndBoxesTests {
     @Test func boxWithTitle() {
-        var screen = blank(14, 5)
+        var screen = Screen(size: Size(width: 14, height: 5))
         screen.box(Rect(row: 0, column: 1, width: 12, height: 4), title: "Hylle")
         screen.horizontalLine(row: 4, column: 0, width: 3, lines: .heavy)
         screen.verticalLine(row: 1, column: 13, height: 2, lines: .double)
-        #expect(snapshot(screen) == """
+        #expect(screen.plainText == """
              ┌─ Hylle ──┐
              │          │║
              │          │║
@@ -135,16 +135,16 @@ import ButikUI
     }
 
     @Test func longTitleIsTruncatedInsideTheBorder() {
-        var screen = blank(10, 2)
+        var screen = Screen(size: Size(width: 10, height: 2))
         screen.box(Rect(row: 0, column: 0, width: 10, height: 2), lines: .double, title: "Customers")
-        #expect(snapshot(screen) == """
+        #expect(screen.plainText == """
             ╔═ Cus… ═╗
             ╚════════╝
             """)
     }
 
     @Test func fillPaintsStyledSpacesClipped() {
-        var screen = blank(4, 3)
+        var screen = Screen(size: Size(width: 4, height: 3))
         screen.put("abcd", row: 1, column: 0)
         screen.fill(Rect(row: 1, column: 2, width: 5, height: 5), style: Style(.muted))
         #expect(screen.textLines == ["", "ab", ""])

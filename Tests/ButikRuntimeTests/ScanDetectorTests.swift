@@ -1,5 +1,6 @@
+import ButikGrid
 import Testing
-import ButikUI
+import ButikRuntime
 
 /// Events for `text` typed one character every `step` seconds from `start`, then `end`
 /// one `step` later (none if nil).

@@ -6,6 +6,14 @@ extension Screen {
             .map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }
     }
 
+    /// ``textLines`` joined by newlines, trailing empty rows dropped: for comparing with a
+    /// multi-line string literal.
+    public var plainText: String {
+        var lines = textLines
+        while lines.last == "" { lines.removeLast() }
+        return lines.joined(separator: "\n")
+    }
+
     /// Each row as one character per cell (continuation cells included) naming its style:
     ///
     /// | role      | plain | bold | reverse | bold + reverse |

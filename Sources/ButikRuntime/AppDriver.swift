@@ -1,8 +1,9 @@
 import ButikDomain
-import ButikStore
+import ButikGrid
+import ButikUI
 import Foundation
 
-/// Runs the app over a store: turns timed key events into scans or typing, feeds messages to
+/// Runs the app over a store (through a ``StoreClient``): turns timed key events into scans or typing, feeds messages to
 /// ``AppState/update(_:)``, catches up on other counters' writes, and draws frames. The
 /// terminal loop and the test harness both drive it, so scenario tests run the real path.
 ///
@@ -12,7 +13,7 @@ import Foundation
 /// whether the fault is gone.
 public final class AppDriver {
     public private(set) var state: AppState
-    private var store: ShopStore
+    private var store: StoreClient
     private var scanner: ScanDetector
     private var lastRefresh: Double
     /// The write that found the lock taken, tried again at every idle.
@@ -40,15 +41,15 @@ public final class AppDriver {
     /// it starts, so starting is quick), in seconds.
     public static let backupCheckInterval = 600.0
 
-    public init(store: ShopStore, staff: String, now: Date, clock: Double) {
+    public init(store: StoreClient, staff: String, now: Date, clock: Double) {
         self.store = store
         scanner = ScanDetector(settings: ScanDetector.Settings(maxGap: Double(store.layout.scanGapMilliseconds) / 1000))
-        let context = AppContext(shop: store.state, layout: store.layout, now: now, staff: staff)
-        state = AppState(context: context, staff: staff, storeLabel: store.folder.path,
+        let context = AppContext(shop: store.shop, layout: store.layout, now: now, staff: staff)
+        state = AppState(context: context, staff: staff, storeLabel: store.label,
                          readOnlyReason: store.readOnlyReason, clock: clock)
         lastRefresh = clock
         nextBackupCheck = clock + AppDriver.backupCheckInterval
-        if !store.notices.isEmpty { state.say(store.notices.joined(separator: " "), .warning) }
+        _ = state.update(.storeNotices(store.notices))
     }
 
     /// Feeds one key press; carries out store writes it leads to and returns what the terminal
@@ -87,21 +88,21 @@ public final class AppDriver {
             effects += refresh(clock: clock)
         }
         if clock >= nextBackupCheck, waitingWrite == nil, state.readOnlyReason == nil {
-            backUpIfDue(now: now, clock: clock)
+            effects += backUpIfDue(now: now, clock: clock)
         }
         return effects
     }
 
     /// Makes today's backup if it is not made yet (`shop.json`'s `backups`). A failure is said,
     /// never made a reason to stop writing: the journal holds everything.
-    private func backUpIfDue(now: Date, clock: Double) {
+    private func backUpIfDue(now: Date, clock: Double) -> [AppEffect] {
         nextBackupCheck = clock + AppDriver.backupCheckInterval
-        do {
-            if let made = try store.backUpIfDue(now: now, waiting: false) { state.say("Today's backup is made: \(made.path)") }
-        } catch StoreError.locked {
+        switch store.backUpIfDue(now: now) {
+        case .done(let made): return made.map { state.update(.backupMade(path: $0.path)) } ?? []
+        case .busy:
             nextBackupCheck = clock + 60  // another program is busy: again soon
-        } catch {
-            state.say("Today's backup could not be made: \(describe(error))", .warning)
+            return []
+        case .refused(let reason), .failed(let reason): return state.update(.backupFailed(reason))
         }
     }
 
@@ -119,7 +120,7 @@ public final class AppDriver {
     /// person once the screen is gone: that a write still waiting for the lock was not saved.
     @discardableResult
     public func close() -> String? {
-        try? store.writeSnapshot()
+        store.close()
         return waitingWrite == nil ? nil : StoreBusy.quitWhileWaiting
     }
 
@@ -141,13 +142,10 @@ public final class AppDriver {
 
     /// Reads and parses a manifest file, then writes its good rows in one transaction.
     private func importManifest(_ path: String) -> [AppEffect] {
-        let parsed: ManifestParse
-        do {
-            parsed = try ManifestFile.read(path, layout: store.layout)
-        } catch {
-            return state.update(.importFailed(error.message))
+        switch store.manifest(at: path) {
+        case .success(let parsed): return write(.expect(parsed.entries, problems: parsed.problems))
+        case .failure(let failure): return state.update(.importFailed(failure.message))
         }
-        return write(.expect(parsed.entries, problems: parsed.problems))
     }
 
     /// Reads the stories of every parcel that had the number. A store that cannot say is told
@@ -156,10 +154,9 @@ public final class AppDriver {
         if historyPreparation?.isRunning == true {
             return state.update(.storiesUnread(tracking, AppDriver.historyBeingPrepared))
         }
-        do {
-            return state.update(.storiesRead(tracking, try store.parcelStories(for: tracking, waiting: false)))
-        } catch {
-            return state.update(.storiesUnread(tracking, describe(error)))
+        switch store.stories(of: tracking) {
+        case .success(let stories): return state.update(.storiesRead(tracking, stories))
+        case .failure(let failure): return state.update(.storiesUnread(tracking, failure.message))
         }
     }
 
@@ -175,27 +172,21 @@ public final class AppDriver {
     /// Tries the write once, without waiting for the lock: decided against the state caught up
     /// under it. While another program holds the lock, the command waits in `waitingWrite`.
     private func attempt(_ command: AppCommand) -> [AppEffect] {
-        // The screen lets go of its copy of the shop while the store writes, so the store
-        // changes its state in place instead of copying thousands of parcels and customers.
-        let now = state.context.now
-        state.context.shop = ShopState()
-        defer { state.context.shop = store.state }
-        do {
-            let outcome = try store.perform(staff: state.staff, now: now, waiting: false) { shop, context throws(DomainError) in
-                try command.decide(shop, context)
-            }
-            return notBusy() + state.update(.performed(outcome, store.state))
-        } catch StoreError.locked {
-            state.context.shop = store.state
-            guard waitingWrite == nil else { return [] }
+        // The screen lets go of its copy of the shop while the store writes (see `.writeStarted`).
+        var effects = state.update(.writeStarted)
+        let answer = store.write(command, staff: state.staff, now: state.context.now)
+        if case .done(let outcome) = answer { return effects + notBusy() + state.update(.performed(outcome, store.shop)) }
+        effects += state.update(.storeChanged(store.shop))
+        switch answer {
+        case .done: return effects
+        case .busy:
+            guard waitingWrite == nil else { return effects }
             waitingWrite = command
-            return state.update(.storeBusy(.writing))
-        } catch let error as DomainError {
-            state.context.shop = store.state
-            return notBusy() + state.update(.refused(command, error.message))
-        } catch {
-            state.context.shop = store.state
-            return notBusy() + state.update(.storeFailed(describe(error)))
+            return effects + state.update(.storeBusy(.writing))
+        case .refused(let message):
+            return effects + notBusy() + state.update(.refused(command, message))
+        case .failed(let reason):
+            return effects + notBusy() + state.update(.storeFailed(reason))
         }
     }
 
@@ -216,19 +207,19 @@ public final class AppDriver {
     /// Catches up without waiting: while another program holds the lock this round is skipped,
     /// and after ``busyNoticeDelay`` the status line says so.
     private func refresh(clock: Double) -> [AppEffect] {
-        do {
-            try store.refresh(waiting: false)
-        } catch StoreError.locked {
+        switch store.catchUp() {
+        case .done: break
+        case .busy:
             let since = busySince ?? clock
             busySince = since
             guard clock - since >= AppDriver.busyNoticeDelay, state.storeBusy == nil else { return [] }
             return state.update(.storeBusy(.reading))
-        } catch {
-            return state.update(.storeFailed(describe(error)))
+        case .refused(let reason), .failed(let reason):
+            return state.update(.storeFailed(reason))
         }
         let effects = notBusy()
         if let reason = store.readOnlyReason { return effects + state.update(.storeFailed(reason)) }
-        return effects + state.update(.storeChanged(store.state))
+        return effects + state.update(.storeChanged(store.shop))
     }
 
     /// While read-only: opens the store again, as a restart would, ``reopenInterval`` seconds
@@ -241,30 +232,20 @@ public final class AppDriver {
         }
         guard clock >= due else { return [] }
         nextReopen = clock + AppDriver.reopenInterval
-        let fresh: ShopStore
-        do {
-            fresh = try store.reopened()
-        } catch StoreError.locked {
-            return []
-        } catch {
+        let fresh: StoreClient
+        switch store.reopened() {
+        case .done(let opened): fresh = opened
+        case .busy: return []
+        case .refused(let reason), .failed(let reason):
             // Still failing, maybe for another reason now: show the reason that holds.
-            let reason = describe(error)
             return reason == state.readOnlyReason ? [] : state.update(.storeFailed(reason))
         }
         store = fresh
         guard fresh.readOnlyReason == nil else {
-            return state.update(.storeReopened(fresh.state, readOnlyReason: fresh.readOnlyReason))
+            return state.update(.storeReopened(fresh.shop, readOnlyReason: fresh.readOnlyReason))
         }
         nextReopen = nil
-        let effects = state.update(.storeReopened(fresh.state, readOnlyReason: nil))
-        // What opening found out (whether an unconfirmed action was recorded, damage gone).
-        if !fresh.notices.isEmpty {
-            state.say(([StoreBusy.writableAgain] + fresh.notices).joined(separator: " "), .warning)
-        }
-        return effects
-    }
-
-    private func describe(_ error: any Error) -> String {
-        (error as? StoreError)?.message ?? "\(error)"
+        // With what opening found out (whether an unconfirmed action was recorded, damage gone).
+        return state.update(.storeReopened(fresh.shop, readOnlyReason: nil, notices: fresh.notices))
     }
 }

@@ -1,3 +1,5 @@
+import ButikGrid
+
 /// Tells a keyboard-wedge barcode scanner's burst from human typing.
 ///
 /// A scanner types each character 1–50 ms after the last and ends with Enter (or Tab);

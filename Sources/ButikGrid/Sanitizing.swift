@@ -1,5 +1,3 @@
-import ButikDomain
-
 /// Making text from data (names, notes, imported CSV) safe to place in cells and to print:
 /// the UI draws and the command line writes every text through this one rule.
 ///
@@ -7,8 +5,8 @@ import ButikDomain
 /// (C0, DEL, C1 U+0080–U+009F, so ESC too) and every bidi control (U+061C, U+200E/F,
 /// U+202A–U+202E, U+2066–U+2069) becomes `�` (U+FFFD). Nothing is dropped, so staff see
 /// that a field holds junk, and an escape sequence like `ESC [ 2 J` shows as `�[2J`,
-/// inert because its ESC is gone. Which scalars are unsafe is the domain's
-/// `Unicode.Scalar.isControlOrBidiControl`, the same set typed names refuse.
+/// inert because its ESC is gone. These are the controls and bidi controls the domain's
+/// `TypedText` refuses in typed names (a test holds the two to the same set).
 extension Character {
     /// The replacement shown for a control or bidi character.
     public static let replacement: Character = "\u{FFFD}"
@@ -27,5 +25,14 @@ extension StringProtocol {
     /// The text with every grapheme sanitised as `Character.sanitizedForDisplay` does.
     public var sanitizedForDisplay: String {
         String(map(\.sanitizedForDisplay))
+    }
+}
+
+extension Unicode.Scalar {
+    /// A control character (C0, DEL, C1) or a bidi control: a character that steers a terminal
+    /// (ESC and CSI start escape sequences) or the direction of the text around it instead of
+    /// showing.
+    var isControlOrBidiControl: Bool {
+        properties.generalCategory == .control || properties.isBidiControl
     }
 }
