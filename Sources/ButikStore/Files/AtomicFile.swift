@@ -29,9 +29,11 @@ public enum AtomicFile {
     }
 
     /// The same for a file too large to hold in memory: `fill` writes the content into the
-    /// temporary file (its descriptor and path), in pieces or with seeks as it likes.
+    /// temporary file (its descriptor and path), in pieces or with seeks as it likes. Not
+    /// `durable`, nothing is synced: for a derived file whose every part is checksummed, which a
+    /// power cut may leave damaged (found when read, and rebuilt) but never mixed with another.
     static func write(
-        to path: String, mode: mode_t, ops: FileOps, crashPoint: CrashPoint? = nil,
+        to path: String, mode: mode_t, ops: FileOps, crashPoint: CrashPoint? = nil, durable: Bool = true,
         _ fill: (_ fd: Int32, _ temporary: String) throws(StoreError) -> Void
     ) throws(StoreError) {
         let folder = (path as NSString).deletingLastPathComponent
@@ -44,7 +46,7 @@ public enum AtomicFile {
         do throws(StoreError) {
             try Posix.setMode(fd, mode, path: temporary)
             try fill(fd, temporary)
-            let synced = ops.fsync(fd)
+            let synced = durable ? ops.fsync(fd) : 0
             if synced != 0 { throw StoreError.io(operation: "fsync", path: temporary, errno: synced) }
         } catch {
             close(fd)
@@ -54,6 +56,6 @@ public enum AtomicFile {
         crashPoint?.reached()
         if rename(temporary, path) != 0 { throw .io(operation: "rename", path: temporary, errno: errno) }
         renamed = true
-        try Posix.syncFolder(folder.isEmpty ? "." : folder, ops: ops)
+        if durable { try Posix.syncFolder(folder.isEmpty ? "." : folder, ops: ops) }
     }
 }

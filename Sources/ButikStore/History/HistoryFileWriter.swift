@@ -60,7 +60,9 @@ enum HistoryFileWriter {
             schema: HistoryFile.schema, seq: position.seq, line: position.checksum, zone: zone.identifier,
             tables: zip(HistoryTables.names, tables).map { .init(name: $0, buckets: $1.buckets, keys: $1.keys, sum: 0) })
         let frontSize = Int(HistoryFileReader.frontSize(header))
-        try AtomicFile.write(to: path, mode: 0o600, ops: ops, crashPoint: .historyWritten) { fd, temporary throws(StoreError) in
+        // Not synced: 70 MB at a year, and every part of it is checksummed (a power cut that
+        // leaves it damaged costs a rebuild, never a wrong answer).
+        try AtomicFile.write(to: path, mode: 0o600, ops: ops, crashPoint: .historyWritten, durable: false) { fd, temporary throws(StoreError) in
             func put(_ bytes: [UInt8]) throws(StoreError) {
                 let written = Posix.writeAll(fd, bytes, ops: ops)
                 if written != 0 { throw .io(operation: "write", path: temporary, errno: written) }
