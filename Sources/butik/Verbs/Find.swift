@@ -4,7 +4,7 @@ extension Verb {
     static let find = Verb(
         name: "find",
         summary: "find customers and parcels from any fragment",
-        usage: "butik find QUERY... [--json]",
+        usage: ["QUERY... \(may: json)"],
         details: """
         Searches by key (JEDS), name fragments in any order ignoring case and accents
         (mossestad maria), phone digits, a pickup code (4 to 6 digits; the parcel and its
@@ -12,11 +12,10 @@ extension Verb {
         Parcels no longer in the shop (handed out, collected by the driver, receipts undone)
         follow the live ones, marked closed, with when and to whom; finding them by number
         reads history.bin (`butik history TRACKING` tells their whole story).
-          --json   print {customers: [...], parcels: [...], closed: [...]}
         """,
-        valued: [],
-        flagged: ["--json"],
         run: runFind)
+
+    private static let json = Flag.json("print {customers: [...], parcels: [...], closed: [...]}")
 
     private static func runFind(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
         guard !args.positionals.isEmpty else { throw .usage("find needs something to look for.") }
@@ -38,7 +37,7 @@ extension Verb {
             }
         }
         defer { if let unread { Output.error("butik: \(unread.message)") } }
-        if args.has("--json") {
+        if args.has(json) {
             try Output.json(FindView(customers: customers.map { CustomerView($0, in: state) },
                                      parcels: parcels.map { ParcelView($0, today: today) },
                                      closed: closed.map(ClosedParcelView.init)))
