@@ -18,6 +18,8 @@ public enum DomainError: Error, Equatable, Sendable {
     case unknownParcel(String)
     case alreadyHandedOut(tracking: TrackingNumber, when: String, staff: String)
     case notWaiting(tracking: TrackingNumber, state: String)
+    /// One hand-out (one check of who collects) was asked for parcels of these customers.
+    case handOutForSeveralCustomers(keys: [String])
     case proxyNameMissing
     case invalidProxyID(limit: Int)
     case invalidProxyName(limit: Int)
@@ -85,6 +87,9 @@ public enum DomainError: Error, Equatable, Sendable {
             return "\(tracking) was already handed out \(when) by \(staff)."
         case .notWaiting(let tracking, let state):
             return "\(tracking) is not waiting for pickup: it is \(state)."
+        case .handOutForSeveralCustomers(let keys):
+            return "These parcels are for \(keys.count) customers (\(keys.joined(separator: ", "))): hand out each customer's "
+                + "parcels on their own, with their own check of who collects them."
         case .proxyNameMissing:
             return "A proxy hand-out needs the proxy's name."
         case .invalidProxyID(let limit):

@@ -7,7 +7,8 @@ extension Verb {
         usage: ["TRACKING... \(may: verified) \(may: proxyName, proxyID) \(may: json)", "TRACKING... \(undo) \(may: json)"],
         details: """
         Marks the parcels as handed out, with the staff member, the time and how the person at
-        the counter was verified. A parcel is handed out only once. With \(undo.name), takes a hand-out
+        the counter was verified. The parcels are one customer's: one check of who collects covers
+        one customer. A parcel is handed out only once. With \(undo.name), takes a hand-out
         made by mistake back (within the shop file's undoMinutes, default 10): the parcels wait again.
         """,
         run: runHandout)
