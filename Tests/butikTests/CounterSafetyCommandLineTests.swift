@@ -6,6 +6,7 @@ import Testing
     struct Parcel: Decodable {
         let tracking: String
         let status: String
+        let handedOutAt: Date?
     }
 
     struct Found: Decodable {
@@ -26,5 +27,27 @@ import Testing
         }
         #expect(try butik.run("handout", "RR123456785SE", "--verified", "known").status == 0)
         #expect(try butik.run("handout", "CT797294851NO", "--verified", "known").status == 0)
+    }
+
+    @Test func findSaysWhenAndToWhomAHandedOutParcelWent() throws {
+        let butik = Butik()
+        defer { butik.cleanUp() }
+        #expect(try butik.run("receive", "RR123456785SE", "--to", "Janne Eline Dahl Solberg", "--key", "JEDS").status == 0)
+        #expect(try butik.run("receive", "CT797294851NO", "--to", "JEDS").status == 0)
+        #expect(try butik.run("handout", "RR123456785SE", "--verified", "proxy", "--proxy-name", "Per Hansen",
+                              "--proxy-id", "pass …1234").status == 0)
+        #expect(try butik.run("handout", "CT797294851NO", "--verified", "known").status == 0)
+        let minute = DateFormatter()
+        minute.dateFormat = "yyyy-MM-dd HH:mm"
+        minute.timeZone = TimeZone(identifier: "Europe/Oslo")  // the shipped shop file's
+        for (tracking, said) in [("RR123456785SE", "handed out to proxy Per Hansen (ID note: pass …1234) (maria)"),
+                                 ("CT797294851NO", "handed out to the recipient, known to the staff (maria)")] {
+            let at = try #require(try butik.run("find", tracking, "--json").json(Found.self).parcels.first?.handedOutAt)
+            let found = try butik.run("find", tracking)
+            #expect(found.status == 0, "\(found.stderr)")
+            #expect(found.stdout.contains("\(tracking)  JEDS  Janne Eline Dahl Solberg  closed \(minute.string(from: at)): \(said)"),
+                    "\(found.stdout)")
+            #expect(!found.stdout.contains("left)"), "no deadline for a parcel that went: \(found.stdout)")
+        }
     }
 }
