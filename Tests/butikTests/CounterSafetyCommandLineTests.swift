@@ -50,4 +50,30 @@ import Testing
             #expect(!found.stdout.contains("left)"), "no deadline for a parcel that went: \(found.stdout)")
         }
     }
+
+    struct Received: Decodable {
+        let deadline: String
+    }
+
+    /// PostNord (the shipped shop file's first carrier) holds 7 days, extendable to 14 in all.
+    @Test func extendKeepsAParcelAtMostTheCarriersDaysInAll() throws {
+        let butik = Butik()
+        defer { butik.cleanUp() }
+        let received = try butik.run("receive", "RR123456785SE", "--to", "Maria Mossestad", "--json").json(Received.self)
+        let deadline = try #require(ReturnsCommandLineTests.day(received.deadline))
+        let latest = ReturnsCommandLineTests.iso(deadline.addingTimeInterval(7 * 86_400))
+        let tooLong = try butik.run("extend", "RR123456785SE", "--days", "8")
+        #expect(tooLong.status == 1, "\(tooLong.stdout)")
+        #expect(tooLong.stderr.contains("PostNord lets a parcel wait at most 14 days after it arrived: RR123456785SE can wait "
+            + "until \(latest) at the latest."), "\(tooLong.stderr)")
+        #expect(try butik.run("extend", "RR123456785SE", "--to", ReturnsCommandLineTests.iso(deadline.addingTimeInterval(8 * 86_400)))
+            .status == 1)
+        #expect(try butik.run("extend", "RR123456785SE", "--days", "9999999999999999").status == 1, "a long extension is refused, never a trap")
+        #expect(try butik.run("extend", "RR123456785SE", "--days", "0").status == 1, "the rule is the domain's, not a usage error")
+        let allowed = try butik.run("extend", "RR123456785SE", "--days", "7")
+        #expect(allowed.stdout.hasSuffix("now waits until \(latest).\n"), "\(allowed.stdout) \(allowed.stderr)")
+        let more = try butik.run("extend", "RR123456785SE", "--days", "1")
+        #expect(more.stderr.contains("RR123456785SE already waits as long as PostNord allows (14 days after it arrived)"),
+                "\(more.stderr)")
+    }
 }
