@@ -253,7 +253,7 @@ private struct Generator {
             if random.chance(0.15) {
                 // The customer does not want it: back to the sender.
                 run(time, staff) { s, c throws(DomainError) in try s.returnToSender(id, c) }
-            } else if run(time, staff, { s, c throws(DomainError) in try s.extendDeadline(id, to: parcel.deadline.adding(days: 7), c) }) != nil {
+            } else if run(time, staff, { s, c throws(DomainError) in try s.extendDeadline(id, .to(parcel.deadline.adding(days: 7)), c) }) != nil {
                 visits[parcel.deadline.adding(days: Int.random(in: 1...6, using: &random)).ordinal, default: []].append(parcel.customer)
             }
         case .returnOverdue:

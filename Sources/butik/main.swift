@@ -8,14 +8,15 @@ let version = "0.1.0"
 let overview = """
 Butik: the counter program of a parcel pickup shop.
 
-Usage: butik [--store DIR] [--staff ID]          open the terminal UI
-       butik VERB [options]                      work headless, for scripts and support
+Usage: butik [options]             open the terminal UI
+       butik VERB [options]        work headless, for scripts and support
 
 Verbs:
 \(verbs.map { "  \($0.name.padding(toLength: 10, withPad: " ", startingAt: 0))\($0.summary)" }.joined(separator: "\n"))
 
-Store folder: --store DIR, else $BUTIK_STORE, else $XDG_DATA_HOME/butik, else ~/.local/share/butik.
-Staff: --staff ID, else $BUTIK_STAFF, else $USER.
+Options of the terminal UI and every verb:
+\(HelpText.optionList(GlobalOption.all))
+
 Exit codes: 0 done, 1 refused by a rule or bad data, 2 usage, 3 store problem.
 `butik VERB --help` tells more.
 """
@@ -26,7 +27,7 @@ func runCommandLine(_ words: [String]) -> Int32 {
         Output.line("butik \(version)")
         return 0
     }
-    if words.first == "--help" || words.first == "-h" || words.first == "help" {
+    if words.first == GlobalOption.help.name || words.first == "-h" || words.first == "help" {
         Output.lines(overview)
         return 0
     }
@@ -35,7 +36,7 @@ func runCommandLine(_ words: [String]) -> Int32 {
     var verbIndex: Int?
     var index = 0
     while index < words.count, verbIndex == nil {
-        if Verb.globalValued.contains(words[index]) {
+        if GlobalOption.all.contains(where: { $0.name == words[index] && $0.placeholder != nil }) {
             index += 2
         } else if words[index].hasPrefix("-") {
             index += 1
@@ -43,35 +44,33 @@ func runCommandLine(_ words: [String]) -> Int32 {
             verbIndex = index
         }
     }
-    let verbName = verbIndex.map { words[$0] }
     do {
-        guard let verbName else {
-            let args = try Arguments(words, valued: Verb.globalValued, flagged: Verb.globalFlagged)
-            if args.has("--help") {
+        guard let verbIndex else {
+            let args = try Arguments(words, options: GlobalOption.all)
+            if args.has(GlobalOption.help) {
                 Output.lines(overview)
                 return 0
             }
             return try openTerminalUI(Session(args))
         }
+        let verbName = words[verbIndex]
         guard let verb = verbs.first(where: { $0.name == verbName }) else {
             throw CLIError.usage("Unknown verb \(verbName).")
         }
         var rest = words
-        rest.remove(at: verbIndex!)
-        let args = try Arguments(rest, valued: verb.valued.union(Verb.globalValued),
-                                 flagged: verb.flagged.union(Verb.globalFlagged))
-        if args.has("--help") {
+        rest.remove(at: verbIndex)
+        let args: Arguments
+        do { args = try Arguments(rest, options: verb.options) } catch { throw CLIError.arguments(error, verb: verb.name) }
+        if args.has(GlobalOption.help) {
             Output.lines(verb.help)
             return 0
         }
         let session = try Session(args)
         return session.finish(try verb.run(args, session))
-    } catch let error as CLIError {
-        Output.error("butik: \(error.message)")
-        return error.exitCode
     } catch {
-        Output.error("butik: \(error)")
-        return 3
+        let failure = CLIError(error)
+        Output.error("butik: \(failure.message)")
+        return failure.exitCode
     }
 }
 

@@ -18,6 +18,8 @@ public enum DomainError: Error, Equatable, Sendable {
     case unknownParcel(String)
     case alreadyHandedOut(tracking: TrackingNumber, when: String, staff: String)
     case notWaiting(tracking: TrackingNumber, state: String)
+    /// One hand-out (one check of who collects) was asked for parcels of these customers.
+    case handOutForSeveralCustomers(keys: [String])
     case proxyNameMissing
     case invalidProxyID(limit: Int)
     case invalidProxyName(limit: Int)
@@ -31,6 +33,9 @@ public enum DomainError: Error, Equatable, Sendable {
     case tooLargeForSlot(tracking: TrackingNumber, slot: SlotID)
     case alreadyInSlot(tracking: TrackingNumber, slot: SlotID)
     case extensionNotLater(tracking: TrackingNumber, deadline: Day)
+    /// Longer than the carrier lets a parcel wait (``ShopLayout/latestDeadline(of:)``):
+    /// `latest` is the day it can be kept until, nil when it cannot be kept any longer.
+    case extensionTooLong(tracking: TrackingNumber, carrier: String, maxHoldDays: Int, latest: Day?)
     case notReturning(tracking: TrackingNumber)
     case nothingGiven
     case receivedBefore(tracking: TrackingNumber, state: String, when: String)
@@ -85,6 +90,9 @@ public enum DomainError: Error, Equatable, Sendable {
             return "\(tracking) was already handed out \(when) by \(staff)."
         case .notWaiting(let tracking, let state):
             return "\(tracking) is not waiting for pickup: it is \(state)."
+        case .handOutForSeveralCustomers(let keys):
+            return "These parcels are for \(keys.count) customers (\(keys.joined(separator: ", "))): hand out each customer's "
+                + "parcels on their own, with their own check of who collects them."
         case .proxyNameMissing:
             return "A proxy hand-out needs the proxy's name."
         case .invalidProxyID(let limit):
@@ -111,6 +119,10 @@ public enum DomainError: Error, Equatable, Sendable {
             return "\(tracking) is already in \(slot)."
         case .extensionNotLater(let tracking, let deadline):
             return "The new deadline for \(tracking) must be later than \(deadline)."
+        case .extensionTooLong(let tracking, let carrier, let days, let latest?):
+            return "\(carrier) lets a parcel wait at most \(days) days after it arrived: \(tracking) can wait until \(latest) at the latest."
+        case .extensionTooLong(let tracking, let carrier, let days, nil):
+            return "\(tracking) already waits as long as \(carrier) allows (\(days) days after it arrived): it cannot be extended."
         case .notReturning(let tracking):
             return "\(tracking) is not marked for return, so the driver cannot take it."
         case .nothingGiven:

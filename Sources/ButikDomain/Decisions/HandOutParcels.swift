@@ -20,7 +20,7 @@ public struct HandOutRequest: Equatable, Sendable {
 /// What a hand-out gave, and whether the clerk must be told the proxy is not registered.
 public struct HandedOut: Equatable, Sendable {
     public var parcels: [Parcel]
-    /// True for a proxy hand-out when the proxy is not registered for a customer whose parcels
+    /// True for a proxy hand-out when the proxy is not registered for the customer whose parcels
     /// these are: it went ahead on both IDs, not on a fullmakt.
     public var unregisteredProxy: Bool
 
@@ -38,8 +38,9 @@ extension ShopState {
     /// outbound area but not yet collected); a parcel is handed out at most once. A proxy gives
     /// their name (at most ``TypedText/nameLimit`` characters) and a note of their own ID (1 to
     /// ``proxyIDLimit`` characters); one who is not registered for the customer is let through
-    /// on both IDs and flagged in the outcome. A customer left with no waiting parcel has their
-    /// open queue entry closed as done in the same decision.
+    /// on both IDs and flagged in the outcome. One check of who collects covers one customer's
+    /// parcels: parcels of several customers are refused. A customer left with no waiting parcel
+    /// has their open queue entry closed as done in the same decision.
     public func handOut(_ request: HandOutRequest, _ context: Context) throws(DomainError) -> Decision<HandedOut> {
         var ids: [ParcelID] = []
         for id in request.parcels where !ids.contains(id) { ids.append(id) }
@@ -62,8 +63,15 @@ extension ShopState {
             }
             given.append(parcel)
         }
+        var owners: [CustomerID] = []
+        for parcel in given where !owners.contains(parcel.customer) { owners.append(parcel.customer) }
+        guard owners.count == 1 else {
+            throw .handOutForSeveralCustomers(keys: owners.map { owner in
+                customers[owner]?.key ?? given.first { $0.customer == owner }?.key ?? owner.description
+            })
+        }
         let event = Event.parcelsHandedOut(parcels: ids, verification: request.verification, proxyName: proxyName, proxyID: proxyID)
-        let unregistered = proxyName.map { name in given.contains { proxy(named: name, of: $0.customer) == nil } } ?? false
+        let unregistered = proxyName.map { proxy(named: $0, of: owners[0]) == nil } ?? false
         return Decision(events: [event] + queueClosures(handedOut: given),
                         outcome: HandedOut(parcels: given, unregisteredProxy: unregistered))
     }

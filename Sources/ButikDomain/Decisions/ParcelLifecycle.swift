@@ -1,3 +1,11 @@
+/// How a waiting parcel's deadline is to move when the customer asks for more time.
+public enum DeadlineExtension: Equatable, Sendable {
+    /// This day becomes the deadline.
+    case to(Day)
+    /// This many days more: after the deadline, or after today when the deadline has passed.
+    case days(Int)
+}
+
 extension ShopState {
     /// Decides to move a parcel in the shop to another slot or area (never over a slot's capacity).
     public func move(_ id: ParcelID, to target: SlotID, _ context: Context) throws(DomainError) -> Decision<Parcel> {
@@ -14,13 +22,33 @@ extension ShopState {
         return Decision(events: [.parcelMoved(parcel: id, to: target)], outcome: parcel)
     }
 
-    /// Decides to give a waiting parcel `days` more days (the customer asked).
-    public func extendDeadline(_ id: ParcelID, to day: Day, _ context: Context) throws(DomainError) -> Decision<Parcel> {
+    /// Decides to give a waiting parcel a later deadline (the customer asked): later than the
+    /// one it has, not in the past, and at most its carrier's ``ShopLayout/Carrier/maxHoldDays``
+    /// after the day it arrived (``ShopLayout/latestDeadline(of:)``). The one rule for every
+    /// caller: the counter's prompt and `butik extend` only read what was typed.
+    public func extendDeadline(_ id: ParcelID, _ request: DeadlineExtension, _ context: Context) throws(DomainError) -> Decision<Parcel> {
         var parcel = try existing(id)
         guard parcel.status == .waiting else { throw .notWaiting(tracking: parcel.tracking, state: parcel.status.phrase) }
+        let latest = context.layout.latestDeadline(of: parcel)
+        let tooLong = DomainError.extensionTooLong(
+            tracking: parcel.tracking, carrier: context.layout.carrier(named: parcel.carrier)?.name ?? parcel.carrier,
+            maxHoldDays: context.layout.maxHoldDays(ofCarrier: parcel.carrier),
+            latest: latest > parcel.deadline && latest >= context.today ? latest : nil)
+        let day: Day
+        switch request {
+        case .to(let wanted):
+            day = wanted
+        case .days(let more):
+            let from = max(parcel.deadline, context.today)
+            guard more >= 1 else { throw .extensionNotLater(tracking: parcel.tracking, deadline: from) }
+            // Compared before adding: no number of days overflows.
+            guard more <= latest.days(since: from) else { throw tooLong }
+            day = from.adding(days: more)
+        }
         guard day > parcel.deadline, day >= context.today else {
             throw .extensionNotLater(tracking: parcel.tracking, deadline: max(parcel.deadline, context.today.adding(days: -1)))
         }
+        guard day <= latest else { throw tooLong }
         parcel.deadline = day
         return Decision(events: [.deadlineExtended(parcel: id, to: day)], outcome: parcel)
     }

@@ -52,6 +52,9 @@ public struct ShopLayout: Codable, Equatable, Sendable {
         /// Deadlines in the summer and Christmas holidays move later (Posten's rule, see
         /// ``HolidayShift``).
         public var holidayShifts: Bool? = nil
+        /// How many days after its arrival a parcel may wait at most, extended when the customer
+        /// asks (Posten: 14 in all); ``ShopLayout/defaultMaxHoldDays`` when the file leaves it out.
+        public var maxHoldDays: Int? = nil
     }
 
     /// One shelf slot.
@@ -63,6 +66,10 @@ public struct ShopLayout: Codable, Equatable, Sendable {
     }
 
     public static let schemaVersion = 1
+
+    /// How many days after its arrival a parcel of a carrier without ``Carrier/maxHoldDays``
+    /// (or no longer in the file) may wait at most: 14, as Posten/Bring and PostNord allow.
+    public static let defaultMaxHoldDays = 14
 
     public var schema: Int
     public var name: String
@@ -146,6 +153,17 @@ public struct ShopLayout: Codable, Equatable, Sendable {
         return carriers.first { $0.id.lowercased() == wanted || $0.name.lowercased() == wanted }
     }
 
+    /// The last day `parcel` may wait, however often it is extended: its carrier's
+    /// ``Carrier/maxHoldDays`` after the day it arrived, in the shop's time zone.
+    public func latestDeadline(of parcel: Parcel) -> Day {
+        Day(parcel.receivedAt, in: zone).adding(days: maxHoldDays(ofCarrier: parcel.carrier))
+    }
+
+    /// ``Carrier/maxHoldDays`` of the carrier with this id, or the default.
+    public func maxHoldDays(ofCarrier id: String) -> Int {
+        carrier(named: id)?.maxHoldDays ?? Self.defaultMaxHoldDays
+    }
+
     /// Whether `id` is a shelf slot or one of the areas.
     public func contains(_ id: SlotID) -> Bool {
         id == overflowID || id == outboundID || slots.contains { $0.id == id }
@@ -192,6 +210,10 @@ public struct ShopLayout: Codable, Equatable, Sendable {
             if !seenCarriers.insert(carrier.id.lowercased()).inserted { found.append("carrier \(carrier.id) is listed twice") }
             if !Ranges.holdDays.contains(carrier.holdDays) {
                 found.append("carrier \(carrier.id) must hold parcels \(Self.phrase(Ranges.holdDays)) days, not \(carrier.holdDays)")
+            }
+            if let most = carrier.maxHoldDays, most < carrier.holdDays || !Ranges.holdDays.contains(most) {
+                found.append("carrier \(carrier.id)'s maxHoldDays must be its holdDays (\(carrier.holdDays)) to "
+                    + "\(Ranges.holdDays.upperBound), not \(most)")
             }
         }
         return found

@@ -24,8 +24,8 @@ public enum AppCommand: Equatable, Sendable {
     case markReady(CustomerID)
     /// Closes the customer's open queue entry.
     case closeQueueEntry(CustomerID, QueueEntry.Outcome)
-    /// Keeps a waiting parcel until a later day.
-    case extendDeadline(ParcelID, to: Day)
+    /// Keeps a waiting parcel longer.
+    case extendDeadline(ParcelID, DeadlineExtension)
     /// Sends every overdue waiting parcel to the outbound area for the driver.
     case returnOverdue
     /// Takes in a customer's prepaid return parcel for the driver.
@@ -78,8 +78,8 @@ public enum AppCommand: Equatable, Sendable {
         case .closeQueueEntry(let customer, let outcome):
             let decision = try state.closeQueueEntry(for: customer, as: outcome, context)
             return Decision(events: decision.events, outcome: .queueChanged(decision.outcome))
-        case .extendDeadline(let id, let day):
-            let decision = try state.extendDeadline(id, to: day, context)
+        case .extendDeadline(let id, let request):
+            let decision = try state.extendDeadline(id, request, context)
             return Decision(events: decision.events, outcome: .deadlineExtended(decision.outcome))
         case .returnOverdue:
             let decision = state.returnOverdue(context)

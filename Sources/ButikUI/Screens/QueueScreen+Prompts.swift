@@ -88,13 +88,13 @@ extension QueueScreen {
             return [.perform(.addToQueue(customer.id, announcedFor: announced))]
         case .extend(let id):
             guard let parcel = context.shop.parcels[id] else { return [.beep] }
-            guard let days = Int(text), days > 0, days <= 365 else {
+            guard let days = Int(text) else {
                 notice = QueueNotice(text: "Type the number of days to keep it longer, e.g. 7.", isProblem: true)
                 prompt = .extend(parcel, context, text: text)
                 return [.beep]
             }
             notice = nil
-            return [.perform(.extendDeadline(id, to: max(parcel.deadline, context.today).adding(days: days)))]
+            return [.perform(.extendDeadline(id, .days(days)))]
         case .returnOverdue:
             return []
         case .dropOff:

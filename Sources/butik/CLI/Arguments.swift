@@ -1,17 +1,18 @@
-/// Command-line words split into positionals, options with values and flags, checked against
-/// what a verb accepts.
+/// Command-line words split into positionals and the declared options they give, each value
+/// already parsed into its type.
 struct Arguments {
     private(set) var positionals: [String] = []
-    private var values: [String: [String]] = [:]
+    private var values: [String: [any Sendable]] = [:]
     private var flags: Set<String> = []
 
-    /// Parses `words` for a verb that takes the options `valued` (e.g. `--to`) and `flagged`
-    /// (e.g. `--json`). `--` ends options. Unknown options are usage errors.
-    init(_ words: [String], valued: Set<String>, flagged: Set<String>) throws(CLIError) {
+    /// Parses `words` for a verb that takes `options`. `--` ends options; `--name=value` is
+    /// `--name value`. An undeclared option, a missing or bad value, a value for a flag and a
+    /// second use of an option that is not repeatable are usage errors naming the option.
+    init(_ words: [String], options: [any OptionDeclaration]) throws(ArgumentError) {
         var rest = words[...]
         var optionsEnded = false
         while let word = rest.popFirst() {
-            if optionsEnded || !word.hasPrefix("--") || word == "-" {
+            if optionsEnded || !word.hasPrefix("--") {
                 positionals.append(word)
                 continue
             }
@@ -25,24 +26,27 @@ struct Arguments {
                 name = String(word[..<eq])
                 inlineValue = String(word[word.index(after: eq)...])
             }
-            if valued.contains(name) {
-                guard let value = inlineValue ?? rest.popFirst() else {
-                    throw .usage("\(name) needs a value.")
-                }
-                values[name, default: []].append(value)
-            } else if flagged.contains(name), inlineValue == nil {
+            guard let option = options.first(where: { $0.name == name }) else { throw .unknownOption(name) }
+            guard option.repeatable || (values[name] == nil && !flags.contains(name)) else { throw .repeated(option: name) }
+            guard option.placeholder != nil else {
+                if inlineValue != nil { throw .valueForFlag(option: name) }
                 flags.insert(name)
-            } else {
-                throw .usage("Unknown option \(name).")
+                continue
             }
+            guard let text = inlineValue ?? rest.popFirst() else { throw .missingValue(option: name) }
+            values[name, default: []].append(try option.read(text))
         }
     }
 
-    /// The last value given for `option`.
-    func value(_ option: String) -> String? { values[option]?.last }
+    /// The value given for `option`, if any.
+    func value<Value>(_ option: Option<Value>) -> Value? { values[option.name]?.last as? Value }
 
     /// Every value given for a repeatable `option`, in order.
-    func all(_ option: String) -> [String] { values[option] ?? [] }
+    func values<Value>(_ option: Option<Value>) -> [Value] { values[option.name]?.compactMap { $0 as? Value } ?? [] }
 
-    func has(_ flag: String) -> Bool { flags.contains(flag) }
+    /// Whether `flag` was given.
+    func has(_ flag: Flag) -> Bool { flags.contains(flag.name) }
+
+    /// Whether `option` was given at all.
+    func gave(_ option: any OptionDeclaration) -> Bool { values[option.name] != nil || flags.contains(option.name) }
 }

@@ -8,6 +8,8 @@ struct Session {
     let folder: URL
     let staff: String
     let now: Date
+    /// `--lang` as given, for the choice of the language butik speaks; nil without it.
+    let languageFlag: String?
     /// Whether the store this run opened is read-only, for ``finish(_:)``.
     private let opened = Opened()
 
@@ -21,7 +23,7 @@ struct Session {
     /// (``TypedText/staffID(_:)``) is a usage error naming where it came from.
     init(_ arguments: Arguments, environment: [String: String] = ProcessInfo.processInfo.environment,
          now: Date = Date()) throws(CLIError) {
-        if let dir = arguments.value("--store") ?? environment["BUTIK_STORE"], !dir.isEmpty {
+        if let dir = arguments.value(GlobalOption.store) ?? environment["BUTIK_STORE"], !dir.isEmpty {
             folder = URL(fileURLWithPath: dir, isDirectory: true)
         } else if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {
             folder = URL(fileURLWithPath: xdg, isDirectory: true).appendingPathComponent("butik", isDirectory: true)
@@ -31,11 +33,12 @@ struct Session {
             folder = home.appendingPathComponent(".local/share/butik", isDirectory: true)
         }
         staff = try Self.staff(arguments, environment)
+        languageFlag = arguments.value(GlobalOption.lang)
         self.now = now
     }
 
     private static func staff(_ arguments: Arguments, _ environment: [String: String]) throws(CLIError) -> String {
-        var given = arguments.value("--staff").map { (source: "--staff", text: $0) }
+        var given = arguments.value(GlobalOption.staff).map { (source: GlobalOption.staff.name, text: $0) }
         for name in ["BUTIK_STAFF", "USER"] where given == nil {
             if let text = environment[name], !text.isEmpty { given = ("$" + name, text) }
         }
@@ -123,6 +126,7 @@ extension CLIError {
     init(_ error: any Error) {
         switch error {
         case let cli as CLIError: self = cli
+        case let arguments as ArgumentError: self = .arguments(arguments, verb: nil)
         case let domain as DomainError: self = .refused(domain.message)
         case let store as StoreError: self = .store(store.message)
         case let layout as LayoutError: self = .store(layout.message)

@@ -3,18 +3,35 @@ struct Verb: Sendable {
     let name: String
     /// One line for `butik --help`.
     let summary: String
-    /// The full `--help` text after the usage line.
-    let usage: String
+    /// The ways to call it, each after `butik NAME`; the options they name are the ones it takes.
+    let usage: [Usage]
+    /// What `--help` says between the usage lines and the options.
     let details: String
-    let valued: Set<String>
-    let flagged: Set<String>
     let run: @Sendable (Arguments, Session) throws(CLIError) -> Int32
 
-    /// Options every verb takes.
-    static let globalValued: Set<String> = ["--store", "--staff"]
-    static let globalFlagged: Set<String> = ["--help"]
+    /// The options the usage lines name, each once, in order (those every line names last,
+    /// like `--json`), then the ones every verb takes.
+    var options: [any OptionDeclaration] {
+        var seen: [any OptionDeclaration] = []
+        for option in usage.flatMap(\.options) where !seen.contains(where: { $0.name == option.name }) {
+            seen.append(option)
+        }
+        let inEvery = { (option: any OptionDeclaration) in
+            usage.allSatisfy { form in form.options.contains { $0.name == option.name } }
+        }
+        return seen.filter { !inEvery($0) } + seen.filter(inEvery) + GlobalOption.all
+    }
 
+    /// `butik VERB --help`: the usage lines, the details, each option the verb takes with its
+    /// help, and the options every verb takes.
     var help: String {
-        "Usage: \(usage)\n\n\(details)\n\nEvery verb also takes --store DIR, --staff ID and --help."
+        let lines = usage.enumerated().map { index, form in
+            (index == 0 ? "Usage: " : "       ") + "butik \(name)" + (form.text.isEmpty ? "" : " " + form.text)
+        }
+        let own = options.dropLast(GlobalOption.all.count)
+        let list = own.isEmpty ? "" : "\n\nOptions:\n" + HelpText.optionList(Array(own))
+        let global = GlobalOption.all.map(\.spelling)
+        return lines.joined(separator: "\n") + "\n\n" + details + list
+            + "\n\nEvery verb also takes \(global.dropLast().joined(separator: ", ")) and \(global.last ?? "")."
     }
 }

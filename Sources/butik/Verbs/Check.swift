@@ -6,15 +6,13 @@ extension Verb {
     static let check = Verb(
         name: "check",
         summary: "verify the store; exit 0 only when it is sound",
-        usage: "butik check",
+        usage: [""],
         details: """
         Reads every file in the store folder without changing anything: every journal line's
         checksum and sequence number, the snapshot against a full replay of the journal, the
         history file's checksums and the journal entry it says it covers, and the shop file.
         Prints what it found; exits 0 when the store is sound, 3 when it is not.
         """,
-        valued: [],
-        flagged: [],
         run: runCheck)
 
     private static func runCheck(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {

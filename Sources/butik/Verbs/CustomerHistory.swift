@@ -7,23 +7,15 @@ extension Verb {
     /// `customer history KEY [--since DAY] [--page N]`: the customer's timeline, newest first.
     static func runCustomerHistory(_ args: Arguments, _ session: Session) throws(CLIError) {
         guard args.positionals.count == 2 else { throw .usage("customer history takes one KEY.") }
-        var since: Day?
-        if let text = args.value("--since") {
-            guard let day = Day(iso: text) else { throw .usage("--since takes a day as YYYY-MM-DD, not \(text).") }
-            since = day
-        }
-        var page = 1
-        if let text = args.value("--page") {
-            guard let number = Int(text), (1...1_000_000).contains(number) else { throw .usage("--page takes a page number from 1, not \(text).") }
-            page = number
-        }
+        let since = args.value(CustomerOptions.since)
+        let page = args.value(CustomerOptions.page) ?? 1
         let store = try session.openStore()
         guard let customer = store.state.customer(withKey: args.positionals[1]) else {
             throw .refused(DomainError.unknownCustomer(args.positionals[1]).message)
         }
         let timeline = try session.history(store, .timeline(customer.id, since: since, page: page, pageSize: historyPageSize))
             .timeline(of: customer.id, since: since, page: page, pageSize: historyPageSize)
-        if args.has("--json") {
+        if args.has(CustomerOptions.json) {
             try Output.json(CustomerHistoryView(key: customer.key, name: customer.name, since: since, page: timeline.page,
                                                 pages: timeline.pageCount, total: timeline.total,
                                                 entries: timeline.entries.map(TimelineEntryView.init)))
@@ -39,7 +31,8 @@ extension Verb {
         if timeline.entries.isEmpty { Output.line("  (no entries on this page)") }
         Output.table(timeline.entries.map { ["  " + LocalTime.dayAndMinute($0.at, in: zone), $0.staff, $0.what.phrase] })
         if page < timeline.pageCount {
-            Output.line("More: butik customer history \(customer.key)\(since.map { " --since \($0)" } ?? "") --page \(page + 1)")
+            let sinceWords = since.map { " \(CustomerOptions.since.name) \($0)" } ?? ""
+            Output.line("More: butik customer history \(customer.key)\(sinceWords) \(CustomerOptions.page.name) \(page + 1)")
         }
     }
 }

@@ -7,22 +7,21 @@ extension Verb {
     static let demo = Verb(
         name: "demo",
         summary: "fill an empty store with a realistic demo shop",
-        usage: "butik demo [--json]",
+        usage: ["\(may: json)"],
         details: """
         Fills an empty store with about 60 invented Nordic customers (a few regulars with chosen
         keys and notes) and a week of deliveries, hand-outs and returns ending now, about 200
         parcels on the shelves. Refuses a store that already has data.
-          --json   print the counts as JSON
         """,
-        valued: [],
-        flagged: ["--json"],
         run: runDemo)
+
+    private static let json = Flag.json("print the counts as JSON")
 
     private static func runDemo(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
         guard args.positionals.isEmpty else { throw .usage("demo takes no arguments.") }
         let store = try session.openStore()
         let summary = try fillWithDemo(store, session)
-        if args.has("--json") {
+        if args.has(json) {
             try Output.json(summary)
         } else {
             Output.line("Demo shop ready in \(session.folder.path): \(summary.customers) customers, \(summary.onShelf) parcels in the shop, \(summary.records) journal records.")
@@ -33,7 +32,7 @@ extension Verb {
     /// Writes the demo week into `store`, which must be empty.
     static func fillWithDemo(_ store: ShopStore, _ session: Session) throws(CLIError) -> DemoSummary {
         guard store.lastSequence == 0 else {
-            throw .refused("The store in \(session.folder.path) already has data; the demo only fills an empty store. Use --store DIR for a new one.")
+            throw .refused("The store in \(session.folder.path) already has data; the demo only fills an empty store. Use \(GlobalOption.store.spelling) for a new one.")
         }
         let names: DemoNames
         do {

@@ -1,22 +1,23 @@
 import ButikDomain
+import Foundation
 
 extension Verb {
     static let find = Verb(
         name: "find",
         summary: "find customers and parcels from any fragment",
-        usage: "butik find QUERY... [--json]",
+        usage: ["QUERY... \(may: json)"],
         details: """
         Searches by key (JEDS), name fragments in any order ignoring case and accents
         (mossestad maria), phone digits, a pickup code (4 to 6 digits; the parcel and its
         customer come first), a whole tracking number or scan, or its last 4+ digits.
-        Parcels no longer in the shop (handed out, collected by the driver, receipts undone)
-        follow the live ones, marked closed, with when and to whom; finding them by number
-        reads history.bin (`butik history TRACKING` tells their whole story).
-          --json   print {customers: [...], parcels: [...], closed: [...]}
+        A parcel no longer in the shop (handed out, collected by the driver, its receipt
+        undone) is marked closed, with when, to whom and by whom; those closed days ago follow
+        the live ones, and finding them by number reads history.bin (`butik history TRACKING`
+        tells their whole story).
         """,
-        valued: [],
-        flagged: ["--json"],
         run: runFind)
+
+    private static let json = Flag.json("print {customers: [...], parcels: [...], closed: [...]}")
 
     private static func runFind(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
         guard !args.positionals.isEmpty else { throw .usage("find needs something to look for.") }
@@ -38,7 +39,7 @@ extension Verb {
             }
         }
         defer { if let unread { Output.error("butik: \(unread.message)") } }
-        if args.has("--json") {
+        if args.has(json) {
             try Output.json(FindView(customers: customers.map { CustomerView($0, in: state) },
                                      parcels: parcels.map { ParcelView($0, today: today) },
                                      closed: closed.map(ClosedParcelView.init)))
@@ -57,24 +58,44 @@ extension Verb {
                         "\(waiting.count) waiting", slots]
             })
         }
+        let zone = store.layout.zone
         if !parcels.isEmpty {
             if !customers.isEmpty { Output.line() }
             Output.line("Parcels")
             Output.table(parcels.map { parcel in
-                let row = parcel.row(today: today)
-                return ["  " + row[0] + (parcel.pickupCode.map { " (code \($0))" } ?? "")] + row.dropFirst()
+                let tracking = "  " + parcel.tracking.value + (parcel.pickupCode.map { " (code \($0))" } ?? "")
+                guard let closing = closedText(of: parcel, in: zone) else { return [tracking] + parcel.row(today: today).dropFirst() }
+                return [tracking, parcel.key, parcel.recipientName, closing]
             })
         }
         if !closed.isEmpty {
             if !results.isEmpty { Output.line() }
             Output.line("Closed parcels (no longer in the shop)")
-            let zone = store.layout.zone
             Output.table(closed.map { story in
-                let when = story.closing.map { "closed \(LocalTime.dayAndMinute($0.at, in: zone)): \($0.what.phrase) (\($0.staff))" }
+                let when = story.closing.map { closedText($0.at, $0.what, by: $0.staff, in: zone) }
                 return ["  " + story.tracking.value, story.key, story.recipientName, when ?? "closed"]
             })
         }
         return unread?.exitCode ?? 0
+    }
+}
+
+extension Verb {
+    /// How a parcel that is no longer in the shop went, as a closed story says it: when, what
+    /// (to whom it was handed out, how they were checked) and by whom; nil while it is in the shop.
+    private static func closedText(of parcel: Parcel, in zone: TimeZone) -> String? {
+        switch parcel.status {
+        case .waiting, .returning: nil
+        case .handedOut(let handOut):
+            closedText(handOut.at, .handedOut(verification: handOut.verification, proxyName: handOut.proxyName, proxyID: handOut.proxyID),
+                       by: handOut.staff, in: zone)
+        case .collected(let at): closedText(at, .collected, by: nil, in: zone)
+        }
+    }
+
+    /// `closed 2026-12-01 14:41: handed out to the recipient, photo ID checked (maria)`.
+    private static func closedText(_ at: Date, _ what: ParcelStep.What, by staff: String?, in zone: TimeZone) -> String {
+        "closed \(LocalTime.dayAndMinute(at, in: zone)): \(what.phrase)" + (staff.map { " (\($0))" } ?? "")
     }
 }
 

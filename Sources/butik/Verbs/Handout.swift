@@ -4,43 +4,42 @@ extension Verb {
     static let handout = Verb(
         name: "handout",
         summary: "hand parcels to the customer, recording how identity was checked",
-        usage: "butik handout TRACKING... [--verified id|code|known|proxy] [--proxy-name NAME --proxy-id NOTE] [--json]\n       butik handout TRACKING... --undo [--json]",
+        usage: ["TRACKING... \(may: verified) \(may: proxyName, proxyID) \(may: json)", "TRACKING... \(undo) \(may: json)"],
         details: """
         Marks the parcels as handed out, with the staff member, the time and how the person at
-        the counter was verified. A parcel is handed out only once. With --undo, takes a hand-out
+        the counter was verified. The parcels are one customer's: one check of who collects covers
+        one customer. A parcel is handed out only once. With \(undo.name), takes a hand-out
         made by mistake back (within the shop file's undoMinutes, default 10): the parcels wait again.
-          --verified HOW     id (photo ID checked, default), code (pickup code), known (a regular),
-                             proxy (somebody collecting for the recipient: give --proxy-name
-                             and --proxy-id)
-          --proxy-name NAME  who collected on the recipient's behalf; one who is not registered
-                             (`butik customer proxy`) is let through on both IDs, with a note
-          --proxy-id NOTE    the proxy's own ID, 1 to 40 characters: the kind and the last
-                             digits are enough, like "førerkort …4521"
-          --undo             undo the hand-out of these parcels
-          --json             print the parcels handed out (or back waiting) as JSON
         """,
-        valued: ["--verified", "--proxy-name", "--proxy-id"],
-        flagged: ["--undo", "--json"],
         run: runHandout)
+
+    private static let verified = Option<Verification>.choice(
+        "--verified", "HOW", help: "id (photo ID checked, default), code (pickup code), known (a regular), proxy (somebody "
+            + "collecting for the recipient: give \(proxyName.name) and \(proxyID.name))")
+    private static let proxyName = Option.text(
+        "--proxy-name", "NAME", help: "who collected on the recipient's behalf; one who is not registered (`butik customer proxy`) "
+            + "is let through on both IDs, with a note")
+    private static let proxyID = Option.text(
+        "--proxy-id", "NOTE", help: "the proxy's own ID, 1 to 40 characters: the kind and the last digits are enough, like "
+            + "\"førerkort …4521\"")
+    private static let undo = Flag(name: "--undo", help: "undo the hand-out of these parcels")
+    private static let json = Flag.json("print the parcels handed out (or back waiting) as JSON")
 
     private static func runHandout(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
         guard !args.positionals.isEmpty else { throw .usage("handout takes one or more tracking numbers.") }
-        if args.has("--undo") { return try runUndoHandout(args, session) }
-        let how = args.value("--verified") ?? "id"
-        guard let verification = Verification(rawValue: how) else {
-            throw .usage("--verified is id, code, known or proxy, not \(how).")
-        }
+        if args.has(undo) { return try runUndoHandout(args, session) }
+        let verification = args.value(verified) ?? .id
         let codes = args.positionals.map(Tracking.lookupKey)
         let store = try session.openStore()
         let given = try session.perform(store) { state, context throws(DomainError) in
             try state.handOut(HandOutRequest(parcels: try parcelIDs(codes, in: state), verification: verification,
-                                             proxyName: args.value("--proxy-name"), proxyID: args.value("--proxy-id")), context)
+                                             proxyName: args.value(proxyName), proxyID: args.value(proxyID)), context)
         }
         if given.unregisteredProxy {
-            Output.error("Note: \(args.value("--proxy-name") ?? "") is not a registered proxy; the hand-out rests on both IDs.")
+            Output.error("Note: \(args.value(proxyName) ?? "") is not a registered proxy; the hand-out rests on both IDs.")
         }
         let today = Day(session.now, in: store.layout.zone)
-        if args.has("--json") {
+        if args.has(json) {
             try Output.json(given.parcels.map { ParcelView(store.state.parcels[$0.id] ?? $0, today: today) })
         } else {
             for parcel in given.parcels {
@@ -57,15 +56,15 @@ extension Verb {
 
 extension Verb {
     private static func runUndoHandout(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
-        guard args.value("--verified") == nil, args.value("--proxy-name") == nil, args.value("--proxy-id") == nil else {
-            throw .usage("handout --undo takes no --verified, --proxy-name or --proxy-id.")
+        guard !args.gave(verified), !args.gave(proxyName), !args.gave(proxyID) else {
+            throw .usage("handout \(undo.name) takes no \(verified.name), \(proxyName.name) or \(proxyID.name).")
         }
         let codes = args.positionals.map(Tracking.lookupKey)
         let store = try session.openStore()
         let back = try session.perform(store) { state, context throws(DomainError) in
             try state.undoHandOut(try parcelIDs(codes, in: state), within: context.layout.undoWindow, context)
         }
-        if args.has("--json") {
+        if args.has(json) {
             let today = Day(session.now, in: store.layout.zone)
             try Output.json(back.map { ParcelView($0, today: today) })
         } else {

@@ -4,7 +4,7 @@ extension Verb {
     static let history = Verb(
         name: "history",
         summary: "the story of every parcel that had a tracking number",
-        usage: "butik history TRACKING [--json]",
+        usage: ["TRACKING \(may: json)"],
         details: """
         Tells what the journal holds of every parcel that ever had this number (numbers come
         back), newest first: when and by whom it was received (delivery, slot, deadline),
@@ -12,11 +12,10 @@ extension Verb {
         identity was checked), an undo, the return and the driver's collection. Times are
         the shop's. Reads the few pieces it needs of history.bin, derived from the journal
         (rebuilt from the whole journal, slowly, when it is missing or does not fit).
-          --json   print {tracking, parcels: [{id, status, steps: [...]}]}
         """,
-        valued: [],
-        flagged: ["--json"],
         run: runHistory)
+
+    private static let json = Flag.json("print {tracking, parcels: [{id, status, steps: [...]}]}")
 
     private static func runHistory(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
         guard args.positionals.count == 1 else { throw .usage("history takes exactly one tracking number.") }
@@ -26,7 +25,7 @@ extension Verb {
         guard !stories.isEmpty else {
             throw .refused("No parcel with the number \(code) was ever received in this shop.")
         }
-        if args.has("--json") {
+        if args.has(json) {
             try Output.json(ParcelHistoryView(tracking: code.value, parcels: stories.map(StoryView.init)))
             return 0
         }

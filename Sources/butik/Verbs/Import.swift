@@ -5,7 +5,7 @@ extension Verb {
     static let importManifest = Verb(
         name: "import",
         summary: "import a carrier's pre-advice manifest (CSV)",
-        usage: "butik import FILE.csv [--json]",
+        usage: ["FILE.csv \(may: json)"],
         details: """
         Reads a manifest of parcels on their way (columns: tracking, name, phone, carrier, hold days,
         pickup code; a header row; UTF-8 with or without BOM; comma or semicolon; see
@@ -13,11 +13,10 @@ extension Verb {
         Bad rows are listed with their line numbers and skipped; the good rows are stored in one
         write, so nothing is half imported. Numbers already expected or in the shop are skipped,
         so importing the same file twice adds nothing. Exits 1 when any row was bad.
-          --json   print {added, alreadyKnown, problems: [{line, message}]}
         """,
-        valued: [],
-        flagged: ["--json"],
         run: runImport)
+
+    private static let json = Flag.json("print {added, alreadyKnown, problems: [{line, message}]}")
 
     private static func runImport(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
         guard args.positionals.count == 1 else { throw .usage("import takes one CSV file.") }
@@ -30,7 +29,7 @@ extension Verb {
         }
         let entries = parsed.entries
         let result = try session.perform(store) { state, context throws(DomainError) in state.expect(entries, context) }
-        if args.has("--json") {
+        if args.has(json) {
             try Output.json(ImportView(added: result.added.count, alreadyKnown: result.alreadyKnown,
                                        problems: parsed.problems.map { ImportView.Problem(line: $0.line, message: $0.message) }))
         } else {

@@ -4,47 +4,38 @@ extension Verb {
     static let queue = Verb(
         name: "queue",
         summary: "the pickup queue and parcels awaiting pickup; add, fetch, ready, done or cancel an entry",
-        usage: """
-        butik queue [--json]
-               butik queue add KEY [--at HH:MM] [--note TEXT] [--json]
-               butik queue fetch|ready|done|cancel KEY [--json]
-        """,
+        usage: ["\(may: json)", "add KEY \(may: at) \(may: note) \(may: json)", "fetch|ready|done|cancel KEY \(may: json)"],
         details: """
         Without an action, lists the customers in the pickup queue (by when they are or will be
         at the counter) with the slots of their waiting parcels, then the parcels waiting for
         pickup, the earliest deadline first, marking the overdue ones and those due today, then
         the parcels in the outbound area for the driver and the drop-offs waiting for it.
-        add      puts the customer in the queue: at the counter now, or announced with --at
+        add      puts the customer in the queue: at the counter now, or announced with \(at.name)
         fetch    you are fetching their parcels
         ready    their parcels are at the counter
         done     they got their parcels (a hand-out of all their waiting parcels does this itself)
         cancel   takes them out of the queue without a hand-out
-          --at HH:MM   the time an announced customer comes (today, shop time)
-          --note TEXT  a note for the colleague fetching (e.g. "red coat")
-          --json       print {queue: [...], waiting: [...], returning: [...], dropOffs: [...]},
-                       or the entry an action changed
         """,
-        valued: ["--at", "--note"],
-        flagged: ["--json"],
         run: runQueue)
+
+    private static let at = Option.minuteOfDay("--at", help: "add: the time an announced customer comes (today, shop time)")
+    private static let note = Option.text("--note", "TEXT", help: "add: a note for the colleague fetching (e.g. \"red coat\")")
+    private static let json = Flag.json("print {queue: [...], waiting: [...], returning: [...], dropOffs: [...]}, or the entry "
+                                        + "an action changed")
 
     private static func runQueue(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
         guard let action = args.positionals.first else {
-            guard args.value("--at") == nil, args.value("--note") == nil else { throw .usage("--at and --note go with queue add.") }
+            guard !args.gave(at), !args.gave(note) else { throw .usage("\(at.name) and \(note.name) go with queue add.") }
             return try listQueue(args, session)
         }
         guard ["add", "fetch", "ready", "done", "cancel"].contains(action) else {
             throw .usage("queue takes add, fetch, ready, done or cancel, not \(action).")
         }
         guard args.positionals.count == 2 else { throw .usage("queue \(action) takes one customer KEY.") }
-        guard action == "add" || (args.value("--at") == nil && args.value("--note") == nil) else {
-            throw .usage("--at and --note go with queue add.")
+        guard action == "add" || !(args.gave(at) || args.gave(note)) else {
+            throw .usage("\(at.name) and \(note.name) go with queue add.")
         }
-        var minute: Int?
-        if let at = args.value("--at") {
-            guard let parsed = LocalTime.minuteOfDay(at) else { throw .usage("--at takes a time as HH:MM, not \(at).") }
-            minute = parsed
-        }
+        let minute = args.value(at)
         let key = args.positionals[1]
         let store = try session.openStore()
         let entry = try session.perform(store) { state, context throws(DomainError) in
@@ -52,14 +43,14 @@ extension Verb {
             switch action {
             case "add":
                 let announced = minute.map { LocalTime.date(context.today, minuteOfDay: $0, in: context.layout.zone) }
-                return try state.addToQueue(customer.id, announcedFor: announced, note: args.value("--note"), context)
+                return try state.addToQueue(customer.id, announcedFor: announced, note: args.value(note), context)
             case "fetch": return try state.startFetching(for: customer.id, context)
             case "ready": return try state.markReady(for: customer.id, context)
             default: return try state.closeQueueEntry(for: customer.id, as: action == "done" ? .done : .cancelled, context)
             }
         }
         let view = QueueEntryView(entry, in: store.state)
-        if args.has("--json") {
+        if args.has(json) {
             try Output.json(view)
         } else {
             let slots = view.slots.isEmpty ? "no parcels waiting" : "slots \(view.slots.joined(separator: ", "))"
@@ -77,7 +68,7 @@ extension Verb {
         let waiting = inShop.filter { $0.status == .waiting }.sorted { ($0.deadline, $0.id) < ($1.deadline, $1.id) }
         let returning = inShop.filter { $0.status != .waiting }
         let dropOffs = store.state.dropOffsWaiting()
-        if args.has("--json") {
+        if args.has(json) {
             try Output.json(QueueView(queue: entries,
                                       waiting: waiting.map { ParcelView($0, today: today) },
                                       returning: returning.map { ParcelView($0, today: today) },

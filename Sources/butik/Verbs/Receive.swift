@@ -4,61 +4,56 @@ extension Verb {
     static let receive = Verb(
         name: "receive",
         summary: "take in a parcel and say its key and slot",
-        usage: "butik receive TRACKING [--to NAME|KEY] [--phone P] [--key KEY] [--carrier C] [--size small|large] [--code DIGITS] [--force] [--again] [--json]",
+        usage: ["TRACKING \(may: to) \(may: phone) \(may: key) \(may: carrier) \(may: size) \(may: code) \(may: force) \(may: again) \(may: json)"],
         details: """
-        Validates the tracking number (a wrong check digit is refused unless --force accepts it on
+        Validates the tracking number (a wrong check digit is refused unless \(force.name) accepts it on
         purpose), finds the customer by key or by name (creating them when new), assigns a slot and
         a deadline, and writes it to the store before saying so.
-          --to NAME|KEY   the name on the parcel, or the key of a known customer (JEDS); may be
-                          left out when an imported manifest announced the parcel
-          --phone P       the recipient's phone (repeatable); tells same-named customers apart
-          --key KEY       a chosen key for a new customer
-          --carrier C     carrier id or name from the shop file (default: the first one)
-          --size S        small (default) or large; large parcels go to large slots or the floor
-          --code DIGITS   the pickup code the carrier sent the recipient (4 to 6 digits);
-                          default: the one an imported manifest announced, if any
-          --force         accept a wrong check digit on purpose (the parcel records it)
-          --again         receive a number that was here before and was handed out or returned
-          --json          print tracking, key, slot, deadline... as JSON
         """,
-        valued: ["--to", "--phone", "--key", "--carrier", "--size", "--code"],
-        flagged: ["--force", "--again", "--json"],
         run: runReceive)
+
+    private static let to = Option.words(
+        "--to", "NAME|KEY", help: "the name on the parcel, or the key of a known customer (JEDS); may be left out when an "
+            + "imported manifest announced the parcel", takes: "the name on the parcel or a customer's key")
+    private static let phone = Option.text("--phone", "P", help: "the recipient's phone (repeatable); tells same-named customers apart",
+                                           repeatable: true)
+    private static let key = Option.text("--key", "KEY", help: "a chosen key for a new customer")
+    private static let carrier = Option.text("--carrier", "C", help: "carrier id or name from the shop file (default: the first one)")
+    private static let size = Option<SizeClass>.choice("--size", "S", help: "small (default) or large; large parcels go to large "
+                                                           + "slots or the floor")
+    private static let code = Option.text("--code", "DIGITS", help: "the pickup code the carrier sent the recipient (4 to 6 "
+                                              + "digits); default: the one an imported manifest announced, if any")
+    private static let force = Flag(name: "--force", help: "accept a wrong check digit on purpose (the parcel records it)")
+    private static let again = Flag(name: "--again", help: "receive a number that was here before and was handed out or returned")
+    private static let json = Flag.json("print tracking, key, slot, deadline... as JSON")
 
     private static func runReceive(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
         guard args.positionals.count == 1 else { throw .usage("receive takes exactly one tracking number.") }
-        let to = args.value("--to")?.trimmingCharacters(in: .whitespaces)
-        if to?.isEmpty == true { throw .usage("--to needs the name on the parcel or a customer's key.") }
-        let size: SizeClass
-        switch args.value("--size") ?? "small" {
-        case "small": size = .small
-        case "large": size = .large
-        case let other: throw .usage("--size is small or large, not \(other).")
-        }
+        let name = args.value(to)
         let tracking: ParsedTracking
-        switch Tracking.parse(args.positionals[0], force: args.has("--force")) {
+        switch Tracking.parse(args.positionals[0], force: args.has(force)) {
         case .success(let parsed): tracking = parsed
         case .failure(let error):
-            if case .wrongCheckDigit = error { throw .refused(error.message + " (--force accepts it.)") }
+            if case .wrongCheckDigit = error { throw .refused(error.message + " (\(force.name) accepts it.)") }
             throw .refused(error.message)
         }
         let store = try session.openStore()
         let received = try session.perform(store) { state, context throws(DomainError) in
             let recipient: Recipient
-            if let to, let known = state.customer(withKey: to), args.value("--key") == nil {
+            if let name, let known = state.customer(withKey: name), !args.gave(key) {
                 recipient = .customer(known.id)
-            } else if let to {
-                recipient = .person(NewCustomer(name: to, key: args.value("--key"), phones: args.all("--phone")))
+            } else if let name {
+                recipient = .person(NewCustomer(name: name, key: args.value(key), phones: args.values(phone)))
             } else if let announced = state.announcedRecipient(tracking.number) {
                 recipient = .person(announced)
             } else {
                 throw DomainError.recipientMissing(tracking.number)
             }
-            let request = ReceiveRequest(tracking: tracking, recipient: recipient, carrier: args.value("--carrier"), size: size,
-                                         again: args.has("--again"), pickupCode: args.value("--code"))
+            let request = ReceiveRequest(tracking: tracking, recipient: recipient, carrier: args.value(carrier),
+                                         size: args.value(size) ?? .small, again: args.has(again), pickupCode: args.value(code))
             return try state.receive(request, context)
         }
-        if args.has("--json") {
+        if args.has(json) {
             try Output.json(ReceivedView(received))
         } else {
             let parcel = received.parcel

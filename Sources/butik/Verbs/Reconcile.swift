@@ -4,15 +4,14 @@ extension Verb {
     static let reconcile = Verb(
         name: "reconcile",
         summary: "compare manifests with what arrived",
-        usage: "butik reconcile [--json]",
+        usage: ["\(may: json)"],
         details: """
         Lists the parcels a manifest announced that have not arrived, and the parcels received
         today that no manifest announced.
-          --json   print {expected: [...], unexpected: [...]}
         """,
-        valued: [],
-        flagged: ["--json"],
         run: runReconcile)
+
+    private static let json = Flag.json("print {expected: [...], unexpected: [...]}")
 
     private static func runReconcile(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
         let store = try session.openStore()
@@ -22,7 +21,7 @@ extension Verb {
         let unexpected = store.state.parcels.values
             .filter { Day($0.receivedAt, in: zone) == today && $0.preAdvised != true }
             .sorted { $0.id < $1.id }
-        if args.has("--json") {
+        if args.has(json) {
             try Output.json(ReconcileView(expected: missing.map { ReconcileView.Expected(tracking: $0.tracking.value, name: $0.name, carrier: $0.carrier) },
                                           unexpected: unexpected.map { ParcelView($0, today: today) }))
             return 0

@@ -4,38 +4,32 @@ extension Verb {
     static let report = Verb(
         name: "report",
         summary: "a day's counts per carrier and per staff member",
-        usage: "butik report [--date YYYY-MM-DD] [--json]",
+        usage: ["\(may: date) \(may: json)"],
         details: """
         Counts what happened on a day of the shop's life, in the shop's time zone: parcels
         received, handed out (by how identity was checked: ID, code, known, proxy), marked for
         return, drop-offs taken in, and parcels and drop-offs collected by the driver, for the
         whole shop, per carrier and per staff member; and the parcels on hand when the day
         ended. Undone receipts and hand-outs are counted apart. Reads history.bin (see history).
-          --date YYYY-MM-DD   the day (default today; not a day still to come)
-          --json              print the counts as JSON
         """,
-        valued: ["--date"],
-        flagged: ["--json"],
         run: runReport)
 
+    private static let date = Option.day("--date", help: "the day (default today; not a day still to come)")
+    private static let json = Flag.json("print the counts as JSON")
+
     private static func runReport(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
-        guard args.positionals.isEmpty else { throw .usage("report takes no arguments but --date.") }
-        var day: Day?
-        if let text = args.value("--date") {
-            guard let parsed = Day(iso: text) else { throw .usage("--date takes a day as YYYY-MM-DD, not \(text).") }
-            day = parsed
-        }
+        guard args.positionals.isEmpty else { throw .usage("report takes no arguments but \(date.name).") }
         let store = try session.openStore()
         let zone = store.layout.zone
         let today = Day(session.now, in: zone)
-        let date = day ?? today
-        guard date <= today else { throw .refused("\(date) has not come yet (today is \(today) in \(zone.identifier)).") }
-        let counts = try session.history(store, .day(date)).counts(on: date)
-        if args.has("--json") {
+        let day = args.value(date) ?? today
+        guard day <= today else { throw .refused("\(day) has not come yet (today is \(today) in \(zone.identifier)).") }
+        let counts = try session.history(store, .day(day)).counts(on: day)
+        if args.has(json) {
             try Output.json(DayReportView(counts, zone: zone))
             return 0
         }
-        Output.line("\(date) (\(zone.identifier))\(date == today ? ", so far" : "")")
+        Output.line("\(day) (\(zone.identifier))\(day == today ? ", so far" : "")")
         var rows = [["", "received", "handed out", "ID", "code", "known", "proxy", "returned", "dropped off", "collected"]]
         func row(_ name: String, _ tally: Tally) -> [String] {
             ["  " + name] + [tally.received, tally.handedOut.total, tally.handedOut.id, tally.handedOut.code, tally.handedOut.known,
@@ -50,7 +44,7 @@ extension Verb {
         if counts.total.receiptsUndone > 0 || counts.total.handOutsUndone > 0 {
             Output.line("Undone: \(counts.total.receiptsUndone) receipt(s), \(counts.total.handOutsUndone) hand-out(s).")
         }
-        Output.line("\(date == today ? "On hand now" : "On hand at the day's close"): \(counts.onHandAtClose) parcel(s).")
+        Output.line("\(day == today ? "On hand now" : "On hand at the day's close"): \(counts.onHandAtClose) parcel(s).")
         return 0
     }
 }

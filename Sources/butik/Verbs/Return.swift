@@ -4,28 +4,27 @@ extension Verb {
     static let returnToSender = Verb(
         name: "return",
         summary: "mark parcels, or every overdue one, to go back with the driver",
-        usage: "butik return TRACKING... [--json]\n       butik return --overdue [--json]",
+        usage: ["TRACKING... \(may: json)", "\(overdue) \(may: json)"],
         details: """
         Moves waiting parcels to the outbound area for the carrier's driver. All or none: a parcel
         that is not waiting refuses the whole command.
-          --overdue   every waiting parcel whose deadline was before today (none is not an error)
-          --json      print the parcels marked for return as JSON
         """,
-        valued: [],
-        flagged: ["--overdue", "--json"],
         run: runReturn)
 
+    private static let overdue = Flag(name: "--overdue", help: "every waiting parcel whose deadline was before today (none is not an error)")
+    private static let json = Flag.json("print the parcels marked for return as JSON")
+
     private static func runReturn(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
-        let overdue = args.has("--overdue")
-        guard overdue == args.positionals.isEmpty else {
-            throw .usage("return takes tracking numbers or --overdue, not both.")
+        let allOverdue = args.has(overdue)
+        guard allOverdue == args.positionals.isEmpty else {
+            throw .usage("return takes tracking numbers or \(overdue.name), not both.")
         }
         let codes = args.positionals.map(Tracking.lookupKey)
         let store = try session.openStore()
         var from: [ParcelID: SlotID] = [:]
         let returned = try session.perform(store) { state, context throws(DomainError) in
             from = state.parcels.mapValues(\.slot)
-            if overdue { return state.returnOverdue(context) }
+            if allOverdue { return state.returnOverdue(context) }
             let ids = try codes.map { code throws(DomainError) in
                 guard let parcel = state.parcelInShop(code) else { throw DomainError.unknownParcel(code.value) }
                 return parcel.id
@@ -33,7 +32,7 @@ extension Verb {
             return try state.returnToSender(ids, context)
         }
         let today = Day(session.now, in: store.layout.zone)
-        if args.has("--json") {
+        if args.has(json) {
             try Output.json(returned.map { ParcelView($0, today: today) })
         } else if returned.isEmpty {
             Output.line("No overdue parcels.")

@@ -4,15 +4,14 @@ extension Verb {
     static let shelf = Verb(
         name: "shelf",
         summary: "show every slot: how full it is and whose parcels are in it",
-        usage: "butik shelf [--json]",
+        usage: ["\(may: json)"],
         details: """
         Lists each shelf slot with its parcels against its capacity and the keys in it, then the
         floor (overflow) and the outbound area.
-          --json   print the slots as JSON
         """,
-        valued: [],
-        flagged: ["--json"],
         run: runShelf)
+
+    private static let json = Flag.json("print the slots as JSON")
 
     private static func runShelf(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
         let store = try session.openStore()
@@ -24,7 +23,7 @@ extension Verb {
         }
         views.append(SlotView(slot: layout.overflow.id, kind: "overflow", capacity: nil, parcels: bySlot[layout.overflowID] ?? []))
         views.append(SlotView(slot: layout.outbound.id, kind: "outbound", capacity: nil, parcels: bySlot[layout.outboundID] ?? []))
-        if args.has("--json") {
+        if args.has(json) {
             try Output.json(views)
             return 0
         }

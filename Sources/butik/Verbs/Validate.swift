@@ -4,16 +4,15 @@ extension Verb {
     static let validate = Verb(
         name: "validate",
         summary: "say what each code is; exit 0 only when every code is valid",
-        usage: "butik validate CODE... [--json]",
+        usage: ["CODE... \(may: json)"],
         details: """
         Normalises each code as a scanner would deliver it and names its format (UPU S10, SSCC,
         GSIN, DHL Express, UPS, Amazon, InPost, Hermes or unvalidated) and whether its check digit
         is right. Exits 1 when any code is invalid.
-          --json   print one object per code
         """,
-        valued: [],
-        flagged: ["--json"],
         run: runValidate)
+
+    private static let json = Flag.json("print one object per code")
 
     private static func runValidate(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
         guard !args.positionals.isEmpty else { throw .usage("validate needs at least one code.") }
@@ -27,7 +26,7 @@ extension Verb {
                 views.append(CodeView(input: code, valid: false, tracking: nil, format: nil, checkDigit: nil, shipTo: nil, problem: error.message))
             }
         }
-        if args.has("--json") {
+        if args.has(json) {
             try Output.json(views)
         } else {
             for view in views {

@@ -67,7 +67,7 @@ struct RandomJournal {
         case 12:
             guard let parcel = waiting.randomElement(using: &random) else { return }
             let day = parcel.deadline.adding(days: Int.random(in: 1...5, using: &random))
-            _ = run { state, context throws(DomainError) in try state.extendDeadline(parcel.id, to: day, context) }
+            _ = run { state, context throws(DomainError) in try state.extendDeadline(parcel.id, .to(day), context) }
         case 13:
             guard let parcel = waiting.randomElement(using: &random) else { return }
             _ = run { state, context throws(DomainError) in

@@ -71,9 +71,14 @@ import Testing
             {"schema":1,"name":"Butik","timeZone":"Europe/Oslo",
              "shelves":[{"id":"A","slots":8,"capacity":6,"size":"small"},{"id":"G","slots":4,"capacity":3,"size":"large"}],
              "overflow":{"id":"FLOOR","name":"Floor"},"outbound":{"id":"OUT","name":"Out"},
-             "defaultHoldDays":7,"carriers":[{"id":"postnord","name":"PostNord","holdDays":7}]}
+             "defaultHoldDays":7,"carriers":[{"id":"postnord","name":"PostNord","holdDays":7},
+                                             {"id":"posten","name":"Posten/Bring","holdDays":7,"maxHoldDays":21}]}
             """
         let layout = try JSONDecoder().decode(ShopLayout.self, from: Data(json.utf8))
+        #expect(layout.carriers.map(\.maxHoldDays) == [nil, 21])
+        #expect(layout.maxHoldDays(ofCarrier: "postnord") == 14, "a carrier without maxHoldDays gets the default")
+        #expect(layout.maxHoldDays(ofCarrier: "posten") == 21)
+        #expect(layout.maxHoldDays(ofCarrier: "gone") == 14, "so does one no longer in the file")
         #expect(layout.slots.count == 12)
         #expect(layout.slots.last?.id == SlotID("G4"))
         #expect(layout.problems.isEmpty)

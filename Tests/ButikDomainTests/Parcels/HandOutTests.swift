@@ -50,6 +50,23 @@ struct MariaShop {
         #expect(expected.message == "RR000000001SE was already handed out 2026-03-10 13:00 by per.")
     }
 
+    @Test func oneIdentityCheckHandsOutOneCustomersParcelsOnly() throws {
+        var shop = try MariaShop()
+        let per = try shop.state.addTestCustomer("Per Hansen")
+        let his = try shop.state.receiveTestParcel("RR000000002SE", for: per)
+        let expected = DomainError.handOutForSeveralCustomers(keys: ["MM", "PH"])
+        for verification in Verification.allCases {
+            #expect(throws: expected) {
+                try shop.state.handOut(HandOutRequest(parcels: [shop.ids[0], his.id], verification: verification,
+                                                      proxyName: "Ola Nordmann", proxyID: "pass …1234"), Fixtures.context())
+            }
+        }
+        #expect(expected.message == "These parcels are for 2 customers (MM, PH): hand out each customer's parcels on their own, "
+            + "with their own check of who collects them.")
+        try shop.handOut([his.id], .known)
+        #expect(shop.state.parcels[shop.ids[0]]?.status == .waiting)
+    }
+
     @Test func requestWithOneHandedOutParcelIsRefusedWhole() throws {
         var shop = try MariaShop(parcels: ["RR000000001SE", "RR000000002SE"])
         try shop.handOut([shop.ids[1]])
@@ -130,15 +147,6 @@ struct MariaShop {
         #expect(decision.outcome.parcels.map(\.id) == shop.ids)
         #expect(decision.events.first == .parcelsHandedOut(parcels: shop.ids, verification: .proxy, proxyName: "Ola Nordmann",
                                                            proxyID: "førerkort …4521"))
-    }
-
-    @Test func aProxyRegisteredForOnlyOneOfTheCustomersIsFlagged() throws {
-        var shop = try MariaShop()
-        shop.state.commit(try shop.state.authoriseProxy("Per Hansen", for: shop.maria.id, Fixtures.context()), Fixtures.context())
-        let ola = try shop.state.addTestCustomer("Ola Nordmann")
-        let hers = try shop.state.receiveTestParcel("RR000000002SE", for: ola)
-        let request = HandOutRequest(parcels: [shop.ids[0], hers.id], verification: .proxy, proxyName: "Per Hansen", proxyID: "pass …1234")
-        #expect(try shop.state.handOut(request, Fixtures.context()).outcome.unregisteredProxy)
     }
 
     @Test func nothingOrUnknownIsRefused() throws {

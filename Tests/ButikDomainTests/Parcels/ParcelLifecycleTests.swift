@@ -92,13 +92,17 @@ import Testing
     }
 }
 
+/// PostNord holds 7 days and lets a parcel wait 14 in all (the default): Maria's parcel,
+/// received 2026-03-10, is due 2026-03-17 and can be kept until 2026-03-24.
 @Suite struct ExtendDeadlineTests {
+    static let tracking = TrackingNumber("RR000000001SE")
+
     @Test func extendToALaterDay() throws {
         var shop = try MariaShop()
         let id = shop.ids[0]
         #expect(shop.parcels[0].deadline.description == "2026-03-17")
         let day = Day(iso: "2026-03-20")!
-        let decision = try shop.state.extendDeadline(id, to: day, Fixtures.context())
+        let decision = try shop.state.extendDeadline(id, .to(day), Fixtures.context())
         #expect(decision.events == [.deadlineExtended(parcel: id, to: day)])
         #expect(decision.outcome.deadline == day)
         shop.state.commit(decision, Fixtures.context())
@@ -109,28 +113,89 @@ import Testing
     func sameOrEarlierDayIsRefused(_ text: String) throws {
         let shop = try MariaShop()
         let deadline = Day(iso: "2026-03-17")!
-        #expect(throws: DomainError.extensionNotLater(tracking: TrackingNumber("RR000000001SE"), deadline: deadline)) {
-            try shop.state.extendDeadline(shop.ids[0], to: Day(iso: text)!, Fixtures.context())
+        #expect(throws: DomainError.extensionNotLater(tracking: Self.tracking, deadline: deadline)) {
+            try shop.state.extendDeadline(shop.ids[0], .to(Day(iso: text)!), Fixtures.context())
         }
-        #expect(DomainError.extensionNotLater(tracking: TrackingNumber("RR000000001SE"), deadline: deadline).message
+        #expect(DomainError.extensionNotLater(tracking: Self.tracking, deadline: deadline).message
             == "The new deadline for RR000000001SE must be later than 2026-03-17.")
     }
 
     @Test func overdueParcelMustBeExtendedToTodayOrLater() throws {
         let shop = try MariaShop()
         let in10Days = Fixtures.later(10 * 86_400) // 2026-03-20, deadline was 03-17
-        #expect(throws: DomainError.extensionNotLater(tracking: TrackingNumber("RR000000001SE"), deadline: Day(iso: "2026-03-19")!)) {
-            try shop.state.extendDeadline(shop.ids[0], to: Day(iso: "2026-03-19")!, in10Days)
+        #expect(throws: DomainError.extensionNotLater(tracking: Self.tracking, deadline: Day(iso: "2026-03-19")!)) {
+            try shop.state.extendDeadline(shop.ids[0], .to(Day(iso: "2026-03-19")!), in10Days)
         }
-        #expect(try shop.state.extendDeadline(shop.ids[0], to: Day(iso: "2026-03-20")!, in10Days).outcome.deadline.description
+        #expect(try shop.state.extendDeadline(shop.ids[0], .to(Day(iso: "2026-03-20")!), in10Days).outcome.deadline.description
             == "2026-03-20")
+    }
+
+    @Test func daysMoreCountFromTheDeadlineOrFromTodayWhenItHasPassed() throws {
+        let shop = try MariaShop()
+        let id = shop.ids[0]
+        #expect(try shop.state.extendDeadline(id, .days(3), Fixtures.context()).outcome.deadline.description == "2026-03-20")
+        let in10Days = Fixtures.later(10 * 86_400) // 2026-03-20, overdue since 03-17
+        #expect(try shop.state.extendDeadline(id, .days(3), in10Days).outcome.deadline.description == "2026-03-23")
+        for none in [0, -1, Int.min] {
+            #expect(throws: DomainError.extensionNotLater(tracking: Self.tracking, deadline: Day(iso: "2026-03-17")!)) {
+                try shop.state.extendDeadline(id, .days(none), Fixtures.context())
+            }
+        }
+        #expect(throws: DomainError.extensionNotLater(tracking: Self.tracking, deadline: Day(iso: "2026-03-20")!)) {
+            try shop.state.extendDeadline(id, .days(0), in10Days)
+        }
+    }
+
+    @Test func noLongerThanTheCarrierLetsAParcelWaitAfterItArrived() throws {
+        var shop = try MariaShop()
+        let id = shop.ids[0]
+        let latest = Day(iso: "2026-03-24")!
+        #expect(Fixtures.layout.latestDeadline(of: shop.parcels[0]) == latest)
+        let tooLong = DomainError.extensionTooLong(tracking: Self.tracking, carrier: "PostNord", maxHoldDays: 14, latest: latest)
+        for request in [DeadlineExtension.to(Day(iso: "2026-03-25")!), .to(Day(iso: "9999-12-31")!), .days(8), .days(Int.max)] {
+            #expect(throws: tooLong) { try shop.state.extendDeadline(id, request, Fixtures.context()) }
+        }
+        #expect(tooLong.message
+            == "PostNord lets a parcel wait at most 14 days after it arrived: RR000000001SE can wait until 2026-03-24 at the latest.")
+        // In two steps up to the limit, then no more.
+        shop.state.commit(try shop.state.extendDeadline(id, .days(3), Fixtures.context()), Fixtures.context())
+        shop.state.commit(try shop.state.extendDeadline(id, .to(latest), Fixtures.context()), Fixtures.context())
+        let noMore = DomainError.extensionTooLong(tracking: Self.tracking, carrier: "PostNord", maxHoldDays: 14, latest: nil)
+        #expect(throws: noMore) { try shop.state.extendDeadline(id, .days(1), Fixtures.context()) }
+        #expect(noMore.message == "RR000000001SE already waits as long as PostNord allows (14 days after it arrived): it cannot be extended.")
+        // Overdue past the limit: it cannot be kept at all.
+        let late = try MariaShop()
+        #expect(throws: noMore) { try late.state.extendDeadline(late.ids[0], .days(1), Fixtures.later(20 * 86_400)) }
+    }
+
+    @Test func theShopFileSetsEachCarriersLimit() throws {
+        var layout = Fixtures.layout
+        layout.carriers[0].maxHoldDays = 21
+        layout.carriers[1].maxHoldDays = 14
+        #expect(layout.problems.isEmpty)
+        var shop = try MariaShop()
+        let context = Fixtures.context(layout: layout)
+        #expect(try shop.state.extendDeadline(shop.ids[0], .to(Day(iso: "2026-03-31")!), context).outcome.deadline.description == "2026-03-31")
+        #expect(throws: DomainError.extensionTooLong(tracking: Self.tracking, carrier: "PostNord", maxHoldDays: 21,
+                                                     latest: Day(iso: "2026-03-31")!)) {
+            try shop.state.extendDeadline(shop.ids[0], .days(15), context)
+        }
+        // Amazon holds 14 days and allows no more: its parcels cannot be extended.
+        let amazon = try shop.state.receiveTestParcel("TBA123456789012", for: .customer(shop.maria.id), carrier: "amazon", context).parcel
+        #expect(throws: DomainError.extensionTooLong(tracking: amazon.tracking, carrier: "Amazon", maxHoldDays: 14, latest: nil)) {
+            try shop.state.extendDeadline(amazon.id, .days(1), context)
+        }
+        layout.carriers[0].maxHoldDays = 6
+        layout.carriers[1].maxHoldDays = 91
+        #expect(layout.problems == ["carrier postnord's maxHoldDays must be its holdDays (7) to 90, not 6",
+                                    "carrier amazon's maxHoldDays must be its holdDays (14) to 90, not 91"])
     }
 
     @Test func onlyWaitingParcels() throws {
         var shop = try MariaShop()
         try shop.handOut(shop.ids)
-        #expect(throws: DomainError.notWaiting(tracking: TrackingNumber("RR000000001SE"), state: "handed out")) {
-            try shop.state.extendDeadline(shop.ids[0], to: Day(iso: "2026-04-01")!, Fixtures.context())
+        #expect(throws: DomainError.notWaiting(tracking: Self.tracking, state: "handed out")) {
+            try shop.state.extendDeadline(shop.ids[0], .to(Day(iso: "2026-03-20")!), Fixtures.context())
         }
     }
 }

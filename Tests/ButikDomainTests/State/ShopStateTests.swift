@@ -42,7 +42,7 @@ struct JournaledShop {
         try shop.run({ try $0.returnToSender(p5, later) }, later)
         try shop.run({ try $0.collectByDriver([p5], later) }, later)
         try shop.run({ try $0.move(p6, to: Fixtures.floor, later) }, later)
-        try shop.run({ try $0.extendDeadline(p1, to: Day(iso: "2026-04-01")!, later) }, later)
+        try shop.run({ try $0.extendDeadline(p1, .to(Day(iso: "2026-03-20")!), later) }, later)
         #expect([p1, p2, p3, p4, p5, p6] == (1...6).map(ParcelID.init))
         return shop
     }
@@ -61,7 +61,7 @@ struct JournaledShop {
         #expect(state.slotLoad == [Fixtures.a1: 1, Fixtures.l1: 1, Fixtures.floor: 1])
         #expect(state.customerByKey == ["MM": CustomerID(1), "TS": CustomerID(2), "JEDS": CustomerID(3)])
         #expect(state.inShopByCustomer == [CustomerID(1): [ParcelID(1), ParcelID(2)], CustomerID(2): [ParcelID(4)], CustomerID(3): [ParcelID(6)]])
-        #expect(state.parcels[ParcelID(1)]?.deadline.description == "2026-04-01")
+        #expect(state.parcels[ParcelID(1)]?.deadline.description == "2026-03-20")
     }
 
     @Test func stateRoundTripsAndRebuildsItsIndexes() throws {
@@ -175,8 +175,7 @@ struct JournaledShop {
         let collectAt = Fixtures.context(at: newest.addingTimeInterval(-collectedAgo))
         state.commit(try state.handOut(HandOutRequest(parcels: [handedOut.id], verification: .id), handOutAt), handOutAt)
         state.commit(try state.collectByDriver([collected.id], collectAt), collectAt)
-        state.commit(try state.extendDeadline(waiting.id, to: Day(iso: "2026-05-01")!, Fixtures.context(at: newest)),
-                     Fixtures.context(at: newest))
+        state.commit(try state.move(waiting.id, to: Fixtures.floor, Fixtures.context(at: newest)), Fixtures.context(at: newest))
         #expect(state.lastRecordAt == newest)
         return (state, newest)
     }

@@ -33,19 +33,33 @@ import Testing
         #expect(h.state.queue.stateFilter == .all)
     }
 
-    @Test func eExtendsTheSelectedParcelBySevenDaysOrAsTyped() throws {
+    /// The demo's carriers hold 7 days (Amazon 14), extendable to 14 days after arrival in all.
+    @Test func eExtendsTheSelectedParcelAsTypedWithinTheCarriersLimit() throws {
         let h = try Harness()
         h.press(.function(5))
         h.press(.tab)
         let parcel = try #require(h.state.queue.selectedParcel(h.state.context))
-        #expect(parcel.deadline < h.state.context.today, "the first row is overdue")
+        let today = h.state.context.today
+        #expect(parcel.deadline < today, "the first row is overdue")
+        let latest = Day(parcel.receivedAt, in: h.store.layout.zone).adding(days: 14)
+        let allowed = latest.days(since: today)
+        try #require(allowed > 0 && allowed < 7, "received 8 to 13 days ago: \(parcel.receivedAt)")
         h.press(.character("e"))
         #expect(h.state.queue.prompt?.purpose == .extend(parcel.id))
         #expect(h.screen().contains { $0.contains("│ Keep \(parcel.tracking) (\(parcel.key)), due") })
         h.press(.enter)
-        let today = h.state.context.today
-        #expect(h.store.state.parcels[parcel.id]?.deadline == today.adding(days: 7), "an overdue parcel is kept 7 days from today")
-        #expect(h.screen()[5] == " \(parcel.tracking) (\(parcel.key)) is kept until \(today.adding(days: 7)) (7d left).")
+        #expect(h.takeEffects().contains(.beep), "7 more days is longer than the carrier allows")
+        #expect(h.store.state.parcels[parcel.id]?.deadline == parcel.deadline)
+        let carrier = try #require(h.store.layout.carrier(named: parcel.carrier)?.name)
+        #expect(h.state.queue.notice?.text == "\(carrier) lets a parcel wait at most 14 days after it arrived: \(parcel.tracking) can "
+            + "wait until \(latest) at the latest.")
+
+        h.press(.character("e"))
+        h.press(.backspace)
+        h.type("\(allowed)")
+        h.press(.enter)
+        #expect(h.store.state.parcels[parcel.id]?.deadline == latest, "an overdue parcel is kept the days typed from today")
+        #expect(h.screen()[5] == " \(parcel.tracking) (\(parcel.key)) is kept until \(latest) (\(allowed)d left).")
 
         // Now the parcel is later in the list; extend the new first one by 3 days.
         let next = try #require(h.state.queue.selectedParcel(h.state.context))

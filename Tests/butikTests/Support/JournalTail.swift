@@ -5,7 +5,8 @@ import Foundation
 /// independent reading.
 enum JournalEvent: Equatable {
     case customerAdded(id: Int, key: String, name: String)
-    case parcelReceived(id: Int, tracking: String, customer: Int, slot: String, size: String, deadline: String, waiting: Bool)
+    case parcelReceived(id: Int, tracking: String, customer: Int, carrier: String, slot: String, size: String, deadline: String,
+                        waiting: Bool)
     case parcelMoved(parcel: Int, to: String)
     case parcelsHandedOut(parcels: [Int], verification: String, proxyName: String?)
     case handOutUndone(parcels: [Int])
@@ -31,10 +32,11 @@ enum JournalEvent: Equatable {
             self = .customerAdded(id: id, key: key, name: name)
         case "parcelReceived":
             guard let id = parcel?["id"] as? Int, let tracking = parcel?["tracking"] as? String,
-                  let owner = parcel?["customer"] as? Int, let slot = parcel?["slot"] as? String,
+                  let owner = parcel?["customer"] as? Int, let carrier = parcel?["carrier"] as? String,
+                  let slot = parcel?["slot"] as? String,
                   let size = parcel?["size"] as? String, let deadline = parcel?["deadline"] as? String,
                   let status = parcel?["status"] as? [String: Any] else { self = .other(type); return }
-            self = .parcelReceived(id: id, tracking: tracking, customer: owner, slot: slot, size: size,
+            self = .parcelReceived(id: id, tracking: tracking, customer: owner, carrier: carrier, slot: slot, size: size,
                                    deadline: deadline, waiting: status.keys.sorted() == ["waiting"])
         case "parcelMoved", "deadlineExtended", "parcelReturning":
             guard let id = json["parcel"] as? Int, let to = json["to"] as? String else { self = .other(type); return }

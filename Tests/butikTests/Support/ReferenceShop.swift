@@ -4,7 +4,7 @@ import Foundation
 /// a reference model for the proof tests. Every rule an entry breaks is noted in `violations`,
 /// and each transaction is named as the workload ``Action`` that made it.
 struct ReferenceShop {
-    /// The slots of `shop.json`, read on its own.
+    /// The slots, time zone and carriers' limits of `shop.json`, read on its own.
     struct Layout {
         struct Slot {
             let id: String
@@ -15,6 +15,10 @@ struct ReferenceShop {
         let slots: [Slot]
         let overflow: String
         let outbound: String
+        let zone: TimeZone
+        /// The days after its arrival a parcel of each carrier may wait at most; 14 for one
+        /// the file gives none.
+        let maxHoldDays: [String: Int]
 
         init(store: URL) throws {
             let data = try Data(contentsOf: store.appendingPathComponent("shop.json"))
@@ -28,6 +32,21 @@ struct ReferenceShop {
             }
             overflow = (json["overflow"] as? [String: Any])?["id"] as? String ?? "FLOOR"
             outbound = (json["outbound"] as? [String: Any])?["id"] as? String ?? "OUT"
+            zone = TimeZone(identifier: json["timeZone"] as? String ?? "") ?? TimeZone(identifier: "UTC")!
+            let carriers = json["carriers"] as? [[String: Any]] ?? []
+            maxHoldDays = Dictionary(carriers.compactMap { carrier in
+                (carrier["id"] as? String).map { ($0, carrier["maxHoldDays"] as? Int ?? 14) }
+            }) { first, _ in first }
+        }
+
+        /// The last day a parcel of `carrier` received at `at` (milliseconds since 1970) may wait.
+        func latestDeadline(receivedAt at: Int, carrier: String) -> String {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = zone
+            formatter.dateFormat = "yyyy-MM-dd"
+            let arrival = formatter.string(from: Date(timeIntervalSince1970: Double(at) / 1000))
+            return Workload.day(arrival, plus: maxHoldDays[carrier] ?? 14)
         }
     }
 
@@ -45,6 +64,8 @@ struct ReferenceShop {
         var slot: String
         let size: String
         var deadline: String
+        /// The last day it may wait, however often it is extended.
+        let latest: String
         var status: Status
     }
 
@@ -128,7 +149,7 @@ struct ReferenceShop {
         switch first {
         case .customerAdded(_, _, let name):
             if rest.isEmpty { return .addCustomer(name: name) }
-            guard rest.count == 1, case .parcelReceived(_, let number, _, _, _, _, _)? = rest.first else { return nil }
+            guard rest.count == 1, case .parcelReceived(_, let number, _, _, _, _, _, _)? = rest.first else { return nil }
             return .receive(tracking: number, to: name)
         case .parcelsHandedOut(let ids, let how, _):
             let onlyClosures = rest.allSatisfy { if case .queueEntryClosed(_, "done") = $0 { true } else { false } }
@@ -146,7 +167,7 @@ struct ReferenceShop {
             guard rest.isEmpty else { return nil }
         }
         switch first {
-        case .parcelReceived(_, let number, let customer, _, _, _, _): return .receive(tracking: number, to: key(customer))
+        case .parcelReceived(_, let number, let customer, _, _, _, _, _): return .receive(tracking: number, to: key(customer))
         case .parcelMoved(let id, let slot): return .move(tracking: tracking(id), to: slot)
         case .deadlineExtended(let id, let day): return .extend(tracking: tracking(id), to: day)
         case .parcelReturning(let id, _): return .giveBack(tracking: tracking(id))
@@ -166,7 +187,7 @@ struct ReferenceShop {
             expect(id == (customers.keys.max() ?? 0) + 1, "customer \(id) is not the next number")
             expect(!customers.values.contains { $0.key == key }, "key \(key) is given twice")
             customers[id] = Customer(key: key, name: name)
-        case .parcelReceived(let id, let tracking, let customer, let slot, let size, let deadline, let waiting):
+        case .parcelReceived(let id, let tracking, let customer, let carrier, let slot, let size, let deadline, let waiting):
             expect(id == (parcels.keys.max() ?? 0) + 1, "parcel \(id) is not the next number")
             expect(waiting, "parcel \(tracking) is received not waiting")
             expect(customers[customer] != nil, "parcel \(tracking) is for unknown customer \(customer)")
@@ -178,7 +199,7 @@ struct ReferenceShop {
                 checkRoom(for: size, in: slot, tracking)
             }
             parcels[id] = Parcel(id: id, tracking: tracking, customer: customer, slot: slot, size: size, deadline: deadline,
-                                 status: .waiting)
+                                 latest: layout.latestDeadline(receivedAt: at, carrier: carrier), status: .waiting)
             load[slot, default: 0] += 1
             inShopByTracking[tracking] = id
         case .parcelMoved(let id, let slot):
@@ -207,6 +228,7 @@ struct ReferenceShop {
         case .deadlineExtended(let id, let day):
             guard let parcel = waitingParcel(id, "extended") else { return }
             expect(day > parcel.deadline, "\(parcel.tracking) is extended from \(parcel.deadline) to \(day)")
+            expect(day <= parcel.latest, "\(parcel.tracking) is extended to \(day), after the last day it may wait, \(parcel.latest)")
             update(id) { $0.deadline = day }
         case .parcelReturning(let id, let area):
             guard let parcel = waitingParcel(id, "returned") else { return }

@@ -110,9 +110,10 @@ struct Workload {
                 .filter { $0.id != parcel.slot && $0.size == parcel.size && shop.waitingLoad($0.id) < $0.capacity }.map(\.id)
             if parcel.slot != shop.layout.overflow, targets.isEmpty || random.next() % 8 == 0 { targets = [shop.layout.overflow] }
             if !targets.isEmpty { return .move(tracking: parcel.tracking, to: pick(targets)) }
-        case 58..<66 where !waiting.isEmpty:
-            let parcel = pick(waiting)
-            return .extend(tracking: parcel.tracking, to: Workload.day(parcel.deadline, plus: Int.random(in: 1...5, using: &random)))
+        case 58..<66 where waiting.contains { $0.deadline < $0.latest }:
+            let parcel = pick(waiting.filter { $0.deadline < $0.latest })
+            return .extend(tracking: parcel.tracking,
+                           to: min(Workload.day(parcel.deadline, plus: Int.random(in: 1...5, using: &random)), parcel.latest))
         case 66..<82 where !customers.isEmpty:
             // Mostly a step for somebody in the queue, so entries go all the way to done.
             let queued = customers.filter { shop.openEntry(of: $0.key) != nil }
