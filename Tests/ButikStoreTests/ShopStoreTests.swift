@@ -45,7 +45,7 @@ import Testing
                     try state.addCustomer(NewCustomer(name: "Åse Ødegård"), context)
                 }
             } throws: { error in
-                (error as? DomainError)?.message.contains("set the clock right") == true
+                if case .clockWrong = error as? DomainError { true } else { false }
             }
         }
         #expect(store.readOnlyReason == nil)

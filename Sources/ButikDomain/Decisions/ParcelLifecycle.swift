@@ -2,7 +2,7 @@ extension ShopState {
     /// Decides to move a parcel in the shop to another slot or area (never over a slot's capacity).
     public func move(_ id: ParcelID, to target: SlotID, _ context: Context) throws(DomainError) -> Decision<Parcel> {
         var parcel = try existing(id)
-        guard parcel.status == .waiting else { throw .notWaiting(tracking: parcel.tracking, state: parcel.status.phrase) }
+        guard parcel.status == .waiting else { throw .notWaiting(tracking: parcel.tracking, status: parcel.status.kind) }
         guard context.layout.contains(target), target != context.layout.outboundID else { throw .unknownSlot(target.value) }
         guard parcel.slot != target else { throw .alreadyInSlot(tracking: parcel.tracking, slot: target) }
         if let slot = context.layout.slots.first(where: { $0.id == target }) {
@@ -17,7 +17,7 @@ extension ShopState {
     /// Decides to give a waiting parcel `days` more days (the customer asked).
     public func extendDeadline(_ id: ParcelID, to day: Day, _ context: Context) throws(DomainError) -> Decision<Parcel> {
         var parcel = try existing(id)
-        guard parcel.status == .waiting else { throw .notWaiting(tracking: parcel.tracking, state: parcel.status.phrase) }
+        guard parcel.status == .waiting else { throw .notWaiting(tracking: parcel.tracking, status: parcel.status.kind) }
         guard day > parcel.deadline, day >= context.today else {
             throw .extensionNotLater(tracking: parcel.tracking, deadline: max(parcel.deadline, context.today.adding(days: -1)))
         }
@@ -28,7 +28,7 @@ extension ShopState {
     /// Decides to send a waiting parcel back to the sender: it moves to the outbound area.
     public func returnToSender(_ id: ParcelID, _ context: Context) throws(DomainError) -> Decision<Parcel> {
         let parcel = try existing(id)
-        guard parcel.status == .waiting else { throw .notWaiting(tracking: parcel.tracking, state: parcel.status.phrase) }
+        guard parcel.status == .waiting else { throw .notWaiting(tracking: parcel.tracking, status: parcel.status.kind) }
         let (event, returned) = returning(parcel, context)
         return Decision(events: [event], outcome: returned)
     }

@@ -15,7 +15,8 @@ extension TrackingError {
         return parts.joined(separator: ", ")
     }
 
-    static func codePoint(_ scalar: Unicode.Scalar) -> String {
+    /// `U+001B`.
+    public static func codePoint(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
         return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }

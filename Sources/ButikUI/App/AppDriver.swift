@@ -1,5 +1,6 @@
 import ButikDomain
 import ButikStore
+import ButikText
 import Foundation
 
 /// Runs the app over a store: turns timed key events into scans or typing, feeds messages to
@@ -145,7 +146,7 @@ public final class AppDriver {
         do {
             parsed = try ManifestFile.read(path, layout: store.layout)
         } catch {
-            return state.update(.importFailed(error.message))
+            return state.update(.importFailed(Words.english.text(error.phrase)))
         }
         return write(.expect(parsed.entries, problems: parsed.problems))
     }
@@ -192,7 +193,7 @@ public final class AppDriver {
             return state.update(.storeBusy(.writing))
         } catch let error as DomainError {
             state.context.shop = store.state
-            return notBusy() + state.update(.refused(command, error.message))
+            return notBusy() + state.update(.refused(command, Words.english.text(error.phrase)))
         } catch {
             state.context.shop = store.state
             return notBusy() + state.update(.storeFailed(describe(error)))

@@ -1,4 +1,5 @@
 import ButikDomain
+import ButikText
 
 extension AppState {
     /// Applies one message; returns what the terminal must do.
@@ -112,7 +113,7 @@ extension AppState {
         switch Tracking.parse(code) {
         case .success(let value): parsed = value
         case .failure(let error):
-            say("Bad scan. \(error.misreadMessage)", .error)
+            say("Bad scan. \(Words.english.text(error.misreadPhrase))", .error)
             return [.beep]
         }
         helpVisible = false

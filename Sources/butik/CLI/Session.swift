@@ -1,6 +1,7 @@
 import ButikDomain
 import ButikResources
 import ButikStore
+import ButikText
 import Foundation
 
 /// Where the store is, who is working and the moment: what every verb needs.
@@ -43,7 +44,7 @@ struct Session {
         do {
             return try TypedText.staffID(text)
         } catch {
-            throw .usage("\(source): \(error.message)")
+            throw .usage("\(source): \(Words.english.text(error.phrase))")
         }
     }
 
@@ -123,7 +124,7 @@ extension CLIError {
     init(_ error: any Error) {
         switch error {
         case let cli as CLIError: self = cli
-        case let domain as DomainError: self = .refused(domain.message)
+        case let domain as DomainError: self = .refused(Words.english.text(domain.phrase))
         case let store as StoreError: self = .store(store.message)
         case let layout as LayoutError: self = .store(layout.message)
         case let missing as ShopFileMissing:

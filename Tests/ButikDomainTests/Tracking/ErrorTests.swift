@@ -36,9 +36,9 @@ struct TrackingErrorTests {
             Issue.record("accepted \(raw)")
             return
         }
-        #expect(error.message
+        #expect(error.english
             == "The code has characters a tracking number cannot have: U+001B, \"]\", \";\", U+0007, U+009B, U+0008.")
-        #expect(!error.message.unicodeScalars.contains { $0.properties.generalCategory == .control })
+        #expect(!error.english.unicodeScalars.contains { $0.properties.generalCategory == .control })
     }
 
     @Test(arguments: [("ABC12", 5), ("1", 1), ("12345678901234567890123456789012345X", 36)])
@@ -51,7 +51,7 @@ struct TrackingErrorTests {
         #expect(Tracking.parse("RB123456786US").map(\.number) == .failure(.wrongCheckDigit(
             format: .s10, number: "RB123456786US", expected: "5", found: "6")))
         let error = TrackingError.wrongCheckDigit(format: .s10, number: "RB123456786US", expected: "5", found: "6")
-        #expect(error.message == "RB123456786US looks like a UPU S10 number but its check digit is 6; "
+        #expect(error.english == "RB123456786US looks like a UPU S10 number but its check digit is 6; "
             + "it should be 5. Check the code, or accept it on purpose.")
     }
 }
