@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import ButikDomain
-import ButikStore
+@testable import ButikStore
 @testable import ButikText
 
 /// Every error a person can meet is put into words in every language, with nothing left unfilled.
@@ -60,6 +60,7 @@ import ButikStore
             + manifestReasons.map { ManifestProblem(line: 4, reason: $0).phrase }
             + [ManifestFile.Failure.unreadable(path: "a.csv", reason: "No such file"),
                .notAManifest(path: "a.csv", .empty)].map(\.phrase)
+            + [LayoutError(path: "shop.json", problems: ["there are no shelves"]).phrase, ShopFileMissing(path: "shop.json").phrase]
     }
 
     @Test func everyDomainErrorCaseHasASample() {

@@ -126,12 +126,8 @@ extension CLIError {
         case let cli as CLIError: self = cli
         case let domain as DomainError: self = .refused(Words.english.text(domain.phrase))
         case let store as StoreError: self = .store(store.message)
-        case let layout as LayoutError: self = .store(layout.message)
-        case let missing as ShopFileMissing:
-            self = .store("The shop file \(missing.path) is missing, but this store holds data: its parcels sit in "
-                + "the slots that file names, so butik will not make a new one. Put it back from a backup of the "
-                + "store folder. Only if the shop used the standard layout, copy it: cp "
-                + "\(ButikResources.defaultShopLayout.path) \(missing.path)")
+        case let layout as LayoutError: self = .store(Words.english.text(layout.phrase))
+        case let missing as ShopFileMissing: self = .store(Words.english.text(missing.phrase))
         default: self = .store("Unexpected problem: \(error)")
         }
     }
