@@ -6,8 +6,10 @@ extension TrackingError: Phrased {
         switch self {
         case .empty:
             Phrase("error.tracking.empty")
-        case .invalidCharacters(let characters):
+        case .invalidCharacters(let characters, 0):
             Phrase("error.tracking.invalidCharacters", ["characters": .text(characters)])
+        case .invalidCharacters(let characters, let more):
+            Phrase("error.tracking.invalidCharacters.more", ["characters": .text(characters), "n": .count(more)])
         case .badLength(let length):
             Phrase("error.tracking.badLength", ["n": .count(length)])
         case .wrongCheckDigit(let format, let number, let expected, let found):

@@ -42,7 +42,7 @@ import ButikDomain
     ]
 
     static let trackingErrors: [TrackingError] = [
-        .empty, .invalidCharacters("\"-\""), .badLength(5), .badLength(1),
+        .empty, .invalidCharacters("\"-\""), .invalidCharacters("\"!\"", more: 1), .invalidCharacters("\"!\"", more: 12), .badLength(5), .badLength(1),
     ] + TrackingFormat.allCases.map { .wrongCheckDigit(format: $0, number: "RR123456784SE", expected: "5", found: "4") }
 
     static let manifestErrors: [ManifestError] = [
@@ -104,6 +104,8 @@ import ButikDomain
         #expect(english.text(ManifestProblem(line: 4, reason: .badTracking(.badLength(3))).phrase)
             == "Line 4: bad tracking number. A tracking number has 6 to 35 letters and digits; this code has 3.")
         #expect(english.describe(ManifestFile.Failure.notAManifest(path: "a.csv", .empty)) == "a.csv: The file is empty. Nothing was imported.")
+        #expect(english.describe(TrackingError.invalidCharacters("\"!\", \"#\"", more: 12))
+            == "The code has characters a tracking number cannot have: \"!\", \"#\" and 12 more.")
     }
 
     @Test func norwegianAndSwedishSpeakTheCarriersWords() {

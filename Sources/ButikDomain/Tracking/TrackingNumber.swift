@@ -73,8 +73,9 @@ public struct ParsedTracking: Equatable, Sendable {
 /// Why a code is not an acceptable tracking number.
 public enum TrackingError: Error, Equatable, Sendable {
     case empty
-    /// Characters other than letters and digits remained after normalising.
-    case invalidCharacters(String)
+    /// Characters other than letters and digits remained after normalising: the first few as
+    /// ``describe(invalid:)`` names them, and how many more distinct ones there are.
+    case invalidCharacters(String, more: Int = 0)
     /// Too short or too long for any format (6-35 characters).
     case badLength(Int)
     /// A known format whose check digit is wrong; `expected` is the right digit.
