@@ -11,4 +11,9 @@ public enum ButikResources {
     public static var demoFolder: URL {
         Bundle.module.url(forResource: "demo", withExtension: nil)!
     }
+
+    /// The catalog of the strings people read in one language (`nb`, `sv`, `en`), if shipped.
+    public static func catalog(_ language: String) -> URL? {
+        Bundle.module.url(forResource: language, withExtension: "json", subdirectory: "catalogs")
+    }
 }

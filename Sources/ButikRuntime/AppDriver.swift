@@ -1,5 +1,6 @@
 import ButikDomain
 import ButikGrid
+import ButikText
 import ButikUI
 import Foundation
 

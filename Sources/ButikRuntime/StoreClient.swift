@@ -1,5 +1,6 @@
 import ButikDomain
 import ButikStore
+import ButikText
 import ButikUI
 import Foundation
 
@@ -74,7 +75,7 @@ public struct StoreClient {
     /// Reads and parses a manifest file (not the store's, but read for it).
     public func manifest(at path: String) -> Result<ManifestParse, Failure> {
         Result { () throws(ManifestFile.Failure) in try ManifestFile.read(path, layout: store.layout) }
-            .mapError { Failure(message: $0.message) }
+            .mapError { Failure(message: Words.english.text($0.phrase)) }
     }
 
     /// Writes a snapshot, so the next start is quick; a failure costs only that.
@@ -88,7 +89,7 @@ public struct StoreClient {
         } catch StoreError.locked {
             return .busy
         } catch let error as DomainError {
-            return .refused(error.message)
+            return .refused(Words.english.text(error.phrase))
         } catch let error as StoreError {
             return .failed(error.message)
         } catch {

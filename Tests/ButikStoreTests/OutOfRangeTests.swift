@@ -150,7 +150,7 @@ import Testing
             #expect(store.readOnlyReason == nil)
             #expect(store.model.nextCustomerNumber == 1_000_000_000_000)
             #expect(Store.check(folder: folder, empty: ShopState()).isHealthy)
-            #expect(throws: DomainError.numbersExhausted("customer")) {
+            #expect(throws: DomainError.numbersExhausted(.customer)) {
                 try Self.perform(store) { state throws(DomainError) in try state.addCustomer(NewCustomer(name: "Kari Nordmann"), Self.context) }
             }
             #expect(try journalBytes(folder) == bytes)

@@ -57,9 +57,9 @@ extension ShopState {
             switch parcel.status {
             case .waiting, .returning: break
             case .handedOut(let handOut):
-                throw .alreadyHandedOut(tracking: parcel.tracking,
-                                        when: LocalTime.dayAndMinute(handOut.at, in: context.layout.zone), staff: handOut.staff)
-            case .collected: throw .notWaiting(tracking: parcel.tracking, state: "collected by the driver")
+                throw .alreadyHandedOut(tracking: parcel.tracking, when: LocalMoment(handOut.at, in: context.layout.zone),
+                                        staff: handOut.staff)
+            case .collected: throw .notWaiting(tracking: parcel.tracking, status: .collected)
             }
             given.append(parcel)
         }

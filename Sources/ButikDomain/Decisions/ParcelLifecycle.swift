@@ -10,7 +10,7 @@ extension ShopState {
     /// Decides to move a parcel in the shop to another slot or area (never over a slot's capacity).
     public func move(_ id: ParcelID, to target: SlotID, _ context: Context) throws(DomainError) -> Decision<Parcel> {
         var parcel = try existing(id)
-        guard parcel.status == .waiting else { throw .notWaiting(tracking: parcel.tracking, state: parcel.status.phrase) }
+        guard parcel.status == .waiting else { throw .notWaiting(tracking: parcel.tracking, status: parcel.status.kind) }
         guard context.layout.contains(target), target != context.layout.outboundID else { throw .unknownSlot(target.value) }
         guard parcel.slot != target else { throw .alreadyInSlot(tracking: parcel.tracking, slot: target) }
         if let slot = context.layout.slots.first(where: { $0.id == target }) {
@@ -28,7 +28,7 @@ extension ShopState {
     /// caller: the counter's prompt and `butik extend` only read what was typed.
     public func extendDeadline(_ id: ParcelID, _ request: DeadlineExtension, _ context: Context) throws(DomainError) -> Decision<Parcel> {
         var parcel = try existing(id)
-        guard parcel.status == .waiting else { throw .notWaiting(tracking: parcel.tracking, state: parcel.status.phrase) }
+        guard parcel.status == .waiting else { throw .notWaiting(tracking: parcel.tracking, status: parcel.status.kind) }
         let latest = context.layout.latestDeadline(of: parcel)
         let tooLong = DomainError.extensionTooLong(
             tracking: parcel.tracking, carrier: context.layout.carrier(named: parcel.carrier)?.name ?? parcel.carrier,
@@ -56,7 +56,7 @@ extension ShopState {
     /// Decides to send a waiting parcel back to the sender: it moves to the outbound area.
     public func returnToSender(_ id: ParcelID, _ context: Context) throws(DomainError) -> Decision<Parcel> {
         let parcel = try existing(id)
-        guard parcel.status == .waiting else { throw .notWaiting(tracking: parcel.tracking, state: parcel.status.phrase) }
+        guard parcel.status == .waiting else { throw .notWaiting(tracking: parcel.tracking, status: parcel.status.kind) }
         let (event, returned) = returning(parcel, context)
         return Decision(events: [event], outcome: returned)
     }

@@ -58,9 +58,9 @@ extension ShopState {
             let zone = context.layout.zone
             switch earlier.status {
             case .handedOut(let handOut):
-                throw .receivedBefore(tracking: tracking, state: "was handed out", when: LocalTime.dayAndMinute(handOut.at, in: zone))
+                throw .receivedBefore(tracking: tracking, left: .handedOut, when: LocalMoment(handOut.at, in: zone))
             case .collected(let at):
-                throw .receivedBefore(tracking: tracking, state: "went back with the driver", when: LocalTime.dayAndMinute(at, in: zone))
+                throw .receivedBefore(tracking: tracking, left: .collected, when: LocalMoment(at, in: zone))
             case .waiting, .returning:
                 break
             }

@@ -9,13 +9,13 @@ public struct Identifier<Tag: IdentifierTag>: Hashable, Comparable, Codable, Sen
     /// The identifier a decision gives out from a next-number counter; refused once every
     /// number in ``Ranges/identifier`` is used.
     public static func minted(from counter: Int) throws(DomainError) -> Identifier {
-        guard Ranges.identifier.contains(counter) else { throw .numbersExhausted(Tag.identifierName) }
+        guard Ranges.identifier.contains(counter) else { throw .numbersExhausted(Tag.recordKind) }
         return Identifier(counter)
     }
 
     public init(from decoder: any Decoder) throws {
         let number = try decoder.singleValueContainer().decode(Int.self)
-        rawValue = try Ranges.checked(number, in: Ranges.identifier, "\(Tag.identifierName) id", at: decoder.codingPath)
+        rawValue = try Ranges.checked(number, in: Ranges.identifier, "\(Tag.recordKind.name) id", at: decoder.codingPath)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -30,8 +30,24 @@ public struct Identifier<Tag: IdentifierTag>: Hashable, Comparable, Codable, Sen
 public protocol IdentifierTag: Sendable {
     /// The letter an identifier is described with.
     static var identifierPrefix: String { get }
-    /// What it numbers, for messages: "parcel".
-    static var identifierName: String { get }
+    /// What it numbers.
+    static var recordKind: RecordKind { get }
+}
+
+/// The kinds of record that have ``Identifier``s.
+public enum RecordKind: Equatable, Sendable {
+    case customer, parcel, delivery, dropOff, queueEntry
+
+    /// The kind named in the descriptions of damage found while reading: "parcel".
+    public var name: String {
+        switch self {
+        case .customer: "customer"
+        case .parcel: "parcel"
+        case .delivery: "delivery"
+        case .dropOff: "drop-off"
+        case .queueEntry: "queue entry"
+        }
+    }
 }
 
 /// A customer's number in this store.
@@ -43,10 +59,10 @@ public typealias ParcelID = Identifier<Parcel>
 
 extension Customer: IdentifierTag {
     public static var identifierPrefix: String { "C" }
-    public static var identifierName: String { "customer" }
+    public static var recordKind: RecordKind { .customer }
 }
 
 extension Parcel: IdentifierTag {
     public static var identifierPrefix: String { "P" }
-    public static var identifierName: String { "parcel" }
+    public static var recordKind: RecordKind { .parcel }
 }

@@ -6,7 +6,7 @@ public typealias DeliveryID = Identifier<Delivery>
 /// One delivery being scanned in: a carrier's cage or pallet, with the count the driver declared.
 public struct Delivery: Codable, Equatable, Sendable, IdentifierTag {
     public static var identifierPrefix: String { "D" }
-    public static var identifierName: String { "delivery" }
+    public static var recordKind: RecordKind { .delivery }
 
     public var id: DeliveryID
     /// Carrier id from the layout.

@@ -49,10 +49,10 @@ extension ShopState {
     public func undoReceipt(_ id: ParcelID, _ context: Context) throws(DomainError) -> Decision<Parcel> {
         let parcel = try existing(id)
         guard parcel.status == .waiting else {
-            throw .receiptNotUndoable(tracking: parcel.tracking, reason: "it is \(parcel.status.phrase)")
+            throw .receiptNotUndoable(tracking: parcel.tracking, status: parcel.status.kind)
         }
         guard context.now.timeIntervalSince(parcel.receivedAt) <= ShopState.receiptUndoWindow else {
-            throw .receiptNotUndoable(tracking: parcel.tracking, reason: "it was received more than \(Int(ShopState.receiptUndoWindow / 60)) minutes ago")
+            throw .receiptUndoTooLate(tracking: parcel.tracking, minutes: Int(ShopState.receiptUndoWindow / 60))
         }
         return Decision(events: [.receiptUndone(parcel: id)], outcome: parcel)
     }

@@ -93,6 +93,12 @@ public struct ShopLayout: Codable, Equatable, Sendable {
     public var scanGapMilliseconds: Int
     /// The program's own daily backups; see ``BackupSettings``.
     public var backups: BackupSettings
+    /// `language` as the file writes it (`nb`, `sv` or `en`), nil when the file leaves it out;
+    /// ``problems`` names any other value.
+    public var languageCode: String?
+    /// The language the shop's counters speak, when the file names one Butik speaks; see
+    /// ``Language/choose(flag:shopFile:environment:)``.
+    public var language: Language? { languageCode.flatMap(Language.init(rawValue:)) }
 
     /// Every shelf slot, in shelf order (kept with the shelves, since decisions read it often).
     /// A shelf with a slot count outside ``Ranges/slotsPerShelf`` (a ``problems`` entry) has
@@ -109,7 +115,7 @@ public struct ShopLayout: Codable, Equatable, Sendable {
 
     public init(schema: Int, name: String, timeZone: String, shelves: [Shelf], overflow: Area, outbound: Area,
                 defaultHoldDays: Int, carriers: [Carrier], undoMinutes: Int = 10, handOutWithoutScan: Bool = false,
-                scanGapMilliseconds: Int = 50, backups: BackupSettings = BackupSettings()) {
+                scanGapMilliseconds: Int = 50, backups: BackupSettings = BackupSettings(), languageCode: String? = nil) {
         self.schema = schema
         self.name = name
         self.timeZone = timeZone
@@ -122,12 +128,14 @@ public struct ShopLayout: Codable, Equatable, Sendable {
         self.handOutWithoutScan = handOutWithoutScan
         self.scanGapMilliseconds = scanGapMilliseconds
         self.backups = backups
+        self.languageCode = languageCode
         slots = ShopLayout.slots(of: shelves)
     }
 
     private enum CodingKeys: String, CodingKey {
         case schema, name, timeZone, shelves, overflow, outbound, defaultHoldDays, carriers, undoMinutes, handOutWithoutScan
         case scanGapMilliseconds, backups
+        case languageCode = "language"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -139,7 +147,8 @@ public struct ShopLayout: Codable, Equatable, Sendable {
                   undoMinutes: try c.decodeIfPresent(Int.self, forKey: .undoMinutes) ?? 10,
                   handOutWithoutScan: try c.decodeIfPresent(Bool.self, forKey: .handOutWithoutScan) ?? false,
                   scanGapMilliseconds: try c.decodeIfPresent(Int.self, forKey: .scanGapMilliseconds) ?? 50,
-                  backups: try c.decodeIfPresent(BackupSettings.self, forKey: .backups) ?? BackupSettings())
+                  backups: try c.decodeIfPresent(BackupSettings.self, forKey: .backups) ?? BackupSettings(),
+                  languageCode: try c.decodeIfPresent(String.self, forKey: .languageCode))
     }
 
     public var overflowID: SlotID { SlotID(overflow.id) }
@@ -205,6 +214,9 @@ public struct ShopLayout: Codable, Equatable, Sendable {
             found.append("scanGapMilliseconds must be 10 to 1000, not \(scanGapMilliseconds)")
         }
         found += backups.problems
+        if let languageCode, language == nil {
+            found.append("language \"\(languageCode)\" is not one Butik speaks: use \"nb\", \"sv\" or \"en\", or leave it out")
+        }
         var seenCarriers = Set<String>()
         for carrier in carriers {
             if !seenCarriers.insert(carrier.id.lowercased()).inserted { found.append("carrier \(carrier.id) is listed twice") }

@@ -82,35 +82,6 @@ public struct ManifestProblem: Equatable, Sendable {
         self.line = line
         self.reason = reason
     }
-
-    /// A sentence a person understands, starting with the line, e.g.
-    /// `Line 4: the name is empty.`
-    public var message: String { "Line \(line): \(reason.message)" }
-}
-
-extension ManifestProblem.Reason {
-    /// What is wrong, without the line.
-    public var message: String {
-        switch self {
-        case .badTracking(.empty):
-            return "the tracking number is empty."
-        case .badTracking(let error):
-            return "bad tracking number. \(error.message)"
-        case .emptyName:
-            return "the name is empty."
-        case .badPhone(let text):
-            return "\"\(text)\" is not a phone number (5 to 15 digits; spaces, +, - and brackets allowed)."
-        case .unknownCarrier(let text, let known):
-            let list = known.isEmpty ? "the shop has no carriers set up" : "known carriers: \(known.joined(separator: ", "))"
-            return "unknown carrier \"\(text)\"; \(list)."
-        case .badHoldDays(let text):
-            return "hold days must be a whole number from 1 to 90, not \"\(text)\"."
-        case .badPickupCode(let text):
-            return "\"\(text)\" is not a pickup code (4 to 6 digits)."
-        case .duplicateTracking(let number, let firstLine):
-            return "tracking number \(number) is already on line \(firstLine)."
-        }
-    }
 }
 
 /// Why a manifest file cannot be read at all. No rows are imported.
@@ -125,25 +96,6 @@ public enum ManifestError: Error, Equatable, Sendable {
     case missingColumns([ManifestColumn])
     /// A quoted field opened on `line` is never closed.
     case unterminatedQuote(line: Int)
-
-    /// A sentence a person understands.
-    public var message: String {
-        switch self {
-        case .notUTF8(let line):
-            return "The file is not UTF-8 text (first bad character on line \(line)). Save it from the spreadsheet as \"CSV UTF-8\"."
-        case .empty:
-            return "The file is empty."
-        case .noHeader(let line):
-            return "Line \(line) should be a header row naming the columns (for example \(Self.exampleHeader)), but it names none of them."
-        case .missingColumns(let columns):
-            let names = columns.map { "\"\($0.headerNames[0])\" (or \($0.headerNames.dropFirst().map { "\"\($0)\"" }.joined(separator: ", ")))" }
-            return "The header row has no column \(names.joined(separator: " and ")). Every manifest needs a tracking column and a name column."
-        case .unterminatedQuote(let line):
-            return "The quote opened on line \(line) is never closed."
-        }
-    }
-
-    static let exampleHeader = "\"tracking;name;phone;carrier;hold days\""
 }
 
 /// The result of reading a manifest: the good rows and what is wrong with the others.

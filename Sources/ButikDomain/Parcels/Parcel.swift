@@ -49,6 +49,20 @@ public enum ParcelStatus: Codable, Equatable, Sendable {
         case .handedOut, .collected: false
         }
     }
+
+    /// The status without its details, as a refusal names it.
+    public enum Kind: Equatable, Sendable {
+        case waiting, handedOut, returning, collected
+    }
+
+    public var kind: Kind {
+        switch self {
+        case .waiting: .waiting
+        case .handedOut: .handedOut
+        case .returning: .returning
+        case .collected: .collected
+        }
+    }
 }
 
 /// A parcel the shop received.

@@ -17,7 +17,7 @@ extension ShopState {
     public func addToQueue(_ customer: CustomerID, announcedFor: Date?, note: String?,
                            _ context: Context) throws(DomainError) -> Decision<QueueEntry> {
         guard let known = customers[customer] else { throw .unknownCustomer(customer.description) }
-        if let open = openQueueEntry(for: customer) { throw .alreadyQueued(key: known.key, status: open.status.rawValue) }
+        if let open = openQueueEntry(for: customer) { throw .alreadyQueued(key: known.key, status: open.status) }
         let text = note?.trimmingCharacters(in: .whitespacesAndNewlines)
         let entry = QueueEntry(id: try QueueEntryID.minted(from: nextQueueNumber), customer: customer, announcedFor: announcedFor,
                                note: text?.isEmpty == false ? text : nil, addedAt: context.now, addedBy: context.staff)
@@ -27,14 +27,14 @@ extension ShopState {
     /// Decides that the acting staff member starts fetching a waiting entry's parcels.
     public func startFetching(for customer: CustomerID, _ context: Context) throws(DomainError) -> Decision<QueueEntry> {
         let entry = try openEntry(customer)
-        guard entry.status == .waiting else { throw .queueStep(key: key(customer), status: entry.status.rawValue, step: "fetching") }
+        guard entry.status == .waiting else { throw .queueStep(key: key(customer), status: entry.status, step: .fetching) }
         return decided(.queueFetchStarted(entry: entry.id), on: entry.id, context)
     }
 
     /// Decides that a waiting or fetching entry's parcels are at the counter.
     public func markReady(for customer: CustomerID, _ context: Context) throws(DomainError) -> Decision<QueueEntry> {
         let entry = try openEntry(customer)
-        guard entry.status != .ready else { throw .queueStep(key: key(customer), status: entry.status.rawValue, step: "ready") }
+        guard entry.status != .ready else { throw .queueStep(key: key(customer), status: entry.status, step: .ready) }
         return decided(.queueEntryReady(entry: entry.id), on: entry.id, context)
     }
 

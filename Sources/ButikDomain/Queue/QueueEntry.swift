@@ -7,7 +7,7 @@ public typealias QueueEntryID = Identifier<QueueEntry>
 /// parcels a colleague fetches from the shelves for the clerk to hand out.
 public struct QueueEntry: Codable, Equatable, Sendable, IdentifierTag {
     public static var identifierPrefix: String { "Q" }
-    public static var identifierName: String { "queue entry" }
+    public static var recordKind: RecordKind { .queueEntry }
 
     /// Where an entry is on its way from the counter to the hand-out.
     public enum Status: String, Codable, Sendable {

@@ -7,7 +7,7 @@ public typealias DropOffID = Identifier<DropOff>
 /// its carrier's driver.
 public struct DropOff: Codable, Equatable, Sendable, IdentifierTag {
     public static var identifierPrefix: String { "R" }
-    public static var identifierName: String { "drop-off" }
+    public static var recordKind: RecordKind { .dropOff }
 
     public var id: DropOffID
     public var tracking: TrackingNumber

@@ -21,13 +21,6 @@ public enum TypedText {
     /// What a typed text is, for messages.
     public enum Field: Equatable, Sendable {
         case name, staffID
-
-        var noun: String {
-            switch self {
-            case .name: "name"
-            case .staffID: "staff id"
-            }
-        }
     }
 
     /// `text` with its spaces tidied, or a ``DomainError/hiddenCharacter(_:_:in:)`` refusal.
@@ -77,13 +70,4 @@ public enum HiddenCharacter: Equatable, Sendable {
     case direction(Unicode.Scalar)
     /// Another invisible format character.
     case invisible(Unicode.Scalar)
-
-    /// `a control character (U+001B)`.
-    var phrase: String {
-        switch self {
-        case .control(let scalar): "a control character (\(TrackingError.codePoint(scalar)))"
-        case .direction(let scalar): "an invisible direction control (\(TrackingError.codePoint(scalar)))"
-        case .invisible(let scalar): "an invisible character (\(TrackingError.codePoint(scalar)))"
-        }
-    }
 }

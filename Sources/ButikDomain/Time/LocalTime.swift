@@ -9,9 +9,7 @@ public enum LocalTime {
 
     /// `14:05`.
     public static func minute(_ date: Date, in zone: TimeZone) -> String {
-        let local = date.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: date))
-        let minutes = Int((local / 60).rounded(.down)) % 1440
-        let m = (minutes + 1440) % 1440
+        let m = LocalMoment(date, in: zone).minuteOfDay
         return String(format: "%02d:%02d", m / 60, m % 60)
     }
 
@@ -29,5 +27,24 @@ public enum LocalTime {
         let local = Double(day.ordinal * 86_400 + minuteOfDay * 60)
         let guess = Date(timeIntervalSince1970: local - Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: local))))
         return Date(timeIntervalSince1970: local - Double(zone.secondsFromGMT(for: guess)))
+    }
+}
+
+/// A minute on the shop's wall clock: a day and the minutes since its midnight. Refusals carry
+/// it instead of a `Date`, so that they can be put into words without the time zone.
+public struct LocalMoment: Equatable, Sendable {
+    public var day: Day
+    /// 0-1439.
+    public var minuteOfDay: Int
+
+    public init(day: Day, minuteOfDay: Int) {
+        self.day = day
+        self.minuteOfDay = minuteOfDay
+    }
+
+    public init(_ date: Date, in zone: TimeZone) {
+        let local = date.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: date))
+        let minutes = Int((local / 60).rounded(.down))
+        self.init(day: Day(date, in: zone), minuteOfDay: ((minutes % 1440) + 1440) % 1440)
     }
 }

@@ -19,7 +19,10 @@ extension Tracking {
                 invalid.append(symbol)
             }
         }
-        if !invalid.isEmpty { return .failure(.invalidCharacters(TrackingError.describe(invalid: invalid))) }
+        if !invalid.isEmpty {
+            let named = TrackingError.describe(invalid: invalid)
+            return .failure(.invalidCharacters(named.names, more: named.more))
+        }
         if code.isEmpty { return .failure(.empty) }
         if !(6...35).contains(code.count) { return .failure(.badLength(code.count)) }
         return classify(code).result(force: force, shipTo: nil)

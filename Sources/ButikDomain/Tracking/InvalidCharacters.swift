@@ -1,21 +1,21 @@
 extension TrackingError {
-    /// The `invalidCharacters` payload for `scalars`: each distinct one once, in order, quoted,
-    /// or as `U+001B` when it is a control, format or otherwise invisible character, so that
-    /// nothing raw reaches the terminal.
-    static func describe(invalid scalars: [Unicode.Scalar]) -> String {
+    /// The `invalidCharacters` payload for `scalars`: the first eight distinct ones, in order,
+    /// quoted, or as `U+001B` when it is a control, format or otherwise invisible character, so
+    /// that nothing raw reaches the terminal; and how many distinct ones are left.
+    static func describe(invalid scalars: [Unicode.Scalar]) -> (names: String, more: Int) {
         let limit = 8
         var seen: [Unicode.Scalar] = []
         for scalar in scalars where !seen.contains(scalar) {
             seen.append(scalar)
         }
-        var parts = seen.prefix(limit).map { scalar -> String in
+        let parts = seen.prefix(limit).map { scalar -> String in
             Self.isPrintable(scalar) ? "\"\(Character(scalar))\"" : Self.codePoint(scalar)
         }
-        if seen.count > limit { parts.append("and \(seen.count - limit) more") }
-        return parts.joined(separator: ", ")
+        return (parts.joined(separator: ", "), max(0, seen.count - limit))
     }
 
-    static func codePoint(_ scalar: Unicode.Scalar) -> String {
+    /// `U+001B`.
+    public static func codePoint(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
         return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }

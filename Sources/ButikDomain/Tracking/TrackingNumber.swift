@@ -73,53 +73,13 @@ public struct ParsedTracking: Equatable, Sendable {
 /// Why a code is not an acceptable tracking number.
 public enum TrackingError: Error, Equatable, Sendable {
     case empty
-    /// Characters other than letters and digits remained after normalising.
-    case invalidCharacters(String)
+    /// Characters other than letters and digits remained after normalising: the first few as
+    /// ``describe(invalid:)`` names them, and how many more distinct ones there are.
+    case invalidCharacters(String, more: Int = 0)
     /// Too short or too long for any format (6-35 characters).
     case badLength(Int)
     /// A known format whose check digit is wrong; `expected` is the right digit.
     case wrongCheckDigit(format: TrackingFormat, number: String, expected: Character, found: Character)
-
-    /// A sentence a person at the counter understands.
-    public var message: String {
-        switch self {
-        case .empty:
-            return "No code was given."
-        case .invalidCharacters(let chars):
-            return "The code has characters a tracking number cannot have: \(chars)."
-        case .badLength(let length):
-            return "A tracking number has 6 to 35 letters and digits; this code has \(length)."
-        case .wrongCheckDigit(let format, let number, let expected, let found):
-            return "\(number) looks like \(format.displayName) but its check digit is \(found); it should be \(expected). Check the code, or accept it on purpose."
-        }
-    }
-}
-
-extension TrackingError {
-    /// The message for a scan: a wrong check digit from a scanner is a misread, never accepted.
-    public var misreadMessage: String {
-        if case .wrongCheckDigit(_, let number, let expected, let found) = self {
-            return "Misread \(number): check digit \(found) should be \(expected). Scan it again."
-        }
-        return message
-    }
-}
-
-extension TrackingFormat {
-    /// A short human name for the format.
-    public var displayName: String {
-        switch self {
-        case .s10: "a UPU S10 number"
-        case .sscc: "an SSCC"
-        case .gsin: "a GS1 shipment number (GSIN)"
-        case .dhlExpress: "a DHL Express waybill"
-        case .ups: "a UPS 1Z number"
-        case .amazon: "an Amazon TBA number"
-        case .inpost: "an InPost number"
-        case .hermes: "a Hermes number"
-        case .unvalidated: "an unvalidated code"
-        }
-    }
 }
 
 /// Normalising and classifying scanner or typed input.

@@ -5,9 +5,10 @@ import Foundation
 public enum ManifestFile {
     /// Why a file cannot be imported at all: it cannot be read, or is not a manifest. Nothing
     /// was imported.
-    public struct Failure: Error, Equatable, Sendable {
-        /// A sentence a person understands, naming the file.
-        public var message: String
+    public enum Failure: Error, Equatable, Sendable {
+        /// The file cannot be read; `reason` is the system's.
+        case unreadable(path: String, reason: String)
+        case notAManifest(path: String, ManifestError)
     }
 
     /// The good rows and the bad rows of the file at `path` (a leading `~` is the home folder).
@@ -16,12 +17,12 @@ public enum ManifestFile {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: NSString(string: path).expandingTildeInPath))
         } catch {
-            throw Failure(message: "Cannot read \(path): \(error.localizedDescription)")
+            throw .unreadable(path: path, reason: error.localizedDescription)
         }
         do {
             return try Manifest.parse(data, layout: layout)
         } catch {
-            throw Failure(message: "\(path): \(error.message) Nothing was imported.")
+            throw .notAManifest(path: path, error)
         }
     }
 }

@@ -135,14 +135,10 @@ public struct ShopFileMissing: Error, Equatable {
     public var path: String
 }
 
-/// The layout file cannot be used.
+/// The layout file cannot be used; `problems` are ``ShopLayout/problems`` or why it cannot be read.
 public struct LayoutError: Error, Equatable {
     public var path: String
     public var problems: [String]
-
-    public var message: String {
-        "The shop file \(path) has problems: \(problems.joined(separator: "; ")). Fix the file and start again."
-    }
 }
 
 extension ShopLayout {

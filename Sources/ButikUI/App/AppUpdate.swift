@@ -1,5 +1,6 @@
 import ButikDomain
 import ButikGrid
+import ButikText
 
 extension AppState {
     /// Applies one message; returns what the terminal must do.
@@ -125,7 +126,7 @@ extension AppState {
         switch Tracking.parse(code) {
         case .success(let value): parsed = value
         case .failure(let error):
-            say("Bad scan. \(error.misreadMessage)", .error)
+            say("Bad scan. \(Words.english.text(error.misreadPhrase))", .error)
             return [.beep]
         }
         helpVisible = false

@@ -1,5 +1,6 @@
 import ButikDomain
 import ButikGrid
+import ButikText
 
 /// F2: one search field that takes anything (key, name fragments, phone, pickup code, tracking
 /// digits, a scan) and the matching customers and parcels, with the selected one's details below.
@@ -239,7 +240,7 @@ public struct CounterScreen: Sendable {
         guard let parcel = context.shop.parcels[id] else { return }
         let zone = context.layout.zone
         var lines = [
-            "\(parcel.tracking)  \(parcel.format.displayName)\(parcel.checkDigit == .overridden ? " (check digit overridden)" : "")"
+            "\(parcel.tracking)  \(Words.english.text(parcel.format.phrase))\(parcel.checkDigit == .overridden ? " (check digit overridden)" : "")"
                 + (parcel.pickupCode.map { "  pickup code \($0)" } ?? ""),
             "For \(parcel.recipientName) (\(parcel.key)), \(parcel.carrier), slot \(parcel.slot), \(parcel.size.rawValue)",
             "Received \(LocalTime.dayAndMinute(parcel.receivedAt, in: zone)) by \(parcel.receivedBy); keep until \(parcel.deadline)",

@@ -1,5 +1,6 @@
 import ButikDomain
 import ButikGrid
+import ButikText
 
 /// Ctrl-O on the intake screen: a prompt for a manifest file's path; Enter imports it (the
 /// driver reads the file, see ``AppEffect/importManifest(path:)``) and the screen reports
@@ -34,7 +35,7 @@ extension IntakeScreen {
     static func report(_ result: ManifestImport, _ problems: [ManifestProblem]) -> [String] {
         let badRows = Set(problems.map(\.line)).count
         var lines = ["Imported \(count(result.added.count, "expected parcel")); \(result.alreadyKnown) already known; \(count(badRows, "bad row"))"]
-        lines += problems.prefix(reportedProblems).map(\.message)
+        lines += problems.prefix(reportedProblems).map { Words.english.text($0.phrase) }
         if problems.count > reportedProblems { lines.append("… and \(count(problems.count - reportedProblems, "more problem")) (butik import lists them all)") }
         return lines
     }

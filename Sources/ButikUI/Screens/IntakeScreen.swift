@@ -1,5 +1,6 @@
 import ButikDomain
 import ButikGrid
+import ButikText
 
 /// F3: scanning in a delivery. Choose the carrier (remembered) and the count the driver
 /// declared; then each scan (or typed code and Enter) is validated, the recipient is named with
@@ -93,7 +94,7 @@ public struct IntakeScreen: Sendable {
         case .success(let tracking):
             effects = proceed(tracking, again: false, context)
         case .failure(let error):
-            problem = "Not received. \(error.misreadMessage)"
+            problem = "Not received. \(Words.english.text(error.misreadPhrase))"
             effects = [.beep]
         }
         // Said after handling the new scan, which clears earlier messages.
@@ -205,11 +206,11 @@ public struct IntakeScreen: Sendable {
             return proceed(tracking, again: false, context)
         case .failure(let error):
             if case .wrongCheckDigit = error {
-                problem = error.message
+                problem = Words.english.text(error.phrase)
                 step = .confirmingCheckDigit(code)
                 return [.beep]
             }
-            problem = error.message
+            problem = Words.english.text(error.phrase)
             return [.beep]
         }
     }

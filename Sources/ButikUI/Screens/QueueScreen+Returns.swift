@@ -1,5 +1,6 @@
 import ButikDomain
 import ButikGrid
+import ButikText
 
 /// What the driver takes from the outbound area, counted by scanning each item leaving.
 public struct HandoverCount: Equatable, Sendable {
@@ -100,7 +101,7 @@ extension QueueScreen {
             notice = nil
             return [.perform(.dropOff(parsed, carrier: words.count == 2 ? words[1] : nil))]
         case .failure(let error):
-            notice = QueueNotice(text: error.misreadMessage, isProblem: true)
+            notice = QueueNotice(text: Words.english.text(error.misreadPhrase), isProblem: true)
             prompt = .dropOff(text: text)
             return [.beep]
         }

@@ -1,5 +1,6 @@
 import ButikDomain
 import ButikGrid
+import ButikText
 
 /// Moving parcels and changing capacities on the shelves screen: the prompts, the scans that
 /// fill a move batch, and what the store answered.
@@ -77,7 +78,7 @@ extension ShelvesScreen {
         case .move(let batch):
             let target = SlotID(text)
             guard !text.isEmpty, context.layout.contains(target), target != context.layout.outboundID else {
-                notice = ShelvesNotice(text: text.isEmpty ? "Type the slot to move to." : DomainError.unknownSlot(target.value).message,
+                notice = ShelvesNotice(text: text.isEmpty ? "Type the slot to move to." : Words.english.text(DomainError.unknownSlot(target.value).phrase),
                                        isProblem: true)
                 prompt = .move(batch, text: text, context)
                 return [.beep]

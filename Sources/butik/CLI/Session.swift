@@ -1,6 +1,7 @@
 import ButikDomain
 import ButikResources
 import ButikStore
+import ButikText
 import Foundation
 
 /// Where the store is, who is working and the moment: what every verb needs.
@@ -46,7 +47,7 @@ struct Session {
         do {
             return try TypedText.staffID(text)
         } catch {
-            throw .usage("\(source): \(error.message)")
+            throw .usage("\(source): \(Words.english.text(error.phrase))")
         }
     }
 
@@ -127,14 +128,10 @@ extension CLIError {
         switch error {
         case let cli as CLIError: self = cli
         case let arguments as ArgumentError: self = .arguments(arguments, verb: nil)
-        case let domain as DomainError: self = .refused(domain.message)
+        case let domain as DomainError: self = .refused(Words.english.text(domain.phrase))
         case let store as StoreError: self = .store(store.message)
-        case let layout as LayoutError: self = .store(layout.message)
-        case let missing as ShopFileMissing:
-            self = .store("The shop file \(missing.path) is missing, but this store holds data: its parcels sit in "
-                + "the slots that file names, so butik will not make a new one. Put it back from a backup of the "
-                + "store folder. Only if the shop used the standard layout, copy it: cp "
-                + "\(ButikResources.defaultShopLayout.path) \(missing.path)")
+        case let layout as LayoutError: self = .store(Words.english.text(layout.phrase))
+        case let missing as ShopFileMissing: self = .store(Words.english.text(missing.phrase))
         default: self = .store("Unexpected problem: \(error)")
         }
     }

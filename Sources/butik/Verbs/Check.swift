@@ -1,5 +1,6 @@
 import ButikDomain
 import ButikStore
+import ButikText
 import Foundation
 
 extension Verb {
@@ -23,7 +24,7 @@ extension Verb {
         do {
             _ = try ShopLayout.load(from: session.folder.appendingPathComponent(ShopStore.layoutFileName))
         } catch let error as LayoutError {
-            Output.line(error.message)
+            Output.line(Words.english.text(error.phrase))
             sound = false
         } catch {
             Output.line("The shop file cannot be checked: \(error)")

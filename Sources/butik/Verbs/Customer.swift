@@ -1,4 +1,5 @@
 import ButikDomain
+import ButikText
 
 extension Verb {
     static let customer = Verb(
@@ -62,7 +63,7 @@ extension Verb {
             guard args.positionals.count == 2 else { throw .usage("customer show takes one KEY.") }
             let store = try session.openStore()
             guard let customer = store.state.customer(withKey: args.positionals[1]) else {
-                throw .refused(DomainError.unknownCustomer(args.positionals[1]).message)
+                throw .refused(Words.english.text(DomainError.unknownCustomer(args.positionals[1]).phrase))
             }
             let today = Day(session.now, in: store.layout.zone)
             let parcels = store.state.parcelsInShop(for: customer.id)

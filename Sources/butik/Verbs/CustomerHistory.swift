@@ -1,4 +1,5 @@
 import ButikDomain
+import ButikText
 
 extension Verb {
     /// How many timeline entries `customer history` shows a page.
@@ -11,7 +12,7 @@ extension Verb {
         let page = args.value(CustomerOptions.page) ?? 1
         let store = try session.openStore()
         guard let customer = store.state.customer(withKey: args.positionals[1]) else {
-            throw .refused(DomainError.unknownCustomer(args.positionals[1]).message)
+            throw .refused(Words.english.text(DomainError.unknownCustomer(args.positionals[1]).phrase))
         }
         let timeline = try session.history(store, .timeline(customer.id, since: since, page: page, pageSize: historyPageSize))
             .timeline(of: customer.id, since: since, page: page, pageSize: historyPageSize)

@@ -1,4 +1,5 @@
 import ButikDomain
+import ButikText
 
 extension Verb {
     static let dropoff = Verb(
@@ -21,7 +22,7 @@ extension Verb {
         let tracking: ParsedTracking
         switch Tracking.parse(args.positionals[0]) {
         case .success(let parsed): tracking = parsed
-        case .failure(let error): throw .refused(error.message)
+        case .failure(let error): throw .refused(Words.english.text(error.phrase))
         }
         let store = try session.openStore()
         let dropOff = try session.perform(store) { state, context throws(DomainError) in

@@ -1,5 +1,6 @@
 import ButikDomain
 import ButikStore
+import ButikText
 
 extension Verb {
     static let importManifest = Verb(
@@ -25,15 +26,15 @@ extension Verb {
         do {
             parsed = try ManifestFile.read(args.positionals[0], layout: store.layout)
         } catch {
-            throw .refused(error.message)
+            throw .refused(Words.english.text(error.phrase))
         }
         let entries = parsed.entries
         let result = try session.perform(store) { state, context throws(DomainError) in state.expect(entries, context) }
         if args.has(json) {
             try Output.json(ImportView(added: result.added.count, alreadyKnown: result.alreadyKnown,
-                                       problems: parsed.problems.map { ImportView.Problem(line: $0.line, message: $0.message) }))
+                                       problems: parsed.problems.map { ImportView.Problem(line: $0.line, message: Words.english.text($0.phrase)) }))
         } else {
-            for problem in parsed.problems { Output.error(problem.message) }
+            for problem in parsed.problems { Output.error(Words.english.text(problem.phrase)) }
             Output.line("Imported \(result.added.count) expected parcel(s); \(result.alreadyKnown) already known; \(Set(parsed.problems.map(\.line)).count) bad row(s) skipped.")
         }
         return parsed.problems.isEmpty ? 0 : 1

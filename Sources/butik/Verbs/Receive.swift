@@ -1,4 +1,5 @@
 import ButikDomain
+import ButikText
 
 extension Verb {
     static let receive = Verb(
@@ -34,8 +35,8 @@ extension Verb {
         switch Tracking.parse(args.positionals[0], force: args.has(force)) {
         case .success(let parsed): tracking = parsed
         case .failure(let error):
-            if case .wrongCheckDigit = error { throw .refused(error.message + " (\(force.name) accepts it.)") }
-            throw .refused(error.message)
+            if case .wrongCheckDigit = error { throw .refused(Words.english.text(error.phrase) + " (\(force.name) accepts it.)") }
+            throw .refused(Words.english.text(error.phrase))
         }
         let store = try session.openStore()
         let received = try session.perform(store) { state, context throws(DomainError) in

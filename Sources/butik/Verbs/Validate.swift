@@ -1,4 +1,5 @@
 import ButikDomain
+import ButikText
 
 extension Verb {
     static let validate = Verb(
@@ -23,7 +24,7 @@ extension Verb {
                 views.append(CodeView(input: code, valid: true, tracking: parsed.number.value, format: parsed.format.rawValue,
                                       checkDigit: parsed.checkDigit.rawValue, shipTo: parsed.shipToPostalCode, problem: nil))
             case .failure(let error):
-                views.append(CodeView(input: code, valid: false, tracking: nil, format: nil, checkDigit: nil, shipTo: nil, problem: error.message))
+                views.append(CodeView(input: code, valid: false, tracking: nil, format: nil, checkDigit: nil, shipTo: nil, problem: Words.english.text(error.phrase)))
             }
         }
         if args.has(json) {

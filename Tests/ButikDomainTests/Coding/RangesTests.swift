@@ -124,13 +124,13 @@ import Testing
         let added = try state.addTestCustomer("Kari Nordmann")
         #expect(added.id == CustomerID(Self.last))
         #expect(state.nextCustomerNumber == Ranges.nextNumber.upperBound)
-        #expect(state.domainError { try $0.addCustomer(NewCustomer(name: "Ola Nordmann"), Fixtures.context()) } == .numbersExhausted("customer"))
+        #expect(state.domainError { try $0.addCustomer(NewCustomer(name: "Ola Nordmann"), Fixtures.context()) } == .numbersExhausted(.customer))
         #expect(state.domainError {
             try $0.receive(ReceiveRequest(tracking: Fixtures.tracking("RR123456785SE"), recipient: .person(NewCustomer(name: "Ola Nordmann"))),
                            Fixtures.context())
-        } == .numbersExhausted("customer"))
+        } == .numbersExhausted(.customer))
         #expect(try state.receiveTestParcel("RR123456785SE", for: added).id == ParcelID(1), "known customers still get parcels")
-        #expect(DomainError.numbersExhausted("customer").message.contains("Every customer number up to 999999999999 is used"))
+        #expect(DomainError.numbersExhausted(.customer).english.contains("Every customer number up to 999999999999 is used"))
     }
 
     @Test func everyKindOfNumberRefusesAtTheTop() throws {
@@ -140,12 +140,12 @@ import Testing
         let parcels = try Self.stateAfterTheLast { _ in .parcelReceived(parcel) }
         #expect(parcels.domainError {
             try $0.receive(ReceiveRequest(tracking: Fixtures.tracking("RR123456785SE"), recipient: .customer(CustomerID(1))), Fixtures.context())
-        } == .numbersExhausted("parcel"))
+        } == .numbersExhausted(.parcel))
 
         let deliveries = try Self.stateAfterTheLast { id in
             .deliveryStarted(Delivery(id: DeliveryID(id), carrier: "postnord", declared: nil, startedAt: Fixtures.now, staff: "per"))
         }
-        #expect(deliveries.domainError { try $0.startDelivery(carrier: "postnord", declared: 4, Fixtures.context()) } == .numbersExhausted("delivery"))
+        #expect(deliveries.domainError { try $0.startDelivery(carrier: "postnord", declared: 4, Fixtures.context()) } == .numbersExhausted(.delivery))
 
         let dropOffs = try Self.stateAfterTheLast { id in
             .droppedOff(DropOff(id: DropOffID(id), tracking: TrackingNumber("RR000000014NO"), carrier: "postnord", customer: nil,
@@ -153,13 +153,13 @@ import Testing
         }
         #expect(dropOffs.domainError {
             try $0.dropOff(tracking: Fixtures.tracking("RR123456785SE"), carrier: nil, customer: nil, Fixtures.context())
-        } == .numbersExhausted("drop-off"))
+        } == .numbersExhausted(.dropOff))
 
         let queue = try Self.stateAfterTheLast { id in
             .queueEntryAdded(QueueEntry(id: QueueEntryID(id), customer: CustomerID(9), announcedFor: nil, note: nil, addedAt: Fixtures.now,
                                         addedBy: "kari"))
         }
         #expect(queue.domainError { try $0.addToQueue(CustomerID(1), announcedFor: nil, note: nil, Fixtures.context()) }
-            == .numbersExhausted("queue entry"))
+            == .numbersExhausted(.queueEntry))
     }
 }

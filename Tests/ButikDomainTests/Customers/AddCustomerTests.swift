@@ -70,7 +70,7 @@ import Testing
             try state.addCustomer(NewCustomer(name: "Someone Else", key: "jfj"), Fixtures.context())
         }
         let error = state.domainError { try $0.addCustomer(NewCustomer(name: "Someone Else", key: "jfj"), Fixtures.context()) }
-        #expect(error?.message == "The key JFJ already belongs to Jan Fredrik Jacobsen. Choose another key.")
+        #expect(error?.english == "The key JFJ already belongs to Jan Fredrik Jacobsen. Choose another key.")
     }
 
     @Test(arguments: ["J", "TOOLONGKEY", "JE DS", "J-D"])
@@ -111,13 +111,13 @@ import Testing
     func aNameWithAHiddenCharacterIsRefusedSayingSo(_ name: String, _ hidden: HiddenCharacter) {
         let refusal = DomainError.hiddenCharacter(name, hidden, in: .name)
         #expect(throws: refusal) { try ShopState().addCustomer(NewCustomer(name: name), Fixtures.context()) }
-        #expect(!refusal.message.contains("letter"))
-        #expect(refusal.message.contains("cannot be a name"))
+        #expect(!refusal.english.contains("letter"))
+        #expect(refusal.english.contains("cannot be a name"))
     }
 
     @Test func aLongPastedTextIsQuotedShortInTheRefusal() {
         let pasted = String(repeating: "Ø", count: 3000) + "\u{1B}[2J"
-        let message = DomainError.hiddenCharacter(pasted, .control("\u{1B}"), in: .name).message
+        let message = DomainError.hiddenCharacter(pasted, .control("\u{1B}"), in: .name).english
         #expect(message.count < 200)
         #expect(message.hasPrefix("\"" + String(repeating: "Ø", count: 59) + "…\" cannot be a name"))
     }

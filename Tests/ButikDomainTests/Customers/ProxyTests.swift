@@ -26,7 +26,7 @@ import Testing
         state.commit(try state.authoriseProxy("Åse Ødegård", for: Self.maria, Fixtures.context()), Fixtures.context())
         let twice = DomainError.proxyAlreadyRegistered(name: "Åse Ødegård", key: "MM")
         #expect(throws: twice) { try state.authoriseProxy("ase  odegard", for: Self.maria, Fixtures.context()) }
-        #expect(twice.message == "Åse Ødegård is already a registered proxy for MM.")
+        #expect(twice.english == "Åse Ødegård is already a registered proxy for MM.")
         // Another customer may register the same person.
         _ = try state.authoriseProxy("Åse Ødegård", for: Self.thomas, Fixtures.context())
     }
@@ -50,7 +50,7 @@ import Testing
         let state = try QueueTests.shop()
         let name = String(repeating: "x", count: 80)
         #expect(try state.authoriseProxy(" \(name) ", for: Self.maria, Fixtures.context()).outcome.name == name)
-        #expect(DomainError.invalidProxyName(limit: 80).message == "Give the proxy's full name, as on their ID, in 1 to 80 characters.")
+        #expect(DomainError.invalidProxyName(limit: 80).english == "Give the proxy's full name, as on their ID, in 1 to 80 characters.")
     }
 
     @Test func anUnknownCustomerIsRefused() throws {
@@ -76,11 +76,11 @@ import Testing
         var state = try QueueTests.shop()
         let none = DomainError.notAProxy(name: "Per Hansen", key: "MM", registered: [])
         #expect(throws: none) { try state.revokeProxy(" Per Hansen ", for: Self.maria, Fixtures.context()) }
-        #expect(none.message == "MM has no registered proxies, so \"Per Hansen\" cannot be removed.")
+        #expect(none.english == "MM has no registered proxies, so \"Per Hansen\" cannot be removed.")
         state.commit(try state.authoriseProxy("Ola Nordmann", for: Self.maria, Fixtures.context()), Fixtures.context())
         let other = DomainError.notAProxy(name: "Per Hansen", key: "MM", registered: ["Ola Nordmann"])
         #expect(throws: other) { try state.revokeProxy("Per Hansen", for: Self.maria, Fixtures.context()) }
-        #expect(other.message == "\"Per Hansen\" is not a registered proxy for MM. Registered: Ola Nordmann.")
+        #expect(other.english == "\"Per Hansen\" is not a registered proxy for MM. Registered: Ola Nordmann.")
     }
 
     @Test func proxiesSurviveCompactionAndCoding() throws {

@@ -17,28 +17,28 @@ import Testing
         (.unknownSlot("B7"), "There is no slot B7 in this shop."),
         (.nothingGiven, "No parcels were given."),
         (.alreadyDroppedOff(tracking: rr, receipt: "R0001"), "RR123456785SE was already dropped off (receipt R0001) and waits for the driver."),
-        (.alreadyQueued(key: "MM", status: "ready"), "MM is already in the queue (ready)."),
+        (.alreadyQueued(key: "MM", status: .ready), "MM is already in the queue (ready)."),
         (.notQueued(key: "MM"), "MM is not in the queue. Add them with `butik queue add MM`."),
-        (.queueStep(key: "MM", status: "ready", step: "ready"), "MM's queue entry is ready, so it cannot be marked ready."),
+        (.queueStep(key: "MM", status: .ready, step: .ready), "MM's queue entry is ready, so it cannot be marked ready."),
         (.invalidReason(limit: 200), "Give the reason in 1 to 200 characters."),
         (.notCustomersParcel(tracking: rr, key: "MM"), "RR123456785SE is not one of MM's parcels."),
         (.invalidPickupCode("12x4"), "\"12x4\" is not a pickup code: give the 4 to 6 digits from the carrier's message."),
     ])
     func message(_ error: DomainError, _ text: String) {
-        #expect(error.message == text)
+        #expect(error.english == text)
     }
 
     @Test func messagesFromRealRefusalsNameTheThing() throws {
         var shop = try MariaShop()
         let id = shop.ids[0]
         let moveError = shop.state.domainError { try $0.move(id, to: SlotID("B7"), Fixtures.context()) }
-        #expect(moveError?.message.contains("B7") == true)
+        #expect(moveError?.english.contains("B7") == true)
         try shop.handOut(shop.ids, .id, Fixtures.context(staff: "per"))
         let again = shop.state.domainError { try $0.handOut(HandOutRequest(parcels: [id], verification: .id), Fixtures.context()) }
-        #expect(again?.message.contains("RR000000001SE") == true)
-        #expect(again?.message.contains("per") == true)
+        #expect(again?.english.contains("RR000000001SE") == true)
+        #expect(again?.english.contains("per") == true)
         let taken = shop.state.domainError { try $0.addCustomer(NewCustomer(name: "X Y", key: "MM"), Fixtures.context()) }
-        #expect(taken?.message.contains("MM") == true)
-        #expect(taken?.message.contains("Maria Mossestad") == true)
+        #expect(taken?.english.contains("MM") == true)
+        #expect(taken?.english.contains("Maria Mossestad") == true)
     }
 }

@@ -62,7 +62,7 @@ import Testing
         #expect(throws: DomainError.unknownCarrier("dhl", known: ["postnord", "amazon"])) {
             try state.receive(request, Fixtures.context())
         }
-        #expect(DomainError.unknownCarrier("dhl", known: ["postnord", "amazon"]).message
+        #expect(DomainError.unknownCarrier("dhl", known: ["postnord", "amazon"]).english
             == "Unknown carrier \"dhl\". Known carriers: postnord, amazon.")
     }
 
@@ -102,7 +102,7 @@ import Testing
         #expect(throws: DomainError.alreadyInShop(tracking: TrackingNumber("RR123456785SE"), slot: Fixtures.a1, key: "MM")) {
             try state.receive(again, Fixtures.context())
         }
-        let message = state.domainError { try $0.receive(again, Fixtures.context()) }?.message
+        let message = state.domainError { try $0.receive(again, Fixtures.context()) }?.english
         #expect(message == "RR123456785SE is already on the shelf: slot A1, key MM.")
         // Still refused while it waits in the outbound area.
         state.commit(try state.returnToSender(first.parcel.id, Fixtures.context()), Fixtures.context())
@@ -190,7 +190,7 @@ import Testing
                 try state.receive(request, Fixtures.context())
             }
         }
-        #expect(DomainError.ambiguousRecipient(name: "Maria Mossestad", keys: ["MM", "MM2"]).message
+        #expect(DomainError.ambiguousRecipient(name: "Maria Mossestad", keys: ["MM", "MM2"]).english
             == "More than one customer is called Maria Mossestad (MM, MM2). Give the key or the phone number.")
     }
 

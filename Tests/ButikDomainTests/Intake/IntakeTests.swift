@@ -65,11 +65,11 @@ import Testing
         var state = ShopState()
         let maria = try state.addTestCustomer("Maria Mossestad")
         let parcel = try state.receiveTestParcel("RR000000001SE", for: maria)
-        #expect(throws: DomainError.receiptNotUndoable(tracking: parcel.tracking, reason: "it was received more than 30 minutes ago")) {
+        #expect(throws: DomainError.receiptUndoTooLate(tracking: parcel.tracking, minutes: 30)) {
             try state.undoReceipt(parcel.id, Fixtures.later(31 * 60))
         }
         state.commit(try state.handOut(HandOutRequest(parcels: [parcel.id], verification: .id), Fixtures.context()), Fixtures.context())
-        #expect(throws: DomainError.receiptNotUndoable(tracking: parcel.tracking, reason: "it is handed out")) {
+        #expect(throws: DomainError.receiptNotUndoable(tracking: parcel.tracking, status: .handedOut)) {
             try state.undoReceipt(parcel.id, Fixtures.later(60))
         }
     }
@@ -79,7 +79,7 @@ import Testing
         let maria = try state.addTestCustomer("Maria Mossestad")
         let parcel = try state.receiveTestParcel("RR000000001SE", for: maria)
         state.commit(try state.handOut(HandOutRequest(parcels: [parcel.id], verification: .code), Fixtures.context()), Fixtures.context())
-        #expect(throws: DomainError.receivedBefore(tracking: parcel.tracking, state: "was handed out", when: "2026-03-10 13:00")) {
+        #expect(throws: DomainError.receivedBefore(tracking: parcel.tracking, left: .handedOut, when: LocalMoment(day: Day(year: 2026, month: 3, day: 10)!, minuteOfDay: 13 * 60))) {
             try state.receiveTestParcel("RR000000001SE", for: maria, Fixtures.later(60))
         }
         #expect(try state.receiveTestParcel("RR000000001SE", for: maria, again: true, Fixtures.later(60)).id == ParcelID(2))

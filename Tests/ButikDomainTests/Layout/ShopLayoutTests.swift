@@ -36,6 +36,23 @@ import Testing
         #expect(layout.problems == ["unknown time zone \"Mars/Olympus\""])
     }
 
+    @Test func languageIsReadAndAnUnknownOneNamed() throws {
+        let json = try JSONEncoder().encode(Fixtures.layout)
+        #expect(try JSONDecoder().decode(ShopLayout.self, from: json).language == nil, "the file may leave it out")
+        var object = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+        for code in ["nb", "sv", "en"] {
+            object["language"] = code
+            let layout = try JSONDecoder().decode(ShopLayout.self, from: JSONSerialization.data(withJSONObject: object))
+            #expect(layout.language == Language(rawValue: code))
+            #expect(layout.problems.isEmpty)
+            #expect(try JSONDecoder().decode(ShopLayout.self, from: JSONEncoder().encode(layout)) == layout)
+        }
+        object["language"] = "de"
+        let german = try JSONDecoder().decode(ShopLayout.self, from: JSONSerialization.data(withJSONObject: object))
+        #expect(german.language == nil)
+        #expect(german.problems == ["language \"de\" is not one Butik speaks: use \"nb\", \"sv\" or \"en\", or leave it out"])
+    }
+
     @Test func fixtureIsSound() {
         #expect(Fixtures.layout.problems.isEmpty)
     }

@@ -147,9 +147,9 @@ struct ManifestFileErrorTests {
     }
 
     @Test func messagesAreSentences() {
-        #expect(ManifestError.missingColumns([.tracking, .name]).message.contains(#""tracking" (or "sporingsnummer", "kolli")"#))
-        #expect(ManifestError.notUTF8(line: 3).message.contains("line 3"))
-        #expect(ManifestError.unterminatedQuote(line: 7).message == "The quote opened on line 7 is never closed.")
+        #expect(ManifestError.missingColumns([.tracking, .name]).english.contains(#""tracking"/"sporingsnummer"/"kolli""#))
+        #expect(ManifestError.notUTF8(line: 3).english.contains("line 3"))
+        #expect(ManifestError.unterminatedQuote(line: 7).english == "The quote opened on line 7 is never closed.")
     }
 }
 
@@ -226,18 +226,18 @@ struct ManifestProblemTests {
     }
 
     @Test func messages() {
-        #expect(ManifestProblem(line: 4, reason: .emptyName).message == "Line 4: the name is empty.")
-        #expect(ManifestProblem(line: 6, reason: .unknownCarrier("Bring", known: known)).message
+        #expect(ManifestProblem(line: 4, reason: .emptyName).english == "Line 4: the name is empty.")
+        #expect(ManifestProblem(line: 6, reason: .unknownCarrier("Bring", known: known)).english
             == #"Line 6: unknown carrier "Bring"; known carriers: PostNord, Amazon."#)
-        #expect(ManifestProblem(line: 11, reason: .duplicateTracking(TrackingNumber("RR123456785SE"), firstLine: 2)).message
+        #expect(ManifestProblem(line: 11, reason: .duplicateTracking(TrackingNumber("RR123456785SE"), firstLine: 2)).english
             == "Line 11: tracking number RR123456785SE is already on line 2.")
         #expect(ManifestProblem(line: 3, reason: .badTracking(.wrongCheckDigit(
-            format: .s10, number: "RR123456786SE", expected: "5", found: "6"))).message
+            format: .s10, number: "RR123456786SE", expected: "5", found: "6"))).english
             == "Line 3: bad tracking number. " + TrackingError.wrongCheckDigit(
-                format: .s10, number: "RR123456786SE", expected: "5", found: "6").message)
-        #expect(ManifestProblem(line: 8, reason: .badHoldDays("0")).message
+                format: .s10, number: "RR123456786SE", expected: "5", found: "6").english)
+        #expect(ManifestProblem(line: 8, reason: .badHoldDays("0")).english
             == #"Line 8: hold days must be a whole number from 1 to 90, not "0"."#)
-        #expect(ManifestProblem(line: 10, reason: .badPickupCode("12ab")).message
+        #expect(ManifestProblem(line: 10, reason: .badPickupCode("12ab")).english
             == #"Line 10: "12ab" is not a pickup code (4 to 6 digits)."#)
     }
 }

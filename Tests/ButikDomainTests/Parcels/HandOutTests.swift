@@ -43,11 +43,11 @@ struct MariaShop {
     @Test func secondHandOutIsRefused() throws {
         var shop = try MariaShop()
         try shop.handOut(shop.ids, .known, Fixtures.context(staff: "per"))
-        let expected = DomainError.alreadyHandedOut(tracking: TrackingNumber("RR000000001SE"), when: "2026-03-10 13:00", staff: "per")
+        let expected = DomainError.alreadyHandedOut(tracking: TrackingNumber("RR000000001SE"), when: LocalMoment(day: Day(year: 2026, month: 3, day: 10)!, minuteOfDay: 13 * 60), staff: "per")
         #expect(throws: expected) {
             try shop.state.handOut(HandOutRequest(parcels: shop.ids, verification: .id), Fixtures.later(60))
         }
-        #expect(expected.message == "RR000000001SE was already handed out 2026-03-10 13:00 by per.")
+        #expect(expected.english == "RR000000001SE was already handed out 10.03.2026 13:00 by per.")
     }
 
     @Test func oneIdentityCheckHandsOutOneCustomersParcelsOnly() throws {
@@ -61,7 +61,7 @@ struct MariaShop {
                                                       proxyName: "Ola Nordmann", proxyID: "pass …1234"), Fixtures.context())
             }
         }
-        #expect(expected.message == "These parcels are for 2 customers (MM, PH): hand out each customer's parcels on their own, "
+        #expect(expected.english == "These parcels are for 2 customers (MM, PH): hand out each customer's parcels on their own, "
             + "with their own check of who collects them.")
         try shop.handOut([his.id], .known)
         #expect(shop.state.parcels[shop.ids[0]]?.status == .waiting)
@@ -70,7 +70,7 @@ struct MariaShop {
     @Test func requestWithOneHandedOutParcelIsRefusedWhole() throws {
         var shop = try MariaShop(parcels: ["RR000000001SE", "RR000000002SE"])
         try shop.handOut([shop.ids[1]])
-        #expect(throws: DomainError.alreadyHandedOut(tracking: TrackingNumber("RR000000002SE"), when: "2026-03-10 13:00", staff: "kari")) {
+        #expect(throws: DomainError.alreadyHandedOut(tracking: TrackingNumber("RR000000002SE"), when: LocalMoment(day: Day(year: 2026, month: 3, day: 10)!, minuteOfDay: 13 * 60), staff: "kari")) {
             try shop.state.handOut(HandOutRequest(parcels: shop.ids, verification: .id), Fixtures.context())
         }
         #expect(shop.state.parcels[shop.ids[0]]?.status == .waiting)
@@ -120,7 +120,7 @@ struct MariaShop {
             try shop.state.handOut(HandOutRequest(parcels: shop.ids, verification: .proxy, proxyName: "Per Hansen", proxyID: note),
                                    Fixtures.context())
         }
-        #expect(DomainError.invalidProxyID(limit: 40).message
+        #expect(DomainError.invalidProxyID(limit: 40).english
             == "A proxy hand-out needs a note of the proxy's own ID in 1 to 40 characters, like \"førerkort …4521\" (the last digits are enough).")
         let forty = String(repeating: "4", count: 40)
         _ = try shop.state.handOut(HandOutRequest(parcels: shop.ids, verification: .proxy, proxyName: "Per Hansen", proxyID: forty),
@@ -172,7 +172,7 @@ struct MariaShop {
         var shop = try MariaShop()
         shop.state.commit(try shop.state.returnToSender(shop.ids[0], Fixtures.context()), Fixtures.context())
         shop.state.commit(try shop.state.collectByDriver(shop.ids, Fixtures.context()), Fixtures.context())
-        #expect(throws: DomainError.notWaiting(tracking: TrackingNumber("RR000000001SE"), state: "collected by the driver")) {
+        #expect(throws: DomainError.notWaiting(tracking: TrackingNumber("RR000000001SE"), status: .collected)) {
             try shop.state.handOut(HandOutRequest(parcels: shop.ids, verification: .id), Fixtures.context())
         }
     }
@@ -201,7 +201,7 @@ struct MariaShop {
         #expect(throws: DomainError.undoTooLate(tracking: TrackingNumber("RR000000001SE"), minutes: 10)) {
             try shop.state.undoHandOut(shop.ids, within: Self.window, Fixtures.later(Self.window + 1))
         }
-        #expect(DomainError.undoTooLate(tracking: TrackingNumber("RR000000001SE"), minutes: 10).message
+        #expect(DomainError.undoTooLate(tracking: TrackingNumber("RR000000001SE"), minutes: 10).english
             == "RR000000001SE was handed out more than 10 minutes ago; it can no longer be undone here.")
     }
 

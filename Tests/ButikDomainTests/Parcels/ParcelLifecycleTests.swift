@@ -29,7 +29,7 @@ import Testing
         #expect(throws: DomainError.slotFull(slot: Fixtures.a1, capacity: 2)) {
             try shop.state.move(shop.ids[2], to: Fixtures.a1, Fixtures.context())
         }
-        #expect(DomainError.slotFull(slot: Fixtures.a1, capacity: 2).message
+        #expect(DomainError.slotFull(slot: Fixtures.a1, capacity: 2).english
             == "Slot A1 is full (2 parcels). Choose another slot or the floor.")
         // One place left in A2 after the move of one parcel there.
         shop.state.commit(try shop.state.move(shop.ids[0], to: Fixtures.a2, Fixtures.context()), Fixtures.context())
@@ -46,7 +46,7 @@ import Testing
         #expect(throws: DomainError.tooLargeForSlot(tracking: large.tracking, slot: Fixtures.a2)) {
             try shop.state.move(large.id, to: Fixtures.a2, Fixtures.context())
         }
-        #expect(DomainError.tooLargeForSlot(tracking: large.tracking, slot: Fixtures.a2).message
+        #expect(DomainError.tooLargeForSlot(tracking: large.tracking, slot: Fixtures.a2).english
             == "RR000000002SE is large and A2 takes small parcels. Choose a large slot or the floor.")
         shop.state.commit(try shop.state.move(large.id, to: Fixtures.floor, Fixtures.context()), Fixtures.context())
         shop.state.commit(try shop.state.move(shop.ids[0], to: Fixtures.l1, Fixtures.context()), Fixtures.context())
@@ -74,7 +74,7 @@ import Testing
         #expect(throws: DomainError.alreadyInSlot(tracking: TrackingNumber("RR000000001SE"), slot: Fixtures.a1)) {
             try shop.state.move(shop.ids[0], to: Fixtures.a1, Fixtures.context())
         }
-        #expect(DomainError.alreadyInSlot(tracking: TrackingNumber("RR000000001SE"), slot: Fixtures.a1).message
+        #expect(DomainError.alreadyInSlot(tracking: TrackingNumber("RR000000001SE"), slot: Fixtures.a1).english
             == "RR000000001SE is already in A1.")
     }
 
@@ -82,10 +82,10 @@ import Testing
         var shop = try MariaShop(parcels: ["RR000000001SE", "RR000000002SE"])
         try shop.handOut([shop.ids[0]])
         shop.state.commit(try shop.state.returnToSender(shop.ids[1], Fixtures.context()), Fixtures.context())
-        #expect(throws: DomainError.notWaiting(tracking: TrackingNumber("RR000000001SE"), state: "handed out")) {
+        #expect(throws: DomainError.notWaiting(tracking: TrackingNumber("RR000000001SE"), status: .handedOut)) {
             try shop.state.move(shop.ids[0], to: Fixtures.a2, Fixtures.context())
         }
-        #expect(throws: DomainError.notWaiting(tracking: TrackingNumber("RR000000002SE"), state: "in the outbound area for return")) {
+        #expect(throws: DomainError.notWaiting(tracking: TrackingNumber("RR000000002SE"), status: .returning)) {
             try shop.state.move(shop.ids[1], to: Fixtures.a2, Fixtures.context())
         }
         #expect(throws: DomainError.unknownParcel("P7")) { try shop.state.move(ParcelID(7), to: Fixtures.a2, Fixtures.context()) }
@@ -116,8 +116,8 @@ import Testing
         #expect(throws: DomainError.extensionNotLater(tracking: Self.tracking, deadline: deadline)) {
             try shop.state.extendDeadline(shop.ids[0], .to(Day(iso: text)!), Fixtures.context())
         }
-        #expect(DomainError.extensionNotLater(tracking: Self.tracking, deadline: deadline).message
-            == "The new deadline for RR000000001SE must be later than 2026-03-17.")
+        #expect(DomainError.extensionNotLater(tracking: Self.tracking, deadline: deadline).english
+            == "The new deadline for RR000000001SE must be later than 17.03.2026.")
     }
 
     @Test func overdueParcelMustBeExtendedToTodayOrLater() throws {
@@ -155,14 +155,14 @@ import Testing
         for request in [DeadlineExtension.to(Day(iso: "2026-03-25")!), .to(Day(iso: "9999-12-31")!), .days(8), .days(Int.max)] {
             #expect(throws: tooLong) { try shop.state.extendDeadline(id, request, Fixtures.context()) }
         }
-        #expect(tooLong.message
-            == "PostNord lets a parcel wait at most 14 days after it arrived: RR000000001SE can wait until 2026-03-24 at the latest.")
+        #expect(tooLong.english
+            == "PostNord lets a parcel wait at most 14 days after it arrived: RR000000001SE can wait until 24.03.2026 at the latest.")
         // In two steps up to the limit, then no more.
         shop.state.commit(try shop.state.extendDeadline(id, .days(3), Fixtures.context()), Fixtures.context())
         shop.state.commit(try shop.state.extendDeadline(id, .to(latest), Fixtures.context()), Fixtures.context())
         let noMore = DomainError.extensionTooLong(tracking: Self.tracking, carrier: "PostNord", maxHoldDays: 14, latest: nil)
         #expect(throws: noMore) { try shop.state.extendDeadline(id, .days(1), Fixtures.context()) }
-        #expect(noMore.message == "RR000000001SE already waits as long as PostNord allows (14 days after it arrived): it cannot be extended.")
+        #expect(noMore.english == "RR000000001SE already waits as long as PostNord allows (14 days after it arrived): it cannot be extended.")
         // Overdue past the limit: it cannot be kept at all.
         let late = try MariaShop()
         #expect(throws: noMore) { try late.state.extendDeadline(late.ids[0], .days(1), Fixtures.later(20 * 86_400)) }
@@ -194,7 +194,7 @@ import Testing
     @Test func onlyWaitingParcels() throws {
         var shop = try MariaShop()
         try shop.handOut(shop.ids)
-        #expect(throws: DomainError.notWaiting(tracking: Self.tracking, state: "handed out")) {
+        #expect(throws: DomainError.notWaiting(tracking: Self.tracking, status: .handedOut)) {
             try shop.state.extendDeadline(shop.ids[0], .to(Day(iso: "2026-03-20")!), Fixtures.context())
         }
     }
@@ -221,13 +221,13 @@ import Testing
         var shop = try MariaShop(parcels: ["RR000000001SE", "RR000000002SE"])
         shop.state.commit(try shop.state.returnToSender(shop.ids[0], Fixtures.context()), Fixtures.context())
         try shop.handOut([shop.ids[1]])
-        #expect(throws: DomainError.notWaiting(tracking: TrackingNumber("RR000000001SE"), state: "in the outbound area for return")) {
+        #expect(throws: DomainError.notWaiting(tracking: TrackingNumber("RR000000001SE"), status: .returning)) {
             try shop.state.returnToSender(shop.ids[0], Fixtures.context())
         }
-        #expect(throws: DomainError.notWaiting(tracking: TrackingNumber("RR000000002SE"), state: "handed out")) {
+        #expect(throws: DomainError.notWaiting(tracking: TrackingNumber("RR000000002SE"), status: .handedOut)) {
             try shop.state.returnToSender(shop.ids[1], Fixtures.context())
         }
-        #expect(DomainError.notWaiting(tracking: TrackingNumber("RR000000002SE"), state: "handed out").message
+        #expect(DomainError.notWaiting(tracking: TrackingNumber("RR000000002SE"), status: .handedOut).english
             == "RR000000002SE is not waiting for pickup: it is handed out.")
     }
 
@@ -252,7 +252,7 @@ import Testing
         #expect(throws: DomainError.notReturning(tracking: TrackingNumber("RR000000002SE"))) {
             try shop.state.collectByDriver(shop.ids, Fixtures.context())
         }
-        #expect(DomainError.notReturning(tracking: TrackingNumber("RR000000002SE")).message
+        #expect(DomainError.notReturning(tracking: TrackingNumber("RR000000002SE")).english
             == "RR000000002SE is not marked for return, so the driver cannot take it.")
         shop.state.commit(try shop.state.collectByDriver([shop.ids[0]], Fixtures.context()), Fixtures.context())
         #expect(throws: DomainError.notReturning(tracking: TrackingNumber("RR000000001SE"))) {

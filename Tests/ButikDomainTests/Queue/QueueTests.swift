@@ -25,7 +25,7 @@ import Testing
                                     addedAt: context.now, addedBy: "kari"))
         #expect(state.openQueueEntry(for: Self.maria) == entry)
         #expect(state.nextQueueNumber == 2)
-        #expect(throws: DomainError.alreadyQueued(key: "MM", status: "waiting")) {
+        #expect(throws: DomainError.alreadyQueued(key: "MM", status: .waiting)) {
             try state.addToQueue(Self.maria, announcedFor: nil, note: nil, context)
         }
         #expect(throws: DomainError.unknownCustomer("C9")) { try state.addToQueue(CustomerID(9), announcedFor: nil, note: nil, context) }
@@ -50,13 +50,13 @@ import Testing
         let fetching = state.commit(try state.startFetching(for: Self.maria, per), per)
         #expect(fetching.status == .fetching)
         #expect(fetching.fetchingBy == "per")
-        #expect(throws: DomainError.queueStep(key: "MM", status: "fetching", step: "fetching")) {
+        #expect(throws: DomainError.queueStep(key: "MM", status: .fetching, step: .fetching)) {
             try state.startFetching(for: Self.maria, Fixtures.context())
         }
         let ready = state.commit(try state.markReady(for: Self.maria, per), per)
         #expect(ready.status == .ready)
         #expect(ready.fetchingBy == "per")
-        #expect(throws: DomainError.queueStep(key: "MM", status: "ready", step: "ready")) { try state.markReady(for: Self.maria, per) }
+        #expect(throws: DomainError.queueStep(key: "MM", status: .ready, step: .ready)) { try state.markReady(for: Self.maria, per) }
         #expect(throws: DomainError.notQueued(key: "TS")) { try state.markReady(for: Self.thomas, per) }
     }
 

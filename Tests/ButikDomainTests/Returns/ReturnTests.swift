@@ -40,7 +40,7 @@ import Testing
         #expect(decision.events == [.parcelReturning(parcel: ParcelID(3), to: Fixtures.out),
                                     .parcelReturning(parcel: ParcelID(1), to: Fixtures.out)])
         #expect(decision.outcome.map(\.id) == [ParcelID(3), ParcelID(1)])
-        #expect(throws: DomainError.notWaiting(tracking: TrackingNumber("RR000000002SE"), state: "handed out")) {
+        #expect(throws: DomainError.notWaiting(tracking: TrackingNumber("RR000000002SE"), status: .handedOut)) {
             try state.returnToSender([ParcelID(1), ParcelID(2)], context)
         }
         #expect(throws: DomainError.nothingGiven) { try state.returnToSender([ParcelID](), context) }

@@ -40,13 +40,13 @@ import Testing
     }
 
     @Test func messagesSayWhatIsWrong() {
-        #expect(DomainError.hiddenCharacter("Åse\u{200B}", .invisible("\u{200B}"), in: .name).message
+        #expect(DomainError.hiddenCharacter("Åse\u{200B}", .invisible("\u{200B}"), in: .name).english
             == "\"Åse\u{200B}\" cannot be a name: it holds an invisible character (U+200B). Leave that character out.")
-        #expect(DomainError.hiddenCharacter("per\u{202E}", .direction("\u{202E}"), in: .staffID).message
+        #expect(DomainError.hiddenCharacter("per\u{202E}", .direction("\u{202E}"), in: .staffID).english
             == "\"per\u{202E}\" cannot be a staff id: it holds an invisible direction control (U+202E). Leave that character out.")
-        #expect(DomainError.hiddenCharacter("\u{1B}", .control("\u{1B}"), in: .name).message.contains("a control character (U+001B)"))
-        #expect(DomainError.nameTooLong(limit: 80).message == "A name takes at most 80 characters.")
-        #expect(DomainError.invalidStaffID(limit: 40).message == "Give a staff id of 1 to 40 characters.")
+        #expect(DomainError.hiddenCharacter("\u{1B}", .control("\u{1B}"), in: .name).english.contains("a control character (U+001B)"))
+        #expect(DomainError.nameTooLong(limit: 80).english == "A name takes at most 80 characters.")
+        #expect(DomainError.invalidStaffID(limit: 40).english == "Give a staff id of 1 to 40 characters.")
     }
 
     @Test(arguments: [("per", "per"), ("  anne   k ", "anne k"), ("4711", "4711"), ("Åse \u{1F469}\u{200D}\u{1F467}", "Åse \u{1F469}\u{200D}\u{1F467}"),

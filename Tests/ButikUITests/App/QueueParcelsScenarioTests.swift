@@ -42,6 +42,8 @@ import Testing
         let today = h.state.context.today
         #expect(parcel.deadline < today, "the first row is overdue")
         let latest = Day(parcel.receivedAt, in: h.store.layout.zone).adding(days: 14)
+        let (year, month, day) = latest.components
+        let readable = String(format: "%02d.%02d.%04d", day, month, year)  // as a person reads it
         let allowed = latest.days(since: today)
         try #require(allowed > 0 && allowed < 7, "received 8 to 13 days ago: \(parcel.receivedAt)")
         h.press(.character("e"))
@@ -52,7 +54,7 @@ import Testing
         #expect(h.store.state.parcels[parcel.id]?.deadline == parcel.deadline)
         let carrier = try #require(h.store.layout.carrier(named: parcel.carrier)?.name)
         #expect(h.state.queue.notice?.text == "\(carrier) lets a parcel wait at most 14 days after it arrived: \(parcel.tracking) can "
-            + "wait until \(latest) at the latest.")
+            + "wait until \(readable) at the latest.")
 
         h.press(.character("e"))
         h.press(.backspace)

@@ -1,0 +1,184 @@
+import Foundation
+import Testing
+import ButikDomain
+@testable import ButikStore
+@testable import ButikText
+import ButikRuntime
+
+/// Every error a person can meet is put into words in every language, with nothing left unfilled.
+@Suite struct DescribeTests {
+    static let rr = TrackingNumber("RR123456785SE")
+    static let a2 = SlotID("A2")
+    static let moment = LocalMoment(day: Day(year: 2026, month: 11, day: 24)!, minuteOfDay: 9 * 60 + 5)
+
+    /// One sample of every case; ``index(_:)`` makes a new case fail to compile until it has one here.
+    static let domainErrors: [DomainError] = [
+        .invalidName("12"), .nameTooLong(limit: 80), .nameTooLong(limit: 1),
+        .hiddenCharacter("Kari\u{202E}", .direction("\u{202E}"), in: .name),
+        .hiddenCharacter(String(repeating: "x", count: 70) + "\u{1B}", .control("\u{1B}"), in: .staffID),
+        .hiddenCharacter("a\u{200B}b", .invisible("\u{200B}"), in: .name),
+        .invalidStaffID(limit: 40), .invalidKey("J"), .keyTaken(key: "JEDS", holder: "Jens Erik Dahl Solberg"),
+        .invalidPhone("ring meg"), .unknownCustomer("XYZ"), .ambiguousRecipient(name: "Kari Nordmann", keys: ["KN", "KN2"]),
+        .unknownCarrier("fedex", known: ["PostNord", "DHL"]), .alreadyInShop(tracking: rr, slot: a2, key: "AMØ"),
+        .unknownParcel("P9"), .alreadyHandedOut(tracking: rr, when: moment, staff: "per"),
+        .notWaiting(tracking: rr, status: .waiting), .notWaiting(tracking: rr, status: .handedOut),
+        .notWaiting(tracking: rr, status: .returning), .notWaiting(tracking: rr, status: .collected),
+        .proxyNameMissing, .invalidProxyID(limit: 40), .invalidProxyName(limit: 80),
+        .proxyAlreadyRegistered(name: "Ola Nordmann", key: "KN"), .notAProxy(name: "Ola", key: "KN", registered: []),
+        .notAProxy(name: "Ola", key: "KN", registered: ["Per Hansen", "Åse Ødegård"]), .notHandedOut(tracking: rr),
+        .undoTooLate(tracking: rr, minutes: 10), .undoTooLate(tracking: rr, minutes: 1), .unknownSlot("B7"),
+        .slotFull(slot: a2, capacity: 6), .slotFull(slot: a2, capacity: 1), .tooLargeForSlot(tracking: rr, slot: a2),
+        .alreadyInSlot(tracking: rr, slot: a2), .extensionNotLater(tracking: rr, deadline: moment.day), .notReturning(tracking: rr),
+        .nothingGiven, .receivedBefore(tracking: rr, left: .handedOut, when: moment),
+        .receivedBefore(tracking: rr, left: .collected, when: moment), .receiptNotUndoable(tracking: rr, status: .returning),
+        .receiptUndoTooLate(tracking: rr, minutes: 30), .deliveryOpen(carrier: "PostNord", scanned: 1),
+        .deliveryOpen(carrier: "PostNord", scanned: 12), .noOpenDelivery, .invalidDeclaredCount(0),
+        .invalidCapacity(slot: a2, capacity: 0), .capacityBelowLoad(slot: a2, load: 3), .capacityBelowLoad(slot: a2, load: 1),
+        .recipientMissing(rr), .alreadyDroppedOff(tracking: rr, receipt: "R0001"), .alreadyQueued(key: "MM", status: .waiting),
+        .alreadyQueued(key: "MM", status: .fetching), .notQueued(key: "MM"), .queueStep(key: "MM", status: .ready, step: .ready),
+        .queueStep(key: "MM", status: .done, step: .fetching), .queueStep(key: "MM", status: .cancelled, step: .ready),
+        .invalidReason(limit: 200), .notCustomersParcel(tracking: rr, key: "MM"), .invalidPickupCode("12x4"),
+        .numbersExhausted(.customer), .numbersExhausted(.parcel), .numbersExhausted(.delivery), .numbersExhausted(.dropOff),
+        .numbersExhausted(.queueEntry), .clockWrong(Date(timeIntervalSince1970: 0)),
+        .handOutForSeveralCustomers(keys: ["MM", "PH"]),
+        .extensionTooLong(tracking: rr, carrier: "Posten", maxHoldDays: 14, latest: moment.day),
+        .extensionTooLong(tracking: rr, carrier: "Posten", maxHoldDays: 14, latest: nil),
+    ]
+
+    static let trackingErrors: [TrackingError] = [
+        .empty, .invalidCharacters("\"-\""), .invalidCharacters("\"!\"", more: 1), .invalidCharacters("\"!\"", more: 12), .badLength(5), .badLength(1),
+    ] + TrackingFormat.allCases.map { .wrongCheckDigit(format: $0, number: "RR123456784SE", expected: "5", found: "4") }
+
+    static let manifestErrors: [ManifestError] = [
+        .notUTF8(line: 3), .empty, .noHeader(line: 1), .missingColumns([.name]), .missingColumns([.tracking, .name]),
+        .unterminatedQuote(line: 7),
+    ]
+
+    static let manifestReasons: [ManifestProblem.Reason] = [
+        .badTracking(.empty), .badTracking(.badLength(3)), .emptyName, .badPhone("12"), .unknownCarrier("fedex", known: []),
+        .unknownCarrier("fedex", known: ["PostNord"]), .badHoldDays("x"), .badPickupCode("1"), .duplicateTracking(rr, firstLine: 2),
+    ]
+
+    static var everyPhrase: [Phrase] {
+        let domain: [Phrase] = domainErrors.map(\.phrase)
+        let tracking: [Phrase] = trackingErrors.flatMap { [$0.phrase, $0.misreadPhrase] }
+        let manifest: [Phrase] = manifestErrors.map(\.phrase) + manifestReasons.map { ManifestProblem(line: 4, reason: $0).phrase }
+        let files: [ManifestFile.Failure] = [.unreadable(path: "a.csv", reason: "No such file"), .notAManifest(path: "a.csv", .empty)]
+        let store: [Phrase] = files.map(\.phrase)
+            + [LayoutError(path: "shop.json", problems: ["there are no shelves"]).phrase, ShopFileMissing(path: "shop.json").phrase]
+        return domain + tracking + manifest + store
+    }
+
+    @Test func everyDomainErrorCaseHasASample() {
+        #expect(Set(Self.domainErrors.map(Self.index)) == Set(0..<Self.domainErrorCases))
+    }
+
+    @Test(arguments: Language.allCases)
+    func everyErrorIsPutIntoWordsWithNothingLeftOpen(_ language: Language) {
+        let words = Words.shipped(language)
+        for phrase in Self.everyPhrase {
+            let text = words.text(phrase)
+            #expect(!text.contains("{") && !text.contains("}"), "\(language): \(text)")
+            #expect(words.catalog.entries[phrase.key] != nil, "\(language) lacks \(phrase.key)")
+            if case .plural = words.catalog.entries[phrase.key] {
+                let counted = if case .count = phrase.arguments["n"] { true } else { false }
+                #expect(counted, "\(phrase.key) has plural forms but the phrase gives no count n")
+            }
+            for case .phrase(let inner) in phrase.arguments.values {
+                #expect(words.catalog.entries[inner.key] != nil, "\(language) lacks \(inner.key)")
+            }
+        }
+    }
+
+    @Test func englishReadsAsBefore() {
+        let english = Words.english
+        #expect(english.describe(DomainError.slotFull(slot: Self.a2, capacity: 6))
+            == "Slot A2 is full (6 parcels). Choose another slot or the floor.")
+        #expect(english.describe(DomainError.slotFull(slot: Self.a2, capacity: 1))
+            == "Slot A2 is full (1 parcel). Choose another slot or the floor.")
+        #expect(english.describe(DomainError.alreadyHandedOut(tracking: Self.rr, when: Self.moment, staff: "per"))
+            == "RR123456785SE was already handed out 24.11.2026 09:05 by per.")
+        #expect(english.describe(DomainError.hiddenCharacter("Kari\u{202E}", .direction("\u{202E}"), in: .name))
+            == "\"Kari\u{202E}\" cannot be a name: it holds an invisible direction control (U+202E). Leave that character out.")
+        #expect(english.describe(DomainError.numbersExhausted(.dropOff)).hasPrefix(
+            "Every drop-off number up to 999999999999 is used, so no new drop-off can be recorded."))
+        #expect(english.describe(DomainError.clockWrong(Date(timeIntervalSince1970: 0)))
+            == "The computer's clock says 1970-01-01T00:00:00Z. Every action is recorded with its time, so set the clock right first; nothing was saved.")
+        #expect(english.describe(ManifestError.missingColumns([.tracking, .name])) == "The header row has no columns "
+            + "\"tracking\"/\"sporingsnummer\"/\"kolli\", \"name\"/\"recipient\"/\"mottaker\"/\"namn\". "
+            + "Every manifest needs a tracking column and a name column.")
+        #expect(english.text(ManifestProblem(line: 4, reason: .badTracking(.badLength(3))).phrase)
+            == "Line 4: bad tracking number. A tracking number has 6 to 35 letters and digits; this code has 3.")
+        #expect(english.describe(ManifestFile.Failure.notAManifest(path: "a.csv", .empty)) == "a.csv: The file is empty. Nothing was imported.")
+        #expect(english.describe(TrackingError.invalidCharacters("\"!\", \"#\"", more: 12))
+            == "The code has characters a tracking number cannot have: \"!\", \"#\" and 12 more.")
+    }
+
+    @Test func norwegianAndSwedishSpeakTheCarriersWords() {
+        let refusal = DomainError.alreadyHandedOut(tracking: Self.rr, when: Self.moment, staff: "per")
+        #expect(Words.shipped(.nb).describe(refusal) == "RR123456785SE ble allerede levert ut 24.11.2026 09:05 av per.")
+        #expect(Words.shipped(.sv).describe(refusal) == "RR123456785SE lämnades redan ut 24.11.2026 09:05 av per.")
+        #expect(Words.shipped(.nb).describe(DomainError.slotFull(slot: Self.a2, capacity: 1)).contains("(1 pakke)"))
+        #expect(Words.shipped(.nb).describe(DomainError.slotFull(slot: Self.a2, capacity: 6)).contains("(6 pakker)"))
+        #expect(Words.shipped(.sv).describe(DomainError.deliveryOpen(carrier: "PostNord", scanned: 1)).contains("(1 skannad)"))
+        #expect(Words.shipped(.sv).describe(DomainError.deliveryOpen(carrier: "PostNord", scanned: 3)).contains("(3 skannade)"))
+        #expect(Words.shipped(.nb).describe(DomainError.invalidPickupCode("1")).contains("hentekode"))
+        #expect(Words.shipped(.sv).describe(DomainError.invalidPickupCode("1")).contains("avin"))
+    }
+
+    static let domainErrorCases = 48
+
+    /// The case's place in ``DomainError``; exhaustive, so a new case must be added here and sampled.
+    static func index(_ error: DomainError) -> Int {
+        switch error {
+        case .invalidName: 0
+        case .nameTooLong: 1
+        case .hiddenCharacter: 2
+        case .invalidStaffID: 3
+        case .invalidKey: 4
+        case .keyTaken: 5
+        case .invalidPhone: 6
+        case .unknownCustomer: 7
+        case .ambiguousRecipient: 8
+        case .unknownCarrier: 9
+        case .alreadyInShop: 10
+        case .unknownParcel: 11
+        case .alreadyHandedOut: 12
+        case .notWaiting: 13
+        case .proxyNameMissing: 14
+        case .invalidProxyID: 15
+        case .invalidProxyName: 16
+        case .proxyAlreadyRegistered: 17
+        case .notAProxy: 18
+        case .notHandedOut: 19
+        case .undoTooLate: 20
+        case .unknownSlot: 21
+        case .slotFull: 22
+        case .tooLargeForSlot: 23
+        case .alreadyInSlot: 24
+        case .extensionNotLater: 25
+        case .notReturning: 26
+        case .nothingGiven: 27
+        case .receivedBefore: 28
+        case .receiptNotUndoable: 29
+        case .receiptUndoTooLate: 30
+        case .deliveryOpen: 31
+        case .noOpenDelivery: 32
+        case .invalidDeclaredCount: 33
+        case .invalidCapacity: 34
+        case .capacityBelowLoad: 35
+        case .recipientMissing: 36
+        case .alreadyDroppedOff: 37
+        case .alreadyQueued: 38
+        case .notQueued: 39
+        case .queueStep: 40
+        case .invalidReason: 41
+        case .notCustomersParcel: 42
+        case .invalidPickupCode: 43
+        case .numbersExhausted: 44
+        case .clockWrong: 45
+        case .handOutForSeveralCustomers: 46
+        case .extensionTooLong: 47
+        }
+    }
+}
