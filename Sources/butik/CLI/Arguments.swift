@@ -38,6 +38,19 @@ struct Arguments {
         }
     }
 
+    /// The last value `words` give for `option` before any `--`, read without the verb's
+    /// declarations, for what must be known before them (the language of a usage error); nil
+    /// when none is given or it is not one the option takes (the parse proper says so).
+    static func scan<Value>(_ words: [String], for option: Option<Value>) -> Value? {
+        var found: Value?
+        var rest = words.prefix { $0 != "--" }[...]
+        while let word = rest.popFirst() {
+            let text = word == option.name ? rest.popFirst() : word.hasPrefix(option.name + "=") ? String(word.dropFirst(option.name.count + 1)) : nil
+            found = text.flatMap(option.parse) ?? found
+        }
+        return found
+    }
+
     /// The value given for `option`, if any.
     func value<Value>(_ option: Option<Value>) -> Value? { values[option.name]?.last as? Value }
 

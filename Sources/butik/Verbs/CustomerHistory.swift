@@ -7,12 +7,13 @@ extension Verb {
 
     /// `customer history KEY [--since DAY] [--page N]`: the customer's timeline, newest first.
     static func runCustomerHistory(_ args: Arguments, _ session: Session) throws(CLIError) {
-        guard args.positionals.count == 2 else { throw .usage("customer history takes one KEY.") }
+        guard args.positionals.count == 2 else { throw .usage(Phrase("cli.usage.oneKey", ["verb": .text("customer history")])) }
         let since = args.value(CustomerOptions.since)
         let page = args.value(CustomerOptions.page) ?? 1
         let store = try session.openStore()
         guard let customer = store.state.customer(withKey: args.positionals[1]) else {
-            throw .refused(Words.english.text(DomainError.unknownCustomer(args.positionals[1]).phrase))
+            throw .refused(DomainError.unknownCustomer(args.positionals[1]).phrase)
+
         }
         let timeline = try session.history(store, .timeline(customer.id, since: since, page: page, pageSize: historyPageSize))
             .timeline(of: customer.id, since: since, page: page, pageSize: historyPageSize)

@@ -1,26 +1,19 @@
 import ButikDomain
+import ButikText
 import Foundation
 
 extension Verb {
     static let find = Verb(
         name: "find",
-        summary: "find customers and parcels from any fragment",
+        summary: Phrase("cli.find.summary"),
         usage: ["QUERY... \(may: json)"],
-        details: """
-        Searches by key (JEDS), name fragments in any order ignoring case and accents
-        (mossestad maria), phone digits, a pickup code (4 to 6 digits; the parcel and its
-        customer come first), a whole tracking number or scan, or its last 4+ digits.
-        A parcel no longer in the shop (handed out, collected by the driver, its receipt
-        undone) is marked closed, with when, to whom and by whom; those closed days ago follow
-        the live ones, and finding them by number reads history.bin (`butik history TRACKING`
-        tells their whole story).
-        """,
+        details: Phrase("cli.find.details"),
         run: runFind)
 
-    private static let json = Flag.json("print {customers: [...], parcels: [...], closed: [...]}")
+    private static let json = Flag.json(Phrase("cli.find.json"))
 
     private static func runFind(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
-        guard !args.positionals.isEmpty else { throw .usage("find needs something to look for.") }
+        guard !args.positionals.isEmpty else { throw .usage(Phrase("cli.find.needsQuery")) }
         let store = try session.openStore()
         let state = store.state
         let query = args.positionals.joined(separator: " ")
@@ -38,7 +31,8 @@ extension Verb {
                 unread = error
             }
         }
-        defer { if let unread { Output.error("butik: \(unread.message)") } }
+        defer { if let unread { session.say(unread) } }
+
         if args.has(json) {
             try Output.json(FindView(customers: customers.map { CustomerView($0, in: state) },
                                      parcels: parcels.map { ParcelView($0, today: today) },

@@ -1,32 +1,22 @@
 import ButikDomain
+import ButikText
 
 extension Verb {
     static let handout = Verb(
         name: "handout",
-        summary: "hand parcels to the customer, recording how identity was checked",
+        summary: Phrase("cli.handout.summary"),
         usage: ["TRACKING... \(may: verified) \(may: proxyName, proxyID) \(may: json)", "TRACKING... \(undo) \(may: json)"],
-        details: """
-        Marks the parcels as handed out, with the staff member, the time and how the person at
-        the counter was verified. The parcels are one customer's: one check of who collects covers
-        one customer. A parcel is handed out only once. With \(undo.name), takes a hand-out
-        made by mistake back (within the shop file's undoMinutes, default 10): the parcels wait again.
-        """,
+        details: Phrase("cli.handout.details"),
         run: runHandout)
 
-    private static let verified = Option<Verification>.choice(
-        "--verified", "HOW", help: "id (photo ID checked, default), code (pickup code), known (a regular), proxy (somebody "
-            + "collecting for the recipient: give \(proxyName.name) and \(proxyID.name))")
-    private static let proxyName = Option.text(
-        "--proxy-name", "NAME", help: "who collected on the recipient's behalf; one who is not registered (`butik customer proxy`) "
-            + "is let through on both IDs, with a note")
-    private static let proxyID = Option.text(
-        "--proxy-id", "NOTE", help: "the proxy's own ID, 1 to 40 characters: the kind and the last digits are enough, like "
-            + "\"førerkort …4521\"")
-    private static let undo = Flag(name: "--undo", help: "undo the hand-out of these parcels")
-    private static let json = Flag.json("print the parcels handed out (or back waiting) as JSON")
+    private static let verified = Option<Verification>.choice("--verified", "HOW", help: Phrase("cli.handout.option.verified"))
+    private static let proxyName = Option.text("--proxy-name", "NAME", help: Phrase("cli.handout.option.proxyName"))
+    private static let proxyID = Option.text("--proxy-id", "NOTE", help: Phrase("cli.handout.option.proxyID"))
+    private static let undo = Flag(name: "--undo", help: Phrase("cli.handout.option.undo"))
+    private static let json = Flag.json(Phrase("cli.handout.json"))
 
     private static func runHandout(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
-        guard !args.positionals.isEmpty else { throw .usage("handout takes one or more tracking numbers.") }
+        guard !args.positionals.isEmpty else { throw .usage(Phrase("cli.usage.someTracking", ["verb": .text("handout")])) }
         if args.has(undo) { return try runUndoHandout(args, session) }
         let verification = args.value(verified) ?? .id
         let codes = args.positionals.map(Tracking.lookupKey)
@@ -57,7 +47,9 @@ extension Verb {
 extension Verb {
     private static func runUndoHandout(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
         guard !args.gave(verified), !args.gave(proxyName), !args.gave(proxyID) else {
-            throw .usage("handout \(undo.name) takes no \(verified.name), \(proxyName.name) or \(proxyID.name).")
+            throw .usage(Phrase("cli.handout.undoAlone", ["undo": .text(undo.name), "options": .list([verified.name, proxyName.name]),
+                                                          "last": .text(proxyID.name)]))
+
         }
         let codes = args.positionals.map(Tracking.lookupKey)
         let store = try session.openStore()

@@ -1,17 +1,16 @@
 import ButikDomain
+import ButikText
 
 extension Verb {
     static let reconcile = Verb(
         name: "reconcile",
-        summary: "compare manifests with what arrived",
+        summary: Phrase("cli.reconcile.summary"),
         usage: ["\(may: json)"],
-        details: """
-        Lists the parcels a manifest announced that have not arrived, and the parcels received
-        today that no manifest announced.
-        """,
+        details: Phrase("cli.reconcile.details"),
         run: runReconcile)
 
-    private static let json = Flag.json("print {expected: [...], unexpected: [...]}")
+    private static let json = Flag.json(Phrase("cli.reconcile.json"))
+
 
     private static func runReconcile(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
         let store = try session.openStore()

@@ -1,29 +1,25 @@
 import ButikDomain
+import ButikText
 
 extension Verb {
     static let report = Verb(
         name: "report",
-        summary: "a day's counts per carrier and per staff member",
+        summary: Phrase("cli.report.summary"),
         usage: ["\(may: date) \(may: json)"],
-        details: """
-        Counts what happened on a day of the shop's life, in the shop's time zone: parcels
-        received, handed out (by how identity was checked: ID, code, known, proxy), marked for
-        return, drop-offs taken in, and parcels and drop-offs collected by the driver, for the
-        whole shop, per carrier and per staff member; and the parcels on hand when the day
-        ended. Undone receipts and hand-outs are counted apart. Reads history.bin (see history).
-        """,
+        details: Phrase("cli.report.details"),
         run: runReport)
 
-    private static let date = Option.day("--date", help: "the day (default today; not a day still to come)")
-    private static let json = Flag.json("print the counts as JSON")
+    private static let date = Option.day("--date", help: Phrase("cli.report.option.date"))
+    private static let json = Flag.json(Phrase("cli.json.counts"))
 
     private static func runReport(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
-        guard args.positionals.isEmpty else { throw .usage("report takes no arguments but \(date.name).") }
+        guard args.positionals.isEmpty else { throw .usage(Phrase("cli.report.noArguments", ["option": .text(date.name)])) }
         let store = try session.openStore()
         let zone = store.layout.zone
         let today = Day(session.now, in: zone)
         let day = args.value(date) ?? today
-        guard day <= today else { throw .refused("\(day) has not come yet (today is \(today) in \(zone.identifier)).") }
+        guard day <= today else { throw .refused(Phrase("cli.report.notYet", ["day": .date(day), "today": .date(today), "zone": .text(zone.identifier)])) }
+
         let counts = try session.history(store, .day(day)).counts(on: day)
         if args.has(json) {
             try Output.json(DayReportView(counts, zone: zone))

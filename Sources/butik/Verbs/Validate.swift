@@ -4,19 +4,16 @@ import ButikText
 extension Verb {
     static let validate = Verb(
         name: "validate",
-        summary: "say what each code is; exit 0 only when every code is valid",
+        summary: Phrase("cli.validate.summary"),
         usage: ["CODE... \(may: json)"],
-        details: """
-        Normalises each code as a scanner would deliver it and names its format (UPU S10, SSCC,
-        GSIN, DHL Express, UPS, Amazon, InPost, Hermes or unvalidated) and whether its check digit
-        is right. Exits 1 when any code is invalid.
-        """,
+        details: Phrase("cli.validate.details"),
         run: runValidate)
 
-    private static let json = Flag.json("print one object per code")
+    private static let json = Flag.json(Phrase("cli.validate.json"))
 
     private static func runValidate(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
-        guard !args.positionals.isEmpty else { throw .usage("validate needs at least one code.") }
+        guard !args.positionals.isEmpty else { throw .usage(Phrase("cli.validate.needsCode")) }
+
         var views: [CodeView] = []
         for code in args.positionals {
             switch Tracking.parse(code) {
