@@ -38,7 +38,7 @@ import Testing
                               "--proxy-id", "pass …1234").status == 0)
         #expect(try butik.run("handout", "CT797294851NO", "--verified", "known").status == 0)
         let minute = DateFormatter()
-        minute.dateFormat = "yyyy-MM-dd HH:mm"
+        minute.dateFormat = "dd.MM.yyyy HH:mm"
         minute.timeZone = TimeZone(identifier: "Europe/Oslo")  // the shipped shop file's
         for (tracking, said) in [("RR123456785SE", "handed out to proxy Per Hansen (ID note: pass …1234) (maria)"),
                                  ("CT797294851NO", "handed out to the recipient, known to the staff (maria)")] {

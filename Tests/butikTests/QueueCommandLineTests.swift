@@ -66,7 +66,7 @@ import Testing
         butik.staff = "per"
         let fetching = try butik.run("queue", "fetch", "MM")
         #expect(fetching.status == 0, "\(fetching.stderr)")
-        #expect(fetching.stdout.hasPrefix("MM (Maria Mossestad): at the counter, fetching (per); slots "), "\(fetching.stdout)")
+        #expect(fetching.stdout.hasPrefix("MM (Maria Mossestad): at the counter, fetching (per); slot "), "\(fetching.stdout)")
         let ready = try butik.run("queue", "ready", "MM", "--json").json(Entry.self)
         #expect(ready.status == "ready")
         #expect(ready.fetchingBy == "per")

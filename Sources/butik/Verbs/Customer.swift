@@ -47,7 +47,7 @@ extension Verb {
             if args.has(O.json) {
                 try Output.json(CustomerView(customer, in: store.state))
             } else {
-                Output.line("Added \(customer.name) with key \(customer.key).")
+                Output.line(session.words.text("cli.customer.added", ["name": .text(customer.name), "key": .text(customer.key)]))
             }
         case "show":
             guard args.positionals.count == 2 else { throw .usage(Phrase("cli.usage.oneKey", ["verb": .text("customer show")])) }
@@ -61,18 +61,25 @@ extension Verb {
                 try Output.json(CustomerCard(customer: CustomerView(customer, in: store.state),
                                              parcels: parcels.map { ParcelView($0, today: today) }))
             } else {
-                Output.line("\(customer.key)  \(customer.name)\(customer.keyIsChosen ? "  (chosen key)" : "")")
-                if !customer.phones.isEmpty { Output.line("phone  \(customer.phones.joined(separator: ", "))") }
-                if let email = customer.email { Output.line("e-mail \(email)") }
-                if let note = customer.note { Output.line("note   \(note)") }
+                let words = session.words, zone = store.layout.zone
+                let card: [String: Phrase.Argument] = ["key": .text(customer.key), "name": .text(customer.name)]
+                Output.line(words.text(customer.keyIsChosen ? Phrase("cli.customer.cardChosenKey", card) : Phrase("cli.customer.card", card)))
+                if !customer.phones.isEmpty { Output.line(words.text("cli.customer.phones", ["phones": .list(customer.phones)])) }
+                if let email = customer.email { Output.line(words.text("cli.customer.email", ["email": .text(email)])) }
+                if let note = customer.note { Output.line(words.text("cli.customer.note", ["note": .text(note)])) }
                 for proxy in customer.proxies {
-                    Output.line("proxy  \(proxy.name) (registered \(Day(proxy.registeredAt, in: store.layout.zone)) by \(proxy.registeredBy))")
+                    Output.line(words.text("cli.customer.proxy", ["name": .text(proxy.name), "day": .date(Day(proxy.registeredAt, in: zone)),
+                                                                  "staff": .text(proxy.registeredBy)]))
                 }
                 for entry in store.state.log(of: customer.id) {
-                    Output.line("log    \(LocalTime.dayAndMinute(entry.at, in: store.layout.zone)) \(entry.kind.rawValue) by \(entry.staff): \(entry.text)")
+                    switch entry.kind {
+                    case .refusal:
+                        Output.line(words.text("cli.customer.logRefusal", ["when": .moment(LocalMoment(entry.at, in: zone)), "staff": .text(entry.staff),
+                                                                           "reason": .text(entry.text)]))
+                    }
                 }
-                Output.line(parcels.isEmpty ? "No parcels waiting." : "\(parcels.count) parcel(s) in the shop:")
-                Output.table(parcels.map { ["  " + $0.tracking.value] + $0.row(today: today).dropFirst(3) })
+                Output.line(words.text(parcels.isEmpty ? Phrase("cli.customer.noParcels") : Phrase("cli.customer.parcels", ["n": .count(parcels.count)])))
+                Output.table(parcels.map { ["  " + $0.tracking.value] + $0.row(today: today, words).dropFirst(3) })
             }
         case "proxy":
             try runProxy(args, session)
@@ -103,10 +110,11 @@ extension Verb {
         if args.has(O.json) {
             try Output.json(CustomerView(customer, in: store.state))
         } else if adding != nil {
-            Output.line("\(proxy.name) may now collect for \(customer.key) (\(customer.name)).")
+            Output.line(session.words.text("cli.customer.proxyAdded", ["proxy": .text(proxy.name), "key": .text(customer.key), "name": .text(customer.name)]))
         } else {
-            Output.line("\(proxy.name) may no longer collect for \(customer.key) (\(customer.name)).")
+            Output.line(session.words.text("cli.customer.proxyRemoved", ["proxy": .text(proxy.name), "key": .text(customer.key), "name": .text(customer.name)]))
         }
+
     }
 }
 

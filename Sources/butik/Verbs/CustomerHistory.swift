@@ -24,18 +24,22 @@ extension Verb {
             return
         }
         let zone = store.layout.zone
-        let range = since.map { " since \($0)" } ?? ""
+        let words = session.words
+        var about: [String: Phrase.Argument] = ["key": .text(customer.key), "name": .text(customer.name), "n": .count(timeline.total),
+                                                "page": .count(page), "pages": .count(timeline.pageCount)]
+        about["since"] = since.map { .date($0) }
         guard timeline.total > 0 else {
-            Output.line("\(customer.key) (\(customer.name)): nothing in the journal\(range).")
+            Output.line(words.text(since == nil ? Phrase("cli.customerHistory.nothing", about) : Phrase("cli.customerHistory.nothingSince", about)))
             return
         }
-        Output.line("\(customer.key) (\(customer.name)): \(timeline.total) entries\(range), newest first; page \(page) of \(timeline.pageCount).")
-        if timeline.entries.isEmpty { Output.line("  (no entries on this page)") }
-        Output.table(timeline.entries.map { ["  " + LocalTime.dayAndMinute($0.at, in: zone), $0.staff, $0.what.phrase] })
+        Output.line(words.text(since == nil ? Phrase("cli.customerHistory.title", about) : Phrase("cli.customerHistory.titleSince", about)))
+        if timeline.entries.isEmpty { Output.line("  " + words.text("cli.customerHistory.emptyPage")) }
+        Output.table(timeline.entries.map { ["  " + words.moment(LocalMoment($0.at, in: zone)), $0.staff, words.text($0.what.phrased)] })
         if page < timeline.pageCount {
             let sinceWords = since.map { " \(CustomerOptions.since.name) \($0)" } ?? ""
-            Output.line("More: butik customer history \(customer.key)\(sinceWords) \(CustomerOptions.page.name) \(page + 1)")
+            Output.line(words.text("cli.customerHistory.more", ["command": .text("butik customer history \(customer.key)\(sinceWords) \(CustomerOptions.page.name) \(page + 1)")]))
         }
+
     }
 }
 

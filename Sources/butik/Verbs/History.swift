@@ -25,12 +25,14 @@ extension Verb {
             return 0
         }
         let zone = store.layout.zone
-        Output.line(ParcelStory.count(stories.count, of: code))
+        let words = session.words
+        Output.line(words.text(ParcelStory.phrasedCount(stories.count, of: code)))
         for story in stories {
             Output.line()
-            Output.line(story.headline(in: store.layout))
-            Output.table(story.steps.map { ["  " + LocalTime.dayAndMinute($0.at, in: zone), $0.staff, $0.what.phrase] })
+            Output.line(words.text(story.phrasedHeadline(in: store.layout)))
+            Output.table(story.steps.map { ["  " + words.moment(LocalMoment($0.at, in: zone)), $0.staff, words.text($0.what.phrased)] })
         }
+
         return 0
     }
 }

@@ -45,8 +45,10 @@ extension Verb {
         if args.has(json) {
             try Output.json(view)
         } else {
-            let slots = view.slots.isEmpty ? "no parcels waiting" : "slots \(view.slots.joined(separator: ", "))"
-            Output.line("\(view.key) (\(view.name)): \(view.phrase(in: store.layout.zone)); \(slots).")
+            let words = session.words
+            let slots = view.slots.isEmpty ? Phrase("cli.queue.noParcels") : Phrase("cli.queue.slots", ["n": .count(view.slots.count), "slots": .list(view.slots)])
+            Output.line(words.text("cli.queue.changed", ["key": .text(view.key), "name": .text(view.name),
+                                                         "entry": .text(view.phrase(in: store.layout.zone, words)), "slots": .phrase(slots)]))
         }
         return 0
     }
@@ -67,23 +69,26 @@ extension Verb {
                                       dropOffs: dropOffs.map { DropOffView($0, in: store.state) }))
             return 0
         }
+        let words = session.words
         if !entries.isEmpty {
-            Output.line("\(entries.count) in the pickup queue")
-            Output.table(entries.map { [$0.key, $0.name, $0.phrase(in: zone), $0.slots.joined(separator: " "), $0.note ?? ""] })
+            Output.line(words.text("cli.queue.inQueue", ["n": .count(entries.count)]))
+            Output.table(entries.map { [$0.key, $0.name, $0.phrase(in: zone, words), $0.slots.joined(separator: " "), $0.note ?? ""] })
             Output.line()
         }
         let overdue = waiting.filter { $0.deadline < today }.count
         let dueToday = waiting.filter { $0.deadline == today }.count
-        Output.line("\(waiting.count) waiting, \(dueToday) due today, \(overdue) overdue, \(returning.count) returning and \(dropOffs.count) dropped off for the driver")
-        Output.table(waiting.map { $0.row(today: today) })
+        Output.line(words.text("cli.queue.counts", ["waiting": .count(waiting.count), "dueToday": .count(dueToday), "overdue": .count(overdue),
+                                                    "returning": .count(returning.count), "droppedOff": .count(dropOffs.count)]))
+        Output.table(waiting.map { $0.row(today: today, words) })
         if !returning.isEmpty {
             Output.line()
-            Output.line("For the driver")
-            Output.table(returning.map { $0.row(today: today) })
+            Output.line(words.text("cli.queue.forDriver"))
+            Output.table(returning.map { $0.row(today: today, words) })
         }
         if !dropOffs.isEmpty {
             Output.line()
-            Output.line("Dropped off for the driver")
+            Output.line(words.text("cli.queue.droppedOff"))
+
             Output.table(dropOffs.map { [$0.receipt, $0.tracking.value, $0.carrier] })
         }
         return 0
