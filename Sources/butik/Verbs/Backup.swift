@@ -40,9 +40,10 @@ extension Verb {
         if args.has(repairJSON) {
             try Output.json(["replacedLines": report.replacedLines])
         } else if report.replacedLines.isEmpty {
-            Output.line("Nothing to repair: every line of the journal is sound.")
+            Output.line(session.words.text("cli.repair.nothing"))
         } else {
-            Output.line("Repaired from \(backup.path): journal line(s) \(report.replacedLines.map(String.init).joined(separator: ", ")).")
+            Output.line(session.words.text("cli.repair.done", ["path": .text(backup.path), "n": .count(report.replacedLines.count),
+                                                               "lines": .list(report.replacedLines.map(String.init))]))
         }
         return 0
     }
@@ -56,7 +57,7 @@ extension Verb {
         if args.has(backupJSON) {
             try Output.json(BackupView(folder: made.path, lastEntry: store.lastSequence))
         } else {
-            Output.line("Backup made and checked: \(made.path) (\(store.lastSequence) journal entries).")
+            Output.line(session.words.text("cli.backup.done", ["path": .text(made.path), "n": .count(store.lastSequence)]))
         }
         return 0
     }
@@ -70,19 +71,21 @@ extension Verb {
 
         }
         let store = try session.openStore()
-        let question = "Replace the store in \(session.folder.path) (\(store.lastSequence) journal entries) with the backup "
-            + "\(backup.path) (\(entries) entries)? What was recorded after the backup is lost. Type yes to go on:"
+        let words = session.words
         if !args.has(yes) {
-            Output.line(question)
+            Output.line(words.text("cli.restore.ask", ["store": .text(session.folder.path), "n": .count(store.lastSequence),
+                                                       "backup": .text(backup.path), "entries": .count(entries),
+                                                       "yes": .phrase(Phrase("cli.restore.yes"))]))
             let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased()
-            guard answer == "yes" else {
-                Output.line("Nothing was restored.")
+            guard answer == words.text("cli.restore.yes") || answer == "yes" else {
+                Output.line(words.text("cli.restore.nothing"))
                 return 1
             }
         }
         do { try store.restore(from: backup) } catch { throw CLIError(error) }
         session.storeReplaced()
-        Output.line("Restored \(backup.path) into \(session.folder.path): \(entries) journal entries.")
+        Output.line(words.text("cli.restore.done", ["backup": .text(backup.path), "store": .text(session.folder.path), "n": .count(entries)]))
+
         return 0
     }
 }

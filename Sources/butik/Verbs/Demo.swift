@@ -21,7 +21,9 @@ extension Verb {
         if args.has(json) {
             try Output.json(summary)
         } else {
-            Output.line("Demo shop ready in \(session.folder.path): \(summary.customers) customers, \(summary.onShelf) parcels in the shop, \(summary.records) journal records.")
+            Output.line(session.words.text("cli.demo.done", ["path": .text(session.folder.path), "customers": .count(summary.customers),
+                                                             "parcels": .count(summary.onShelf), "records": .count(summary.records)]))
+
         }
         return 0
     }

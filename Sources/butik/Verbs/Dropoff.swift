@@ -33,7 +33,9 @@ extension Verb {
         if args.has(json) {
             try Output.json(DropOffView(dropOff, in: store.state))
         } else {
-            Output.line("Receipt \(dropOff.receipt): \(dropOff.tracking) (\(dropOff.carrier)) to \(store.layout.outboundID) for the driver")
+            Output.line(session.words.text("cli.dropoff.receipt", ["receipt": .text(dropOff.receipt), "tracking": .text(dropOff.tracking.value),
+                                                                   "carrier": .text(dropOff.carrier), "area": .text(store.layout.outboundID.value)]))
+
         }
         return 0
     }

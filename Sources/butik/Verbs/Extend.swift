@@ -30,7 +30,9 @@ extension Verb {
         if args.has(json) {
             try Output.json(ParcelView(parcel, today: Day(session.now, in: store.layout.zone)))
         } else {
-            Output.line("\(parcel.tracking) (\(parcel.key), \(parcel.slot)) now waits until \(parcel.deadline).")
+            Output.line(session.words.text("cli.extend.done", ["tracking": .text(parcel.tracking.value), "key": .text(parcel.key),
+                                                               "slot": .text(parcel.slot.value), "deadline": .date(parcel.deadline)]))
+
         }
         return 0
     }

@@ -26,18 +26,19 @@ extension Verb {
                                              proxyName: args.value(proxyName), proxyID: args.value(proxyID)), context)
         }
         if given.unregisteredProxy {
-            Output.error("Note: \(args.value(proxyName) ?? "") is not a registered proxy; the hand-out rests on both IDs.")
+            Output.error(session.words.text("cli.handout.unregisteredProxy", ["name": .text(args.value(proxyName) ?? "")]))
         }
         let today = Day(session.now, in: store.layout.zone)
         if args.has(json) {
             try Output.json(given.parcels.map { ParcelView(store.state.parcels[$0.id] ?? $0, today: today) })
         } else {
             for parcel in given.parcels {
-                var how = verification.rawValue
+                var how = Phrase.Argument.phrase(verification.phrased)
                 if case .handedOut(let handOut)? = store.state.parcels[parcel.id]?.status, let name = handOut.proxyName {
-                    how += " \(name) (\(handOut.proxyID ?? ""))"
+                    how = .phrase(Phrase("cli.handout.byProxy", ["name": .text(name), "note": .text(handOut.proxyID ?? "")]))
                 }
-                Output.line("Handed out \(parcel.tracking) from \(parcel.slot) to \(parcel.recipientName) (\(parcel.key)), verified: \(how)")
+                Output.line(session.words.text("cli.handout.done", ["tracking": .text(parcel.tracking.value), "slot": .text(parcel.slot.value),
+                                                                    "name": .text(parcel.recipientName), "key": .text(parcel.key), "how": how]))
             }
         }
         return 0
@@ -61,7 +62,9 @@ extension Verb {
             try Output.json(back.map { ParcelView($0, today: today) })
         } else {
             for parcel in back {
-                Output.line("Hand-out of \(parcel.tracking) undone: put it back in \(parcel.slot) (key \(parcel.key)).")
+                Output.line(session.words.text("cli.handout.undone", ["tracking": .text(parcel.tracking.value), "slot": .text(parcel.slot.value),
+                                                                      "key": .text(parcel.key)]))
+
             }
         }
         return 0

@@ -28,12 +28,15 @@ extension Verb {
         if args.has(json) {
             try Output.json(view)
         } else {
-            Output.line("The driver took \(view.parcels.count) returning parcel(s) and \(view.dropOffs.count) drop-off(s).")
-            if !view.missing.isEmpty { Output.line("Missing (expected, not scanned): \(view.missing.joined(separator: " "))") }
-            if !view.unknown.isEmpty { Output.line("Unknown (scanned, not expected, not taken): \(view.unknown.joined(separator: " "))") }
+            let words = session.words
+            Output.line(words.text("cli.handover.took", ["parcels": .phrase(Phrase("cli.handover.parcels", ["n": .count(view.parcels.count)])),
+                                                         "dropOffs": .phrase(Phrase("cli.handover.dropOffs", ["n": .count(view.dropOffs.count)]))]))
+            if !view.missing.isEmpty { Output.line(words.text("cli.handover.missing", ["numbers": .text(view.missing.joined(separator: " "))])) }
+            if !view.unknown.isEmpty { Output.line(words.text("cli.handover.unknown", ["numbers": .text(view.unknown.joined(separator: " "))])) }
         }
         guard handover.isComplete else {
-            Output.error("butik: the count did not match: \(view.missing.count) missing, \(view.unknown.count) unknown.")
+            Output.error("butik: " + session.words.text("cli.handover.mismatch", ["missing": .count(view.missing.count), "unknown": .count(view.unknown.count)]))
+
             return 1
         }
         return 0

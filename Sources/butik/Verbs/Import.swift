@@ -28,8 +28,12 @@ extension Verb {
             try Output.json(ImportView(added: result.added.count, alreadyKnown: result.alreadyKnown,
                                        problems: parsed.problems.map { ImportView.Problem(line: $0.line, message: Words.english.text($0.phrase)) }))
         } else {
-            for problem in parsed.problems { Output.error(Words.english.text(problem.phrase)) }
-            Output.line("Imported \(result.added.count) expected parcel(s); \(result.alreadyKnown) already known; \(Set(parsed.problems.map(\.line)).count) bad row(s) skipped.")
+            let words = session.words
+            for problem in parsed.problems { Output.error(words.text(problem.phrase)) }
+            Output.line(words.text("cli.import.done", ["added": .phrase(Phrase("cli.import.added", ["n": .count(result.added.count)])),
+                                                       "known": .count(result.alreadyKnown),
+                                                       "bad": .phrase(Phrase("cli.import.badRows", ["n": .count(Set(parsed.problems.map(\.line)).count)]))]))
+
         }
         return parsed.problems.isEmpty ? 0 : 1
     }

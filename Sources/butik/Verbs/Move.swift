@@ -18,7 +18,7 @@ extension Verb {
             let slot = SlotID(args.positionals[0])
             let store = try session.openStore()
             _ = try session.perform(store) { state, context throws(DomainError) in try state.setCapacity(of: slot, to: holds, context) }
-            Output.line("\(slot) now holds \(holds) parcels.")
+            Output.line(session.words.text("cli.move.capacity", ["slot": .text(slot.value), "n": .count(holds)]))
             return 0
         }
         guard args.positionals.count == 2 else { throw .usage(Phrase("cli.move.trackingAndSlot")) }
@@ -33,7 +33,8 @@ extension Verb {
         if args.has(json) {
             try Output.json(ParcelView(moved, today: Day(session.now, in: store.layout.zone)))
         } else {
-            Output.line("Moved \(moved.tracking) (\(moved.key)) to \(moved.slot).")
+            Output.line(session.words.text("cli.move.done", ["tracking": .text(moved.tracking.value), "key": .text(moved.key), "slot": .text(moved.slot.value)]))
+
         }
         return 0
     }

@@ -49,15 +49,19 @@ extension Verb {
         if args.has(json) {
             try Output.json(ReceivedView(received))
         } else {
-            let parcel = received.parcel
-            Output.line("\(parcel.tracking)  ->  key \(parcel.key)  slot \(parcel.slot)")
-            Output.line("for \(received.customer.name)\(received.isNewCustomer ? " (new customer)" : ""), \(parcel.carrier), keep until \(parcel.deadline)")
-            if let code = parcel.pickupCode { Output.line("Pickup code \(code).") }
+            let parcel = received.parcel, words = session.words
+            Output.line(words.text("cli.receive.placed", ["tracking": .text(parcel.tracking.value), "key": .text(parcel.key), "slot": .text(parcel.slot.value)]))
+            let recipient: [String: Phrase.Argument] = ["name": .text(received.customer.name), "carrier": .text(parcel.carrier),
+                                                        "deadline": .date(parcel.deadline)]
+            Output.line(words.text(received.isNewCustomer ? Phrase("cli.receive.forNewCustomer", recipient) : Phrase("cli.receive.for", recipient)))
+            if let code = parcel.pickupCode { Output.line(words.text("cli.receive.pickupCode", ["code": .text(code)])) }
             if let overflow = received.overflow {
-                Output.line(overflow == .large ? "Large parcel: put it on the floor (\(parcel.slot))." : "Shelves are full: put it on the floor (\(parcel.slot)).")
+                let slot: [String: Phrase.Argument] = ["slot": .text(parcel.slot.value)]
+                Output.line(words.text(overflow == .large ? Phrase("cli.receive.largeToFloor", slot) : Phrase("cli.receive.shelvesFull", slot)))
             }
-            if parcel.checkDigit == .overridden { Output.line("Accepted with a wrong check digit on purpose.") }
-            if let note = received.customer.note { Output.line("Note: \(note)") }
+            if parcel.checkDigit == .overridden { Output.line(words.text("cli.receive.overridden")) }
+            if let note = received.customer.note { Output.line(words.text("cli.receive.note", ["note": .text(note)])) }
+
         }
         return 0
     }

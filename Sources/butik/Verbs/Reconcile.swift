@@ -25,9 +25,10 @@ extension Verb {
                                           unexpected: unexpected.map { ParcelView($0, today: today) }))
             return 0
         }
-        Output.line("Expected but not arrived: \(missing.count)")
+        Output.line(session.words.text("cli.reconcile.missing", ["n": .count(missing.count)]))
         Output.table(missing.map { ["  " + $0.tracking.value, $0.name, $0.carrier ?? ""] })
-        Output.line("Arrived today but not expected: \(unexpected.count)")
+        Output.line(session.words.text("cli.reconcile.unexpected", ["n": .count(unexpected.count)]))
+
         Output.table(unexpected.map { ["  " + $0.tracking.value, $0.key, $0.recipientName, $0.slot.value] })
         return 0
     }

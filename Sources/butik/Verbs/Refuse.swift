@@ -30,8 +30,10 @@ extension Verb {
         if args.has(json) {
             try Output.json(view)
         } else {
-            let parcels = view.parcels.isEmpty ? "no parcels" : view.parcels.joined(separator: ", ")
-            Output.line("Noted in \(store.state.customer(withKey: key)?.key ?? key)'s log: hand-out refused (\(parcels)): \(view.text)")
+            let parcels: Phrase.Argument = view.parcels.isEmpty ? .phrase(Phrase("cli.refuse.noParcels")) : .list(view.parcels)
+            Output.line(session.words.text("cli.refuse.noted", ["key": .text(store.state.customer(withKey: key)?.key ?? key), "parcels": parcels,
+                                                                "reason": .text(view.text)]))
+
         }
         return 0
     }

@@ -34,9 +34,10 @@ extension Verb {
         if args.has(json) {
             try Output.json(returned.map { ParcelView($0, today: today) })
         } else if returned.isEmpty {
-            Output.line("No overdue parcels.")
+            Output.line(session.words.text("cli.return.noneOverdue"))
         } else {
-            Output.line("Take \(returned.count) parcel(s) to \(store.layout.outboundID) for the driver:")
+            Output.line(session.words.text("cli.return.take", ["n": .count(returned.count), "area": .text(store.layout.outboundID.value)]))
+
             Output.table(returned.map { [from[$0.id]?.value ?? "", $0.tracking.value, $0.key, $0.recipientName, $0.carrier] })
         }
         return 0

@@ -27,7 +27,8 @@ extension Verb {
             return 0
         }
         let total = views.reduce(0) { $0 + $1.count }
-        Output.line("\(layout.name): \(total) parcels in the shop")
+        Output.line(session.words.text("cli.shelf.title", ["shop": .text(layout.name), "n": .count(total)]))
+
         Output.table(views.map { view in
             let fill = view.capacity.map { "\(view.count)/\($0)" } ?? "\(view.count)"
             let mark = view.capacity.map { bar(view.count, $0) } ?? ""

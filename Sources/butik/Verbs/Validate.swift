@@ -14,25 +14,31 @@ extension Verb {
     private static func runValidate(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
         guard !args.positionals.isEmpty else { throw .usage(Phrase("cli.validate.needsCode")) }
 
-        var views: [CodeView] = []
-        for code in args.positionals {
-            switch Tracking.parse(code) {
+        let results = args.positionals.map { (code: $0, parsed: Tracking.parse($0)) }
+        let views = results.map { code, parsed in
+            switch parsed {
             case .success(let parsed):
-                views.append(CodeView(input: code, valid: true, tracking: parsed.number.value, format: parsed.format.rawValue,
-                                      checkDigit: parsed.checkDigit.rawValue, shipTo: parsed.shipToPostalCode, problem: nil))
+                CodeView(input: code, valid: true, tracking: parsed.number.value, format: parsed.format.rawValue,
+                         checkDigit: parsed.checkDigit.rawValue, shipTo: parsed.shipToPostalCode, problem: nil)
             case .failure(let error):
-                views.append(CodeView(input: code, valid: false, tracking: nil, format: nil, checkDigit: nil, shipTo: nil, problem: Words.english.text(error.phrase)))
+                CodeView(input: code, valid: false, tracking: nil, format: nil, checkDigit: nil, shipTo: nil, problem: Words.english.text(error.phrase))
             }
         }
         if args.has(json) {
             try Output.json(views)
         } else {
-            for view in views {
-                if let tracking = view.tracking, let format = view.format, let check = view.checkDigit {
-                    let checkText = check == "verified" ? "check digit OK" : "no check digit to verify"
-                    Output.line("\(tracking)  valid  \(format), \(checkText)\(view.shipTo.map { ", ship to \($0)" } ?? "")")
-                } else {
-                    Output.line("\(view.input)  INVALID  \(view.problem ?? "")")
+            let words = session.words
+            for (code, parsed) in results {
+                switch parsed {
+                case .success(let parsed):
+                    let check = parsed.checkDigit == .verified ? Phrase("cli.validate.checkDigitOK") : Phrase("cli.validate.noCheckDigit")
+                    var arguments: [String: Phrase.Argument] = ["tracking": .text(parsed.number.value), "format": .text(parsed.format.rawValue),
+                                                                "check": .phrase(check)]
+                    arguments["postcode"] = parsed.shipToPostalCode.map { .text($0) }
+                    Output.line(words.text(parsed.shipToPostalCode == nil ? Phrase("cli.validate.valid", arguments)
+                                           : Phrase("cli.validate.validShipTo", arguments)))
+                case .failure(let error):
+                    Output.line(words.text("cli.validate.invalid", ["code": .text(code), "problem": .phrase(error.phrase)]))
                 }
             }
         }
