@@ -71,3 +71,19 @@ extension StoreError: Phrased {
         }
     }
 }
+
+extension CheckReport {
+    /// A short account for a person, a line each: what was read and whether it is sound, then
+    /// each problem and each note.
+    public var phrases: [Phrase] {
+        let snapshot = snapshotSequence.map { Phrase("check.snapshot", ["n": .count($0)]) } ?? Phrase("check.noSnapshot")
+        let verdict = problems.isEmpty ? Phrase("check.sound") : Phrase("check.problems", ["n": .count(problems.count)])
+        let summary = Phrase("check.summary", ["lines": .phrase(Phrase("check.lines", ["n": .count(journalLines)])),
+                                               "files": .phrase(Phrase("check.files", ["n": .count(journalFiles)])),
+                                               "last": .count(lastSequence), "snapshot": .phrase(snapshot), "verdict": .phrase(verdict)])
+        return [summary] + problems.map { problem in
+            problem.line.map { Phrase("check.problemAtLine", ["file": .text(problem.file), "line": .count($0), "what": .text(problem.what)]) }
+                ?? Phrase("check.problem", ["file": .text(problem.file), "what": .text(problem.what)])
+        } + notes.map { Phrase("check.note", ["note": .text($0)]) }
+    }
+}

@@ -33,7 +33,7 @@ import Testing
         let runs: [String: [String]] = [
             "find name": ["find", "mossestad"], "find closed": ["find", Butik.s10(2)], "history": ["history", Butik.s10(2)],
             "report": ["report", "--date", Self.today], "refusal": ["handout", "RR999999995NO"], "customer": ["customer", "show", "MM"],
-            "queue": ["queue"],
+            "queue": ["queue"], "check": ["check"],
         ]
         return try runs.mapValues { try butik.run(arguments: $0 + extra, environment: environment) }
     }

@@ -14,7 +14,8 @@ extension Verb {
     private static func runCheck(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
         guard args.positionals.isEmpty else { throw .usage(Phrase("cli.usage.noArguments", ["verb": .text("check")])) }
         let report = Store<ShopState>.check(folder: session.folder, empty: ShopState())
-        Output.lines(report.description)
+        for line in report.phrases { Output.line(session.words.text(line)) }
+
         var sound = report.isHealthy
         do {
             _ = try ShopLayout.load(from: session.folder.appendingPathComponent(ShopStore.layoutFileName))
