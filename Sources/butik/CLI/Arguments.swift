@@ -45,9 +45,15 @@ struct Arguments {
         var found: Value?
         var rest = words.prefix { $0 != "--" }[...]
         while let word = rest.popFirst() {
-            let text = word == option.name ? rest.popFirst() : word.hasPrefix(option.name + "=") ? String(word.dropFirst(option.name.count + 1)) : nil
+            var text: String?
+            if word == option.name {
+                text = rest.popFirst()
+            } else if word.hasPrefix(option.name + "=") {
+                text = String(word.dropFirst(option.name.count + 1))
+            }
             found = text.flatMap(option.parse) ?? found
         }
+
         return found
     }
 

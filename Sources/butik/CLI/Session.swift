@@ -50,9 +50,13 @@ struct Session {
     /// language is left to the parse, which refuses it.
     static func words(for commandLine: [String], environment: [String: String]) -> Words {
         let flag = Arguments.scan(commandLine, for: GlobalOption.lang)
-        let shopFile = flag == nil ? (try? ShopLayout.load(from: folder(given: Arguments.scan(commandLine, for: GlobalOption.store), environment)
-            .appendingPathComponent(ShopStore.layoutFileName)))?.language : nil
+        var shopFile: Language?
+        if flag == nil {
+            let store = folder(given: Arguments.scan(commandLine, for: GlobalOption.store), environment)
+            shopFile = (try? ShopLayout.load(from: store.appendingPathComponent(ShopStore.layoutFileName)))?.language
+        }
         return Words.shipped(Language.choose(flag: flag, shopFile: shopFile, environment: environment))
+
     }
 
     private static func staff(_ arguments: Arguments, _ environment: [String: String]) throws(CLIError) -> String {
