@@ -1,0 +1,2 @@
+// The C library's malloc tuning (mallopt), which Swift's Glibc module leaves out.
+#include <malloc.h>
