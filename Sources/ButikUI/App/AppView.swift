@@ -74,8 +74,9 @@ extension AppState {
         let screen = screenKeys
         var lines = [helpTitles[0]]
         if let flow = screen.flow { lines += flow.wrapped(toWidth: width) + [""] }
-        lines += screen.helpScreenLines(width: width)
-        lines += ["", helpTitles[1]] + AppAction.keyMap.helpScreenLines(width: width)
+        let bindings = screen.helpScreenLines(width: width)
+        if !bindings.isEmpty { lines += bindings + [""] }
+        lines += [helpTitles[1]] + AppAction.keyMap.helpScreenLines(width: width)
         lines += [""] + "A barcode scan works on every screen. Esc closes this help.".wrapped(toWidth: width)
         lines += "Store: \(storeLabel)".wrapped(toWidth: width)
         return lines

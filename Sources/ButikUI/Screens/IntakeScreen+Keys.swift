@@ -32,7 +32,7 @@ extension IntakeScreen {
             return KeyMap([KeyBinding(.enter, "start delivery", action: .startDelivery),
                            KeyBinding(label: "←→", "carrier", [(.left, .carrier(-1)), (.right, .carrier(1))]),
                            importing],
-                          typing: "the count the driver declared", flow: Self.flow)
+                          typing: "the declared count", flow: Self.flow)
         case .scanning:
             let typed = !codeField.text.trimmingCharacters(in: .whitespaces).isEmpty
             var bindings = typed ? [KeyBinding(.enter, "take", action: Action.take)] : []
