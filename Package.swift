@@ -37,7 +37,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "butik-bench",
-            dependencies: ["ButikDomain", "ButikStore", "ButikGrid", "ButikUI", "ButikRuntime", "ButikResources"],
+            dependencies: ["ButikDomain", "ButikStore", "ButikGrid", "ButikUI", "ButikRuntime", "ButikResources", "CMalloc"],
             path: "Sources/butik-bench"
         ),
         .testTarget(name: "ButikDomainTests", dependencies: ["ButikDomain", "ButikText"]),

@@ -75,8 +75,5 @@ func runCommandLine(_ words: [String]) -> Int32 {
     }
 }
 
-// One malloc heap for the whole program: its few threads (the journal read ahead of a fold, a
-// rebuild's spill) would each get a heap of their own, and memory freed in one cannot serve
-// another (a year's rebuild of history.bin peaks about 10 MB higher).
-_ = mallopt(M_ARENA_MAX, 1)
+butik_use_one_heap()
 exit(runCommandLine(Array(CommandLine.arguments.dropFirst())))
