@@ -12,8 +12,10 @@ import Foundation
 /// in the store's folder): the stories of the parcels out of the shop, and the timeline items
 /// so far (a timeline is only ever added to). An entry naming a parcel whose story was spilled
 /// reads it back first (``History/parcels(namedBy:)``), so the file holds what the whole
-/// history holds. At the end the stories and timelines are written from the spill and from
-/// what is left, the small tables from memory.
+/// history holds. The spill is written on a queue of its own while the entries after are
+/// applied (and the journal is decoded on another thread, ``ReadAhead``). At the end the
+/// stories and timelines are written from the spill and from what is left, the small tables
+/// from memory.
 final class HistoryRebuild {
     /// Entries between two spills: about two weeks of a busy shop's.
     static let settleEvery = 10_000
