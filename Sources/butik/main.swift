@@ -1,4 +1,5 @@
 import ButikText
+import CMalloc
 import Foundation
 
 /// Every verb, in the order `butik --help` lists them.
@@ -67,4 +68,5 @@ func runCommandLine(_ commandLine: [String], environment: [String: String] = Pro
     }
 }
 
+butik_use_one_heap()
 exit(runCommandLine(Array(CommandLine.arguments.dropFirst())))
