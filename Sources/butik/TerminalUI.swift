@@ -1,5 +1,7 @@
+import ButikDomain
 import ButikRuntime
 import ButikStore
+import ButikText
 import ButikUI
 import CursesTerminal
 import Foundation
@@ -21,7 +23,10 @@ func openTerminalUI(_ session: Session) throws(CLIError) -> Int32 {
         throw .refused("The terminal UI needs a terminal (\(error)). Use the verbs for scripts: butik --help.")
     }
     defer { terminal.restore() }
-    let driver = AppDriver(store: StoreClient(store), staff: session.staff, now: Date(), clock: MonotonicClock.now())
+    let language = Language.choose(flag: session.languageFlag.flatMap(Language.init(rawValue:)), shopFile: store.layout.language,
+                                   environment: ProcessInfo.processInfo.environment)
+    let driver = AppDriver(store: StoreClient(store), staff: session.staff, now: Date(), clock: MonotonicClock.now(),
+                           words: .shipped(language))
     driver.historyPreparation = preparingHistory(of: store.folder)
     terminal.paint(driver.frame(terminal.size))
     while true {

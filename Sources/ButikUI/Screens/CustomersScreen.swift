@@ -1,5 +1,6 @@
 import ButikDomain
 import ButikGrid
+import ButikText
 
 /// F6: every customer, or those matching the filter (`/` to type), with their key, phone,
 /// waiting parcels and note.
@@ -22,7 +23,7 @@ public struct CustomersScreen: Sendable {
     /// The keys of the current mode: the list's, and Enter while the filter has the focus.
     var keys: KeyMap<Action> {
         // Home and End edit the filter while it has the focus.
-        var bindings = KeyBinding<Action>.list("select", homeAndEnd: !filtering, Action.select)
+        var bindings = KeyBinding<Action>.list("select", homeAndEnd: !filtering, Words.english, Action.select)
         if filtering {
             bindings.append(KeyBinding(.enter, "done", action: .doneFiltering))
         } else {

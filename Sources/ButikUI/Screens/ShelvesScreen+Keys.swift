@@ -1,5 +1,6 @@
 import ButikDomain
 import ButikGrid
+import ButikText
 
 /// The shelves screen's keys: one table for the map, one for the slot's list, one for the
 /// find field and one for the move and capacity prompts.
@@ -34,7 +35,7 @@ extension ShelvesScreen {
                     KeyBinding(label: "Home End", "the first, the last slot of the shelf", [Key.home, .end].map { ($0, .slot($0)) },
                                showsOnHelpLine: false),
                     KeyBinding(.character("m"), "move all", action: .move)]
-        case .list: KeyBinding<Action>.list("parcel", Action.parcel) + [KeyBinding(.character("m"), "move it", action: .move)]
+        case .list: KeyBinding<Action>.list("parcel", Words.english, Action.parcel) + [KeyBinding(.character("m"), "move it", action: .move)]
         }
         bindings += [KeyBinding(.character("c"), "capacity", action: .capacity),
                      KeyBinding(.character("/"), "find", action: .find),

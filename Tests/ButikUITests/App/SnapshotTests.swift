@@ -314,14 +314,14 @@ struct SnapshotTests {
         let frame = h.frame()
         let bar = frame.textLines[0]
         // " F5 Queue ", the trailing space trimmed from the text line.
-        let active = try #require(bar.range(of: " \(tab.key.label) \(tab.title)"))
+        let active = try #require(bar.range(of: " \(tab.key.label) \(tab.title(.english))"))
         let start = bar.distance(from: bar.startIndex, to: active.lowerBound)
         let end = bar.distance(from: bar.startIndex, to: active.upperBound) + 1
         let mask = Array(frame.styleMask[0])
         #expect(String(mask[start..<end]) == String(repeating: "S", count: end - start))
         // Elsewhere only the other tabs' keys stand out, in the accent colour.
         let others = AppTab.allCases.filter { $0 != tab }.map { other in
-            bar.distance(from: bar.startIndex, to: bar.range(of: other.key.label + " " + other.title)!.lowerBound)
+            bar.distance(from: bar.startIndex, to: bar.range(of: other.key.label + " " + other.title(.english))!.lowerBound)
         }
         for column in mask.indices where !(start..<end).contains(column) {
             let isKey = others.contains { column == $0 || column == $0 + 1 }
@@ -379,11 +379,11 @@ struct SnapshotTests {
     @Test func aLongMessageWrapsOverTheHelpLine() {
         var state = AppState(context: AppContext(shop: AppUpdateTests.shop, layout: AppUpdateTests.layout, now: Harness.now),
                              staff: "maria", storeLabel: "/srv/butik", clock: 0)
-        state.say("RR123456785SE was handed out 2026-11-20 14:02 by maria, verified with a pickup code; the proxy was Per Hansen.")
+        state.say(text: "RR123456785SE was handed out 2026-11-20 14:02 by maria, verified with a pickup code; the proxy was Per Hansen.")
         let lines = state.view(Size(width: 80, height: 24)).textLines
         #expect(lines[22] == " RR123456785SE was handed out 2026-11-20 14:02 by maria, verified with a pickup")
         #expect(lines[23] == " code; the proxy was Per Hansen.")
-        state.say("Short.")
+        state.say(text: "Short.")
         #expect(state.view(Size(width: 80, height: 24)).textLines[22] == " Short.")
         #expect(state.view(Size(width: 80, height: 24)).textLines[23].hasPrefix("type search"))
     }
