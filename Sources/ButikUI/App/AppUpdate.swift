@@ -55,7 +55,7 @@ extension AppState {
             return []
         case .refused(let command, let message):
             switch command {
-            case .startDelivery, .endDelivery, .receive, .undoReceipt, .expect: intake.refused(context.words.text(message))
+            case .startDelivery, .endDelivery, .receive, .undoReceipt, .expect: intake.refused(message)
             case .move, .setCapacity: shelves.refused(command, context.words.text(message), context)
             case .handOut, .undoHandOut, .refuseHandOut: counter.refused(message)
             case .addToQueue, .startFetching, .markReady, .closeQueueEntry, .extendDeadline, .returnOverdue,
@@ -63,7 +63,7 @@ extension AppState {
             }
             return [.beep]
         case .importFailed(let message):
-            intake.refused(context.words.text(message))
+            intake.refused(message)
             return [.beep]
         case .storiesRead(let tracking, let stories):
             guard !stories.isEmpty else {

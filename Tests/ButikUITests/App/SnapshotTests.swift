@@ -181,7 +181,7 @@ struct SnapshotTests {
         // "KARI C6" in block letters, centred, with who it is for below.
         #expect(lines[7...11].map { $0.trimmingCharacters(in: .whitespaces) }.allSatisfy { !$0.isEmpty })
         #expect(lines[7].contains("█"))
-        #expect(lines[13].hasPrefix(" KARI → C6  ·  Kari Nordmann  ·  \(Harness.s10("77777777", country: "SE"))  ·  keep until 2026-11-30"))
+        #expect(lines[13].hasPrefix(" KARI → C6  ·  Kari Nordmann  ·  \(Harness.s10("77777777", country: "SE"))  ·  keep until 30.11.2026"))
         #expect(h.screen(width: 120, height: 40)[13].hasPrefix(" KARI → C6  ·  Kari Nordmann  ·  "))
         #expect(h.takeEffects() == [])
     }
