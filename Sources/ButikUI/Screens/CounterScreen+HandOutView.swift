@@ -21,9 +21,9 @@ extension CounterScreen {
                           words.text("handOut.identity.short")].first { $0.displayWidth <= rect.width } ?? ""
             screen.put(prompt, row: row, column: rect.column, style: Style(.accent, bold: true), maxWidth: rect.width)
         case .proxyName:
-            drawField(words.text("handOut.proxyName"), flow.proxyField, style: Style(.accent, bold: true), into: &screen, row: row, rect)
+            drawField(words.text("handOut.proxyName"), flow.proxyField, placeholder: words.text("handOut.proxyName.placeholder"), style: Style(.accent, bold: true), into: &screen, row: row, rect)
         case .proxyID:
-            drawField(words.text("handOut.proxyID"), flow.proxyIDField, style: Style(.accent, bold: true), into: &screen, row: row, rect)
+            drawField(words.text("handOut.proxyID"), flow.proxyIDField, placeholder: words.text("handOut.proxyID.placeholder"), style: Style(.accent, bold: true), into: &screen, row: row, rect)
         case .scanning:
             screen.put(words.text("handOut.scanning", ["n": .count(flow.scanned.count), "of": .count(flow.selected.count),
                                                        "how": .phrase(flow.how)]),
@@ -60,9 +60,12 @@ extension CounterScreen {
     }
 
     /// A label and the text field after it, on one row of `rect`.
-    private func drawField(_ label: String, _ field: TextField, style: Style, into screen: inout Screen, row: Int, _ rect: Rect) {
+    private func drawField(_ label: String, _ field: TextField, placeholder: String = "", style: Style, into screen: inout Screen,
+                           row: Int, _ rect: Rect) {
         screen.put(label, row: row, column: rect.column, style: style)
         let offset = label.displayWidth + 1
+        var field = field
+        field.placeholder = placeholder
         field.draw(into: &screen, at: Rect(row: row, column: rect.column + offset, width: rect.width - offset, height: 1))
     }
 }

@@ -26,8 +26,8 @@ public struct HandOutFlow: Equatable, Sendable {
     public var cursor = 0
     public var step = Step.verifying
     public var verification = Verification.id
-    public var proxyField: TextField
-    public var proxyIDField: TextField
+    public var proxyField = TextField()
+    public var proxyIDField = TextField()
     /// What a refusal says, for the customer's log; it starts as the usual reason.
     public var reasonField: TextField
     /// Selected parcels confirmed by a scan.
@@ -35,13 +35,10 @@ public struct HandOutFlow: Equatable, Sendable {
     /// Set after Enter with some parcels unscanned: a second Enter hands out only the scanned.
     public var partialAsked = false
 
-    /// A hand-out of `parcels` for `customer`, its fields' hints and the usual reason for a
-    /// refusal in `words`.
+    /// A hand-out of `parcels` for `customer`, with the usual reason for a refusal in `words`.
     public init(customer: CustomerID, parcels: [ParcelID], _ words: Words) {
         self.customer = customer
         self.parcels = parcels
-        proxyField = TextField(placeholder: words.text("handOut.proxyName.placeholder"))
-        proxyIDField = TextField(placeholder: words.text("handOut.proxyID.placeholder"))
         reasonField = TextField(HandOutFlow.defaultRefusal(words))
     }
 

@@ -36,7 +36,7 @@ struct CounterPastTests {
     }()
 
     func state() -> AppState {
-        AppState(context: AppContext(shop: Self.shop, layout: AppUpdateTests.layout, now: Harness.now),
+        AppState(context: AppContext(shop: Self.shop, layout: AppUpdateTests.layout, now: Harness.now, words: Harness.words),
                  staff: "maria", storeLabel: "/srv/butik", clock: 100)
     }
 
