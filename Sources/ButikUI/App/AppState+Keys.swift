@@ -51,8 +51,8 @@ extension AppState {
         case .intake: intake.keys(context).map(KeyAction.intake)
         case .shelves: shelves.keys.map(KeyAction.shelves)
         case .queue: queue.keys(context).map(KeyAction.queue)
-        case .customers: customers.keys.map(KeyAction.customers)
-        case .reports: ReportsScreen.keys
+        case .customers: customers.keys(context).map(KeyAction.customers)
+        case .reports: ReportsScreen.keys(context)
         }
     }
 

@@ -94,7 +94,7 @@ import Testing
 
     /// Modes whose screens do not take their words from the catalogs yet (the help mode is F1
     /// on Reports).
-    static let notYetInWords = ["the past of a number", "shelves", "queue", "customers", "reports", "help"]
+    static let notYetInWords = ["the past of a number", "shelves", "queue"]
 
     @Test func everyWordOfEveryModeAndItsHelpComesFromTheCatalog() throws {
         let modes = try KeyTableTests.modes()
@@ -103,7 +103,8 @@ import Testing
             var state = mode.state
             state.context.words = Self.marked
             let data = Self.data(state)
-            for size in [Size(width: 100, height: 30), Size(width: 80, height: 24)] {
+            // Under F1 the box cuts the words of the screen, whose own modes are drawn too.
+            for size in [Size(width: 100, height: 30), Size(width: 80, height: 24)] where !state.helpVisible {
                 let lines = state.view(size).textLines
                 let stray = Self.unmarked(lines, data: data)
                 #expect(stray.isEmpty, "\(mode.name) at \(size.width)x\(size.height) says \(stray) not from the catalog:\n\(lines.joined(separator: "\n"))")

@@ -245,7 +245,7 @@ struct SnapshotTests {
         let h = try Harness()
         h.press(.function(7))
         #expect(h.screen()[2...6] == [
-            " Today, 2026-11-23",
+            " Today, 23.11.2026",
             "",
             " Carrier     Received  Handed out  To sender  Staff        Received  Handed out",
             " posten            13           0          0  janfredrik         13           0",
