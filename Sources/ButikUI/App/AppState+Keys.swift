@@ -49,7 +49,7 @@ extension AppState {
         switch tab {
         case .counter: counter.keys(context).map(KeyAction.counter)
         case .intake: intake.keys(context).map(KeyAction.intake)
-        case .shelves: shelves.keys.map(KeyAction.shelves)
+        case .shelves: shelves.keys(context).map(KeyAction.shelves)
         case .queue: queue.keys(context).map(KeyAction.queue)
         case .customers: customers.keys(context).map(KeyAction.customers)
         case .reports: ReportsScreen.keys(context)

@@ -56,7 +56,7 @@ extension AppState {
         case .refused(let command, let message):
             switch command {
             case .startDelivery, .endDelivery, .receive, .undoReceipt, .expect: intake.refused(message)
-            case .move, .setCapacity: shelves.refused(command, context.words.text(message), context)
+            case .move, .setCapacity: shelves.refused(command, message, context)
             case .handOut, .undoHandOut, .refuseHandOut: counter.refused(message)
             case .addToQueue, .startFetching, .markReady, .closeQueueEntry, .extendDeadline, .returnOverdue,
                  .dropOff, .handOver: queue.refused(context.words.text(message))

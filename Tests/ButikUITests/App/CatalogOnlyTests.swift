@@ -43,6 +43,7 @@ import Testing
         let shop = state.context.shop
         var texts = [state.staff, state.storeLabel, state.context.layout.name]
         texts += state.context.layout.carriers.flatMap { [$0.id, $0.name] }
+        texts += state.context.layout.slots.map(\.id.value) + [state.context.layout.overflowID.value, state.context.layout.outboundID.value]
         for customer in shop.customers.values {
             texts += [customer.name, customer.key, customer.note ?? ""] + customer.phones + customer.proxies.map(\.name)
         }
@@ -82,7 +83,8 @@ import Testing
                 if opened && closed { continue }
                 // A cut line can lose a run's opening marker only at its start.
                 if closed && start == 0 { continue }
-                if data.contains(run.lowercased()) || keyNames.contains(run) || run.count == 1 { continue }
+                // One letter is a key (q, m); two may be the edge of a word a dialog covers.
+                if data.contains(run.lowercased()) || keyNames.contains(run) || run.count <= 2 { continue }
                 // Data cut short where the room ends.
                 let cut = index == characters.count || characters[index] == "…"
                 if cut, data.contains(where: { $0.hasPrefix(run.lowercased()) }) { continue }
@@ -94,7 +96,7 @@ import Testing
 
     /// Modes whose screens do not take their words from the catalogs yet (the help mode is F1
     /// on Reports).
-    static let notYetInWords = ["the past of a number", "shelves", "queue"]
+    static let notYetInWords = ["the past of a number", "queue"]
 
     @Test func everyWordOfEveryModeAndItsHelpComesFromTheCatalog() throws {
         let modes = try KeyTableTests.modes()
@@ -119,6 +121,7 @@ import Testing
 
     @Test func aWordInCodeIsFound() {
         #expect(Self.unmarked(["⟦Scan⟧ 3 ⟦of⟧ 5  Enter ⟦hand⟧ ⟦out⟧  cancel"], data: []) == ["cancel"])
+        #expect(Self.unmarked(["Move 2 parcels"], data: []) == ["Move", "parcels"])
         #expect(Self.unmarked(["⟦A⟧ ⟦long⟧ ⟦sent…", "ence⟧ ⟦goes⟧ on"], data: ["on"]) == [])
         #expect(Self.unmarked(["Kari Nordmann  Note"], data: ["kari", "nordmann"]) == ["Note"])
         #expect(Self.unmarked(["Ødegår…"], data: ["ødegård"]) == [])

@@ -36,6 +36,7 @@ import Testing
             h.type("kari nordmann")
             h.press(.enter)
         }),
+        ("shelves", [Size(width: 100, height: 30)], { h in h.press(.function(4), .character("m")) }),
         ("reports", [Size(width: 100, height: 30)], { h in h.press(.function(7)) }),
     ]
 
