@@ -42,10 +42,10 @@ public final class AppDriver {
     /// it starts, so starting is quick), in seconds.
     public static let backupCheckInterval = 600.0
 
-    public init(store: StoreClient, staff: String, now: Date, clock: Double) {
+    public init(store: StoreClient, staff: String, now: Date, clock: Double, words: Words = .english) {
         self.store = store
         scanner = ScanDetector(settings: ScanDetector.Settings(maxGap: Double(store.layout.scanGapMilliseconds) / 1000))
-        let context = AppContext(shop: store.shop, layout: store.layout, now: now, staff: staff)
+        let context = AppContext(shop: store.shop, layout: store.layout, now: now, staff: staff, words: words)
         state = AppState(context: context, staff: staff, storeLabel: store.label,
                          readOnlyReason: store.readOnlyReason, clock: clock)
         lastRefresh = clock
@@ -103,7 +103,8 @@ public final class AppDriver {
         case .busy:
             nextBackupCheck = clock + 60  // another program is busy: again soon
             return []
-        case .refused(let reason), .failed(let reason): return state.update(.backupFailed(reason))
+        case .refused(let reason): return state.update(.backupFailed(state.words.text(reason)))
+        case .failed(let reason): return state.update(.backupFailed(reason))
         }
     }
 
@@ -122,7 +123,7 @@ public final class AppDriver {
     @discardableResult
     public func close() -> String? {
         store.close()
-        return waitingWrite == nil ? nil : StoreBusy.quitWhileWaiting
+        return waitingWrite == nil ? nil : state.words.text(StoreBusy.quitWhileWaiting)
     }
 
     /// Carries out `.perform`, `.importManifest` and `.lookUpStories` effects (each may lead to
@@ -145,7 +146,7 @@ public final class AppDriver {
     private func importManifest(_ path: String) -> [AppEffect] {
         switch store.manifest(at: path) {
         case .success(let parsed): return write(.expect(parsed.entries, problems: parsed.problems))
-        case .failure(let failure): return state.update(.importFailed(failure.message))
+        case .failure(let failure): return state.update(.importFailed(failure.phrase))
         }
     }
 
@@ -164,7 +165,7 @@ public final class AppDriver {
     /// Writes one command through the store; only a durable write is reported as done.
     private func write(_ command: AppCommand) -> [AppEffect] {
         if let reason = state.readOnlyReason ?? store.readOnlyReason {
-            return state.update(.refused(command, "The store is read-only: \(reason)"))
+            return state.update(.refused(command, Phrase("store.readOnly", ["reason": .text(reason)])))
         }
         if waitingWrite != nil { return state.update(.refused(command, StoreBusy.earlierWriteWaits)) }
         return attempt(command)
@@ -215,8 +216,8 @@ public final class AppDriver {
             busySince = since
             guard clock - since >= AppDriver.busyNoticeDelay, state.storeBusy == nil else { return [] }
             return state.update(.storeBusy(.reading))
-        case .refused(let reason), .failed(let reason):
-            return state.update(.storeFailed(reason))
+        case .refused(let reason): return state.update(.storeFailed(state.words.text(reason)))
+        case .failed(let reason): return state.update(.storeFailed(reason))
         }
         let effects = notBusy()
         if let reason = store.readOnlyReason { return effects + state.update(.storeFailed(reason)) }
@@ -237,7 +238,10 @@ public final class AppDriver {
         switch store.reopened() {
         case .done(let opened): fresh = opened
         case .busy: return []
-        case .refused(let reason), .failed(let reason):
+        case .refused(let phrase):
+            let reason = state.words.text(phrase)
+            return reason == state.readOnlyReason ? [] : state.update(.storeFailed(reason))
+        case .failed(let reason):
             // Still failing, maybe for another reason now: show the reason that holds.
             return reason == state.readOnlyReason ? [] : state.update(.storeFailed(reason))
         }

@@ -31,7 +31,7 @@ public struct StoreClient {
         /// Another program holds the lock; nothing was done.
         case busy
         /// A rule refused it; nothing was written.
-        case refused(String)
+        case refused(Phrase)
         /// The store failed; the reason says what to do.
         case failed(String)
     }
@@ -73,9 +73,8 @@ public struct StoreClient {
     }
 
     /// Reads and parses a manifest file (not the store's, but read for it).
-    public func manifest(at path: String) -> Result<ManifestParse, Failure> {
+    public func manifest(at path: String) -> Result<ManifestParse, ManifestFile.Failure> {
         Result { () throws(ManifestFile.Failure) in try ManifestFile.read(path, layout: store.layout) }
-            .mapError { Failure(message: Words.english.text($0.phrase)) }
     }
 
     /// Writes a snapshot, so the next start is quick; a failure costs only that.
@@ -89,7 +88,7 @@ public struct StoreClient {
         } catch StoreError.locked {
             return .busy
         } catch let error as DomainError {
-            return .refused(Words.english.text(error.phrase))
+            return .refused(error.phrase)
         } catch let error as StoreError {
             return .failed(error.message)
         } catch {

@@ -1,7 +1,7 @@
+import ButikDomain
 import ButikRuntime
 import ButikStore
 import ButikText
-
 import ButikUI
 import CursesTerminal
 import Foundation
@@ -24,7 +24,9 @@ func openTerminalUI(_ session: Session) throws(CLIError) -> Int32 {
         throw .refused(Phrase("cli.ui.needsTerminal", ["problem": .text(String(describing: error))]))
     }
     defer { terminal.restore() }
-    let driver = AppDriver(store: StoreClient(store), staff: session.staff, now: Date(), clock: MonotonicClock.now())
+    // The run's words, as the verbs have them: --lang, the shop file's language, the environment.
+    let driver = AppDriver(store: StoreClient(store), staff: session.staff, now: Date(), clock: MonotonicClock.now(),
+                           words: session.words)
     driver.historyPreparation = preparingHistory(of: store.folder)
     terminal.paint(driver.frame(terminal.size))
     while true {

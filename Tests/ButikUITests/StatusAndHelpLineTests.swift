@@ -1,4 +1,5 @@
 import ButikGrid
+import ButikText
 import Testing
 import ButikUI
 
@@ -60,7 +61,7 @@ import ButikUI
 
 @Suite struct ToastTests {
     @Test func expiresAtItsGivenTime() {
-        let toast = Toast("Pakke registrert", expiresAt: 103)
+        let toast = Toast(Phrase("toast.test"), expiresAt: 103)
         #expect(!toast.isExpired(at: 102.9))
         #expect(toast.isExpired(at: 103))
     }
@@ -68,7 +69,8 @@ import ButikUI
     @Test(arguments: [(Toast.Kind.info, "a"), (.warning, "W"), (.error, "D")])
     func drawsARowInTheStyleOfItsKind(kind: Toast.Kind, letter: String) {
         var screen = blank(12, 1)
-        Toast("Feil kode\u{1B}[1m", kind: kind, expiresAt: 0).draw(into: &screen, at: Rect(row: 0, column: 0, width: 12, height: 1))
+        let words = Words(.nb, catalog: Catalog(entries: ["toast.test": .text("Feil kode\u{1B}[1m")]))
+        Toast(Phrase("toast.test"), kind: kind, expiresAt: 0).draw(into: &screen, at: Rect(row: 0, column: 0, width: 12, height: 1), words)
         #expect(screen.textLines == [" Feil kode…"])
         #expect(screen.styleMask == [String(repeating: letter, count: 12)])
     }

@@ -1,4 +1,6 @@
 import ButikGrid
+import ButikText
+@testable import ButikUI
 
 /// The screen's ``Screen/plainText``.
 func snapshot(_ screen: Screen) -> String { screen.plainText }
@@ -6,4 +8,14 @@ func snapshot(_ screen: Screen) -> String { screen.plainText }
 /// A blank screen of the given size.
 func blank(_ width: Int, _ height: Int) -> Screen {
     Screen(size: Size(width: width, height: height))
+}
+
+extension AppState {
+    /// The passing message as it reads on screen.
+    var toastText: String? { toast.map { words.text($0.phrase) } }
+
+    /// Shows `text` as a passing message, as if a catalog said it.
+    mutating func say(text: String, _ kind: Toast.Kind = .info) {
+        say(Phrase("store.notices", ["text": .text(text)]), kind)
+    }
 }

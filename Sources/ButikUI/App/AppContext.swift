@@ -1,19 +1,24 @@
 import ButikDomain
+import ButikText
 import Foundation
 
-/// What every screen reads: the shop as the store has it, the layout and the moment.
+/// What every screen reads: the shop as the store has it, the layout, the moment and the words
+/// of the chosen language.
 public struct AppContext: Sendable {
     public var shop: ShopState
     public var layout: ShopLayout
     public var now: Date
     /// Who is working at this terminal.
     public var staff: String
+    /// Every word on the screens, in the language chosen at start.
+    public var words: Words
 
-    public init(shop: ShopState, layout: ShopLayout, now: Date, staff: String = "staff") {
+    public init(shop: ShopState, layout: ShopLayout, now: Date, staff: String = "staff", words: Words = .english) {
         self.shop = shop
         self.layout = layout
         self.now = now
         self.staff = staff
+        self.words = words
     }
 
     /// Today in the shop's time zone.
@@ -25,6 +30,13 @@ public struct AppContext: Sendable {
     /// "due today", "overdue 2d", "5d left".
     public func dueText(_ deadline: Day) -> String {
         let left = deadline.days(since: today)
-        return left < 0 ? "overdue \(-left)d" : left == 0 ? "due today" : "\(left)d left"
+        return left < 0 ? words.text("due.overdue", ["n": .count(-left)])
+            : left == 0 ? words.text("due.today") : words.text("due.left", ["n": .count(left)])
     }
+
+    /// A day in the shop's time zone close to today: `24.11`.
+    public func dayAndMonth(_ date: Date) -> String { words.dayAndMonth(Day(date, in: layout.zone)) }
+
+    /// A moment in the shop's time zone: `24.11.2026 09:05`.
+    public func moment(_ date: Date) -> String { words.moment(LocalMoment(date, in: layout.zone)) }
 }

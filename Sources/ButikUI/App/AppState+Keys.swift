@@ -1,4 +1,5 @@
 import ButikGrid
+import ButikText
 
 /// What a key does in the app's current mode: one of the app's own actions, the help
 /// screen's, or the open screen's.
@@ -18,10 +19,13 @@ enum HelpAction: Sendable, Equatable {
     /// Scrolls by this many lines (negative: up).
     case scroll(Int)
 
-    static let keyMap = KeyMap<HelpAction>([
-        KeyBinding([.escape, .enter, .function(1), .character("q")], label: "Esc", "close the help (Enter, F1 and q too)", action: .close),
-        KeyBinding(label: "↑↓", "scroll", [(.up, .scroll(-1)), (.down, .scroll(1)), (.pageUp, .scroll(-10)), (.pageDown, .scroll(10))]),
-    ])
+    static func keyMap(_ words: Words) -> KeyMap<HelpAction> {
+        KeyMap<HelpAction>([
+            KeyBinding([.escape, .enter, .function(1), .character("q")], label: "Esc", words.text("keys.help.close"), action: .close),
+            KeyBinding(label: "↑↓", words.text("keys.help.scroll"),
+                       [(.up, .scroll(-1)), (.down, .scroll(1)), (.pageUp, .scroll(-10)), (.pageDown, .scroll(10))]),
+        ])
+    }
 }
 
 extension AppState {
@@ -29,19 +33,26 @@ extension AppState {
     /// help line and the help screen: the help screen's while it is open, else the open
     /// screen's (in its mode) followed by the keys that work on every screen.
     var keys: KeyMap<KeyAction> {
-        if helpVisible { return HelpAction.keyMap.map(KeyAction.help).followed(by: AppAction.quitKeys.map(KeyAction.app)) }
-        return screenKeys.followed(by: AppAction.keyMap.map(KeyAction.app))
+        let words = context.words
+        if helpVisible { return HelpAction.keyMap(words).map(KeyAction.help).followed(by: AppAction.quitKeys(words).map(KeyAction.app)) }
+        return screenKeys.followed(by: AppAction.keyMap(words).map(KeyAction.app))
     }
 
     /// The open screen's keys in its current mode (under the help screen too).
     var screenKeys: KeyMap<KeyAction> {
+        var keys = openScreenKeys
+        keys.inputLabels = (context.words.text("keys.type"), context.words.text("keys.scan"))
+        return keys
+    }
+
+    private var openScreenKeys: KeyMap<KeyAction> {
         switch tab {
         case .counter: counter.keys(context).map(KeyAction.counter)
         case .intake: intake.keys(context).map(KeyAction.intake)
-        case .shelves: shelves.keys.map(KeyAction.shelves)
+        case .shelves: shelves.keys(context).map(KeyAction.shelves)
         case .queue: queue.keys(context).map(KeyAction.queue)
-        case .customers: customers.keys.map(KeyAction.customers)
-        case .reports: ReportsScreen.keys
+        case .customers: customers.keys(context).map(KeyAction.customers)
+        case .reports: ReportsScreen.keys(context)
         }
     }
 

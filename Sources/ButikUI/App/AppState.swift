@@ -1,5 +1,6 @@
 import ButikDomain
 import ButikGrid
+import ButikText
 import Foundation
 
 /// Everything on screen: the shop as read from the store, which tab is open, each screen's own
@@ -41,9 +42,12 @@ public struct AppState: Sendable {
     public static let toastSeconds = 5.0
 
     /// Shows a passing message.
-    mutating func say(_ text: String, _ kind: Toast.Kind = .info) {
-        toast = Toast(text, kind: kind, expiresAt: clock + AppState.toastSeconds)
+    mutating func say(_ phrase: Phrase, _ kind: Toast.Kind = .info) {
+        toast = Toast(phrase, kind: kind, expiresAt: clock + AppState.toastSeconds)
     }
+
+    /// The words of the chosen language.
+    public var words: Words { context.words }
 }
 
 /// What happens to the app.
@@ -76,10 +80,10 @@ public enum AppMessage: Sendable {
     case backupFailed(String)
     /// A command is on disk; the state is the store's after it.
     case performed(AppOutcome, ShopState)
-    /// A rule refused a command; nothing was written.
-    case refused(AppCommand, String)
+    /// A rule refused a command (or the store could not take it); nothing was written.
+    case refused(AppCommand, Phrase)
     /// A manifest file could not be imported at all; the message names the file.
-    case importFailed(String)
+    case importFailed(Phrase)
     /// The story of every parcel that ever had the number, newest first (none: never received here).
     case storiesRead(TrackingNumber, [ParcelStory])
     /// The stories of the number could not be read; the reason says why.

@@ -15,14 +15,14 @@ extension AppState {
             context.shop = shop
             return []
         case .storeNotices(let notices):
-            if !notices.isEmpty { say(notices.joined(separator: " "), .warning) }
+            if !notices.isEmpty { say(Phrase("store.notices", ["text": .text(notices.joined(separator: " "))]), .warning) }
             return []
         case .writeStarted:
             context.shop = ShopState()
             return []
         case .storeFailed(let reason):
             readOnlyReason = reason
-            say("The store is read-only: \(reason)", .error)
+            say(Phrase("store.readOnly", ["reason": .text(reason)]), .error)
             return [.beep]
         case .storeBusy(let busy):
             storeBusy = busy
@@ -30,13 +30,16 @@ extension AppState {
         case .storeReopened(let shop, let reason, let notices):
             context.shop = shop
             readOnlyReason = reason
-            if reason == nil { say(([StoreBusy.writableAgain] + notices).joined(separator: " "), notices.isEmpty ? .info : .warning) }
+            if reason == nil {
+                let said = ([context.words.text(StoreBusy.writableAgain)] + notices).joined(separator: " ")
+                say(Phrase("store.notices", ["text": .text(said)]), notices.isEmpty ? .info : .warning)
+            }
             return []
         case .backupMade(let path):
-            say("Today's backup is made: \(path)")
+            say(Phrase("backup.made", ["path": .text(path)]))
             return []
         case .backupFailed(let reason):
-            say("Today's backup could not be made: \(reason)", .warning)
+            say(Phrase("backup.failed", ["reason": .text(reason)]), .warning)
             return []
         case .scan(let code):
             if storeBusy == .writing { return refuseWhileWriting() }
@@ -56,7 +59,7 @@ extension AppState {
             case .move, .setCapacity: shelves.refused(command, message, context)
             case .handOut, .undoHandOut, .refuseHandOut: counter.refused(message)
             case .addToQueue, .startFetching, .markReady, .closeQueueEntry, .extendDeadline, .returnOverdue,
-                 .dropOff, .handOver: queue.refused(message)
+                 .dropOff, .handOver: queue.refused(context.words.text(message))
             }
             return [.beep]
         case .importFailed(let message):
@@ -97,7 +100,7 @@ extension AppState {
         switch Tracking.parse(code) {
         case .success(let value): parsed = value
         case .failure(let error):
-            say("Bad scan. \(Words.english.text(error.misreadPhrase))", .error)
+            say(Phrase("scan.bad", ["reason": .phrase(error.misreadPhrase)]), .error)
             return [.beep]
         }
         helpVisible = false
@@ -115,11 +118,12 @@ extension AppState {
         }
         tab = .counter
         counter.search(parsed.number.value, context)
-        say("\(parcel.tracking): \(parcel.status.phrase), slot \(parcel.slot), key \(parcel.key).")
+        say(Phrase("scan.found", ["tracking": .text(parcel.tracking.value), "status": .phrase(parcel.status.kind.phrase),
+                                  "slot": .text(parcel.slot.value), "key": .text(parcel.key)]))
         return []
     }
 
     private mutating func sayUnknown(_ number: TrackingNumber) {
-        say("\(number) is not known in this shop.", .warning)
+        say(Phrase("scan.unknown", ["tracking": .text(number.value)]), .warning)
     }
 }

@@ -1,3 +1,5 @@
+import ButikText
+
 /// Another program holds the store's lock (a long import, a backup, a stuck script). This
 /// passes: it never makes the store read-only, and the app never waits for it.
 public enum StoreBusy: Sendable, Equatable {
@@ -9,19 +11,18 @@ public enum StoreBusy: Sendable, Equatable {
     case writing
 
     /// The status line's word for it.
-    static let status = "store busy"
+    static let status = Phrase("store.busy.status")
 
     /// Under the tab bar while a write waits.
-    static let waitingBanner = "Waiting for the store: another program is using it. Esc cancels."
+    static let waitingBanner = Phrase("store.busy.waiting")
     /// A key or scan while a write waits.
-    static let keyRefused = "Waiting for the store to save: keys are not taken until then. Esc cancels."
+    static let keyRefused = Phrase("store.busy.keyRefused")
     /// The waiting write was cancelled with Esc.
-    public static let cancelled = "Not saved: cancelled while another program was using the store."
+    public static let cancelled = Phrase("store.busy.cancelled")
     /// A second write came while the first still waits.
-    public static let earlierWriteWaits = "Not saved: an earlier action is still waiting for the store."
+    public static let earlierWriteWaits = Phrase("store.busy.earlierWriteWaits")
     /// The app quit while a write waited.
-    public static let quitWhileWaiting = "Not saved: the last action was still waiting for the store "
-        + "(another program was using it) when Butik quit."
+    public static let quitWhileWaiting = Phrase("store.busy.quitWhileWaiting")
     /// A read-only store opened again without a fault.
-    static let writableAgain = "The store is writable again."
+    static let writableAgain = Phrase("store.writableAgain")
 }

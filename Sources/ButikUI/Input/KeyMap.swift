@@ -90,6 +90,9 @@ public struct KeyMap<Action: Sendable>: Sendable {
     public var scan: String?
     /// How the work of the screen goes, a few sentences for the help screen.
     public var flow: String?
+    /// The labels typing and scanning show under in help (`type`, `scan`), in the reader's
+    /// language; the app sets them for the table it draws.
+    public var inputLabels = (type: "", scan: "")
 
     public init(_ bindings: [KeyBinding<Action>], typing: String? = nil, scan: String? = nil, flow: String? = nil) {
         self.bindings = bindings
@@ -111,7 +114,7 @@ public struct KeyMap<Action: Sendable>: Sendable {
 
     /// Typing and scanning as help entries, when the mode takes them.
     private var inputEntries: [HelpEntry] {
-        [typing.map { HelpEntry(label: "type", description: $0) }, scan.map { HelpEntry(label: "scan", description: $0) }]
+        [typing.map { HelpEntry(label: inputLabels.type, description: $0) }, scan.map { HelpEntry(label: inputLabels.scan, description: $0) }]
             .compactMap { $0 }
     }
 
@@ -146,11 +149,15 @@ public struct KeyMap<Action: Sendable>: Sendable {
     /// This mode's bindings, then `other`'s (for keys that work in every mode); typing,
     /// scanning and the flow are this mode's.
     public func followed(by other: KeyMap<Action>) -> KeyMap<Action> {
-        KeyMap(bindings + other.bindings, typing: typing, scan: scan, flow: flow)
+        var joined = KeyMap(bindings + other.bindings, typing: typing, scan: scan, flow: flow)
+        joined.inputLabels = inputLabels
+        return joined
     }
 
     /// The same table with each action changed by `transform`.
     public func map<Other>(_ transform: (Action) -> Other) -> KeyMap<Other> {
-        KeyMap<Other>(bindings.map { $0.map(transform) }, typing: typing, scan: scan, flow: flow)
+        var mapped = KeyMap<Other>(bindings.map { $0.map(transform) }, typing: typing, scan: scan, flow: flow)
+        mapped.inputLabels = inputLabels
+        return mapped
     }
 }

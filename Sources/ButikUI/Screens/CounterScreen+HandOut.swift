@@ -1,5 +1,6 @@
 import ButikDomain
 import ButikGrid
+import ButikText
 
 /// Handing parcels out at the counter: the keys and scans of a ``HandOutFlow``. A parcel that
 /// belongs to somebody else is refused loudly.
@@ -11,15 +12,15 @@ extension CounterScreen {
     /// Enter on a result: hand out everything waiting for that customer.
     mutating func startHandOut(_ context: AppContext) -> [AppEffect] {
         guard let customer = selectedCustomer(context) else {
-            notice = ("Find the customer first: type their key, name, phone or a tracking number.", false)
+            notice = (Phrase("handOut.findFirst"), false)
             return [.beep]
         }
         let waiting = context.shop.parcelsInShop(for: customer).filter { $0.status == .waiting }.map(\.id)
         guard !waiting.isEmpty else {
-            notice = ("\(context.shop.customers[customer]?.name ?? "This customer") has no parcels waiting.", false)
+            notice = (Phrase("handOut.nothingWaiting", ["name": .text(context.shop.customers[customer]?.name ?? "")]), false)
             return [.beep]
         }
-        handOut = HandOutFlow(customer: customer, parcels: waiting)
+        handOut = HandOutFlow(customer: customer, parcels: waiting, context.words)
         notice = nil
         return []
     }
@@ -33,7 +34,7 @@ extension CounterScreen {
             flow.step = .verifying
         case .cancelHandOut:
             handOut = nil
-            notice = ("Hand-out cancelled; nothing was handed out.", false)
+            notice = (Phrase("handOut.cancelled"), false)
         case .noteRefusal:
             let reason = flow.reasonField.text.trimmingCharacters(in: .whitespaces)
             guard !reason.isEmpty else { return [.beep] }
@@ -45,7 +46,7 @@ extension CounterScreen {
             flow.cursor = min(max(0, flow.cursor + rows), flow.parcels.count - 1)
         case .toggleParcel:
             guard flow.toggleAtCursor() else {
-                notice = ("At least one parcel stays in the hand-out; Esc cancels it.", false)
+                notice = (Phrase("handOut.lastParcel"), false)
                 return [.beep]
             }
             flow.partialAsked = false
@@ -70,11 +71,11 @@ extension CounterScreen {
             }
             if flow.scanned.isEmpty, context.layout.handOutWithoutScan { return [flow.request(flow.selected)] }
             if flow.scanned.isEmpty {
-                notice = ("Scan each parcel to confirm it is the right one.", false)
+                notice = (Phrase("handOut.scanEach"), false)
                 return [.beep]
             }
             flow.partialAsked = true
-            notice = ("Only \(flow.scanned.count) of \(flow.selected.count) scanned. Enter again hands out just those; Esc cancels.", false)
+            notice = (Phrase("handOut.partial", ["n": .count(flow.scanned.count), "of": .count(flow.selected.count)]), false)
         default:
             break
         }
@@ -86,26 +87,29 @@ extension CounterScreen {
     mutating func confirm(_ number: TrackingNumber, _ context: AppContext) -> [AppEffect] {
         guard var flow = handOut else { return [] }
         guard flow.step == .scanning else {
-            notice = ("Finish the identity check first, then scan \(number) (Esc cancels the hand-out).", true)
+            notice = (Phrase("handOut.identityFirst", ["tracking": .text(number.value)]), true)
             return [.beep]
         }
-        let name = context.shop.customers[flow.customer]?.name ?? "this customer"
+        let name = context.shop.customers[flow.customer]?.name ?? ""
         guard let parcel = context.shop.parcelInShop(number) else {
-            notice = ("STOP: \(number) is not in the shop. Do not hand it out.", true)
+            notice = (Phrase("handOut.stop.notInShop", ["tracking": .text(number.value)]), true)
             return [.beep]
         }
         guard parcel.customer == flow.customer else {
-            notice = ("STOP: \(number) is not \(name)'s parcel. It is for \(parcel.key) (\(parcel.recipientName)), slot \(parcel.slot). Put it back.", true)
+            notice = (Phrase("handOut.stop.notTheirs", ["tracking": .text(number.value), "name": .text(name), "key": .text(parcel.key),
+                                                        "recipient": .text(parcel.recipientName), "slot": .text(parcel.slot.value)]), true)
             return [.beep]
         }
         guard flow.parcels.contains(parcel.id) else {
-            notice = ("\(number) is \(parcel.status.phrase); it is not part of this hand-out.", true)
+            notice = (Phrase("handOut.notPart", ["tracking": .text(number.value), "status": .phrase(parcel.status.kind.phrase)]), true)
             return [.beep]
         }
         let back = flow.leftOut.remove(parcel.id) != nil
         flow.scanned.insert(parcel.id)
         flow.partialAsked = false
-        notice = ("✓ \(number) from \(parcel.slot)\(back ? ", back in the hand-out" : ""): \(flow.scanned.count) of \(flow.selected.count).", false)
+        let scanned: [String: Phrase.Argument] = ["tracking": .text(number.value), "slot": .text(parcel.slot.value),
+                                                  "n": .count(flow.scanned.count), "of": .count(flow.selected.count)]
+        notice = (back ? Phrase("handOut.scanned.back", scanned) : Phrase("handOut.scanned", scanned), false)
         handOut = flow
         guard flow.isComplete else { return [] }
         return [flow.request(flow.selected)]
@@ -113,7 +117,7 @@ extension CounterScreen {
 
     mutating func undoLastHandOut() -> [AppEffect] {
         guard !lastHandOut.isEmpty else {
-            notice = ("No hand-out to undo here.", false)
+            notice = (Phrase("handOut.nothingToUndo"), false)
             return [.beep]
         }
         return [.perform(.undoHandOut(lastHandOut))]
@@ -126,22 +130,23 @@ extension CounterScreen {
             let parcels = given.parcels
             let name = parcels.first.flatMap { context.shop.customers[$0.customer]?.name } ?? ""
             lastHandOut = parcels.map(\.id)
-            let how = (handOut?.how ?? "") + (given.unregisteredProxy ? ", not a registered proxy" : "")
+            let how = handOut?.how ?? Verification.id.shortPhrase
             handOut = nil
-            notice = ("Handed out \(parcels.count) parcel\(parcels.count == 1 ? "" : "s") to \(name) (\(how)). Ctrl-Z undoes it.", false)
+            let done: [String: Phrase.Argument] = ["n": .count(parcels.count), "name": .text(name), "how": .phrase(how)]
+            notice = (given.unregisteredProxy ? Phrase("handOut.done.unregisteredProxy", done) : Phrase("handOut.done", done), false)
         case .handOutRefused(let entry):
             let name = handOut.flatMap { context.shop.customers[$0.customer]?.name } ?? ""
             handOut = nil
-            notice = ("Refused and noted in \(name)'s log: \(entry.text)", false)
+            notice = (Phrase("handOut.refused", ["name": .text(name), "reason": .text(entry.text)]), false)
         case .handOutUndone(let parcels):
             lastHandOut = []
-            notice = ("Undone: \(parcels.count) parcel\(parcels.count == 1 ? " is" : "s are") waiting again in \(Set(parcels.map(\.slot.value)).sorted().joined(separator: ", ")).", false)
+            notice = (Phrase("handOut.undone", ["n": .count(parcels.count), "slots": .list(Set(parcels.map(\.slot.value)).sorted())]), false)
         default:
             break
         }
     }
 
-    mutating func refused(_ message: String) {
+    mutating func refused(_ message: Phrase) {
         handOut = nil
         notice = (message, true)
     }

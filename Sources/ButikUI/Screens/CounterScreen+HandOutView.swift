@@ -1,36 +1,39 @@
 import ButikDomain
 import ButikGrid
+import ButikText
 
 extension CounterScreen {
     /// The hand-out below the results: who, the step's prompt, the last scan's result (or a
     /// hint for the proxy steps), and the parcels with the cursor.
     func drawHandOut(_ flow: HandOutFlow, into screen: inout Screen, at rect: Rect, _ context: AppContext) {
         guard let customer = context.shop.customers[flow.customer] else { return }
+        let words = context.words
         var row = rect.row + 1
-        let count = flow.selected.count
-        let of = flow.leftOut.isEmpty ? "" : " of \(flow.parcels.count)"
-        screen.put("Hand out to \(customer.key)  \(customer.name): \(count)\(of) parcel\(count == 1 && of.isEmpty ? "" : "s")",
+        let who: [String: Phrase.Argument] = ["key": .text(customer.key), "name": .text(customer.name), "n": .count(flow.selected.count),
+                                               "of": .count(flow.parcels.count)]
+        let title = flow.leftOut.isEmpty ? words.text("handOut.title", who) : words.text("handOut.title.some", who)
+        screen.put(title,
                    row: row, column: rect.column, style: Style(.title, bold: true), maxWidth: rect.width)
         row += 1
         switch flow.step {
         case .verifying:
-            let prompt = ["How was identity checked?  1 photo ID  2 pickup code  3 known regular  4 proxy",
-                          "Identity:  1 photo ID  2 pickup code  3 known regular  4 proxy",
-                          "Identity:  1 ID  2 code  3 known  4 proxy"].first { $0.displayWidth <= rect.width } ?? ""
+            let prompt = [words.text("handOut.identity.long"), words.text("handOut.identity.medium"),
+                          words.text("handOut.identity.short")].first { $0.displayWidth <= rect.width } ?? ""
             screen.put(prompt, row: row, column: rect.column, style: Style(.accent, bold: true), maxWidth: rect.width)
         case .proxyName:
-            drawField("Proxy's name:", flow.proxyField, style: Style(.accent, bold: true), into: &screen, row: row, rect)
+            drawField(words.text("handOut.proxyName"), flow.proxyField, placeholder: words.text("handOut.proxyName.placeholder"), style: Style(.accent, bold: true), into: &screen, row: row, rect)
         case .proxyID:
-            drawField("Proxy's ID:", flow.proxyIDField, style: Style(.accent, bold: true), into: &screen, row: row, rect)
+            drawField(words.text("handOut.proxyID"), flow.proxyIDField, placeholder: words.text("handOut.proxyID.placeholder"), style: Style(.accent, bold: true), into: &screen, row: row, rect)
         case .scanning:
-            screen.put("Scan each parcel (\(flow.scanned.count) of \(flow.selected.count))  ·  \(flow.how)  ·  Esc cancels",
+            screen.put(words.text("handOut.scanning", ["n": .count(flow.scanned.count), "of": .count(flow.selected.count),
+                                                       "how": .phrase(flow.how)]),
                        row: row, column: rect.column, style: Style(.accent, bold: true), maxWidth: rect.width)
         case .refusing:
-            drawField("Refused because:", flow.reasonField, style: Style(.danger, bold: true), into: &screen, row: row, rect)
+            drawField(words.text("handOut.refusing"), flow.reasonField, style: Style(.danger, bold: true), into: &screen, row: row, rect)
         }
         row += 1
         if let notice {
-            screen.put(notice.text, row: row, column: rect.column,
+            screen.put(words.text(notice.phrase), row: row, column: rect.column,
                        style: notice.alarm ? Style(.danger, bold: true, reverse: true) : Style(.ok, bold: true), maxWidth: rect.width)
         } else if let hint = proxyHint(flow, context) {
             screen.put(hint.text, row: row, column: rect.column, style: hint.style, maxWidth: rect.width)
@@ -38,7 +41,7 @@ extension CounterScreen {
         row += 1
         let rows = flow.parcels.compactMap { context.shop.parcels[$0] }.map { parcel in
             if flow.leftOut.contains(parcel.id) {
-                return Table.Row(["–", parcel.tracking.value, parcel.slot.value, parcel.carrier, "left out"], style: Style(.muted))
+                return Table.Row(["–", parcel.tracking.value, parcel.slot.value, parcel.carrier, words.text("handOut.leftOut")], style: Style(.muted))
             }
             let scanned = flow.scanned.contains(parcel.id)
             return Table.Row([scanned ? "✓" : "·", parcel.tracking.value, parcel.slot.value, parcel.carrier],
@@ -46,9 +49,10 @@ extension CounterScreen {
         }
         let height = rect.row + rect.height - row
         // A list longer than the room says so: no parcel of the hand-out goes unseen.
-        let shown = height - 1 < rows.count ? "\(max(0, height - 1)) of \(rows.count) shown, ↑↓ scrolls" : ""
-        var table = Table(columns: [Table.Column("", width: .fixed(2)), Table.Column("Tracking", width: .fixed(20)),
-                                    Table.Column("Slot", width: .fixed(6)), Table.Column("Carrier", width: .fixed(10)), Table.Column(shown)],
+        let shown = height - 1 < rows.count ? words.text("handOut.shown", ["n": .count(max(0, height - 1)), "of": .count(rows.count)]) : ""
+        var table = Table(columns: [Table.Column("", width: .fixed(2)), Table.Column(words.text("column.tracking"), width: .fixed(20)),
+                                    Table.Column(words.text("column.slot"), width: .fixed(6)),
+                                    Table.Column(words.text("column.carrier"), width: .fixed(10)), Table.Column(shown)],
                           rows: rows)
         table.select(flow.cursor)
         table.showsSelection = flow.takesListKeys
@@ -56,9 +60,12 @@ extension CounterScreen {
     }
 
     /// A label and the text field after it, on one row of `rect`.
-    private func drawField(_ label: String, _ field: TextField, style: Style, into screen: inout Screen, row: Int, _ rect: Rect) {
+    private func drawField(_ label: String, _ field: TextField, placeholder: String = "", style: Style, into screen: inout Screen,
+                           row: Int, _ rect: Rect) {
         screen.put(label, row: row, column: rect.column, style: style)
         let offset = label.displayWidth + 1
+        var field = field
+        field.placeholder = placeholder
         field.draw(into: &screen, at: Rect(row: row, column: rect.column + offset, width: rect.width - offset, height: 1))
     }
 }
@@ -68,16 +75,18 @@ extension CounterScreen {
     /// one given is registered.
     func proxyHint(_ flow: HandOutFlow, _ context: AppContext) -> (text: String, style: Style)? {
         guard let customer = context.shop.customers[flow.customer] else { return nil }
+        let words = context.words
+        let who: [String: Phrase.Argument] = ["key": .text(customer.key), "name": .text(flow.proxyName ?? "")]
         switch flow.step {
         case .proxyName where customer.proxies.isEmpty:
-            return ("\(customer.key) has no registered proxies: type the name as on their ID; they show both IDs.", Style(.muted))
+            return (words.text("handOut.proxies.none", who), Style(.muted))
         case .proxyName:
             let numbered = customer.proxies.prefix(9).enumerated().map { "\($0.offset + 1) \($0.element.name)" }
-            return ("Registered proxies, press the number:  " + numbered.joined(separator: "   "), Style(.accent))
+            return (words.text("handOut.proxies.pick") + "  " + numbered.joined(separator: "   "), Style(.accent))
         case .proxyID where context.shop.proxy(named: flow.proxyName ?? "", of: flow.customer) != nil:
-            return ("\(flow.proxyName ?? "") is a registered proxy for \(customer.key).", Style(.ok))
+            return (words.text("handOut.proxy.registered", who), Style(.ok))
         case .proxyID:
-            return ("\(flow.proxyName ?? "") is not a registered proxy: check both IDs and note theirs.", Style(.warning, bold: true))
+            return (words.text("handOut.proxy.notRegistered", who), Style(.warning, bold: true))
         default:
             return nil
         }
@@ -85,13 +94,14 @@ extension CounterScreen {
 }
 
 extension Verification {
-    /// "ID checked", "pickup code", ...
-    var phrase: String {
+    /// How identity is checked, in a word or two for the hand-out's lines ("ID checked",
+    /// "pickup code"); ``phrased`` is the sentence a story tells.
+    var shortPhrase: Phrase {
         switch self {
-        case .id: "ID checked"
-        case .code: "pickup code"
-        case .known: "known regular"
-        case .proxy: "proxy"
+        case .id: Phrase("verification.short.id")
+        case .code: Phrase("verification.short.code")
+        case .known: Phrase("verification.short.known")
+        case .proxy: Phrase("verification.short.proxy")
         }
     }
 }

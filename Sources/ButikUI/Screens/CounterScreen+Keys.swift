@@ -1,5 +1,6 @@
 import ButikDomain
 import ButikGrid
+import ButikText
 
 /// The counter's keys: one table per mode (the search, the past of a number, each step of a
 /// hand-out), which the update dispatches through and the help is drawn from.
@@ -16,69 +17,74 @@ extension CounterScreen {
     }
 
     /// How the counter's work goes, for F1.
-    static let flow = "Scan a parcel, or type a key, name, phone, pickup code or tracking number, and pick the "
-        + "customer with ↑↓. Enter starts the hand-out of everything waiting: Space leaves a parcel out, 1-4 says "
-        + "how identity was checked (4 a proxy: a number picks a registered one, or type their name, then note "
-        + "their ID). Scan each parcel to confirm it; the last scan (or Enter) hands out. Ctrl-R refuses with a "
-        + "reason for the customer's log; Ctrl-Z undoes the last hand-out."
+    static func flow(_ words: Words) -> String { words.text("screen.counter.flow") }
 
     /// The keys of the counter's current mode.
     func keys(_ context: AppContext) -> KeyMap<Action> {
         if let handOut { return handOutKeys(handOut, context) }
-        if let past { return pastKeys(past) }
+        if let past { return pastKeys(past, context.words) }
         return searchKeys(context)
     }
 
     /// The search: Enter hands out, or looks up the past of a number no parcel here has.
     private func searchKeys(_ context: AppContext) -> KeyMap<Action> {
+        let words = context.words
         let enter = numberToLookUp(context) == nil
-            ? KeyBinding(.enter, "hand out", action: Action.startHandOut)
-            : KeyBinding(.enter, "history", action: Action.lookUp)
+            ? KeyBinding(.enter, words.text("keys.counter.handOut"), action: Action.startHandOut)
+            : KeyBinding(.enter, words.text("keys.counter.history"), action: Action.lookUp)
         // ↑↓ once there is a choice; Home and End edit the search.
         let choice = !field.text.isEmpty && hits(context).count > 1
-        var bindings = choice ? KeyBinding<Action>.list("select", homeAndEnd: false, Action.select) : []
-        bindings += [enter, KeyBinding(.control("z"), "undo hand-out", action: .undoHandOut)]
-        if !field.text.isEmpty || notice != nil || selection.index != 0 { bindings.append(KeyBinding(.escape, "clear", action: .clear)) }
-        return KeyMap(bindings, typing: "search", flow: Self.flow)
+        var bindings = choice ? KeyBinding<Action>.list(words.text("keys.select"), homeAndEnd: false, words, Action.select) : []
+        bindings += [enter, KeyBinding(.control("z"), words.text("keys.counter.undoHandOut"), action: .undoHandOut)]
+        if !field.text.isEmpty || notice != nil || selection.index != 0 {
+            bindings.append(KeyBinding(.escape, words.text("keys.counter.clear"), action: .clear))
+        }
+        return KeyMap(bindings, typing: words.text("keys.counter.search"), flow: Self.flow(words))
     }
 
     /// The past of a number: ↑ while a newer parcel is above, ↓ while an older one follows;
     /// typing starts a new search.
-    private func pastKeys(_ past: PastParcels) -> KeyMap<Action> {
+    private func pastKeys(_ past: PastParcels, _ words: Words) -> KeyMap<Action> {
         let newer = past.first > 0, older = past.first + 1 < past.stories.count
         let arrows: [KeyBinding<Action>] = switch (newer, older) {
-        case (true, true): [KeyBinding(label: "↑↓", "newer/older parcel", [(.up, .newer), (.down, .older)])]
-        case (true, false): [KeyBinding(.up, "newer parcel", action: .newer)]
-        case (false, true): [KeyBinding(.down, "older parcel", action: .older)]
+        case (true, true): [KeyBinding(label: "↑↓", words.text("keys.counter.newerOlder"), [(.up, .newer), (.down, .older)])]
+        case (true, false): [KeyBinding(.up, words.text("keys.counter.newer"), action: .newer)]
+        case (false, true): [KeyBinding(.down, words.text("keys.counter.older"), action: .older)]
         case (false, false): []
         }
-        return KeyMap([KeyBinding(.escape, "close", action: .closePast)] + arrows, typing: "new search", flow: Self.flow)
+        return KeyMap([KeyBinding(.escape, words.text("keys.counter.close"), action: .closePast)] + arrows,
+                      typing: words.text("keys.counter.newSearch"), flow: Self.flow(words))
     }
 
     /// Each step of a hand-out.
     private func handOutKeys(_ flow: HandOutFlow, _ context: AppContext) -> KeyMap<Action> {
-        let list = [KeyBinding(label: "↑↓", "parcel", [(.up, Action.moveCursor(-1)), (.down, .moveCursor(1))]),
-                    KeyBinding(.character(" "), "leave out/put back", action: .toggleParcel)]
-        let refuse = KeyBinding(.control("r"), "refuse", action: Action.refuse)
-        let cancel = KeyBinding(.escape, "cancel", action: Action.cancelHandOut)
+        let words = context.words
+        let flowText = Self.flow(words)
+        let list = [KeyBinding(label: "↑↓", words.text("keys.counter.parcel"), [(.up, Action.moveCursor(-1)), (.down, .moveCursor(1))]),
+                    KeyBinding(.character(" "), label: words.text("key.space"), words.text("keys.counter.leaveOut"), action: .toggleParcel)]
+        let refuse = KeyBinding(.control("r"), words.text("keys.counter.refuse"), action: Action.refuse)
+        let cancel = KeyBinding(.escape, words.text("keys.counter.cancel"), action: Action.cancelHandOut)
         switch flow.step {
         case .verifying:
             let ways: [(Character, Verification)] = [("1", .id), ("2", .code), ("3", .known), ("4", .proxy)]
             let choices = ways.map { (key: Key.character($0.0), action: Action.verify($0.1)) }
-            return KeyMap([KeyBinding(label: "1-4", "how identity was checked", choices)] + list + [refuse, cancel], flow: Self.flow)
+            return KeyMap([KeyBinding(label: "1-4", words.text("keys.counter.identity"), choices)] + list + [refuse, cancel], flow: flowText)
         case .proxyName:
             let proxies = context.shop.customers[flow.customer]?.proxies.prefix(9).count ?? 0
             let pick = (1...max(1, proxies)).map { (Key.character(Character("\($0)")), Action.pickProxy($0)) }
-            let picking = proxies == 0 ? [] : [KeyBinding(label: proxies == 1 ? "1" : "1-\(proxies)", "registered proxy", pick)]
-            return KeyMap(picking + [KeyBinding(.enter, "next", action: .proxyNamed), refuse, cancel],
-                          typing: "the proxy's name", flow: Self.flow)
+            let picking = proxies == 0 ? [] : [KeyBinding(label: proxies == 1 ? "1" : "1-\(proxies)", words.text("keys.counter.registeredProxy"), pick)]
+            return KeyMap(picking + [KeyBinding(.enter, words.text("keys.counter.next"), action: .proxyNamed), refuse, cancel],
+                          typing: words.text("keys.counter.proxyName"), flow: flowText)
         case .proxyID:
-            return KeyMap([KeyBinding(.enter, "next", action: .proxyIdentified), refuse, cancel], typing: "the proxy's ID", flow: Self.flow)
+            return KeyMap([KeyBinding(.enter, words.text("keys.counter.next"), action: .proxyIdentified), refuse, cancel],
+                          typing: words.text("keys.counter.proxyID"), flow: flowText)
         case .scanning:
-            return KeyMap([KeyBinding(.enter, "hand out", action: .handOut)] + list + [refuse, cancel], scan: "confirm", flow: Self.flow)
+            return KeyMap([KeyBinding(.enter, words.text("keys.counter.handOut"), action: .handOut)] + list + [refuse, cancel],
+                          scan: words.text("keys.counter.confirm"), flow: flowText)
         case .refusing:
-            return KeyMap([KeyBinding(.enter, "note the refusal", action: .noteRefusal), KeyBinding(.escape, "back", action: .backFromRefusal)],
-                          typing: "the reason", flow: Self.flow)
+            return KeyMap([KeyBinding(.enter, words.text("keys.counter.noteRefusal"), action: .noteRefusal),
+                           KeyBinding(.escape, words.text("keys.counter.back"), action: .backFromRefusal)],
+                          typing: words.text("keys.counter.reason"), flow: flowText)
         }
     }
 

@@ -1,5 +1,6 @@
 import ButikDomain
 import ButikGrid
+import ButikText
 
 /// What the counter shows of a number no parcel in the shop has: the story of every parcel that
 /// ever had it, newest first, as the driver read it from the store (``AppEffect/lookUpStories(_:)``).
@@ -31,7 +32,7 @@ extension CounterScreen {
     /// The driver could not read the past of `tracking`; the search goes on as before.
     mutating func pastUnread(_ tracking: TrackingNumber, _ reason: String) {
         past = nil
-        notice = ("The history of \(tracking) could not be read: \(reason)", true)
+        notice = (Phrase("counter.past.unread", ["tracking": .text(tracking.value), "reason": .text(reason)]), true)
     }
 
     /// The count of parcels, then each story from ``PastParcels/first`` on: its headline and a
@@ -39,7 +40,7 @@ extension CounterScreen {
     /// rows go first; what still does not fit is said on the last row.
     func drawPast(_ past: PastParcels, into screen: inout Screen, at rect: Rect, _ context: AppContext) {
         guard rect.height > 0, rect.width > 0 else { return }
-        let zone = context.layout.zone
+        let words = context.words
         // Text that fits stays as it is; only longer text is wrapped (which joins words with one space).
         func lines(_ text: String, width: Int) -> [String] {
             text.displayWidth <= width ? [text] : text.wrapped(toWidth: max(1, width))
@@ -50,10 +51,10 @@ extension CounterScreen {
         // Staff ids are short; a long one is cut so the step's text keeps its room.
         let staffWidth = min(12, shown.flatMap(\.steps).map(\.staff.displayWidth).max() ?? 0)
         for (offset, story) in shown.enumerated() {
-            rows.append(offset == 0 && past.first > 0 ? ("↑ \(past.first) newer parcel\(past.first == 1 ? "" : "s")", Style(.muted)) : ("", .plain))
+            rows.append(offset == 0 && past.first > 0 ? (words.text("counter.past.newer", ["n": .count(past.first)]), Style(.muted)) : ("", .plain))
             rows += lines(story.headline(in: context.layout), width: rect.width).map { ($0, Style(.title, bold: true)) }
             for step in story.steps {
-                let lead = "  " + LocalTime.dayAndMinute(step.at, in: zone) + "  " + step.staff.padded(toWidth: staffWidth) + "  "
+                let lead = "  " + context.moment(step.at) + "  " + step.staff.padded(toWidth: staffWidth) + "  "
                 let indent = String(repeating: " ", count: lead.displayWidth)
                 let text = lines(step.what.phrase, width: rect.width - lead.displayWidth)
                 rows += text.enumerated().map { ($0.offset == 0 ? lead + $0.element : indent + $0.element, .plain) }
@@ -64,8 +65,9 @@ extension CounterScreen {
         var visible = rows.prefix(rect.height)
         if rows.count > rect.height {
             let hidden = rows.count - rect.height + 1
-            let next = past.first + 1 < past.stories.count ? "; ↓ shows the next parcel" : " (a larger window shows all)"
-            visible = visible.dropLast() + [("… \(hidden) more line\(hidden == 1 ? "" : "s")\(next)", Style(.muted))]
+            let more = past.first + 1 < past.stories.count ? words.text("counter.past.moreNext", ["n": .count(hidden)])
+                : words.text("counter.past.more", ["n": .count(hidden)])
+            visible = visible.dropLast() + [(more, Style(.muted))]
         }
         for (offset, row) in visible.enumerated() {
             screen.put(row.text, row: rect.row + offset, column: rect.column, style: row.style, maxWidth: rect.width)

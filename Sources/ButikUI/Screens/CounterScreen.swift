@@ -5,7 +5,7 @@ import ButikText
 /// F2: one search field that takes anything (key, name fragments, phone, pickup code, tracking
 /// digits, a scan) and the matching customers and parcels, with the selected one's details below.
 public struct CounterScreen: Sendable {
-    public var field = TextField(placeholder: "key, name, phone, pickup code or tracking number")
+    public var field = TextField()
     public var selection = ListSelection()
     /// After a scan the field holds the scanned number; the next typed character starts afresh.
     public internal(set) var replaceOnType = false
@@ -14,7 +14,7 @@ public struct CounterScreen: Sendable {
     /// The parcels of the last hand-out here, for Ctrl-Z.
     public internal(set) var lastHandOut: [ParcelID] = []
     /// What the last hand-out step came to; `alarm` for a parcel that is not this customer's.
-    public internal(set) var notice: (text: String, alarm: Bool)?
+    public internal(set) var notice: (phrase: Phrase, alarm: Bool)?
     /// The past of a searched number no parcel in the shop has, once the driver read it.
     public internal(set) var past: PastParcels?
 
@@ -62,6 +62,7 @@ public struct CounterScreen: Sendable {
 
     func table(_ hits: [Hit], _ context: AppContext) -> Table {
         let shop = context.shop
+        let words = context.words
         let rows = hits.compactMap { hit -> Table.Row? in
             switch hit {
             case .customer(let id):
@@ -69,24 +70,29 @@ public struct CounterScreen: Sendable {
                 let inShop = shop.parcelsInShop(for: id)
                 let waiting = inShop.filter { $0.status == .waiting }.count
                 let slots = Set(inShop.map(\.slot.value)).sorted().joined(separator: " ")
-                return Table.Row([customer.key, customer.name, slots, waiting == 0 ? "nothing waiting" : "\(waiting) waiting"])
+                return Table.Row([customer.key, customer.name, slots, waiting == 0 ? words.text("counter.nothingWaiting") : words.text("counter.waiting", ["n": .count(waiting)])])
             case .parcel(let id):
                 guard let parcel = shop.parcels[id] else { return nil }
-                let state = parcel.status == .waiting ? context.dueText(parcel.deadline) : parcel.status.phrase
+                let state = parcel.status == .waiting ? context.dueText(parcel.deadline) : words.text(parcel.status.kind.phrase)
                 return Table.Row([parcel.key, parcel.tracking.value, parcel.slot.value, state],
                                  style: parcel.status.isInShop ? .plain : Style(.muted))
             }
         }
-        let empty = field.text.isEmpty ? "Type or scan to find a customer or parcel." : "Nothing matches \"\(field.text)\"."
-        return Table(columns: [Table.Column("Key", width: .fixed(6)), Table.Column("Name / tracking"),
-                               Table.Column("Slot", width: .fixed(12)), Table.Column("State", width: .fixed(16))],
+        let empty = field.text.isEmpty ? words.text("counter.empty") : words.text("counter.noMatch", ["text": .text(field.text)])
+        return Table(columns: [Table.Column(words.text("column.key"), width: .fixed(6)), Table.Column(words.text("column.nameOrTracking")),
+                               Table.Column(words.text("column.slot"), width: .fixed(12)), Table.Column(words.text("column.state"), width: .fixed(16))],
                      rows: rows, emptyMessage: empty)
     }
 
     func draw(into screen: inout Screen, at rect: Rect, _ context: AppContext) {
         guard rect.height >= 4 else { return }
-        screen.put("Find:", row: rect.row, column: rect.column, style: Style(.accent, bold: true))
-        field.draw(into: &screen, at: Rect(row: rect.row, column: rect.column + 6, width: rect.width - 6, height: 1))
+        let words = context.words
+        let label = words.text("counter.find")
+        screen.put(label, row: rect.row, column: rect.column, style: Style(.accent, bold: true))
+        let offset = label.displayWidth + 1
+        var shown = field
+        shown.placeholder = words.text("counter.find.placeholder")
+        shown.draw(into: &screen, at: Rect(row: rect.row, column: rect.column + offset, width: rect.width - offset, height: 1))
         if let past {
             drawPast(past, into: &screen, at: Rect(row: rect.row + 2, column: rect.column, width: rect.width, height: rect.height - 2), context)
             return
@@ -106,7 +112,7 @@ public struct CounterScreen: Sendable {
             return
         }
         if let notice {
-            screen.put(notice.text, row: detail.row, column: detail.column,
+            screen.put(words.text(notice.phrase), row: detail.row, column: detail.column,
                        style: notice.alarm ? Style(.danger, bold: true, reverse: true) : Style(.ok, bold: true), maxWidth: detail.width)
         }
         guard let selected = table.selection, hits.indices.contains(selected) else { return }
@@ -125,6 +131,7 @@ public struct CounterScreen: Sendable {
     /// or one line summing them up when not even one row would fit.
     private func drawCustomer(_ id: CustomerID, into screen: inout Screen, at rect: Rect, _ context: AppContext) {
         guard let customer = context.shop.customers[id] else { return }
+        let words = context.words
         let bottom = rect.row + rect.height
         var row = rect.row + 1
         let phones = customer.phones.isEmpty ? "" : "  ☎ " + customer.phones.joined(separator: ", ")
@@ -141,29 +148,30 @@ public struct CounterScreen: Sendable {
         }
         if summing {
             let slots = Set(parcels.map(\.slot.value)).sorted().joined(separator: " ")
-            screen.put("\(parcels.count) parcels in \(slots) (a larger window lists them)", row: row, column: rect.column,
+            screen.put(words.text("counter.card.summed", ["n": .count(parcels.count), "slots": .text(slots)]), row: row, column: rect.column,
                        style: Style(.muted), maxWidth: rect.width)
             return
         }
-        let columns = [Table.Column("Tracking", width: .fixed(20)), Table.Column("Slot", width: .fixed(6)),
-                       Table.Column("Carrier", width: .fixed(9)), Table.Column("Arrived", width: .fixed(7)), Table.Column("Due")]
+        let columns = [Table.Column(words.text("column.tracking"), width: .fixed(20)), Table.Column(words.text("column.slot"), width: .fixed(6)),
+                       Table.Column(words.text("column.carrier"), width: .fixed(9)), Table.Column(words.text("column.arrived"), width: .fixed(7)),
+                       Table.Column(words.text("column.due"))]
         // The deadline's date follows the days left where the column has room for it.
         let dueWidth = Table.widths(of: columns, total: rect.width).last ?? 0
         let table = Table(
             columns: columns,
             rows: parcels.map { parcel in
-                var due = parcel.status == .waiting ? context.dueText(parcel.deadline) : "for return"
-                if due.count + 8 <= dueWidth { due += " (\(parcel.deadline.dayAndMonth))" }
-                let arrived = Day(parcel.receivedAt, in: context.layout.zone).dayAndMonth
+                var due = parcel.status == .waiting ? context.dueText(parcel.deadline) : words.text("counter.forReturn")
+                if due.count + 8 <= dueWidth { due += " (\(words.dayAndMonth(parcel.deadline)))" }
+                let arrived = context.dayAndMonth(parcel.receivedAt)
                 return Table.Row([parcel.tracking.value, parcel.slot.value, parcel.carrier, arrived, due],
                                  style: parcel.status == .waiting ? .plain : Style(.muted))
             },
-            emptyMessage: "No parcels waiting.")
+            emptyMessage: words.text("counter.card.noParcels"))
         var height = bottom - row
         // Header plus rows: when they do not all fit, the last row says how many more there are.
         if parcels.count + 1 > height, height >= 2 {
             height -= 1
-            screen.put("+ \(parcels.count - (height - 1)) more (F4 Shelves or a larger window shows all)",
+            screen.put(words.text("counter.card.more", ["n": .count(parcels.count - (height - 1))]),
                        row: row + height, column: rect.column, style: Style(.muted), maxWidth: rect.width)
         }
         table.draw(into: &screen, at: Rect(row: row, column: rect.column, width: rect.width, height: height))
@@ -172,35 +180,46 @@ public struct CounterScreen: Sendable {
     /// The card's lines under the name, most important first: note, newest log entries (shown
     /// nowhere else at the counter), registered proxies (the proxy step lists them too).
     private func cardLines(_ customer: Customer, _ context: AppContext) -> [(text: String, style: Style)] {
+        let words = context.words
         var lines: [(text: String, style: Style)] = []
-        if let note = customer.note { lines.append(("Note: \(note)", Style(.warning))) }
+        if let note = customer.note { lines.append((words.text("counter.card.note", ["note": .text(note)]), Style(.warning))) }
         for entry in context.shop.log(of: customer.id).suffix(Self.cardLogEntries).reversed() {
-            let what = switch entry.kind {
-            case .refusal: "Refused"
+            let said: [String: Phrase.Argument] = ["day": .text(context.dayAndMonth(entry.at)), "staff": .text(entry.staff), "text": .text(entry.text)]
+            let line = switch entry.kind {
+            case .refusal: words.text("counter.card.refused", said)
             }
-            lines.append(("\(what) \(Day(entry.at, in: context.layout.zone).dayAndMonth) by \(entry.staff): \(entry.text)", Style(.danger)))
+            lines.append((line, Style(.danger)))
         }
         if !customer.proxies.isEmpty {
-            lines.append(("Proxies: " + customer.proxies.map(\.name).joined(separator: ", "), .plain))
+            lines.append((words.text("counter.card.proxies", ["names": .list(customer.proxies.map(\.name))]), .plain))
         }
         return lines
     }
 
     private func drawParcel(_ id: ParcelID, into screen: inout Screen, at rect: Rect, _ context: AppContext) {
         guard let parcel = context.shop.parcels[id] else { return }
-        let zone = context.layout.zone
+        let words = context.words
+        var first = "\(parcel.tracking.value)  \(words.text(parcel.format.phrase))"
+        if parcel.checkDigit == .overridden { first += " " + words.text("counter.parcel.checkDigitOverridden") }
+        if let code = parcel.pickupCode { first += "  " + words.text("counter.parcel.pickupCode", ["code": .text(code)]) }
+        let size = parcel.size == .large ? words.text("size.large") : words.text("size.small")
         var lines = [
-            "\(parcel.tracking)  \(Words.english.text(parcel.format.phrase))\(parcel.checkDigit == .overridden ? " (check digit overridden)" : "")"
-                + (parcel.pickupCode.map { "  pickup code \($0)" } ?? ""),
-            "For \(parcel.recipientName) (\(parcel.key)), \(parcel.carrier), slot \(parcel.slot), \(parcel.size.rawValue)",
-            "Received \(LocalTime.dayAndMinute(parcel.receivedAt, in: zone)) by \(parcel.receivedBy); keep until \(parcel.deadline)",
+            first,
+            words.text("counter.parcel.for", ["name": .text(parcel.recipientName), "key": .text(parcel.key), "carrier": .text(parcel.carrier),
+                                              "slot": .text(parcel.slot.value), "size": .text(size)]),
+            words.text("counter.parcel.received", ["when": .text(context.moment(parcel.receivedAt)), "staff": .text(parcel.receivedBy),
+                                                   "deadline": .date(parcel.deadline)]),
         ]
         switch parcel.status {
-        case .waiting: lines.append("Waiting: \(context.dueText(parcel.deadline))")
+        case .waiting: lines.append(words.text("counter.parcel.waiting", ["due": .text(context.dueText(parcel.deadline))]))
         case .handedOut(let handOut):
-            lines.append("Handed out \(LocalTime.dayAndMinute(handOut.at, in: zone)) by \(handOut.staff), verified: \(handOut.verification.rawValue)\(handOut.proxyName.map { ", proxy \($0)" } ?? "")\(handOut.proxyID.map { " (\($0))" } ?? "")")
-        case .returning(let since): lines.append("For return since \(LocalTime.dayAndMinute(since, in: zone))")
-        case .collected(let at): lines.append("Collected by the driver \(LocalTime.dayAndMinute(at, in: zone))")
+            var line = words.text("counter.parcel.handedOut", ["when": .text(context.moment(handOut.at)), "staff": .text(handOut.staff),
+                                                                "how": .phrase(handOut.verification.shortPhrase)])
+            if let name = handOut.proxyName { line += ", " + words.text("counter.parcel.proxy", ["name": .text(name)]) }
+            if let proxyID = handOut.proxyID { line += " (\(proxyID))" }
+            lines.append(line)
+        case .returning(let since): lines.append(words.text("counter.parcel.returning", ["when": .text(context.moment(since))]))
+        case .collected(let at): lines.append(words.text("counter.parcel.collected", ["when": .text(context.moment(at))]))
         }
         for (offset, line) in lines.enumerated() where offset + 1 < rect.height {
             screen.put(line, row: rect.row + 1 + offset, column: rect.column, style: offset == 0 ? Style(.title, bold: true) : .plain, maxWidth: rect.width)

@@ -1,10 +1,11 @@
 import ButikDomain
 import ButikGrid
+import ButikText
 
 /// F6: every customer, or those matching the filter (`/` to type), with their key, phone,
 /// waiting parcels and note.
 public struct CustomersScreen: Sendable {
-    public var filter = TextField(placeholder: "type or press / to filter")
+    public var filter = TextField()
     public var filtering = false
     public var selection = ListSelection()
 
@@ -16,20 +17,22 @@ public struct CustomersScreen: Sendable {
     }
 
     /// How the customers screen goes, for F1.
-    static let flow = "Every customer by key, with phone, parcels in the shop and note. Type (or / first) to "
-        + "filter by key, name, phone or pickup code; ↑↓ select; Esc shows everyone again."
+    static func flow(_ words: Words) -> String { words.text("screen.customers.flow") }
 
     /// The keys of the current mode: the list's, and Enter while the filter has the focus.
-    var keys: KeyMap<Action> {
+    func keys(_ context: AppContext) -> KeyMap<Action> {
+        let words = context.words
         // Home and End edit the filter while it has the focus.
-        var bindings = KeyBinding<Action>.list("select", homeAndEnd: !filtering, Action.select)
+        var bindings = KeyBinding<Action>.list(words.text("keys.select"), homeAndEnd: !filtering, words, Action.select)
         if filtering {
-            bindings.append(KeyBinding(.enter, "done", action: .doneFiltering))
+            bindings.append(KeyBinding(.enter, words.text("keys.customers.done"), action: .doneFiltering))
         } else {
-            bindings.append(KeyBinding(.character("/"), "filter", action: .filter))
+            bindings.append(KeyBinding(.character("/"), words.text("keys.customers.filter"), action: .filter))
         }
-        if filtering || !filter.text.isEmpty || selection.index != 0 { bindings.append(KeyBinding(.escape, "clear", action: .clear)) }
-        return KeyMap(bindings, typing: "filter", flow: Self.flow)
+        if filtering || !filter.text.isEmpty || selection.index != 0 {
+            bindings.append(KeyBinding(.escape, words.text("keys.counter.clear"), action: .clear))
+        }
+        return KeyMap(bindings, typing: words.text("keys.customers.filter"), flow: Self.flow(words))
     }
 
     func customers(_ context: AppContext) -> [Customer] {
@@ -41,24 +44,27 @@ public struct CustomersScreen: Sendable {
     }
 
     func table(_ context: AppContext) -> Table {
+        let words = context.words
         let rows = customers(context).map { customer in
             let waiting = context.shop.parcelsInShop(for: customer.id).count
             return Table.Row([customer.key, customer.name, customer.phones.first ?? "", waiting == 0 ? "" : "\(waiting)", customer.note ?? ""])
         }
-        return Table(columns: [Table.Column("Key", width: .fixed(6)), Table.Column("Name"),
-                               Table.Column("Phone", width: .fixed(12)), Table.Column("Parcels", width: .fixed(7), alignment: .right),
-                               Table.Column("Note")],
-                     rows: rows, emptyMessage: filter.text.isEmpty ? "No customers yet." : "No customer matches \"\(filter.text)\".")
+        return Table(columns: [Table.Column(words.text("column.key"), width: .fixed(6)), Table.Column(words.text("column.name")),
+                               Table.Column(words.text("column.phone"), width: .fixed(12)),
+                               Table.Column(words.text("column.parcels"), width: .fixed(7), alignment: .right),
+                               Table.Column(words.text("column.note"))],
+                     rows: rows, emptyMessage: filter.text.isEmpty ? words.text("customers.none")
+                         : words.text("customers.noMatch", ["text": .text(filter.text)]))
     }
 
-    /// Performs a binding of ``keys``.
+    /// Performs a binding of ``keys(_:)``.
     mutating func perform(_ action: Action, _ context: AppContext) {
         switch action {
         case .select(let key): _ = selection.handle(key, in: table(context))
         case .filter: filtering = true
         case .doneFiltering: filtering = false
         case .clear:
-            filter = TextField(placeholder: filter.placeholder)
+            filter = TextField()
             filtering = false
             selection = ListSelection()
         }
@@ -72,8 +78,12 @@ public struct CustomersScreen: Sendable {
     }
 
     func draw(into screen: inout Screen, at rect: Rect, _ context: AppContext) {
-        screen.put("Filter:", row: rect.row, column: rect.column, style: Style(.accent, bold: true))
-        filter.draw(into: &screen, at: Rect(row: rect.row, column: rect.column + 8, width: rect.width - 8, height: 1), focused: filtering)
+        let label = context.words.text("customers.filter")
+        screen.put(label, row: rect.row, column: rect.column, style: Style(.accent, bold: true))
+        var field = filter
+        field.placeholder = context.words.text("customers.filter.placeholder")
+        let left = label.displayWidth + 1
+        field.draw(into: &screen, at: Rect(row: rect.row, column: rect.column + left, width: rect.width - left, height: 1), focused: filtering)
         selection.applied(to: table(context)).draw(into: &screen, at: Rect(row: rect.row + 2, column: rect.column, width: rect.width, height: rect.height - 2))
     }
 }

@@ -1,4 +1,5 @@
 import ButikDomain
+import ButikText
 
 /// Handing parcels to the person at the counter: how their identity was checked, then each
 /// parcel confirmed by a scan. Every waiting parcel is in the hand-out unless left out.
@@ -25,15 +26,24 @@ public struct HandOutFlow: Equatable, Sendable {
     public var cursor = 0
     public var step = Step.verifying
     public var verification = Verification.id
-    public var proxyField = TextField(placeholder: "the proxy's full name, as on their ID")
-    public var proxyIDField = TextField(placeholder: "the kind of ID and its last digits, like førerkort …4521")
-    public var reasonField = TextField(HandOutFlow.defaultRefusal)
-    /// What a refusal says unless the clerk types otherwise.
-    public static let defaultRefusal = "The name on the ID does not match the name on the parcel."
+    public var proxyField = TextField()
+    public var proxyIDField = TextField()
+    /// What a refusal says, for the customer's log; it starts as the usual reason.
+    public var reasonField: TextField
     /// Selected parcels confirmed by a scan.
     public var scanned: Set<ParcelID> = []
     /// Set after Enter with some parcels unscanned: a second Enter hands out only the scanned.
     public var partialAsked = false
+
+    /// A hand-out of `parcels` for `customer`, with the usual reason for a refusal in `words`.
+    public init(customer: CustomerID, parcels: [ParcelID], _ words: Words) {
+        self.customer = customer
+        self.parcels = parcels
+        reasonField = TextField(HandOutFlow.defaultRefusal(words))
+    }
+
+    /// What a refusal says unless the clerk types otherwise.
+    public static func defaultRefusal(_ words: Words) -> String { words.text("handOut.refusal.default") }
 
     /// The parcels this hand-out gives: all but those left out.
     public var selected: [ParcelID] { parcels.filter { !leftOut.contains($0) } }
@@ -64,8 +74,9 @@ public struct HandOutFlow: Equatable, Sendable {
     }
 
     /// "ID checked", "proxy Per Hansen, pass …1234".
-    var how: String {
-        verification == .proxy ? "proxy \(proxyName ?? ""), \(proxyID ?? "")" : verification.phrase
+    var how: Phrase {
+        verification == .proxy
+            ? Phrase("handOut.how.proxy", ["name": .text(proxyName ?? ""), "id": .text(proxyID ?? "")]) : verification.shortPhrase
     }
 
     /// Hands out `ids` as verified in this flow.

@@ -1,5 +1,6 @@
 import ButikDomain
 import ButikGrid
+import ButikText
 
 extension IntakeScreen {
     func draw(into screen: inout Screen, at rect: Rect, _ context: AppContext) {
@@ -7,83 +8,106 @@ extension IntakeScreen {
         let step = currentStep(context)
         let delivery = context.shop.openDelivery(of: context.staff)
         let bold = Style(.accent, bold: true)
+        let words = context.words
         var row = rect.row
         if let delivery {
             let scanned = context.shop.receivedCount(in: delivery.id)
             let carrier = context.layout.carrier(named: delivery.carrier)?.name ?? delivery.carrier
-            var line = "Delivery: \(carrier) · scanned \(scanned)"
-            if let declared = delivery.declared {
-                line += " of \(declared) declared" + (scanned == declared ? " ✓" : scanned > declared ? " (\(scanned - declared) over)" : " (\(declared - scanned) to go)")
+            let counts: [String: Phrase.Argument] = ["carrier": .text(carrier), "n": .count(scanned), "declared": .count(delivery.declared ?? 0),
+                                                     "over": .count(scanned - (delivery.declared ?? 0)),
+                                                     "left": .count((delivery.declared ?? 0) - scanned)]
+            let line = switch delivery.declared {
+            case nil: words.text("intake.delivery", counts)
+            case scanned?: words.text("intake.delivery.declared.matches", counts)
+            case let declared? where scanned > declared: words.text("intake.delivery.declared.over", counts)
+            default: words.text("intake.delivery.declared.toGo", counts)
             }
             screen.put(line, row: row, column: rect.column, style: bold, maxWidth: rect.width)
         } else {
             let carriers = context.layout.carriers
             let name = carriers.indices.contains(carrierIndex) ? carriers[carrierIndex].name : "-"
-            screen.put("New delivery.  Carrier: ◀ \(name) ▶   Declared items:", row: row, column: rect.column, style: bold, maxWidth: rect.width)
-            let used = "New delivery.  Carrier: ◀ \(name) ▶   Declared items: ".displayWidth
+            let setup = words.text("intake.setup", ["carrier": .text(name)])
+            screen.put(setup, row: row, column: rect.column, style: bold, maxWidth: rect.width)
+            let used = setup.displayWidth + 1
+            var declaredField = declaredField
+            declaredField.placeholder = words.text("intake.declared.placeholder")
             declaredField.draw(into: &screen, at: Rect(row: row, column: rect.column + used, width: max(1, min(10, rect.width - used)), height: 1))
             row += 1
-            screen.put("←→ choose the carrier, type the count the driver declared (or leave it empty), Enter to start.",
+            screen.put(words.text("intake.setup.hint"),
                        row: row, column: rect.column, style: Style(.muted), maxWidth: rect.width)
         }
         row += 2
         switch step {
         case _ where importField != nil:
-            drawImportPrompt(into: &screen, at: Rect(row: row, column: rect.column, width: rect.width, height: 1))
+            drawImportPrompt(into: &screen, at: Rect(row: row, column: rect.column, width: rect.width, height: 1), words)
         case .setup:
             break
         case .scanning:
-            screen.put("Scan:", row: row, column: rect.column, style: bold)
-            codeField.draw(into: &screen, at: Rect(row: row, column: rect.column + 6, width: rect.width - 6, height: 1))
-            if size == .large { screen.put(" LARGE ", row: row, column: rect.column + rect.width - 7, style: Style(.warning, reverse: true)) }
+            let label = words.text("intake.scan")
+            screen.put(label, row: row, column: rect.column, style: bold)
+            var codeField = codeField
+            codeField.placeholder = words.text("intake.code.placeholder")
+            let left = label.displayWidth + 1
+            codeField.draw(into: &screen, at: Rect(row: row, column: rect.column + left, width: rect.width - left, height: 1))
+            if size == .large { screen.put(" \(words.text("intake.large")) ", row: row, column: rect.column + rect.width - 7, style: Style(.warning, reverse: true)) }
         case .naming(let tracking):
-            let label = "Name for \(tracking.number):"
+            let label = words.text("intake.nameFor", ["tracking": .text(tracking.number.value)])
             screen.put(label, row: row, column: rect.column, style: bold)
             let left = label.displayWidth + 1
+            var nameField = nameField
+            nameField.placeholder = words.text("intake.name.placeholder")
             nameField.draw(into: &screen, at: Rect(row: row, column: rect.column + left, width: max(1, rect.width - left - 8), height: 1))
-            screen.put(size == .large ? " LARGE " : " small ", row: row, column: rect.column + rect.width - 7,
+            screen.put(" \(size == .large ? words.text("intake.large") : words.text("intake.small")) ", row: row, column: rect.column + rect.width - 7,
                        style: size == .large ? Style(.warning, reverse: true) : Style(.muted))
         case .confirmingCheckDigit, .confirmingAgain:
-            screen.put("y: receive it anyway   n: do not", row: row, column: rect.column, style: Style(.warning, bold: true), maxWidth: rect.width)
+            screen.put(words.text("intake.confirm"), row: row, column: rect.column, style: Style(.warning, bold: true), maxWidth: rect.width)
         }
         row += 1
-        if let problem {
+        if !problem.isEmpty {
             // A long one takes the blank row below too, so a check-digit warning names the right
             // digit even at 80 columns.
-            for (offset, line) in problem.wrapped(toWidth: max(1, rect.width)).prefix(2).enumerated() {
+            let said = problem.map { words.text($0) }.joined(separator: " ")
+            for (offset, line) in said.wrapped(toWidth: max(1, rect.width)).prefix(2).enumerated() {
                 screen.put(line, row: row + offset, column: rect.column, style: Style(.warning, bold: true), maxWidth: rect.width)
             }
         }
         row += 2
         let bottom = rect.row + rect.height
         if !importReport.isEmpty {
-            drawImportReport(into: &screen, at: Rect(row: row, column: rect.column, width: rect.width, height: bottom - row))
+            drawImportReport(into: &screen, at: Rect(row: row, column: rect.column, width: rect.width, height: bottom - row), words)
         } else if case .naming = step {
             drawSuggestions(into: &screen, at: Rect(row: row, column: rect.column, width: rect.width, height: bottom - row), context)
         } else if step == .setup, let summary {
             drawSummary(summary, into: &screen, at: Rect(row: row, column: rect.column, width: rect.width, height: bottom - row), context)
         } else if let last, bottom - row >= BigText.height + 2 {
-            BigText("\(last.parcel.key) \(last.parcel.slot)").draw(into: &screen, at: Rect(row: row, column: rect.column + 2, width: rect.width - 2, height: BigText.height))
+            BigText("\(last.parcel.key) \(last.parcel.slot.value)").draw(into: &screen, at: Rect(row: row, column: rect.column + 2, width: rect.width - 2, height: BigText.height))
             row += BigText.height + 1
-            var about = "\(last.parcel.key) → \(last.parcel.slot)\(last.parcel.size == .large ? " (large)" : "")  ·  \(last.customer.name)\(last.isNewCustomer ? " (new customer)" : "")  ·  \(last.parcel.tracking)  ·  keep until \(last.parcel.deadline)"
-            if last.parcel.checkDigit == .overridden { about += "  ·  check digit overridden" }
+            var about = "\(last.parcel.key) → \(last.parcel.slot.value)"
+            if last.parcel.size == .large { about += " (\(words.text("size.large")))" }
+            about += "  ·  \(last.customer.name)"
+            if last.isNewCustomer { about += " (\(words.text("intake.newCustomer")))" }
+            about += "  ·  \(last.parcel.tracking.value)  ·  " + words.text("intake.keepUntil", ["deadline": .date(last.parcel.deadline)])
+            if last.parcel.checkDigit == .overridden { about += "  ·  " + words.text("intake.checkDigitOverridden") }
             screen.put(about, row: row, column: rect.column, style: Style(bold: true), maxWidth: rect.width)
             if let note = context.shop.customers[last.customer.id]?.note, row + 1 < bottom {
-                screen.put("Note: \(note)", row: row + 1, column: rect.column, style: Style(.warning), maxWidth: rect.width)
+                screen.put(words.text("counter.card.note", ["note": .text(note)]), row: row + 1, column: rect.column, style: Style(.warning), maxWidth: rect.width)
             }
         }
     }
 
     private func drawSuggestions(into screen: inout Screen, at rect: Rect, _ context: AppContext) {
         let choices = suggestions(context)
+        let words = context.words
         let typed = nameField.text.trimmingCharacters(in: .whitespaces)
         var rows = choices.map { customer in
             let waiting = context.shop.parcelsInShop(for: customer.id).count
-            return Table.Row([customer.key, customer.name, customer.phones.first ?? "", waiting == 0 ? "" : "\(waiting) waiting", customer.note ?? ""])
+            return Table.Row([customer.key, customer.name, customer.phones.first ?? "", waiting == 0 ? "" : words.text("counter.waiting", ["n": .count(waiting)]), customer.note ?? ""])
         }
-        rows.append(Table.Row(["+", typed.isEmpty ? "new customer: type the name" : "new customer: \(typed)", "", "", ""], style: Style(.accent)))
-        var table = Table(columns: [Table.Column("Key", width: .fixed(6)), Table.Column("Name"), Table.Column("Phone", width: .fixed(11)),
-                                    Table.Column("Parcels", width: .fixed(10)), Table.Column("Note")],
+        let new = typed.isEmpty ? words.text("intake.newCustomer.typeName") : words.text("intake.newCustomer.named", ["name": .text(typed)])
+        rows.append(Table.Row(["+", new, "", "", ""], style: Style(.accent)))
+        var table = Table(columns: [Table.Column(words.text("column.key"), width: .fixed(6)), Table.Column(words.text("column.name")),
+                                    Table.Column(words.text("column.phone"), width: .fixed(11)),
+                                    Table.Column(words.text("column.parcels"), width: .fixed(10)), Table.Column(words.text("column.note"))],
                           rows: rows)
         table.select(min(suggestion, rows.count - 1))
         table.draw(into: &screen, at: rect)
@@ -91,16 +115,19 @@ extension IntakeScreen {
 
     private func drawSummary(_ summary: DeliverySummary, into screen: inout Screen, at rect: Rect, _ context: AppContext) {
         let carrier = context.layout.carrier(named: summary.carrier)?.name ?? summary.carrier
-        var lines: [(String, Style)] = [("Delivery ended: \(carrier), \(summary.scanned) scanned", Style(.title, bold: true))]
+        let words = context.words
+        var lines: [(String, Style)] = [(words.text("intake.ended", ["carrier": .text(carrier), "n": .count(summary.scanned)]), Style(.title, bold: true))]
         if let declared = summary.declared, let mismatch = summary.mismatch {
-            lines.append(mismatch == 0 ? ("Declared \(declared): the count matches.", Style(.ok, bold: true))
-                         : ("Declared \(declared) but scanned \(summary.scanned): \(abs(mismatch)) \(mismatch > 0 ? "more" : "fewer") than declared.", Style(.danger, bold: true)))
+            let counts: [String: Phrase.Argument] = ["declared": .count(declared), "scanned": .count(summary.scanned), "n": .count(abs(mismatch))]
+            lines.append(mismatch == 0 ? (words.text("intake.ended.matches", counts), Style(.ok, bold: true))
+                         : mismatch > 0 ? (words.text("intake.ended.more", counts), Style(.danger, bold: true))
+                         : (words.text("intake.ended.fewer", counts), Style(.danger, bold: true)))
         }
-        let per = summary.perCarrier.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-        lines.append(("Per carrier: \(per.isEmpty ? "none" : per)", .plain))
-        lines.append(("On the floor: \(summary.overflow)   Not announced by a manifest: \(summary.unexpected)", .plain))
+        let per = summary.perCarrier.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+        lines.append((per.isEmpty ? words.text("intake.ended.perCarrier.none") : words.text("intake.ended.perCarrier", ["counts": .list(per)]), .plain))
+        lines.append((words.text("intake.ended.floor", ["floor": .count(summary.overflow), "unexpected": .count(summary.unexpected)]), .plain))
         let missing = context.shop.stillExpected.count
-        if missing > 0 { lines.append(("Announced but not arrived: \(missing) (butik reconcile lists them)", Style(.warning))) }
+        if missing > 0 { lines.append((words.text("intake.ended.missing", ["n": .count(missing)]), Style(.warning))) }
         for (offset, line) in lines.enumerated() where offset < rect.height {
             screen.put(line.0, row: rect.row + offset, column: rect.column, style: line.1, maxWidth: rect.width)
         }

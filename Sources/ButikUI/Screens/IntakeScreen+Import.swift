@@ -10,7 +10,7 @@ extension IntakeScreen {
     static let reportedProblems = 3
 
     mutating func openImport() -> [AppEffect] {
-        importField = TextField(placeholder: "path of the CSV file, e.g. ~/Downloads/postnord.csv")
+        importField = TextField()
         return []
     }
 
@@ -23,26 +23,30 @@ extension IntakeScreen {
     }
 
     /// "Imported 2 expected parcels; 1 already known; 1 bad row", then the first bad rows.
-    static func report(_ result: ManifestImport, _ problems: [ManifestProblem]) -> [String] {
+    static func report(_ result: ManifestImport, _ problems: [ManifestProblem]) -> [Phrase] {
         let badRows = Set(problems.map(\.line)).count
-        var lines = ["Imported \(count(result.added.count, "expected parcel")); \(result.alreadyKnown) already known; \(count(badRows, "bad row"))"]
-        lines += problems.prefix(reportedProblems).map { Words.english.text($0.phrase) }
-        if problems.count > reportedProblems { lines.append("… and \(count(problems.count - reportedProblems, "more problem")) (butik import lists them all)") }
+        var lines = [Phrase("intake.import.report", ["expected": .phrase(Phrase("intake.import.expected", ["n": .count(result.added.count)])),
+                                                     "known": .count(result.alreadyKnown),
+                                                     "bad": .phrase(Phrase("intake.import.badRows", ["n": .count(badRows)]))])]
+        lines += problems.prefix(reportedProblems).map(\.phrase)
+        if problems.count > reportedProblems {
+            lines.append(Phrase("intake.import.moreProblems", ["n": .count(problems.count - reportedProblems)]))
+        }
         return lines
     }
 
-    private static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
-
-    func drawImportPrompt(into screen: inout Screen, at rect: Rect) {
-        let label = "Import manifest:"
+    func drawImportPrompt(into screen: inout Screen, at rect: Rect, _ words: Words) {
+        let label = words.text("intake.import.label")
         screen.put(label, row: rect.row, column: rect.column, style: Style(.accent, bold: true))
         let left = label.displayWidth + 1
-        importField?.draw(into: &screen, at: Rect(row: rect.row, column: rect.column + left, width: max(1, rect.width - left), height: 1))
+        var field = importField
+        field?.placeholder = words.text("intake.import.placeholder")
+        field?.draw(into: &screen, at: Rect(row: rect.row, column: rect.column + left, width: max(1, rect.width - left), height: 1))
     }
 
-    func drawImportReport(into screen: inout Screen, at rect: Rect) {
+    func drawImportReport(into screen: inout Screen, at rect: Rect, _ words: Words) {
         for (offset, line) in importReport.enumerated() where offset < rect.height {
-            screen.put(line, row: rect.row + offset, column: rect.column, style: offset == 0 ? Style(.title, bold: true) : Style(.warning),
+            screen.put(words.text(line), row: rect.row + offset, column: rect.column, style: offset == 0 ? Style(.title, bold: true) : Style(.warning),
                        maxWidth: rect.width)
         }
     }

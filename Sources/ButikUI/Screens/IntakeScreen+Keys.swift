@@ -1,5 +1,6 @@
 import ButikDomain
 import ButikGrid
+import ButikText
 
 /// The intake's keys: one table per step (setting up the delivery, scanning, naming the
 /// recipient, the two confirmations, the manifest prompt).
@@ -14,44 +15,45 @@ extension IntakeScreen {
     }
 
     /// How the intake's work goes, for F1.
-    static let flow = "Choose the carrier with ←→ and type the count the driver declared, if any; Enter opens "
-        + "the delivery. Scan each parcel (or type its number and Enter): a parcel the carrier's manifest names is "
-        + "received at once, else type the recipient's name, key or phone and pick with ↑↓. The key and slot show "
-        + "large: write the key on the parcel and put it there. F9 before Enter marks a large parcel; Ctrl-Z "
-        + "undoes the last; F8 ends the delivery with the count. Ctrl-O imports a manifest."
+    static func flow(_ words: Words) -> String { words.text("screen.intake.flow") }
 
     /// The keys of the current step.
     func keys(_ context: AppContext) -> KeyMap<Action> {
+        let words = context.words
+        let flow = Self.flow(words)
         if importField != nil {
-            return KeyMap([KeyBinding(.enter, "import", action: .submitImport), KeyBinding(.escape, "cancel", action: .closeImport)],
-                          typing: "the manifest's path", flow: Self.flow)
+            return KeyMap([KeyBinding(.enter, words.text("keys.intake.import"), action: .submitImport),
+                           KeyBinding(.escape, words.text("keys.intake.cancel"), action: .closeImport)],
+                          typing: words.text("keys.intake.manifestPath"), flow: flow)
         }
-        let importing = KeyBinding(.control("o"), "import manifest", action: Action.openImport)
+        let importing = KeyBinding(.control("o"), words.text("keys.intake.importManifest"), action: Action.openImport)
+        let sizeToggle = KeyBinding(.function(9), size == .small ? words.text("keys.intake.large") : words.text("keys.intake.small"),
+                                    action: Action.toggleSize)
         switch currentStep(context) {
         case .setup:
-            return KeyMap([KeyBinding(.enter, "start delivery", action: .startDelivery),
-                           KeyBinding(label: "←→", "carrier", [(.left, .carrier(-1)), (.right, .carrier(1))]),
+            return KeyMap([KeyBinding(.enter, words.text("keys.intake.startDelivery"), action: .startDelivery),
+                           KeyBinding(label: "←→", words.text("keys.intake.carrier"), [(.left, .carrier(-1)), (.right, .carrier(1))]),
                            importing],
-                          typing: "the declared count", flow: Self.flow)
+                          typing: words.text("keys.intake.declaredCount"), flow: flow)
         case .scanning:
             let typed = !codeField.text.trimmingCharacters(in: .whitespaces).isEmpty
-            var bindings = typed ? [KeyBinding(.enter, "take", action: Action.take)] : []
-            bindings += [KeyBinding(.function(9), size == .small ? "large" : "small", action: .toggleSize),
-                         KeyBinding(.control("z"), "undo last", action: .undoLast),
-                         KeyBinding(.function(8), "end delivery", action: .endDelivery), importing]
-            if !codeField.text.isEmpty { bindings.append(KeyBinding(.escape, "clear", action: .clearCode)) }
-            return KeyMap(bindings, typing: "a tracking number", scan: "receive", flow: Self.flow)
+            var bindings = typed ? [KeyBinding(.enter, words.text("keys.intake.take"), action: Action.take)] : []
+            bindings += [sizeToggle,
+                         KeyBinding(.control("z"), words.text("keys.intake.undoLast"), action: .undoLast),
+                         KeyBinding(.function(8), words.text("keys.intake.endDelivery"), action: .endDelivery), importing]
+            if !codeField.text.isEmpty { bindings.append(KeyBinding(.escape, words.text("keys.intake.clear"), action: .clearCode)) }
+            return KeyMap(bindings, typing: words.text("keys.intake.trackingNumber"), scan: words.text("keys.intake.receive"), flow: flow)
         case .naming:
-            return KeyMap([KeyBinding(.enter, "receive", action: .receiveNamed),
-                           KeyBinding(label: "↑↓", "choose", [(.up, .suggestion(-1)), (.down, .suggestion(1))]),
-                           KeyBinding(.function(9), size == .small ? "large" : "small", action: .toggleSize),
-                           KeyBinding(.escape, "not received", action: .dropNamed)],
-                          typing: "the recipient's name, key or phone", scan: "next parcel", flow: Self.flow)
+            return KeyMap([KeyBinding(.enter, words.text("keys.intake.receive"), action: .receiveNamed),
+                           KeyBinding(label: "↑↓", words.text("keys.intake.choose"), [(.up, .suggestion(-1)), (.down, .suggestion(1))]),
+                           sizeToggle,
+                           KeyBinding(.escape, words.text("keys.intake.notReceived"), action: .dropNamed)],
+                          typing: words.text("keys.intake.recipient"), scan: words.text("keys.intake.nextParcel"), flow: flow)
         case .confirmingCheckDigit, .confirmingAgain:
-            return KeyMap([KeyBinding([.character("y"), .character("Y"), .character("j"), .character("J"), .enter], label: "y/Enter", "receive it",
-                                      action: .yes),
-                           KeyBinding([.character("n"), .character("N"), .escape], label: "n/Esc", "not received", action: .no)],
-                          flow: Self.flow)
+            return KeyMap([KeyBinding([.character("y"), .character("Y"), .character("j"), .character("J"), .enter],
+                                      label: words.text("keys.intake.yesLabel"), words.text("keys.intake.receiveIt"), action: .yes),
+                           KeyBinding([.character("n"), .character("N"), .escape], label: "n/Esc", words.text("keys.intake.notReceived"), action: .no)],
+                          flow: flow)
         }
     }
 
@@ -71,13 +73,13 @@ extension IntakeScreen {
         case .startDelivery: return startDelivery(context)
         case .take:
             let code = codeField.text
-            codeField = TextField(placeholder: codeField.placeholder)
+            codeField = TextField()
             return accept(code, force: false, context)
-        case .clearCode: codeField = TextField(placeholder: codeField.placeholder)
+        case .clearCode: codeField = TextField()
         case .toggleSize: size = size == .small ? .large : .small
         case .undoLast:
             guard let lastID = receivedHere.last else {
-                problem = "Nothing to undo in this delivery."
+                problem = [Phrase("intake.nothingToUndo")]
                 return [.beep]
             }
             return [.perform(.undoReceipt(lastID))]
@@ -88,7 +90,7 @@ extension IntakeScreen {
         case .dropNamed: dropNamed()
         case .yes: return confirmed(context)
         case .no:
-            problem = "Not received."
+            problem = [Phrase("intake.notReceived")]
             step = .scanning
         case .submitImport: return submitImport(pasted: "")
         case .closeImport: importField = nil

@@ -25,9 +25,9 @@ public struct IntakeScreen: Sendable {
     public internal(set) var step = Step.setup
     /// Index into the layout's carriers; kept between deliveries.
     public var carrierIndex = 0
-    public var declaredField = TextField(placeholder: "optional")
-    public var codeField = TextField(placeholder: "scan, or type a tracking number and Enter")
-    public var nameField = TextField(placeholder: "name, key or phone")
+    public var declaredField = TextField()
+    public var codeField = TextField()
+    public var nameField = TextField()
     /// The highlighted suggestion (the last row is "new customer").
     public var suggestion = 0
     public var size = SizeClass.small
@@ -37,14 +37,14 @@ public struct IntakeScreen: Sendable {
     public private(set) var receivedHere: [ParcelID] = []
     /// The summary of the delivery just ended.
     public private(set) var summary: DeliverySummary?
-    /// A line about the last thing that happened (warnings in `problem`).
-    public internal(set) var problem: String?
+    /// What the last thing that happened came to, a sentence or two (empty: nothing to say).
+    public internal(set) var problem: [Phrase] = []
     /// Whether the parcel being named was confirmed as received again.
     private var pendingAgain = false
     /// The manifest file path being typed; nil while the import prompt is closed.
     public internal(set) var importField: TextField?
     /// What the last manifest import did, shown until the next intake.
-    public internal(set) var importReport: [String] = []
+    public internal(set) var importReport: [Phrase] = []
 
     public init() {}
 
@@ -59,9 +59,9 @@ public struct IntakeScreen: Sendable {
         if importField != nil { return submitImport(pasted: code) }
         step = currentStep(context)
         importReport = []
-        var abandoned: String?
+        var abandoned: Phrase?
         if case .naming(let pending) = step {
-            abandoned = "\(pending.number) was not received: no name was given before the next scan."
+            abandoned = Phrase("intake.abandoned", ["tracking": .text(pending.number.value)])
         }
         step = .scanning
         let effects: [AppEffect]
@@ -69,11 +69,11 @@ public struct IntakeScreen: Sendable {
         case .success(let tracking):
             effects = proceed(tracking, again: false, context)
         case .failure(let error):
-            problem = "Not received. \(Words.english.text(error.misreadPhrase))"
+            problem = [Phrase("intake.notReceived"), error.misreadPhrase]
             effects = [.beep]
         }
         // Said after handling the new scan, which clears earlier messages.
-        if let abandoned { problem = [abandoned, problem].compactMap { $0 }.joined(separator: " ") }
+        if let abandoned { problem.insert(abandoned, at: 0) }
         return effects
     }
 
@@ -83,7 +83,7 @@ public struct IntakeScreen: Sendable {
         guard carriers.indices.contains(carrierIndex) else { return [] }
         let text = declaredField.text.trimmingCharacters(in: .whitespaces)
         guard text.isEmpty || Int(text) != nil else {
-            problem = "The declared count is a number, or empty."
+            problem = [Phrase("intake.declaredNotANumber")]
             return [.beep]
         }
         summary = nil
@@ -101,7 +101,7 @@ public struct IntakeScreen: Sendable {
         } else if !name.isEmpty {
             recipient = .person(NewCustomer(name: name))
         } else {
-            problem = "Type the name on the parcel."
+            problem = [Phrase("intake.typeName")]
             return [.beep]
         }
         return receive(tracking, recipient, again: false, context)
@@ -110,7 +110,7 @@ public struct IntakeScreen: Sendable {
     /// Esc while naming: the parcel is not received.
     mutating func dropNamed() {
         guard case .naming(let tracking) = step else { return }
-        problem = "\(tracking.number) was not received."
+        problem = [Phrase("intake.dropped", ["tracking": .text(tracking.number.value)])]
         resetNaming()
         size = .small
         step = .scanning
@@ -134,11 +134,11 @@ public struct IntakeScreen: Sendable {
             return proceed(tracking, again: false, context)
         case .failure(let error):
             if case .wrongCheckDigit = error {
-                problem = Words.english.text(error.phrase)
+                problem = [error.phrase]
                 step = .confirmingCheckDigit(code)
                 return [.beep]
             }
-            problem = Words.english.text(error.phrase)
+            problem = [error.phrase]
             return [.beep]
         }
     }
@@ -148,18 +148,19 @@ public struct IntakeScreen: Sendable {
     mutating func proceed(_ tracking: ParsedTracking, again: Bool, _ context: AppContext) -> [AppEffect] {
         let shop = context.shop
         if let present = shop.parcelInShop(tracking.number) {
-            problem = "\(tracking.number) is already here: slot \(present.slot), key \(present.key)."
+            problem = [Phrase("intake.alreadyHere", ["tracking": .text(tracking.number.value), "slot": .text(present.slot.value),
+                                                     "key": .text(present.key)])]
             return [.beep]
         }
         if !again, let earlier = shop.latestParcel(tracking.number) {
-            problem = "\(tracking.number) was here before and is \(earlier.status.phrase). Receive it again? y/n"
+            problem = [Phrase("intake.hereBefore", ["tracking": .text(tracking.number.value), "status": .phrase(earlier.status.kind.phrase)])]
             step = .confirmingAgain(tracking)
             return [.beep]
         }
         if let announced = shop.announcedRecipient(tracking.number) {
             return receive(tracking, .person(announced), again: again, context)
         }
-        problem = nil
+        problem = []
         resetNaming()
         step = .naming(tracking)
         pendingAgain = again
@@ -173,12 +174,12 @@ public struct IntakeScreen: Sendable {
         resetNaming()
         step = .scanning
         size = .small
-        problem = nil
+        problem = []
         return [.perform(.receive(request))]
     }
 
     mutating func resetNaming() {
-        nameField = TextField(placeholder: nameField.placeholder)
+        nameField = TextField()
         suggestion = 0
         pendingAgain = false
     }
@@ -199,35 +200,34 @@ public struct IntakeScreen: Sendable {
             importReport = []
             receivedHere = []
             last = nil
-            problem = nil
+            problem = []
             step = .scanning
         case .deliveryEnded(let ended):
             summary = ended
             step = .setup
-            declaredField = TextField(placeholder: declaredField.placeholder)
+            declaredField = TextField()
         case .received(let received):
             importReport = []
             last = received
             receivedHere.append(received.parcel.id)
             if let overflow = received.overflow {
-                let floor = overflow == .large ? "Large parcel: put it on the floor (\(received.parcel.slot))."
-                    : "Shelves are full: put it on the floor (\(received.parcel.slot))."
-                problem = [problem, floor].compactMap { $0 }.joined(separator: " ")
+                let slot: [String: Phrase.Argument] = ["slot": .text(received.parcel.slot.value)]
+                problem.append(overflow == .large ? Phrase("intake.floor.large", slot) : Phrase("intake.floor.full", slot))
             }
         case .receiptUndone(let parcel):
             receivedHere.removeAll { $0 == parcel.id }
             if last?.parcel.id == parcel.id { last = nil }
-            problem = "Undone: \(parcel.tracking) is no longer received. Take it off \(parcel.slot)."
+            problem = [Phrase("intake.undone", ["tracking": .text(parcel.tracking.value), "slot": .text(parcel.slot.value)])]
         case .expected(let result, let problems):
             importReport = IntakeScreen.report(result, problems)
-            problem = nil
+            problem = []
         default:
             break
         }
     }
 
-    mutating func refused(_ message: String) {
-        problem = message
+    mutating func refused(_ message: Phrase) {
+        problem = [message]
         step = .scanning
     }
 }

@@ -1,5 +1,6 @@
 import ButikDomain
 import ButikGrid
+import ButikText
 
 /// The queue screen's keys: one table for the lists, one for each prompt, one for the
 /// driver's handover.
@@ -28,7 +29,7 @@ extension QueueScreen {
                            KeyBinding(.escape, "cancel", action: .cancelHandover)],
                           scan: "count a parcel", flow: Self.flow)
         }
-        var bindings = KeyBinding<Action>.list("select", Action.select) + [
+        var bindings = KeyBinding<Action>.list("select", Words.english, Action.select) + [
             KeyBinding(.tab, "list", action: .switchList),
             KeyBinding(.enter, "hand out", action: .handOut),
             KeyBinding(.character("a"), "add", action: .add),

@@ -1,17 +1,16 @@
 import ButikDomain
 import ButikGrid
+import ButikText
 
 /// F7: today's counts per carrier and per staff member (received, handed out, returned).
 public struct ReportsScreen: Sendable {
     public init() {}
 
     /// How the reports screen goes, for F1. It has no keys of its own.
-    static let flow = "Today's counts, from the parcels the shop holds now: per carrier and per staff member, "
-        + "what was received, handed out and sent back to the sender. `butik report` on the command line covers "
-        + "other days and periods."
+    static func flow(_ words: Words) -> String { words.text("screen.reports.flow") }
 
     /// The keys of the screen: none, only the flow.
-    static let keys = KeyMap<KeyAction>([], flow: flow)
+    static func keys(_ context: AppContext) -> KeyMap<KeyAction> { KeyMap<KeyAction>([], flow: flow(context.words)) }
 
     /// Counts for one carrier or staff member today.
     struct Counts: Equatable {
@@ -46,24 +45,25 @@ public struct ReportsScreen: Sendable {
 
     func draw(into screen: inout Screen, at rect: Rect, _ context: AppContext) {
         let (carriers, staff) = ReportsScreen.counts(context)
-        screen.put("Today, \(context.today)", row: rect.row, column: rect.column, style: Style(.accent, bold: true))
+        let words = context.words
+        screen.put(words.text("reports.today", ["day": .date(context.today)]), row: rect.row, column: rect.column, style: Style(.accent, bold: true))
         func table(_ title: String, _ counts: [String: Counts], returned: Bool) -> Table {
             var rows = counts.keys.sorted().map { name -> Table.Row in
                 let c = counts[name]!
                 return Table.Row([name, "\(c.received)", "\(c.handedOut)"] + (returned ? ["\(c.returned)"] : []))
             }
             let total = counts.values.reduce(Counts()) { Counts(received: $0.received + $1.received, handedOut: $0.handedOut + $1.handedOut, returned: $0.returned + $1.returned) }
-            rows.append(Table.Row(["Total", "\(total.received)", "\(total.handedOut)"] + (returned ? ["\(total.returned)"] : []), style: Style(bold: true)))
-            return Table(columns: [Table.Column(title), Table.Column("Received", width: .fixed(9), alignment: .right),
-                                   Table.Column("Handed out", width: .fixed(11), alignment: .right)]
-                         + (returned ? [Table.Column("To sender", width: .fixed(10), alignment: .right)] : []),
+            rows.append(Table.Row([words.text("reports.total"), "\(total.received)", "\(total.handedOut)"] + (returned ? ["\(total.returned)"] : []), style: Style(bold: true)))
+            return Table(columns: [Table.Column(title), Table.Column(words.text("reports.received"), width: .fixed(9), alignment: .right),
+                                   Table.Column(words.text("reports.handedOut"), width: .fixed(11), alignment: .right)]
+                         + (returned ? [Table.Column(words.text("reports.toSender"), width: .fixed(10), alignment: .right)] : []),
                          rows: rows)
         }
         // The carrier table has one more column ("To sender", 10 cells and a gap): give it
         // those cells on top of half, so both name columns get the same width.
         let half = max(20, (rect.width - 2 + 11) / 2)
         let height = rect.height - 2
-        table("Carrier", carriers, returned: true).draw(into: &screen, at: Rect(row: rect.row + 2, column: rect.column, width: half, height: height))
-        table("Staff", staff, returned: false).draw(into: &screen, at: Rect(row: rect.row + 2, column: rect.column + half + 2, width: rect.width - half - 2, height: height))
+        table(words.text("column.carrier"), carriers, returned: true).draw(into: &screen, at: Rect(row: rect.row + 2, column: rect.column, width: half, height: height))
+        table(words.text("reports.staff"), staff, returned: false).draw(into: &screen, at: Rect(row: rect.row + 2, column: rect.column + half + 2, width: rect.width - half - 2, height: height))
     }
 }

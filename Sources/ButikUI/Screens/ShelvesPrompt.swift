@@ -1,7 +1,9 @@
 import ButikDomain
+import ButikGrid
+import ButikText
 
 /// The dialog open over the shelves map: moving a batch of parcels to a slot typed by the
-/// clerk, or changing a slot's capacity.
+/// clerk, or changing a slot's capacity. Its words are put together when it is drawn.
 public struct ShelvesPrompt: Sendable {
     public enum Purpose: Equatable, Sendable {
         /// Parcels to move, in the order they were scanned or chosen.
@@ -10,35 +12,50 @@ public struct ShelvesPrompt: Sendable {
     }
 
     public private(set) var purpose: Purpose
-    public internal(set) var modal: Modal
+    /// The answer typed so far.
+    public internal(set) var field: TextField
 
     /// At most this many parcels are listed in the move prompt; the rest are counted.
     static let listed = 6
 
     /// A prompt asking where to move `batch`, with `text` typed so far.
     static func move(_ batch: [ParcelID], text: String = "", _ context: AppContext) -> ShelvesPrompt {
-        let parcels = batch.compactMap { context.shop.parcels[$0] }
-        let lines = parcels.map { "\($0.tracking) (\($0.key)) from \($0.slot)" }
-        var message: String
-        if lines.count == 1 {
-            message = "Move \(lines[0]) to:"
-        } else {
-            message = "Move \(lines.count) parcels:\n" + lines.prefix(listed).joined(separator: "\n")
-            if lines.count > listed { message += "\n… and \(lines.count - listed) more" }
-            message += "\nto:"
-        }
-        message += "\n(scan more parcels to add them)"
-        let modal = Modal.prompt(title: " Move ", message: message, text: text, placeholder: "slot, e.g. B4 or FLOOR",
-                                 confirmLabel: "Move", cancelLabel: "Cancel")
-        return ShelvesPrompt(purpose: .move(batch), modal: modal)
+        ShelvesPrompt(purpose: .move(batch), field: TextField(text))
     }
 
     /// A prompt for the capacity of `slot`, starting with `text` (its capacity now).
     static func capacity(_ slot: SlotID, text: String, _ context: AppContext) -> ShelvesPrompt {
-        let load = context.shop.load(of: slot)
-        let modal = Modal.prompt(title: " Capacity ", message: "Capacity of \(slot) (\(load) parcel\(load == 1 ? "" : "s") in it now):",
-                                 text: text, placeholder: "1 to 999", confirmLabel: "Set", cancelLabel: "Cancel")
-        return ShelvesPrompt(purpose: .capacity(slot), modal: modal)
+        ShelvesPrompt(purpose: .capacity(slot), field: TextField(text))
+    }
+
+    /// The dialog as it reads in the context's words.
+    func modal(_ context: AppContext) -> Modal {
+        let words = context.words
+        var field = field
+        switch purpose {
+        case .move(let batch):
+            let lines = batch.compactMap { context.shop.parcels[$0] }.map {
+                words.text("shelves.move.parcel", ["tracking": .text($0.tracking.value), "key": .text($0.key), "slot": .text($0.slot.value)])
+            }
+            var message: String
+            if lines.count == 1 {
+                message = words.text("shelves.move.one", ["parcel": .text(lines[0])])
+            } else {
+                message = words.text("shelves.move.several", ["n": .count(lines.count)]) + "\n" + lines.prefix(Self.listed).joined(separator: "\n")
+                if lines.count > Self.listed { message += "\n" + words.text("shelves.move.more", ["n": .count(lines.count - Self.listed)]) }
+                message += "\n" + words.text("shelves.move.to")
+            }
+            message += "\n" + words.text("shelves.move.scanMore")
+            field.placeholder = words.text("shelves.move.placeholder")
+            return Modal(.prompt(field), title: " \(words.text("shelves.move.title")) ", message: message,
+                         confirmLabel: words.text("shelves.move.confirm"), cancelLabel: words.text("modal.cancel"))
+        case .capacity(let slot):
+            let load = context.shop.load(of: slot)
+            field.placeholder = words.text("shelves.capacity.placeholder")
+            return Modal(.prompt(field), title: " \(words.text("shelves.capacity.title")) ",
+                         message: words.text("shelves.capacity.message", ["slot": .text(slot.value), "n": .count(load)]),
+                         confirmLabel: words.text("shelves.capacity.confirm"), cancelLabel: words.text("modal.cancel"))
+        }
     }
 
     /// The parcels of a move prompt (empty for a capacity prompt).
@@ -47,11 +64,16 @@ public struct ShelvesPrompt: Sendable {
     }
 
     /// The text typed in the field.
-    var text: String { modal.field?.text ?? "" }
+    var text: String { field.text }
 }
 
-/// How the last move or capacity change went, shown under the map.
+/// How the last move or capacity change went, shown under the map: a sentence or two.
 public struct ShelvesNotice: Equatable, Sendable {
-    public var text: String
+    public var phrases: [Phrase]
     public var isProblem: Bool
+
+    public init(_ phrases: Phrase..., isProblem: Bool) {
+        self.phrases = phrases
+        self.isProblem = isProblem
+    }
 }

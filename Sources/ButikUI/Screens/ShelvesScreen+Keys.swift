@@ -1,5 +1,6 @@
 import ButikDomain
 import ButikGrid
+import ButikText
 
 /// The shelves screen's keys: one table for the map, one for the slot's list, one for the
 /// find field and one for the move and capacity prompts.
@@ -12,38 +13,45 @@ extension ShelvesScreen {
     }
 
     /// How the shelves' work goes, for F1.
-    static let flow = "The map shows each slot with how full it is and the keys in it; the selected slot's "
-        + "parcels are listed below (Tab moves there). To move parcels, scan them (or m for the selected slot's, "
-        + "or the parcel chosen in the list), then type the slot they go to and Enter. c changes the selected "
-        + "slot's capacity; / finds the slots of a customer or parcel."
+    static func flow(_ words: Words) -> String { words.text("screen.shelves.flow") }
 
     /// The keys of the current mode.
-    var keys: KeyMap<Action> {
-        let cancel = KeyBinding(.escape, "cancel", action: Action.cancelPrompt)
+    func keys(_ context: AppContext) -> KeyMap<Action> {
+        let words = context.words
+        let flow = Self.flow(words)
+        let cancel = KeyBinding(.escape, words.text("keys.counter.cancel"), action: Action.cancelPrompt)
         switch prompt?.purpose {
-        case .move: return KeyMap([KeyBinding(.enter, "move", action: .submitPrompt), cancel], typing: "the slot", scan: "add a parcel", flow: Self.flow)
-        case .capacity: return KeyMap([KeyBinding(.enter, "set", action: .submitPrompt), cancel], typing: "the capacity", flow: Self.flow)
+        case .move:
+            return KeyMap([KeyBinding(.enter, words.text("keys.shelves.move"), action: .submitPrompt), cancel],
+                          typing: words.text("keys.shelves.theSlot"), scan: words.text("keys.shelves.addParcel"), flow: flow)
+        case .capacity:
+            return KeyMap([KeyBinding(.enter, words.text("keys.shelves.set"), action: .submitPrompt), cancel],
+                          typing: words.text("keys.shelves.theCapacity"), flow: flow)
         case nil: break
         }
         if finding {
-            return KeyMap([KeyBinding(.enter, "keep and back to the map", action: .keepFound), KeyBinding(.escape, "clear", action: .clearFind)],
-                          typing: "key, name or tracking number", scan: "move", flow: Self.flow)
+            return KeyMap([KeyBinding(.enter, words.text("keys.shelves.keepFound"), action: .keepFound),
+                           KeyBinding(.escape, words.text("keys.counter.clear"), action: .clearFind)],
+                          typing: words.text("keys.shelves.findWhat"), scan: words.text("keys.shelves.move"), flow: flow)
         }
         var bindings: [KeyBinding<Action>] = switch focus {
-        case .map: [KeyBinding(label: "←→↑↓", "slot", [Key.left, .right, .up, .down].map { ($0, .slot($0)) }),
-                    KeyBinding(label: "Home End", "the first, the last slot of the shelf", [Key.home, .end].map { ($0, .slot($0)) },
+        case .map: [KeyBinding(label: "←→↑↓", words.text("keys.shelves.slot"), [Key.left, .right, .up, .down].map { ($0, .slot($0)) }),
+                    KeyBinding(label: "Home End", words.text("keys.shelves.ends"), [Key.home, .end].map { ($0, .slot($0)) },
                                showsOnHelpLine: false),
-                    KeyBinding(.character("m"), "move all", action: .move)]
-        case .list: KeyBinding<Action>.list("parcel", Action.parcel) + [KeyBinding(.character("m"), "move it", action: .move)]
+                    KeyBinding(.character("m"), words.text("keys.shelves.moveAll"), action: .move)]
+        case .list: KeyBinding<Action>.list(words.text("keys.counter.parcel"), words, Action.parcel)
+            + [KeyBinding(.character("m"), words.text("keys.shelves.moveIt"), action: .move)]
         }
-        bindings += [KeyBinding(.character("c"), "capacity", action: .capacity),
-                     KeyBinding(.character("/"), "find", action: .find),
-                     KeyBinding(.tab, focus == .map ? "list" : "map", action: .switchFocus)]
-        if notice != nil || !findField.text.isEmpty || focus == .list { bindings.append(KeyBinding(.escape, "clear", action: .clear)) }
-        return KeyMap(bindings, scan: "move", flow: Self.flow)
+        bindings += [KeyBinding(.character("c"), words.text("keys.shelves.capacity"), action: .capacity),
+                     KeyBinding(.character("/"), words.text("keys.shelves.find"), action: .find),
+                     KeyBinding(.tab, focus == .map ? words.text("keys.shelves.list") : words.text("keys.shelves.map"), action: .switchFocus)]
+        if notice != nil || !findField.text.isEmpty || focus == .list {
+            bindings.append(KeyBinding(.escape, words.text("keys.counter.clear"), action: .clear))
+        }
+        return KeyMap(bindings, scan: words.text("keys.shelves.move"), flow: flow)
     }
 
-    /// Performs a binding of ``keys``.
+    /// Performs a binding of ``keys(_:)``.
     mutating func perform(_ action: Action, _ context: AppContext) -> [AppEffect] {
         switch action {
         case .slot(let key): moveSelection(key, context)
@@ -73,7 +81,7 @@ extension ShelvesScreen {
     /// A key no binding has: typed into the prompt's field or the find field.
     mutating func type(_ key: Key, _ context: AppContext) {
         if var open = prompt {
-            if open.modal.edit(key) { prompt = open }
+            if open.field.handle(key) { prompt = open }
         } else if finding, findField.handle(key) {
             refreshFound(context)
             if let first = found.first { select(first, context) }

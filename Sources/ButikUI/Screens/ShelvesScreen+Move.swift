@@ -9,17 +9,18 @@ extension ShelvesScreen {
     /// the parcel joins the batch of the open one.
     mutating func scan(_ tracking: ParsedTracking, _ context: AppContext) -> [AppEffect] {
         guard let parcel = context.shop.latestParcel(tracking.number) else {
-            notice = ShelvesNotice(text: "\(tracking.number) is not known in this shop.", isProblem: true)
+            notice = ShelvesNotice(Phrase("scan.unknown", ["tracking": .text(tracking.number.value)]), isProblem: true)
             return [.beep]
         }
         guard parcel.status == .waiting else {
-            notice = ShelvesNotice(text: "\(parcel.tracking) is \(parcel.status.phrase); it cannot be moved.", isProblem: true)
+            notice = ShelvesNotice(Phrase("shelves.cannotMove", ["tracking": .text(parcel.tracking.value),
+                                                          "status": .phrase(parcel.status.kind.phrase)]), isProblem: true)
             return [.beep]
         }
         finding = false
         var batch = prompt?.batch ?? []
         guard !batch.contains(parcel.id) else {
-            notice = ShelvesNotice(text: "\(parcel.tracking) is already in this move.", isProblem: false)
+            notice = ShelvesNotice(Phrase("shelves.alreadyInMove", ["tracking": .text(parcel.tracking.value)]), isProblem: false)
             return []
         }
         // A slot already typed in an open move prompt stays.
@@ -36,7 +37,7 @@ extension ShelvesScreen {
         let parcels = parcels(in: selected(context.layout), context).filter { $0.status == .waiting }
         let batch = focus == .list ? Array(parcels.dropFirst(list.index).prefix(1)) : parcels
         guard !batch.isEmpty else {
-            notice = ShelvesNotice(text: "\(selected(context.layout)) has no parcel waiting to move.", isProblem: true)
+            notice = ShelvesNotice(Phrase("shelves.nothingToMove", ["slot": .text(selected(context.layout).value)]), isProblem: true)
             return [.beep]
         }
         notice = nil
@@ -48,7 +49,7 @@ extension ShelvesScreen {
     mutating func openCapacity(_ context: AppContext) -> [AppEffect] {
         let id = selected(context.layout)
         guard let slot = context.layout.slots.first(where: { $0.id == id }) else {
-            notice = ShelvesNotice(text: "\(id) is an area without a capacity.", isProblem: true)
+            notice = ShelvesNotice(Phrase("shelves.noCapacity", ["slot": .text(id.value)]), isProblem: true)
             return [.beep]
         }
         notice = nil
@@ -67,7 +68,7 @@ extension ShelvesScreen {
         case .move(let batch):
             let target = SlotID(text)
             guard !text.isEmpty, context.layout.contains(target), target != context.layout.outboundID else {
-                notice = ShelvesNotice(text: text.isEmpty ? "Type the slot to move to." : Words.english.text(DomainError.unknownSlot(target.value).phrase),
+                notice = ShelvesNotice(text.isEmpty ? Phrase("shelves.typeSlot") : DomainError.unknownSlot(target.value).phrase,
                                        isProblem: true)
                 prompt = .move(batch, text: text, context)
                 return [.beep]
@@ -79,7 +80,7 @@ extension ShelvesScreen {
             return batch.map { .perform(.move($0, to: target)) }
         case .capacity(let slot):
             guard let capacity = Int(text) else {
-                notice = ShelvesNotice(text: "Type the number of parcels \(slot) holds.", isProblem: true)
+                notice = ShelvesNotice(Phrase("shelves.typeCapacity", ["slot": .text(slot.value)]), isProblem: true)
                 prompt = .capacity(slot, text: text, context)
                 return [.beep]
             }
@@ -94,9 +95,9 @@ extension ShelvesScreen {
         switch outcome {
         case .moved(let parcel):
             moves.moved.append(parcel)
-            notice = ShelvesNotice(text: moves.summary, isProblem: false)
+            notice = ShelvesNotice(moves.summary, isProblem: false)
         case .capacitySet(let slot, let capacity):
-            notice = ShelvesNotice(text: "\(slot) now holds up to \(capacity) parcels.", isProblem: false)
+            notice = ShelvesNotice(Phrase("shelves.capacitySet", ["slot": .text(slot.value), "n": .count(capacity)]), isProblem: false)
         default:
             break
         }
@@ -105,18 +106,17 @@ extension ShelvesScreen {
 
     /// The store refused a move or capacity change: the message shows and the prompt opens
     /// again with what was refused, to choose another slot or number.
-    mutating func refused(_ command: AppCommand, _ message: String, _ context: AppContext) {
+    mutating func refused(_ command: AppCommand, _ message: Phrase, _ context: AppContext) {
         switch command {
         case .move(let id, let target):
-            let done = moves.moved.isEmpty ? "" : moves.summary + " "
-            notice = ShelvesNotice(text: done + message, isProblem: true)
+            notice = moves.moved.isEmpty ? ShelvesNotice(message, isProblem: true) : ShelvesNotice(moves.summary, message, isProblem: true)
             let batch = (prompt?.batch ?? []) + [id]
             prompt = .move(batch, text: target.value, context)
         case .setCapacity(let slot, let capacity):
-            notice = ShelvesNotice(text: message, isProblem: true)
+            notice = ShelvesNotice(message, isProblem: true)
             prompt = .capacity(slot, text: "\(capacity)", context)
         default:
-            notice = ShelvesNotice(text: message, isProblem: true)
+            notice = ShelvesNotice(message, isProblem: true)
         }
     }
 
@@ -132,9 +132,11 @@ struct MoveReport: Sendable {
     var target: SlotID?
     var moved: [Parcel] = []
 
-    var summary: String {
-        guard let target else { return "" }
-        if moved.count == 1 { return "Moved \(moved[0].tracking) (\(moved[0].key)) to \(target)." }
-        return "Moved \(moved.count) parcels to \(target): \(moved.map(\.key).joined(separator: ", "))."
+    var summary: Phrase {
+        let slot = Phrase.Argument.text(target?.value ?? "")
+        if moved.count == 1 {
+            return Phrase("shelves.moved.one", ["tracking": .text(moved[0].tracking.value), "key": .text(moved[0].key), "slot": slot])
+        }
+        return Phrase("shelves.moved", ["n": .count(moved.count), "slot": slot, "keys": .list(moved.map(\.key))])
     }
 }

@@ -1,5 +1,6 @@
 import ButikDomain
 import ButikGrid
+import ButikText
 
 /// F4: the shelves as a map of slots, like the cabinet doors in the shop: each slot with how
 /// full it is and the keys in it; the floor and outbound areas below; the selected slot's
@@ -17,7 +18,7 @@ public struct ShelvesScreen: Sendable {
     public var list = ListSelection()
     /// The move or capacity prompt, when open.
     public var prompt: ShelvesPrompt?
-    public var findField = TextField(placeholder: "key, name or tracking number")
+    public var findField = TextField()
     /// Whether the find field has the focus.
     public var finding = false
     /// The slots holding a parcel matching the find text, in map order.
@@ -69,11 +70,12 @@ public struct ShelvesScreen: Sendable {
     /// The selected slot's parcels.
     func table(_ context: AppContext) -> Table {
         let id = selected(context.layout)
+        let words = context.words
         let table = Table(
-            columns: [Table.Column("Key", width: .fixed(6)), Table.Column("Name"), Table.Column("Tracking", width: .fixed(20)),
-                      Table.Column("Due", width: .fixed(12))],
+            columns: [Table.Column(words.text("column.key"), width: .fixed(6)), Table.Column(words.text("column.name")),
+                      Table.Column(words.text("column.tracking"), width: .fixed(20)), Table.Column(words.text("column.due"), width: .fixed(12))],
             rows: parcels(in: id, context).map { Table.Row([$0.key, $0.recipientName, $0.tracking.value, context.dueText($0.deadline)]) },
-            emptyMessage: "\(id) is empty.")
+            emptyMessage: words.text("shelves.empty", ["slot": .text(id.value)]))
         return focus == .list ? list.applied(to: table) : table
     }
 
@@ -122,7 +124,7 @@ public struct ShelvesScreen: Sendable {
                 var style: Style = fill >= 1 ? Style(.danger) : fill >= 0.75 ? Style(.warning) : isArea ? Style(.muted) : Style(.ok)
                 if highlighted.contains(id) { style = Style(.accent, bold: true, reverse: true) }
                 if id == selectedID { style = Style(.selection, reverse: true) }
-                var text = "\(id) " + (capacity[id].map { "\(parcels.count)/\($0)" } ?? "\(parcels.count)")
+                var text = "\(id.value) " + (capacity[id].map { "\(parcels.count)/\($0)" } ?? "\(parcels.count)")
                 if let capacity = capacity[id] {
                     let mark = ShelvesScreen.fillMark(load: parcels.count, capacity: capacity, width: cellWidth - 2 - text.displayWidth)
                     if !mark.isEmpty { text += " " + mark }
@@ -136,24 +138,26 @@ public struct ShelvesScreen: Sendable {
         }
         let listTop = rect.row + mapHeight
         guard listTop < rect.row + rect.height - 1 else { return }
-        drawStatusRow(into: &screen, row: listTop, rect: rect)
+        drawStatusRow(into: &screen, row: listTop, rect: rect, context.words)
         table(context).draw(into: &screen, at: Rect(row: listTop + 1, column: rect.column, width: rect.width, height: rect.row + rect.height - listTop - 1))
-        if let prompt { prompt.modal.draw(into: &screen, at: rect) }
+        if let prompt { prompt.modal(context).draw(into: &screen, at: rect) }
     }
 
     /// The row between the map and the list: the find field while it is in use, else the last
     /// notice, else the find text and what it highlights, else a line.
-    private func drawStatusRow(into screen: inout Screen, row: Int, rect: Rect) {
+    private func drawStatusRow(into screen: inout Screen, row: Int, rect: Rect, _ words: Words) {
         if finding || (notice == nil && !findField.text.isEmpty) {
-            let label = "Find:"
+            let label = words.text("counter.find")
             screen.put(label, row: row, column: rect.column, style: Style(.accent, bold: true))
-            let count = findField.text.isEmpty ? "" : found.isEmpty ? "no slot" : found.count == 1 ? "1 slot" : "\(found.count) slots"
+            let count = findField.text.isEmpty ? "" : found.isEmpty ? words.text("shelves.found.none") : words.text("shelves.found", ["n": .count(found.count)])
             let fieldWidth = max(1, min(30, rect.width - label.count - 1 - count.count - 2))
+            var findField = findField
+            findField.placeholder = words.text("shelves.find.placeholder")
             findField.draw(into: &screen, at: Rect(row: row, column: rect.column + label.count + 1, width: fieldWidth, height: 1), focused: finding)
             screen.put(count, row: row, column: rect.column + label.count + fieldWidth + 3, style: Style(.muted),
                        maxWidth: max(0, rect.width - label.count - fieldWidth - 3))
         } else if let notice {
-            screen.put(notice.text.truncated(toWidth: rect.width), row: row, column: rect.column, style: notice.isProblem ? Style(.warning, bold: true) : Style(.ok, bold: true),
+            screen.put(notice.phrases.map { words.text($0) }.joined(separator: " ").truncated(toWidth: rect.width), row: row, column: rect.column, style: notice.isProblem ? Style(.warning, bold: true) : Style(.ok, bold: true),
                        maxWidth: rect.width)
         } else {
             screen.horizontalLine(row: row, column: rect.column, width: rect.width, style: Style(.muted))

@@ -1,19 +1,20 @@
 import ButikGrid
+import ButikText
 
-/// A short-lived message. It does not read a clock: the app sets `expiresAt` from the
+/// A short-lived message, a phrase put into words when it is drawn. It does not read a clock: the app sets `expiresAt` from the
 /// time it has and drops the toast once `isExpired(at:)`.
-public struct Toast: Hashable, Sendable {
+public struct Toast: Equatable, Sendable {
     public enum Kind: Hashable, Sendable {
         case info, warning, error
     }
 
-    public var text: String
+    public var phrase: Phrase
     public var kind: Kind
     /// Seconds on the same monotonic clock as `KeyEvent.time`.
     public var expiresAt: Double
 
-    public init(_ text: String, kind: Kind = .info, expiresAt: Double) {
-        self.text = text
+    public init(_ phrase: Phrase, kind: Kind = .info, expiresAt: Double) {
+        self.phrase = phrase
         self.kind = kind
         self.expiresAt = expiresAt
     }
@@ -33,16 +34,16 @@ public struct Toast: Hashable, Sendable {
     }
 
     /// The rows the text needs at `width` (at most `maxRows`).
-    public func rows(width: Int, maxRows: Int) -> Int {
-        min(maxRows, max(1, text.wrapped(toWidth: max(1, width - 2)).count))
+    public func rows(width: Int, maxRows: Int, _ words: Words) -> Int {
+        min(maxRows, max(1, words.text(phrase).wrapped(toWidth: max(1, width - 2)).count))
     }
 
     /// Draws the text from the top of `rect`, wrapped over its rows (cut on the last), which
     /// it fills in its style.
-    public func draw(into screen: inout Screen, at rect: Rect) {
+    public func draw(into screen: inout Screen, at rect: Rect, _ words: Words) {
         guard !rect.isEmpty else { return }
         screen.fill(rect, style: style)
-        let lines = text.wrapped(toWidth: max(1, rect.width - 2))
+        let lines = words.text(phrase).wrapped(toWidth: max(1, rect.width - 2))
         for (offset, line) in lines.prefix(rect.height).enumerated() {
             let shown = offset == rect.height - 1 && lines.count > rect.height
                 ? lines[offset...].joined(separator: " ").truncated(toWidth: rect.width - 2) : line

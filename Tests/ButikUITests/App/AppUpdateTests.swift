@@ -1,5 +1,6 @@
 import ButikDomain
 import ButikGrid
+import ButikText
 @testable import ButikUI
 import Foundation
 import Testing
@@ -33,7 +34,7 @@ struct AppUpdateTests {
 
     @Test func functionKeysAreF2ToF7InOrder() {
         #expect(AppTab.allCases.map(\.key) == (2...7).map(Key.function))
-        #expect(AppTab.allCases.map(\.title) == ["Counter", "Intake", "Shelves", "Queue", "Customers", "Reports"])
+        #expect(AppTab.allCases.map { $0.title(.english) } == ["Counter", "Intake", "Shelves", "Queue", "Customers", "Reports"])
     }
 
     @Test(arguments: [Key.escape, .function(1), .enter, .character("q")])
@@ -91,7 +92,7 @@ struct AppUpdateTests {
         var state = state()
         #expect(state.update(.storeFailed("the disk is full")) == [.beep])
         #expect(state.readOnlyReason == "the disk is full")
-        #expect(state.toast == Toast("The store is read-only: the disk is full", kind: .error, expiresAt: 100 + AppState.toastSeconds))
+        #expect(state.toast == Toast(Phrase("store.readOnly", ["reason": .text("the disk is full")]), kind: .error, expiresAt: 100 + AppState.toastSeconds))
         // The toast covers the status line until it expires; then the status line says it.
         #expect(state.view(Size(width: 80, height: 24)).textLines[22] == " The store is read-only: the disk is full")
         _ = state.update(.tick(now: Harness.now, clock: 100 + AppState.toastSeconds))
@@ -106,10 +107,10 @@ struct AppUpdateTests {
 
     @Test func toastsExpireOnTickAfterToastSeconds() {
         var state = state(clock: 50)
-        state.say("Hello")
+        state.say(text: "Hello")
         #expect(state.toast?.expiresAt == 50 + AppState.toastSeconds)
         _ = state.update(.tick(now: Harness.now.addingTimeInterval(4.9), clock: 50 + AppState.toastSeconds - 0.1))
-        #expect(state.toast?.text == "Hello")
+        #expect(state.toastText == "Hello")
         #expect(state.view(Size(width: 80, height: 24)).textLines[22] == " Hello")
         _ = state.update(.tick(now: Harness.now.addingTimeInterval(5), clock: 50 + AppState.toastSeconds))
         #expect(state.toast == nil)
@@ -128,10 +129,10 @@ struct AppUpdateTests {
         #expect(state.update(.storeNotices([])) == [])
         #expect(state.toast == nil)
         #expect(state.update(.storeNotices(["The damage noted in line 7 is gone.", "Check the last receipt."])) == [])
-        #expect(state.toast == Toast("The damage noted in line 7 is gone. Check the last receipt.", kind: .warning,
+        #expect(state.toast == Toast(Phrase("store.notices", ["text": .text("The damage noted in line 7 is gone. Check the last receipt.")]), kind: .warning,
                                      expiresAt: 100 + AppState.toastSeconds))
         #expect(state.update(.backupFailed("the disk is full")) == [])
-        #expect(state.toast?.text == "Today's backup could not be made: the disk is full")
+        #expect(state.toastText == "Today's backup could not be made: the disk is full")
         #expect(state.toast?.kind == .warning)
         #expect(state.readOnlyReason == nil, "a failed backup never stops writing")
     }
@@ -160,7 +161,7 @@ struct AppUpdateTests {
         #expect(!state.helpVisible)
         #expect(state.tab == .counter)
         #expect(state.counter.field.text == parcel.tracking.value)
-        #expect(state.toast?.text == "\(parcel.tracking): waiting for pickup, slot B3, key \(parcel.key).")
+        #expect(state.toastText == "\(parcel.tracking): waiting for pickup, slot B3, key \(parcel.key).")
     }
 
     @Test func aResizeAfterAScanLeavesTypingToReplaceTheNumber() throws {
@@ -179,6 +180,6 @@ struct AppUpdateTests {
         #expect(state.tab == .queue)
         #expect(state.counter.field.text == "")
         #expect(state.toast?.kind == .error)
-        #expect(state.toast?.text == "Bad scan. Misread RB123456786US: check digit 6 should be 5. Scan it again.")
+        #expect(state.toastText == "Bad scan. Misread RB123456786US: check digit 6 should be 5. Scan it again.")
     }
 }

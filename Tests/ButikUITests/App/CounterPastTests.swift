@@ -36,7 +36,7 @@ struct CounterPastTests {
     }()
 
     func state() -> AppState {
-        AppState(context: AppContext(shop: Self.shop, layout: AppUpdateTests.layout, now: Harness.now),
+        AppState(context: AppContext(shop: Self.shop, layout: AppUpdateTests.layout, now: Harness.now, words: Harness.words),
                  staff: "maria", storeLabel: "/srv/butik", clock: 100)
     }
 
@@ -57,7 +57,7 @@ struct CounterPastTests {
         // A number in the shop is shown as before, without a look-up.
         let waiting = Self.shop.parcelsInShop.first { $0.status == .waiting }!
         #expect(state.update(.scan(waiting.tracking.value)) == [])
-        #expect(state.toast?.text.hasPrefix("\(waiting.tracking): waiting for pickup") == true)
+        #expect(state.toastText?.hasPrefix("\(waiting.tracking): waiting for pickup") == true)
     }
 
     @Test func bothParcelsThatHadTheNumberShowNewestFirstAt100x30() {
@@ -70,12 +70,12 @@ struct CounterPastTests {
              RR314159268NO: 2 parcels had this number, newest first.
 
              P337  Posten/Bring, for JEDS (Janne Eline Dahl Solberg): handed out
-               2026-11-20 11:00  ola  received into D6, deadline 2026-11-27
-               2026-11-20 13:00  ola  handed out to proxy Petter Dahl Solberg (ID note: førerkort …4521)
+               20.11.2026 11:00  ola  received into D6, deadline 2026-11-27
+               20.11.2026 13:00  ola  handed out to proxy Petter Dahl Solberg (ID note: førerkort …4521)
 
              P336  Posten/Bring, for KH2 (Kari Hansen): handed out
-               2026-11-13 11:00  siv  received into A2, deadline 2026-11-20
-               2026-11-13 13:00  siv  handed out to the recipient, photo ID checked
+               13.11.2026 11:00  siv  received into A2, deadline 2026-11-20
+               13.11.2026 13:00  siv  handed out to the recipient, photo ID checked
 
 
 
@@ -106,13 +106,13 @@ struct CounterPastTests {
              RR314159268NO: 2 parcels had this number, newest first.
 
              P337  Posten/Bring, for JEDS (Janne Eline Dahl Solberg): handed out
-               2026-11-20 11:00  ola  received into D6, deadline 2026-11-27
-               2026-11-20 13:00  ola  handed out to proxy Petter Dahl Solberg (ID note:
+               20.11.2026 11:00  ola  received into D6, deadline 2026-11-27
+               20.11.2026 13:00  ola  handed out to proxy Petter Dahl Solberg (ID note:
                                       førerkort …4521)
 
              P336  Posten/Bring, for KH2 (Kari Hansen): handed out
-               2026-11-13 11:00  siv  received into A2, deadline 2026-11-20
-               2026-11-13 13:00  siv  handed out to the recipient, photo ID checked
+               13.11.2026 11:00  siv  received into A2, deadline 2026-11-20
+               13.11.2026 13:00  siv  handed out to the recipient, photo ID checked
 
 
 
@@ -138,9 +138,9 @@ struct CounterPastTests {
              RR314159268NO: 2 parcels had this number, newest first.
              P337 Posten/Bring, for JEDS (Janne Eline Dahl Solberg):
              handed out
-               2026-11-20 11:00  ola  received into D6, deadline
+               20.11.2026 11:00  ola  received into D6, deadline
                                       2026-11-27
-               2026-11-20 13:00  ola  handed out to proxy Petter Dahl
+               20.11.2026 13:00  ola  handed out to proxy Petter Dahl
                                       Solberg (ID note: førerkort
                                       …4521)
              P336  Posten/Bring, for KH2 (Kari Hansen): handed out
@@ -154,9 +154,9 @@ struct CounterPastTests {
             " RR314159268NO: 2 parcels had this number, newest first.",
             " ↑ 1 newer parcel",
             " P336  Posten/Bring, for KH2 (Kari Hansen): handed out",
-            "   2026-11-13 11:00  siv  received into A2, deadline",
+            "   13.11.2026 11:00  siv  received into A2, deadline",
             "                          2026-11-20",
-            "   2026-11-13 13:00  siv  handed out to the recipient,",
+            "   13.11.2026 13:00  siv  handed out to the recipient,",
             "                          photo ID checked",
         ])
         // The last parcel stays the first shown; ↑ goes back to the newest.
@@ -213,7 +213,7 @@ struct CounterPastTests {
         #expect(state.update(.scan(unknown.value)) == [.lookUpStories(unknown)])
         #expect(state.update(.storiesRead(unknown, [])) == [])
         #expect(state.counter.past == nil)
-        #expect(state.toast?.text == "\(unknown) is not known in this shop.")
+        #expect(state.toastText == "\(unknown) is not known in this shop.")
         let lines = state.view(Size(width: 80, height: 24)).textLines
         #expect(lines[2] == " Find: \(unknown)")
         #expect(lines[5] == String(repeating: " ", count: 24) + "Nothing matches \"\(unknown)\".")

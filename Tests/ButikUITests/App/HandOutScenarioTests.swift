@@ -125,15 +125,15 @@ import Testing
         let (customer, parcels) = try Self.startForKariHansen(h)
         let top = h.counterDetailRow()
         h.press(.control("r"))
-        #expect(h.screen(width: 120)[top + 2] == " Refused because: \(HandOutFlow.defaultRefusal)")
+        #expect(h.screen(width: 120)[top + 2] == " Refused because: \(HandOutFlow.defaultRefusal(.english))")
         h.press(.enter)
         let log = h.store.state.log(of: customer.id)
-        #expect(log.map(\.text) == [HandOutFlow.defaultRefusal])
+        #expect(log.map(\.text) == [HandOutFlow.defaultRefusal(.english)])
         #expect(log.first?.staff == "maria")
         #expect(log.first?.parcels == parcels.map(\.tracking))
         #expect(parcels.allSatisfy { Self.status(h, $0) == .waiting }, "nothing was handed out")
         #expect(h.state.counter.handOut == nil)
-        #expect(h.screen(width: 140)[top] == " Refused and noted in Kari Hansen's log: \(HandOutFlow.defaultRefusal)")
+        #expect(h.screen(width: 140)[top] == " Refused and noted in Kari Hansen's log: \(HandOutFlow.defaultRefusal(.english))")
     }
 
     @Test func enterWithoutScansHandsOutOnlyWhereTheShopAllowsIt() throws {

@@ -2,6 +2,7 @@ import ButikDomain
 import ButikGrid
 import ButikRuntime
 import ButikStore
+import ButikText
 import ButikUI
 import Foundation
 import Testing
@@ -16,6 +17,9 @@ final class Harness {
     /// 2026-11-23 11:00 in Oslo (a Monday).
     static let now = Date(timeIntervalSince1970: 1_795_428_000)
     static let staff = "maria"
+    /// The words the app is started with (a test runs in another language inside
+    /// `Harness.$words.withValue(...)`).
+    @TaskLocal static var words = Words.english
 
     /// The temporary folder holding the store folder.
     private let base: URL
@@ -46,7 +50,7 @@ final class Harness {
             throw error
         }
         startClock = clock
-        driver = AppDriver(store: StoreClient(store), staff: Harness.staff, now: Harness.now, clock: clock)
+        driver = AppDriver(store: StoreClient(store), staff: Harness.staff, now: Harness.now, clock: clock, words: Harness.words)
     }
 
     deinit {

@@ -122,7 +122,7 @@ struct IntakeScenarioTests {
         let received = try #require(parcel(h, Self.misread(Self.first)))
         #expect(received.checkDigit == .overridden)
         #expect(h.screen(width: 120)[13]
-                == " AL → \(received.slot)  ·  Ada Lovelace (new customer)  ·  RR111111116NO  ·  keep until 2026-11-30  ·  check digit overridden")
+                == " AL → \(received.slot)  ·  Ada Lovelace (new customer)  ·  RR111111116NO  ·  keep until 30.11.2026  ·  check digit overridden")
     }
 
     @Test func aTypedWrongCheckDigitAndNoReceivesNothing() throws {
@@ -178,7 +178,7 @@ struct IntakeScenarioTests {
         #expect(received.preAdvised == true)
         #expect(h.state.intake.step == .scanning)
         #expect(received.key == "AMØ")
-        #expect(h.screen(width: 120)[13] == " AMØ → \(received.slot)  ·  Anne-Marie Østby (new customer)  ·  \(Self.first)  ·  keep until 2026-11-30")
+        #expect(h.screen(width: 120)[13] == " AMØ → \(received.slot)  ·  Anne-Marie Østby (new customer)  ·  \(Self.first)  ·  keep until 30.11.2026")
     }
 
     @Test func aNewNameCreatesACustomerWithTheInitialsKey() throws {
@@ -193,7 +193,7 @@ struct IntakeScenarioTests {
         let customer = try #require(h.store.state.customers[received.customer])
         #expect(customer.name == "Ada Lovelace")
         #expect(customer.key == "AL")
-        #expect(h.screen(width: 120)[13] == " AL → \(received.slot)  ·  Ada Lovelace (new customer)  ·  \(Self.first)  ·  keep until 2026-11-30")
+        #expect(h.screen(width: 120)[13] == " AL → \(received.slot)  ·  Ada Lovelace (new customer)  ·  \(Self.first)  ·  keep until 30.11.2026")
     }
 
     @Test func typingAKeyPicksTheRegularAndShowsHerNote() throws {
@@ -206,7 +206,7 @@ struct IntakeScenarioTests {
         let received = try #require(parcel(h, Self.first))
         #expect(received.key == "JEDS")
         let lines = h.screen(width: 120)
-        #expect(lines[13] == " JEDS → \(received.slot)  ·  Janne Eline Dahl Solberg  ·  \(Self.first)  ·  keep until 2026-11-30")
+        #expect(lines[13] == " JEDS → \(received.slot)  ·  Janne Eline Dahl Solberg  ·  \(Self.first)  ·  keep until 30.11.2026")
         #expect(lines[14] == " Note: Comes by Vespa, have the parcels ready at the door")
     }
 

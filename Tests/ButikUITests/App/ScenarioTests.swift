@@ -71,7 +71,7 @@ struct ScenarioTests {
         #expect(h.screen()[(parcelTop + 1)...(parcelTop + 4)] == [
             " \(Self.magnus)  an SSCC",
             " For Magnus Johansen (MJ), posten, slot B3, small",
-            " Received 2026-11-20 09:07 by maria; keep until 2026-11-27",
+            " Received 20.11.2026 09:07 by maria; keep until 27.11.2026",
             " Waiting: 4d left",
         ])
     }

@@ -181,7 +181,7 @@ struct SnapshotTests {
         // "KARI C6" in block letters, centred, with who it is for below.
         #expect(lines[7...11].map { $0.trimmingCharacters(in: .whitespaces) }.allSatisfy { !$0.isEmpty })
         #expect(lines[7].contains("█"))
-        #expect(lines[13].hasPrefix(" KARI → C6  ·  Kari Nordmann  ·  \(Harness.s10("77777777", country: "SE"))  ·  keep until 2026-11-30"))
+        #expect(lines[13].hasPrefix(" KARI → C6  ·  Kari Nordmann  ·  \(Harness.s10("77777777", country: "SE"))  ·  keep until 30.11.2026"))
         #expect(h.screen(width: 120, height: 40)[13].hasPrefix(" KARI → C6  ·  Kari Nordmann  ·  "))
         #expect(h.takeEffects() == [])
     }
@@ -245,7 +245,7 @@ struct SnapshotTests {
         let h = try Harness()
         h.press(.function(7))
         #expect(h.screen()[2...6] == [
-            " Today, 2026-11-23",
+            " Today, 23.11.2026",
             "",
             " Carrier     Received  Handed out  To sender  Staff        Received  Handed out",
             " posten            13           0          0  janfredrik         13           0",
@@ -314,14 +314,14 @@ struct SnapshotTests {
         let frame = h.frame()
         let bar = frame.textLines[0]
         // " F5 Queue ", the trailing space trimmed from the text line.
-        let active = try #require(bar.range(of: " \(tab.key.label) \(tab.title)"))
+        let active = try #require(bar.range(of: " \(tab.key.label) \(tab.title(.english))"))
         let start = bar.distance(from: bar.startIndex, to: active.lowerBound)
         let end = bar.distance(from: bar.startIndex, to: active.upperBound) + 1
         let mask = Array(frame.styleMask[0])
         #expect(String(mask[start..<end]) == String(repeating: "S", count: end - start))
         // Elsewhere only the other tabs' keys stand out, in the accent colour.
         let others = AppTab.allCases.filter { $0 != tab }.map { other in
-            bar.distance(from: bar.startIndex, to: bar.range(of: other.key.label + " " + other.title)!.lowerBound)
+            bar.distance(from: bar.startIndex, to: bar.range(of: other.key.label + " " + other.title(.english))!.lowerBound)
         }
         for column in mask.indices where !(start..<end).contains(column) {
             let isKey = others.contains { column == $0 || column == $0 + 1 }
@@ -379,11 +379,11 @@ struct SnapshotTests {
     @Test func aLongMessageWrapsOverTheHelpLine() {
         var state = AppState(context: AppContext(shop: AppUpdateTests.shop, layout: AppUpdateTests.layout, now: Harness.now),
                              staff: "maria", storeLabel: "/srv/butik", clock: 0)
-        state.say("RR123456785SE was handed out 2026-11-20 14:02 by maria, verified with a pickup code; the proxy was Per Hansen.")
+        state.say(text: "RR123456785SE was handed out 2026-11-20 14:02 by maria, verified with a pickup code; the proxy was Per Hansen.")
         let lines = state.view(Size(width: 80, height: 24)).textLines
         #expect(lines[22] == " RR123456785SE was handed out 2026-11-20 14:02 by maria, verified with a pickup")
         #expect(lines[23] == " code; the proxy was Per Hansen.")
-        state.say("Short.")
+        state.say(text: "Short.")
         #expect(state.view(Size(width: 80, height: 24)).textLines[22] == " Short.")
         #expect(state.view(Size(width: 80, height: 24)).textLines[23].hasPrefix("type search"))
     }

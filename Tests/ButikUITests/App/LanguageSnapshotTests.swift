@@ -1,0 +1,62 @@
+import ButikDomain
+import ButikGrid
+import ButikText
+@testable import ButikUI
+import Foundation
+import Testing
+
+/// The main screens in bokmål and Swedish, from the demo shop, compared with the frames in
+/// `Tests/ButikUITests/Snapshots/` (written once and read by eye). A frame that is missing is
+/// written when `BUTIK_RECORD_SNAPSHOTS=1`, and the test fails until it is committed.
+@Suite struct LanguageSnapshotTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Snapshots")
+
+    /// A harness in `language`, with `steps` done.
+    static func harness(_ language: Language, _ steps: (Harness) throws -> Void) throws -> Harness {
+        try Harness.$words.withValue(Words.shipped(language)) {
+            let h = try Harness()
+            try steps(h)
+            return h
+        }
+    }
+
+    /// The screens and their steps; the Counter also at 80x24.
+    static let screens: [(name: String, sizes: [Size], steps: @Sendable (Harness) throws -> Void)] = [
+        ("counter-search", [Size(width: 100, height: 30), Size(width: 80, height: 24)], { h in h.type("kari") }),
+        ("counter-handout", [Size(width: 100, height: 30), Size(width: 80, height: 24)], { h in
+            h.type("jeds")
+            h.press(.enter, .character("1"))
+            let parcel = try #require(h.state.counter.handOut?.parcels.first.flatMap { h.state.context.shop.parcels[$0] })
+            h.scan(parcel.tracking.value)
+        }),
+        ("intake", [Size(width: 100, height: 30)], { h in
+            h.press(.function(3), .enter)
+            h.scan(IntakeScenarioTests.first)
+            h.type("kari nordmann")
+            h.press(.enter)
+        }),
+        ("shelves", [Size(width: 100, height: 30)], { h in h.press(.function(4), .character("m")) }),
+        ("reports", [Size(width: 100, height: 30)], { h in h.press(.function(7)) }),
+    ]
+
+    static let cases: [(String, Language)] = screens.map(\.name).flatMap { name in [Language.nb, .sv].map { (name, $0) } }
+
+    @Test(arguments: cases)
+    func theScreenReadsAsWrittenDown(_ name: String, _ language: Language) throws {
+        let screen = try #require(Self.screens.first { $0.name == name })
+        let h = try Self.harness(language, screen.steps)
+        for size in screen.sizes {
+            let frame = snapshot(h.frame(width: size.width, height: size.height))
+            let file = Self.folder.appendingPathComponent("\(name)-\(language.rawValue)-\(size.width)x\(size.height).txt")
+            guard let written = try? String(contentsOf: file, encoding: .utf8) else {
+                if ProcessInfo.processInfo.environment["BUTIK_RECORD_SNAPSHOTS"] == "1" {
+                    try frame.write(to: file, atomically: true, encoding: .utf8)
+                }
+                Issue.record("no snapshot \(file.lastPathComponent) (BUTIK_RECORD_SNAPSHOTS=1 writes it)")
+                continue
+            }
+            #expect(frame == written, "\(file.lastPathComponent)")
+        }
+    }
+}
