@@ -1,5 +1,6 @@
 import ButikDomain
 import ButikGrid
+import ButikText
 
 /// Handing parcels out at the counter: the keys and scans of a ``HandOutFlow``. A parcel that
 /// belongs to somebody else is refused loudly.
@@ -57,7 +58,11 @@ extension CounterScreen {
             let choices: [Character: Verification] = ["1": .id, "2": .code, "3": .known, "4": .proxy]
             guard let verification = choices[c] else { return [] }
             flow.verification = verification
-            flow.step = verification == .proxy ? .proxyName : .scanning
+            flow.step = switch verification {
+            case .proxy: .proxyName
+            case .code: .pickupCode
+            case .id, .known: .scanning
+            }
         case (.proxyName, .enter):
             guard flow.proxyName?.isEmpty == false else { return [.beep] }
             flow.step = .proxyID
@@ -74,6 +79,23 @@ extension CounterScreen {
             flow.step = .scanning
         case (.proxyID, _):
             _ = flow.proxyIDField.handle(key)
+        case (.pickupCode, .enter):
+            // The customer says the code; only the parcels with that code stay in the hand-out.
+            guard let code = PickupCode.normalized(flow.codeField.text) else {
+                notice = (Words.english.text(DomainError.invalidPickupCode(flow.codeField.text).phrase), true)
+                return [.beep]
+            }
+            let before = flow.selected
+            guard flow.keepParcels(withPickupCode: code, context.shop) else {
+                let tracking = before.compactMap { context.shop.parcels[$0]?.tracking }
+                notice = (Words.english.text(DomainError.pickupCodeMismatch(code: code, tracking: tracking).phrase), true)
+                return [.beep]
+            }
+            let others = before.filter { !flow.selected.contains($0) }.compactMap { context.shop.parcels[$0]?.tracking }
+            notice = others.isEmpty ? nil : (Words.english.text(DomainError.pickupCodeMismatch(code: code, tracking: others).phrase), true)
+            flow.step = .scanning
+        case (.pickupCode, _):
+            _ = flow.codeField.handle(key)
         case (.scanning, .enter):
             if flow.isComplete || (flow.partialAsked && !flow.scanned.isEmpty) {
                 return [flow.request(flow.selected.filter { flow.scanned.contains($0) })]
@@ -138,7 +160,8 @@ extension CounterScreen {
             lastHandOut = parcels.map(\.id)
             let how = (handOut?.how ?? "") + (given.unregisteredProxy ? ", not a registered proxy" : "")
             handOut = nil
-            notice = ("Handed out \(parcels.count) parcel\(parcels.count == 1 ? "" : "s") to \(name) (\(how)). Ctrl-Z undoes it.", false)
+            notice = ("Handed out \(parcels.count) parcel\(parcels.count == 1 ? "" : "s") to \(name) (\(how)). Ctrl-Z undoes it."
+                      + (given.codeRefusal.map { " " + Words.english.text($0.phrase) } ?? ""), given.codeRefusal != nil)
         case .handOutRefused(let entry):
             let name = handOut.flatMap { context.shop.customers[$0.customer]?.name } ?? ""
             handOut = nil

@@ -22,6 +22,8 @@ extension CounterScreen {
             drawField("Proxy's name:", flow.proxyField, style: Style(.accent, bold: true), into: &screen, row: row, rect)
         case .proxyID:
             drawField("Proxy's ID:", flow.proxyIDField, style: Style(.accent, bold: true), into: &screen, row: row, rect)
+        case .pickupCode:
+            drawField("Pickup code:", flow.codeField, style: Style(.accent, bold: true), into: &screen, row: row, rect)
         case .scanning:
             screen.put("Scan each parcel (\(flow.scanned.count) of \(flow.selected.count))  ·  \(flow.how)  ·  Esc cancels",
                        row: row, column: rect.column, style: Style(.accent, bold: true), maxWidth: rect.width)

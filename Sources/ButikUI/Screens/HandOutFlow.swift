@@ -10,6 +10,8 @@ public struct HandOutFlow: Equatable, Sendable {
         case proxyName
         /// Noting the proxy's own ID.
         case proxyID
+        /// Typing the pickup code the customer gives.
+        case pickupCode
         /// Waiting for each parcel's scan.
         case scanning
         /// Typing why the hand-out is refused, for the customer's log.
@@ -27,6 +29,7 @@ public struct HandOutFlow: Equatable, Sendable {
     public var verification = Verification.id
     public var proxyField = TextField(placeholder: "the proxy's full name, as on their ID")
     public var proxyIDField = TextField(placeholder: "the kind of ID and its last digits, like førerkort …4521")
+    public var codeField = TextField(placeholder: "the 4 to 6 digits from the carrier's message")
     public var reasonField = TextField(HandOutFlow.defaultRefusal)
     /// What a refusal says unless the clerk types otherwise.
     public static let defaultRefusal = "The name on the ID does not match the name on the parcel."
@@ -63,6 +66,21 @@ public struct HandOutFlow: Equatable, Sendable {
         verification == .proxy ? proxyIDField.text.trimmingCharacters(in: .whitespaces) : nil
     }
 
+    var pickupCode: String? {
+        verification == .code ? codeField.text.trimmingCharacters(in: .whitespaces) : nil
+    }
+
+    /// Leaves out the parcels whose pickup code is not `code`; false, changing nothing, when
+    /// none has it. The hand-out's decision checks the codes again.
+    mutating func keepParcels(withPickupCode code: String, _ shop: ShopState) -> Bool {
+        let others = selected.filter { shop.parcels[$0]?.hasPickupCode(code) != true }
+        guard others.count < selected.count else { return false }
+        leftOut.formUnion(others)
+        scanned.subtract(others)
+        cursor = 0
+        return true
+    }
+
     /// "ID checked", "proxy Per Hansen, pass …1234".
     var how: String {
         verification == .proxy ? "proxy \(proxyName ?? ""), \(proxyID ?? "")" : verification.phrase
@@ -70,7 +88,8 @@ public struct HandOutFlow: Equatable, Sendable {
 
     /// Hands out `ids` as verified in this flow.
     func request(_ ids: [ParcelID]) -> AppEffect {
-        .perform(.handOut(HandOutRequest(parcels: ids, verification: verification, proxyName: proxyName, proxyID: proxyID)))
+        .perform(.handOut(HandOutRequest(parcels: ids, verification: verification, proxyName: proxyName, proxyID: proxyID,
+                                            pickupCode: pickupCode)))
     }
 
     /// The keys of the current step, for the help line and F1.
@@ -81,7 +100,7 @@ public struct HandOutFlow: Equatable, Sendable {
         switch step {
         case .verifying: return [HelpEntry(label: "1-4", description: "how identity was checked")] + list + [refuse, cancel]
         case .proxyName: return [HelpEntry(label: "1-9", description: "registered proxy"), HelpEntry(label: "Enter", description: "next"), cancel]
-        case .proxyID: return [HelpEntry(label: "Enter", description: "next"), cancel]
+        case .proxyID, .pickupCode: return [HelpEntry(label: "Enter", description: "next"), cancel]
         case .scanning: return [HelpEntry(label: "scan", description: "confirm"), HelpEntry(label: "Enter", description: "hand out")] + list + [refuse, cancel]
         case .refusing: return [HelpEntry(label: "Enter", description: "note the refusal"), HelpEntry(label: "Esc", description: "back")]
         }

@@ -1,14 +1,17 @@
 import ButikDomain
+import ButikText
 
 extension Verb {
     static let handout = Verb(
         name: "handout",
         summary: "hand parcels to the customer, recording how identity was checked",
-        usage: ["TRACKING... \(may: verified) \(may: proxyName, proxyID) \(may: json)", "TRACKING... \(undo) \(may: json)"],
+        usage: ["TRACKING... \(may: verified) \(may: proxyName, proxyID) \(may: code) \(may: json)", "TRACKING... \(undo) \(may: json)"],
         details: """
         Marks the parcels as handed out, with the staff member, the time and how the person at
         the counter was verified. The parcels are one customer's: one check of who collects covers
-        one customer. A parcel is handed out only once. With \(undo.name), takes a hand-out
+        one customer. A parcel is handed out only once. On the pickup code (\(verified.name) code
+        \(code.name) DIGITS) only the parcels with that code are handed out; the others are named
+        and the exit code is 1. With \(undo.name), takes a hand-out
         made by mistake back (within the shop file's undoMinutes, default 10): the parcels wait again.
         """,
         run: runHandout)
@@ -22,6 +25,8 @@ extension Verb {
     private static let proxyID = Option.text(
         "--proxy-id", "NOTE", help: "the proxy's own ID, 1 to 40 characters: the kind and the last digits are enough, like "
             + "\"førerkort …4521\"")
+    private static let code = Option.text(
+        "--code", "DIGITS", help: "with \(verified.name) code: the pickup code the customer gives, matched against each parcel's")
     private static let undo = Flag(name: "--undo", help: "undo the hand-out of these parcels")
     private static let json = Flag.json("print the parcels handed out (or back waiting) as JSON")
 
@@ -29,11 +34,13 @@ extension Verb {
         guard !args.positionals.isEmpty else { throw .usage("handout takes one or more tracking numbers.") }
         if args.has(undo) { return try runUndoHandout(args, session) }
         let verification = args.value(verified) ?? .id
+        guard verification == .code || !args.gave(code) else { throw .usage("handout \(code.name) goes with \(verified.name) code.") }
         let codes = args.positionals.map(Tracking.lookupKey)
         let store = try session.openStore()
         let given = try session.perform(store) { state, context throws(DomainError) in
             try state.handOut(HandOutRequest(parcels: try parcelIDs(codes, in: state), verification: verification,
-                                             proxyName: args.value(proxyName), proxyID: args.value(proxyID)), context)
+                                             proxyName: args.value(proxyName), proxyID: args.value(proxyID),
+                                             pickupCode: args.value(code)), context)
         }
         if given.unregisteredProxy {
             Output.error("Note: \(args.value(proxyName) ?? "") is not a registered proxy; the hand-out rests on both IDs.")
@@ -50,14 +57,16 @@ extension Verb {
                 Output.line("Handed out \(parcel.tracking) from \(parcel.slot) to \(parcel.recipientName) (\(parcel.key)), verified: \(how)")
             }
         }
-        return 0
+        guard let refusal = given.codeRefusal else { return 0 }
+        Output.error(Words.english.text(refusal.phrase))
+        return 1
     }
 }
 
 extension Verb {
     private static func runUndoHandout(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
-        guard !args.gave(verified), !args.gave(proxyName), !args.gave(proxyID) else {
-            throw .usage("handout \(undo.name) takes no \(verified.name), \(proxyName.name) or \(proxyID.name).")
+        guard !args.gave(verified), !args.gave(proxyName), !args.gave(proxyID), !args.gave(code) else {
+            throw .usage("handout \(undo.name) takes no \(verified.name), \(proxyName.name), \(proxyID.name) or \(code.name).")
         }
         let codes = args.positionals.map(Tracking.lookupKey)
         let store = try session.openStore()

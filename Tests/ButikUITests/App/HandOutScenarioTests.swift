@@ -31,8 +31,8 @@ import Testing
         let h = try Harness()
         let (_, parcels) = try Self.startForKariHansen(h)
         let top = h.counterDetailRow()
-        h.type("2")
-        #expect(h.screen()[top + 2].hasPrefix(" Scan each parcel (0 of 2)  ·  pickup code"))
+        h.type("3")
+        #expect(h.screen()[top + 2].hasPrefix(" Scan each parcel (0 of 2)  ·  known regular"))
         h.scan(parcels[0].tracking.value)
         #expect(h.takeEffects() == [])
         #expect(h.screen()[top + 3] == " ✓ \(parcels[0].tracking) from \(parcels[0].slot): 1 of 2.")
@@ -51,10 +51,10 @@ import Testing
                 Issue.record("\(parcel.tracking) was not handed out")
                 continue
             }
-            #expect(handOut.verification == .code)
+            #expect(handOut.verification == .known)
             #expect(handOut.staff == "maria")
         }
-        #expect(h.screen()[top] == " Handed out 2 parcels to Kari Hansen (pickup code). Ctrl-Z undoes it.")
+        #expect(h.screen()[top] == " Handed out 2 parcels to Kari Hansen (known regular). Ctrl-Z undoes it.")
 
         h.press(.control("z"))
         #expect(parcels.allSatisfy { Self.status(h, $0) == .waiting })
