@@ -43,7 +43,7 @@ import ButikRuntime
         .handOutForSeveralCustomers(keys: ["MM", "PH"]),
         .extensionTooLong(tracking: rr, carrier: "Posten", maxHoldDays: 14, latest: moment.day),
         .extensionTooLong(tracking: rr, carrier: "Posten", maxHoldDays: 14, latest: nil),
-        .pickupCodeMissing, .pickupCodeMismatch(code: "4711", tracking: [rr]),
+        .pickupCodeMissing, .pickupCodeMismatch(code: "4711", tracking: [rr]), .waitingForCustomer(tracking: rr, key: "JEDS", slot: a2),
         .pickupCodeMismatch(code: "4711", tracking: [rr, TrackingNumber("CT797294851NO")]),
     ]
 
@@ -131,7 +131,7 @@ import ButikRuntime
         #expect(Words.shipped(.sv).describe(DomainError.pickupCodeMissing).contains("utlämning på kod"))
     }
 
-    static let domainErrorCases = 50
+    static let domainErrorCases = 51
 
     /// The case's place in ``DomainError``; exhaustive, so a new case must be added here and sampled.
     static func index(_ error: DomainError) -> Int {
@@ -186,6 +186,7 @@ import ButikRuntime
         case .extensionTooLong: 47
         case .pickupCodeMissing: 48
         case .pickupCodeMismatch: 49
+        case .waitingForCustomer: 50
         }
     }
 }

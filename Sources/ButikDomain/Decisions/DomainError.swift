@@ -57,6 +57,8 @@ public enum DomainError: Error, Equatable, Sendable {
     case invalidReason(limit: Int)
     case notCustomersParcel(tracking: TrackingNumber, key: String)
     case invalidPickupCode(String)
+    /// A parcel scanned for the driver waits for a customer: it stays in the shop.
+    case waitingForCustomer(tracking: TrackingNumber, key: String, slot: SlotID)
     /// A hand-out on the pickup code was asked for without the code.
     case pickupCodeMissing
     /// These parcels do not have the pickup code given: not handed out on it.

@@ -32,7 +32,8 @@ extension Verb {
         if args.has(json) {
             try Output.json(view)
         } else {
-            Output.line("The driver took \(view.parcels.count) returning parcel(s) and \(view.dropOffs.count) drop-off(s).")
+            Output.line("The driver took \(handover.taken) of \(handover.expected): \(view.parcels.count) returning parcel(s) and "
+                + "\(view.dropOffs.count) drop-off(s).")
             if !view.missing.isEmpty { Output.line("Missing (expected, not scanned): \(view.missing.joined(separator: " "))") }
             if !view.unknown.isEmpty { Output.line("Unknown (scanned, not expected, not taken): \(view.unknown.joined(separator: " "))") }
         }
