@@ -52,8 +52,9 @@ extension ShopState {
     /// The longest note of a proxy's ID a hand-out takes.
     public static let proxyIDLimit = 40
 
-    /// Decides to hand parcels out. Every parcel must be in the shop (waiting, or already in the
-    /// outbound area but not yet collected); a parcel is handed out at most once. A proxy gives
+    /// Decides to hand parcels out. Every parcel must be collectable
+    /// (``ParcelStatus/isCollectable``: waiting, or already in the outbound area but not yet
+    /// taken by the driver); a parcel is handed out at most once. A proxy gives
     /// their name (at most ``TypedText/nameLimit`` characters) and a note of their own ID (1 to
     /// ``proxyIDLimit`` characters); one who is not registered for the customer is let through
     /// on both IDs and flagged in the outcome. One check of who collects covers one customer's
@@ -76,13 +77,11 @@ extension ShopState {
         var given: [Parcel] = []
         for id in ids {
             let parcel = try existing(id)
-            switch parcel.status {
-            case .waiting, .returning: break
-            case .handedOut(let handOut):
+            if case .handedOut(let handOut) = parcel.status {
                 throw .alreadyHandedOut(tracking: parcel.tracking, when: LocalMoment(handOut.at, in: context.layout.zone),
                                         staff: handOut.staff)
-            case .collected: throw .notWaiting(tracking: parcel.tracking, status: .collected)
             }
+            guard parcel.status.isCollectable else { throw .notWaiting(tracking: parcel.tracking, status: parcel.status.kind) }
             given.append(parcel)
         }
         var owners: [CustomerID] = []

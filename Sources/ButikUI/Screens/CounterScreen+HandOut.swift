@@ -15,7 +15,9 @@ extension CounterScreen {
             notice = ("Find the customer first: type their key, name, phone or a tracking number.", false)
             return [.beep]
         }
-        let waiting = context.shop.parcelsInShop(for: customer).filter { $0.status == .waiting }.map(\.id)
+        // Everything the customer can collect, in the order it is fetched (a parcel in the
+        // outbound area too: a late customer still gets it).
+        let waiting = context.shop.fetchList(for: customer, context.layout).stops.flatMap(\.parcels).map(\.id)
         guard !waiting.isEmpty else {
             notice = ("\(context.shop.customers[customer]?.name ?? "This customer") has no parcels waiting.", false)
             return [.beep]

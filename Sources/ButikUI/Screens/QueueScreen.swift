@@ -99,7 +99,7 @@ public struct QueueScreen: Sendable {
     func customerForHandOut(_ context: AppContext) -> CustomerID? {
         switch focus {
         case .pickup: selectedEntry(context)?.customer
-        case .parcels: selectedParcel(context).flatMap { $0.status == .waiting ? $0.customer : nil }
+        case .parcels: selectedParcel(context).flatMap { $0.status.isCollectable ? $0.customer : nil }
         }
     }
 

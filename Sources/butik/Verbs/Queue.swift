@@ -49,11 +49,12 @@ extension Verb {
             default: return try state.closeQueueEntry(for: customer.id, as: action == "done" ? .done : .cancelled, context)
             }
         }
-        let view = QueueEntryView(entry, in: store.state)
+        let view = QueueEntryView(entry, in: store.state, store.layout)
         if args.has(json) {
             try Output.json(view)
         } else {
-            let slots = view.slots.isEmpty ? "no parcels waiting" : "slots \(view.slots.joined(separator: ", "))"
+            let slots = entry.status == .ready ? "at counter" : view.slots.isEmpty ? "no parcels waiting"
+                : "fetch from \(view.slots.joined(separator: ", "))"
             Output.line("\(view.key) (\(view.name)): \(view.phrase(in: store.layout.zone)); \(slots).")
         }
         return 0
@@ -63,7 +64,7 @@ extension Verb {
         let store = try session.openStore()
         let zone = store.layout.zone
         let today = Day(session.now, in: zone)
-        let entries = store.state.openQueue.map { QueueEntryView($0, in: store.state) }
+        let entries = store.state.openQueue.map { QueueEntryView($0, in: store.state, store.layout) }
         let inShop = store.state.parcelsInShop
         let waiting = inShop.filter { $0.status == .waiting }.sorted { ($0.deadline, $0.id) < ($1.deadline, $1.id) }
         let returning = inShop.filter { $0.status != .waiting }
@@ -77,7 +78,7 @@ extension Verb {
         }
         if !entries.isEmpty {
             Output.line("\(entries.count) in the pickup queue")
-            Output.table(entries.map { [$0.key, $0.name, $0.phrase(in: zone), $0.slots.joined(separator: " "), $0.note ?? ""] })
+            Output.table(entries.map { [$0.key, $0.name, $0.phrase(in: zone), $0.whereParcelsAre, $0.note ?? ""] })
             Output.line()
         }
         let overdue = waiting.filter { $0.deadline < today }.count

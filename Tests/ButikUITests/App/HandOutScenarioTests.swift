@@ -61,6 +61,26 @@ import Testing
         #expect(h.screen()[top].hasPrefix(" Undone: 2 parcels are waiting again in "))
     }
 
+    /// The rule of `butik handout`: a parcel already in the outbound area still goes to its late customer.
+    @Test func aLateCustomerCollectsAParcelFromTheOutboundArea() throws {
+        let h = try Harness()
+        let kari = try #require(h.store.state.customer(withKey: "KH2"))
+        let late = try #require(h.store.state.parcelsInShop(for: kari.id).first)
+        _ = try h.store.perform(staff: "siv", now: h.now) { state, context throws(DomainError) in
+            try state.returnToSender(late.id, context)
+        }
+        h.wait(1.5)
+        h.type("KH2")
+        h.press(.enter)
+        let flow = try #require(h.state.counter.handOut)
+        #expect(flow.parcels.count == 2)
+        #expect(flow.parcels.last == late.id, "fetched last, from \(h.store.layout.outboundID)")
+        #expect(h.screen()[h.counterDetailRow() + 6].contains(" OUT "))
+        h.type("1")
+        for id in flow.parcels { h.scan(h.store.state.parcels[id]!.tracking.value) }
+        #expect(h.store.state.parcels[late.id]?.status.kind == .handedOut)
+    }
+
     @Test func aScanBeforeTheIdentityCheckIsRefusedAndChangesNothing() throws {
         let h = try Harness()
         let (_, parcels) = try Self.startForKariHansen(h)
