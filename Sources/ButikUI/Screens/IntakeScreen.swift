@@ -172,7 +172,7 @@ public struct IntakeScreen: Sendable {
             if suggestion < choices.count {
                 recipient = .customer(choices[suggestion].id)
             } else if !name.isEmpty {
-                recipient = .person(NewCustomer(name: name))
+                recipient = .person(NewCustomer(typed: name))
             } else {
                 problem = "Type the name on the parcel."
                 return [.beep]
