@@ -1,3 +1,4 @@
+import CMalloc
 import Foundation
 
 /// Every verb, in the order `butik --help` lists them.
@@ -74,4 +75,5 @@ func runCommandLine(_ words: [String]) -> Int32 {
     }
 }
 
+butik_use_one_heap()
 exit(runCommandLine(Array(CommandLine.arguments.dropFirst())))

@@ -3,13 +3,6 @@ import Testing
 import ButikUI
 
 @Suite struct ModalTests {
-    func press(_ modal: inout Modal, _ keys: Key...) {
-        for key in keys {
-            let consumed = modal.handle(key)
-            #expect(consumed)
-        }
-    }
-
     @Test func confirmDrawsACentredBox() {
         var screen = blank(40, 7)
         screen.put(String(repeating: "x", count: 40), row: 2, column: 0)
@@ -27,40 +20,24 @@ import ButikUI
         #expect(screen.cursor == nil)
     }
 
-    @Test func enterConfirmsAndEscCancels() {
-        var modal = Modal.confirm(title: "Slett", message: "Slette kunden?")
-        press(&modal, .character("x"), .down)
-        #expect(modal.outcome == nil)
-        press(&modal, .enter)
-        #expect(modal.outcome == .confirmed)
-        let after = modal.handle(.escape)
-        #expect(!after)
-        #expect(modal.outcome == .confirmed)
-
-        var other = Modal.confirm(title: "Slett", message: "Slette kunden?")
-        press(&other, .escape)
-        #expect(other.outcome == .cancelled)
-    }
-
-    @Test func ctrlCAndResizeStayWithTheApp() {
-        var modal = Modal.confirm(title: "Slett", message: "?")
-        let interrupt = modal.handle(.interrupt)
-        let resize = modal.handle(.resize)
-        #expect(!interrupt && !resize)
-        #expect(modal.outcome == nil)
-    }
-
-    @Test func promptEditsItsFieldAndSubmitsTheText() {
+    @Test func aPromptTypesIntoItsFieldAndAConfirmationTakesNoText() {
         var modal = Modal.prompt(title: "Hylle", message: "Ny hylle for pakken:", text: "B")
-        press(&modal, .character("4"), .character("x"), .backspace)
+        for key in [Key.character("4"), .character("x"), .backspace] {
+            let edited = modal.edit(key)
+            #expect(edited)
+        }
         #expect(modal.field?.text == "B4")
-        press(&modal, .enter)
-        #expect(modal.outcome == .submitted("B4"))
+        // Enter, Esc and the rest are the screen's keys.
+        for key in [Key.enter, .escape, .tab, .down, .function(2)] {
+            let edited = modal.edit(key)
+            #expect(!edited)
+        }
+        #expect(modal.field?.text == "B4")
 
-        var cancelled = Modal.prompt(title: "Hylle", message: "Ny hylle:")
-        press(&cancelled, .character("C"), .escape)
-        #expect(cancelled.outcome == .cancelled)
-        #expect(Modal.confirm(title: "", message: "").field == nil)
+        var confirmation = Modal.confirm(title: "Slett", message: "Slette kunden?")
+        let edited = confirmation.edit(.character("y"))
+        #expect(!edited)
+        #expect(confirmation.field == nil)
     }
 
     @Test func promptDrawsTheFieldWithTheCursor() {

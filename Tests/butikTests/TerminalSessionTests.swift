@@ -143,7 +143,7 @@ struct TerminalSessionTests {
 
         // F1 opens help over the screen; Escape closes it.
         try tmux.sendKeys("F1")
-        try await tmux.waitFor("Help", "F10  quit", "On Counter:")
+        try await tmux.waitFor("Help", "On Counter:", "On every screen:")
         // Its last sentence is whole, ending "closes this help." over one or two lines.
         try await tmux.waitFor("A barcode scan works on every screen.", "closes this", "help.")
         try tmux.sendKeys("Escape")

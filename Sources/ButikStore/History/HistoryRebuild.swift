@@ -12,99 +12,64 @@ import Foundation
 /// in the store's folder): the stories of the parcels out of the shop, and the timeline items
 /// so far (a timeline is only ever added to). An entry naming a parcel whose story was spilled
 /// reads it back first (``History/parcels(namedBy:)``), so the file holds what the whole
-/// history holds. At the end the stories and timelines are written from the spill and from
-/// what is left, the small tables from memory.
+/// history holds. The spill is written on a queue of its own while the entries after are
+/// applied (and the journal is decoded on another thread, ``ReadAhead``). At the end the
+/// stories and timelines are written from the spill and from what is left, the small tables
+/// from memory.
 final class HistoryRebuild {
-    /// Entries between two spills: a month of a busy shop's entries is about 20,000.
-    static let settleEvery = 20_000
+    /// Entries between two spills: about two weeks of a busy shop's.
+    static let settleEvery = 10_000
 
     private var history: History
     private let settleEvery: Int
-    private let spill: Int32
-    private let spillPath: String
-    private let ops: FileOps
+    private let spill: Spill
+    /// Spills are written on a queue of their own while the entries after are applied, one at
+    /// a time (the next waits for it); a story is read back only once every spill before it is
+    /// written.
+    private let spilling = DispatchQueue(label: "butik.history.spill")
+    private let spillSlot = DispatchSemaphore(value: 1)
+    /// The stories handed to the spill, read back when named.
+    private var spilled: Set<ParcelID> = []
     private let decoder = StoreCoding.decoder(for: ShopState.self)
-    /// Where a piece's bytes are in the spill file.
-    private struct Spilled {
-        var offset: Int64
-        var length: Int
-    }
-    private var spillEnd: Int64 = 0
-    private var stories: [ParcelID: Spilled] = [:]
-    /// Each customer's timeline items in runs, oldest first, each run its items joined by commas.
-    private var timelines: [CustomerID: [Spilled]] = [:]
     private var sinceSettled = 0
-    /// The first failure; later entries are then skipped.
-    private(set) var failure: StoreError?
+    /// The first failure here; later entries are then skipped.
+    private var failure: StoreError?
 
     init(zone: TimeZone, folder: String, ops: FileOps, settleEvery: Int = HistoryRebuild.settleEvery) throws(StoreError) {
         history = History(zone: zone)
         self.settleEvery = settleEvery
-        self.ops = ops
-        spillPath = folder + "/.history-rebuild-\(getpid())"
-        spill = try Posix.openOrThrow(spillPath, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, mode: 0o600)
-        unlink(spillPath)  // nothing to clean up after a crash
+        spill = try Spill(path: folder + "/.history-rebuild-\(getpid())", ops: ops)
     }
-
-    deinit { close(spill) }
 
     /// Applies journal entry `seq`, first reading back the spilled stories it names.
     func apply(_ record: Record, seq: Int) {
         guard failure == nil else { return }
         do throws(StoreError) {
-            for id in History.parcels(namedBy: record.event) {
-                guard let spilled = stories.removeValue(forKey: id) else { continue }
-                do { history.restore(try decoder.decode(ParcelStory.self, from: Data(try read(spilled)))) } catch let error as StoreError {
-                    throw error
-                } catch {
+            for id in History.parcels(namedBy: record.event) where spilled.contains(id) {
+                spilling.sync {}  // every spill handed over is written
+                spilled.remove(id)
+                let bytes = try spill.takeStory(id)
+                do { history.restore(try decoder.decode(ParcelStory.self, from: Data(bytes))) } catch {
                     throw .encoding(reason: "a story written aside while rebuilding the history cannot be read back (\(error))")
                 }
             }
             history.apply(record, seq: seq)
             sinceSettled += 1
-            if sinceSettled >= settleEvery { try settle() }
+            if sinceSettled >= settleEvery { settle() }
         } catch {
             failure = error
         }
     }
 
-    /// Writes the stories of parcels out of the shop and every timeline item so far to the spill.
-    private func settle() throws(StoreError) {
+    /// Hands the stories of parcels out of the shop and every timeline item so far to the spill.
+    private func settle() {
         sinceSettled = 0
-        var pending: [UInt8] = []  // the pieces not yet written, one after the other
-        pending.reserveCapacity(1 << 20)
-        func flush() throws(StoreError) {
-            guard !pending.isEmpty else { return }
-            let written = Posix.writeAll(spill, pending, ops: ops)
-            if written != 0 { throw .io(operation: "write", path: spillPath, errno: written) }
-            spillEnd += Int64(pending.count)
-            pending.removeAll(keepingCapacity: true)
-        }
-        /// Adds one piece to the pending bytes and says where it will be in the spill.
-        func put(_ write: (inout JSONOut) throws -> Void) throws(StoreError) -> Spilled {
-            var piece = JSONOut()
-            do { try write(&piece) } catch { throw .encoding(reason: "the history cannot be written as JSON (\(error))") }
-            let spilled = Spilled(offset: spillEnd + Int64(pending.count), length: piece.bytes.count)
-            pending += piece.bytes
-            if pending.count > 1 << 20 { try flush() }
-            return spilled
-        }
-        for story in history.removeStories(where: { !$0.status.isInShop }) {
-            stories[story.id] = try put { try story.write(to: &$0) }
-        }
-        for (customer, items) in history.removeTimelines() {
-            timelines[customer, default: []].append(try put { out in for item in items { try item.write(to: &out) } })
-        }
-        try flush()
-    }
-
-    private func read(_ spilled: Spilled) throws(StoreError) -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: spilled.length)
-        let result = bytes.withUnsafeMutableBytes { Posix.readAt(spill, into: $0, at: spilled.offset) }
-        switch result {
-        case .success(let count) where count == spilled.length: return bytes
-        case .success: throw .io(operation: "read", path: spillPath, errno: EIO)
-        case .failure(let code): throw .io(operation: "read", path: spillPath, errno: code)
+        let stories = history.removeStories(where: { !$0.status.isInShop }), timelines = history.removeTimelines()
+        spilled.formUnion(stories.lazy.map(\.id))
+        spillSlot.wait()
+        spilling.async { [spill, spillSlot] in
+            spill.write(stories, timelines)
+            spillSlot.signal()
         }
     }
 
@@ -131,7 +96,8 @@ final class HistoryRebuild {
     /// The file's tables once every entry is applied, in ``HistoryTables`` order; the stories'
     /// and timelines' buckets are put together from the spill as the writer asks for them.
     func plans() throws(StoreError) -> [HistoryFileWriter.TablePlan] {
-        if let failure { throw failure }
+        spilling.sync {}
+        if let failure = failure ?? spill.failure { throw failure }
         let part = history.part
         func plan<Key, Value>(_ table: HistoryTable<Key, Value>, _ pieces: [Key: Value], buckets: Int? = nil,
                               perBucket: Int = 8) -> HistoryFileWriter.TablePlan {
@@ -158,18 +124,107 @@ final class HistoryRebuild {
         // Stories and timelines two a bucket: a view reads many stories (a page of a timeline,
         // the parcels the journal after the file names), each from its own bucket, and a
         // regular's timeline is long.
-        let spilledStories = stories, spilledTimelines = timelines
-        let storyPlan = assembled(HistoryTables.stories, Array(spilledStories.keys) + part.stories.keys) { [self] id throws(StoreError) in
+        let spill = spill
+        let storyPlan = assembled(HistoryTables.stories, Array(spill.stories.keys) + part.stories.keys) { id throws(StoreError) in
             if let story = part.stories[id] { return .kept(story) }
-            return .spilled(try read(spilledStories[id]!))
+            return .spilled(try spill.story(id))
         }
-        let customers = Set(spilledTimelines.keys).union(part.timelines.keys)
-        let timelinePlan = assembled(HistoryTables.timelines, Array(customers)) { [self] customer throws(StoreError) in
-            var runs: [[UInt8]] = []
-            for spilled in spilledTimelines[customer] ?? [] { runs.append(try read(spilled)) }
-            return Piece<[TimelineItem]>.runs(runs, then: part.timelines[customer] ?? [])
+        let customers = Set(spill.timelines.keys).union(part.timelines.keys)
+        let timelinePlan = assembled(HistoryTables.timelines, Array(customers)) { customer throws(StoreError) in
+            Piece<[TimelineItem]>.runs(try spill.timeline(customer), then: part.timelines[customer] ?? [])
         }
         return [storyPlan, plan(HistoryTables.tracking, part.tracking), timelinePlan, plan(HistoryTables.days, part.days),
                 plan(HistoryTables.onHand, part.onHandChanges, buckets: 1), plan(HistoryTables.dropOffs, part.dropOffCarriers)]
+    }
+}
+
+/// The spill file of a rebuild (unlinked at once: nothing to clean up after a crash) and where
+/// each piece is in it. Written on the rebuild's spill queue; read only once that queue is idle.
+private final class Spill: @unchecked Sendable {
+    /// Where a piece's bytes are in the file: eight bytes, as there are hundreds of thousands
+    /// (a year's spill is about 70 MB; one past 4 GB is refused).
+    struct Place {
+        var offset: UInt32
+        var length: UInt32
+    }
+
+    private let fd: Int32
+    private let path: String
+    private let ops: FileOps
+    private var end: Int64 = 0
+    private(set) var stories: [ParcelID: Place] = [:]
+    /// Each customer's timeline items in runs, oldest first, each run its items joined by commas.
+    private(set) var timelines: [CustomerID: [Place]] = [:]
+    /// The first failure to write; later spills are then skipped.
+    private(set) var failure: StoreError?
+
+    init(path: String, ops: FileOps) throws(StoreError) {
+        self.path = path
+        self.ops = ops
+        fd = try Posix.openOrThrow(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, mode: 0o600)
+        unlink(path)
+    }
+
+    deinit { close(fd) }
+
+    /// Writes the stories and the timelines' runs and notes where each is.
+    func write(_ newStories: [ParcelStory], _ newTimelines: [CustomerID: [TimelineItem]]) {
+        guard failure == nil else { return }
+        do throws(StoreError) {
+            var pending: [UInt8] = []  // the pieces not yet written, one after the other
+            pending.reserveCapacity(1 << 20)
+            func flush() throws(StoreError) {
+                guard !pending.isEmpty else { return }
+                let written = Posix.writeAll(fd, pending, ops: ops)
+                if written != 0 { throw .io(operation: "write", path: path, errno: written) }
+                end += Int64(pending.count)
+                pending.removeAll(keepingCapacity: true)
+            }
+            /// Adds one piece to the pending bytes and says where it will be in the file.
+            func put(_ write: (inout JSONOut) throws -> Void) throws(StoreError) -> Place {
+                var piece = JSONOut()
+                do { try write(&piece) } catch { throw .encoding(reason: "the history cannot be written as JSON (\(error))") }
+                guard let offset = UInt32(exactly: end + Int64(pending.count)), let length = UInt32(exactly: piece.bytes.count) else {
+                    throw .encoding(reason: "the history is too large to rebuild in one spill file (over 4 GB)")
+                }
+                let place = Place(offset: offset, length: length)
+                pending += piece.bytes
+                if pending.count > 1 << 20 { try flush() }
+                return place
+            }
+            for story in newStories { stories[story.id] = try put { try story.write(to: &$0) } }
+            for (customer, items) in newTimelines {
+                timelines[customer, default: []].append(try put { out in for item in items { try item.write(to: &out) } })
+            }
+            try flush()
+        } catch {
+            failure = error
+        }
+    }
+
+    /// A story's bytes.
+    func story(_ id: ParcelID) throws(StoreError) -> [UInt8] { try read(stories[id]!) }
+
+    /// A story's bytes, forgetting it: it is back in memory.
+    func takeStory(_ id: ParcelID) throws(StoreError) -> [UInt8] {
+        if let failure { throw failure }
+        return try read(stories.removeValue(forKey: id)!)
+    }
+
+    /// A customer's runs of timeline items, oldest first.
+    func timeline(_ customer: CustomerID) throws(StoreError) -> [[UInt8]] {
+        var runs: [[UInt8]] = []
+        for place in timelines[customer] ?? [] { runs.append(try read(place)) }
+        return runs
+    }
+
+    private func read(_ place: Place) throws(StoreError) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: Int(place.length))
+        let result = bytes.withUnsafeMutableBytes { Posix.readAt(fd, into: $0, at: Int64(place.offset)) }
+        switch result {
+        case .success(let count) where count == bytes.count: return bytes
+        case .success: throw .io(operation: "read", path: path, errno: EIO)
+        case .failure(let code): throw .io(operation: "read", path: path, errno: code)
+        }
     }
 }

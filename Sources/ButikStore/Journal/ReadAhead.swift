@@ -8,7 +8,7 @@ enum ReadAhead {
     /// order; returns what `produce` returned once every item was consumed. `produce` must
     /// touch nothing `consume` touches.
     static func run<Item, Result>(
-        batch: Int = 1024, ahead: Int = 8,
+        batch: Int = 1024, ahead: Int = 4,
         produce: @escaping (_ yield: (Item) -> Void) -> Result, consume: (Item) -> Void
     ) -> Result {
         let handoff = Handoff<Item, Result>(ahead: ahead, produce: produce)

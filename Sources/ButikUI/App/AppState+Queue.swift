@@ -2,9 +2,8 @@ import ButikDomain
 import ButikGrid
 
 extension AppState {
-    /// Keys on the queue screen; Enter leaves it for the counter's hand-out.
-    mutating func handleQueueKey(_ key: Key) -> [AppEffect] {
-        guard key == .enter, queue.prompt == nil, queue.handover == nil else { return queue.handle(key, context) }
+    /// Enter on the queue screen: the counter opens with the selected customer's hand-out.
+    mutating func handOutFromQueue() -> [AppEffect] {
         guard let customer = queue.customerForHandOut(context) else {
             queue.notice = QueueNotice(text: "Select a customer in the queue or a parcel to hand out.", isProblem: true)
             return [.beep]

@@ -16,6 +16,8 @@ public struct AppState: Sendable {
     public internal(set) var storeBusy: StoreBusy?
     public internal(set) var tab: AppTab = .counter
     public internal(set) var helpVisible = false
+    /// The first line of the help screen shown.
+    public internal(set) var helpScroll = 0
     public internal(set) var toast: Toast?
     /// Monotonic seconds, for toasts.
     public internal(set) var clock: Double

@@ -86,35 +86,6 @@ extension AppState {
         return [.beep]
     }
 
-    private mutating func handleKey(_ key: Key) -> [AppEffect] {
-        if key == .interrupt { return [.quit] }
-        if helpVisible {
-            switch key {
-            case .function(10): return [.quit]
-            case .escape, .enter, .function(1), .character("q"): helpVisible = false
-            default: break
-            }
-            return []
-        }
-        if let action = AppAction.keyMap.action(for: key) {
-            switch action {
-            case .help: helpVisible = true
-            case .show(let tab): self.tab = tab
-            case .quit: return [.quit]
-            }
-            return []
-        }
-        switch tab {
-        case .counter: return counter.handle(key, context)
-        case .intake: return intake.handle(key, context)
-        case .shelves: return shelves.handle(key, context)
-        case .queue: return handleQueueKey(key)
-        case .customers: customers.handle(key, context)
-        case .reports: reports.handle(key, context)
-        }
-        return []
-    }
-
     /// A scan is validated first: a misread (wrong check digit, bad characters) beeps and says
     /// why. The counter takes scans as searches, or as confirmations during a hand-out; the
     /// shelves take them as parcels to move; elsewhere a scan jumps to the parcel. A number no

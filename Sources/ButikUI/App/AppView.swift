@@ -5,18 +5,8 @@ extension AppState {
     /// The smallest terminal Butik draws its screens in.
     public static let minimumSize = Size(width: 60, height: 16)
 
-    /// The help entries of the open screen, then the global keys.
-    var helpEntries: [HelpEntry] {
-        let screen: [HelpEntry] = switch tab {
-        case .counter: counter.currentHelp(context)
-        case .intake: IntakeScreen.help
-        case .shelves: ShelvesScreen.help
-        case .queue: QueueScreen.help
-        case .customers: CustomersScreen.help
-        case .reports: ReportsScreen.help
-        }
-        return screen + AppAction.keyMap.helpLineEntries + [HelpEntry(label: "F2-F7", description: "screens")]
-    }
+    /// Ends the help line when not all of the mode's keys fit on it.
+    static let moreHelp = HelpEntry(label: "F1", description: "more")
 
     /// Draws the whole app at `size`: tab bar, the open screen, status line and help line, with
     /// the help screen or a message on top.
@@ -39,7 +29,7 @@ extension AppState {
         }
         let statusRow = size.height - 2
         statusLine.draw(into: &screen, at: Rect(row: statusRow, column: 0, width: size.width, height: 1))
-        HelpLine(entries: helpEntries).draw(into: &screen, at: Rect(row: size.height - 1, column: 0, width: size.width, height: 1))
+        HelpLine(entries: keys.helpLineEntries, more: helpVisible ? nil : AppState.moreHelp).draw(into: &screen, at: Rect(row: size.height - 1, column: 0, width: size.width, height: 1))
         if let toast {
             // A message covers the status line, and the help line too when it needs two rows.
             let rows = toast.rows(width: size.width, maxRows: 2)
@@ -78,22 +68,40 @@ extension AppState {
         ])
     }
 
+    /// The help screen's lines, `width` cells at most: how the open screen's work goes, the
+    /// keys of its current mode, the keys of every screen, and the store.
+    func helpLines(width: Int) -> [String] {
+        let screen = screenKeys
+        var lines = [helpTitles[0]]
+        if let flow = screen.flow { lines += flow.wrapped(toWidth: width) + [""] }
+        let bindings = screen.helpScreenLines(width: width)
+        if !bindings.isEmpty { lines += bindings + [""] }
+        lines += [helpTitles[1]] + AppAction.keyMap.helpScreenLines(width: width)
+        lines += [""] + "A barcode scan works on every screen. Esc closes this help.".wrapped(toWidth: width)
+        lines += "Store: \(storeLabel)".wrapped(toWidth: width)
+        return lines
+    }
+
+    /// The titles of the help screen's two parts: the open screen, every screen.
+    private var helpTitles: [String] { ["On \(tab.title):", "On every screen:"] }
+
+    /// Cells of text per line in the help box at `size`.
+    static func helpWidth(_ size: Size) -> Int { min(size.width - 4, 70) - 4 }
+
+    /// The help box, from line ``helpScroll`` on; the last row says when more lines follow.
     private func drawHelp(into screen: inout Screen, size: Size) {
-        let width = min(size.width - 4, 70)
-        var lines = AppAction.keyMap.helpScreenLines(width: width - 4)
-        lines.append("")
-        lines.append("On \(tab.title):")
-        lines += helpEntries.dropLast(AppAction.keyMap.helpLineEntries.count + 1).map { "\($0.label)  \($0.description)" }
-        lines.append("")
-        lines.append("A barcode scan works on every screen. Esc, Enter or F1 closes this help.")
-        lines.append("Store: \(storeLabel)")
-        lines = lines.flatMap { $0.displayWidth > width - 4 ? $0.wrapped(toWidth: width - 4) : [$0] }
-        let height = min(size.height - 2, lines.count + 2)
-        let rect = Rect(size).centered(width: width, height: height)
+        let width = AppState.helpWidth(size)
+        let lines = helpLines(width: width)
+        let rows = min(size.height - 4, lines.count)
+        let first = min(helpScroll, lines.count - rows)
+        var shown = Array(lines[first..<first + rows])
+        if first + rows < lines.count { shown[rows - 1] = "… \(lines.count - first - rows + 1) more lines: ↓ scrolls" }
+        let rect = Rect(size).centered(width: width + 4, height: rows + 2)
         screen.fill(rect)
         screen.box(rect, style: Style(.accent, bold: true), lines: .double, title: " Help ")
-        for (offset, line) in lines.prefix(height - 2).enumerated() {
-            screen.put(line, row: rect.row + 1 + offset, column: rect.column + 2, maxWidth: width - 4)
+        for (offset, line) in shown.enumerated() {
+            let style = helpTitles.contains(line) ? Style(.title, bold: true) : .plain
+            screen.put(line, row: rect.row + 1 + offset, column: rect.column + 2, style: style, maxWidth: width)
         }
     }
 

@@ -27,61 +27,51 @@ extension CounterScreen {
         return []
     }
 
-    mutating func handleHandOut(_ key: Key, _ context: AppContext) -> [AppEffect] {
+    /// Performs a hand-out binding of ``keys(_:)``.
+    mutating func performHandOut(_ action: Action, _ context: AppContext) -> [AppEffect] {
         guard var flow = handOut else { return [] }
         defer { if handOut != nil { handOut = flow } }
-        switch (flow.step, key) {
-        case (.refusing, .escape):
+        switch action {
+        case .backToIdentity:
             flow.step = .verifying
-        case (_, .escape):
+        case .cancelHandOut:
             handOut = nil
             notice = ("Hand-out cancelled; nothing was handed out.", false)
-        case (.refusing, .enter):
+        case .noteRefusal:
             let reason = flow.reasonField.text.trimmingCharacters(in: .whitespaces)
             guard !reason.isEmpty else { return [.beep] }
             return [.perform(.refuseHandOut(flow.customer, parcels: flow.selected, reason: reason))]
-        case (.refusing, _):
-            _ = flow.reasonField.handle(key)
-        case (_, .control("r")):
+        case .refuse:
             // Two keys: Ctrl-R, then Enter takes the usual reason (or type another).
             flow.step = .refusing
-        case (_, .up) where flow.takesListKeys:
-            flow.cursor = max(0, flow.cursor - 1)
-        case (_, .down) where flow.takesListKeys:
-            flow.cursor = min(flow.parcels.count - 1, flow.cursor + 1)
-        case (_, .character(" ")) where flow.takesListKeys:
+        case .moveCursor(let rows):
+            flow.cursor = min(max(0, flow.cursor + rows), flow.parcels.count - 1)
+        case .toggleParcel:
             guard flow.toggleAtCursor() else {
                 notice = ("At least one parcel stays in the hand-out; Esc cancels it.", false)
                 return [.beep]
             }
             flow.partialAsked = false
             notice = nil
-        case (.verifying, .character(let c)):
-            let choices: [Character: Verification] = ["1": .id, "2": .code, "3": .known, "4": .proxy]
-            guard let verification = choices[c] else { return [] }
+        case .verify(let verification):
             flow.verification = verification
             flow.step = switch verification {
             case .proxy: .proxyName
             case .code: .pickupCode
             case .id, .known: .scanning
             }
-        case (.proxyName, .enter):
+        case .pickProxy(let number):
+            let registered = context.shop.customers[flow.customer]?.proxies ?? []
+            guard registered.indices.contains(number - 1) else { return [.beep] }
+            flow.proxyField.text = registered[number - 1].name
+            flow.step = .proxyID
+        case .proxyNamed:
             guard flow.proxyName?.isEmpty == false else { return [.beep] }
             flow.step = .proxyID
-        case (.proxyName, .character(let c)) where c.isWholeNumber:
-            // Names have no digits: a digit picks that registered proxy.
-            let registered = context.shop.customers[flow.customer]?.proxies ?? []
-            guard let n = c.wholeNumberValue, registered.indices.contains(n - 1) else { return [.beep] }
-            flow.proxyField.text = registered[n - 1].name
-            flow.step = .proxyID
-        case (.proxyName, _):
-            _ = flow.proxyField.handle(key)
-        case (.proxyID, .enter):
+        case .proxyIdentified:
             guard flow.proxyID?.isEmpty == false else { return [.beep] }
             flow.step = .scanning
-        case (.proxyID, _):
-            _ = flow.proxyIDField.handle(key)
-        case (.pickupCode, .enter):
+        case .giveCode:
             // The customer says the code; only the parcels with that code stay in the hand-out.
             guard let code = PickupCode.normalized(flow.codeField.text) else {
                 notice = (Words.english.text(DomainError.invalidPickupCode(flow.codeField.text).phrase), true)
@@ -96,9 +86,7 @@ extension CounterScreen {
             let others = before.filter { !flow.selected.contains($0) }.compactMap { context.shop.parcels[$0]?.tracking }
             notice = others.isEmpty ? nil : (Words.english.text(DomainError.pickupCodeMismatch(code: code, tracking: others).phrase), true)
             flow.step = .scanning
-        case (.pickupCode, _):
-            _ = flow.codeField.handle(key)
-        case (.scanning, .enter):
+        case .handOut:
             if flow.isComplete || (flow.partialAsked && !flow.scanned.isEmpty) {
                 return [flow.request(flow.selected.filter { flow.scanned.contains($0) })]
             }

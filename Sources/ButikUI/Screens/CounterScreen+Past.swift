@@ -12,44 +12,6 @@ public struct PastParcels: Equatable, Sendable {
 }
 
 extension CounterScreen {
-    /// What the keys do while the past of a number is shown.
-    enum PastAction: Sendable {
-        case close, newer, older
-    }
-
-    /// The keys of the past of a number: one table gives the action and the help. Any other key
-    /// closes it and works on the search as usual, so typing starts a new search.
-    static let pastKeys = KeyMap<PastAction>([
-        KeyBinding(.escape, "close", action: .close),
-        KeyBinding(.up, label: "↑↓", "newer/older parcel", action: .newer),
-        KeyBinding(.down, "older parcel", action: .older, showsOnHelpLine: false),
-    ])
-
-    /// The help of the past of a number: ↑↓ only when more than one parcel had it.
-    func pastHelp(_ past: PastParcels) -> [HelpEntry] {
-        let keys = past.stories.count > 1 ? Self.pastKeys : KeyMap(Self.pastKeys.bindings.filter { $0.action == .close })
-        return keys.helpLineEntries + [HelpEntry(label: "type/scan", description: "new search")]
-    }
-
-    /// A key while the past of a number is shown; nil for a key that is not one of
-    /// ``pastKeys``: the past is closed and the key is the search's.
-    mutating func handlePast(_ key: Key) -> [AppEffect]? {
-        guard var past, let action = Self.pastKeys.action(for: key) else {
-            self.past = nil
-            return nil
-        }
-        switch action {
-        case .close:
-            self.past = nil
-            clear()
-            return []
-        case .newer: past.first = max(0, past.first - 1)
-        case .older: past.first = min(past.stories.count - 1, past.first + 1)
-        }
-        self.past = past
-        return []
-    }
-
     /// The search is a whole tracking number that no parcel in the shop has and no customer
     /// matches: Enter looks up its past rather than starting a hand-out.
     func numberToLookUp(_ context: AppContext) -> TrackingNumber? {

@@ -8,7 +8,7 @@ public struct CounterScreen: Sendable {
     public var field = TextField(placeholder: "key, name, phone, pickup code or tracking number")
     public var selection = ListSelection()
     /// After a scan the field holds the scanned number; the next typed character starts afresh.
-    public private(set) var replaceOnType = false
+    public internal(set) var replaceOnType = false
     /// A hand-out in progress for the selected customer.
     public var handOut: HandOutFlow?
     /// The parcels of the last hand-out here, for Ctrl-Z.
@@ -19,26 +19,6 @@ public struct CounterScreen: Sendable {
     public internal(set) var past: PastParcels?
 
     public init() {}
-
-    public static let help = [
-        HelpEntry(label: "type", description: "search"),
-        HelpEntry(label: "↑↓", description: "select"),
-        HelpEntry(label: "Enter", description: "hand out"),
-        HelpEntry(label: "Ctrl-Z", description: "undo hand-out"),
-        HelpEntry(label: "Ctrl-R", description: "refuse"),
-        HelpEntry(label: "Esc", description: "clear"),
-    ]
-
-    /// What Enter does instead when the search is a number no parcel in the shop has.
-    static let lookUpHelp = HelpEntry(label: "Enter", description: "history")
-
-    /// The keys that work now: the hand-out's while one is open, the past's while one is shown.
-    func currentHelp(_ context: AppContext) -> [HelpEntry] {
-        if let handOut { return handOut.help }
-        if let past { return pastHelp(past) }
-        guard numberToLookUp(context) != nil else { return Self.help }
-        return Self.help.map { $0.label == Self.lookUpHelp.label ? Self.lookUpHelp : $0 }
-    }
 
     /// One result row: a customer or a parcel.
     enum Hit: Equatable {
@@ -53,36 +33,6 @@ public struct CounterScreen: Sendable {
     func hits(_ context: AppContext) -> [Hit] {
         let results = context.shop.search(field.text, limit: CounterScreen.resultLimit)
         return results.customers.map(Hit.customer) + results.parcels.map(Hit.parcel)
-    }
-
-    mutating func handle(_ key: Key, _ context: AppContext) -> [AppEffect] {
-        // A resize only redraws: it keeps what is shown, and typing after a scan still replaces it.
-        if key == .resize { return [] }
-        if handOut != nil { return handleHandOut(key, context) }
-        if past != nil, let effects = handlePast(key) { return effects }
-        switch key {
-        case .enter:
-            if let number = numberToLookUp(context) { return [.lookUpStories(number)] }
-            return startHandOut(context)
-        case .control("z"): return undoLastHandOut()
-        // The search field always has the focus; `/` (focus search elsewhere) changes nothing.
-        case .character("/"): return []
-        case .escape:
-            clear()
-            return []
-        default: break
-        }
-        notice = nil
-        if case .character = key, replaceOnType { field = TextField(placeholder: field.placeholder) }
-        replaceOnType = false
-        // Typing edits the search (one search per key, in the redraw); Home and End edit the
-        // text too; the other list keys move the selection.
-        if field.handle(key) {
-            selection = ListSelection()
-            return []
-        }
-        _ = selection.handle(key, in: table(hits(context), context))
-        return []
     }
 
     /// Esc: an empty search, nothing selected, no notice.

@@ -10,11 +10,27 @@ public struct CustomersScreen: Sendable {
 
     public init() {}
 
-    public static let help = [
-        HelpEntry(label: "type", description: "filter"),
-        HelpEntry(label: "↑↓", description: "select"),
-        HelpEntry(label: "Esc", description: "clear"),
-    ]
+    /// What a key does on the customers screen.
+    enum Action: Sendable, Equatable {
+        case select(Key), filter, doneFiltering, clear
+    }
+
+    /// How the customers screen goes, for F1.
+    static let flow = "Every customer by key, with phone, parcels in the shop and note. Type (or / first) to "
+        + "filter by key, name, phone or pickup code; ↑↓ select; Esc shows everyone again."
+
+    /// The keys of the current mode: the list's, and Enter while the filter has the focus.
+    var keys: KeyMap<Action> {
+        // Home and End edit the filter while it has the focus.
+        var bindings = KeyBinding<Action>.list("select", homeAndEnd: !filtering, Action.select)
+        if filtering {
+            bindings.append(KeyBinding(.enter, "done", action: .doneFiltering))
+        } else {
+            bindings.append(KeyBinding(.character("/"), "filter", action: .filter))
+        }
+        if filtering || !filter.text.isEmpty || selection.index != 0 { bindings.append(KeyBinding(.escape, "clear", action: .clear)) }
+        return KeyMap(bindings, typing: "filter", flow: Self.flow)
+    }
 
     func customers(_ context: AppContext) -> [Customer] {
         let shop = context.shop
@@ -35,24 +51,24 @@ public struct CustomersScreen: Sendable {
                      rows: rows, emptyMessage: filter.text.isEmpty ? "No customers yet." : "No customer matches \"\(filter.text)\".")
     }
 
-    mutating func handle(_ key: Key, _ context: AppContext) {
-        switch key {
-        case .character("/") where !filtering:
-            filtering = true
-        case .escape:
+    /// Performs a binding of ``keys``.
+    mutating func perform(_ action: Action, _ context: AppContext) {
+        switch action {
+        case .select(let key): _ = selection.handle(key, in: table(context))
+        case .filter: filtering = true
+        case .doneFiltering: filtering = false
+        case .clear:
             filter = TextField(placeholder: filter.placeholder)
             filtering = false
             selection = ListSelection()
-        case .enter where filtering:
-            filtering = false
-        case .character where !filtering:
-            // Typing a name starts the filter at once.
-            filtering = true
-            if filter.handle(key) { selection = ListSelection() }
-        default:
-            if key != .home, key != .end || !filtering, selection.handle(key, in: table(context)) { return }
-            if filtering, filter.handle(key) { selection = ListSelection() }
         }
+    }
+
+    /// A key no binding has: typed into the filter, which then has the focus.
+    mutating func type(_ key: Key, _ context: AppContext) {
+        guard filter.handle(key) else { return }
+        filtering = true
+        selection = ListSelection()
     }
 
     func draw(into screen: inout Screen, at rect: Rect, _ context: AppContext) {

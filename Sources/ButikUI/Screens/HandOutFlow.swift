@@ -91,18 +91,4 @@ public struct HandOutFlow: Equatable, Sendable {
         .perform(.handOut(HandOutRequest(parcels: ids, verification: verification, proxyName: proxyName, proxyID: proxyID,
                                             pickupCode: pickupCode)))
     }
-
-    /// The keys of the current step, for the help line and F1.
-    var help: [HelpEntry] {
-        let list = [HelpEntry(label: "↑↓", description: "parcel"), HelpEntry(label: "Space", description: "leave out/put back")]
-        let cancel = HelpEntry(label: "Esc", description: "cancel")
-        let refuse = HelpEntry(label: "Ctrl-R", description: "refuse")
-        switch step {
-        case .verifying: return [HelpEntry(label: "1-4", description: "how identity was checked")] + list + [refuse, cancel]
-        case .proxyName: return [HelpEntry(label: "1-9", description: "registered proxy"), HelpEntry(label: "Enter", description: "next"), cancel]
-        case .proxyID, .pickupCode: return [HelpEntry(label: "Enter", description: "next"), cancel]
-        case .scanning: return [HelpEntry(label: "scan", description: "confirm"), HelpEntry(label: "Enter", description: "hand out")] + list + [refuse, cancel]
-        case .refusing: return [HelpEntry(label: "Enter", description: "note the refusal"), HelpEntry(label: "Esc", description: "back")]
-        }
-    }
 }

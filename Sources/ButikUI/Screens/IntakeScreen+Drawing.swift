@@ -4,9 +4,8 @@ import ButikGrid
 extension IntakeScreen {
     func draw(into screen: inout Screen, at rect: Rect, _ context: AppContext) {
         guard rect.height >= 6 else { return }
-        var step = self.step
+        let step = currentStep(context)
         let delivery = context.shop.openDelivery(of: context.staff)
-        if delivery == nil { step = .setup } else if step == .setup { step = .scanning }
         let bold = Style(.accent, bold: true)
         var row = rect.row
         if let delivery {

@@ -14,15 +14,6 @@ extension IntakeScreen {
         return []
     }
 
-    mutating func handleImport(_ key: Key) -> [AppEffect] {
-        switch key {
-        case .enter: return submitImport(pasted: "")
-        case .escape: importField = nil
-        default: _ = importField?.handle(key)
-        }
-        return []
-    }
-
     /// Imports the typed path plus `pasted` (a paste ending in a line break arrives as a scan).
     mutating func submitImport(pasted: String) -> [AppEffect] {
         let path = ((importField?.text ?? "") + pasted).trimmingCharacters(in: .whitespaces)

@@ -22,7 +22,7 @@ public struct IntakeScreen: Sendable {
         case confirmingAgain(ParsedTracking)
     }
 
-    public private(set) var step = Step.setup
+    public internal(set) var step = Step.setup
     /// Index into the layout's carriers; kept between deliveries.
     public var carrierIndex = 0
     public var declaredField = TextField(placeholder: "optional")
@@ -38,7 +38,7 @@ public struct IntakeScreen: Sendable {
     /// The summary of the delivery just ended.
     public private(set) var summary: DeliverySummary?
     /// A line about the last thing that happened (warnings in `problem`).
-    public private(set) var problem: String?
+    public internal(set) var problem: String?
     /// Whether the parcel being named was confirmed as received again.
     private var pendingAgain = false
     /// The manifest file path being typed; nil while the import prompt is closed.
@@ -48,41 +48,16 @@ public struct IntakeScreen: Sendable {
 
     public init() {}
 
-    public static let help = [
-        HelpEntry(label: "Enter", description: "take"),
-        HelpEntry(label: "↑↓", description: "choose"),
-        HelpEntry(label: "F9", description: "large"),
-        HelpEntry(label: "Ctrl-Z", description: "undo last"),
-        HelpEntry(label: "F8", description: "end delivery"),
-        HelpEntry(label: "Ctrl-O", description: "import manifest"),
-        HelpEntry(label: "Esc", description: "cancel"),
-    ]
-
     /// Whether this screen takes scans itself (it does while a delivery or the import prompt is
     /// open).
     func takesScans(_ context: AppContext) -> Bool { importField != nil || context.shop.openDelivery(of: context.staff) != nil }
 
     // MARK: Input
 
-    mutating func handle(_ key: Key, _ context: AppContext) -> [AppEffect] {
-        syncStep(context)
-        if importField != nil { return handleImport(key) }
-        if key == .control("o"), step == .setup || step == .scanning { return openImport() }
-        switch step {
-        case .setup: return handleSetup(key, context)
-        case .scanning: return handleScanning(key, context)
-        case .naming(let tracking): return handleNaming(key, tracking, context)
-        case .confirmingCheckDigit(let code):
-            return confirm(key) { screen in screen.accept(code, force: true, context) }
-        case .confirmingAgain(let tracking):
-            return confirm(key) { screen in screen.proceed(tracking, again: true, context) }
-        }
-    }
-
     /// A complete scan: validated strictly (a scanner misread beeps and is refused).
     mutating func scan(_ code: String, _ context: AppContext) -> [AppEffect] {
         if importField != nil { return submitImport(pasted: code) }
-        syncStep(context)
+        step = currentStep(context)
         importReport = []
         var abandoned: String?
         if case .naming(let pending) = step {
@@ -102,105 +77,58 @@ public struct IntakeScreen: Sendable {
         return effects
     }
 
-    /// Opens or closes the setup step when the delivery opened or ended elsewhere.
-    private mutating func syncStep(_ context: AppContext) {
-        let open = context.shop.openDelivery(of: context.staff) != nil
-        if !open { step = .setup } else if step == .setup { step = .scanning }
-    }
-
-    private mutating func handleSetup(_ key: Key, _ context: AppContext) -> [AppEffect] {
+    /// Enter in the setup step: opens the delivery with the carrier and the declared count.
+    mutating func startDelivery(_ context: AppContext) -> [AppEffect] {
         let carriers = context.layout.carriers
-        switch key {
-        case .left, .up: carrierIndex = (carrierIndex + carriers.count - 1) % max(1, carriers.count)
-        case .right, .down: carrierIndex = (carrierIndex + 1) % max(1, carriers.count)
-        case .enter:
-            guard carriers.indices.contains(carrierIndex) else { return [] }
-            let text = declaredField.text.trimmingCharacters(in: .whitespaces)
-            guard text.isEmpty || Int(text) != nil else {
-                problem = "The declared count is a number, or empty."
-                return [.beep]
-            }
-            summary = nil
-            return [.perform(.startDelivery(carrier: carriers[carrierIndex].id, declared: Int(text)))]
-        case .character(let c) where !c.isNumber:
-            return []
-        default:
-            _ = declaredField.handle(key)
+        guard carriers.indices.contains(carrierIndex) else { return [] }
+        let text = declaredField.text.trimmingCharacters(in: .whitespaces)
+        guard text.isEmpty || Int(text) != nil else {
+            problem = "The declared count is a number, or empty."
+            return [.beep]
         }
-        return []
+        summary = nil
+        return [.perform(.startDelivery(carrier: carriers[carrierIndex].id, declared: Int(text)))]
     }
 
-    private mutating func handleScanning(_ key: Key, _ context: AppContext) -> [AppEffect] {
-        switch key {
-        case .enter:
-            let code = codeField.text
-            codeField = TextField(placeholder: codeField.placeholder)
-            guard !code.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
-            return accept(code, force: false, context)
-        case .function(8):
-            return [.perform(.endDelivery)]
-        case .function(9):
-            size = size == .small ? .large : .small
-        case .control("z"):
-            guard let lastID = receivedHere.last else {
-                problem = "Nothing to undo in this delivery."
-                return [.beep]
-            }
-            return [.perform(.undoReceipt(lastID))]
-        case .escape:
-            codeField = TextField(placeholder: codeField.placeholder)
-        default:
-            _ = codeField.handle(key)
+    /// Enter while naming: the highlighted suggestion, or a new customer of the typed name.
+    mutating func receiveNamed(_ context: AppContext) -> [AppEffect] {
+        guard case .naming(let tracking) = step else { return [] }
+        let name = nameField.text.trimmingCharacters(in: .whitespaces)
+        let choices = suggestions(context)
+        let recipient: Recipient
+        if suggestion < choices.count {
+            recipient = .customer(choices[suggestion].id)
+        } else if !name.isEmpty {
+            recipient = .person(NewCustomer(typed: name))
+        } else {
+            problem = "Type the name on the parcel."
+            return [.beep]
         }
-        return []
+        return receive(tracking, recipient, again: false, context)
     }
 
-    private mutating func handleNaming(_ key: Key, _ tracking: ParsedTracking, _ context: AppContext) -> [AppEffect] {
-        switch key {
-        case .up: suggestion = max(0, suggestion - 1)
-        case .down: suggestion = min(suggestions(context).count, suggestion + 1)
-        case .function(9): size = size == .small ? .large : .small
-        case .escape:
-            problem = "\(tracking.number) was not received."
-            resetNaming()
-            size = .small
-            step = .scanning
-        case .enter:
-            let name = nameField.text.trimmingCharacters(in: .whitespaces)
-            let choices = suggestions(context)
-            let recipient: Recipient
-            if suggestion < choices.count {
-                recipient = .customer(choices[suggestion].id)
-            } else if !name.isEmpty {
-                recipient = .person(NewCustomer(typed: name))
-            } else {
-                problem = "Type the name on the parcel."
-                return [.beep]
-            }
-            return receive(tracking, recipient, again: false, context)
-        default:
-            if nameField.handle(key) { suggestion = 0 }
-        }
-        return []
+    /// Esc while naming: the parcel is not received.
+    mutating func dropNamed() {
+        guard case .naming(let tracking) = step else { return }
+        problem = "\(tracking.number) was not received."
+        resetNaming()
+        size = .small
+        step = .scanning
     }
 
-    /// y / Enter runs `yes`; n / Esc cancels.
-    private mutating func confirm(_ key: Key, yes: (inout IntakeScreen) -> [AppEffect]) -> [AppEffect] {
-        switch key {
-        case .character("y"), .character("Y"), .character("j"), .character("J"), .enter:
-            step = .scanning
-            return yes(&self)
-        case .character("n"), .character("N"), .escape:
-            problem = "Not received."
-            step = .scanning
-        default:
-            break
+    /// y or Enter in a confirmation: a wrong check digit accepted, or a parcel received again.
+    mutating func confirmed(_ context: AppContext) -> [AppEffect] {
+        let asked = step
+        step = .scanning
+        switch asked {
+        case .confirmingCheckDigit(let code): return accept(code, force: true, context)
+        case .confirmingAgain(let tracking): return proceed(tracking, again: true, context)
+        default: return []
         }
-        return []
     }
 
     /// A typed code: a wrong check digit asks first; other errors are refused.
-    private mutating func accept(_ code: String, force: Bool, _ context: AppContext) -> [AppEffect] {
+    mutating func accept(_ code: String, force: Bool, _ context: AppContext) -> [AppEffect] {
         switch Tracking.parse(code, force: force) {
         case .success(let tracking):
             return proceed(tracking, again: false, context)
@@ -217,7 +145,7 @@ public struct IntakeScreen: Sendable {
 
     /// A valid number: says where it is if it is here; asks before receiving one that left;
     /// receives a manifest's parcel at once; otherwise asks for the name.
-    private mutating func proceed(_ tracking: ParsedTracking, again: Bool, _ context: AppContext) -> [AppEffect] {
+    mutating func proceed(_ tracking: ParsedTracking, again: Bool, _ context: AppContext) -> [AppEffect] {
         let shop = context.shop
         if let present = shop.parcelInShop(tracking.number) {
             problem = "\(tracking.number) is already here: slot \(present.slot), key \(present.key)."
@@ -238,7 +166,7 @@ public struct IntakeScreen: Sendable {
         return []
     }
 
-    private mutating func receive(_ tracking: ParsedTracking, _ recipient: Recipient, again: Bool, _ context: AppContext) -> [AppEffect] {
+    mutating func receive(_ tracking: ParsedTracking, _ recipient: Recipient, again: Bool, _ context: AppContext) -> [AppEffect] {
         let delivery = context.shop.openDelivery(of: context.staff)
         let request = ReceiveRequest(tracking: tracking, recipient: recipient, size: size, delivery: delivery?.id,
                                      again: again || pendingAgain)
@@ -249,7 +177,7 @@ public struct IntakeScreen: Sendable {
         return [.perform(.receive(request))]
     }
 
-    private mutating func resetNaming() {
+    mutating func resetNaming() {
         nameField = TextField(placeholder: nameField.placeholder)
         suggestion = 0
         pendingAgain = false

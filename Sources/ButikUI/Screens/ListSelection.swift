@@ -22,3 +22,15 @@ public struct ListSelection: Hashable, Sendable {
         return table
     }
 }
+
+extension KeyBinding {
+    /// The keys that move the selection of a list: ↑↓ (on the help line) and PgUp/PgDn, plus
+    /// Home/End unless a text field of the mode has them.
+    static func list(_ description: String, homeAndEnd: Bool = true, _ action: (Key) -> Action) -> [KeyBinding] {
+        let pages = KeyBinding(label: "PgUp PgDn", "a page up, down", [Key.pageUp, .pageDown].map { ($0, action($0)) },
+                               showsOnHelpLine: false)
+        let ends = KeyBinding(label: "Home End", "the first, the last", [Key.home, .end].map { ($0, action($0)) },
+                              showsOnHelpLine: false)
+        return [KeyBinding(label: "↑↓", description, [Key.up, .down].map { ($0, action($0)) }), pages] + (homeAndEnd ? [ends] : [])
+    }
+}

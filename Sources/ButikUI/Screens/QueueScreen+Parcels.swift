@@ -1,31 +1,29 @@
 import ButikDomain
 import ButikGrid
 
-/// The parcel list's keys: filters, extending the selected parcel's deadline, and sending
+/// The parcel list: filters, extending the selected parcel's deadline, and sending
 /// every overdue parcel back.
 extension QueueScreen {
-    /// The parcel list's keys; nil for other keys.
-    mutating func handleParcelKey(_ key: Key, _ context: AppContext) -> [AppEffect]? {
-        switch key {
-        case .character("c"): cycleCarrier(context)
-        case .character("s"): cycleState()
-        case .character("e"):
-            guard let parcel = selectedParcel(context), parcel.status == .waiting else {
-                notice = QueueNotice(text: "Select a waiting parcel in the list below (Tab) to extend.", isProblem: true)
-                return [.beep]
-            }
-            notice = nil
-            prompt = .extend(parcel, context)
-        case .character("o"):
-            let pull = context.shop.overduePullList(today: context.today, context.layout)
-            guard pull.count > 0 else {
-                notice = QueueNotice(text: "No parcel is overdue.", isProblem: false)
-                return []
-            }
-            notice = nil
-            prompt = .returnOverdue(pull, to: context.layout.outboundID)
-        default: return nil
+    /// e: asks how long to keep the selected waiting parcel.
+    mutating func openExtend(_ context: AppContext) -> [AppEffect] {
+        guard let parcel = selectedParcel(context), parcel.status == .waiting else {
+            notice = QueueNotice(text: "Select a waiting parcel in the list below (Tab) to extend.", isProblem: true)
+            return [.beep]
         }
+        notice = nil
+        prompt = .extend(parcel, context)
+        return []
+    }
+
+    /// o: asks before sending every overdue parcel back.
+    mutating func openReturnOverdue(_ context: AppContext) -> [AppEffect] {
+        let pull = context.shop.overduePullList(today: context.today, context.layout)
+        guard pull.count > 0 else {
+            notice = QueueNotice(text: "No parcel is overdue.", isProblem: false)
+            return []
+        }
+        notice = nil
+        prompt = .returnOverdue(pull, to: context.layout.outboundID)
         return []
     }
 

@@ -37,19 +37,8 @@ extension QueueScreen {
         return entries[index]
     }
 
-    /// The pickup queue's keys; nil for other keys.
-    mutating func handlePickupKey(_ key: Key, _ context: AppContext) -> [AppEffect]? {
-        let command: (CustomerID) -> AppCommand
-        switch key {
-        case .character("a"):
-            notice = nil
-            prompt = .add(context)
-            return []
-        case .character("f"): command = { .startFetching($0) }
-        case .character("r"): command = { .markReady($0) }
-        case .character("x"): command = { .closeQueueEntry($0, .cancelled) }
-        default: return nil
-        }
+    /// f, r, x: `command` for the customer of the selected queue entry.
+    mutating func changeSelectedEntry(_ context: AppContext, _ command: (CustomerID) -> AppCommand) -> [AppEffect] {
         guard let entry = selectedEntry(context) else {
             notice = QueueNotice(text: "Nobody in the queue is selected. a adds a customer.", isProblem: true)
             return [.beep]

@@ -53,28 +53,12 @@ public struct QueuePrompt: Sendable {
 }
 
 extension QueueScreen {
-    /// Keys while a prompt is open: Enter performs, Esc cancels, the rest edit the field.
-    mutating func handlePrompt(_ key: Key, _ context: AppContext) -> [AppEffect] {
-        guard var open = prompt else { return [] }
-        if open.purpose == .returnOverdue, key == .character("y") || key == .character("n") {
-            prompt = nil
-            return key == .character("y") ? [.perform(.returnOverdue)] : []
-        }
-        _ = open.modal.handle(key)
-        switch open.modal.outcome {
-        case nil:
-            prompt = open
-            return []
-        case .cancelled:
-            prompt = nil
-            return []
-        case .confirmed:
-            prompt = nil
-            return open.purpose == .returnOverdue ? [.perform(.returnOverdue)] : []
-        case .submitted(let text):
-            prompt = nil
-            return submit(open.purpose, text.trimmingCharacters(in: .whitespaces), context)
-        }
+    /// Enter (or y) in the open prompt: performs what it asked for.
+    mutating func submitPrompt(_ context: AppContext) -> [AppEffect] {
+        guard let open = prompt else { return [] }
+        prompt = nil
+        if open.purpose == .returnOverdue { return [.perform(.returnOverdue)] }
+        return submit(open.purpose, (open.modal.field?.text ?? "").trimmingCharacters(in: .whitespaces), context)
     }
 
     private mutating func submit(_ purpose: QueuePrompt.Purpose, _ text: String, _ context: AppContext) -> [AppEffect] {

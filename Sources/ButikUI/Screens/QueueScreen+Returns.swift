@@ -33,19 +33,6 @@ extension QueueScreen {
     /// Scans go to an open drop-off prompt or the handover count.
     var takesScans: Bool { handover != nil || prompt?.purpose == .dropOff }
 
-    mutating func handleReturnsKey(_ key: Key, _ context: AppContext) -> [AppEffect]? {
-        switch key {
-        case .character("d"):
-            notice = nil
-            prompt = .dropOff()
-        case .character("h"):
-            notice = nil
-            handover = HandoverCount(carrier: carrierFilter)
-        default: return nil
-        }
-        return []
-    }
-
     mutating func scan(_ tracking: ParsedTracking, _ context: AppContext) -> [AppEffect] {
         if prompt?.purpose == .dropOff {
             prompt = .dropOff(text: tracking.number.value + " ")
@@ -70,28 +57,21 @@ extension QueueScreen {
         return []
     }
 
-    mutating func handleHandover(_ key: Key, _ context: AppContext) -> [AppEffect] {
+    /// Enter during the handover: records it when nothing is missing, else says what is
+    /// missing first and records it at the second Enter.
+    mutating func checkHandover(_ context: AppContext) -> [AppEffect] {
         guard var count = handover else { return [] }
-        switch key {
-        case .escape:
-            handover = nil
-            notice = QueueNotice(text: "Handover cancelled; nothing was recorded.", isProblem: false)
-        case .enter:
-            guard !count.scanned.isEmpty else {
-                notice = QueueNotice(text: "Scan each parcel the driver takes.", isProblem: true)
-                return [.beep]
-            }
-            if count.tally(context).missing.isEmpty || count.missingShown {
-                handover = nil
-                return [.perform(.handOver(count.scanned, carrier: count.carrier))]
-            }
-            count.missingShown = true
-            handover = count
+        guard !count.scanned.isEmpty else {
+            notice = QueueNotice(text: "Scan each parcel the driver takes.", isProblem: true)
             return [.beep]
-        default:
-            break
         }
-        return []
+        if count.tally(context).missing.isEmpty || count.missingShown {
+            handover = nil
+            return [.perform(.handOver(count.scanned, carrier: count.carrier))]
+        }
+        count.missingShown = true
+        handover = count
+        return [.beep]
     }
 
     mutating func submitDropOff(_ text: String, _ context: AppContext) -> [AppEffect] {

@@ -28,22 +28,6 @@ public struct QueueScreen: Sendable {
 
     public init() {}
 
-    public static let help = [
-        HelpEntry(label: "Tab", description: "switch list"),
-        HelpEntry(label: "↑↓", description: "select"),
-        HelpEntry(label: "a", description: "add customer"),
-        HelpEntry(label: "f", description: "fetching"),
-        HelpEntry(label: "r", description: "ready"),
-        HelpEntry(label: "Enter", description: "hand out"),
-        HelpEntry(label: "x", description: "cancel entry"),
-        HelpEntry(label: "c", description: "carrier filter"),
-        HelpEntry(label: "s", description: "state filter"),
-        HelpEntry(label: "e", description: "extend deadline"),
-        HelpEntry(label: "o", description: "return overdue"),
-        HelpEntry(label: "d", description: "drop-off"),
-        HelpEntry(label: "h", description: "driver handover"),
-    ]
-
     func parcels(_ context: AppContext) -> [Parcel] {
         let inShop = context.shop.parcelsInShop
         let waiting = inShop.filter { $0.status == .waiting }.sorted { ($0.deadline, $0.id) < ($1.deadline, $1.id) }
@@ -70,29 +54,6 @@ public struct QueueScreen: Sendable {
         let parcels = parcels(context)
         guard let index = selection.applied(to: table(context)).selection, parcels.indices.contains(index) else { return nil }
         return parcels[index]
-    }
-
-    mutating func handle(_ key: Key, _ context: AppContext) -> [AppEffect] {
-        if prompt != nil { return handlePrompt(key, context) }
-        if handover != nil { return handleHandover(key, context) }
-        switch key {
-        case .tab:
-            focus = focus == .pickup ? .parcels : .pickup
-            return []
-        case .escape:
-            notice = nil
-            return []
-        default:
-            break
-        }
-        if let effects = handlePickupKey(key, context) ?? handleParcelKey(key, context) ?? handleReturnsKey(key, context) {
-            return effects
-        }
-        switch focus {
-        case .pickup: _ = pickup.handle(key, in: pickupTable(context))
-        case .parcels: _ = selection.handle(key, in: table(context))
-        }
-        return []
     }
 
     /// Enter: the customer of the selected entry, or of the selected parcel in the lower list.

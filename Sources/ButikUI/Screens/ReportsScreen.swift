@@ -5,7 +5,13 @@ import ButikGrid
 public struct ReportsScreen: Sendable {
     public init() {}
 
-    public static let help: [HelpEntry] = []
+    /// How the reports screen goes, for F1. It has no keys of its own.
+    static let flow = "Today's counts, from the parcels the shop holds now: per carrier and per staff member, "
+        + "what was received, handed out and sent back to the sender. `butik report` on the command line covers "
+        + "other days and periods."
+
+    /// The keys of the screen: none, only the flow.
+    static let keys = KeyMap<KeyAction>([], flow: flow)
 
     /// Counts for one carrier or staff member today.
     struct Counts: Equatable {
@@ -37,8 +43,6 @@ public struct ReportsScreen: Sendable {
         }
         return (carriers, staff)
     }
-
-    mutating func handle(_ key: Key, _ context: AppContext) {}
 
     func draw(into screen: inout Screen, at rect: Rect, _ context: AppContext) {
         let (carriers, staff) = ReportsScreen.counts(context)

@@ -4,21 +4,6 @@ import ButikGrid
 /// Finding on the shelves map: `/` opens the field; a key, name fragment or tracking digits
 /// highlight every slot holding a matching parcel, and the first is selected.
 extension ShelvesScreen {
-    /// Keys while the find field has the focus: Enter keeps the highlights and gives the
-    /// arrows back to the map, Esc clears.
-    mutating func handleFind(_ key: Key, _ context: AppContext) {
-        switch key {
-        case .escape:
-            clearFind()
-        case .enter:
-            finding = false
-        default:
-            guard findField.handle(key) else { return }
-            refreshFound(context)
-            if let first = found.first { select(first, context) }
-        }
-    }
-
     mutating func clearFind() {
         findField = TextField(placeholder: findField.placeholder)
         finding = false

@@ -56,21 +56,10 @@ extension ShelvesScreen {
         return []
     }
 
-    /// Keys while a prompt is open: Enter performs, Esc cancels, the rest edit the field.
-    mutating func handlePrompt(_ key: Key, _ context: AppContext) -> [AppEffect] {
-        guard var open = prompt else { return [] }
-        _ = open.modal.handle(key)
-        switch open.modal.outcome {
-        case nil:
-            prompt = open
-            return []
-        case .cancelled, .confirmed:
-            prompt = nil
-            notice = nil
-            return []
-        case .submitted(let text):
-            return submit(open, text.trimmingCharacters(in: .whitespaces), context)
-        }
+    /// Enter in the open prompt: moves the batch, or sets the capacity.
+    mutating func submitPrompt(_ context: AppContext) -> [AppEffect] {
+        guard let open = prompt else { return [] }
+        return submit(open, open.text.trimmingCharacters(in: .whitespaces), context)
     }
 
     private mutating func submit(_ open: ShelvesPrompt, _ text: String, _ context: AppContext) -> [AppEffect] {
@@ -132,7 +121,7 @@ extension ShelvesScreen {
     }
 
     /// Selects the slot holding `parcel`, and the parcel in the slot list.
-    private mutating func select(_ parcel: Parcel, _ context: AppContext) {
+    mutating func select(_ parcel: Parcel, _ context: AppContext) {
         select(parcel.slot, context)
         list.index = parcels(in: parcel.slot, context).firstIndex { $0.id == parcel.id } ?? 0
     }

@@ -28,51 +28,14 @@ public struct ShelvesScreen: Sendable {
 
     public init() {}
 
-    public static let help = [
-        HelpEntry(label: "←→↑↓", description: "slot"),
-        HelpEntry(label: "scan/m", description: "move"),
-        HelpEntry(label: "c", description: "capacity"),
-        HelpEntry(label: "/", description: "find"),
-        HelpEntry(label: "Tab", description: "list"),
-        HelpEntry(label: "Esc", description: "clear"),
-    ]
-
     /// The slots of each shelf, then the floor and outbound areas as a last row.
     static func rows(_ layout: ShopLayout) -> [[SlotID]] {
         let slots = layout.slots
         return layout.shelves.map { shelf in slots.filter { $0.shelf == shelf.id }.map(\.id) } + [[layout.overflowID, layout.outboundID]]
     }
 
-    mutating func handle(_ key: Key, _ context: AppContext) -> [AppEffect] {
-        if prompt != nil { return handlePrompt(key, context) }
-        if finding {
-            handleFind(key, context)
-            return []
-        }
-        switch key {
-        case .character("/"):
-            finding = true
-            focus = .map
-        case .character("m"): return openMove(context)
-        case .character("c"): return openCapacity(context)
-        case .tab:
-            focus = focus == .map ? .list : .map
-            list = ListSelection()
-        case .escape:
-            clearFind()
-            notice = nil
-            focus = .map
-        default:
-            if focus == .list {
-                _ = list.handle(key, in: table(context))
-            } else {
-                moveSelection(key, context)
-            }
-        }
-        return []
-    }
-
-    private mutating func moveSelection(_ key: Key, _ context: AppContext) {
+    /// ←→↑↓, Home and End on the map.
+    mutating func moveSelection(_ key: Key, _ context: AppContext) {
         let rows = ShelvesScreen.rows(context.layout)
         switch key {
         case .up: shelf = max(0, shelf - 1)

@@ -1,20 +1,12 @@
 import ButikGrid
 
-/// A centred dialog box: a yes/no confirmation, or a prompt with a text field.
-/// Enter confirms, Esc cancels; the result is in `outcome`.
+/// A centred dialog box: a yes/no confirmation, or a prompt with a text field. Its keys are
+/// in the table of the screen that opens it (Enter and Esc, with the labels shown here); the
+/// screen types the rest into the field with ``edit(_:)``.
 public struct Modal: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
         case confirm
         case prompt(TextField)
-    }
-
-    public enum Outcome: Hashable, Sendable {
-        /// Enter in a confirmation.
-        case confirmed
-        /// Enter in a prompt, with the text typed.
-        case submitted(String)
-        /// Esc.
-        case cancelled
     }
 
     public var title: String
@@ -24,8 +16,6 @@ public struct Modal: Hashable, Sendable {
     /// Shown next to Enter and Esc, e.g. "Ja" / "Nei".
     public var confirmLabel: String
     public var cancelLabel: String
-    /// Set once Enter or Esc is pressed.
-    public private(set) var outcome: Outcome?
 
     public init(_ kind: Kind, title: String, message: String, confirmLabel: String = "Yes", cancelLabel: String = "No") {
         self.kind = kind
@@ -52,19 +42,11 @@ public struct Modal: Hashable, Sendable {
         if case .prompt(let field) = kind { field } else { nil }
     }
 
-    /// Handles every key while open (text keys go to a prompt's field), except Ctrl-C and
-    /// resize, which stay the app's. Returns false once there is an outcome.
-    public mutating func handle(_ key: Key) -> Bool {
-        guard outcome == nil, key != .interrupt, key != .resize else { return false }
-        switch (key, kind) {
-        case (.escape, _): outcome = .cancelled
-        case (.enter, .confirm): outcome = .confirmed
-        case (.enter, .prompt(let field)): outcome = .submitted(field.text)
-        case (_, .prompt(var field)):
-            _ = field.handle(key)
-            kind = .prompt(field)
-        case (_, .confirm): break
-        }
+    /// Types `key` into a prompt's field; false for a confirmation and for keys a text field
+    /// does not take.
+    public mutating func edit(_ key: Key) -> Bool {
+        guard case .prompt(var field) = kind, field.handle(key) else { return false }
+        kind = .prompt(field)
         return true
     }
 

@@ -24,7 +24,7 @@ import Testing
         #expect(lines[6] == " \(parcels[0].id)  Posten/Bring, for KH2 (Kari Hansen): handed out")
         let handOut = try #require(lines.first { $0.hasSuffix("handed out to the recipient, photo ID checked") })
         #expect(handOut.hasPrefix("   \(LocalTime.dayAndMinute(Harness.now, in: h.store.layout.zone))  maria "))
-        #expect(lines[29].hasPrefix("Esc close  type/scan new search"))
+        #expect(lines[29].hasPrefix("type new search  Esc close"))
 
         // Esc goes back to an empty search, ready for the next customer.
         h.press(.escape)

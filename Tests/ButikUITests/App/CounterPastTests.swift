@@ -92,7 +92,7 @@ struct CounterPastTests {
 
 
              maria │ Butik Klostergaten                                     193 on shelf │ 18 due today │ 11:00
-            Esc close  ↑↓ newer/older parcel  type/scan new search  F1 help  F10 quit  F2-F7 screens
+            type new search  Esc close  ↓ older parcel  F1 help  F10 quit  F2-F7 screens
             """)
     }
 
@@ -122,7 +122,7 @@ struct CounterPastTests {
 
 
              maria │ Butik Klostergaten                 193 on shelf │ 18 due today │ 11:00
-            Esc close  ↑↓ newer/older parcel  type/scan new search  F1 help  F10 quit
+            type new search  Esc close  ↓ older parcel  F1 help  F10 quit  F2-F7 screens
             """)
     }
 
@@ -146,7 +146,7 @@ struct CounterPastTests {
              P336  Posten/Bring, for KH2 (Kari Hansen): handed out
              … 4 more lines; ↓ shows the next parcel
              maria │ Butik Kloster… 193 on shelf │ 18 due today │ 11:00
-            Esc close  ↑↓ newer/older parcel  type/scan new search
+            type new search  Esc close  ↓ older parcel  F1 help
             """)
         #expect(state.update(.key(.down)) == [])
         let lines = state.view(size).textLines
@@ -201,7 +201,7 @@ struct CounterPastTests {
         let lines = state.view(Size(width: 80, height: 24)).textLines
         #expect(lines[4] == " RR314159268NO: one parcel had this number.")
         #expect(lines[6] == " P336  Posten/Bring, for KH2 (Kari Hansen): handed out")
-        #expect(lines[23] == "Esc close  type/scan new search  F1 help  F10 quit  F2-F7 screens")
+        #expect(lines[23] == "type new search  Esc close  F1 help  F10 quit  F2-F7 screens")
         // ↑↓ are the past's: they do not move a selection behind it.
         #expect(state.update(.key(.down)) == [])
         #expect(state.counter.past != nil && state.counter.selection.index == 0)

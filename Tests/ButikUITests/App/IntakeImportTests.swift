@@ -98,6 +98,5 @@ struct IntakeImportTests {
         #expect(h.state.intake.importField == nil)
         #expect(h.screen()[2] == " New delivery.  Carrier: ◀ PostNord ▶   Declared items: optional")
         #expect(h.screen()[5] == "")
-        #expect(IntakeScreen.help.contains(HelpEntry(label: "Ctrl-O", description: "import manifest")))
     }
 }

@@ -18,6 +18,14 @@ struct IntakeScenarioTests {
         return String(code[..<index]) + "\(digit)" + String(code[code.index(after: index)...])
     }
 
+    /// The first parcel of the demo shop that was handed out and whose number is not in the shop again.
+    static func handedOutEarlier(_ h: Harness) throws -> Parcel {
+        try #require(h.store.state.parcels.values.sorted { $0.id < $1.id }.first { parcel in
+            if case .handedOut = parcel.status { return h.store.state.parcelInShop(parcel.tracking) == nil }
+            return false
+        })
+    }
+
     /// Opens F3 and starts a delivery of the carrier `right` presses from the shown one.
     static func start(_ h: Harness, declared: String = "", right: Int = 0) {
         h.press(.function(3))
@@ -143,10 +151,7 @@ struct IntakeScenarioTests {
 
     @Test func aParcelHandedOutEarlierAsksAndYesReceivesItAgain() throws {
         let h = try Harness()
-        let gone = try #require(h.store.state.parcels.values.sorted { $0.id < $1.id }.first { parcel in
-            if case .handedOut = parcel.status { return h.store.state.parcelInShop(parcel.tracking) == nil }
-            return false
-        })
+        let gone = try Self.handedOutEarlier(h)
         Self.start(h)
         h.scan(gone.tracking.value)
         #expect(h.screen()[4] == " y: receive it anyway   n: do not")

@@ -98,6 +98,25 @@ struct PickupCodeScenarioTests {
         #expect(h.screen()[top] == " Handed out 2 parcels to Åse Ødegård (pickup code). Ctrl-Z undoes it.")
     }
 
+    /// The code step is a mode of its own: typing goes into the code, Enter gives it, Esc goes
+    /// back to how identity was checked with the hand-out still open, and F1 says what it does.
+    @Test func theCodeStepHasItsOwnKeysAndEscGoesBack() throws {
+        let (h, _) = try Self.shopWithCodes()
+        h.type("2")
+        let footer = h.screen(width: 200)[23]
+        for entry in ["type the pickup code", "Enter give the code", "Ctrl-R refuse", "Esc back"] {
+            #expect(footer.contains(entry), "\(entry) in \(footer)")
+        }
+        #expect(KeyHelpScenarioTests.help(h).contains("2 the pickup code"))
+        h.type("47")
+        h.press(.escape)
+        #expect(h.state.counter.handOut?.step == .verifying)
+        #expect(h.state.counter.handOut?.selected.count == 3, "going back leaves every parcel in")
+        h.type("1")
+        #expect(h.state.counter.handOut?.step == .scanning)
+        #expect(h.state.counter.handOut?.verification == .id)
+    }
+
     /// A parcel put back in by its scan still needs its own code: the hand-out's decision says so.
     @Test func aParcelPutBackInIsRefusedByTheDecision() throws {
         let (h, numbers) = try Self.shopWithCodes()

@@ -154,9 +154,4 @@ import Testing
         #expect(h.state.tab == .counter)
         #expect(h.screen()[h.counterDetailRow() + 1] == " Hand out to JEDS  Janne Eline Dahl Solberg: 17 parcels")
     }
-
-    @Test func everyQueueKeyIsInTheHelp() {
-        let labels = QueueScreen.help.map(\.label)
-        for label in ["Tab", "↑↓", "a", "f", "r", "Enter", "x", "c", "s", "e", "o", "d", "h"] { #expect(labels.contains(label), "\(label)") }
-    }
 }

@@ -263,17 +263,6 @@ struct ShelvesScenarioTests {
         #expect(h.state.shelves.found.isEmpty)
         #expect(h.screen()[Self.statusRow].hasSuffix("no slot"))
     }
-
-    @Test func everyShelvesKeyIsInTheHelp() throws {
-        let h = try Harness()
-        h.press(.function(4))
-        h.press(.function(1))
-        let help = h.screen(width: 100, height: 40).joined(separator: "\n")
-        for entry in ShelvesScreen.help {
-            #expect(help.contains("\(entry.label)  \(entry.description)"))
-        }
-        #expect(ShelvesScreen.help.map(\.label) == ["←→↑↓", "scan/m", "c", "/", "Tab", "Esc"])
-    }
 }
 
 extension ShelvesPrompt.Purpose {

@@ -41,7 +41,7 @@ struct SnapshotTests {
              3517369601           A1     dhl       16.11   due today (23.11)
              + 9 more (F4 Shelves or a larger window shows all)
              maria │ Butik Klostergaten                 193 on shelf │ 18 due today │ 11:00
-            type search  ↑↓ select  Enter hand out  Ctrl-Z undo hand-out  Ctrl-R refuse
+            type search  ↑↓ select  Enter hand out  Ctrl-Z undo hand-out  Esc clear  F1 more
             """)
         // The cursor sits after the typed text.
         #expect(h.frame().cursor.map { [$0.row, $0.column] } == [2, 11])
@@ -82,7 +82,7 @@ struct SnapshotTests {
              373142460199042234   D6     postnord  20.11   4d left (27.11)
              + 2 more (F4 Shelves or a larger window shows all)
              maria │ Butik Klostergaten                                     193 on shelf │ 18 due today │ 11:00
-            type search  ↑↓ select  Enter hand out  Ctrl-Z undo hand-out  Ctrl-R refuse  Esc clear  F1 help
+            type search  Enter hand out  Ctrl-Z undo hand-out  Esc clear  F1 help  F10 quit  F2-F7 screens
             """)
     }
 
@@ -113,7 +113,7 @@ struct SnapshotTests {
              KARI   Kari Nordmann                         370151660826567643   due today
              KARI   Kari Nordmann                         370126797313360006   due today
              maria │ Butik Klostergaten                 193 on shelf │ 18 due today │ 11:00
-            ←→↑↓ slot  scan/m move  c capacity  / find  Tab list  Esc clear  F1 help
+            scan move  ←→↑↓ slot  m move all  c capacity  / find  Tab list  F1 help
             """)
     }
 
@@ -137,7 +137,7 @@ struct SnapshotTests {
         #expect(lines[29] == " 0735813573           F5     dhl       21.11   5d left (28.11)")
         #expect(lines[30...37].allSatisfy { $0.isEmpty })
         #expect(lines[38] == Self.status120)
-        #expect(lines[39] == "type search  ↑↓ select  Enter hand out  Ctrl-Z undo hand-out  Ctrl-R refuse  Esc clear  F1 help  F10 quit  F2-F7 screens")
+        #expect(lines[39] == "type search  ↑↓ select  Enter hand out  Ctrl-Z undo hand-out  Esc clear  F1 help  F10 quit  F2-F7 screens")
     }
 
     @Test func emptyCounterAsksForInput() throws {
@@ -218,7 +218,9 @@ struct SnapshotTests {
         #expect(small[8] == " overdue 2d     SD     Sigrid Dahl        A3     posten    370957339400979962")
         #expect(small[9] == " overdue 2d     JEDS   Janne Eline Dahl … C3     postnord  373789971678262159")
         #expect(small[17] == " due today      KARI   Kari Nordmann      A1     posten    370151660826567643")
-        #expect(small[23].hasPrefix("Tab switch list  ↑↓ select  a add customer"))
+        // The most important keys that fit, then where the rest are.
+        #expect(small[23] == "↑↓ select  Tab list  Enter hand out  a add  f fetch  r ready  x remove  F1 more")
+        #expect(h.screen(width: 100)[23] == "↑↓ select  Tab list  Enter hand out  a add  f fetch  r ready  x remove  c carrier  s state  F1 more")
         let large = h.screen(width: 120, height: 40)
         #expect(large[9] == " overdue 2d     JEDS   Janne Eline Dahl Solberg" + String(repeating: " ", count: 35) + "C3     postnord  373789971678262159")
         #expect(large[35] == " 1d left        OH     Ola Haugen" + String(repeating: " ", count: 49) + "E3     posten    370092818547838711")
@@ -233,7 +235,7 @@ struct SnapshotTests {
         #expect(small[5] == " AMZ    Alradie Mohamad Zain      93175025          10 Often large parcels (fu…")
         #expect(small[12] == " BL2    Bjørn Larsen                                   Ring twice")
         #expect(small[21] == " HN     Håkon Nordmann            43253808           9")
-        #expect(small[23] == "type filter  ↑↓ select  Esc clear  F1 help  F10 quit  F2-F7 screens")
+        #expect(small[23] == "type filter  ↑↓ select  / filter  F1 help  F10 quit  F2-F7 screens")
         let large = h.screen(width: 120, height: 40)
         #expect(large[5] == " AMZ    Alradie Mohamad Zain" + String(repeating: " ", count: 26) + "93175025          10 Often large parcels (furniture)")
         #expect(large[30] == " JEDS   Janne Eline Dahl Solberg" + String(repeating: " ", count: 22) + "42650832          17 Comes by Vespa, have the parcels ready at t…")
@@ -262,36 +264,43 @@ struct SnapshotTests {
         h.press(.function(1))
         let help = [
             "╔═  Help  ═══════════════════════════════════════════════════════════╗",
-            "║ F1   help                                                          ║",
-            "║ F2   counter                                                       ║",
-            "║ F3   intake                                                        ║",
-            "║ F4   shelves                                                       ║",
-            "║ F5   queue                                                         ║",
-            "║ F6   customers                                                     ║",
-            "║ F7   reports                                                       ║",
-            "║ F10  quit                                                          ║",
-            "║                                                                    ║",
             "║ On Counter:                                                        ║",
-            "║ type  search                                                       ║",
-            "║ ↑↓  select                                                         ║",
-            "║ Enter  hand out                                                    ║",
-            "║ Ctrl-Z  undo hand-out                                              ║",
-            "║ Ctrl-R  refuse                                                     ║",
-            "║ Esc  clear                                                         ║",
+            "║ Scan a parcel, or type a key, name, phone, pickup code or tracking ║",
+            "║ number, and pick the customer with ↑↓. Enter starts the hand-out   ║",
+            "║ of everything waiting: Space leaves a parcel out, 1-4 says how     ║",
+            "║ identity was checked (2 the pickup code: only its parcels go out;  ║",
+            "║ 4 a proxy: a number picks a registered one, or type their name,    ║",
+            "║ then note their ID). Scan each parcel to confirm it; the last scan ║",
+            "║ (or Enter) hands out. Ctrl-R refuses with a reason for the         ║",
+            "║ customer's log; Ctrl-Z undoes the last hand-out.                   ║",
             "║                                                                    ║",
-            "║ A barcode scan works on every screen. Esc, Enter or F1 closes this ║",
-            "║ help.                                                              ║",
-            "╚════════════════════════════════════════════════════════════════════╝",
+            "║ type    search                                                     ║",
+            "║ Enter   hand out                                                   ║",
+            "║ Ctrl-Z  undo hand-out                                              ║",
+            "║                                                                    ║",
+            "║ On every screen:                                                   ║",
+            "║ F1      help                                                       ║",
+            "║ F10     quit                                                       ║",
+            "║ F2-F7   screens                                                    ║",
+            "║ Ctrl-C  quit at once                                               ║",
+            "║                                                                    ║",
+            "║ A barcode scan works on every screen. Esc closes this help.        ║",
+            "║ Store:                                                             ║",
         ]
-        // The help box ends with the store folder, whose temporary path differs per run. At
-        // 80x24 the box takes the whole height and shows the keys; at 120x40 all of it fits.
+        // At 80x24 the box takes the whole height, and its last row says how much more ↓ shows.
         let small = h.screen()
-        #expect(small[1...20].map { String($0.dropFirst(5)) } == Array(help.dropLast()))
+        #expect(small[1...20].map { String($0.dropFirst(5)) } == Array(help.prefix(20)))
+        #expect(small[21].dropFirst(5) == "║ … 4 more lines: ↓ scrolls                                          ║")
+        #expect(small[23] == "Esc close the help (Enter, F1 and q too)  ↑↓ scroll  F10 quit")
+        // At 120x40 all of it fits, down to the store folder (a temporary path, different per run).
         let large = h.screen(width: 120, height: 40)
-        #expect(large[8...27].map { String($0.dropFirst(25)) } == Array(help.dropLast()))
-        #expect(large[28].dropFirst(25).hasPrefix("║ Store:"))
-        #expect(large[30].dropFirst(25) == help.last!)
+        #expect(large[7...29].map { String($0.dropFirst(25)) } == help)
+        #expect(large[30].dropFirst(25).hasPrefix("║ /tmp/"))
+        #expect(large[31].dropFirst(25) == "╚" + String(repeating: "═", count: 68) + "╝")
         #expect(large[38] == " maria │ Butik Klostergaten" + String(repeating: " ", count: 57) + "193 on shelf │ 18 due today │ 11:00")
+        // ↓ scrolls the rest into view at 80x24.
+        h.press(.down, .down, .down, .down)
+        #expect(h.screen()[21].dropFirst(5).hasPrefix("║ /tmp/"))
         // Help hides the cursor.
         #expect(h.frame().cursor == nil)
     }

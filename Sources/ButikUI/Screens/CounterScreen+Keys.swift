@@ -1,0 +1,138 @@
+import ButikDomain
+import ButikGrid
+
+/// The counter's keys: one table per mode (the search, the past of a number, each step of a
+/// hand-out), which the update dispatches through and the help is drawn from.
+extension CounterScreen {
+    /// What a key does on the counter.
+    enum Action: Sendable, Equatable {
+        // The search.
+        case select(Key), startHandOut, lookUp, undoHandOut, clear
+        // The past of a number.
+        case closePast, newer, older
+        // A hand-out.
+        case verify(Verification), moveCursor(Int), toggleParcel, pickProxy(Int), proxyNamed, proxyIdentified, giveCode,
+             handOut, refuse, noteRefusal, backToIdentity, cancelHandOut
+    }
+
+    /// How the counter's work goes, for F1.
+    static let flow = "Scan a parcel, or type a key, name, phone, pickup code or tracking number, and pick the "
+        + "customer with ↑↓. Enter starts the hand-out of everything waiting: Space leaves a parcel out, 1-4 says "
+        + "how identity was checked (2 the pickup code: only its parcels go out; 4 a proxy: a number picks a "
+        + "registered one, or type their name, then note their ID). Scan each parcel to confirm it; the last scan "
+        + "(or Enter) hands out. Ctrl-R refuses with a reason for the customer's log; Ctrl-Z undoes the last hand-out."
+
+    /// The keys of the counter's current mode.
+    func keys(_ context: AppContext) -> KeyMap<Action> {
+        if let handOut { return handOutKeys(handOut, context) }
+        if let past { return pastKeys(past) }
+        return searchKeys(context)
+    }
+
+    /// The search: Enter hands out, or looks up the past of a number no parcel here has.
+    private func searchKeys(_ context: AppContext) -> KeyMap<Action> {
+        let enter = numberToLookUp(context) == nil
+            ? KeyBinding(.enter, "hand out", action: Action.startHandOut)
+            : KeyBinding(.enter, "history", action: Action.lookUp)
+        // ↑↓ once there is a choice; Home and End edit the search.
+        let choice = !field.text.isEmpty && hits(context).count > 1
+        var bindings = choice ? KeyBinding<Action>.list("select", homeAndEnd: false, Action.select) : []
+        bindings += [enter, KeyBinding(.control("z"), "undo hand-out", action: .undoHandOut)]
+        if !field.text.isEmpty || notice != nil || selection.index != 0 { bindings.append(KeyBinding(.escape, "clear", action: .clear)) }
+        return KeyMap(bindings, typing: "search", flow: Self.flow)
+    }
+
+    /// The past of a number: ↑ while a newer parcel is above, ↓ while an older one follows;
+    /// typing starts a new search.
+    private func pastKeys(_ past: PastParcels) -> KeyMap<Action> {
+        let newer = past.first > 0, older = past.first + 1 < past.stories.count
+        let arrows: [KeyBinding<Action>] = switch (newer, older) {
+        case (true, true): [KeyBinding(label: "↑↓", "newer/older parcel", [(.up, .newer), (.down, .older)])]
+        case (true, false): [KeyBinding(.up, "newer parcel", action: .newer)]
+        case (false, true): [KeyBinding(.down, "older parcel", action: .older)]
+        case (false, false): []
+        }
+        return KeyMap([KeyBinding(.escape, "close", action: .closePast)] + arrows, typing: "new search", flow: Self.flow)
+    }
+
+    /// Each step of a hand-out.
+    private func handOutKeys(_ flow: HandOutFlow, _ context: AppContext) -> KeyMap<Action> {
+        let list = [KeyBinding(label: "↑↓", "parcel", [(.up, Action.moveCursor(-1)), (.down, .moveCursor(1))]),
+                    KeyBinding(.character(" "), "leave out/put back", action: .toggleParcel)]
+        let refuse = KeyBinding(.control("r"), "refuse", action: Action.refuse)
+        let cancel = KeyBinding(.escape, "cancel", action: Action.cancelHandOut)
+        switch flow.step {
+        case .verifying:
+            let ways: [(Character, Verification)] = [("1", .id), ("2", .code), ("3", .known), ("4", .proxy)]
+            let choices = ways.map { (key: Key.character($0.0), action: Action.verify($0.1)) }
+            return KeyMap([KeyBinding(label: "1-4", "how identity was checked", choices)] + list + [refuse, cancel], flow: Self.flow)
+        case .proxyName:
+            let proxies = context.shop.customers[flow.customer]?.proxies.prefix(9).count ?? 0
+            let pick = (1...max(1, proxies)).map { (Key.character(Character("\($0)")), Action.pickProxy($0)) }
+            let picking = proxies == 0 ? [] : [KeyBinding(label: proxies == 1 ? "1" : "1-\(proxies)", "registered proxy", pick)]
+            return KeyMap(picking + [KeyBinding(.enter, "next", action: .proxyNamed), refuse, cancel],
+                          typing: "the proxy's name", flow: Self.flow)
+        case .proxyID:
+            return KeyMap([KeyBinding(.enter, "next", action: .proxyIdentified), refuse, cancel], typing: "the proxy's ID", flow: Self.flow)
+        case .pickupCode:
+            return KeyMap([KeyBinding(.enter, "give the code", action: .giveCode), refuse, KeyBinding(.escape, "back", action: .backToIdentity)],
+                          typing: "the pickup code", flow: Self.flow)
+        case .scanning:
+            return KeyMap([KeyBinding(.enter, "hand out", action: .handOut)] + list + [refuse, cancel], scan: "confirm", flow: Self.flow)
+        case .refusing:
+            return KeyMap([KeyBinding(.enter, "note the refusal", action: .noteRefusal), KeyBinding(.escape, "back", action: .backToIdentity)],
+                          typing: "the reason", flow: Self.flow)
+        }
+    }
+
+    /// Performs a binding of ``keys(_:)``.
+    mutating func perform(_ action: Action, _ context: AppContext) -> [AppEffect] {
+        switch action {
+        case .select(let key):
+            notice = nil
+            replaceOnType = false
+            _ = selection.handle(key, in: table(hits(context), context))
+        case .startHandOut: return startHandOut(context)
+        case .lookUp: return numberToLookUp(context).map { [.lookUpStories($0)] } ?? []
+        case .undoHandOut: return undoLastHandOut()
+        case .clear: clear()
+        case .closePast:
+            past = nil
+            clear()
+        case .newer, .older:
+            guard var shown = past else { return [] }
+            shown.first = action == .newer ? max(0, shown.first - 1) : min(shown.stories.count - 1, shown.first + 1)
+            past = shown
+        default:
+            return performHandOut(action, context)
+        }
+        return []
+    }
+
+    /// A key no binding has: typed into the field of the mode, if it has one. Typing after a
+    /// scan replaces the scanned number; typing closes the past of a number.
+    mutating func type(_ key: Key, _ context: AppContext) {
+        if var flow = handOut {
+            switch flow.step {
+            // Names have no digits: a digit is a registered proxy's number or nothing.
+            case .proxyName:
+                if case .character(let c) = key, c.isWholeNumber { return }
+                _ = flow.proxyField.handle(key)
+            case .proxyID: _ = flow.proxyIDField.handle(key)
+            case .pickupCode: _ = flow.codeField.handle(key)
+            case .refusing: _ = flow.reasonField.handle(key)
+            case .verifying, .scanning: return
+            }
+            handOut = flow
+            return
+        }
+        var edited = field
+        if case .character = key, replaceOnType { edited = TextField(placeholder: field.placeholder) }
+        guard edited.handle(key) else { return }
+        field = edited
+        replaceOnType = false
+        selection = ListSelection()
+        notice = nil
+        past = nil
+    }
+}
