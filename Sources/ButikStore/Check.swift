@@ -5,17 +5,13 @@ import Darwin
 #endif
 import Foundation
 
-/// What `Store.check` found.
-public struct CheckReport: Sendable, CustomStringConvertible {
+/// What `Store.check` found; the edge puts it into words.
+public struct CheckReport: Sendable {
     /// One problem: the file, the 1-based line (journal only) and what is wrong.
-    public struct Problem: Sendable, Equatable, CustomStringConvertible {
+    public struct Problem: Sendable, Equatable {
         public var file: String
         public var line: Int?
         public var what: String
-
-        public var description: String {
-            "\(line.map { "\(file) line \($0)" } ?? file): \(what)"
-        }
     }
 
     /// Everything wrong; empty when the store is healthy.
@@ -33,17 +29,8 @@ public struct CheckReport: Sendable, CustomStringConvertible {
 
     /// True when there are no problems.
     public var isHealthy: Bool { problems.isEmpty }
-
-    /// A short account for a person.
-    public var description: String {
-        var text = "journal: \(journalLines) lines in \(journalFiles) file(s), last entry \(lastSequence); snapshot.json: "
-            + (snapshotSequence.map { "taken after entry \($0)" } ?? "none usable") + ". "
-        text += problems.isEmpty ? "No problems." : "\(problems.count) problem(s):"
-        for problem in problems { text += "\n- \(problem)" }
-        for note in notes { text += "\n(note) \(note)" }
-        return text
-    }
 }
+
 
 extension Store {
     /// Verifies every file: every journal line's checksum and sequence number, and the snapshot

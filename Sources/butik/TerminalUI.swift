@@ -1,5 +1,7 @@
 import ButikRuntime
 import ButikStore
+import ButikText
+
 import ButikUI
 import CursesTerminal
 import Foundation
@@ -12,13 +14,14 @@ func openTerminalUI(_ session: Session) throws(CLIError) -> Int32 {
     do { try store.verifyJournal() } catch { throw CLIError(error) }
     if store.lastSequence == 0 {
         let summary = try Verb.fillWithDemo(store, session)
-        Output.error("Empty store: filled it with the demo shop (\(summary.customers) customers, \(summary.onShelf) parcels).")
+        Output.error(session.words.text("cli.demo.filled", ["customers": .count(summary.customers), "parcels": .count(summary.onShelf)]))
+
     }
     let terminal: CursesTerminal
     do {
         terminal = try CursesTerminal()
     } catch {
-        throw .refused("The terminal UI needs a terminal (\(error)). Use the verbs for scripts: butik --help.")
+        throw .refused(Phrase("cli.ui.needsTerminal", ["problem": .text(String(describing: error))]))
     }
     defer { terminal.restore() }
     let driver = AppDriver(store: StoreClient(store), staff: session.staff, now: Date(), clock: MonotonicClock.now())
@@ -35,7 +38,7 @@ func openTerminalUI(_ session: Session) throws(CLIError) -> Int32 {
         terminal.paint(driver.frame(terminal.size))
     }
     // Said (and exit 3) once the terminal is given back, so it stays on the shell's screen.
-    if let unsaved = driver.close() { throw .store(unsaved) }
+    if let unsaved = driver.close() { throw .store(Phrase("error.store.reason", ["reason": .text(unsaved)])) }
     return 0
 }
 

@@ -1,3 +1,4 @@
+import ButikText
 import CMalloc
 import Foundation
 
@@ -6,40 +7,32 @@ let verbs: [Verb] = [.receive, .handout, .refuse, .dropoff, .find, .history, .sh
 
 let version = "0.1.0"
 
-let overview = """
-Butik: the counter program of a parcel pickup shop.
-
-Usage: butik [options]             open the terminal UI
-       butik VERB [options]        work headless, for scripts and support
-
-Verbs:
-\(verbs.map { "  \($0.name.padding(toLength: 10, withPad: " ", startingAt: 0))\($0.summary)" }.joined(separator: "\n"))
-
-Options of the terminal UI and every verb:
-\(HelpText.optionList(GlobalOption.all))
-
-Exit codes: 0 done, 1 refused by a rule or bad data, 2 usage, 3 store problem.
-`butik VERB --help` tells more.
-"""
+/// `butik --help`, in `words`.
+func overview(_ words: Words) -> String {
+    let list = verbs.map { "  \($0.name.padding(toLength: 10, withPad: " ", startingAt: 0))\(words.text($0.summary))" }
+    return words.text("cli.help.overview", ["verbs": .text(list.joined(separator: "\n")),
+                                            "options": .text(HelpText.optionList(GlobalOption.all, in: words))])
+}
 
 /// Runs the command line and returns the exit code.
-func runCommandLine(_ words: [String]) -> Int32 {
-    if words.first == "--version" {
+func runCommandLine(_ commandLine: [String], environment: [String: String] = ProcessInfo.processInfo.environment) -> Int32 {
+    let words = Session.words(for: commandLine, environment: environment)
+    if commandLine.first == "--version" {
         Output.line("butik \(version)")
         return 0
     }
-    if words.first == GlobalOption.help.name || words.first == "-h" || words.first == "help" {
-        Output.lines(overview)
+    if commandLine.first == GlobalOption.help.name || commandLine.first == "-h" || commandLine.first == "help" {
+        Output.lines(overview(words))
         return 0
     }
     // The verb is the first word that is not a global option or its value:
     // `butik --store DIR shelf` and `butik shelf --store DIR` mean the same.
     var verbIndex: Int?
     var index = 0
-    while index < words.count, verbIndex == nil {
-        if GlobalOption.all.contains(where: { $0.name == words[index] && $0.placeholder != nil }) {
+    while index < commandLine.count, verbIndex == nil {
+        if GlobalOption.all.contains(where: { $0.name == commandLine[index] && $0.placeholder != nil }) {
             index += 2
-        } else if words[index].hasPrefix("-") {
+        } else if commandLine[index].hasPrefix("-") {
             index += 1
         } else {
             verbIndex = index
@@ -47,30 +40,30 @@ func runCommandLine(_ words: [String]) -> Int32 {
     }
     do {
         guard let verbIndex else {
-            let args = try Arguments(words, options: GlobalOption.all)
+            let args = try Arguments(commandLine, options: GlobalOption.all)
             if args.has(GlobalOption.help) {
-                Output.lines(overview)
+                Output.lines(overview(words))
                 return 0
             }
-            return try openTerminalUI(Session(args))
+            return try openTerminalUI(Session(args, words: words))
         }
-        let verbName = words[verbIndex]
+        let verbName = commandLine[verbIndex]
         guard let verb = verbs.first(where: { $0.name == verbName }) else {
-            throw CLIError.usage("Unknown verb \(verbName).")
+            throw CLIError.usage(Phrase("cli.usage.unknownVerb", ["verb": .text(verbName)]))
         }
-        var rest = words
+        var rest = commandLine
         rest.remove(at: verbIndex)
         let args: Arguments
         do { args = try Arguments(rest, options: verb.options) } catch { throw CLIError.arguments(error, verb: verb.name) }
         if args.has(GlobalOption.help) {
-            Output.lines(verb.help)
+            Output.lines(verb.help(in: words))
             return 0
         }
-        let session = try Session(args)
+        let session = try Session(args, words: words)
         return session.finish(try verb.run(args, session))
     } catch {
         let failure = CLIError(error)
-        Output.error("butik: \(failure.message)")
+        Output.error("butik: \(failure.message(in: words))")
         return failure.exitCode
     }
 }

@@ -163,9 +163,9 @@ import Testing
         let first = try butik.run("import", file.path)
         #expect(first.status == 1, "a bad row makes the import exit 1")
         #expect(first.stderr.contains("Line 4"), "\(first.stderr)")
-        #expect(first.stdout.contains("Imported 2 expected parcel(s); 0 already known"))
+        #expect(first.stdout.contains("Imported 2 expected parcels; 0 already known"))
         let second = try butik.run("import", file.path)
-        #expect(second.stdout.contains("Imported 0 expected parcel(s); 2 already known"))
+        #expect(second.stdout.contains("Imported 0 expected parcels; 2 already known"))
 
         let received = try butik.run("receive", "RR123456785SE", "--json")
         #expect(received.status == 0, "\(received.stderr)")

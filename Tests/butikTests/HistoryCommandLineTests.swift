@@ -162,7 +162,7 @@ import Testing
         let before = try butik.run("report", "--date", "2020-01-01", "--json").json(Report.self)
         #expect(before.total.received == 0 && before.onHandAtClose == 0)
         let text = try butik.run("report", "--date", report.date)
-        #expect(text.stdout.contains("On hand now: 1 parcel(s)."), "\(text.stdout)")
+        #expect(text.stdout.contains("On hand now: 1 parcel."), "\(text.stdout)")
         #expect(try butik.run("report", "--date", "2026-02-30").status == 2)
         #expect(try butik.run("report", "--date", "2199-12-31").status == 1)
     }

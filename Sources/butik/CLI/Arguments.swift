@@ -38,6 +38,25 @@ struct Arguments {
         }
     }
 
+    /// The last value `words` give for `option` before any `--`, read without the verb's
+    /// declarations, for what must be known before them (the language of a usage error); nil
+    /// when none is given or it is not one the option takes (the parse proper says so).
+    static func scan<Value>(_ words: [String], for option: Option<Value>) -> Value? {
+        var found: Value?
+        var rest = words.prefix { $0 != "--" }[...]
+        while let word = rest.popFirst() {
+            var text: String?
+            if word == option.name {
+                text = rest.popFirst()
+            } else if word.hasPrefix(option.name + "=") {
+                text = String(word.dropFirst(option.name.count + 1))
+            }
+            found = text.flatMap(option.parse) ?? found
+        }
+
+        return found
+    }
+
     /// The value given for `option`, if any.
     func value<Value>(_ option: Option<Value>) -> Value? { values[option.name]?.last as? Value }
 

@@ -1,15 +1,17 @@
+import ButikText
+
 /// The layout of help text.
 enum HelpText {
     /// How wide help lines are at most.
     static let width = 96
 
     /// One option a line (or more): its spelling, then its help from a shared column,
-    /// wrapped at ``width``.
-    static func optionList(_ options: [any OptionDeclaration]) -> String {
+    /// wrapped at ``width``, in `words`.
+    static func optionList(_ options: [any OptionDeclaration], in words: Words) -> String {
         let column = 2 + (options.map(\.spelling.count).max() ?? 0) + 2
         return options.map { option in
             let lead = "  " + option.spelling
-            let lines = wrap(option.help, width: width - column)
+            let lines = wrap(words.text(option.help), width: width - column)
             return lines.enumerated().map { index, line in
                 (index == 0 ? lead + String(repeating: " ", count: column - lead.count) : String(repeating: " ", count: column)) + line
             }.joined(separator: "\n")

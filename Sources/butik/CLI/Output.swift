@@ -1,4 +1,6 @@
 import ButikGrid
+import ButikText
+
 import Foundation
 
 /// Everything the program writes, to standard output and standard error: text for people or
@@ -30,7 +32,7 @@ enum Output {
         do {
             text = String(decoding: try encoder.encode(value), as: UTF8.self)
         } catch {
-            throw .refused("Could not encode the result as JSON: \(error)")
+            throw .refused(Phrase("cli.jsonFailed", ["problem": .text(String(describing: error))]))
         }
         lines(escapingWhatTheSanitiserChanges(text))
     }

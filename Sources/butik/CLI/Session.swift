@@ -1,16 +1,17 @@
 import ButikDomain
 import ButikResources
+import ButikRuntime
 import ButikStore
 import ButikText
 import Foundation
 
-/// Where the store is, who is working and the moment: what every verb needs.
+/// Where the store is, who is working, the moment and the words to say it in: what every verb needs.
 struct Session {
     let folder: URL
     let staff: String
     let now: Date
-    /// `--lang` as given, for the choice of the language butik speaks; nil without it.
-    let languageFlag: String?
+    /// The run's words, in its language (see ``words(for:environment:)``).
+    let words: Words
     /// Whether the store this run opened is read-only, for ``finish(_:)``.
     private let opened = Opened()
 
@@ -18,24 +19,44 @@ struct Session {
         var readOnlyReason: String?
     }
 
-    /// Resolves the store folder: `--store DIR`, else `$BUTIK_STORE`, else
-    /// `$XDG_DATA_HOME/butik`, else `~/.local/share/butik`. Staff: `--staff`, `$BUTIK_STAFF`,
+    /// Resolves the store folder (see ``folder(given:environment:)``). Staff: `--staff`, `$BUTIK_STAFF`,
     /// `$USER` (an empty variable counts as unset), else `staff`; a staff id that cannot be one
     /// (``TypedText/staffID(_:)``) is a usage error naming where it came from.
-    init(_ arguments: Arguments, environment: [String: String] = ProcessInfo.processInfo.environment,
+    init(_ arguments: Arguments, words: Words, environment: [String: String] = ProcessInfo.processInfo.environment,
          now: Date = Date()) throws(CLIError) {
-        if let dir = arguments.value(GlobalOption.store) ?? environment["BUTIK_STORE"], !dir.isEmpty {
-            folder = URL(fileURLWithPath: dir, isDirectory: true)
-        } else if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {
-            folder = URL(fileURLWithPath: xdg, isDirectory: true).appendingPathComponent("butik", isDirectory: true)
-        } else {
-            let home = environment["HOME"].map { URL(fileURLWithPath: $0, isDirectory: true) }
-                ?? FileManager.default.homeDirectoryForCurrentUser
-            folder = home.appendingPathComponent(".local/share/butik", isDirectory: true)
-        }
+        folder = Self.folder(given: arguments.value(GlobalOption.store), environment)
         staff = try Self.staff(arguments, environment)
-        languageFlag = arguments.value(GlobalOption.lang)
+        self.words = words
         self.now = now
+    }
+
+    /// The store folder: `--store DIR`, else `$BUTIK_STORE`, else `$XDG_DATA_HOME/butik`, else
+    /// `~/.local/share/butik`.
+    static func folder(given: String?, _ environment: [String: String]) -> URL {
+        if let dir = given ?? environment["BUTIK_STORE"], !dir.isEmpty {
+            return URL(fileURLWithPath: dir, isDirectory: true)
+        } else if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {
+            return URL(fileURLWithPath: xdg, isDirectory: true).appendingPathComponent("butik", isDirectory: true)
+        }
+        let home = environment["HOME"].map { URL(fileURLWithPath: $0, isDirectory: true) }
+            ?? FileManager.default.homeDirectoryForCurrentUser
+        return home.appendingPathComponent(".local/share/butik", isDirectory: true)
+    }
+
+    /// The words of a run, chosen before its command line is parsed so that a usage error is
+    /// said in them too: `--lang`, else the `language` of the shop file in the store folder
+    /// (a file that cannot be read names none; opening the store says why), else the
+    /// environment (``Language/choose(flag:shopFile:environment:)``). A `--lang` that names no
+    /// language is left to the parse, which refuses it.
+    static func words(for commandLine: [String], environment: [String: String]) -> Words {
+        let flag = Arguments.scan(commandLine, for: GlobalOption.lang)
+        var shopFile: Language?
+        if flag == nil {
+            let store = folder(given: Arguments.scan(commandLine, for: GlobalOption.store), environment)
+            shopFile = (try? ShopLayout.load(from: store.appendingPathComponent(ShopStore.layoutFileName)))?.language
+        }
+        return Words.shipped(Language.choose(flag: flag, shopFile: shopFile, environment: environment))
+
     }
 
     private static func staff(_ arguments: Arguments, _ environment: [String: String]) throws(CLIError) -> String {
@@ -47,7 +68,7 @@ struct Session {
         do {
             return try TypedText.staffID(text)
         } catch {
-            throw .usage("\(source): \(Words.english.text(error.phrase))")
+            throw .usage(Phrase("cli.usage.staff", ["source": .text(source), "problem": .phrase(error.phrase)]))
         }
     }
 
@@ -62,11 +83,11 @@ struct Session {
             do {
                 let layout = try Data(contentsOf: ButikResources.defaultShopLayout)
                 let store = try ShopStore.open(folder: folder, defaultLayout: layout)
-                for notice in store.notices { Output.error("Note: \(notice)") }
+                for notice in store.notices { note(notice) }
                 opened.readOnlyReason = store.readOnlyReason
                 return store
             } catch StoreError.locked where untilFree {
-                if !said { Output.error("Waiting for the store: another program is using it. Ctrl-C stops.") }
+                if !said { Output.error(words.text("cli.store.waiting")) }
                 said = true
             } catch {
                 throw CLIError(error)
@@ -82,7 +103,7 @@ struct Session {
     /// store failures become CLI errors.
     func history(_ store: ShopStore, _ question: HistoryQuestion) throws(CLIError) -> History {
         let known = store.notices.count
-        defer { for notice in store.notices.dropFirst(known) { Output.error("Note: \(notice)") } }
+        defer { for notice in store.notices.dropFirst(known) { note(notice) } }
         do {
             return try store.history(for: question)
         } catch {
@@ -103,9 +124,16 @@ struct Session {
     /// (damaged or unwritable) it is a store problem, said after what the verb could show.
     func finish(_ status: Int32) -> Int32 {
         guard let reason = opened.readOnlyReason else { return status }
-        Output.error("butik: \(StoreError.readOnly(reason: reason).message)")
-        return CLIError.store(reason).exitCode
+        let failure = CLIError.store(StoreError.readOnly(reason: reason).phrase)
+        say(failure)
+        return failure.exitCode
     }
+
+    /// Says `failure` on standard error, in the run's words.
+    func say(_ failure: CLIError) { Output.error("butik: " + failure.message(in: words)) }
+
+    /// Says what the store noticed on standard error.
+    private func note(_ notice: String) { Output.error(words.text("cli.store.note", ["note": .text(notice)])) }
 
     /// Runs a decision through the store; refusals and store failures become CLI errors.
     /// What the store noticed meanwhile (a snapshot it could not write) is said on standard error.
@@ -113,7 +141,7 @@ struct Session {
         _ store: ShopStore, _ decide: (ShopState, Context) throws(DomainError) -> Decision<Outcome>
     ) throws(CLIError) -> Outcome {
         let known = store.notices.count
-        defer { for notice in store.notices.dropFirst(known) { Output.error("Note: \(notice)") } }
+        defer { for notice in store.notices.dropFirst(known) { note(notice) } }
         do {
             return try store.perform(staff: staff, now: now, decide)
         } catch {
@@ -128,11 +156,11 @@ extension CLIError {
         switch error {
         case let cli as CLIError: self = cli
         case let arguments as ArgumentError: self = .arguments(arguments, verb: nil)
-        case let domain as DomainError: self = .refused(Words.english.text(domain.phrase))
-        case let store as StoreError: self = .store(store.message)
-        case let layout as LayoutError: self = .store(Words.english.text(layout.phrase))
-        case let missing as ShopFileMissing: self = .store(Words.english.text(missing.phrase))
-        default: self = .store("Unexpected problem: \(error)")
+        case let domain as DomainError: self = .refused(domain.phrase)
+        case let store as StoreError: self = .store(store.phrase)
+        case let layout as LayoutError: self = .store(layout.phrase)
+        case let missing as ShopFileMissing: self = .store(missing.phrase)
+        default: self = .store(Phrase("cli.unexpected", ["problem": .text(String(describing: error))]))
         }
     }
 }

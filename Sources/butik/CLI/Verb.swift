@@ -1,12 +1,14 @@
+import ButikText
+
 /// One verb of the command line: its help text, the options it accepts and what it does.
 struct Verb: Sendable {
     let name: String
     /// One line for `butik --help`.
-    let summary: String
+    let summary: Phrase
     /// The ways to call it, each after `butik NAME`; the options they name are the ones it takes.
     let usage: [Usage]
     /// What `--help` says between the usage lines and the options.
-    let details: String
+    let details: Phrase
     let run: @Sendable (Arguments, Session) throws(CLIError) -> Int32
 
     /// The options the usage lines name, each once, in order (those every line names last,
@@ -23,15 +25,16 @@ struct Verb: Sendable {
     }
 
     /// `butik VERB --help`: the usage lines, the details, each option the verb takes with its
-    /// help, and the options every verb takes.
-    var help: String {
+    /// help, and the options every verb takes, in `words`.
+    func help(in words: Words) -> String {
+        let lead = words.text("cli.help.usage")
         let lines = usage.enumerated().map { index, form in
-            (index == 0 ? "Usage: " : "       ") + "butik \(name)" + (form.text.isEmpty ? "" : " " + form.text)
+            (index == 0 ? lead : String(repeating: " ", count: lead.count)) + " butik \(name)" + (form.text.isEmpty ? "" : " " + form.text)
         }
         let own = options.dropLast(GlobalOption.all.count)
-        let list = own.isEmpty ? "" : "\n\nOptions:\n" + HelpText.optionList(Array(own))
+        let list = own.isEmpty ? "" : "\n\n" + words.text("cli.help.options") + "\n" + HelpText.optionList(Array(own), in: words)
         let global = GlobalOption.all.map(\.spelling)
-        return lines.joined(separator: "\n") + "\n\n" + details + list
-            + "\n\nEvery verb also takes \(global.dropLast().joined(separator: ", ")) and \(global.last ?? "")."
+        return lines.joined(separator: "\n") + "\n\n" + words.text(details) + list + "\n\n"
+            + words.text("cli.help.everyVerbAlso", ["options": .list(Array(global.dropLast())), "last": .text(global.last ?? "")])
     }
 }

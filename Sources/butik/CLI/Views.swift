@@ -1,4 +1,5 @@
 import ButikDomain
+import ButikText
 import Foundation
 
 /// A parcel as `--json` prints it.
@@ -85,11 +86,13 @@ struct CustomerView: Encodable {
 }
 
 extension Parcel {
-    /// One table row for people: tracking, key, name, slot, state, deadline.
-    func row(today: Day) -> [String] {
+    /// One table row for people, in `words`: tracking, key, name, slot, state, deadline.
+    func row(today: Day, _ words: Words) -> [String] {
         let left = deadline.days(since: today)
-        let due = left < 0 ? "overdue \(-left)d" : left == 0 ? "due today" : "\(left)d left"
-        return [tracking.value, key, recipientName, slot.value, status.phrase, "\(deadline) (\(due))"]
+        let due = left < 0 ? Phrase("cli.parcel.overdue", ["n": .count(-left)])
+            : left == 0 ? Phrase("cli.parcel.dueToday") : Phrase("cli.parcel.daysLeft", ["n": .count(left)])
+        return [tracking.value, key, recipientName, slot.value, words.text(status.kind.phrase),
+                words.text("cli.parcel.deadline", ["deadline": .date(deadline), "due": .phrase(due)])]
     }
 }
 
@@ -151,16 +154,21 @@ struct QueueEntryView: Encodable {
         slots = fetch.slots.map(\.value)
     }
 
-    /// Where the parcels are, for people: their slots, or `at counter` once they are ready.
-    var whereParcelsAre: String {
-        status == QueueEntry.Status.ready.rawValue ? "at counter" : slots.joined(separator: " ")
+    /// Where the parcels are, for people in `words`: their slots, or `at counter` once they are ready.
+    func whereParcelsAre(_ words: Words) -> String {
+        status == QueueEntry.Status.ready.rawValue ? words.text(Phrase("cli.queue.parcelsAtCounter")) : slots.joined(separator: " ")
     }
 
-    /// For people: `at the counter, waiting`, `announced for 15:00, fetching (per)`.
-    func phrase(in zone: TimeZone) -> String {
-        let when = announcedFor.map { "announced for \(LocalTime.minute($0, in: zone))" } ?? "at the counter"
-        return "\(when), \(status)\(fetchingBy.map { " (\($0))" } ?? "")"
+    /// For people, in `words`: `at the counter, waiting`, `announced for 15:00, fetching (per)`.
+    func phrase(in zone: TimeZone, _ words: Words) -> String {
+        let when = announcedFor.map { Phrase("cli.queue.announced", ["time": .text(words.time(minuteOfDay: LocalMoment($0, in: zone).minuteOfDay))]) }
+            ?? Phrase("cli.queue.atCounter")
+        let arguments: [String: Phrase.Argument] = ["when": .phrase(when), "staff": .text(fetchingBy ?? ""),
+                                                    "status": QueueEntry.Status(rawValue: status).map { .phrase($0.phrase) } ?? .text(status)]
+        return words.text(fetchingBy == nil ? Phrase("cli.queue.entry", arguments) : Phrase("cli.queue.entryFetching", arguments))
+
     }
+
 }
 
 /// A customer log entry as `--json` prints it.

@@ -1,52 +1,37 @@
 import ButikDomain
+import ButikRuntime
 import ButikStore
+import ButikText
 import Foundation
 
 extension Verb {
     static let backup = Verb(
         name: "backup",
-        summary: "copy the store, verified, into a folder of backups",
+        summary: Phrase("cli.backup.summary"),
         usage: ["[DIR] \(may: backupJSON)"],
-        details: """
-        Copies the journal, the snapshot and the shop file into a new folder in DIR (default:
-        backups in the store folder) named by the time, e.g. backup-20261201-093105. Other
-        counters wait while it copies; only journal lines whose checksums were verified are
-        copied, and the copy is checked by opening it before this says it is done. A backup is a
-        store folder: `butik \(GlobalOption.store.name) BACKUP check` checks it, `butik restore BACKUP` puts it back.
-        A backup on the store's own disk guards against damage, not against losing the disk:
-        give DIR on another disk, or copy the backups folder there.
-        """,
+        details: Phrase("cli.backup.details"),
         run: runBackup)
 
     static let restore = Verb(
         name: "restore",
-        summary: "put a backup back in place of the store (asks first)",
+        summary: Phrase("cli.restore.summary"),
         usage: ["BACKUP \(may: yes)"],
-        details: """
-        Checks the backup, says what it holds against the store, and asks before replacing the
-        store's journal, snapshot and shop file with it (under the lock: other counters wait,
-        then see the restored store). What was recorded after the backup is gone afterwards.
-        """,
+        details: Phrase("cli.restore.details"),
         run: runRestore)
 
     static let repair = Verb(
         name: "repair",
-        summary: "heal damaged journal lines from a backup that holds them intact",
+        summary: Phrase("cli.repair.summary"),
         usage: ["BACKUP \(may: repairJSON)"],
-        details: """
-        Takes each damaged line of the store's journal from the backup, where the backup holds it
-        with a valid checksum and every sound line the two share is the same to the byte; never
-        guesses. Nothing is changed when the backup cannot heal all of it: then an older or newer
-        backup may, or `butik restore` puts a whole backup back (losing what came after it).
-        """,
+        details: Phrase("cli.repair.details"),
         run: runRepair)
 
-    private static let backupJSON = Flag.json("print the backup's folder and last entry as JSON")
-    private static let yes = Flag(name: "--yes", help: "do not ask")
-    private static let repairJSON = Flag.json("print the lines taken from the backup as JSON")
+    private static let backupJSON = Flag.json(Phrase("cli.backup.json"))
+    private static let yes = Flag(name: "--yes", help: Phrase("cli.restore.option.yes"))
+    private static let repairJSON = Flag.json(Phrase("cli.repair.json"))
 
     private static func runRepair(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
-        guard args.positionals.count == 1 else { throw .usage("repair takes the backup's folder.") }
+        guard args.positionals.count == 1 else { throw .usage(Phrase("cli.usage.backupFolder", ["verb": .text("repair")])) }
         let backup = URL(fileURLWithPath: args.positionals[0], isDirectory: true)
         let store = try session.openStore()
         let report: RepairReport
@@ -55,15 +40,16 @@ extension Verb {
         if args.has(repairJSON) {
             try Output.json(["replacedLines": report.replacedLines])
         } else if report.replacedLines.isEmpty {
-            Output.line("Nothing to repair: every line of the journal is sound.")
+            Output.line(session.words.text("cli.repair.nothing"))
         } else {
-            Output.line("Repaired from \(backup.path): journal line(s) \(report.replacedLines.map(String.init).joined(separator: ", ")).")
+            Output.line(session.words.text("cli.repair.done", ["path": .text(backup.path), "n": .count(report.replacedLines.count),
+                                                               "lines": .list(report.replacedLines.map(String.init))]))
         }
         return 0
     }
 
     private static func runBackup(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
-        guard args.positionals.count <= 1 else { throw .usage("backup takes at most one folder.") }
+        guard args.positionals.count <= 1 else { throw .usage(Phrase("cli.backup.oneFolder")) }
         let store = try session.openStore()
         let parent = args.positionals.first.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? store.defaultBackupFolder
         let made: URL
@@ -71,32 +57,35 @@ extension Verb {
         if args.has(backupJSON) {
             try Output.json(BackupView(folder: made.path, lastEntry: store.lastSequence))
         } else {
-            Output.line("Backup made and checked: \(made.path) (\(store.lastSequence) journal entries).")
+            Output.line(session.words.text("cli.backup.done", ["path": .text(made.path), "n": .count(store.lastSequence)]))
         }
         return 0
     }
 
     private static func runRestore(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
-        guard args.positionals.count == 1 else { throw .usage("restore takes the backup's folder.") }
+        guard args.positionals.count == 1 else { throw .usage(Phrase("cli.usage.backupFolder", ["verb": .text("restore")])) }
         let backup = URL(fileURLWithPath: args.positionals[0], isDirectory: true)
         let entries: Int
         do { entries = try Store<ShopState>.verifiedBackup(at: backup, empty: ShopState()) } catch {
-            throw .refused("\(backup.path) is not a sound backup: \(error.message) Nothing was restored.")
+            throw .refused(Phrase("cli.restore.unsound", ["path": .text(backup.path), "problem": .phrase(error.phrase)]))
+
         }
         let store = try session.openStore()
-        let question = "Replace the store in \(session.folder.path) (\(store.lastSequence) journal entries) with the backup "
-            + "\(backup.path) (\(entries) entries)? What was recorded after the backup is lost. Type yes to go on:"
+        let words = session.words
         if !args.has(yes) {
-            Output.line(question)
+            Output.line(words.text("cli.restore.ask", ["store": .text(session.folder.path), "n": .count(store.lastSequence),
+                                                       "backup": .text(backup.path), "entries": .count(entries),
+                                                       "yes": .phrase(Phrase("cli.restore.yes"))]))
             let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased()
-            guard answer == "yes" else {
-                Output.line("Nothing was restored.")
+            guard answer == words.text("cli.restore.yes") || answer == "yes" else {
+                Output.line(words.text("cli.restore.nothing"))
                 return 1
             }
         }
         do { try store.restore(from: backup) } catch { throw CLIError(error) }
         session.storeReplaced()
-        Output.line("Restored \(backup.path) into \(session.folder.path): \(entries) journal entries.")
+        Output.line(words.text("cli.restore.done", ["backup": .text(backup.path), "store": .text(session.folder.path), "n": .count(entries)]))
+
         return 0
     }
 }

@@ -6,28 +6,24 @@ import Foundation
 extension Verb {
     static let check = Verb(
         name: "check",
-        summary: "verify the store; exit 0 only when it is sound",
+        summary: Phrase("cli.check.summary"),
         usage: [""],
-        details: """
-        Reads every file in the store folder without changing anything: every journal line's
-        checksum and sequence number, the snapshot against a full replay of the journal, the
-        history file's checksums and the journal entry it says it covers, and the shop file.
-        Prints what it found; exits 0 when the store is sound, 3 when it is not.
-        """,
+        details: Phrase("cli.check.details"),
         run: runCheck)
 
     private static func runCheck(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
-        guard args.positionals.isEmpty else { throw .usage("check takes no arguments.") }
+        guard args.positionals.isEmpty else { throw .usage(Phrase("cli.usage.noArguments", ["verb": .text("check")])) }
         let report = Store<ShopState>.check(folder: session.folder, empty: ShopState())
-        Output.lines(report.description)
+        for line in report.phrases { Output.line(session.words.text(line)) }
+
         var sound = report.isHealthy
         do {
             _ = try ShopLayout.load(from: session.folder.appendingPathComponent(ShopStore.layoutFileName))
         } catch let error as LayoutError {
-            Output.line(Words.english.text(error.phrase))
+            Output.line(session.words.text(error.phrase))
             sound = false
         } catch {
-            Output.line("The shop file cannot be checked: \(error)")
+            Output.line(session.words.text("cli.check.shopFileUnchecked", ["problem": .text(String(describing: error))]))
             sound = false
         }
         // The history file is compared with the journal as opened; only a sound store that has one is opened.
@@ -38,7 +34,8 @@ extension Verb {
                     sound = false
                 }
             } catch {
-                Output.line(error.message)
+                Output.line(error.message(in: session.words))
+
                 sound = false
             }
         }

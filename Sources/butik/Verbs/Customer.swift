@@ -4,50 +4,40 @@ import ButikText
 extension Verb {
     static let customer = Verb(
         name: "customer",
-        summary: "add a customer, show one and their history, register proxies",
+        summary: Phrase("cli.customer.summary"),
         usage: [
             "add NAME \(may: O.key) \(may: O.phone) \(may: O.email) \(may: O.note) \(may: O.json)",
             "show KEY \(may: O.json)",
             "proxy KEY \(O.add, or: O.remove) \(may: O.json)",
             "history KEY \(may: O.since) \(may: O.page) \(may: O.json)",
         ],
-        details: """
-        add      registers a customer; the key is their initials (JFJ, then JFJ2...) unless \(O.key.name)
-                 chooses one.
-        show     prints the customer with that key, their proxies, their log and the parcels
-                 waiting for them.
-        proxy    registers somebody who may collect the customer's parcels (a fullmakt), or
-                 withdraws it; names are compared ignoring case and accents.
-        history  everything the journal holds of the customer, newest first, 20 a page:
-                 parcels received, handed out (how, by whom, to whom), undone, returned and
-                 collected by the driver, refusals, proxies, drop-offs. Reads history.bin (see history).
-        """,
+        details: Phrase("cli.customer.details", ["n": .count(historyPageSize)]),
         run: runCustomer)
 
     /// The options of `customer`, whose history is read in another file.
     enum CustomerOptions {
-        static let key = Option.text("--key", "KEY", help: "add: a chosen key, 2-6 letters or digits, like JEDS")
-        static let phone = Option.text("--phone", "P", help: "add: a phone number (repeatable)", repeatable: true)
-        static let email = Option.text("--email", "E", help: "add: an e-mail address")
-        static let note = Option.text("--note", "TEXT", help: "add: a note for the staff")
-        static let add = Option.text("--add", "NAME", help: "proxy: the proxy's full name as on their ID (1 to 80 characters)")
-        static let remove = Option.text("--remove", "NAME", help: "proxy: a registered proxy's name")
-        static let since = Option.day("--since", help: "history: only from this day on (shop time)")
-        static let page = Option.number("--page", help: "history: the Nth page (default 1)", in: 1...1_000_000,
-                                        takes: "a page number from 1")
-        static let json = Flag.json("print the customer (or their history) as JSON")
+        static let key = Option.text("--key", "KEY", help: Phrase("cli.customer.option.key"))
+        static let phone = Option.text("--phone", "P", help: Phrase("cli.customer.option.phone"), repeatable: true)
+        static let email = Option.text("--email", "E", help: Phrase("cli.customer.option.email"))
+        static let note = Option.text("--note", "TEXT", help: Phrase("cli.customer.option.note"))
+        static let add = Option.text("--add", "NAME", help: Phrase("cli.customer.option.add"))
+        static let remove = Option.text("--remove", "NAME", help: Phrase("cli.customer.option.remove"))
+        static let since = Option.day("--since", help: Phrase("cli.customer.option.since"))
+        static let page = Option.number("--page", help: Phrase("cli.customer.option.page"), in: 1...1_000_000,
+                                        takes: Phrase("cli.customer.takes.page"))
+        static let json = Flag.json(Phrase("cli.customer.json"))
     }
 
     private typealias O = CustomerOptions
 
     private static func runCustomer(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
-        guard let action = args.positionals.first else { throw .usage("customer needs add, show, proxy or history.") }
+        guard let action = args.positionals.first else { throw .usage(Phrase("cli.customer.needsAction")) }
         guard action == "history" || !(args.gave(O.since) || args.gave(O.page)) else {
-            throw .usage("\(O.since.name) and \(O.page.name) go with customer history.")
+            throw .usage(Phrase("cli.customer.historyOnly", ["since": .text(O.since.name), "page": .text(O.page.name)]))
         }
         switch action {
         case "add":
-            guard args.positionals.count == 2 else { throw .usage("customer add takes one NAME (quote it).") }
+            guard args.positionals.count == 2 else { throw .usage(Phrase("cli.customer.oneName")) }
             let store = try session.openStore()
             let new = NewCustomer(name: args.positionals[1], key: args.value(O.key), phones: args.values(O.phone),
                                   email: args.value(O.email), note: args.value(O.note))
@@ -57,13 +47,13 @@ extension Verb {
             if args.has(O.json) {
                 try Output.json(CustomerView(customer, in: store.state))
             } else {
-                Output.line("Added \(customer.name) with key \(customer.key).")
+                Output.line(session.words.text("cli.customer.added", ["name": .text(customer.name), "key": .text(customer.key)]))
             }
         case "show":
-            guard args.positionals.count == 2 else { throw .usage("customer show takes one KEY.") }
+            guard args.positionals.count == 2 else { throw .usage(Phrase("cli.usage.oneKey", ["verb": .text("customer show")])) }
             let store = try session.openStore()
             guard let customer = store.state.customer(withKey: args.positionals[1]) else {
-                throw .refused(Words.english.text(DomainError.unknownCustomer(args.positionals[1]).phrase))
+                throw .refused(DomainError.unknownCustomer(args.positionals[1]).phrase)
             }
             let today = Day(session.now, in: store.layout.zone)
             let parcels = store.state.parcelsInShop(for: customer.id)
@@ -71,36 +61,45 @@ extension Verb {
                 try Output.json(CustomerCard(customer: CustomerView(customer, in: store.state),
                                              parcels: parcels.map { ParcelView($0, today: today) }))
             } else {
-                Output.line("\(customer.key)  \(customer.name)\(customer.keyIsChosen ? "  (chosen key)" : "")")
-                if !customer.phones.isEmpty { Output.line("phone  \(customer.phones.joined(separator: ", "))") }
-                if let email = customer.email { Output.line("e-mail \(email)") }
-                if let note = customer.note { Output.line("note   \(note)") }
+                let words = session.words, zone = store.layout.zone
+                let card: [String: Phrase.Argument] = ["key": .text(customer.key), "name": .text(customer.name)]
+                Output.line(words.text(customer.keyIsChosen ? Phrase("cli.customer.cardChosenKey", card) : Phrase("cli.customer.card", card)))
+                if !customer.phones.isEmpty { Output.line(words.text("cli.customer.phones", ["phones": .list(customer.phones)])) }
+                if let email = customer.email { Output.line(words.text("cli.customer.email", ["email": .text(email)])) }
+                if let note = customer.note { Output.line(words.text("cli.customer.note", ["note": .text(note)])) }
                 for proxy in customer.proxies {
-                    Output.line("proxy  \(proxy.name) (registered \(Day(proxy.registeredAt, in: store.layout.zone)) by \(proxy.registeredBy))")
+                    Output.line(words.text("cli.customer.proxy", ["name": .text(proxy.name), "day": .date(Day(proxy.registeredAt, in: zone)),
+                                                                  "staff": .text(proxy.registeredBy)]))
                 }
                 for entry in store.state.log(of: customer.id) {
-                    Output.line("log    \(LocalTime.dayAndMinute(entry.at, in: store.layout.zone)) \(entry.kind.rawValue) by \(entry.staff): \(entry.text)")
+                    switch entry.kind {
+                    case .refusal:
+                        Output.line(words.text("cli.customer.logRefusal", ["when": .moment(LocalMoment(entry.at, in: zone)), "staff": .text(entry.staff),
+                                                                           "reason": .text(entry.text)]))
+                    }
                 }
-                Output.line(parcels.isEmpty ? "No parcels waiting." : "\(parcels.count) parcel(s) in the shop:")
-                Output.table(parcels.map { ["  " + $0.tracking.value] + $0.row(today: today).dropFirst(3) })
+                Output.line(words.text(parcels.isEmpty ? Phrase("cli.customer.noParcels") : Phrase("cli.customer.parcels", ["n": .count(parcels.count)])))
+                Output.table(parcels.map { ["  " + $0.tracking.value] + $0.row(today: today, words).dropFirst(3) })
             }
         case "proxy":
             try runProxy(args, session)
         case "history":
             try runCustomerHistory(args, session)
         default:
-            throw .usage("customer takes add, show, proxy or history, not \(action).")
+            throw .usage(Phrase("cli.usage.action", ["verb": .text("customer"), "actions": .list(["add", "show", "proxy"]),
+                                                     "last": .text("history"), "given": .text(action)]))
         }
         return 0
     }
 
     private static func runProxy(_ args: Arguments, _ session: Session) throws(CLIError) {
-        guard args.positionals.count == 2 else { throw .usage("customer proxy takes one KEY.") }
+        guard args.positionals.count == 2 else { throw .usage(Phrase("cli.usage.oneKey", ["verb": .text("customer proxy")])) }
         let key = args.positionals[1]
         let adding = args.value(O.add), removing = args.value(O.remove)
         guard (adding == nil) != (removing == nil) else {
-            throw .usage("customer proxy needs \(O.add.spelling) or \(O.remove.spelling).")
+            throw .usage(Phrase("cli.usage.needsOneOf", ["verb": .text("customer proxy"), "first": .text(O.add.spelling), "second": .text(O.remove.spelling)]))
         }
+
         let store = try session.openStore()
         let proxy = try session.perform(store) { state, context throws(DomainError) in
             guard let customer = state.customer(withKey: key) else { throw DomainError.unknownCustomer(key) }
@@ -111,10 +110,11 @@ extension Verb {
         if args.has(O.json) {
             try Output.json(CustomerView(customer, in: store.state))
         } else if adding != nil {
-            Output.line("\(proxy.name) may now collect for \(customer.key) (\(customer.name)).")
+            Output.line(session.words.text("cli.customer.proxyAdded", ["proxy": .text(proxy.name), "key": .text(customer.key), "name": .text(customer.name)]))
         } else {
-            Output.line("\(proxy.name) may no longer collect for \(customer.key) (\(customer.name)).")
+            Output.line(session.words.text("cli.customer.proxyRemoved", ["proxy": .text(proxy.name), "key": .text(customer.key), "name": .text(customer.name)]))
         }
+
     }
 }
 

@@ -7,12 +7,13 @@ extension Verb {
 
     /// `customer history KEY [--since DAY] [--page N]`: the customer's timeline, newest first.
     static func runCustomerHistory(_ args: Arguments, _ session: Session) throws(CLIError) {
-        guard args.positionals.count == 2 else { throw .usage("customer history takes one KEY.") }
+        guard args.positionals.count == 2 else { throw .usage(Phrase("cli.usage.oneKey", ["verb": .text("customer history")])) }
         let since = args.value(CustomerOptions.since)
         let page = args.value(CustomerOptions.page) ?? 1
         let store = try session.openStore()
         guard let customer = store.state.customer(withKey: args.positionals[1]) else {
-            throw .refused(Words.english.text(DomainError.unknownCustomer(args.positionals[1]).phrase))
+            throw .refused(DomainError.unknownCustomer(args.positionals[1]).phrase)
+
         }
         let timeline = try session.history(store, .timeline(customer.id, since: since, page: page, pageSize: historyPageSize))
             .timeline(of: customer.id, since: since, page: page, pageSize: historyPageSize)
@@ -23,18 +24,22 @@ extension Verb {
             return
         }
         let zone = store.layout.zone
-        let range = since.map { " since \($0)" } ?? ""
+        let words = session.words
+        var about: [String: Phrase.Argument] = ["key": .text(customer.key), "name": .text(customer.name), "n": .count(timeline.total),
+                                                "page": .count(page), "pages": .count(timeline.pageCount)]
+        about["since"] = since.map { .date($0) }
         guard timeline.total > 0 else {
-            Output.line("\(customer.key) (\(customer.name)): nothing in the journal\(range).")
+            Output.line(words.text(since == nil ? Phrase("cli.customerHistory.nothing", about) : Phrase("cli.customerHistory.nothingSince", about)))
             return
         }
-        Output.line("\(customer.key) (\(customer.name)): \(timeline.total) entries\(range), newest first; page \(page) of \(timeline.pageCount).")
-        if timeline.entries.isEmpty { Output.line("  (no entries on this page)") }
-        Output.table(timeline.entries.map { ["  " + LocalTime.dayAndMinute($0.at, in: zone), $0.staff, $0.what.phrase] })
+        Output.line(words.text(since == nil ? Phrase("cli.customerHistory.title", about) : Phrase("cli.customerHistory.titleSince", about)))
+        if timeline.entries.isEmpty { Output.line("  " + words.text("cli.customerHistory.emptyPage")) }
+        Output.table(timeline.entries.map { ["  " + words.moment(LocalMoment($0.at, in: zone)), $0.staff, words.text($0.what.phrased)] })
         if page < timeline.pageCount {
             let sinceWords = since.map { " \(CustomerOptions.since.name) \($0)" } ?? ""
-            Output.line("More: butik customer history \(customer.key)\(sinceWords) \(CustomerOptions.page.name) \(page + 1)")
+            Output.line(words.text("cli.customerHistory.more", ["command": .text("butik customer history \(customer.key)\(sinceWords) \(CustomerOptions.page.name) \(page + 1)")]))
         }
+
     }
 }
 

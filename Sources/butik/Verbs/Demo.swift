@@ -1,30 +1,29 @@
 import ButikDomain
 import ButikResources
 import ButikStore
+import ButikText
 import Foundation
 
 extension Verb {
     static let demo = Verb(
         name: "demo",
-        summary: "fill an empty store with a realistic demo shop",
+        summary: Phrase("cli.demo.summary"),
         usage: ["\(may: json)"],
-        details: """
-        Fills an empty store with about 60 invented Nordic customers (a few regulars with chosen
-        keys and notes) and a week of deliveries, hand-outs and returns ending now, about 200
-        parcels on the shelves. Refuses a store that already has data.
-        """,
+        details: Phrase("cli.demo.details"),
         run: runDemo)
 
-    private static let json = Flag.json("print the counts as JSON")
+    private static let json = Flag.json(Phrase("cli.json.counts"))
 
     private static func runDemo(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
-        guard args.positionals.isEmpty else { throw .usage("demo takes no arguments.") }
+        guard args.positionals.isEmpty else { throw .usage(Phrase("cli.usage.noArguments", ["verb": .text("demo")])) }
         let store = try session.openStore()
         let summary = try fillWithDemo(store, session)
         if args.has(json) {
             try Output.json(summary)
         } else {
-            Output.line("Demo shop ready in \(session.folder.path): \(summary.customers) customers, \(summary.onShelf) parcels in the shop, \(summary.records) journal records.")
+            Output.line(session.words.text("cli.demo.done", ["path": .text(session.folder.path), "customers": .count(summary.customers),
+                                                             "parcels": .count(summary.onShelf), "records": .count(summary.records)]))
+
         }
         return 0
     }
@@ -32,14 +31,15 @@ extension Verb {
     /// Writes the demo week into `store`, which must be empty.
     static func fillWithDemo(_ store: ShopStore, _ session: Session) throws(CLIError) -> DemoSummary {
         guard store.lastSequence == 0 else {
-            throw .refused("The store in \(session.folder.path) already has data; the demo only fills an empty store. Use \(GlobalOption.store.spelling) for a new one.")
+            throw .refused(Phrase("cli.demo.notEmpty", ["path": .text(session.folder.path), "option": .text(GlobalOption.store.spelling)]))
         }
         let names: DemoNames
         do {
             let data = try Data(contentsOf: ButikResources.demoFolder.appendingPathComponent("names.json"))
             names = try JSONDecoder().decode(DemoNames.self, from: data)
         } catch {
-            throw .store("The demo names shipped with Butik cannot be read: \(error)")
+            throw .store(Phrase("cli.demo.namesUnreadable", ["problem": .text(String(describing: error))]))
+
         }
         let records = DemoShop.records(names: names, layout: store.layout, now: session.now)
         do {

@@ -4,25 +4,22 @@ import ButikText
 extension Verb {
     static let dropoff = Verb(
         name: "dropoff",
-        summary: "take in a customer's prepaid return parcel for the driver; prints the receipt",
+        summary: Phrase("cli.dropoff.summary"),
         usage: ["TRACKING \(may: carrier) \(may: broughtBy) \(may: json)"],
-        details: """
-        Validates the tracking number like receive does, records the parcel in the outbound area
-        for its carrier's driver and prints the receipt number for the customer (R0001, ...).
-        A number on the shelf, or dropped off and not yet collected, is refused.
-        """,
+        details: Phrase("cli.dropoff.details"),
         run: runDropoff)
 
-    private static let carrier = Option.text("--carrier", "C", help: "carrier id or name from the shop file (default: the first one)")
-    private static let broughtBy = Option.text("--customer", "KEY", help: "the key of the customer who brought it")
-    private static let json = Flag.json("print receipt, tracking, carrier... as JSON")
+    private static let carrier = Option.text("--carrier", "C", help: Phrase("cli.option.carrier"))
+    private static let broughtBy = Option.text("--customer", "KEY", help: Phrase("cli.dropoff.option.customer"))
+    private static let json = Flag.json(Phrase("cli.dropoff.json"))
 
     private static func runDropoff(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
-        guard args.positionals.count == 1 else { throw .usage("dropoff takes exactly one tracking number.") }
+        guard args.positionals.count == 1 else { throw .usage(Phrase("cli.usage.oneTracking", ["verb": .text("dropoff")])) }
         let tracking: ParsedTracking
         switch Tracking.parse(args.positionals[0]) {
         case .success(let parsed): tracking = parsed
-        case .failure(let error): throw .refused(Words.english.text(error.phrase))
+        case .failure(let error): throw .refused(error.phrase)
+
         }
         let store = try session.openStore()
         let dropOff = try session.perform(store) { state, context throws(DomainError) in
@@ -36,7 +33,9 @@ extension Verb {
         if args.has(json) {
             try Output.json(DropOffView(dropOff, in: store.state))
         } else {
-            Output.line("Receipt \(dropOff.receipt): \(dropOff.tracking) (\(dropOff.carrier)) to \(store.layout.outboundID) for the driver")
+            Output.line(session.words.text("cli.dropoff.receipt", ["receipt": .text(dropOff.receipt), "tracking": .text(dropOff.tracking.value),
+                                                                   "carrier": .text(dropOff.carrier), "area": .text(store.layout.outboundID.value)]))
+
         }
         return 0
     }

@@ -1,26 +1,25 @@
 import ButikDomain
+import ButikText
 
 extension Verb {
     static let extend = Verb(
         name: "extend",
-        summary: "give a waiting parcel a later deadline",
+        summary: Phrase("cli.extend.summary"),
         usage: ["TRACKING \(days) \(may: json)", "TRACKING \(to) \(may: json)"],
-        details: """
-        Moves a waiting parcel's deadline later, when the customer asks for more time. The new
-        deadline must be after the current one, not in the past, and at most the carrier's
-        maxHoldDays (shop.json; \(ShopLayout.defaultMaxHoldDays) unless it says otherwise) after
-        the day the parcel arrived.
-        """,
+        details: Phrase("cli.extend.details", ["days": .count(ShopLayout.defaultMaxHoldDays)]),
         run: runExtend)
 
-    private static let days = Option.number("--days", help: "N more days after the current deadline, or after today when it has passed")
-    private static let to = Option.day("--to", help: "this day as the new deadline")
-    private static let json = Flag.json("print the parcel as JSON")
+    private static let days = Option.number("--days", help: Phrase("cli.extend.option.days"))
+    private static let to = Option.day("--to", help: Phrase("cli.extend.option.to"))
+    private static let json = Flag.json(Phrase("cli.json.parcel"))
 
     private static func runExtend(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
-        guard args.positionals.count == 1 else { throw .usage("extend takes exactly one tracking number.") }
+        guard args.positionals.count == 1 else { throw .usage(Phrase("cli.usage.oneTracking", ["verb": .text("extend")])) }
         let more = args.value(days), day = args.value(to)
-        guard (more == nil) != (day == nil) else { throw .usage("extend takes \(days.spelling) or \(to.spelling).") }
+        guard (more == nil) != (day == nil) else {
+            throw .usage(Phrase("cli.usage.oneOf", ["verb": .text("extend"), "first": .text(days.spelling), "second": .text(to.spelling)]))
+        }
+
         let request: DeadlineExtension = day.map { .to($0) } ?? .days(more ?? 0)
         let code = Tracking.lookupKey(args.positionals[0])
         let store = try session.openStore()
@@ -31,7 +30,9 @@ extension Verb {
         if args.has(json) {
             try Output.json(ParcelView(parcel, today: Day(session.now, in: store.layout.zone)))
         } else {
-            Output.line("\(parcel.tracking) (\(parcel.key), \(parcel.slot)) now waits until \(parcel.deadline).")
+            Output.line(session.words.text("cli.extend.done", ["tracking": .text(parcel.tracking.value), "key": .text(parcel.key),
+                                                               "slot": .text(parcel.slot.value), "deadline": .date(parcel.deadline)]))
+
         }
         return 0
     }

@@ -1,26 +1,19 @@
 import ButikDomain
+import ButikText
 import Foundation
 
 extension Verb {
     static let find = Verb(
         name: "find",
-        summary: "find customers and parcels from any fragment",
+        summary: Phrase("cli.find.summary"),
         usage: ["QUERY... \(may: json)"],
-        details: """
-        Searches by key (JEDS), name fragments in any order ignoring case and accents
-        (mossestad maria), phone digits, a pickup code (4 to 6 digits; the parcel and its
-        customer come first), a whole tracking number or scan, or its last 4+ digits.
-        A parcel no longer in the shop (handed out, collected by the driver, its receipt
-        undone) is marked closed, with when, to whom and by whom; those closed days ago follow
-        the live ones, and finding them by number reads history.bin (`butik history TRACKING`
-        tells their whole story).
-        """,
+        details: Phrase("cli.find.details"),
         run: runFind)
 
-    private static let json = Flag.json("print {customers: [...], parcels: [...], closed: [...]}")
+    private static let json = Flag.json(Phrase("cli.find.json"))
 
     private static func runFind(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
-        guard !args.positionals.isEmpty else { throw .usage("find needs something to look for.") }
+        guard !args.positionals.isEmpty else { throw .usage(Phrase("cli.find.needsQuery")) }
         let store = try session.openStore()
         let state = store.state
         let query = args.positionals.joined(separator: " ")
@@ -38,42 +31,45 @@ extension Verb {
                 unread = error
             }
         }
-        defer { if let unread { Output.error("butik: \(unread.message)") } }
+        defer { if let unread { session.say(unread) } }
+
         if args.has(json) {
             try Output.json(FindView(customers: customers.map { CustomerView($0, in: state) },
                                      parcels: parcels.map { ParcelView($0, today: today) },
                                      closed: closed.map(ClosedParcelView.init)))
             return unread?.exitCode ?? 0
         }
+        let words = session.words
         if results.isEmpty, closed.isEmpty {
-            Output.line("Nothing found for \"\(args.positionals.joined(separator: " "))\".")
+            Output.line(words.text("cli.find.nothing", ["query": .text(query)]))
             return 0
         }
         if !customers.isEmpty {
-            Output.line("Customers")
+            Output.line(words.text("cli.find.customers"))
             Output.table(customers.map { customer in
                 let waiting = state.parcelsInShop(for: customer.id)
                 let slots = Set(waiting.map(\.slot.value)).sorted().joined(separator: " ")
                 return ["  " + customer.key, customer.name, customer.phones.joined(separator: " "),
-                        "\(waiting.count) waiting", slots]
+                        words.text("cli.find.waiting", ["n": .count(waiting.count)]), slots]
             })
         }
         let zone = store.layout.zone
         if !parcels.isEmpty {
             if !customers.isEmpty { Output.line() }
-            Output.line("Parcels")
+            Output.line(words.text("cli.find.parcels"))
             Output.table(parcels.map { parcel in
-                let tracking = "  " + parcel.tracking.value + (parcel.pickupCode.map { " (code \($0))" } ?? "")
-                guard let closing = closedText(of: parcel, in: zone) else { return [tracking] + parcel.row(today: today).dropFirst() }
-                return [tracking, parcel.key, parcel.recipientName, closing]
+                let tracking = "  " + (parcel.pickupCode.map { words.text("cli.find.withCode", ["tracking": .text(parcel.tracking.value), "code": .text($0)]) }
+                    ?? parcel.tracking.value)
+                guard let closing = closedText(of: parcel, in: zone) else { return [tracking] + parcel.row(today: today, words).dropFirst() }
+                return [tracking, parcel.key, parcel.recipientName, words.text(closing)]
             })
         }
         if !closed.isEmpty {
             if !results.isEmpty { Output.line() }
-            Output.line("Closed parcels (no longer in the shop)")
+            Output.line(words.text("cli.find.closedParcels"))
             Output.table(closed.map { story in
-                let when = story.closing.map { closedText($0.at, $0.what, by: $0.staff, in: zone) }
-                return ["  " + story.tracking.value, story.key, story.recipientName, when ?? "closed"]
+                let when = story.closing.map { closedText($0.at, $0.what, by: $0.staff, in: zone) } ?? Phrase("cli.find.closedUnknown")
+                return ["  " + story.tracking.value, story.key, story.recipientName, words.text(when)]
             })
         }
         return unread?.exitCode ?? 0
@@ -83,7 +79,7 @@ extension Verb {
 extension Verb {
     /// How a parcel that is no longer in the shop went, as a closed story says it: when, what
     /// (to whom it was handed out, how they were checked) and by whom; nil while it is in the shop.
-    private static func closedText(of parcel: Parcel, in zone: TimeZone) -> String? {
+    private static func closedText(of parcel: Parcel, in zone: TimeZone) -> Phrase? {
         switch parcel.status {
         case .waiting, .returning: nil
         case .handedOut(let handOut):
@@ -93,10 +89,12 @@ extension Verb {
         }
     }
 
-    /// `closed 2026-12-01 14:41: handed out to the recipient, photo ID checked (maria)`.
-    private static func closedText(_ at: Date, _ what: ParcelStep.What, by staff: String?, in zone: TimeZone) -> String {
-        "closed \(LocalTime.dayAndMinute(at, in: zone)): \(what.phrase)" + (staff.map { " (\($0))" } ?? "")
+    /// `closed 01.12.2026 14:41: handed out to the recipient, photo ID checked (maria)`.
+    private static func closedText(_ at: Date, _ what: ParcelStep.What, by staff: String?, in zone: TimeZone) -> Phrase {
+        let arguments: [String: Phrase.Argument] = ["when": .moment(LocalMoment(at, in: zone)), "what": .phrase(what.phrased)]
+        return staff.map { Phrase("cli.find.closedBy", arguments.merging(["staff": .text($0)]) { $1 }) } ?? Phrase("cli.find.closed", arguments)
     }
+
 }
 
 private struct FindView: Encodable {

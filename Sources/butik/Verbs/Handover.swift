@@ -1,24 +1,20 @@
 import ButikDomain
+import ButikText
 
 extension Verb {
     static let handover = Verb(
         name: "handover",
-        summary: "scan out what the driver takes from the outbound area, checked against the store",
+        summary: Phrase("cli.handover.summary"),
         usage: ["TRACKING... \(may: carrier) \(may: json)"],
-        details: """
-        Give every number scanned as it leaves. Returning parcels and drop-offs among them are
-        recorded as collected; the check names what the store expected but was not scanned
-        (missing: it stays waiting for the driver) and what was scanned but not expected
-        (unknown: not taken into the store). The handover is always written first; the exit
-        code is then 1 when anything was missing or unknown, 0 when the count matched.
-        """,
+        details: Phrase("cli.handover.details"),
         run: runHandover)
 
-    private static let carrier = Option.text("--carrier", "C", help: "only this carrier's driver: other carriers' items are not expected")
-    private static let json = Flag.json("print {carrier, parcels, dropOffs, missing, unknown} as JSON")
+    private static let carrier = Option.text("--carrier", "C", help: Phrase("cli.handover.option.carrier"))
+    private static let json = Flag.json(Phrase("cli.handover.json"))
 
     private static func runHandover(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
-        guard !args.positionals.isEmpty else { throw .usage("handover takes the tracking numbers the driver takes.") }
+        guard !args.positionals.isEmpty else { throw .usage(Phrase("cli.handover.needsNumbers")) }
+
         let scanned = args.positionals.map(Tracking.lookupKey)
         let store = try session.openStore()
         let handover = try session.perform(store) { state, context throws(DomainError) in
@@ -32,13 +28,16 @@ extension Verb {
         if args.has(json) {
             try Output.json(view)
         } else {
-            Output.line("The driver took \(handover.taken) of \(handover.expected): \(view.parcels.count) returning parcel(s) and "
-                + "\(view.dropOffs.count) drop-off(s).")
-            if !view.missing.isEmpty { Output.line("Missing (expected, not scanned): \(view.missing.joined(separator: " "))") }
-            if !view.unknown.isEmpty { Output.line("Unknown (scanned, not expected, not taken): \(view.unknown.joined(separator: " "))") }
+            let words = session.words
+            Output.line(words.text("cli.handover.took", ["taken": .count(handover.taken), "expected": .count(handover.expected),
+                                                         "parcels": .phrase(Phrase("cli.handover.parcels", ["n": .count(view.parcels.count)])),
+                                                         "dropOffs": .phrase(Phrase("cli.handover.dropOffs", ["n": .count(view.dropOffs.count)]))]))
+            if !view.missing.isEmpty { Output.line(words.text("cli.handover.missing", ["numbers": .text(view.missing.joined(separator: " "))])) }
+            if !view.unknown.isEmpty { Output.line(words.text("cli.handover.unknown", ["numbers": .text(view.unknown.joined(separator: " "))])) }
         }
         guard handover.isComplete else {
-            Output.error("butik: the count did not match: \(view.missing.count) missing, \(view.unknown.count) unknown.")
+            Output.error("butik: " + session.words.text("cli.handover.mismatch", ["missing": .count(view.missing.count), "unknown": .count(view.unknown.count)]))
+
             return 1
         }
         return 0

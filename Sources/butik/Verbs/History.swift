@@ -1,41 +1,38 @@
 import ButikDomain
+import ButikText
 
 extension Verb {
     static let history = Verb(
         name: "history",
-        summary: "the story of every parcel that had a tracking number",
+        summary: Phrase("cli.history.summary"),
         usage: ["TRACKING \(may: json)"],
-        details: """
-        Tells what the journal holds of every parcel that ever had this number (numbers come
-        back), newest first: when and by whom it was received (delivery, slot, deadline),
-        moves, extensions, refusals, the hand-out (to the recipient or which proxy, and how
-        identity was checked), an undo, the return and the driver's collection. Times are
-        the shop's. Reads the few pieces it needs of history.bin, derived from the journal
-        (rebuilt from the whole journal, slowly, when it is missing or does not fit).
-        """,
+        details: Phrase("cli.history.details"),
         run: runHistory)
 
-    private static let json = Flag.json("print {tracking, parcels: [{id, status, steps: [...]}]}")
+    private static let json = Flag.json(Phrase("cli.history.json"))
 
     private static func runHistory(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
-        guard args.positionals.count == 1 else { throw .usage("history takes exactly one tracking number.") }
+        guard args.positionals.count == 1 else { throw .usage(Phrase("cli.usage.oneTracking", ["verb": .text("history")])) }
         let code = Tracking.lookupKey(args.positionals[0])
         let store = try session.openStore()
         let stories = try session.history(store, .parcels(code)).stories(for: code)
         guard !stories.isEmpty else {
-            throw .refused("No parcel with the number \(code) was ever received in this shop.")
+            throw .refused(Phrase("cli.history.neverReceived", ["tracking": .text(code.value)]))
+
         }
         if args.has(json) {
             try Output.json(ParcelHistoryView(tracking: code.value, parcels: stories.map(StoryView.init)))
             return 0
         }
         let zone = store.layout.zone
-        Output.line(ParcelStory.count(stories.count, of: code))
+        let words = session.words
+        Output.line(words.text(ParcelStory.phrasedCount(stories.count, of: code)))
         for story in stories {
             Output.line()
-            Output.line(story.headline(in: store.layout))
-            Output.table(story.steps.map { ["  " + LocalTime.dayAndMinute($0.at, in: zone), $0.staff, $0.what.phrase] })
+            Output.line(words.text(story.phrasedHeadline(in: store.layout)))
+            Output.table(story.steps.map { ["  " + words.moment(LocalMoment($0.at, in: zone)), $0.staff, words.text($0.what.phrased)] })
         }
+
         return 0
     }
 }

@@ -1,40 +1,32 @@
 import ButikDomain
+import ButikText
 
 extension Verb {
     static let queue = Verb(
         name: "queue",
-        summary: "the pickup queue and parcels awaiting pickup; add, fetch, ready, done or cancel an entry",
+        summary: Phrase("cli.queue.summary"),
         usage: ["\(may: json)", "add KEY \(may: at) \(may: note) \(may: json)", "fetch|ready|done|cancel KEY \(may: json)"],
-        details: """
-        Without an action, lists the customers in the pickup queue (by when they are or will be
-        at the counter) with the slots of their waiting parcels, then the parcels waiting for
-        pickup, the earliest deadline first, marking the overdue ones and those due today, then
-        the parcels in the outbound area for the driver and the drop-offs waiting for it.
-        add      puts the customer in the queue: at the counter now, or announced with \(at.name)
-        fetch    you are fetching their parcels
-        ready    their parcels are at the counter
-        done     they got their parcels (a hand-out of all their waiting parcels does this itself)
-        cancel   takes them out of the queue without a hand-out
-        """,
+        details: Phrase("cli.queue.details"),
         run: runQueue)
 
-    private static let at = Option.minuteOfDay("--at", help: "add: the time an announced customer comes (today, shop time)")
-    private static let note = Option.text("--note", "TEXT", help: "add: a note for the colleague fetching (e.g. \"red coat\")")
-    private static let json = Flag.json("print {queue: [...], waiting: [...], returning: [...], dropOffs: [...]}, or the entry "
-                                        + "an action changed")
+    private static let at = Option.minuteOfDay("--at", help: Phrase("cli.queue.option.at"))
+    private static let note = Option.text("--note", "TEXT", help: Phrase("cli.queue.option.note"))
+    private static let json = Flag.json(Phrase("cli.queue.json"))
 
     private static func runQueue(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
         guard let action = args.positionals.first else {
-            guard !args.gave(at), !args.gave(note) else { throw .usage("\(at.name) and \(note.name) go with queue add.") }
+            guard !args.gave(at), !args.gave(note) else { throw .usage(Phrase("cli.queue.addOnly", ["at": .text(at.name), "note": .text(note.name)])) }
             return try listQueue(args, session)
         }
         guard ["add", "fetch", "ready", "done", "cancel"].contains(action) else {
-            throw .usage("queue takes add, fetch, ready, done or cancel, not \(action).")
+            throw .usage(Phrase("cli.usage.action", ["verb": .text("queue"), "actions": .list(["add", "fetch", "ready", "done"]),
+                                                     "last": .text("cancel"), "given": .text(action)]))
         }
-        guard args.positionals.count == 2 else { throw .usage("queue \(action) takes one customer KEY.") }
+        guard args.positionals.count == 2 else { throw .usage(Phrase("cli.usage.oneKey", ["verb": .text("queue \(action)")])) }
         guard action == "add" || !(args.gave(at) || args.gave(note)) else {
-            throw .usage("\(at.name) and \(note.name) go with queue add.")
+            throw .usage(Phrase("cli.queue.addOnly", ["at": .text(at.name), "note": .text(note.name)]))
         }
+
         let minute = args.value(at)
         let key = args.positionals[1]
         let store = try session.openStore()
@@ -53,9 +45,11 @@ extension Verb {
         if args.has(json) {
             try Output.json(view)
         } else {
-            let slots = entry.status == .ready ? "at counter" : view.slots.isEmpty ? "no parcels waiting"
-                : "fetch from \(view.slots.joined(separator: ", "))"
-            Output.line("\(view.key) (\(view.name)): \(view.phrase(in: store.layout.zone)); \(slots).")
+            let words = session.words
+            let slots = entry.status == .ready ? Phrase("cli.queue.parcelsAtCounter") : view.slots.isEmpty ? Phrase("cli.queue.noParcels")
+                : Phrase("cli.queue.fetchFrom", ["slots": .list(view.slots)])
+            Output.line(words.text("cli.queue.changed", ["key": .text(view.key), "name": .text(view.name),
+                                                         "entry": .text(view.phrase(in: store.layout.zone, words)), "slots": .phrase(slots)]))
         }
         return 0
     }
@@ -76,23 +70,26 @@ extension Verb {
                                       dropOffs: dropOffs.map { DropOffView($0, in: store.state) }))
             return 0
         }
+        let words = session.words
         if !entries.isEmpty {
-            Output.line("\(entries.count) in the pickup queue")
-            Output.table(entries.map { [$0.key, $0.name, $0.phrase(in: zone), $0.whereParcelsAre, $0.note ?? ""] })
+            Output.line(words.text("cli.queue.inQueue", ["n": .count(entries.count)]))
+            Output.table(entries.map { [$0.key, $0.name, $0.phrase(in: zone, words), $0.whereParcelsAre(words), $0.note ?? ""] })
             Output.line()
         }
         let overdue = waiting.filter { $0.deadline < today }.count
         let dueToday = waiting.filter { $0.deadline == today }.count
-        Output.line("\(waiting.count) waiting, \(dueToday) due today, \(overdue) overdue, \(returning.count) returning and \(dropOffs.count) dropped off for the driver")
-        Output.table(waiting.map { $0.row(today: today) })
+        Output.line(words.text("cli.queue.counts", ["waiting": .count(waiting.count), "dueToday": .count(dueToday), "overdue": .count(overdue),
+                                                    "returning": .count(returning.count), "droppedOff": .count(dropOffs.count)]))
+        Output.table(waiting.map { $0.row(today: today, words) })
         if !returning.isEmpty {
             Output.line()
-            Output.line("For the driver")
-            Output.table(returning.map { $0.row(today: today) })
+            Output.line(words.text("cli.queue.forDriver"))
+            Output.table(returning.map { $0.row(today: today, words) })
         }
         if !dropOffs.isEmpty {
             Output.line()
-            Output.line("Dropped off for the driver")
+            Output.line(words.text("cli.queue.droppedOff"))
+
             Output.table(dropOffs.map { [$0.receipt, $0.tracking.value, $0.carrier] })
         }
         return 0

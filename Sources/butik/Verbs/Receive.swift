@@ -4,39 +4,31 @@ import ButikText
 extension Verb {
     static let receive = Verb(
         name: "receive",
-        summary: "take in a parcel and say its key and slot",
+        summary: Phrase("cli.receive.summary"),
         usage: ["TRACKING \(may: to) \(may: phone) \(may: key) \(may: carrier) \(may: size) \(may: code) \(may: force) \(may: again) \(may: json)"],
-        details: """
-        Validates the tracking number (a wrong check digit is refused unless \(force.name) accepts it on
-        purpose), finds the customer by key or by name (creating them when new), assigns a slot and
-        a deadline, and writes it to the store before saying so.
-        """,
+        details: Phrase("cli.receive.details"),
         run: runReceive)
 
-    private static let to = Option.words(
-        "--to", "NAME|KEY", help: "the name on the parcel, or the key of a known customer (JEDS); may be left out when an "
-            + "imported manifest announced the parcel", takes: "the name on the parcel or a customer's key")
-    private static let phone = Option.text("--phone", "P", help: "the recipient's phone (repeatable); tells same-named customers apart",
-                                           repeatable: true)
-    private static let key = Option.text("--key", "KEY", help: "a chosen key for a new customer")
-    private static let carrier = Option.text("--carrier", "C", help: "carrier id or name from the shop file (default: the first one)")
-    private static let size = Option<SizeClass>.choice("--size", "S", help: "small (default) or large; large parcels go to large "
-                                                           + "slots or the floor")
-    private static let code = Option.text("--code", "DIGITS", help: "the pickup code the carrier sent the recipient (4 to 6 "
-                                              + "digits); default: the one an imported manifest announced, if any")
-    private static let force = Flag(name: "--force", help: "accept a wrong check digit on purpose (the parcel records it)")
-    private static let again = Flag(name: "--again", help: "receive a number that was here before and was handed out or returned")
-    private static let json = Flag.json("print tracking, key, slot, deadline... as JSON")
+    private static let to = Option.words("--to", "NAME|KEY", help: Phrase("cli.receive.option.to"), takes: Phrase("cli.receive.takes.to"))
+    private static let phone = Option.text("--phone", "P", help: Phrase("cli.receive.option.phone"), repeatable: true)
+    private static let key = Option.text("--key", "KEY", help: Phrase("cli.receive.option.key"))
+    private static let carrier = Option.text("--carrier", "C", help: Phrase("cli.option.carrier"))
+    private static let size = Option<SizeClass>.choice("--size", "S", help: Phrase("cli.receive.option.size"))
+    private static let code = Option.text("--code", "DIGITS", help: Phrase("cli.receive.option.code"))
+    private static let force = Flag(name: "--force", help: Phrase("cli.receive.option.force"))
+    private static let again = Flag(name: "--again", help: Phrase("cli.receive.option.again"))
+    private static let json = Flag.json(Phrase("cli.receive.json"))
 
     private static func runReceive(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
-        guard args.positionals.count == 1 else { throw .usage("receive takes exactly one tracking number.") }
+        guard args.positionals.count == 1 else { throw .usage(Phrase("cli.usage.oneTracking", ["verb": .text("receive")])) }
         let name = args.value(to)
         let tracking: ParsedTracking
         switch Tracking.parse(args.positionals[0], force: args.has(force)) {
         case .success(let parsed): tracking = parsed
         case .failure(let error):
-            if case .wrongCheckDigit = error { throw .refused(Words.english.text(error.phrase) + " (\(force.name) accepts it.)") }
-            throw .refused(Words.english.text(error.phrase))
+            if case .wrongCheckDigit = error { throw .refused(Phrase("cli.receive.forceAccepts", ["problem": .phrase(error.phrase), "option": .text(force.name)])) }
+            throw .refused(error.phrase)
+
         }
         let store = try session.openStore()
         let received = try session.perform(store) { state, context throws(DomainError) in
@@ -57,15 +49,19 @@ extension Verb {
         if args.has(json) {
             try Output.json(ReceivedView(received))
         } else {
-            let parcel = received.parcel
-            Output.line("\(parcel.tracking)  ->  key \(parcel.key)  slot \(parcel.slot)")
-            Output.line("for \(received.customer.name)\(received.isNewCustomer ? " (new customer)" : ""), \(parcel.carrier), keep until \(parcel.deadline)")
-            if let code = parcel.pickupCode { Output.line("Pickup code \(code).") }
+            let parcel = received.parcel, words = session.words
+            Output.line(words.text("cli.receive.placed", ["tracking": .text(parcel.tracking.value), "key": .text(parcel.key), "slot": .text(parcel.slot.value)]))
+            let recipient: [String: Phrase.Argument] = ["name": .text(received.customer.name), "carrier": .text(parcel.carrier),
+                                                        "deadline": .date(parcel.deadline)]
+            Output.line(words.text(received.isNewCustomer ? Phrase("cli.receive.forNewCustomer", recipient) : Phrase("cli.receive.for", recipient)))
+            if let code = parcel.pickupCode { Output.line(words.text("cli.receive.pickupCode", ["code": .text(code)])) }
             if let overflow = received.overflow {
-                Output.line(overflow == .large ? "Large parcel: put it on the floor (\(parcel.slot))." : "Shelves are full: put it on the floor (\(parcel.slot)).")
+                let slot: [String: Phrase.Argument] = ["slot": .text(parcel.slot.value)]
+                Output.line(words.text(overflow == .large ? Phrase("cli.receive.largeToFloor", slot) : Phrase("cli.receive.shelvesFull", slot)))
             }
-            if parcel.checkDigit == .overridden { Output.line("Accepted with a wrong check digit on purpose.") }
-            if let note = received.customer.note { Output.line("Note: \(note)") }
+            if parcel.checkDigit == .overridden { Output.line(words.text("cli.receive.overridden")) }
+            if let note = received.customer.note { Output.line(words.text("cli.receive.note", ["note": .text(note)])) }
+
         }
         return 0
     }

@@ -1,17 +1,16 @@
 import ButikDomain
+import ButikText
 
 extension Verb {
     static let reconcile = Verb(
         name: "reconcile",
-        summary: "compare manifests with what arrived",
+        summary: Phrase("cli.reconcile.summary"),
         usage: ["\(may: json)"],
-        details: """
-        Lists the parcels a manifest announced that have not arrived, and the parcels received
-        today that no manifest announced.
-        """,
+        details: Phrase("cli.reconcile.details"),
         run: runReconcile)
 
-    private static let json = Flag.json("print {expected: [...], unexpected: [...]}")
+    private static let json = Flag.json(Phrase("cli.reconcile.json"))
+
 
     private static func runReconcile(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
         let store = try session.openStore()
@@ -26,9 +25,10 @@ extension Verb {
                                           unexpected: unexpected.map { ParcelView($0, today: today) }))
             return 0
         }
-        Output.line("Expected but not arrived: \(missing.count)")
+        Output.line(session.words.text("cli.reconcile.missing", ["n": .count(missing.count)]))
         Output.table(missing.map { ["  " + $0.tracking.value, $0.name, $0.carrier ?? ""] })
-        Output.line("Arrived today but not expected: \(unexpected.count)")
+        Output.line(session.words.text("cli.reconcile.unexpected", ["n": .count(unexpected.count)]))
+
         Output.table(unexpected.map { ["  " + $0.tracking.value, $0.key, $0.recipientName, $0.slot.value] })
         return 0
     }

@@ -1,23 +1,21 @@
 import ButikDomain
+import ButikText
 
 extension Verb {
     static let refuse = Verb(
         name: "refuse",
-        summary: "note a refused hand-out (ID does not match ...) with its reason in the customer's log",
+        summary: Phrase("cli.refuse.summary"),
         usage: ["KEY \(reason) [TRACKING...] \(may: json)"],
-        details: """
-        Notes in the customer's log that their parcels were not handed out, and why. Nothing is
-        handed out. The parcels must be the customer's; none given means all their waiting
-        parcels. `butik customer show KEY` prints the log.
-        """,
+        details: Phrase("cli.refuse.details"),
         run: runRefuse)
 
-    private static let reason = Option.text("--reason", "TEXT", help: "why (1 to 200 characters), e.g. \"name on the ID does not match\"")
-    private static let json = Flag.json("print the log entry as JSON")
+    private static let reason = Option.text("--reason", "TEXT", help: Phrase("cli.refuse.option.reason"))
+    private static let json = Flag.json(Phrase("cli.refuse.json"))
 
     private static func runRefuse(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
-        guard let key = args.positionals.first else { throw .usage("refuse takes a customer KEY.") }
-        guard let why = args.value(reason) else { throw .usage("refuse needs \(reason.spelling).") }
+        guard let key = args.positionals.first else { throw .usage(Phrase("cli.refuse.needsKey")) }
+        guard let why = args.value(reason) else { throw .usage(Phrase("cli.usage.needs", ["verb": .text("refuse"), "option": .text(reason.spelling)])) }
+
         let codes = args.positionals.dropFirst().map(Tracking.lookupKey)
         let store = try session.openStore()
         let entry = try session.perform(store) { state, context throws(DomainError) in
@@ -32,8 +30,10 @@ extension Verb {
         if args.has(json) {
             try Output.json(view)
         } else {
-            let parcels = view.parcels.isEmpty ? "no parcels" : view.parcels.joined(separator: ", ")
-            Output.line("Noted in \(store.state.customer(withKey: key)?.key ?? key)'s log: hand-out refused (\(parcels)): \(view.text)")
+            let parcels: Phrase.Argument = view.parcels.isEmpty ? .phrase(Phrase("cli.refuse.noParcels")) : .list(view.parcels)
+            Output.line(session.words.text("cli.refuse.noted", ["key": .text(store.state.customer(withKey: key)?.key ?? key), "parcels": parcels,
+                                                                "reason": .text(view.text)]))
+
         }
         return 0
     }

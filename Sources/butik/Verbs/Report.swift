@@ -1,50 +1,53 @@
 import ButikDomain
+import ButikText
 
 extension Verb {
     static let report = Verb(
         name: "report",
-        summary: "a day's counts per carrier and per staff member",
+        summary: Phrase("cli.report.summary"),
         usage: ["\(may: date) \(may: json)"],
-        details: """
-        Counts what happened on a day of the shop's life, in the shop's time zone: parcels
-        received, handed out (by how identity was checked: ID, code, known, proxy), marked for
-        return, drop-offs taken in, and parcels and drop-offs collected by the driver, for the
-        whole shop, per carrier and per staff member; and the parcels on hand when the day
-        ended. Undone receipts and hand-outs are counted apart. Reads history.bin (see history).
-        """,
+        details: Phrase("cli.report.details"),
         run: runReport)
 
-    private static let date = Option.day("--date", help: "the day (default today; not a day still to come)")
-    private static let json = Flag.json("print the counts as JSON")
+    private static let date = Option.day("--date", help: Phrase("cli.report.option.date"))
+    private static let json = Flag.json(Phrase("cli.json.counts"))
 
     private static func runReport(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
-        guard args.positionals.isEmpty else { throw .usage("report takes no arguments but \(date.name).") }
+        guard args.positionals.isEmpty else { throw .usage(Phrase("cli.report.noArguments", ["option": .text(date.name)])) }
         let store = try session.openStore()
         let zone = store.layout.zone
         let today = Day(session.now, in: zone)
         let day = args.value(date) ?? today
-        guard day <= today else { throw .refused("\(day) has not come yet (today is \(today) in \(zone.identifier)).") }
+        guard day <= today else { throw .refused(Phrase("cli.report.notYet", ["day": .date(day), "today": .date(today), "zone": .text(zone.identifier)])) }
+
         let counts = try session.history(store, .day(day)).counts(on: day)
         if args.has(json) {
             try Output.json(DayReportView(counts, zone: zone))
             return 0
         }
-        Output.line("\(day) (\(zone.identifier))\(day == today ? ", so far" : "")")
-        var rows = [["", "received", "handed out", "ID", "code", "known", "proxy", "returned", "dropped off", "collected"]]
+        let words = session.words
+        let title: [String: Phrase.Argument] = ["day": .date(day), "zone": .text(zone.identifier)]
+        Output.line(words.text(day == today ? Phrase("cli.report.titleToday", title) : Phrase("cli.report.title", title)))
+        var rows = [["", words.text("cli.report.received"), words.text("cli.report.handedOut"), words.text("cli.report.id"),
+                     words.text("cli.report.code"), words.text("cli.report.known"), words.text("cli.report.proxy"),
+                     words.text("cli.report.returned"), words.text("cli.report.droppedOff"), words.text("cli.report.collected")]]
         func row(_ name: String, _ tally: Tally) -> [String] {
             ["  " + name] + [tally.received, tally.handedOut.total, tally.handedOut.id, tally.handedOut.code, tally.handedOut.known,
                              tally.handedOut.proxy, tally.returned, tally.droppedOff, tally.collected].map(String.init)
         }
-        rows.append(row("All", counts.total))
-        rows.append(["By carrier"])
+        rows.append(row(words.text("cli.report.all"), counts.total))
+        rows.append([words.text("cli.report.byCarrier")])
         rows += counts.carriers.sorted { $0.key < $1.key }.map { row(store.layout.carrier(named: $0.key)?.name ?? $0.key, $0.value) }
-        rows.append(["By staff"])
+        rows.append([words.text("cli.report.byStaff")])
         rows += counts.staff.sorted { $0.key < $1.key }.map { row($0.key, $0.value) }
         Output.table(rows)
         if counts.total.receiptsUndone > 0 || counts.total.handOutsUndone > 0 {
-            Output.line("Undone: \(counts.total.receiptsUndone) receipt(s), \(counts.total.handOutsUndone) hand-out(s).")
+            Output.line(words.text("cli.report.undone", ["receipts": .phrase(Phrase("cli.report.receipts", ["n": .count(counts.total.receiptsUndone)])),
+                                                         "handOuts": .phrase(Phrase("cli.report.handOuts", ["n": .count(counts.total.handOutsUndone)]))]))
         }
-        Output.line("\(day == today ? "On hand now" : "On hand at the day's close"): \(counts.onHandAtClose) parcel(s).")
+        let onHand: [String: Phrase.Argument] = ["n": .count(counts.onHandAtClose)]
+        Output.line(words.text(day == today ? Phrase("cli.report.onHandNow", onHand) : Phrase("cli.report.onHandAtClose", onHand)))
+
         return 0
     }
 }

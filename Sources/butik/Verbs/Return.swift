@@ -1,23 +1,22 @@
 import ButikDomain
+import ButikText
 
 extension Verb {
     static let returnToSender = Verb(
         name: "return",
-        summary: "mark parcels, or every overdue one, to go back with the driver",
+        summary: Phrase("cli.return.summary"),
         usage: ["TRACKING... \(may: json)", "\(overdue) \(may: json)"],
-        details: """
-        Moves waiting parcels to the outbound area for the carrier's driver. All or none: a parcel
-        that is not waiting refuses the whole command.
-        """,
+        details: Phrase("cli.return.details"),
         run: runReturn)
 
-    private static let overdue = Flag(name: "--overdue", help: "every waiting parcel whose deadline was before today (none is not an error)")
-    private static let json = Flag.json("print the parcels marked for return as JSON")
+    private static let overdue = Flag(name: "--overdue", help: Phrase("cli.return.option.overdue"))
+    private static let json = Flag.json(Phrase("cli.return.json"))
 
     private static func runReturn(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
         let allOverdue = args.has(overdue)
         guard allOverdue == args.positionals.isEmpty else {
-            throw .usage("return takes tracking numbers or \(overdue.name), not both.")
+            throw .usage(Phrase("cli.return.numbersOrOverdue", ["overdue": .text(overdue.name)]))
+
         }
         let codes = args.positionals.map(Tracking.lookupKey)
         let store = try session.openStore()
@@ -38,10 +37,10 @@ extension Verb {
         if args.has(json) {
             try Output.json(returned.map { ParcelView($0, today: today) })
         } else if returned.isEmpty {
-            Output.line("No overdue parcels.")
+            Output.line(session.words.text("cli.return.noneOverdue"))
         } else {
+            Output.line(session.words.text("cli.return.take", ["n": .count(returned.count), "area": .text(store.layout.outboundID.value)]))
             // Where to fetch each from, slot by slot.
-            Output.line("Take \(returned.count) parcel(s) to \(store.layout.outboundID) for the driver:")
             Output.table(pull.stops.flatMap { stop in stop.parcels.map { [stop.slot.value, $0.tracking.value, $0.key, $0.recipientName, $0.carrier] } })
         }
         return 0

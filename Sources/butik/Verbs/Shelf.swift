@@ -1,17 +1,16 @@
 import ButikDomain
+import ButikText
 
 extension Verb {
     static let shelf = Verb(
         name: "shelf",
-        summary: "show every slot: how full it is and whose parcels are in it",
+        summary: Phrase("cli.shelf.summary"),
         usage: ["\(may: json)"],
-        details: """
-        Lists each shelf slot with its parcels against its capacity and the keys in it, then the
-        floor (overflow) and the outbound area.
-        """,
+        details: Phrase("cli.shelf.details"),
         run: runShelf)
 
-    private static let json = Flag.json("print the slots as JSON")
+    private static let json = Flag.json(Phrase("cli.shelf.json"))
+
 
     private static func runShelf(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
         let store = try session.openStore()
@@ -28,7 +27,8 @@ extension Verb {
             return 0
         }
         let total = views.reduce(0) { $0 + $1.count }
-        Output.line("\(layout.name): \(total) parcels in the shop")
+        Output.line(session.words.text("cli.shelf.title", ["shop": .text(layout.name), "n": .count(total)]))
+
         Output.table(views.map { view in
             let fill = view.capacity.map { "\(view.count)/\($0)" } ?? "\(view.count)"
             let mark = view.capacity.map { bar(view.count, $0) } ?? ""

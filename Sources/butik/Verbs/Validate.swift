@@ -4,38 +4,41 @@ import ButikText
 extension Verb {
     static let validate = Verb(
         name: "validate",
-        summary: "say what each code is; exit 0 only when every code is valid",
+        summary: Phrase("cli.validate.summary"),
         usage: ["CODE... \(may: json)"],
-        details: """
-        Normalises each code as a scanner would deliver it and names its format (UPU S10, SSCC,
-        GSIN, DHL Express, UPS, Amazon, InPost, Hermes or unvalidated) and whether its check digit
-        is right. Exits 1 when any code is invalid.
-        """,
+        details: Phrase("cli.validate.details"),
         run: runValidate)
 
-    private static let json = Flag.json("print one object per code")
+    private static let json = Flag.json(Phrase("cli.validate.json"))
 
     private static func runValidate(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
-        guard !args.positionals.isEmpty else { throw .usage("validate needs at least one code.") }
-        var views: [CodeView] = []
-        for code in args.positionals {
-            switch Tracking.parse(code) {
+        guard !args.positionals.isEmpty else { throw .usage(Phrase("cli.validate.needsCode")) }
+
+        let results = args.positionals.map { (code: $0, parsed: Tracking.parse($0)) }
+        let views = results.map { code, parsed in
+            switch parsed {
             case .success(let parsed):
-                views.append(CodeView(input: code, valid: true, tracking: parsed.number.value, format: parsed.format.rawValue,
-                                      checkDigit: parsed.checkDigit.rawValue, shipTo: parsed.shipToPostalCode, problem: nil))
+                CodeView(input: code, valid: true, tracking: parsed.number.value, format: parsed.format.rawValue,
+                         checkDigit: parsed.checkDigit.rawValue, shipTo: parsed.shipToPostalCode, problem: nil)
             case .failure(let error):
-                views.append(CodeView(input: code, valid: false, tracking: nil, format: nil, checkDigit: nil, shipTo: nil, problem: Words.english.text(error.phrase)))
+                CodeView(input: code, valid: false, tracking: nil, format: nil, checkDigit: nil, shipTo: nil, problem: Words.english.text(error.phrase))
             }
         }
         if args.has(json) {
             try Output.json(views)
         } else {
-            for view in views {
-                if let tracking = view.tracking, let format = view.format, let check = view.checkDigit {
-                    let checkText = check == "verified" ? "check digit OK" : "no check digit to verify"
-                    Output.line("\(tracking)  valid  \(format), \(checkText)\(view.shipTo.map { ", ship to \($0)" } ?? "")")
-                } else {
-                    Output.line("\(view.input)  INVALID  \(view.problem ?? "")")
+            let words = session.words
+            for (code, parsed) in results {
+                switch parsed {
+                case .success(let parsed):
+                    let check = parsed.checkDigit == .verified ? Phrase("cli.validate.checkDigitOK") : Phrase("cli.validate.noCheckDigit")
+                    var arguments: [String: Phrase.Argument] = ["tracking": .text(parsed.number.value), "format": .text(parsed.format.rawValue),
+                                                                "check": .phrase(check)]
+                    arguments["postcode"] = parsed.shipToPostalCode.map { .text($0) }
+                    Output.line(words.text(parsed.shipToPostalCode == nil ? Phrase("cli.validate.valid", arguments)
+                                           : Phrase("cli.validate.validShipTo", arguments)))
+                case .failure(let error):
+                    Output.line(words.text("cli.validate.invalid", ["code": .text(code), "problem": .phrase(error.phrase)]))
                 }
             }
         }

@@ -68,12 +68,15 @@ struct Butik {
         return arg0.appendingPathComponent("butik")
     }()
 
-    /// The environment the binary runs with: no inherited store or staff settings.
+    /// The environment the binary runs with: no inherited store, staff or language settings
+    /// (so it speaks English unless a test says otherwise).
     var environment: [String: String] {
         var env = ProcessInfo.processInfo.environment
         env["BUTIK_STORE"] = nil
         env["BUTIK_STAFF"] = nil
         env["XDG_DATA_HOME"] = nil
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] { env[name] = nil }
+
         env["NO_COLOR"] = "1"
         return env
     }
