@@ -109,6 +109,13 @@ extension DomainError: Phrased {
             Phrase("error.domain.notCustomersParcel", ["tracking": .text(tracking.value), "key": .text(key)])
         case .invalidPickupCode(let text):
             Phrase("error.domain.invalidPickupCode", ["code": .text(text)])
+        case .waitingForCustomer(let tracking, let key, let slot):
+            Phrase("error.domain.waitingForCustomer", ["tracking": .text(tracking.value), "key": .text(key), "slot": .text(slot.value)])
+        case .pickupCodeMissing:
+            Phrase("error.domain.pickupCodeMissing")
+        case .pickupCodeMismatch(let code, let tracking):
+            Phrase("error.domain.pickupCodeMismatch", ["n": .count(tracking.count), "code": .text(code),
+                                                       "tracking": .list(tracking.map(\.value))])
         case .numbersExhausted(let kind):
             Phrase("error.domain.numbersExhausted", ["kind": .phrase(kind.phrase), "highest": .count(Ranges.identifier.upperBound)])
         case .clockWrong(let now):

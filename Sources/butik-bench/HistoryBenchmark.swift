@@ -18,7 +18,7 @@ func benchmarkHistory() throws {
         let waiting = state.parcelsInShop.map(\.id)
         let handOut = Context(layout: shop.store.layout, now: morning, staff: ["per", "kari"][day % 2])
         for id in waiting {
-            for event in try state.handOut(HandOutRequest(parcels: [id], verification: .code), handOut).events {
+            for event in try state.handOut(HandOutRequest(parcels: [id], verification: .id), handOut).events {
                 let record = handOut.record(event)
                 state.apply(record)
                 batch.append(record)

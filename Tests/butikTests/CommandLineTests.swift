@@ -100,7 +100,7 @@ import Testing
         #expect(twice.status == 1)
         #expect(twice.stderr.contains("already on the shelf: slot \(first.slot), key MM"), "\(twice.stderr)")
 
-        let handout = try butik.run("handout", "ct797294851no", "--verified", "code")
+        let handout = try butik.run("handout", "ct797294851no", "--verified", "known")
         #expect(handout.status == 0, "\(handout.stderr)")
         let again = try butik.run("handout", "CT797294851NO")
         #expect(again.status == 1)

@@ -78,3 +78,47 @@ import Testing
                 "\(more.stderr)")
     }
 }
+
+/// A hand-out on the pickup code through the real binary.
+@Suite struct PickupCodeHandOutCommandLineTests {
+    struct Parcel: Decodable {
+        let tracking: String
+        let status: String
+    }
+
+    struct Found: Decodable {
+        let parcels: [Parcel]
+    }
+
+    static func status(_ butik: Butik, _ tracking: String) throws -> [String] {
+        try butik.run("find", tracking, "--json").json(Found.self).parcels.map(\.status)
+    }
+
+    @Test func theCodeIsAskedForAndOnlyItsParcelsGoOut() throws {
+        let butik = Butik()
+        defer { butik.cleanUp() }
+        #expect(try butik.run("receive", "RR123456785SE", "--to", "Maria Mossestad", "--code", "4711").status == 0)
+        #expect(try butik.run("receive", "CT797294851NO", "--to", "MM", "--code", "9999").status == 0)
+        #expect(try butik.run("receive", "RR473124829DK", "--to", "MM").status == 0)
+        let all = ["RR123456785SE", "CT797294851NO", "RR473124829DK"]
+
+        let none = try butik.run(arguments: ["handout"] + all + ["--verified", "code"])
+        #expect(none.status == 1)
+        #expect(none.stderr.contains("needs the code the customer gives"), "\(none.stderr)")
+        let wrong = try butik.run(arguments: ["handout"] + all + ["--verified", "code", "--code", "1234"])
+        #expect(wrong.status == 1)
+        #expect(wrong.stderr.contains("3 parcels do not have the pickup code 1234"), "\(wrong.stderr)")
+        #expect(try all.allSatisfy { try Self.status(butik, $0) == ["waiting"] }, "a refusal hands out nothing")
+        #expect(try butik.run("handout", "RR123456785SE", "--code", "4711").status == 2, "--code goes with --verified code")
+
+        let some = try butik.run(arguments: ["handout"] + all + ["--verified", "code", "--code", "47 11"])
+        #expect(some.status == 1, "the others were refused")
+        #expect(some.stdout == "Handed out RR123456785SE from A1 to Maria Mossestad (MM), verified: pickup code given\n", "\(some.stdout)")
+        #expect(some.stderr.contains("2 parcels do not have the pickup code 4711 (CT797294851NO, RR473124829DK) and were not "
+            + "handed out"), "\(some.stderr)")
+        #expect(try Self.status(butik, "RR123456785SE") == ["handedOut"])
+        #expect(try Self.status(butik, "CT797294851NO") == ["waiting"])
+        #expect(try butik.run("handout", "CT797294851NO", "--verified", "code", "--code", "9999").status == 0)
+        #expect(try Self.status(butik, "CT797294851NO") == ["handedOut"])
+    }
+}

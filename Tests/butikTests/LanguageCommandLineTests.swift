@@ -72,6 +72,35 @@ import Testing
         #expect(en["report"]?.stdout.contains("On hand now: 1 parcel.") == true, "English by default: \(en["report"]?.stdout ?? "")")
     }
 
+    @Test func theCounterSafetyRulesInBokmålAndSwedish() throws {
+        let butik = Butik()
+        defer { butik.cleanUp() }
+        #expect(try butik.run("receive", Butik.s10(1), "--to", "Maria Mossestad", "--code", "4711").status == 0)
+        #expect(try butik.run("receive", Butik.s10(2), "--to", "Per Hansen").status == 0)
+        #expect(try butik.run("return", Butik.s10(2)).status == 0)
+        #expect(try butik.run("queue", "add", "MM").status == 0)
+        let wrongCode = ["handout", Butik.s10(1), "--verified", "code", "--code", "1234"]
+        let runs: [String: (Butik.Run, String)] = try [
+            "nb code": (butik.run(arguments: wrongCode + ["--lang", "nb"]), "1 pakke har ikke hentekoden 1234 (\(Butik.s10(1)))"),
+            "sv code": (butik.run(arguments: wrongCode + ["--lang", "sv"]), "1 paket har inte koden 1234 (\(Butik.s10(1)))"),
+            "nb code alone": (butik.run("handout", Butik.s10(1), "--code", "4711", "--lang", "nb"), "handout --code hører sammen med --verified code."),
+            "sv undo": (butik.run("handout", Butik.s10(1), "--undo", "--code", "4711", "--lang", "sv"),
+                        "handout --undo tar inte --verified, --proxy-name, --proxy-id eller --code."),
+            "nb fetch": (butik.run("queue", "fetch", "MM", "--lang", "nb"), "; hent fra "),
+            "sv ready": (butik.run("queue", "ready", "MM", "--lang", "sv"), "; vid disken.\n"),
+            "nb stop": (butik.run("handover", Butik.s10(2), Butik.s10(1), "--lang", "nb"), "STOPP: \(Butik.s10(1)) venter på MM"),
+            "sv took": (butik.run("handover", Butik.s10(2), "--lang", "sv"), "Chauffören tog med 1 av 1: 1 returpaket och 0 inlämningar.\n"),
+        ]
+        for (name, (run, said)) in runs {
+            #expect((run.stdout + run.stderr).contains(said), "\(name): \(run.stdout)\(run.stderr)")
+        }
+        expectNoEnglish(runs.mapValues(\.0), "nb and sv")
+        // The help names the verb `butik customer proxy`, so it is not scanned for English words.
+        let help = try butik.run("handout", "--help", "--lang", "nb").stdout
+        #expect(help.contains("--code DIGITS      med --verified code: hentekoden kunden oppgir") && help.contains("På hentekoden"), "\(help)")
+        #expect(try butik.run("find", Butik.s10(1), "--json").stdout.contains("\"waiting\""), "the wrong code handed out nothing")
+    }
+
     @Test func helpIsInTheChosenLanguage() throws {
         let butik = Butik()
         defer { butik.cleanUp() }

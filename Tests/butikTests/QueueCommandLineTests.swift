@@ -66,10 +66,11 @@ import Testing
         butik.staff = "per"
         let fetching = try butik.run("queue", "fetch", "MM")
         #expect(fetching.status == 0, "\(fetching.stderr)")
-        #expect(fetching.stdout.hasPrefix("MM (Maria Mossestad): at the counter, fetching (per); slot "), "\(fetching.stdout)")
+        #expect(fetching.stdout.hasPrefix("MM (Maria Mossestad): at the counter, fetching (per); fetch from "), "\(fetching.stdout)")
         let ready = try butik.run("queue", "ready", "MM", "--json").json(Entry.self)
         #expect(ready.status == "ready")
         #expect(ready.fetchingBy == "per")
+        #expect(try butik.run("queue").stdout.contains("ready (per)  at counter"), "a parcel made ready is at the counter")
         let twice = try butik.run("queue", "ready", "MM")
         #expect(twice.status == 1)
         #expect(twice.stderr.contains("MM's queue entry is ready, so it cannot be marked ready."), "\(twice.stderr)")

@@ -119,7 +119,7 @@ extension ReturnsCommandLineTests {
 
         let ups = try butik.run("handover", "1Z999AA10123456784", "--carrier", "UPS")
         #expect(ups.status == 0, "\(ups.stderr)")
-        #expect(ups.stdout == "The driver took 0 returning parcels and 1 drop-off.\n")
+        #expect(ups.stdout == "The driver took 1 of 1: 0 returning parcels and 1 drop-off.\n")
         let again = try butik.run("handover", "RR123456785SE")
         #expect(again.status == 1, "a parcel that left is unknown the second time")
         #expect(again.stdout.contains("Unknown (scanned, not expected, not taken): RR123456785SE"), "\(again.stdout)")
@@ -127,6 +127,26 @@ extension ReturnsCommandLineTests {
         #expect(try butik.run("handover").status == 2)
         #expect(try butik.run("handover", "CT797294851NO", "--carrier", "bring").status == 1)
         #expect(try butik.run("check").status == 0)
+    }
+
+    struct Shelved: Decodable {
+        let slot: String
+    }
+
+    @Test func aParcelWaitingForACustomerStopsTheHandover() throws {
+        let butik = Butik()
+        defer { butik.cleanUp() }
+        #expect(try butik.run("receive", "RR123456785SE", "--to", "Janne Eline Dahl Solberg", "--key", "JEDS").status == 0)
+        let shelf = try butik.run("receive", "CT797294851NO", "--to", "JEDS", "--json").json(Shelved.self).slot
+        #expect(try butik.run("return", "RR123456785SE").status == 0)
+        let refused = try butik.run("handover", "RR123456785SE", "CT797294851NO")
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("STOP: CT797294851NO waits for JEDS in slot \(shelf); it does not go with the driver. Put it back."),
+                "\(refused.stderr)")
+        let queue = try butik.run("queue", "--json").json(ParcelQueue.self)
+        #expect(queue.returning.map(\.tracking) == ["RR123456785SE"], "nothing was recorded as leaving")
+        #expect(queue.waiting.map(\.tracking) == ["CT797294851NO"])
+        #expect(try butik.run("handover", "RR123456785SE").stdout == "The driver took 1 of 1: 1 returning parcel and 0 drop-offs.\n")
     }
 }
 

@@ -290,14 +290,14 @@ struct TerminalSessionTests {
         try await tmux.waitFor("Undone: 2 parcels are waiting again in")
         try tmux.sendKeys("Enter")
         try await tmux.waitFor("How was identity checked?")
-        try tmux.type("2")
-        try await tmux.waitFor("Scan each parcel (0 of 2)  ·  pickup code")
+        try tmux.type("3")
+        try await tmux.waitFor("Scan each parcel (0 of 2)  ·  known regular")
         // codes[1] was the last scan, moments ago; the same code again within the scanner's
         // blanking time counts as a double scan, so a person (and this test) scans the other first.
         try scan(codes[0])
         try await tmux.waitFor("Scan each parcel (1 of 2)")
         try scan(codes[1])
-        try await tmux.waitFor("Handed out 2 parcels to Åse Ødegård (pickup code).")
+        try await tmux.waitFor("Handed out 2 parcels to Åse Ødegård (known regular).")
         try tmux.sendKeys("F10")
         try await session.expectTerminalGivenBack()
 
@@ -322,7 +322,7 @@ struct TerminalSessionTests {
             let found = try session.butik.run("find", String(code.suffix(7)), "--json").json(Found.self)
             let parcel = try #require(found.parcels.first { $0.tracking == code })
             #expect(parcel.status == "handedOut")
-            #expect(parcel.verification == "code")
+            #expect(parcel.verification == "known")
         }
     }
 

@@ -14,6 +14,23 @@ public struct NewCustomer: Equatable, Sendable {
         self.email = email
         self.note = note
     }
+
+    /// A new customer as typed in one field at intake: the name, and a phone number when the
+    /// text ends in one (`"Kari Nordmann 912 34 567"`, `"Ola +47 400 11 222"`); the rest is
+    /// the name. Text without a trailing phone number is all name.
+    public init(typed text: String) {
+        let words = text.split(separator: " ", omittingEmptySubsequences: true)
+        let phoneLike = Set("0123456789+-()")
+        // The trailing words made of phone characters, with a digit each.
+        let tail = words.reversed().prefix { word in word.allSatisfy(phoneLike.contains) && word.contains(where: \.isASCIIDigit) }
+        let name = words.dropLast(tail.count).joined(separator: " ")
+        let phone = tail.reversed().joined(separator: " ")
+        guard !tail.isEmpty, name.contains(where: \.isLetter), PhoneNumber.normalized(phone) != nil else {
+            self.init(name: text.trimmingCharacters(in: .whitespaces))
+            return
+        }
+        self.init(name: name, phones: [phone])
+    }
 }
 
 extension ShopState {

@@ -57,6 +57,12 @@ public enum DomainError: Error, Equatable, Sendable {
     case invalidReason(limit: Int)
     case notCustomersParcel(tracking: TrackingNumber, key: String)
     case invalidPickupCode(String)
+    /// A parcel scanned for the driver waits for a customer: it stays in the shop.
+    case waitingForCustomer(tracking: TrackingNumber, key: String, slot: SlotID)
+    /// A hand-out on the pickup code was asked for without the code.
+    case pickupCodeMissing
+    /// These parcels do not have the pickup code given: not handed out on it.
+    case pickupCodeMismatch(code: String, tracking: [TrackingNumber])
     /// Every number in ``Ranges/identifier`` for this kind of record is used.
     case numbersExhausted(RecordKind)
     /// The computer's clock is outside ``Ranges/dates``: every action is recorded with its time.

@@ -8,12 +8,17 @@ public struct HandOutRequest: Equatable, Sendable {
     public var proxyName: String?
     /// What the clerk noted of the proxy's own ID ("førerkort …4521"); required with `.proxy`.
     public var proxyID: String?
+    /// The pickup code the person at the counter gave (see ``PickupCode/normalized(_:)``);
+    /// required with `.code`.
+    public var pickupCode: String?
 
-    public init(parcels: [ParcelID], verification: Verification, proxyName: String? = nil, proxyID: String? = nil) {
+    public init(parcels: [ParcelID], verification: Verification, proxyName: String? = nil, proxyID: String? = nil,
+                pickupCode: String? = nil) {
         self.parcels = parcels
         self.verification = verification
         self.proxyName = proxyName
         self.proxyID = proxyID
+        self.pickupCode = pickupCode
     }
 }
 
@@ -23,10 +28,23 @@ public struct HandedOut: Equatable, Sendable {
     /// True for a proxy hand-out when the proxy is not registered for the customer whose parcels
     /// these are: it went ahead on both IDs, not on a fullmakt.
     public var unregisteredProxy: Bool
+    /// For a hand-out on the pickup code: the parcels asked for whose code is another (or
+    /// unknown). They were not handed out and need another check.
+    public var notMatchingCode: [Parcel]
+    /// The code given, for ``codeRefusal``.
+    public var pickupCode: String?
 
-    public init(parcels: [Parcel], unregisteredProxy: Bool = false) {
+    public init(parcels: [Parcel], unregisteredProxy: Bool = false, notMatchingCode: [Parcel] = [], pickupCode: String? = nil) {
         self.parcels = parcels
         self.unregisteredProxy = unregisteredProxy
+        self.notMatchingCode = notMatchingCode
+        self.pickupCode = pickupCode
+    }
+
+    /// The refusal of the parcels left out for their pickup code, to say beside what was given.
+    public var codeRefusal: DomainError? {
+        guard let pickupCode, !notMatchingCode.isEmpty else { return nil }
+        return .pickupCodeMismatch(code: pickupCode, tracking: notMatchingCode.map(\.tracking))
     }
 }
 
@@ -34,13 +52,18 @@ extension ShopState {
     /// The longest note of a proxy's ID a hand-out takes.
     public static let proxyIDLimit = 40
 
-    /// Decides to hand parcels out. Every parcel must be in the shop (waiting, or already in the
-    /// outbound area but not yet collected); a parcel is handed out at most once. A proxy gives
+    /// Decides to hand parcels out. Every parcel must be collectable
+    /// (``ParcelStatus/isCollectable``: waiting, or already in the outbound area but not yet
+    /// taken by the driver); a parcel is handed out at most once. A proxy gives
     /// their name (at most ``TypedText/nameLimit`` characters) and a note of their own ID (1 to
     /// ``proxyIDLimit`` characters); one who is not registered for the customer is let through
     /// on both IDs and flagged in the outcome. One check of who collects covers one customer's
     /// parcels: parcels of several customers are refused. A customer left with no waiting parcel
     /// has their open queue entry closed as done in the same decision.
+    ///
+    /// On the pickup code (`.code`) the code must be given, and only the parcels with that code
+    /// (``Parcel/hasPickupCode(_:)``) go out; the others stay and are named in the outcome
+    /// (``HandedOut/codeRefusal``), and when none has it the hand-out is refused.
     public func handOut(_ request: HandOutRequest, _ context: Context) throws(DomainError) -> Decision<HandedOut> {
         var ids: [ParcelID] = []
         for id in request.parcels where !ids.contains(id) { ids.append(id) }
@@ -54,13 +77,11 @@ extension ShopState {
         var given: [Parcel] = []
         for id in ids {
             let parcel = try existing(id)
-            switch parcel.status {
-            case .waiting, .returning: break
-            case .handedOut(let handOut):
+            if case .handedOut(let handOut) = parcel.status {
                 throw .alreadyHandedOut(tracking: parcel.tracking, when: LocalMoment(handOut.at, in: context.layout.zone),
                                         staff: handOut.staff)
-            case .collected: throw .notWaiting(tracking: parcel.tracking, status: .collected)
             }
+            guard parcel.status.isCollectable else { throw .notWaiting(tracking: parcel.tracking, status: parcel.status.kind) }
             given.append(parcel)
         }
         var owners: [CustomerID] = []
@@ -70,10 +91,22 @@ extension ShopState {
                 customers[owner]?.key ?? given.first { $0.customer == owner }?.key ?? owner.description
             })
         }
-        let event = Event.parcelsHandedOut(parcels: ids, verification: request.verification, proxyName: proxyName, proxyID: proxyID)
+        var notMatching: [Parcel] = []
+        var code: String?
+        if request.verification == .code {
+            let text = request.pickupCode?.trimmingCharacters(in: .whitespaces) ?? ""
+            guard !text.isEmpty else { throw .pickupCodeMissing }
+            guard let said = PickupCode.normalized(text) else { throw .invalidPickupCode(text) }
+            code = said
+            notMatching = given.filter { !$0.hasPickupCode(said) }
+            given.removeAll { !$0.hasPickupCode(said) }
+            guard !given.isEmpty else { throw .pickupCodeMismatch(code: said, tracking: notMatching.map(\.tracking)) }
+        }
+        let event = Event.parcelsHandedOut(parcels: given.map(\.id), verification: request.verification, proxyName: proxyName,
+                                           proxyID: proxyID)
         let unregistered = proxyName.map { proxy(named: $0, of: owners[0]) == nil } ?? false
         return Decision(events: [event] + queueClosures(handedOut: given),
-                        outcome: HandedOut(parcels: given, unregisteredProxy: unregistered))
+                        outcome: HandedOut(parcels: given, unregisteredProxy: unregistered, notMatchingCode: notMatching, pickupCode: code))
     }
 
     /// Decides to undo a hand-out made at most `window` ago: the parcels wait again in their

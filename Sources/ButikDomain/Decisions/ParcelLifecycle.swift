@@ -74,11 +74,10 @@ extension ShopState {
         return Decision(events: events, outcome: returned)
     }
 
-    /// Decides to send back every waiting parcel whose deadline was before today, in slot
-    /// order; no events when none is overdue.
+    /// Decides to send back every waiting parcel whose deadline was before today
+    /// (``overdue(_:)``), in slot order; no events when none is overdue.
     public func returnOverdue(_ context: Context) -> Decision<[Parcel]> {
-        let overdue = parcelsInShop.filter { $0.status == .waiting && $0.deadline < context.today }
-        let decided = overdue.map { returning($0, context) }
+        let decided = overdue(context.today).map { returning($0, context) }
         return Decision(events: decided.map(\.0), outcome: decided.map(\.1))
     }
 

@@ -79,12 +79,15 @@ public enum DemoShop {
                 guard time < now, let customer = customers.randomElement(using: &random) else { continue }
                 let waiting = builder.state.parcelsInShop(for: customer).filter { $0.status == .waiting && $0.receivedAt < time }
                 guard !waiting.isEmpty, random.chance(0.5) else { continue }
-                let verification: Verification = [.id, .id, .code, .code, .known, .proxy].randomElement(using: &random)!
+                var verification: Verification = [.id, .id, .code, .code, .known, .proxy].randomElement(using: &random)!
+                // One code covers the parcels that carry it; parcels with other codes or none are checked by ID.
+                let code = waiting[0].pickupCode
+                if verification == .code, code == nil || waiting.contains(where: { $0.pickupCode != code }) { verification = .id }
                 let proxy = verification == .proxy ? "\(names.firstNames.randomElement(using: &random)!) (son)" : nil
                 // The last digits of the proxy's ID, from the moment: no draw, so the demo stays the same.
                 let proxyID = proxy.map { _ in "førerkort …" + String(format: "%04d", Int(time.timeIntervalSince1970 / 60) % 10_000) }
-                builder.handOut(waiting.map(\.id), verification: verification, proxyName: proxy, proxyID: proxyID, at: time,
-                                staff: staff[Int.random(in: 0..<staff.count, using: &random)])
+                builder.handOut(waiting.map(\.id), verification: verification, proxyName: proxy, proxyID: proxyID,
+                                pickupCode: verification == .code ? code : nil, at: time, staff: staff[Int.random(in: 0..<staff.count, using: &random)])
             }
             // A day after the deadline, uncollected parcels go to the outbound area in the
             // evening; the driver takes them on Mondays, Wednesdays and Fridays.
@@ -144,8 +147,10 @@ private struct Builder {
         _ = run(at, staff) { state, context throws(DomainError) in try state.receive(request, context) }
     }
 
-    mutating func handOut(_ ids: [ParcelID], verification: Verification, proxyName: String?, proxyID: String?, at: Date, staff: String) {
-        let request = HandOutRequest(parcels: ids, verification: verification, proxyName: proxyName, proxyID: proxyID)
+    mutating func handOut(_ ids: [ParcelID], verification: Verification, proxyName: String?, proxyID: String?, pickupCode: String?,
+                          at: Date, staff: String) {
+        let request = HandOutRequest(parcels: ids, verification: verification, proxyName: proxyName, proxyID: proxyID,
+                                     pickupCode: pickupCode)
         _ = run(at, staff) { state, context throws(DomainError) in try state.handOut(request, context) }
     }
 

@@ -12,3 +12,11 @@ public enum PickupCode {
         return code
     }
 }
+
+extension Parcel {
+    /// True when the carrier's code for this parcel is `code` (as ``PickupCode/normalized(_:)``
+    /// gives it); a parcel whose code is not known has none.
+    public func hasPickupCode(_ code: String) -> Bool {
+        pickupCode != nil && pickupCode == code
+    }
+}

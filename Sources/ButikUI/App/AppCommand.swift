@@ -30,8 +30,8 @@ public enum AppCommand: Equatable, Sendable {
     case returnOverdue
     /// Takes in a customer's prepaid return parcel for the driver.
     case dropOff(ParsedTracking, carrier: String?)
-    /// Records what the driver took from the outbound area.
-    case handOver([TrackingNumber])
+    /// Records what the driver (of a carrier, by id, or of every carrier) took from the outbound area.
+    case handOver([TrackingNumber], carrier: String?)
 
     /// The domain decision for this command.
     public func decide(_ state: ShopState, _ context: Context) throws(DomainError) -> Decision<AppOutcome> {
@@ -87,8 +87,8 @@ public enum AppCommand: Equatable, Sendable {
         case .dropOff(let tracking, let carrier):
             let decision = try state.dropOff(tracking: tracking, carrier: carrier, customer: nil, context)
             return Decision(events: decision.events, outcome: .droppedOff(decision.outcome))
-        case .handOver(let scanned):
-            let decision = try state.handOver(scanned: scanned, carrier: nil, context)
+        case .handOver(let scanned, let carrier):
+            let decision = try state.handOver(scanned: scanned, carrier: carrier, context)
             return Decision(events: decision.events, outcome: .handedOver(decision.outcome))
         }
     }

@@ -15,7 +15,9 @@ extension CounterScreen {
             notice = (Phrase("handOut.findFirst"), false)
             return [.beep]
         }
-        let waiting = context.shop.parcelsInShop(for: customer).filter { $0.status == .waiting }.map(\.id)
+        // Everything the customer can collect, in the order it is fetched (a parcel in the
+        // outbound area too: a late customer still gets it).
+        let waiting = context.shop.fetchList(for: customer, context.layout).stops.flatMap(\.parcels).map(\.id)
         guard !waiting.isEmpty else {
             notice = (Phrase("handOut.nothingWaiting", ["name": .text(context.shop.customers[customer]?.name ?? "")]), false)
             return [.beep]
@@ -30,7 +32,7 @@ extension CounterScreen {
         guard var flow = handOut else { return [] }
         defer { if handOut != nil { handOut = flow } }
         switch action {
-        case .backFromRefusal:
+        case .backToIdentity:
             flow.step = .verifying
         case .cancelHandOut:
             handOut = nil
@@ -53,7 +55,11 @@ extension CounterScreen {
             notice = nil
         case .verify(let verification):
             flow.verification = verification
-            flow.step = verification == .proxy ? .proxyName : .scanning
+            flow.step = switch verification {
+            case .proxy: .proxyName
+            case .code: .pickupCode
+            case .id, .known: .scanning
+            }
         case .pickProxy(let number):
             let registered = context.shop.customers[flow.customer]?.proxies ?? []
             guard registered.indices.contains(number - 1) else { return [.beep] }
@@ -64,6 +70,21 @@ extension CounterScreen {
             flow.step = .proxyID
         case .proxyIdentified:
             guard flow.proxyID?.isEmpty == false else { return [.beep] }
+            flow.step = .scanning
+        case .giveCode:
+            // The customer says the code; only the parcels with that code stay in the hand-out.
+            guard let code = PickupCode.normalized(flow.codeField.text) else {
+                notice = (DomainError.invalidPickupCode(flow.codeField.text).phrase, true)
+                return [.beep]
+            }
+            let before = flow.selected
+            guard flow.keepParcels(withPickupCode: code, context.shop) else {
+                let tracking = before.compactMap { context.shop.parcels[$0]?.tracking }
+                notice = (DomainError.pickupCodeMismatch(code: code, tracking: tracking).phrase, true)
+                return [.beep]
+            }
+            let others = before.filter { !flow.selected.contains($0) }.compactMap { context.shop.parcels[$0]?.tracking }
+            notice = others.isEmpty ? nil : (DomainError.pickupCodeMismatch(code: code, tracking: others).phrase, true)
             flow.step = .scanning
         case .handOut:
             if flow.isComplete || (flow.partialAsked && !flow.scanned.isEmpty) {
@@ -133,7 +154,10 @@ extension CounterScreen {
             let how = handOut?.how ?? Verification.id.shortPhrase
             handOut = nil
             let done: [String: Phrase.Argument] = ["n": .count(parcels.count), "name": .text(name), "how": .phrase(how)]
-            notice = (given.unregisteredProxy ? Phrase("handOut.done.unregisteredProxy", done) : Phrase("handOut.done", done), false)
+            let said = given.unregisteredProxy ? Phrase("handOut.done.unregisteredProxy", done) : Phrase("handOut.done", done)
+            // Parcels left out for another code are named beside it, as an alarm.
+            notice = (given.codeRefusal.map { Phrase("handOut.done.leftOut", ["done": .phrase(said), "left": .phrase($0.phrase)]) } ?? said,
+                      given.codeRefusal != nil)
         case .handOutRefused(let entry):
             let name = handOut.flatMap { context.shop.customers[$0.customer]?.name } ?? ""
             handOut = nil

@@ -24,6 +24,8 @@ extension CounterScreen {
             drawField(words.text("handOut.proxyName"), flow.proxyField, placeholder: words.text("handOut.proxyName.placeholder"), style: Style(.accent, bold: true), into: &screen, row: row, rect)
         case .proxyID:
             drawField(words.text("handOut.proxyID"), flow.proxyIDField, placeholder: words.text("handOut.proxyID.placeholder"), style: Style(.accent, bold: true), into: &screen, row: row, rect)
+        case .pickupCode:
+            drawField(words.text("handOut.pickupCode"), flow.codeField, placeholder: words.text("handOut.pickupCode.placeholder"), style: Style(.accent, bold: true), into: &screen, row: row, rect)
         case .scanning:
             screen.put(words.text("handOut.scanning", ["n": .count(flow.scanned.count), "of": .count(flow.selected.count),
                                                        "how": .phrase(flow.how)]),

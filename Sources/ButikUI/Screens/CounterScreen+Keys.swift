@@ -12,8 +12,8 @@ extension CounterScreen {
         // The past of a number.
         case closePast, newer, older
         // A hand-out.
-        case verify(Verification), moveCursor(Int), toggleParcel, pickProxy(Int), proxyNamed, proxyIdentified,
-             handOut, refuse, noteRefusal, backFromRefusal, cancelHandOut
+        case verify(Verification), moveCursor(Int), toggleParcel, pickProxy(Int), proxyNamed, proxyIdentified, giveCode,
+             handOut, refuse, noteRefusal, backToIdentity, cancelHandOut
     }
 
     /// How the counter's work goes, for F1.
@@ -78,12 +78,16 @@ extension CounterScreen {
         case .proxyID:
             return KeyMap([KeyBinding(.enter, words.text("keys.counter.next"), action: .proxyIdentified), refuse, cancel],
                           typing: words.text("keys.counter.proxyID"), flow: flowText)
+        case .pickupCode:
+            return KeyMap([KeyBinding(.enter, words.text("keys.counter.giveCode"), action: .giveCode), refuse,
+                           KeyBinding(.escape, words.text("keys.counter.back"), action: .backToIdentity)],
+                          typing: words.text("keys.counter.pickupCode"), flow: flowText)
         case .scanning:
             return KeyMap([KeyBinding(.enter, words.text("keys.counter.handOut"), action: .handOut)] + list + [refuse, cancel],
                           scan: words.text("keys.counter.confirm"), flow: flowText)
         case .refusing:
             return KeyMap([KeyBinding(.enter, words.text("keys.counter.noteRefusal"), action: .noteRefusal),
-                           KeyBinding(.escape, words.text("keys.counter.back"), action: .backFromRefusal)],
+                           KeyBinding(.escape, words.text("keys.counter.back"), action: .backToIdentity)],
                           typing: words.text("keys.counter.reason"), flow: flowText)
         }
     }
@@ -122,6 +126,7 @@ extension CounterScreen {
                 if case .character(let c) = key, c.isWholeNumber { return }
                 _ = flow.proxyField.handle(key)
             case .proxyID: _ = flow.proxyIDField.handle(key)
+            case .pickupCode: _ = flow.codeField.handle(key)
             case .refusing: _ = flow.reasonField.handle(key)
             case .verifying, .scanning: return
             }

@@ -11,6 +11,8 @@ public struct HandOutFlow: Equatable, Sendable {
         case proxyName
         /// Noting the proxy's own ID.
         case proxyID
+        /// Typing the pickup code the customer gives.
+        case pickupCode
         /// Waiting for each parcel's scan.
         case scanning
         /// Typing why the hand-out is refused, for the customer's log.
@@ -28,6 +30,7 @@ public struct HandOutFlow: Equatable, Sendable {
     public var verification = Verification.id
     public var proxyField = TextField()
     public var proxyIDField = TextField()
+    public var codeField = TextField()
     /// What a refusal says, for the customer's log; it starts as the usual reason.
     public var reasonField: TextField
     /// Selected parcels confirmed by a scan.
@@ -73,6 +76,21 @@ public struct HandOutFlow: Equatable, Sendable {
         verification == .proxy ? proxyIDField.text.trimmingCharacters(in: .whitespaces) : nil
     }
 
+    var pickupCode: String? {
+        verification == .code ? codeField.text.trimmingCharacters(in: .whitespaces) : nil
+    }
+
+    /// Leaves out the parcels whose pickup code is not `code`; false, changing nothing, when
+    /// none has it. The hand-out's decision checks the codes again.
+    mutating func keepParcels(withPickupCode code: String, _ shop: ShopState) -> Bool {
+        let others = selected.filter { shop.parcels[$0]?.hasPickupCode(code) != true }
+        guard others.count < selected.count else { return false }
+        leftOut.formUnion(others)
+        scanned.subtract(others)
+        cursor = 0
+        return true
+    }
+
     /// "ID checked", "proxy Per Hansen, pass …1234".
     var how: Phrase {
         verification == .proxy
@@ -81,6 +99,7 @@ public struct HandOutFlow: Equatable, Sendable {
 
     /// Hands out `ids` as verified in this flow.
     func request(_ ids: [ParcelID]) -> AppEffect {
-        .perform(.handOut(HandOutRequest(parcels: ids, verification: verification, proxyName: proxyName, proxyID: proxyID)))
+        .perform(.handOut(HandOutRequest(parcels: ids, verification: verification, proxyName: proxyName, proxyID: proxyID,
+                                            pickupCode: pickupCode)))
     }
 }

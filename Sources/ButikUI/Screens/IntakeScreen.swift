@@ -99,7 +99,7 @@ public struct IntakeScreen: Sendable {
         if suggestion < choices.count {
             recipient = .customer(choices[suggestion].id)
         } else if !name.isEmpty {
-            recipient = .person(NewCustomer(name: name))
+            recipient = .person(NewCustomer(typed: name))
         } else {
             problem = [Phrase("intake.typeName")]
             return [.beep]
@@ -184,11 +184,15 @@ public struct IntakeScreen: Sendable {
         pendingAgain = false
     }
 
-    /// Known customers matching the typed name, key or phone (at most 6).
+    /// Known customers matching the typed name, key or phone (at most 6); before anything is
+    /// typed for a number received again, whom it was handed out to last time.
     func suggestions(_ context: AppContext) -> [Customer] {
         let text = nameField.text.trimmingCharacters(in: .whitespaces)
-        guard !text.isEmpty else { return [] }
-        return context.shop.search(text, limit: 6).customers.compactMap { context.shop.customers[$0] }
+        guard text.isEmpty else { return context.shop.search(text, limit: 6).customers.compactMap { context.shop.customers[$0] } }
+        guard pendingAgain, case .naming(let tracking) = step, let previous = context.shop.previousRecipient(of: tracking.number) else {
+            return []
+        }
+        return [previous]
     }
 
     // MARK: Outcomes

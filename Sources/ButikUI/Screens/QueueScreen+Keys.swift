@@ -18,8 +18,9 @@ extension QueueScreen {
     static let flow = "The pickup queue on top: a puts a customer at the counter (or announced for a time) in it; "
         + "whoever fetches their parcels presses f, then r when they are at the counter, and Enter hands them out "
         + "on the Counter. Below, every parcel waiting, the earliest deadline first (Tab moves there): c and s "
-        + "filter it, e keeps the selected parcel longer, o sends every overdue parcel back. d takes in a customer's "
-        + "return parcel; h counts what the driver takes from OUT, one scan each."
+        + "filter it, e keeps the selected parcel longer, o sends every overdue parcel back, listing where to fetch each. d takes "
+        + "in a customer's return parcel; h counts what the driver takes from OUT (the carrier filtered with c, if "
+        + "any), one scan each: a parcel that waits for a customer is a STOP, put it back."
 
     /// The keys of the current mode.
     func keys(_ context: AppContext) -> KeyMap<Action> {
@@ -91,7 +92,7 @@ extension QueueScreen {
             prompt = .dropOff()
         case .handover:
             notice = nil
-            handover = HandoverCount()
+            handover = HandoverCount(carrier: carrierFilter)
         case .submitPrompt: return submitPrompt(context)
         case .cancelPrompt: prompt = nil
         case .checkHandover: return checkHandover(context)

@@ -17,13 +17,13 @@ extension QueueScreen {
 
     /// o: asks before sending every overdue parcel back.
     mutating func openReturnOverdue(_ context: AppContext) -> [AppEffect] {
-        let overdue = context.shop.parcelsInShop.filter { $0.status == .waiting && $0.deadline < context.today }.count
-        guard overdue > 0 else {
+        let pull = context.shop.overduePullList(today: context.today, context.layout)
+        guard pull.count > 0 else {
             notice = QueueNotice(text: "No parcel is overdue.", isProblem: false)
             return []
         }
         notice = nil
-        prompt = .returnOverdue(overdue)
+        prompt = .returnOverdue(pull, to: context.layout.outboundID)
         return []
     }
 

@@ -9,7 +9,7 @@ extension QueueScreen {
         let zone = context.layout.zone
         let rows = shop.openQueue.map { entry -> Table.Row in
             let customer = shop.customers[entry.customer]
-            let slots = Set(shop.parcelsInShop(for: entry.customer).filter { $0.status == .waiting }.map(\.slot.value))
+            let slots = shop.fetchList(for: entry.customer, context.layout).slots.map(\.value)
             let when = entry.announcedFor.map { "at " + LocalTime.minute($0, in: zone) } ?? "here"
             let status = switch entry.status {
             case .fetching: "fetching (\(entry.fetchingBy ?? "?"))"
@@ -21,7 +21,8 @@ extension QueueScreen {
             default: entry.announcedFor.map { $0 > context.now } == true ? Style(.muted) : .plain
             }
             return Table.Row([entry.id.description, customer?.key ?? "?", customer?.name ?? "", when, status,
-                              slots.isEmpty ? "nothing waiting" : slots.sorted().joined(separator: " ")], style: style)
+                              entry.status == .ready ? "at counter" : slots.isEmpty ? "nothing waiting" : slots.joined(separator: " ")],
+                             style: style)
         }
         return Table(columns: [Table.Column("No", width: .fixed(4)), Table.Column("Key", width: .fixed(6)),
                                Table.Column("Name"), Table.Column("When", width: .fixed(8)),
@@ -52,7 +53,8 @@ extension QueueScreen {
         let text = switch entry.status {
         case .waiting: entry.announcedFor.map { "\(who) is announced for \(LocalTime.minute($0, in: context.layout.zone))." }
             ?? "\(who) is in the queue."
-        case .fetching: "You are fetching \(who)'s parcels."
+        case .fetching: "You are fetching \(who)'s parcels: "
+            + context.shop.fetchList(for: entry.customer, context.layout).stops.map { "\($0.slot) (\($0.parcels.count))" }.joined(separator: ", ") + "."
         case .ready: "\(who)'s parcels are ready at the counter. Enter hands them out."
         case .done: "\(who) is done."
         case .cancelled: "\(who) is out of the queue."

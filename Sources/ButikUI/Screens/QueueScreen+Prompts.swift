@@ -39,10 +39,14 @@ public struct QueuePrompt: Sendable {
         return QueuePrompt(purpose: .dropOff, modal: modal)
     }
 
-    /// Asks whether to send the `count` overdue parcels back to their senders.
-    static func returnOverdue(_ count: Int) -> QueuePrompt {
+    /// Asks whether to send the overdue parcels back to their senders, saying where to fetch
+    /// each from first.
+    static func returnOverdue(_ pull: FetchList, to outbound: SlotID) -> QueuePrompt {
+        let count = pull.count
+        let stops = pull.stops.map { "\($0.slot): " + $0.parcels.map(\.tracking.value).joined(separator: " ") }
         let modal = Modal.confirm(title: " Return overdue ",
-                                  message: "Mark all \(count) overdue parcel\(count == 1 ? "" : "s") for return to sender? (y/n)",
+                                  message: "Take \(count) overdue parcel\(count == 1 ? "" : "s") to \(outbound):\n" + stops.joined(separator: "\n")
+                                    + "\nMark \(count == 1 ? "it" : "them") for return to sender? (y/n)",
                                   confirmLabel: "y Return", cancelLabel: "n Keep")
         return QueuePrompt(purpose: .returnOverdue, modal: modal)
     }

@@ -4,28 +4,27 @@ import ButikText
 
 /// What the driver takes from the outbound area, counted by scanning each item leaving.
 public struct HandoverCount: Equatable, Sendable {
+    /// The carrier whose driver this is (the queue's carrier filter when the count began);
+    /// nil for every carrier's items.
+    public var carrier: String?
     public var scanned: [TrackingNumber] = []
     /// Set after Enter with items missing: a second Enter records the handover as it is.
     public var missingShown = false
 
-    /// Returning parcels and drop-offs the store expects the driver to take.
-    static func expected(_ context: AppContext) -> [TrackingNumber] {
-        context.shop.parcelsInShop.filter { $0.status != .waiting }.map(\.tracking)
-            + context.shop.dropOffsWaiting().map(\.tracking)
-    }
-
-    func missing(_ context: AppContext) -> [TrackingNumber] {
-        HandoverCount.expected(context).filter { !scanned.contains($0) }
+    /// The count against what the store expects the driver to take.
+    func tally(_ context: AppContext) -> HandoverTally {
+        context.shop.handoverTally(scanned: scanned, carrierID: carrier)
     }
 
     func line(_ context: AppContext) -> String {
-        let expected = HandoverCount.expected(context)
-        let counted = scanned.filter(expected.contains).count
+        let tally = tally(context)
+        let whose = carrier.map { " (\(context.layout.carrier(named: $0)?.name ?? $0))" } ?? ""
         guard missingShown else {
-            return "Driver handover: \(counted) of \(expected.count) scanned · Enter checks the count · Esc cancels"
+            return "Driver handover\(whose): \(tally.counted) of \(tally.expected.count) scanned · Enter checks the count · Esc cancels"
         }
-        let missing = missing(context)
-        return "Missing \(missing.count): \(missing.map(\.value).joined(separator: ", ")) · Enter records anyway · Esc cancels"
+        let missing = tally.missing
+        return "Missing \(missing.count): \(missing.map(\.value).joined(separator: ", ")) · Enter records \(tally.counted) of "
+            + "\(tally.expected.count) as taken · Esc cancels"
     }
 }
 
@@ -42,9 +41,15 @@ extension QueueScreen {
         guard var count = handover else { return [] }
         guard !count.scanned.contains(tracking.number) else { return [] }
         count.scanned.append(tracking.number)
+        let tally = count.tally(context)
+        if let parcel = tally.waiting.first(where: { $0.tracking == tracking.number }) {
+            let refusal = DomainError.waitingForCustomer(tracking: parcel.tracking, key: parcel.key, slot: parcel.slot)
+            notice = QueueNotice(text: Words.english.text(refusal.phrase), isProblem: true)
+            return [.beep]
+        }
         count.missingShown = false
         handover = count
-        guard HandoverCount.expected(context).contains(tracking.number) else {
+        guard tally.expected.contains(tracking.number) else {
             notice = QueueNotice(text: "\(tracking.number) is not waiting for the driver; keep it here.", isProblem: true)
             return [.beep]
         }
@@ -60,9 +65,9 @@ extension QueueScreen {
             notice = QueueNotice(text: "Scan each parcel the driver takes.", isProblem: true)
             return [.beep]
         }
-        if count.missing(context).isEmpty || count.missingShown {
+        if count.tally(context).missing.isEmpty || count.missingShown {
             handover = nil
-            return [.perform(.handOver(count.scanned))]
+            return [.perform(.handOver(count.scanned, carrier: count.carrier))]
         }
         count.missingShown = true
         handover = count
@@ -93,7 +98,7 @@ extension QueueScreen {
             notice = QueueNotice(text: "Receipt \(dropOff.receipt): \(dropOff.tracking) (\(dropOff.carrier)) waits in \(context.layout.outboundID) for the driver.",
                                  isProblem: false)
         case .handedOver(let handover):
-            var text = "The driver took \(handover.parcels.count + handover.dropOffs.count)."
+            var text = "The driver took \(handover.taken) of \(handover.expected)."
             if !handover.missing.isEmpty { text += " Missing \(handover.missing.count): \(handover.missing.map(\.value).joined(separator: ", "))." }
             if !handover.unknown.isEmpty { text += " Not ours: \(handover.unknown.map(\.value).joined(separator: ", "))." }
             notice = QueueNotice(text: text, isProblem: !handover.isComplete)

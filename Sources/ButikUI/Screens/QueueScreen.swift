@@ -60,7 +60,7 @@ public struct QueueScreen: Sendable {
     func customerForHandOut(_ context: AppContext) -> CustomerID? {
         switch focus {
         case .pickup: selectedEntry(context)?.customer
-        case .parcels: selectedParcel(context).flatMap { $0.status == .waiting ? $0.customer : nil }
+        case .parcels: selectedParcel(context).flatMap { $0.status.isCollectable ? $0.customer : nil }
         }
     }
 
@@ -88,12 +88,18 @@ public struct QueueScreen: Sendable {
                        style: notice.isProblem ? Style(.danger, bold: true) : Style(.ok, bold: true), maxWidth: rect.width)
         }
         row += 1
-        let parcels = context.shop.parcelsInShop
-        let waiting = parcels.filter { $0.status == .waiting }
+        let waiting = context.shop.parcelsInShop.filter { $0.status == .waiting }
         let overdue = waiting.filter { $0.deadline < context.today }.count
-        let summary = "\(waiting.count) waiting · \(context.dueToday) due today · \(overdue) overdue · \(parcels.count - waiting.count) for the driver"
+        // The count a driver's handover starts from (the open one's carrier): returning parcels and drop-offs.
+        let forDriver = (handover?.tally(context) ?? context.shop.handoverTally(scanned: [], carrierID: nil)).expected.count
+        let summary = "\(waiting.count) waiting · \(context.dueToday) due today · \(overdue) overdue · \(forDriver) for the driver"
             + filterSummary
-        screen.put(summary, row: row, column: rect.column, style: Style(focus == .parcels ? .accent : .muted, bold: true), maxWidth: rect.width)
+        if handover != nil, let notice {
+            // A scan the handover refused is said under its count.
+            screen.put(notice.text, row: row, column: rect.column, style: Style(.danger, bold: true, reverse: true), maxWidth: rect.width)
+        } else {
+            screen.put(summary, row: row, column: rect.column, style: Style(focus == .parcels ? .accent : .muted, bold: true), maxWidth: rect.width)
+        }
         row += 1
         var table = selection.applied(to: table(context))
         table.showsSelection = focus == .parcels

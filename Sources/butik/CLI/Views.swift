@@ -134,10 +134,10 @@ struct QueueEntryView: Encodable {
     let status: String
     let fetchingBy: String?
     let parcels: [Slotted]
-    /// The distinct slots of `parcels`, sorted.
+    /// The slots to fetch `parcels` from, in the layout's order (``FetchList``).
     let slots: [String]
 
-    init(_ entry: QueueEntry, in state: ShopState) {
+    init(_ entry: QueueEntry, in state: ShopState, _ layout: ShopLayout) {
         let customer = state.customers[entry.customer]
         id = entry.id.description
         key = customer?.key ?? entry.customer.description
@@ -149,9 +149,14 @@ struct QueueEntryView: Encodable {
         addedBy = entry.addedBy
         status = entry.status.rawValue
         fetchingBy = entry.fetchingBy
-        let waiting = state.parcelsInShop(for: entry.customer).filter { $0.status == .waiting }
-        parcels = waiting.map { Slotted(tracking: $0.tracking.value, slot: $0.slot.value) }
-        slots = Set(waiting.map(\.slot.value)).sorted()
+        let fetch = state.fetchList(for: entry.customer, layout)
+        parcels = fetch.stops.flatMap(\.parcels).map { Slotted(tracking: $0.tracking.value, slot: $0.slot.value) }
+        slots = fetch.slots.map(\.value)
+    }
+
+    /// Where the parcels are, for people in `words`: their slots, or `at counter` once they are ready.
+    func whereParcelsAre(_ words: Words) -> String {
+        status == QueueEntry.Status.ready.rawValue ? words.text(Phrase("cli.queue.parcelsAtCounter")) : slots.joined(separator: " ")
     }
 
     /// For people, in `words`: `at the counter, waiting`, `announced for 15:00, fetching (per)`.

@@ -5,13 +5,14 @@ extension Verb {
     static let handout = Verb(
         name: "handout",
         summary: Phrase("cli.handout.summary"),
-        usage: ["TRACKING... \(may: verified) \(may: proxyName, proxyID) \(may: json)", "TRACKING... \(undo) \(may: json)"],
+        usage: ["TRACKING... \(may: verified) \(may: proxyName, proxyID) \(may: code) \(may: json)", "TRACKING... \(undo) \(may: json)"],
         details: Phrase("cli.handout.details"),
         run: runHandout)
 
     private static let verified = Option<Verification>.choice("--verified", "HOW", help: Phrase("cli.handout.option.verified"))
     private static let proxyName = Option.text("--proxy-name", "NAME", help: Phrase("cli.handout.option.proxyName"))
     private static let proxyID = Option.text("--proxy-id", "NOTE", help: Phrase("cli.handout.option.proxyID"))
+    private static let code = Option.text("--code", "DIGITS", help: Phrase("cli.handout.option.code"))
     private static let undo = Flag(name: "--undo", help: Phrase("cli.handout.option.undo"))
     private static let json = Flag.json(Phrase("cli.handout.json"))
 
@@ -19,11 +20,15 @@ extension Verb {
         guard !args.positionals.isEmpty else { throw .usage(Phrase("cli.usage.someTracking", ["verb": .text("handout")])) }
         if args.has(undo) { return try runUndoHandout(args, session) }
         let verification = args.value(verified) ?? .id
+        guard verification == .code || !args.gave(code) else {
+            throw .usage(Phrase("cli.handout.codeWithVerified", ["code": .text(code.name), "verified": .text(verified.name)]))
+        }
         let codes = args.positionals.map(Tracking.lookupKey)
         let store = try session.openStore()
         let given = try session.perform(store) { state, context throws(DomainError) in
             try state.handOut(HandOutRequest(parcels: try parcelIDs(codes, in: state), verification: verification,
-                                             proxyName: args.value(proxyName), proxyID: args.value(proxyID)), context)
+                                             proxyName: args.value(proxyName), proxyID: args.value(proxyID),
+                                             pickupCode: args.value(code)), context)
         }
         if given.unregisteredProxy {
             Output.error(session.words.text("cli.handout.unregisteredProxy", ["name": .text(args.value(proxyName) ?? "")]))
@@ -41,16 +46,17 @@ extension Verb {
                                                                     "name": .text(parcel.recipientName), "key": .text(parcel.key), "how": how]))
             }
         }
-        return 0
+        guard let refusal = given.codeRefusal else { return 0 }
+        Output.error(session.words.text(refusal.phrase))
+        return 1
     }
 }
 
 extension Verb {
     private static func runUndoHandout(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
-        guard !args.gave(verified), !args.gave(proxyName), !args.gave(proxyID) else {
-            throw .usage(Phrase("cli.handout.undoAlone", ["undo": .text(undo.name), "options": .list([verified.name, proxyName.name]),
-                                                          "last": .text(proxyID.name)]))
-
+        guard !args.gave(verified), !args.gave(proxyName), !args.gave(proxyID), !args.gave(code) else {
+            throw .usage(Phrase("cli.handout.undoAlone", ["undo": .text(undo.name), "options": .list([verified.name, proxyName.name, proxyID.name]),
+                                                          "last": .text(code.name)]))
         }
         let codes = args.positionals.map(Tracking.lookupKey)
         let store = try session.openStore()

@@ -29,7 +29,8 @@ extension Verb {
             try Output.json(view)
         } else {
             let words = session.words
-            Output.line(words.text("cli.handover.took", ["parcels": .phrase(Phrase("cli.handover.parcels", ["n": .count(view.parcels.count)])),
+            Output.line(words.text("cli.handover.took", ["taken": .count(handover.taken), "expected": .count(handover.expected),
+                                                         "parcels": .phrase(Phrase("cli.handover.parcels", ["n": .count(view.parcels.count)])),
                                                          "dropOffs": .phrase(Phrase("cli.handover.dropOffs", ["n": .count(view.dropOffs.count)]))]))
             if !view.missing.isEmpty { Output.line(words.text("cli.handover.missing", ["numbers": .text(view.missing.joined(separator: " "))])) }
             if !view.unknown.isEmpty { Output.line(words.text("cli.handover.unknown", ["numbers": .text(view.unknown.joined(separator: " "))])) }

@@ -41,12 +41,13 @@ extension Verb {
             default: return try state.closeQueueEntry(for: customer.id, as: action == "done" ? .done : .cancelled, context)
             }
         }
-        let view = QueueEntryView(entry, in: store.state)
+        let view = QueueEntryView(entry, in: store.state, store.layout)
         if args.has(json) {
             try Output.json(view)
         } else {
             let words = session.words
-            let slots = view.slots.isEmpty ? Phrase("cli.queue.noParcels") : Phrase("cli.queue.slots", ["n": .count(view.slots.count), "slots": .list(view.slots)])
+            let slots = entry.status == .ready ? Phrase("cli.queue.parcelsAtCounter") : view.slots.isEmpty ? Phrase("cli.queue.noParcels")
+                : Phrase("cli.queue.fetchFrom", ["slots": .list(view.slots)])
             Output.line(words.text("cli.queue.changed", ["key": .text(view.key), "name": .text(view.name),
                                                          "entry": .text(view.phrase(in: store.layout.zone, words)), "slots": .phrase(slots)]))
         }
@@ -57,7 +58,7 @@ extension Verb {
         let store = try session.openStore()
         let zone = store.layout.zone
         let today = Day(session.now, in: zone)
-        let entries = store.state.openQueue.map { QueueEntryView($0, in: store.state) }
+        let entries = store.state.openQueue.map { QueueEntryView($0, in: store.state, store.layout) }
         let inShop = store.state.parcelsInShop
         let waiting = inShop.filter { $0.status == .waiting }.sorted { ($0.deadline, $0.id) < ($1.deadline, $1.id) }
         let returning = inShop.filter { $0.status != .waiting }
@@ -72,7 +73,7 @@ extension Verb {
         let words = session.words
         if !entries.isEmpty {
             Output.line(words.text("cli.queue.inQueue", ["n": .count(entries.count)]))
-            Output.table(entries.map { [$0.key, $0.name, $0.phrase(in: zone, words), $0.slots.joined(separator: " "), $0.note ?? ""] })
+            Output.table(entries.map { [$0.key, $0.name, $0.phrase(in: zone, words), $0.whereParcelsAre(words), $0.note ?? ""] })
             Output.line()
         }
         let overdue = waiting.filter { $0.deadline < today }.count

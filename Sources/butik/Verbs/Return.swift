@@ -20,14 +20,17 @@ extension Verb {
         }
         let codes = args.positionals.map(Tracking.lookupKey)
         let store = try session.openStore()
-        var from: [ParcelID: SlotID] = [:]
+        var pull = FetchList([], store.layout)
         let returned = try session.perform(store) { state, context throws(DomainError) in
-            from = state.parcels.mapValues(\.slot)
-            if allOverdue { return state.returnOverdue(context) }
+            if allOverdue {
+                pull = state.overduePullList(today: context.today, context.layout)
+                return state.returnOverdue(context)
+            }
             let ids = try codes.map { code throws(DomainError) in
                 guard let parcel = state.parcelInShop(code) else { throw DomainError.unknownParcel(code.value) }
                 return parcel.id
             }
+            pull = FetchList(ids.compactMap { state.parcels[$0] }, context.layout)
             return try state.returnToSender(ids, context)
         }
         let today = Day(session.now, in: store.layout.zone)
@@ -37,8 +40,8 @@ extension Verb {
             Output.line(session.words.text("cli.return.noneOverdue"))
         } else {
             Output.line(session.words.text("cli.return.take", ["n": .count(returned.count), "area": .text(store.layout.outboundID.value)]))
-
-            Output.table(returned.map { [from[$0.id]?.value ?? "", $0.tracking.value, $0.key, $0.recipientName, $0.carrier] })
+            // Where to fetch each from, slot by slot.
+            Output.table(pull.stops.flatMap { stop in stop.parcels.map { [stop.slot.value, $0.tracking.value, $0.key, $0.recipientName, $0.carrier] } })
         }
         return 0
     }

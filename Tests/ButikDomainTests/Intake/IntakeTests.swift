@@ -78,7 +78,7 @@ import Testing
         var state = ShopState()
         let maria = try state.addTestCustomer("Maria Mossestad")
         let parcel = try state.receiveTestParcel("RR000000001SE", for: maria)
-        state.commit(try state.handOut(HandOutRequest(parcels: [parcel.id], verification: .code), Fixtures.context()), Fixtures.context())
+        state.commit(try state.handOut(HandOutRequest(parcels: [parcel.id], verification: .known), Fixtures.context()), Fixtures.context())
         #expect(throws: DomainError.receivedBefore(tracking: parcel.tracking, left: .handedOut, when: LocalMoment(day: Day(year: 2026, month: 3, day: 10)!, minuteOfDay: 13 * 60))) {
             try state.receiveTestParcel("RR000000001SE", for: maria, Fixtures.later(60))
         }

@@ -37,16 +37,42 @@ import Testing
     @Test func oneCarriersDriverLeavesTheOthersItemsAndReportsTheGaps() throws {
         var state = try Self.shop()
         let context = Fixtures.later(60)
-        let scanned = Self.numbers("RR000000002SE", "RR000000001SE", "TBA000000000004", "JUNK")
+        let scanned = Self.numbers("RR000000002SE", "TBA000000000004", "JUNK")
         let handover = state.commit(try state.handOver(scanned: scanned, carrier: "PostNord", context), context)
         #expect(handover == Handover(carrier: "postnord", parcels: [ParcelID(2)], dropOffs: [],
                                      missing: Self.numbers("RR000000003SE", "RR000000010SE"),
-                                     unknown: Self.numbers("RR000000001SE", "TBA000000000004", "JUNK")))
+                                     unknown: Self.numbers("TBA000000000004", "JUNK")))
         #expect(!handover.isComplete)
-        #expect(state.parcels[ParcelID(1)]?.status == .waiting, "a waiting parcel scanned by mistake stays")
         #expect(state.parcels[ParcelID(3)]?.status == .returning(since: Fixtures.now), "a missing parcel still waits for the driver")
         #expect(state.parcels[ParcelID(4)]?.status == .returning(since: Fixtures.now), "another carrier's parcel stays")
         #expect(state.dropOffsWaiting().map(\.receipt) == ["R0001", "R0002"])
+    }
+
+    @Test func aParcelWaitingForACustomerStopsTheHandoverAndNothingLeaves() throws {
+        let state = try Self.shop()
+        let waiting = try #require(state.parcels[ParcelID(1)])
+        let expected = DomainError.waitingForCustomer(tracking: waiting.tracking, key: "MM", slot: waiting.slot)
+        let scanned = Self.numbers("RR000000002SE", "RR000000001SE")
+        #expect(throws: expected) { try state.handOver(scanned: scanned, carrier: nil, Fixtures.context()) }
+        let tally = state.handoverTally(scanned: scanned, carrierID: "postnord")
+        #expect(tally.refusal == expected)
+        #expect(tally.scanned == Self.numbers("RR000000002SE") && tally.counted == 1, "the waiting parcel is not counted")
+        #expect(expected.english == "STOP: RR000000001SE waits for MM in slot A1; it does not go with the driver. Put it back.")
+    }
+
+    @Test func theTallyIsPerCarrierAndCountsDropOffsToo() throws {
+        let state = try Self.shop()
+        let all = state.handoverTally(scanned: Self.numbers("RR000000002SE", "JUNK", "RR000000002SE"), carrierID: nil)
+        #expect(all.expected == Self.numbers("RR000000002SE", "RR000000003SE", "TBA000000000004", "RR000000010SE", "TBA000000000011"))
+        #expect(all.scanned == Self.numbers("RR000000002SE", "JUNK"), "each number once")
+        #expect(all.counted == 1)
+        #expect(all.missing == Self.numbers("RR000000003SE", "TBA000000000004", "RR000000010SE", "TBA000000000011"))
+        #expect(all.unknown == Self.numbers("JUNK"))
+        #expect(all.refusal == nil)
+        let amazon = state.handoverTally(scanned: Self.numbers("RR000000002SE"), carrierID: "amazon")
+        #expect(amazon.carrier == "amazon")
+        #expect(amazon.expected == Self.numbers("TBA000000000004", "TBA000000000011"))
+        #expect(amazon.counted == 0 && amazon.unknown == Self.numbers("RR000000002SE"), "another carrier's parcel is not this driver's")
     }
 
     @Test func refusals() throws {

@@ -59,7 +59,7 @@ import Testing
     @Test func indexFollowsHandOutUndoReturnAndCollection() throws {
         var shop = try CodedShop()
         let p1 = ParcelID(1)
-        try shop.run { try $0.handOut(HandOutRequest(parcels: [p1], verification: .code), $1) }
+        try shop.run { try $0.handOut(HandOutRequest(parcels: [p1], verification: .code, pickupCode: "4711"), $1) }
         #expect(shop.state.parcelsInShop(withPickupCode: "4711").isEmpty, "a handed-out parcel is not found by its code")
         #expect(shop.state.search("4711").customers.first == CustomerID(3))
         try shop.run { try $0.undoHandOut([p1], within: 600, $1) }
@@ -80,7 +80,7 @@ import Testing
 
     @Test func snapshotRoundTripRebuildsTheIndex() throws {
         var shop = try CodedShop()
-        try shop.run { try $0.handOut(HandOutRequest(parcels: [ParcelID(2)], verification: .code), $1) }
+        try shop.run { try $0.handOut(HandOutRequest(parcels: [ParcelID(2)], verification: .code, pickupCode: "123456"), $1) }
         let decoded = try JournalCoding.roundTrip(shop.state.compacted())
         #expect(decoded.inShopByPickupCode == ["4711": [ParcelID(1)]])
         #expect(decoded.parcels[ParcelID(2)]?.pickupCode == "123456")

@@ -31,8 +31,8 @@ import Testing
         let h = try Harness()
         let (_, parcels) = try Self.startForKariHansen(h)
         let top = h.counterDetailRow()
-        h.type("2")
-        #expect(h.screen()[top + 2].hasPrefix(" Scan each parcel (0 of 2)  ·  pickup code"))
+        h.type("3")
+        #expect(h.screen()[top + 2].hasPrefix(" Scan each parcel (0 of 2)  ·  known regular"))
         h.scan(parcels[0].tracking.value)
         #expect(h.takeEffects() == [])
         #expect(h.screen()[top + 3] == " ✓ \(parcels[0].tracking) from \(parcels[0].slot): 1 of 2.")
@@ -51,14 +51,34 @@ import Testing
                 Issue.record("\(parcel.tracking) was not handed out")
                 continue
             }
-            #expect(handOut.verification == .code)
+            #expect(handOut.verification == .known)
             #expect(handOut.staff == "maria")
         }
-        #expect(h.screen()[top] == " Handed out 2 parcels to Kari Hansen (pickup code). Ctrl-Z undoes it.")
+        #expect(h.screen()[top] == " Handed out 2 parcels to Kari Hansen (known regular). Ctrl-Z undoes it.")
 
         h.press(.control("z"))
         #expect(parcels.allSatisfy { Self.status(h, $0) == .waiting })
         #expect(h.screen()[top].hasPrefix(" Undone: 2 parcels are waiting again in "))
+    }
+
+    /// The rule of `butik handout`: a parcel already in the outbound area still goes to its late customer.
+    @Test func aLateCustomerCollectsAParcelFromTheOutboundArea() throws {
+        let h = try Harness()
+        let kari = try #require(h.store.state.customer(withKey: "KH2"))
+        let late = try #require(h.store.state.parcelsInShop(for: kari.id).first)
+        _ = try h.store.perform(staff: "siv", now: h.now) { state, context throws(DomainError) in
+            try state.returnToSender(late.id, context)
+        }
+        h.wait(1.5)
+        h.type("KH2")
+        h.press(.enter)
+        let flow = try #require(h.state.counter.handOut)
+        #expect(flow.parcels.count == 2)
+        #expect(flow.parcels.last == late.id, "fetched last, from \(h.store.layout.outboundID)")
+        #expect(h.screen()[h.counterDetailRow() + 6].contains(" OUT "))
+        h.type("1")
+        for id in flow.parcels { h.scan(h.store.state.parcels[id]!.tracking.value) }
+        #expect(h.store.state.parcels[late.id]?.status.kind == .handedOut)
     }
 
     @Test func aScanBeforeTheIdentityCheckIsRefusedAndChangesNothing() throws {

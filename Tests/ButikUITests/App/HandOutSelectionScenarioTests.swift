@@ -24,12 +24,12 @@ import Testing
             + "\(parcels[1].carrier.padding(toLength: 10, withPad: " ", startingAt: 0)) left out")
         h.press(.up)
         #expect(h.frame().styleMask[top + 6].dropFirst().hasPrefix("mmmm"), "a parcel left out is drawn muted")
-        h.type("2")
-        #expect(h.screen()[top + 2].hasPrefix(" Scan each parcel (0 of 1)  ·  pickup code"))
+        h.type("3")
+        #expect(h.screen()[top + 2].hasPrefix(" Scan each parcel (0 of 1)  ·  known regular"))
         h.scan(parcels[0].tracking.value)
         #expect(Self.isHandedOut(h, parcels[0]))
         #expect(!Self.isHandedOut(h, parcels[1]), "the parcel left out still waits")
-        #expect(h.screen()[top] == " Handed out 1 parcel to Kari Hansen (pickup code). Ctrl-Z undoes it.")
+        #expect(h.screen()[top] == " Handed out 1 parcel to Kari Hansen (known regular). Ctrl-Z undoes it.")
     }
 
     @Test func aListLongerThanTheRoomSaysSoAndScrolls() throws {
@@ -111,7 +111,7 @@ import Testing
         #expect(h.screen(width: 70)[h.counterDetailRow() + 2] == " Identity:  1 photo ID  2 pickup code  3 known regular  4 proxy")
         #expect(h.screen(width: 60)[h.counterDetailRow() + 2] == " Identity:  1 ID  2 code  3 known  4 proxy")
         #expect(h.screen(width: 120)[23].hasPrefix("1-4 how identity was checked  ↑↓ parcel  Space leave out/put back  Ctrl-R refuse  Esc cancel"))
-        h.type("2")
+        h.type("3")
         #expect(h.screen(width: 120)[23].hasPrefix("scan confirm  Enter hand out  ↑↓ parcel  Space leave out/put back"))
         h.press(.escape)
         // One customer found: nothing to select with ↑↓.

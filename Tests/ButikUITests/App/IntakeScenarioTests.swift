@@ -1,6 +1,6 @@
 import ButikDomain
 import ButikStore
-import ButikUI
+@testable import ButikUI
 import Foundation
 import Testing
 
@@ -162,6 +162,38 @@ struct IntakeScenarioTests {
         h.press(.enter)
         let again = try #require(parcel(h, gone.tracking.value))
         #expect(again.id != gone.id)
+    }
+
+    @Test func aParcelHandedOutEarlierSuggestsItsPreviousRecipient() throws {
+        let h = try Harness()
+        let gone = try #require(h.store.state.parcels.values.sorted { $0.id < $1.id }.first { parcel in
+            if case .handedOut = parcel.status { return h.store.state.parcelInShop(parcel.tracking) == nil }
+            return false
+        })
+        let customer = try #require(h.store.state.customers[gone.customer])
+        Self.start(h)
+        h.scan(gone.tracking.value)
+        h.press(.character("y"))
+        #expect(h.state.intake.suggestions(h.state.context).map(\.id) == [customer.id])
+        #expect(h.screen(width: 120).contains { $0.hasPrefix(" \(customer.key.padding(toLength: 6, withPad: " ", startingAt: 0)) \(customer.name) ") })
+        h.press(.enter)
+        let again = try #require(parcel(h, gone.tracking.value))
+        #expect(again.id != gone.id)
+        #expect(again.customer == customer.id, "received for whom it went to last time")
+    }
+
+    @Test func aNewCustomersPhoneIsTheNumberAfterTheName() throws {
+        let h = try Harness()
+        Self.start(h)
+        h.scan(Self.first)
+        h.type("Ada Lovelace 912 34 567")
+        let choices = h.state.intake.suggestions(h.state.context).count
+        for _ in 0..<choices { h.press(.down) }
+        h.press(.enter)
+        let received = try #require(parcel(h, Self.first))
+        let customer = try #require(h.store.state.customers[received.customer])
+        #expect(customer.name == "Ada Lovelace")
+        #expect(customer.phones == ["91234567"])
     }
 
     // MARK: Recipients

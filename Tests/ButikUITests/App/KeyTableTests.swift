@@ -39,6 +39,8 @@ import Testing
         add("hand-out, identity", h)
         h.press(.control("r"))
         add("hand-out, refusing", h)
+        h.press(.escape, .character("2"))
+        add("hand-out, the pickup code", h)
         h.press(.escape, .character("1"))
         add("hand-out, scanning", h)
         h = try ProxyHandOutScenarioTests.shopWithProxies()

@@ -81,7 +81,14 @@ import Testing
         let h = try Harness()
         h.press(.function(5))
         h.press(.character("o"))
-        #expect(h.screen().contains { $0.contains("Mark all 9 overdue parcels for return to sender? (y/n)") })
+        let pull = h.store.state.overduePullList(today: h.state.context.today, h.store.layout)
+        #expect(pull.count == 9)
+        let screen = h.screen(width: 80, height: 40)
+        #expect(screen.contains { $0.contains("Take 9 overdue parcels to OUT:") })
+        for stop in pull.stops {
+            #expect(screen.contains { $0.contains("│ \(stop.slot): \(stop.parcels[0].tracking)") }, "where to fetch from: \(stop.slot)")
+        }
+        #expect(screen.contains { $0.contains("Mark them for return to sender? (y/n)") })
         h.press(.character("n"))
         #expect(h.state.queue.prompt == nil)
         #expect(h.store.state.parcelsInShop.allSatisfy { $0.status == .waiting })

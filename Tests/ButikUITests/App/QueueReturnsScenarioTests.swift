@@ -49,12 +49,37 @@ import Testing
         h.scan(Harness.s10("33333333"))
         #expect(h.takeEffects() == [.beep], "not ours: it stays here")
         h.press(.enter)
-        #expect(h.screen(width: 160)[5].hasPrefix(" Missing 1: \(returning.last!.tracking) · Enter records anyway"))
+        #expect(h.screen(width: 160)[5].hasPrefix(" Missing 1: \(returning.last!.tracking) · Enter records 8 of 9 as taken"))
         #expect(h.store.state.parcelsInShop.count == 193, "nothing recorded yet")
         h.press(.enter)
         #expect(h.state.queue.handover == nil)
         #expect(h.store.state.parcelsInShop.filter { $0.status != .waiting }.map(\.id) == [returning.last!.id])
-        #expect(h.state.queue.notice?.text == "The driver took 8. Missing 1: \(returning.last!.tracking). Not ours: \(Harness.s10("33333333")).")
+        #expect(h.state.queue.notice?.text == "The driver took 8 of 9. Missing 1: \(returning.last!.tracking). Not ours: \(Harness.s10("33333333")).")
+    }
+
+    @Test func aParcelWaitingForACustomerIsRefusedAndTheCountIsTheCarriers() throws {
+        let h = try Harness()
+        h.press(.function(5))
+        h.press(.character("o"), .character("y"))
+        let returning = h.store.state.parcelsInShop.filter { $0.status != .waiting && $0.carrier == "postnord" }
+        #expect(!returning.isEmpty)
+        #expect(h.screen()[6].hasSuffix(" 9 for the driver"))
+        h.press(.character("c"))
+        h.press(.character("h"))
+        #expect(h.screen()[5].hasPrefix(" Driver handover (PostNord): 0 of \(returning.count) scanned"))
+        #expect(h.screen()[6].contains(" \(returning.count) for the driver"), "the same count beside it")
+        let jeds = try #require(h.store.state.parcelsInShop.first { $0.key == "JEDS" && $0.status == .waiting })
+        h.scan(jeds.tracking.value)
+        #expect(h.takeEffects() == [.beep])
+        #expect(h.screen(width: 120)[6] == " STOP: \(jeds.tracking) waits for JEDS in slot \(jeds.slot); it does not go with the driver. Put it back.")
+        #expect(h.state.queue.handover?.scanned == [], "not counted")
+        for parcel in returning { h.scan(parcel.tracking.value) }
+        #expect(h.screen()[5].hasPrefix(" Driver handover (PostNord): \(returning.count) of \(returning.count) scanned"))
+        h.press(.enter)
+        #expect(h.state.queue.handover == nil)
+        #expect(h.store.state.parcels[jeds.id]?.status == .waiting)
+        #expect(h.store.state.parcelsInShop.filter { $0.status != .waiting }.allSatisfy { $0.carrier != "postnord" })
+        #expect(h.state.queue.notice?.text == "The driver took \(returning.count) of \(returning.count).")
     }
 
     @Test func escCancelsTheHandover() throws {

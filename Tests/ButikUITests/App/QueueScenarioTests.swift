@@ -80,8 +80,14 @@ import Testing
         #expect(try Self.entry(h, "KH2")?.status == .fetching)
         #expect(try Self.entry(h, "KH2")?.fetchingBy == "maria")
         #expect(h.screen(width: 120, height: 40)[4].contains("fetching (maria)"))
+        let kari = try #require(h.store.state.customer(withKey: "KH2"))
+        let fetch = h.store.state.fetchList(for: kari.id, h.store.layout)
+        #expect(h.screen(width: 160)[5] == " You are fetching KH2 (Kari Hansen)'s parcels: "
+            + fetch.stops.map { "\($0.slot) (\($0.parcels.count))" }.joined(separator: ", ") + ".")
+        #expect(h.screen(width: 120, height: 40)[4].hasSuffix(" " + fetch.slots.map(\.value).joined(separator: " ")))
         h.press(.character("r"))
         #expect(try Self.entry(h, "KH2")?.status == .ready)
+        #expect(h.screen(width: 120, height: 40)[4].hasSuffix(" at counter"), "a parcel made ready is at the counter")
         #expect(h.screen()[5] == " KH2 (Kari Hansen)'s parcels are ready at the counter. Enter hands them out.")
         #expect(h.frame().styleMask[4].dropFirst().hasPrefix("SSS"))
 

@@ -137,7 +137,7 @@ import Glibc
     @Test func aWaitingHandOutIsDecidedAgainstTheStoreAsItIsWhenTheLockIsFree() throws {
         let h = try Harness()
         let (_, parcels) = try HandOutScenarioTests.startForKariHansen(h)
-        h.type("2")
+        h.type("3")
         h.scan(parcels[0].tracking.value)
         let holder = try LockHolder(h.folder)
         h.scan(parcels[1].tracking.value)

@@ -102,7 +102,8 @@ struct Workload {
         case 0..<28: break
         case 28..<33: return .addCustomer(name: newName())
         case 33..<45 where !waiting.isEmpty:
-            return .handout(tracking: pick(waiting).tracking, verified: pick(["id", "code", "known", "proxy"]))
+            // Not on the pickup code: the workload's parcels have none.
+            return .handout(tracking: pick(waiting).tracking, verified: pick(["id", "known", "proxy"]))
         case 45..<48 where !undoable.isEmpty: return .undoHandout(tracking: pick(undoable).tracking)
         case 48..<58 where !waiting.isEmpty:
             let parcel = pick(waiting)
