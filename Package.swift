@@ -28,16 +28,15 @@ let package = Package(
         .target(name: "ButikUI", dependencies: ["ButikDomain", "ButikGrid", "ButikText"]),
         .target(name: "ButikRuntime", dependencies: ["ButikUI", "ButikStore", "ButikDomain", "ButikGrid", "ButikText", "ButikResources"]),
         .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
-        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .target(name: "CursesTerminal", dependencies: ["CNCursesW", "ButikGrid"]),
         .executableTarget(
             name: "butik",
             dependencies: ["ButikDomain", "ButikStore", "ButikGrid", "ButikText", "ButikUI", "ButikRuntime", "CursesTerminal",
-                           "ButikResources", "CMalloc"]
+                           "ButikResources"]
         ),
         .executableTarget(
             name: "butik-bench",
-            dependencies: ["ButikDomain", "ButikStore", "ButikGrid", "ButikUI", "ButikRuntime", "ButikResources", "CMalloc"],
+            dependencies: ["ButikDomain", "ButikStore", "ButikGrid", "ButikUI", "ButikRuntime", "ButikResources"],
             path: "Sources/butik-bench"
         ),
         .testTarget(name: "ButikDomainTests", dependencies: ["ButikDomain", "ButikText"]),

@@ -1,7 +1,6 @@
 import ButikDomain
 import ButikResources
 import ButikStore
-import CMalloc
 import Foundation
 
 // Benchmarks for docs/performance.md. Build and run in release mode:
@@ -36,7 +35,6 @@ let benchmarks: [String: () throws -> Void] = [
     "open": benchmarkOpen, "intake": benchmarkIntake, "counter": benchmarkCounter, "verify": benchmarkVerify,
     "history": benchmarkHistory, "year": benchmarkYear, "yearstore": keepYearStore,
 ]
-butik_use_one_heap()  // as butik does
 let chosen = CommandLine.arguments.dropFirst()
 if chosen.first == "--child", chosen.count >= 2 {
     try childRun(chosen[chosen.startIndex + 1], Array(chosen.dropFirst(2)))

@@ -1,5 +1,4 @@
 import ButikText
-import CMalloc
 import Foundation
 
 /// Every verb, in the order `butik --help` lists them.
@@ -68,5 +67,4 @@ func runCommandLine(_ commandLine: [String], environment: [String: String] = Pro
     }
 }
 
-butik_use_one_heap()
 exit(runCommandLine(Array(CommandLine.arguments.dropFirst())))
