@@ -37,6 +37,9 @@ public struct AppContext: Sendable {
     /// A day in the shop's time zone close to today: `24.11`.
     public func dayAndMonth(_ date: Date) -> String { words.dayAndMonth(Day(date, in: layout.zone)) }
 
+    /// A time of day in the shop's time zone: `09:05`.
+    public func time(_ date: Date) -> String { words.time(minuteOfDay: LocalMoment(date, in: layout.zone).minuteOfDay) }
+
     /// A moment in the shop's time zone: `24.11.2026 09:05`.
     public func moment(_ date: Date) -> String { words.moment(LocalMoment(date, in: layout.zone)) }
 }

@@ -1,11 +1,12 @@
 import ButikDomain
 import ButikGrid
+import ButikText
 
 extension AppState {
     /// Enter on the queue screen: the counter opens with the selected customer's hand-out.
     mutating func handOutFromQueue() -> [AppEffect] {
         guard let customer = queue.customerForHandOut(context) else {
-            queue.notice = QueueNotice(text: "Select a customer in the queue or a parcel to hand out.", isProblem: true)
+            queue.notice = QueueNotice(Phrase("queue.handOut.select"), isProblem: true)
             return [.beep]
         }
         return startHandOut(for: customer)

@@ -59,7 +59,7 @@ extension AppState {
             case .move, .setCapacity: shelves.refused(command, message, context)
             case .handOut, .undoHandOut, .refuseHandOut: counter.refused(message)
             case .addToQueue, .startFetching, .markReady, .closeQueueEntry, .extendDeadline, .returnOverdue,
-                 .dropOff, .handOver: queue.refused(context.words.text(message))
+                 .dropOff, .handOver: queue.refused(message)
             }
             return [.beep]
         case .importFailed(let message):

@@ -1,21 +1,33 @@
 import ButikDomain
+import ButikText
 
 /// Which parcels the queue screen's lower list shows; `s` cycles.
-public enum ParcelFilter: String, CaseIterable, Sendable {
+public enum ParcelFilter: CaseIterable, Sendable {
     case all
     case waiting
     case overdue
-    case driver = "for the driver"
+    /// The parcels in the outbound area for the driver: the returns view.
+    case driver
+
+    /// The filter's name, as the summary line shows it; none for every parcel.
+    var phrase: Phrase? {
+        switch self {
+        case .all: nil
+        case .waiting: Phrase("queue.filter.waiting")
+        case .overdue: Phrase("queue.filter.overdue")
+        case .driver: Phrase("queue.filter.driver")
+        }
+    }
 }
 
 /// The filters of the parcel list: `c` cycles the carriers of the layout, `s` the states.
 extension QueueScreen {
     var isFiltered: Bool { carrierFilter != nil || stateFilter != .all }
 
-    /// "  [posten · overdue]" when a filter is on, else nothing.
-    var filterSummary: String {
-        guard isFiltered else { return "" }
-        return "  [" + [carrierFilter ?? "all carriers", stateFilter.rawValue].joined(separator: " · ") + "]"
+    /// "  [posten · overdue]", "  [overdue]" or "  [posten]" when a filter is on, else nothing.
+    func filterSummary(_ context: AppContext) -> String {
+        let on = [carrierFilter, stateFilter.phrase.map(context.words.text)].compactMap { $0 }
+        return on.isEmpty ? "" : "  " + context.words.text("queue.filter", ["filters": .text(on.joined(separator: " · "))])
     }
 
     func shows(_ parcel: Parcel, _ context: AppContext) -> Bool {

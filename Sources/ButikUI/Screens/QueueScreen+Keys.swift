@@ -15,54 +15,55 @@ extension QueueScreen {
     }
 
     /// How the queue's work goes, for F1.
-    static let flow = "The pickup queue on top: a puts a customer at the counter (or announced for a time) in it; "
-        + "whoever fetches their parcels presses f, then r when they are at the counter, and Enter hands them out "
-        + "on the Counter. Below, every parcel waiting, the earliest deadline first (Tab moves there): c and s "
-        + "filter it, e keeps the selected parcel longer, o sends every overdue parcel back, listing where to fetch each. d takes "
-        + "in a customer's return parcel; h counts what the driver takes from OUT (the carrier filtered with c, if "
-        + "any), one scan each: a parcel that waits for a customer is a STOP, put it back."
+    static func flow(_ words: Words) -> String { words.text("screen.queue.flow") }
 
     /// The keys of the current mode.
     func keys(_ context: AppContext) -> KeyMap<Action> {
-        if let prompt { return promptKeys(prompt.purpose) }
+        let words = context.words
+        if let prompt { return promptKeys(prompt.purpose, words) }
         if let handover {
-            return KeyMap([KeyBinding(.enter, handover.missingShown ? "record anyway" : "check the count", action: .checkHandover),
-                           KeyBinding(.escape, "cancel", action: .cancelHandover)],
-                          scan: "count a parcel", flow: Self.flow)
+            let enter = handover.missingShown ? words.text("keys.queue.recordAnyway") : words.text("keys.queue.checkCount")
+            return KeyMap([KeyBinding(.enter, enter, action: .checkHandover),
+                           KeyBinding(.escape, words.text("keys.queue.cancel"), action: .cancelHandover)],
+                          scan: words.text("keys.queue.countParcel"), flow: Self.flow(words))
         }
-        var bindings = KeyBinding<Action>.list("select", Words.english, Action.select) + [
-            KeyBinding(.tab, "list", action: .switchList),
-            KeyBinding(.enter, "hand out", action: .handOut),
-            KeyBinding(.character("a"), "add", action: .add),
-            KeyBinding(.character("f"), "fetch", action: .fetch),
-            KeyBinding(.character("r"), "ready", action: .ready),
-            KeyBinding(.character("x"), "remove", action: .remove),
-            KeyBinding(.character("c"), "carrier", action: .carrierFilter),
-            KeyBinding(.character("s"), "state", action: .stateFilter),
-            KeyBinding(.character("e"), "extend", action: .extend),
-            KeyBinding(.character("o"), "return overdue", action: .returnOverdue),
-            KeyBinding(.character("d"), "drop-off", action: .dropOff),
-            KeyBinding(.character("h"), "driver handover", action: .handover),
+        var bindings = KeyBinding<Action>.list(words.text("keys.select"), words, Action.select) + [
+            KeyBinding(.tab, words.text("keys.queue.list"), action: .switchList),
+            KeyBinding(.enter, words.text("keys.queue.handOut"), action: .handOut),
+            KeyBinding(.character("a"), words.text("keys.queue.add"), action: .add),
+            KeyBinding(.character("f"), words.text("keys.queue.fetch"), action: .fetch),
+            KeyBinding(.character("r"), words.text("keys.queue.ready"), action: .ready),
+            KeyBinding(.character("x"), words.text("keys.queue.remove"), action: .remove),
+            KeyBinding(.character("c"), words.text("keys.queue.carrier"), action: .carrierFilter),
+            KeyBinding(.character("s"), words.text("keys.queue.state"), action: .stateFilter),
+            KeyBinding(.character("e"), words.text("keys.queue.extend"), action: .extend),
+            KeyBinding(.character("o"), words.text("keys.queue.returnOverdue"), action: .returnOverdue),
+            KeyBinding(.character("d"), words.text("keys.queue.dropOff"), action: .dropOff),
+            KeyBinding(.character("h"), words.text("keys.queue.handover"), action: .handover),
         ]
-        if notice != nil { bindings.append(KeyBinding(.escape, "clear message", action: .clearNotice)) }
-        return KeyMap(bindings, flow: Self.flow)
+        if notice != nil { bindings.append(KeyBinding(.escape, words.text("keys.queue.clearMessage"), action: .clearNotice)) }
+        return KeyMap(bindings, flow: Self.flow(words))
     }
 
     /// The keys of the prompt for `purpose`.
-    private func promptKeys(_ purpose: QueuePrompt.Purpose) -> KeyMap<Action> {
-        let cancel = KeyBinding(.escape, "cancel", action: Action.cancelPrompt)
+    private func promptKeys(_ purpose: QueuePrompt.Purpose, _ words: Words) -> KeyMap<Action> {
+        let cancel = KeyBinding(.escape, words.text("keys.queue.cancel"), action: Action.cancelPrompt)
+        let flow = Self.flow(words)
         switch purpose {
         case .add:
-            return KeyMap([KeyBinding(.enter, "add", action: .submitPrompt), cancel], typing: "the customer's key, and HH:MM", flow: Self.flow)
+            return KeyMap([KeyBinding(.enter, words.text("keys.queue.add"), action: .submitPrompt), cancel],
+                          typing: words.text("keys.queue.keyAndTime"), flow: flow)
         case .extend:
-            return KeyMap([KeyBinding(.enter, "extend", action: .submitPrompt), cancel], typing: "the days more", flow: Self.flow)
+            return KeyMap([KeyBinding(.enter, words.text("keys.queue.extend"), action: .submitPrompt), cancel],
+                          typing: words.text("keys.queue.days"), flow: flow)
         case .dropOff:
-            return KeyMap([KeyBinding(.enter, "take in", action: .submitPrompt), cancel],
-                          typing: "the tracking number, then the carrier", scan: "its number", flow: Self.flow)
+            return KeyMap([KeyBinding(.enter, words.text("keys.queue.takeIn"), action: .submitPrompt), cancel],
+                          typing: words.text("keys.queue.trackingAndCarrier"), scan: words.text("keys.queue.itsNumber"), flow: flow)
         case .returnOverdue:
-            return KeyMap([KeyBinding([.character("y"), .enter], label: "y/Enter", "return them", action: .submitPrompt),
-                           KeyBinding([.character("n"), .escape], label: "n/Esc", "keep them", action: .cancelPrompt)],
-                          flow: Self.flow)
+            return KeyMap([KeyBinding([.character("y"), .character("j"), .enter], label: words.text("keys.intake.yesLabel"),
+                                      words.text("keys.queue.returnThem"), action: .submitPrompt),
+                           KeyBinding([.character("n"), .escape], label: "n/Esc", words.text("keys.queue.keepThem"), action: .cancelPrompt)],
+                          flow: flow)
         }
     }
 
@@ -79,7 +80,7 @@ extension QueueScreen {
         case .clearNotice: notice = nil
         case .add:
             notice = nil
-            prompt = .add(context)
+            prompt = .add()
         case .fetch: return changeSelectedEntry(context) { .startFetching($0) }
         case .ready: return changeSelectedEntry(context) { .markReady($0) }
         case .remove: return changeSelectedEntry(context) { .closeQueueEntry($0, .cancelled) }
@@ -98,14 +99,14 @@ extension QueueScreen {
         case .checkHandover: return checkHandover(context)
         case .cancelHandover:
             handover = nil
-            notice = QueueNotice(text: "Handover cancelled; nothing was recorded.", isProblem: false)
+            notice = QueueNotice(Phrase("queue.handover.cancelled"), isProblem: false)
         }
         return []
     }
 
     /// A key no binding has: typed into the open prompt's field.
     mutating func type(_ key: Key, _ context: AppContext) {
-        guard var open = prompt, open.modal.edit(key) else { return }
+        guard var open = prompt, open.field.handle(key) else { return }
         prompt = open
     }
 }

@@ -1,5 +1,6 @@
 import ButikDomain
 import ButikGrid
+import ButikText
 
 /// The parcel list: filters, extending the selected parcel's deadline, and sending
 /// every overdue parcel back.
@@ -7,23 +8,22 @@ extension QueueScreen {
     /// e: asks how long to keep the selected waiting parcel.
     mutating func openExtend(_ context: AppContext) -> [AppEffect] {
         guard let parcel = selectedParcel(context), parcel.status == .waiting else {
-            notice = QueueNotice(text: "Select a waiting parcel in the list below (Tab) to extend.", isProblem: true)
+            notice = QueueNotice(Phrase("queue.extend.select"), isProblem: true)
             return [.beep]
         }
         notice = nil
-        prompt = .extend(parcel, context)
+        prompt = .extend(parcel.id)
         return []
     }
 
     /// o: asks before sending every overdue parcel back.
     mutating func openReturnOverdue(_ context: AppContext) -> [AppEffect] {
-        let pull = context.shop.overduePullList(today: context.today, context.layout)
-        guard pull.count > 0 else {
-            notice = QueueNotice(text: "No parcel is overdue.", isProblem: false)
+        guard context.shop.overduePullList(today: context.today, context.layout).count > 0 else {
+            notice = QueueNotice(Phrase("queue.return.noneOverdue"), isProblem: false)
             return []
         }
         notice = nil
-        prompt = .returnOverdue(pull, to: context.layout.outboundID)
+        prompt = .returnOverdue()
         return []
     }
 
@@ -31,10 +31,11 @@ extension QueueScreen {
     mutating func parcelsPerformed(_ outcome: AppOutcome, _ context: AppContext) {
         switch outcome {
         case .deadlineExtended(let parcel):
-            notice = QueueNotice(text: "\(parcel.tracking) (\(parcel.key)) is kept until \(parcel.deadline) (\(context.dueText(parcel.deadline))).",
+            notice = QueueNotice(Phrase("queue.extend.done", ["tracking": .text(parcel.tracking.value), "key": .text(parcel.key),
+                                                              "deadline": .date(parcel.deadline), "due": .text(context.dueText(parcel.deadline))]),
                                  isProblem: false)
         case .returnedOverdue(let parcels):
-            notice = QueueNotice(text: "\(parcels.count) overdue parcel\(parcels.count == 1 ? "" : "s") marked for return: put them in \(context.layout.outboundID).",
+            notice = QueueNotice(Phrase("queue.return.done", ["n": .count(parcels.count), "area": .text(context.layout.outboundID.value)]),
                                  isProblem: false)
         default:
             returnsPerformed(outcome, context)

@@ -1,33 +1,35 @@
 import ButikDomain
 import ButikGrid
+import ButikText
 
 /// The pickup queue at the top of the queue screen: who is at the counter or announced, where
 /// their parcels are, and who is fetching them.
 extension QueueScreen {
     func pickupTable(_ context: AppContext) -> Table {
         let shop = context.shop
-        let zone = context.layout.zone
+        let words = context.words
         let rows = shop.openQueue.map { entry -> Table.Row in
             let customer = shop.customers[entry.customer]
             let slots = shop.fetchList(for: entry.customer, context.layout).slots.map(\.value)
-            let when = entry.announcedFor.map { "at " + LocalTime.minute($0, in: zone) } ?? "here"
+            let when = entry.announcedFor.map { words.text("queue.at", ["time": .text(context.time($0))]) } ?? words.text("queue.here")
             let status = switch entry.status {
-            case .fetching: "fetching (\(entry.fetchingBy ?? "?"))"
-            default: entry.status.rawValue
+            case .fetching: words.text("queue.fetchingBy", ["staff": .text(entry.fetchingBy ?? "?")])
+            default: words.text(entry.status.phrase)
             }
             let style: Style = switch entry.status {
             case .ready: Style(.ok, bold: true)
             case .fetching: Style(.accent)
             default: entry.announcedFor.map { $0 > context.now } == true ? Style(.muted) : .plain
             }
-            return Table.Row([entry.id.description, customer?.key ?? "?", customer?.name ?? "", when, status,
-                              entry.status == .ready ? "at counter" : slots.isEmpty ? "nothing waiting" : slots.joined(separator: " ")],
-                             style: style)
+            let fetch = entry.status == .ready ? words.text("queue.atCounter")
+                : slots.isEmpty ? words.text("counter.nothingWaiting") : slots.joined(separator: " ")
+            return Table.Row([entry.id.description, customer?.key ?? "?", customer?.name ?? "", when, status, fetch], style: style)
         }
-        return Table(columns: [Table.Column("No", width: .fixed(4)), Table.Column("Key", width: .fixed(6)),
-                               Table.Column("Name"), Table.Column("When", width: .fixed(8)),
-                               Table.Column("Status", width: .fixed(18)), Table.Column("Slots", width: .fixed(14))],
-                     rows: rows, emptyMessage: "Nobody in the queue. a adds a customer.")
+        return Table(columns: [Table.Column(words.text("column.number"), width: .fixed(4)), Table.Column(words.text("column.key"), width: .fixed(6)),
+                               Table.Column(words.text("column.name")), Table.Column(words.text("column.when"), width: .fixed(9)),
+                               Table.Column(words.text("column.status"), width: .fixed(18)),
+                               Table.Column(words.text("column.slots"), width: .fixed(14))],
+                     rows: rows, emptyMessage: words.text("queue.empty"))
     }
 
     /// The entry selected in the pickup queue.
@@ -37,10 +39,10 @@ extension QueueScreen {
         return entries[index]
     }
 
-    /// f, r, x: `command` for the customer of the selected queue entry.
+    /// f, r: `command` for the customer of the selected queue entry.
     mutating func changeSelectedEntry(_ context: AppContext, _ command: (CustomerID) -> AppCommand) -> [AppEffect] {
         guard let entry = selectedEntry(context) else {
-            notice = QueueNotice(text: "Nobody in the queue is selected. a adds a customer.", isProblem: true)
+            notice = QueueNotice(Phrase("queue.noneSelected"), isProblem: true)
             return [.beep]
         }
         return [.perform(command(entry.customer))]
@@ -49,17 +51,19 @@ extension QueueScreen {
     /// A queue entry was added or changed: say so, and select it.
     mutating func pickupPerformed(_ entry: QueueEntry, _ context: AppContext) {
         let customer = context.shop.customers[entry.customer]
-        let who = "\(customer?.key ?? "?") (\(customer?.name ?? ""))"
-        let text = switch entry.status {
-        case .waiting: entry.announcedFor.map { "\(who) is announced for \(LocalTime.minute($0, in: context.layout.zone))." }
-            ?? "\(who) is in the queue."
-        case .fetching: "You are fetching \(who)'s parcels: "
-            + context.shop.fetchList(for: entry.customer, context.layout).stops.map { "\($0.slot) (\($0.parcels.count))" }.joined(separator: ", ") + "."
-        case .ready: "\(who)'s parcels are ready at the counter. Enter hands them out."
-        case .done: "\(who) is done."
-        case .cancelled: "\(who) is out of the queue."
+        let who: [String: Phrase.Argument] = ["key": .text(customer?.key ?? "?"), "name": .text(customer?.name ?? "")]
+        let phrase = switch entry.status {
+        case .waiting: entry.announcedFor.map { Phrase("queue.announced", who.merging(["time": .text(context.time($0))]) { $1 }) }
+            ?? Phrase("queue.added", who)
+        case .fetching:
+            Phrase("queue.fetching", who.merging(["stops": .list(context.shop.fetchList(for: entry.customer, context.layout).stops.map {
+                "\($0.slot) (\($0.parcels.count))"
+            })]) { $1 })
+        case .ready: Phrase("queue.ready", who)
+        case .done: Phrase("queue.done", who)
+        case .cancelled: Phrase("queue.removed", who)
         }
-        notice = QueueNotice(text: text, isProblem: false)
+        notice = QueueNotice(phrase, isProblem: false)
         if let index = context.shop.openQueue.firstIndex(where: { $0.id == entry.id }) {
             pickup.index = index
             focus = .pickup
@@ -71,7 +75,7 @@ extension QueueScreen {
         let entries = context.shop.openQueue
         let ready = entries.filter { $0.status == .ready }.count
         let fetching = entries.filter { $0.status == .fetching }.count
-        let title = "Pickup queue: \(entries.count) · \(fetching) fetching · \(ready) ready"
+        let title = context.words.text("queue.title", ["n": .count(entries.count), "fetching": .count(fetching), "ready": .count(ready)])
         screen.put(title, row: rect.row, column: rect.column, style: Style(focus == .pickup ? .accent : .muted, bold: true),
                    maxWidth: rect.width)
         let height = min(max(2, entries.count + 1), max(2, rect.height / 3))

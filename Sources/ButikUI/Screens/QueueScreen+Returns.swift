@@ -17,14 +17,17 @@ public struct HandoverCount: Equatable, Sendable {
     }
 
     func line(_ context: AppContext) -> String {
+        let words = context.words
         let tally = tally(context)
-        let whose = carrier.map { " (\(context.layout.carrier(named: $0)?.name ?? $0))" } ?? ""
         guard missingShown else {
-            return "Driver handover\(whose): \(tally.counted) of \(tally.expected.count) scanned · Enter checks the count · Esc cancels"
+            let counted: [String: Phrase.Argument] = ["n": .count(tally.counted), "of": .count(tally.expected.count)]
+            return carrier.map {
+                words.text("queue.handover.carrier", counted.merging(["carrier": .text(context.layout.carrier(named: $0)?.name ?? $0)]) { $1 })
+            } ?? words.text("queue.handover.count", counted)
         }
         let missing = tally.missing
-        return "Missing \(missing.count): \(missing.map(\.value).joined(separator: ", ")) · Enter records \(tally.counted) of "
-            + "\(tally.expected.count) as taken · Esc cancels"
+        return words.text("queue.handover.missing", ["n": .count(missing.count), "numbers": .list(missing.map(\.value)),
+                                                     "counted": .count(tally.counted), "of": .count(tally.expected.count)])
     }
 }
 
@@ -44,13 +47,13 @@ extension QueueScreen {
         let tally = count.tally(context)
         if let parcel = tally.waiting.first(where: { $0.tracking == tracking.number }) {
             let refusal = DomainError.waitingForCustomer(tracking: parcel.tracking, key: parcel.key, slot: parcel.slot)
-            notice = QueueNotice(text: Words.english.text(refusal.phrase), isProblem: true)
+            notice = QueueNotice(refusal.phrase, isProblem: true)
             return [.beep]
         }
         count.missingShown = false
         handover = count
         guard tally.expected.contains(tracking.number) else {
-            notice = QueueNotice(text: "\(tracking.number) is not waiting for the driver; keep it here.", isProblem: true)
+            notice = QueueNotice(Phrase("queue.handover.notForDriver", ["tracking": .text(tracking.number.value)]), isProblem: true)
             return [.beep]
         }
         notice = nil
@@ -62,7 +65,7 @@ extension QueueScreen {
     mutating func checkHandover(_ context: AppContext) -> [AppEffect] {
         guard var count = handover else { return [] }
         guard !count.scanned.isEmpty else {
-            notice = QueueNotice(text: "Scan each parcel the driver takes.", isProblem: true)
+            notice = QueueNotice(Phrase("queue.handover.scanEach"), isProblem: true)
             return [.beep]
         }
         if count.tally(context).missing.isEmpty || count.missingShown {
@@ -77,7 +80,7 @@ extension QueueScreen {
     mutating func submitDropOff(_ text: String, _ context: AppContext) -> [AppEffect] {
         let words = text.split(separator: " ").map(String.init)
         guard let number = words.first, words.count <= 2 else {
-            notice = QueueNotice(text: "Scan or type the tracking number, then the carrier.", isProblem: true)
+            notice = QueueNotice(Phrase("queue.dropOff.typeNumber"), isProblem: true)
             prompt = .dropOff(text: text)
             return [.beep]
         }
@@ -86,7 +89,7 @@ extension QueueScreen {
             notice = nil
             return [.perform(.dropOff(parsed, carrier: words.count == 2 ? words[1] : nil))]
         case .failure(let error):
-            notice = QueueNotice(text: Words.english.text(error.misreadPhrase), isProblem: true)
+            notice = QueueNotice(error.misreadPhrase, isProblem: true)
             prompt = .dropOff(text: text)
             return [.beep]
         }
@@ -95,13 +98,16 @@ extension QueueScreen {
     mutating func returnsPerformed(_ outcome: AppOutcome, _ context: AppContext) {
         switch outcome {
         case .droppedOff(let dropOff):
-            notice = QueueNotice(text: "Receipt \(dropOff.receipt): \(dropOff.tracking) (\(dropOff.carrier)) waits in \(context.layout.outboundID) for the driver.",
+            notice = QueueNotice(Phrase("queue.dropOff.receipt", ["receipt": .text(dropOff.receipt), "tracking": .text(dropOff.tracking.value),
+                                                                  "carrier": .text(dropOff.carrier), "area": .text(context.layout.outboundID.value)]),
                                  isProblem: false)
         case .handedOver(let handover):
-            var text = "The driver took \(handover.taken) of \(handover.expected)."
-            if !handover.missing.isEmpty { text += " Missing \(handover.missing.count): \(handover.missing.map(\.value).joined(separator: ", "))." }
-            if !handover.unknown.isEmpty { text += " Not ours: \(handover.unknown.map(\.value).joined(separator: ", "))." }
-            notice = QueueNotice(text: text, isProblem: !handover.isComplete)
+            var phrases = [Phrase("queue.handover.took", ["taken": .count(handover.taken), "expected": .count(handover.expected)])]
+            if !handover.missing.isEmpty {
+                phrases.append(Phrase("queue.handover.tookMissing", ["n": .count(handover.missing.count), "numbers": .list(handover.missing.map(\.value))]))
+            }
+            if !handover.unknown.isEmpty { phrases.append(Phrase("queue.handover.notOurs", ["numbers": .list(handover.unknown.map(\.value))])) }
+            notice = QueueNotice(phrases: phrases, isProblem: !handover.isComplete)
         default:
             break
         }

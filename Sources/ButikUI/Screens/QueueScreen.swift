@@ -1,5 +1,6 @@
 import ButikDomain
 import ButikGrid
+import ButikText
 
 /// F5: the pickup queue at the top (customers at the counter or announced, whose parcels a
 /// colleague fetches), then every parcel awaiting pickup, the earliest deadline first,
@@ -36,17 +37,19 @@ public struct QueueScreen: Sendable {
 
     func table(_ context: AppContext) -> Table {
         let today = context.today
+        let words = context.words
         let rows = parcels(context).map { parcel -> Table.Row in
-            let state = parcel.status == .waiting ? context.dueText(parcel.deadline) : "for the driver"
+            let state = parcel.status == .waiting ? context.dueText(parcel.deadline) : words.text("queue.forDriver")
             let style: Style = parcel.status != .waiting ? Style(.muted)
                 : parcel.deadline < today ? Style(.danger, bold: true)
                 : parcel.deadline == today ? Style(.warning) : .plain
             return Table.Row([state, parcel.key, parcel.recipientName, parcel.slot.value, parcel.carrier, parcel.tracking.value], style: style)
         }
-        return Table(columns: [Table.Column("Due", width: .fixed(14)), Table.Column("Key", width: .fixed(6)),
-                               Table.Column("Name"), Table.Column("Slot", width: .fixed(6)),
-                               Table.Column("Carrier", width: .fixed(9)), Table.Column("Tracking", width: .fixed(20))],
-                     rows: rows, emptyMessage: isFiltered ? "No parcels match the filter." : "No parcels are waiting for pickup.")
+        return Table(columns: [Table.Column(words.text("column.due"), width: .fixed(16)), Table.Column(words.text("column.key"), width: .fixed(6)),
+                               Table.Column(words.text("column.name")), Table.Column(words.text("column.slot"), width: .fixed(6)),
+                               Table.Column(words.text("column.carrier"), width: .fixed(9)),
+                               Table.Column(words.text("column.tracking"), width: .fixed(20))],
+                     rows: rows, emptyMessage: isFiltered ? words.text("queue.parcels.noMatch") : words.text("queue.parcels.none"))
     }
 
     /// The parcel selected in the lower list.
@@ -73,18 +76,19 @@ public struct QueueScreen: Sendable {
     }
 
     /// The store refused a change of this screen.
-    mutating func refused(_ message: String) {
-        notice = QueueNotice(text: message, isProblem: true)
+    mutating func refused(_ message: Phrase) {
+        notice = QueueNotice(message, isProblem: true)
     }
 
     func draw(into screen: inout Screen, at rect: Rect, _ context: AppContext) {
         guard rect.height >= 8 else { return }
+        let words = context.words
         let pickupHeight = drawPickup(into: &screen, at: rect, context)
         var row = rect.row + pickupHeight
         if let handover {
             screen.put(handover.line(context), row: row, column: rect.column, style: Style(.accent, bold: true, reverse: true), maxWidth: rect.width)
         } else if let notice {
-            screen.put(notice.text, row: row, column: rect.column,
+            screen.put(notice.text(words), row: row, column: rect.column,
                        style: notice.isProblem ? Style(.danger, bold: true) : Style(.ok, bold: true), maxWidth: rect.width)
         }
         row += 1
@@ -92,11 +96,11 @@ public struct QueueScreen: Sendable {
         let overdue = waiting.filter { $0.deadline < context.today }.count
         // The count a driver's handover starts from (the open one's carrier): returning parcels and drop-offs.
         let forDriver = (handover?.tally(context) ?? context.shop.handoverTally(scanned: [], carrierID: nil)).expected.count
-        let summary = "\(waiting.count) waiting · \(context.dueToday) due today · \(overdue) overdue · \(forDriver) for the driver"
-            + filterSummary
+        let summary = words.text("queue.summary", ["waiting": .count(waiting.count), "dueToday": .count(context.dueToday),
+                                                   "overdue": .count(overdue), "forDriver": .count(forDriver)]) + filterSummary(context)
         if handover != nil, let notice {
             // A scan the handover refused is said under its count.
-            screen.put(notice.text, row: row, column: rect.column, style: Style(.danger, bold: true, reverse: true), maxWidth: rect.width)
+            screen.put(notice.text(words), row: row, column: rect.column, style: Style(.danger, bold: true, reverse: true), maxWidth: rect.width)
         } else {
             screen.put(summary, row: row, column: rect.column, style: Style(focus == .parcels ? .accent : .muted, bold: true), maxWidth: rect.width)
         }
@@ -104,12 +108,26 @@ public struct QueueScreen: Sendable {
         var table = selection.applied(to: table(context))
         table.showsSelection = focus == .parcels
         table.draw(into: &screen, at: Rect(row: row, column: rect.column, width: rect.width, height: rect.row + rect.height - row))
-        if let prompt { prompt.modal.draw(into: &screen, at: rect) }
+        if let prompt { prompt.modal(context).draw(into: &screen, at: rect) }
     }
 }
 
-/// How the last action on the queue screen went.
+/// How the last action on the queue screen went: a sentence or two, put into words when drawn.
 public struct QueueNotice: Equatable, Sendable {
-    public var text: String
+    public var phrases: [Phrase]
     public var isProblem: Bool
+
+    public init(_ phrases: Phrase..., isProblem: Bool) {
+        self.init(phrases: phrases, isProblem: isProblem)
+    }
+
+    public init(phrases: [Phrase], isProblem: Bool) {
+        self.phrases = phrases
+        self.isProblem = isProblem
+    }
+
+    /// The notice in `words`, its sentences in a row.
+    public func text(_ words: Words) -> String {
+        phrases.map(words.text).joined(separator: " ")
+    }
 }

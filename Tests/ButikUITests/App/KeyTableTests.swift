@@ -105,6 +105,17 @@ import Testing
         if h.state.queue.prompt?.purpose == .returnOverdue { add("queue, returning the overdue", h) }
         h.press(.escape, .character("h"))
         add("queue, the driver's handover", h)
+        h = try Harness()
+        h.press(.function(5), .character("o"), .character("y"), .tab, .character("s"), .character("s"), .character("s"), .down)
+        add("queue, the returns view", h)
+        h.press(.character("h"))
+        let leaving = try #require(h.state.queue.parcels(h.state.context).first)
+        h.scan(leaving.tracking.value)
+        h.press(.enter)
+        add("queue, the handover, the missing said", h)
+        let waiting = try #require(h.store.state.parcelsInShop.first { $0.status == .waiting })
+        h.scan(waiting.tracking.value)
+        add("queue, the handover, a STOP", h)
 
         // Customers, Reports, help.
         h = try Harness()

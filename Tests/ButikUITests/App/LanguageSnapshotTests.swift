@@ -38,6 +38,19 @@ import Testing
         }),
         ("shelves", [Size(width: 100, height: 30)], { h in h.press(.function(4), .character("m")) }),
         ("reports", [Size(width: 100, height: 30)], { h in h.press(.function(7)) }),
+        ("queue", [Size(width: 100, height: 30)], { h in
+            h.press(.function(5))
+            QueueScenarioTests.add(h, "kh2")
+            QueueScenarioTests.add(h, "jeds 15:00")
+            h.press(.up, .character("f"))
+        }),
+        ("queue-returns", [Size(width: 100, height: 30)], { h in
+            h.press(.function(5), .character("o"), .character("y"), .tab, .character("s"), .character("s"), .character("s"))
+        }),
+        ("queue-handover", [Size(width: 100, height: 30)], { h in
+            h.press(.function(5), .character("o"), .character("y"), .character("h"))
+            for parcel in h.store.state.parcelsInShop.filter({ $0.status != .waiting }).prefix(2) { h.scan(parcel.tracking.value) }
+        }),
     ]
 
     static let cases: [(String, Language)] = screens.map(\.name).flatMap { name in [Language.nb, .sv].map { (name, $0) } }

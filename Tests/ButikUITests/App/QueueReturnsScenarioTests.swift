@@ -22,11 +22,11 @@ import Testing
         h.press(.character("d"))
         h.scan(scanned)
         #expect(h.state.tab == .queue, "the scan fills the prompt instead of opening the counter")
-        #expect(h.state.queue.prompt?.modal.field?.text == scanned + " ")
+        #expect(h.state.queue.prompt?.field.text == scanned + " ")
         h.type("ups")
         h.press(.enter)
         #expect(h.store.state.dropOffsWaiting().map(\.carrier) == ["dhl", "ups"])
-        #expect(h.state.queue.notice?.text.hasPrefix("Receipt R0002: ") == true)
+        #expect(h.state.queue.notice?.text(h.state.words).hasPrefix("Receipt R0002: ") == true)
 
         // The same number twice is the domain's refusal.
         h.press(.character("d"))
@@ -54,7 +54,7 @@ import Testing
         h.press(.enter)
         #expect(h.state.queue.handover == nil)
         #expect(h.store.state.parcelsInShop.filter { $0.status != .waiting }.map(\.id) == [returning.last!.id])
-        #expect(h.state.queue.notice?.text == "The driver took 8 of 9. Missing 1: \(returning.last!.tracking). Not ours: \(Harness.s10("33333333")).")
+        #expect(h.state.queue.notice?.text(h.state.words) == "The driver took 8 of 9. Missing 1: \(returning.last!.tracking). Not ours: \(Harness.s10("33333333")).")
     }
 
     @Test func aParcelWaitingForACustomerIsRefusedAndTheCountIsTheCarriers() throws {
@@ -79,7 +79,7 @@ import Testing
         #expect(h.state.queue.handover == nil)
         #expect(h.store.state.parcels[jeds.id]?.status == .waiting)
         #expect(h.store.state.parcelsInShop.filter { $0.status != .waiting }.allSatisfy { $0.carrier != "postnord" })
-        #expect(h.state.queue.notice?.text == "The driver took \(returning.count) of \(returning.count).")
+        #expect(h.state.queue.notice?.text(h.state.words) == "The driver took \(returning.count) of \(returning.count).")
     }
 
     @Test func escCancelsTheHandover() throws {
