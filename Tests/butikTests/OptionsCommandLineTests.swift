@@ -50,7 +50,7 @@ import Testing
         defer { butik.cleanUp() }
         try expectUsageError(butik, ["move", "--capacity", "many", "A1"], saying: "--capacity takes a whole number, not \"many\".")
         try expectUsageError(butik, ["report", "--date", "24.11.2026"], saying: "--date takes a day as YYYY-MM-DD, not \"24.11.2026\".")
-        try expectUsageError(butik, ["queue", "add", "AB", "--at", "3pm"], saying: "--at takes a time as HH:MM, not \"3pm\".")
+        try expectUsageError(butik, ["queue", "add", "AB", "--at", "3pm"], saying: "--at takes a time such as 9:15 or 15:00, not \"3pm\".")
         try expectUsageError(butik, ["receive", "RR123456785SE", "--to", "Åse Berg", "--size", "huge"],
                              saying: "--size takes small or large, not \"huge\".")
         try expectUsageError(butik, ["handout", "RR123456785SE", "--verified", "face"],

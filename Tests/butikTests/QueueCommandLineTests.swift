@@ -87,6 +87,10 @@ import Testing
     @Test func announcedCustomersComeInTheQueueByTheirTime() throws {
         let butik = try Self.shop()
         defer { butik.cleanUp() }
+        // A time as a clerk types it, the same rule as on F5.
+        let typed = try butik.run("queue", "add", "MM", "--at", "9.15")
+        #expect(typed.stdout.contains("announced for 09:15"), "\(typed.stdout)\(typed.stderr)")
+        #expect(try butik.run("queue", "cancel", "MM").status == 0)
         #expect(try butik.run("queue", "add", "MM", "--at", "23:59").status == 0)
         let announced = try butik.run("queue", "add", "TS", "--at", "00:00", "--json")
         #expect(announced.status == 0, "\(announced.stderr)")

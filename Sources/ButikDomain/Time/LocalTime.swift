@@ -13,12 +13,19 @@ public enum LocalTime {
         return String(format: "%02d:%02d", m / 60, m % 60)
     }
 
-    /// The minutes since midnight of `HH:MM` (00:00-23:59), or nil.
+    /// The minutes since midnight of a time as a clerk types it (00:00-23:59): `9:15`, `09:15`,
+    /// `9.15`, `0915` or `915`, spaces around it ignored; nil for anything else.
     public static func minuteOfDay(_ text: String) -> Int? {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-              let h = Int(parts[0]), let m = Int(parts[1]), h < 24, m < 60 else { return nil }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.allSatisfy({ $0.isASCIIDigit || $0 == ":" || $0 == "." }) else { return nil }
+        let parts = trimmed.split(omittingEmptySubsequences: false) { $0 == ":" || $0 == "." }
+        let hours: Substring, minutes: Substring
+        switch parts.count {
+        case 1 where (3...4).contains(trimmed.count): (hours, minutes) = (trimmed.dropLast(2), trimmed.suffix(2))
+        case 2 where (1...2).contains(parts[0].count) && parts[1].count == 2: (hours, minutes) = (parts[0], parts[1])
+        default: return nil
+        }
+        guard let h = Int(hours), let m = Int(minutes), h < 24, m < 60 else { return nil }
         return h * 60 + m
     }
 

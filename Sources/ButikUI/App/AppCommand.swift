@@ -16,8 +16,9 @@ public enum AppCommand: Equatable, Sendable {
     case refuseHandOut(CustomerID, parcels: [ParcelID], reason: String)
     /// Expects a manifest's good rows; its bad rows only pass through to the outcome.
     case expect([ManifestEntry], problems: [ManifestProblem])
-    /// Puts a customer in the pickup queue: at the counter now, or announced for a time.
-    case addToQueue(CustomerID, announcedFor: Date?)
+    /// Puts a customer in the pickup queue: at the counter now, or announced for a time; the
+    /// note is for whoever fetches.
+    case addToQueue(CustomerID, announcedFor: Date?, note: String?)
     /// The acting staff member fetches the customer's parcels.
     case startFetching(CustomerID)
     /// The customer's parcels are at the counter.
@@ -66,8 +67,8 @@ public enum AppCommand: Equatable, Sendable {
         case .expect(let entries, let problems):
             let decision = state.expect(entries, context)
             return Decision(events: decision.events, outcome: .expected(decision.outcome, problems: problems))
-        case .addToQueue(let customer, let announcedFor):
-            let decision = try state.addToQueue(customer, announcedFor: announcedFor, note: nil, context)
+        case .addToQueue(let customer, let announcedFor, let note):
+            let decision = try state.addToQueue(customer, announcedFor: announcedFor, note: note, context)
             return Decision(events: decision.events, outcome: .queueChanged(decision.outcome))
         case .startFetching(let customer):
             let decision = try state.startFetching(for: customer, context)

@@ -8,7 +8,7 @@ extension QueueScreen {
     /// What a key does on the queue screen.
     enum Action: Sendable, Equatable {
         case switchList, select(Key), handOut, clearNotice
-        case add, fetch, ready, remove
+        case add, fetch, ready, remove, choose(Int)
         case carrierFilter, stateFilter, extend, returnOverdue, dropOff, handover
         case submitPrompt, cancelPrompt
         case checkHandover, cancelHandover
@@ -20,7 +20,7 @@ extension QueueScreen {
     /// The keys of the current mode.
     func keys(_ context: AppContext) -> KeyMap<Action> {
         let words = context.words
-        if let prompt { return promptKeys(prompt.purpose, words) }
+        if let prompt { return promptKeys(prompt, context) }
         if let handover {
             let enter = handover.missingShown ? words.text("keys.queue.recordAnyway") : words.text("keys.queue.checkCount")
             return KeyMap([KeyBinding(.enter, enter, action: .checkHandover),
@@ -45,14 +45,26 @@ extension QueueScreen {
         return KeyMap(bindings, flow: Self.flow(words))
     }
 
-    /// The keys of the prompt for `purpose`.
-    private func promptKeys(_ purpose: QueuePrompt.Purpose, _ words: Words) -> KeyMap<Action> {
+    /// The keys of the open prompt.
+    private func promptKeys(_ prompt: QueuePrompt, _ context: AppContext) -> KeyMap<Action> {
+        let words = context.words
         let cancel = KeyBinding(.escape, words.text("keys.queue.cancel"), action: Action.cancelPrompt)
         let flow = Self.flow(words)
-        switch purpose {
+        switch prompt.purpose {
         case .add:
+            // ↑↓ once there is a choice.
+            let choosing = prompt.matches(context).count > 1
+                ? [KeyBinding(label: "↑↓", words.text("keys.queue.choose"), [(.up, Action.choose(-1)), (.down, .choose(1))])] : []
+            return KeyMap(choosing + [KeyBinding(.enter, words.text("keys.queue.next"), action: .submitPrompt), cancel],
+                          typing: words.text("keys.queue.find"), flow: flow)
+        case .announce:
             return KeyMap([KeyBinding(.enter, words.text("keys.queue.add"), action: .submitPrompt), cancel],
-                          typing: words.text("keys.queue.keyAndTime"), flow: flow)
+                          typing: words.text("keys.queue.timeAndNote"), flow: flow)
+        case .remove:
+            return KeyMap([KeyBinding([.character("y"), .character("j"), .enter], label: words.text("keys.intake.yesLabel"),
+                                      words.text("keys.queue.takeOut"), action: .submitPrompt),
+                           KeyBinding([.character("n"), .escape], label: "n/Esc", words.text("keys.queue.keepInQueue"), action: .cancelPrompt)],
+                          flow: flow)
         case .extend:
             return KeyMap([KeyBinding(.enter, words.text("keys.queue.extend"), action: .submitPrompt), cancel],
                           typing: words.text("keys.queue.days"), flow: flow)
@@ -83,7 +95,11 @@ extension QueueScreen {
             prompt = .add()
         case .fetch: return changeSelectedEntry(context) { .startFetching($0) }
         case .ready: return changeSelectedEntry(context) { .markReady($0) }
-        case .remove: return changeSelectedEntry(context) { .closeQueueEntry($0, .cancelled) }
+        case .remove:
+            guard let entry = selectedEntry(context) else { return nobodySelected() }
+            notice = nil
+            prompt = .remove(entry.customer)
+        case .choose(let by): moveChoice(by, context)
         case .carrierFilter: cycleCarrier(context)
         case .stateFilter: cycleState()
         case .extend: return openExtend(context)
@@ -107,6 +123,7 @@ extension QueueScreen {
     /// A key no binding has: typed into the open prompt's field.
     mutating func type(_ key: Key, _ context: AppContext) {
         guard var open = prompt, open.field.handle(key) else { return }
+        open.choice = 0
         prompt = open
     }
 }

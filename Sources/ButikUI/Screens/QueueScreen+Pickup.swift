@@ -23,7 +23,8 @@ extension QueueScreen {
             }
             let fetch = entry.status == .ready ? words.text("queue.atCounter")
                 : slots.isEmpty ? words.text("counter.nothingWaiting") : slots.joined(separator: " ")
-            return Table.Row([entry.id.description, customer?.key ?? "?", customer?.name ?? "", when, status, fetch], style: style)
+            let name = ([customer?.name ?? ""] + (entry.note.map { [$0] } ?? [])).joined(separator: " · ")
+            return Table.Row([entry.id.description, customer?.key ?? "?", name, when, status, fetch], style: style)
         }
         return Table(columns: [Table.Column(words.text("column.number"), width: .fixed(4)), Table.Column(words.text("column.key"), width: .fixed(6)),
                                Table.Column(words.text("column.name")), Table.Column(words.text("column.when"), width: .fixed(9)),
@@ -41,11 +42,14 @@ extension QueueScreen {
 
     /// f, r: `command` for the customer of the selected queue entry.
     mutating func changeSelectedEntry(_ context: AppContext, _ command: (CustomerID) -> AppCommand) -> [AppEffect] {
-        guard let entry = selectedEntry(context) else {
-            notice = QueueNotice(Phrase("queue.noneSelected"), isProblem: true)
-            return [.beep]
-        }
+        guard let entry = selectedEntry(context) else { return nobodySelected() }
         return [.perform(command(entry.customer))]
+    }
+
+    /// f, r or x with nobody in the queue selected.
+    mutating func nobodySelected() -> [AppEffect] {
+        notice = QueueNotice(Phrase("queue.noneSelected"), isProblem: true)
+        return [.beep]
     }
 
     /// A queue entry was added or changed: say so, and select it.

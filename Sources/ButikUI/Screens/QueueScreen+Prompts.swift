@@ -6,8 +6,12 @@ import Foundation
 /// The dialog open over the queue screen. Its words are put together when it is drawn.
 public struct QueuePrompt: Sendable {
     public enum Purpose: Equatable, Sendable {
-        /// A customer's key, and a time when they are announced.
+        /// Finding the customer to queue, as the Counter's search finds them.
         case add
+        /// When the chosen customer comes, and a note for whoever fetches; both optional.
+        case announce(CustomerID)
+        /// Yes or no to taking the customer out of the queue.
+        case remove(CustomerID)
         /// How many days more to keep a parcel.
         case extend(ParcelID)
         /// Yes or no to sending every overdue parcel back.
@@ -19,10 +23,36 @@ public struct QueuePrompt: Sendable {
     public private(set) var purpose: Purpose
     /// The answer typed so far (unused by a yes/no question).
     public internal(set) var field: TextField
+    /// The chosen one of the customers found, while finding one.
+    public internal(set) var choice = 0
 
-    /// Asks for the key of the customer to queue, with `text` typed so far.
+    /// At most this many of the customers found are listed; the rest are counted.
+    static let listed = 6
+
+    /// Asks which customer to queue, with `text` typed so far.
     static func add(text: String = "") -> QueuePrompt {
         QueuePrompt(purpose: .add, field: TextField(text))
+    }
+
+    /// Asks when `customer` comes and for a note, with `text` typed so far.
+    static func announce(_ customer: CustomerID, text: String = "") -> QueuePrompt {
+        QueuePrompt(purpose: .announce(customer), field: TextField(text))
+    }
+
+    /// Asks before taking `customer` out of the queue.
+    static func remove(_ customer: CustomerID) -> QueuePrompt {
+        QueuePrompt(purpose: .remove(customer), field: TextField())
+    }
+
+    /// The customers the typed text finds, as the Counter's search finds them: the customers,
+    /// then the owners of the parcels found.
+    func matches(_ context: AppContext) -> [CustomerID] {
+        let results = context.shop.search(field.text, limit: CounterScreen.resultLimit)
+        var found = results.customers
+        for id in results.parcels {
+            if let owner = context.shop.parcels[id]?.customer, !found.contains(owner) { found.append(owner) }
+        }
+        return found
     }
 
     /// Asks for how many days more to keep `parcel`, 7 unless typed otherwise.
@@ -49,8 +79,19 @@ public struct QueuePrompt: Sendable {
         switch purpose {
         case .add:
             field.placeholder = words.text("queue.add.placeholder")
-            return Modal(.prompt(field), title: " \(words.text("queue.add.title")) ", message: words.text("queue.add.message"),
+            return Modal(.prompt(field), title: " \(words.text("queue.add.title")) ", message: addMessage(context),
+                         confirmLabel: words.text("queue.add.choose"), cancelLabel: cancel)
+        case .announce(let id):
+            let customer = context.shop.customers[id]
+            field.placeholder = words.text("queue.announce.placeholder")
+            return Modal(.prompt(field), title: " \(words.text("queue.add.title")) ",
+                         message: words.text("queue.announce.message", ["key": .text(customer?.key ?? "?"), "name": .text(customer?.name ?? "")]),
                          confirmLabel: words.text("queue.add.confirm"), cancelLabel: cancel)
+        case .remove(let id):
+            let customer = context.shop.customers[id]
+            return Modal(.confirm, title: " \(words.text("queue.add.title")) ",
+                         message: words.text("queue.remove.ask", ["key": .text(customer?.key ?? "?"), "name": .text(customer?.name ?? "")]),
+                         confirmLabel: words.text("queue.remove.confirm"), cancelLabel: words.text("queue.return.keep"))
         case .extend(let id):
             let parcel = context.shop.parcels[id]
             field.placeholder = words.text("queue.extend.placeholder")
@@ -72,6 +113,22 @@ public struct QueuePrompt: Sendable {
                          confirmLabel: words.text("queue.return.confirm"), cancelLabel: words.text("queue.return.keep"))
         }
     }
+
+    /// What to type, then the customers found so far, the chosen one marked.
+    private func addMessage(_ context: AppContext) -> String {
+        let words = context.words
+        let found = matches(context)
+        var lines = [words.text("queue.add.message")]
+        if found.isEmpty, !field.text.isEmpty { lines.append(words.text("queue.add.noMatch", ["text": .text(field.text)])) }
+        let first = min(max(0, choice - Self.listed + 1), max(0, found.count - Self.listed))
+        for (offset, id) in found.enumerated().dropFirst(first).prefix(Self.listed) {
+            guard let customer = context.shop.customers[id] else { continue }
+            // Marked, as the box's wrapping keeps no run of spaces.
+            lines.append((offset == choice ? "▸ " : "· ") + "\(customer.key) \(customer.name)")
+        }
+        if found.count > Self.listed { lines.append(words.text("queue.add.more", ["n": .count(found.count - Self.listed)])) }
+        return lines.joined(separator: "\n")
+    }
 }
 
 extension QueueScreen {
@@ -79,23 +136,52 @@ extension QueueScreen {
     mutating func submitPrompt(_ context: AppContext) -> [AppEffect] {
         guard let open = prompt else { return [] }
         prompt = nil
-        if open.purpose == .returnOverdue { return [.perform(.returnOverdue)] }
-        return submit(open.purpose, open.field.text.trimmingCharacters(in: .whitespaces), context)
+        switch open.purpose {
+        case .add: return choose(open, context)
+        case .remove(let customer): return [.perform(.closeQueueEntry(customer, .cancelled))]
+        case .returnOverdue: return [.perform(.returnOverdue)]
+        default: return submit(open.purpose, open.field.text.trimmingCharacters(in: .whitespaces), context)
+        }
+    }
+
+    /// Enter while finding a customer: the chosen one, then when they come.
+    private mutating func choose(_ open: QueuePrompt, _ context: AppContext) -> [AppEffect] {
+        let found = open.matches(context)
+        guard found.indices.contains(open.choice) else {
+            notice = QueueNotice(open.field.text.isEmpty ? Phrase("queue.add.typeSomething")
+                                 : Phrase("queue.add.noMatch", ["text": .text(open.field.text)]), isProblem: true)
+            prompt = open
+            return [.beep]
+        }
+        notice = nil
+        prompt = .announce(found[open.choice])
+        return []
+    }
+
+    /// ↑↓ while finding a customer: another of those found.
+    mutating func moveChoice(_ by: Int, _ context: AppContext) {
+        guard var open = prompt, open.purpose == .add else { return }
+        open.choice = min(max(0, open.choice + by), max(0, open.matches(context).count - 1))
+        prompt = open
     }
 
     private mutating func submit(_ purpose: QueuePrompt.Purpose, _ text: String, _ context: AppContext) -> [AppEffect] {
         switch purpose {
-        case .add:
-            let words = text.split(separator: " ").map(String.init)
-            guard let key = words.first, words.count <= 2 else { return again(Phrase("queue.add.typeKey"), text) }
-            guard let customer = context.shop.customer(withKey: key) else { return again(Phrase("queue.add.noKey", ["key": .text(key)]), text) }
+        case .announce(let customer):
+            // A time first, if the answer starts with a digit; the rest is the note.
+            var words = text.split(separator: " ").map(String.init)
             var announced: Date?
-            if words.count == 2 {
-                guard let minute = LocalTime.minuteOfDay(words[1]) else { return again(Phrase("queue.add.badTime"), text) }
+            if let first = words.first, first.first?.isNumber == true {
+                guard let minute = LocalTime.minuteOfDay(first) else {
+                    notice = QueueNotice(Phrase("queue.add.badTime"), isProblem: true)
+                    prompt = .announce(customer, text: text)
+                    return [.beep]
+                }
                 announced = LocalTime.date(context.today, minuteOfDay: minute, in: context.layout.zone)
+                words.removeFirst()
             }
             notice = nil
-            return [.perform(.addToQueue(customer.id, announcedFor: announced))]
+            return [.perform(.addToQueue(customer, announcedFor: announced, note: words.isEmpty ? nil : words.joined(separator: " ")))]
         case .extend(let id):
             guard context.shop.parcels[id] != nil else { return [.beep] }
             guard let days = Int(text) else {
@@ -105,17 +191,10 @@ extension QueueScreen {
             }
             notice = nil
             return [.perform(.extendDeadline(id, .days(days)))]
-        case .returnOverdue:
-            return []
         case .dropOff:
             return submitDropOff(text, context)
+        case .add, .remove, .returnOverdue:
+            return []
         }
-    }
-
-    /// Opens the add prompt again with what was typed, saying what is wrong.
-    private mutating func again(_ problem: Phrase, _ text: String) -> [AppEffect] {
-        notice = QueueNotice(problem, isProblem: true)
-        prompt = .add(text: text)
-        return [.beep]
     }
 }

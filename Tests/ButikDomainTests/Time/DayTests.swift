@@ -139,7 +139,22 @@ extension LocalTimeTests {
         #expect(LocalTime.minuteOfDay("15:00") == 900)
         #expect(LocalTime.minuteOfDay("00:00") == 0)
         #expect(LocalTime.minuteOfDay("23:59") == 1439)
-        for bad in ["24:00", "9:30", "12:60", "1500", "12:3a", ""] { #expect(LocalTime.minuteOfDay(bad) == nil, "\(bad)") }
+        for bad in ["24:00", "12:60", "12:3a", "", "9", "15", "9:5", "9:155", "12345", "1:2:3", ":15", "9:", "-9:15", "9,15", "２３:００"] {
+            #expect(LocalTime.minuteOfDay(bad) == nil, "\(bad)")
+        }
+    }
+
+    /// A clerk types a time as it comes: with a colon or a full stop, the hour with or without
+    /// its leading zero, or four (or three) digits.
+    @Test func minuteOfDayReadsTheWaysATimeIsTyped() {
+        for typed in ["9:15", "09:15", "9.15", "09.15", "0915", "915", " 9:15 "] {
+            #expect(LocalTime.minuteOfDay(typed) == 555, "\(typed)")
+        }
+        #expect(LocalTime.minuteOfDay("1500") == 900)
+        #expect(LocalTime.minuteOfDay("0:05") == 5)
+        #expect(LocalTime.minuteOfDay("2359") == 1439)
+        #expect(LocalTime.minuteOfDay("2400") == nil)
+        #expect(LocalTime.minuteOfDay("960") == nil)
     }
 
     @Test func aTimeOfDayIsTheShopsWallClock() {

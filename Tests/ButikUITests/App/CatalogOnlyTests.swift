@@ -53,8 +53,9 @@ import Testing
             if case .handedOut(let handOut) = parcel.status { texts += [handOut.staff, handOut.proxyName ?? "", handOut.proxyID ?? ""] }
         }
         texts += shop.customerLogs.values.flatMap { $0.flatMap { [$0.text, $0.staff] } }
+        texts += shop.queue.values.compactMap(\.note)
         // What the clerk typed, and the refusal's reason they may type over.
-        texts += [state.counter.field.text, state.intake.nameField.text, state.intake.codeField.text]
+        texts += [state.counter.field.text, state.intake.nameField.text, state.intake.codeField.text, state.queue.prompt?.field.text ?? ""]
         texts += [state.counter.handOut?.reasonField.text ?? "", state.counter.handOut?.proxyField.text ?? ""]
         return Set(texts.flatMap(runs).map { $0.lowercased() })
     }

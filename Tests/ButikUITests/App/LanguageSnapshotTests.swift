@@ -41,7 +41,7 @@ import Testing
         ("queue", [Size(width: 100, height: 30)], { h in
             h.press(.function(5))
             QueueScenarioTests.add(h, "kh2")
-            QueueScenarioTests.add(h, "jeds 15:00")
+            QueueScenarioTests.add(h, "jeds", "15:00")
             h.press(.up, .character("f"))
         }),
         ("queue-returns", [Size(width: 100, height: 30)], { h in

@@ -21,22 +21,22 @@ import Testing
             .sorted().joined(separator: " ")
     }
 
-    static func add(_ h: Harness, _ text: String) {
+    /// a: finds the customer by `search` and takes the first match, then `timeAndNote`.
+    static func add(_ h: Harness, _ search: String, _ timeAndNote: String = "") {
         h.press(.character("a"))
-        h.type(text)
+        h.type(search)
+        h.press(.enter)
+        h.type(timeAndNote)
         h.press(.enter)
     }
 
     @Test func aCustomerAtTheCounterAndAnAnnouncedOneAreListedWithTheirSlots() throws {
         let h = try Harness()
         h.press(.function(5))
-        h.press(.character("a"))
-        #expect(h.screen().contains { $0.contains("Customer's key, and HH:MM if they are coming later:") })
-        h.type("kh2")
-        h.press(.enter)
+        Self.add(h, "kh2")
         #expect(try Self.entry(h, "KH2")?.status == .waiting)
         #expect(try Self.entry(h, "KH2")?.announcedFor == nil)
-        Self.add(h, "JEDS 15:00")
+        Self.add(h, "JEDS", "15:00")
         let announced = try #require(try Self.entry(h, "JEDS"))
         #expect(LocalTime.minute(try #require(announced.announcedFor), in: h.store.layout.zone) == "15:00")
 
@@ -50,17 +50,54 @@ import Testing
         #expect(h.frame(width: 120, height: 40).styleMask[5].dropFirst().hasPrefix("ssss"), "the new entry is selected")
     }
 
-    @Test func aWrongKeyOrTimeKeepsThePromptOpenAndSaysWhy() throws {
+    /// a takes any fragment the Counter's search takes, lists the matches to choose from, then
+    /// a time (typed as it comes) and a note for whoever fetches.
+    @Test func aFindsTheCustomerByAnyFragmentAndTakesATimeAndANote() throws {
         let h = try Harness()
         h.press(.function(5))
-        Self.add(h, "NOSUCH")
-        #expect(h.takeEffects() == [.beep])
-        #expect(h.state.queue.prompt != nil)
-        #expect(h.state.queue.notice?.text(h.state.words) == "No customer has the key NOSUCH.")
-        h.press(.control("u"))
-        h.type("KH2 25:00")
+        h.press(.character("a"))
+        h.type("nordmann")
+        let matches = h.state.context.shop.search("nordmann", limit: 40).customers
+        try #require(matches.count > 1)
+        let screen = h.screen(width: 100, height: 30)
+        let second = try #require(h.store.state.customers[matches[1]])
+        #expect(screen.contains { $0.contains("▸ \(h.store.state.customers[matches[0]]!.key)") }, "the first match is chosen")
+        #expect(screen.contains { $0.contains("· \(second.key) \(second.name)") })
+        h.press(.down, .enter)
+        #expect(h.state.queue.prompt?.purpose == .announce(second.id))
+        #expect(h.screen().contains { $0.contains("\(second.key) \(second.name): when do they come") })
+        h.type("9.15 red coat")
         h.press(.enter)
-        #expect(h.state.queue.notice?.text(h.state.words) == "Type the time as HH:MM, e.g. 15:00.")
+        let entry = try #require(try Self.entry(h, second.key))
+        #expect(LocalTime.minute(try #require(entry.announcedFor), in: h.store.layout.zone) == "09:15")
+        #expect(entry.note == "red coat")
+        #expect(h.screen(width: 120, height: 40)[4].contains("\(second.name) · red coat"), "the note shows for whoever fetches")
+
+        // A phone number, and a time without its separator.
+        let kari = try #require(h.store.state.customer(withKey: "KH2"))
+        let phone = try #require(kari.phones.first)
+        Self.add(h, phone, "0915")
+        #expect(try Self.entry(h, "KH2")?.announcedFor.map { LocalTime.minute($0, in: h.store.layout.zone) } == "09:15")
+        #expect(try Self.entry(h, "KH2")?.note == nil)
+    }
+
+    @Test func nothingFoundOrABadTimeKeepsThePromptOpenAndSaysWhy() throws {
+        let h = try Harness()
+        h.press(.function(5))
+        h.press(.character("a"))
+        h.type("NOSUCH")
+        #expect(h.screen().contains { $0.contains("Nobody matches \"NOSUCH\".") })
+        h.press(.enter)
+        #expect(h.takeEffects() == [.beep])
+        #expect(h.state.queue.prompt?.purpose == .add)
+        h.press(.control("u"))
+        h.type("KH2")
+        h.press(.enter)
+        h.type("25:00 soon")
+        h.press(.enter)
+        #expect(h.takeEffects() == [.beep])
+        #expect(h.state.queue.notice?.text(h.state.words) == "Type the time as 9:15 or 15:00, then a note if any.")
+        #expect(h.state.queue.prompt?.field.text == "25:00 soon", "what was typed stays")
         h.press(.escape)
         #expect(h.state.queue.prompt == nil)
         #expect(try Self.entry(h, "KH2") == nil)
@@ -116,6 +153,10 @@ import Testing
         Self.add(h, "JEDS")
         h.press(.up)
         h.press(.character("x"))
+        #expect(h.screen().contains { $0.contains("Take KH2 (Kari Hansen) out of the queue?") }, "x asks first")
+        h.press(.character("n"))
+        #expect(try Self.entry(h, "KH2")?.status == .waiting, "n keeps them")
+        h.press(.character("x"), .character("y"))
         #expect(try Self.entry(h, "KH2") == nil)
         #expect(try Self.entry(h, "JEDS")?.status == .waiting)
         #expect(h.screen()[5] == " KH2 (Kari Hansen) is out of the queue.")
