@@ -35,6 +35,8 @@ extension DomainError: Phrased {
             Phrase("error.domain.alreadyHandedOut", ["tracking": .text(tracking.value), "when": .moment(when), "staff": .text(staff)])
         case .notWaiting(let tracking, let status):
             Phrase("error.domain.notWaiting", ["tracking": .text(tracking.value), "status": .phrase(status.phrase)])
+        case .notReturningToShelf(let tracking, let status):
+            Phrase("error.domain.notReturningToShelf", ["tracking": .text(tracking.value), "status": .phrase(status.phrase)])
         case .handOutForSeveralCustomers(let keys):
             Phrase("error.domain.handOutForSeveralCustomers", ["n": .count(keys.count), "keys": .list(keys)])
         case .proxyNameMissing:

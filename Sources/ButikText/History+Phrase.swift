@@ -24,6 +24,7 @@ extension ParcelStep.What {
         case .handOutUndone: Phrase("history.step.handOutUndone")
         case .refused(let reason): Phrase("history.step.refused", ["reason": .text(reason)])
         case .returning(let area): Phrase("history.step.returning", ["area": .text(area.value)])
+        case .returnCancelled(let slot): Phrase("history.step.returnCancelled", ["slot": .text(slot.value)])
         case .collected: Phrase("history.step.collected")
         case .receiptUndone: Phrase("history.step.receiptUndone")
         }

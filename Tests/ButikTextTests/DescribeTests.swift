@@ -23,6 +23,7 @@ import ButikRuntime
         .unknownParcel("P9"), .alreadyHandedOut(tracking: rr, when: moment, staff: "per"),
         .notWaiting(tracking: rr, status: .waiting), .notWaiting(tracking: rr, status: .handedOut),
         .notWaiting(tracking: rr, status: .returning), .notWaiting(tracking: rr, status: .collected),
+        .notReturningToShelf(tracking: rr, status: .waiting), .notReturningToShelf(tracking: rr, status: .collected),
         .proxyNameMissing, .invalidProxyID(limit: 40), .invalidProxyName(limit: 80),
         .proxyAlreadyRegistered(name: "Ola Nordmann", key: "KN"), .notAProxy(name: "Ola", key: "KN", registered: []),
         .notAProxy(name: "Ola", key: "KN", registered: ["Per Hansen", "Åse Ødegård"]), .notHandedOut(tracking: rr),
@@ -131,7 +132,7 @@ import ButikRuntime
         #expect(Words.shipped(.sv).describe(DomainError.pickupCodeMissing).contains("utlämning på kod"))
     }
 
-    static let domainErrorCases = 51
+    static let domainErrorCases = 52
 
     /// The case's place in ``DomainError``; exhaustive, so a new case must be added here and sampled.
     static func index(_ error: DomainError) -> Int {
@@ -187,6 +188,7 @@ import ButikRuntime
         case .pickupCodeMissing: 48
         case .pickupCodeMismatch: 49
         case .waitingForCustomer: 50
+        case .notReturningToShelf: 51
         }
     }
 }

@@ -220,3 +220,36 @@ extension ReturnsCommandLineTests {
         #expect(refused.stderr.contains("undoMinutes must be 1 to 120, not 0"), "\(refused.stderr)")
     }
 }
+
+extension ReturnsCommandLineTests {
+    /// `return undo` takes a returning parcel back to a shelf by the domain's rule; the journal
+    /// with the new event still checks, and the parcel's history tells it.
+    @Test func returnUndoPutsAReturningParcelBackOnAShelf() throws {
+        let butik = Butik()
+        defer { butik.cleanUp() }
+        #expect(try butik.run("receive", "RR123456785SE", "--to", "Maria Mossestad").status == 0)
+        #expect(try butik.run("return", "RR123456785SE").status == 0)
+
+        let noSlot = try butik.run("return", "undo", "RR123456785SE")
+        #expect(noSlot.status == 2)
+        #expect(noSlot.stderr.contains("--slot SLOT"), "\(noSlot.stderr)")
+        #expect(try butik.run("return", "RR123456785SE", "--slot", "A2").status == 2, "--slot goes with undo")
+        let unknown = try butik.run("return", "undo", "RR123456785SE", "--slot", "ZZ9")
+        #expect(unknown.status == 1)
+
+        let back = try butik.run("return", "undo", "rr123456785se", "--slot", "a2")
+        #expect(back.status == 0, "\(back.stderr)")
+        #expect(back.stdout.hasPrefix("RR123456785SE (MM) is back in A2 and waits for its customer until "), "\(back.stdout)")
+        let queue = try butik.run("queue", "--json").json(ParcelQueue.self)
+        #expect(queue.waiting.map(\.slot) == ["A2"])
+        #expect(queue.returning.isEmpty)
+        let twice = try butik.run("return", "undo", "RR123456785SE", "--slot", "A3")
+        #expect(twice.status == 1)
+        #expect(twice.stderr.contains("not returning to its sender"), "\(twice.stderr)")
+
+        let history = try butik.run("history", "RR123456785SE")
+        #expect(history.stdout.contains("taken back from return to A2, waiting again"), "\(history.stdout)")
+        let check = try butik.run("check")
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+    }
+}

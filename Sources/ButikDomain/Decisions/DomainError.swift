@@ -19,6 +19,8 @@ public enum DomainError: Error, Equatable, Sendable {
     case unknownParcel(String)
     case alreadyHandedOut(tracking: TrackingNumber, when: LocalMoment, staff: String)
     case notWaiting(tracking: TrackingNumber, status: ParcelStatus.Kind)
+    /// Only a parcel returning to its sender, still in the outbound area, goes back to a shelf.
+    case notReturningToShelf(tracking: TrackingNumber, status: ParcelStatus.Kind)
     /// One hand-out (one check of who collects) was asked for parcels of these customers.
     case handOutForSeveralCustomers(keys: [String])
     case proxyNameMissing

@@ -11,15 +11,39 @@ extension ShopState {
     public func move(_ id: ParcelID, to target: SlotID, _ context: Context) throws(DomainError) -> Decision<Parcel> {
         var parcel = try existing(id)
         guard parcel.status == .waiting else { throw .notWaiting(tracking: parcel.tracking, status: parcel.status.kind) }
-        guard context.layout.contains(target), target != context.layout.outboundID else { throw .unknownSlot(target.value) }
+        try checkShelved(target, context)
         guard parcel.slot != target else { throw .alreadyInSlot(tracking: parcel.tracking, slot: target) }
-        if let slot = context.layout.slots.first(where: { $0.id == target }) {
-            // A small parcel fits a large slot; a large one does not fit a small slot.
-            if parcel.size == .large, slot.size == .small { throw .tooLargeForSlot(tracking: parcel.tracking, slot: target) }
-            if freeRoom(in: slot) <= 0 { throw .slotFull(slot: target, capacity: capacity(of: slot)) }
-        }
+        try checkRoom(for: parcel, in: target, context)
         parcel.slot = target
         return Decision(events: [.parcelMoved(parcel: id, to: target)], outcome: parcel)
+    }
+
+    /// Decides to take a parcel returning to its sender, and not yet collected by the driver,
+    /// back from the outbound area to `target`, a slot or area where a move could put it (see
+    /// ``move(_:to:_:)``): it waits for its customer again, until the deadline it had. The one
+    /// rule for every caller: the queue's returns view and `butik return undo`.
+    public func cancelReturn(_ id: ParcelID, to target: SlotID, _ context: Context) throws(DomainError) -> Decision<Parcel> {
+        var parcel = try existing(id)
+        guard case .returning = parcel.status else { throw .notReturningToShelf(tracking: parcel.tracking, status: parcel.status.kind) }
+        try checkShelved(target, context)
+        try checkRoom(for: parcel, in: target, context)
+        parcel.slot = target
+        parcel.status = .waiting
+        return Decision(events: [.returnCancelled(parcel: id, to: target)], outcome: parcel)
+    }
+
+    /// Refuses a target that is not a slot or area of the layout, or is the outbound area.
+    private func checkShelved(_ target: SlotID, _ context: Context) throws(DomainError) {
+        guard context.layout.contains(target), target != context.layout.outboundID else { throw .unknownSlot(target.value) }
+    }
+
+    /// Refuses a shelf slot that does not take the parcel's size or has no room left (an area
+    /// has no capacity).
+    private func checkRoom(for parcel: Parcel, in target: SlotID, _ context: Context) throws(DomainError) {
+        guard let slot = context.layout.slots.first(where: { $0.id == target }) else { return }
+        // A small parcel fits a large slot; a large one does not fit a small slot.
+        if parcel.size == .large, slot.size == .small { throw .tooLargeForSlot(tracking: parcel.tracking, slot: target) }
+        if freeRoom(in: slot) <= 0 { throw .slotFull(slot: target, capacity: capacity(of: slot)) }
     }
 
     /// Decides to give a waiting parcel a later deadline (the customer asked): later than the

@@ -14,6 +14,9 @@ public enum Event: Equatable, Sendable {
     /// Marked to go back to the sender: moved to the outbound area `to`.
     case parcelReturning(parcel: ParcelID, to: SlotID)
     case parcelsCollectedByDriver(parcels: [ParcelID])
+    /// A returning parcel taken back from the outbound area to the slot `to`: it waits for its
+    /// customer again.
+    case returnCancelled(parcel: ParcelID, to: SlotID)
     /// A receipt made by mistake, taken back: the parcel is removed from the shop.
     case receiptUndone(parcel: ParcelID)
     case deliveryStarted(Delivery)
@@ -58,7 +61,7 @@ public struct Record: Codable, Equatable, Sendable {
 extension Event: Codable {
     private enum Kind: String, Codable {
         case customerAdded, parcelReceived, parcelMoved, parcelsHandedOut, handOutUndone
-        case deadlineExtended, parcelReturning, parcelsCollectedByDriver
+        case deadlineExtended, parcelReturning, parcelsCollectedByDriver, returnCancelled
         case receiptUndone, deliveryStarted, deliveryEnded, parcelsExpected, slotCapacityChanged
         case droppedOff, driverHandover
         case queueEntryAdded, queueFetchStarted, queueEntryReady, queueEntryClosed, handOutRefused
@@ -90,6 +93,8 @@ extension Event: Codable {
         case .parcelReturning:
             self = .parcelReturning(parcel: try c.decode(ParcelID.self, forKey: .parcel), to: try c.decode(SlotID.self, forKey: .to))
         case .parcelsCollectedByDriver: self = .parcelsCollectedByDriver(parcels: try c.decode([ParcelID].self, forKey: .parcels))
+        case .returnCancelled:
+            self = .returnCancelled(parcel: try c.decode(ParcelID.self, forKey: .parcel), to: try c.decode(SlotID.self, forKey: .to))
         case .receiptUndone: self = .receiptUndone(parcel: try c.decode(ParcelID.self, forKey: .parcel))
         case .deliveryStarted: self = .deliveryStarted(try c.decode(Delivery.self, forKey: .delivery))
         case .deliveryEnded: self = .deliveryEnded(try c.decode(DeliverySummary.self, forKey: .summary))
@@ -149,6 +154,10 @@ extension Event: Codable {
         case .parcelsCollectedByDriver(let parcels):
             try c.encode(Kind.parcelsCollectedByDriver, forKey: .type)
             try c.encode(parcels, forKey: .parcels)
+        case .returnCancelled(let parcel, let to):
+            try c.encode(Kind.returnCancelled, forKey: .type)
+            try c.encode(parcel, forKey: .parcel)
+            try c.encode(to, forKey: .to)
         case .receiptUndone(let parcel):
             try c.encode(Kind.receiptUndone, forKey: .type)
             try c.encode(parcel, forKey: .parcel)

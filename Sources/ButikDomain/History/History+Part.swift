@@ -65,7 +65,7 @@ extension History {
                 found.dropOffs.formUnion(handover.dropOffs)
             case .handOutRefused(let customer, _, _), .proxyAuthorised(let customer, _), .proxyRevoked(let customer, _):
                 found.customers.insert(customer)
-            case .parcelMoved, .deadlineExtended, .parcelReturning, .receiptUndone, .parcelsHandedOut, .handOutUndone,
+            case .parcelMoved, .deadlineExtended, .parcelReturning, .returnCancelled, .receiptUndone, .parcelsHandedOut, .handOutUndone,
                  .parcelsCollectedByDriver, .customerAdded, .deliveryStarted, .deliveryEnded, .parcelsExpected,
                  .slotCapacityChanged, .queueEntryAdded, .queueFetchStarted, .queueEntryReady, .queueEntryClosed:
                 break
@@ -80,7 +80,9 @@ extension History {
     public static func parcels(namedBy event: Event) -> [ParcelID] {
         switch event {
         case .parcelReceived(let parcel): [parcel.id]
-        case .parcelMoved(let id, _), .deadlineExtended(let id, _), .parcelReturning(let id, _), .receiptUndone(let id): [id]
+        case .parcelMoved(let id, _), .deadlineExtended(let id, _), .parcelReturning(let id, _), .returnCancelled(let id, _),
+             .receiptUndone(let id):
+            [id]
         case .parcelsHandedOut(let ids, _, _, _), .handOutUndone(let ids), .parcelsCollectedByDriver(let ids),
              .handOutRefused(_, let ids, _):
             ids

@@ -64,6 +64,8 @@ public struct History: Codable, Equatable, Sendable {
             step(id, .returning(to: area)) { $0.returned += 1 }
         case .parcelsCollectedByDriver(let ids):
             for id in ids { step(id, .collected) { $0.collected += 1 } }
+        case .returnCancelled(let id, let slot):
+            step(id, .returnCancelled(to: slot))
         case .receiptUndone(let id):
             step(id, .receiptUndone) { $0.receiptsUndone += 1 }
         case .droppedOff(let dropOff):

@@ -53,7 +53,7 @@ public struct ParcelStory: Codable, Equatable, Sendable {
     mutating func append(_ step: ParcelStep) -> Int {
         steps.append(step)
         switch step.what {
-        case .received, .handOutUndone: status = .waiting
+        case .received, .handOutUndone, .returnCancelled: status = .waiting
         case .handedOut: status = .handedOut
         case .returning: status = .returning
         case .collected: status = .collected
@@ -89,6 +89,8 @@ public struct ParcelStep: Codable, Equatable, Sendable {
         case refused(reason: String)
         /// Marked to go back to the sender, into the outbound area `to`.
         case returning(to: SlotID)
+        /// Taken back from the outbound area to the slot `to`, waiting for the customer again.
+        case returnCancelled(to: SlotID)
         case collected
         case receiptUndone
     }
@@ -122,6 +124,7 @@ extension ParcelStep.What {
         case .handOutUndone: "hand-out undone, waiting again"
         case .refused(let reason): "hand-out refused: \(reason)"
         case .returning(let area): "marked for return to the sender, into \(area)"
+        case .returnCancelled(let slot): "taken back from return to \(slot), waiting again"
         case .collected: "collected by the driver"
         case .receiptUndone: "receipt undone, taken out of the store"
         }

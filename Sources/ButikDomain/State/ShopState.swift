@@ -248,6 +248,11 @@ extension ShopState {
             }
         case .parcelsCollectedByDriver(let ids):
             for id in ids { update(id) { $0.status = .collected(at: record.at) } }
+        case .returnCancelled(let id, let slot):
+            update(id) { parcel in
+                parcel.status = .waiting
+                parcel.slot = slot
+            }
         case .receiptUndone(let id):
             guard let parcel = parcels[id] else { return }
             unindex(parcel)

@@ -84,6 +84,10 @@ extension ParcelStep.What {
             out.key("returning"); out.openObject()
             out.key("to"); out.string(area.value)
             out.closeObject()
+        case .returnCancelled(let slot):
+            out.key("returnCancelled"); out.openObject()
+            out.key("to"); out.string(slot.value)
+            out.closeObject()
         case .collected:
             out.key("collected"); out.openObject(); out.closeObject()
         case .receiptUndone:

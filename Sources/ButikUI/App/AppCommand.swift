@@ -29,6 +29,8 @@ public enum AppCommand: Equatable, Sendable {
     case extendDeadline(ParcelID, DeadlineExtension)
     /// Sends every overdue waiting parcel to the outbound area for the driver.
     case returnOverdue
+    /// Takes a returning parcel back from the outbound area to a shelf slot.
+    case cancelReturn(ParcelID, to: SlotID)
     /// Takes in a customer's prepaid return parcel for the driver.
     case dropOff(ParsedTracking, carrier: String?)
     /// Records what the driver (of a carrier, by id, or of every carrier) took from the outbound area.
@@ -85,6 +87,9 @@ public enum AppCommand: Equatable, Sendable {
         case .returnOverdue:
             let decision = state.returnOverdue(context)
             return Decision(events: decision.events, outcome: .returnedOverdue(decision.outcome))
+        case .cancelReturn(let id, let slot):
+            let decision = try state.cancelReturn(id, to: slot, context)
+            return Decision(events: decision.events, outcome: .returnCancelled(decision.outcome))
         case .dropOff(let tracking, let carrier):
             let decision = try state.dropOff(tracking: tracking, carrier: carrier, customer: nil, context)
             return Decision(events: decision.events, outcome: .droppedOff(decision.outcome))
@@ -113,6 +118,8 @@ public enum AppOutcome: Equatable, Sendable {
     case deadlineExtended(Parcel)
     /// The overdue parcels now waiting for the driver.
     case returnedOverdue([Parcel])
+    /// The parcel back on a shelf, waiting again.
+    case returnCancelled(Parcel)
     case droppedOff(DropOff)
     case handedOver(Handover)
 }

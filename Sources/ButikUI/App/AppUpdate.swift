@@ -50,7 +50,7 @@ extension AppState {
             case .deliveryStarted, .deliveryEnded, .received, .receiptUndone, .expected: intake.performed(outcome, context)
             case .moved, .capacitySet: shelves.performed(outcome, context)
             case .handedOut, .handOutUndone, .handOutRefused: counter.performed(outcome, context)
-            case .queueChanged, .deadlineExtended, .returnedOverdue, .droppedOff, .handedOver: queue.performed(outcome, context)
+            case .queueChanged, .deadlineExtended, .returnedOverdue, .returnCancelled, .droppedOff, .handedOver: queue.performed(outcome, context)
             }
             return []
         case .refused(let command, let message):
@@ -58,7 +58,7 @@ extension AppState {
             case .startDelivery, .endDelivery, .receive, .undoReceipt, .expect: intake.refused(message)
             case .move, .setCapacity: shelves.refused(command, message, context)
             case .handOut, .undoHandOut, .refuseHandOut: counter.refused(message)
-            case .addToQueue, .startFetching, .markReady, .closeQueueEntry, .extendDeadline, .returnOverdue,
+            case .addToQueue, .startFetching, .markReady, .closeQueueEntry, .extendDeadline, .returnOverdue, .cancelReturn,
                  .dropOff, .handOver: queue.refused(message)
             }
             return [.beep]

@@ -9,7 +9,7 @@ extension QueueScreen {
     enum Action: Sendable, Equatable {
         case switchList, select(Key), handOut, clearNotice
         case add, fetch, ready, remove, choose(Int)
-        case carrierFilter, stateFilter, extend, returnOverdue, dropOff, handover
+        case carrierFilter, stateFilter, extend, returnOverdue, backToShelf, dropOff, handover
         case submitPrompt, cancelPrompt
         case checkHandover, cancelHandover
     }
@@ -38,6 +38,12 @@ extension QueueScreen {
             KeyBinding(.character("s"), words.text("keys.queue.state"), action: .stateFilter),
             KeyBinding(.character("e"), words.text("keys.queue.extend"), action: .extend),
             KeyBinding(.character("o"), words.text("keys.queue.returnOverdue"), action: .returnOverdue),
+        ]
+        // A returning parcel selected in the list below (the returns view) can go back to a shelf.
+        if focus == .parcels, case .returning = selectedParcel(context)?.status {
+            bindings.append(KeyBinding(.character("b"), words.text("keys.queue.backToShelf"), action: .backToShelf))
+        }
+        bindings += [
             KeyBinding(.character("d"), words.text("keys.queue.dropOff"), action: .dropOff),
             KeyBinding(.character("h"), words.text("keys.queue.handover"), action: .handover),
         ]
@@ -68,6 +74,9 @@ extension QueueScreen {
         case .extend:
             return KeyMap([KeyBinding(.enter, words.text("keys.queue.extend"), action: .submitPrompt), cancel],
                           typing: words.text("keys.queue.days"), flow: flow)
+        case .backToShelf:
+            return KeyMap([KeyBinding(.enter, words.text("keys.queue.putBack"), action: .submitPrompt), cancel],
+                          typing: words.text("keys.queue.theSlot"), flow: flow)
         case .dropOff:
             return KeyMap([KeyBinding(.enter, words.text("keys.queue.takeIn"), action: .submitPrompt), cancel],
                           typing: words.text("keys.queue.trackingAndCarrier"), scan: words.text("keys.queue.itsNumber"), flow: flow)
@@ -104,6 +113,10 @@ extension QueueScreen {
         case .stateFilter: cycleState()
         case .extend: return openExtend(context)
         case .returnOverdue: return openReturnOverdue(context)
+        case .backToShelf:
+            guard let parcel = selectedParcel(context) else { return [] }
+            notice = nil
+            prompt = .backToShelf(parcel.id)
         case .dropOff:
             notice = nil
             prompt = .dropOff()

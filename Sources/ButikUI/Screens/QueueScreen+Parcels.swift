@@ -34,6 +34,10 @@ extension QueueScreen {
             notice = QueueNotice(Phrase("queue.extend.done", ["tracking": .text(parcel.tracking.value), "key": .text(parcel.key),
                                                               "deadline": .date(parcel.deadline), "due": .text(context.dueText(parcel.deadline))]),
                                  isProblem: false)
+        case .returnCancelled(let parcel):
+            notice = QueueNotice(Phrase("queue.backToShelf.done", ["tracking": .text(parcel.tracking.value), "key": .text(parcel.key),
+                                                                   "slot": .text(parcel.slot.value), "due": .text(context.dueText(parcel.deadline))]),
+                                 isProblem: false)
         case .returnedOverdue(let parcels):
             notice = QueueNotice(Phrase("queue.return.done", ["n": .count(parcels.count), "area": .text(context.layout.outboundID.value)]),
                                  isProblem: false)

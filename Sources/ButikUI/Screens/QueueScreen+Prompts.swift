@@ -16,6 +16,8 @@ public struct QueuePrompt: Sendable {
         case extend(ParcelID)
         /// Yes or no to sending every overdue parcel back.
         case returnOverdue
+        /// The shelf slot a returning parcel goes back to.
+        case backToShelf(ParcelID)
         /// A return parcel's tracking number (typed or scanned), and its carrier.
         case dropOff
     }
@@ -60,6 +62,11 @@ public struct QueuePrompt: Sendable {
         QueuePrompt(purpose: .extend(parcel), field: TextField(text))
     }
 
+    /// Asks which slot the returning `parcel` goes back to, with `text` typed so far.
+    static func backToShelf(_ parcel: ParcelID, text: String = "") -> QueuePrompt {
+        QueuePrompt(purpose: .backToShelf(parcel), field: TextField(text))
+    }
+
     /// Asks for a drop-off's tracking number and carrier.
     static func dropOff(text: String = "") -> QueuePrompt {
         QueuePrompt(purpose: .dropOff, field: TextField(text))
@@ -100,6 +107,13 @@ public struct QueuePrompt: Sendable {
                                                               "deadline": .text(parcel.map { words.date($0.deadline) } ?? "?")])
             return Modal(.prompt(field), title: " \(words.text("queue.extend.title")) ", message: message,
                          confirmLabel: words.text("queue.extend.confirm"), cancelLabel: cancel)
+        case .backToShelf(let id):
+            let parcel = context.shop.parcels[id]
+            field.placeholder = words.text("queue.backToShelf.placeholder")
+            let message = words.text("queue.backToShelf.message", ["tracking": .text(parcel?.tracking.value ?? id.description),
+                                                                   "key": .text(parcel?.key ?? "?"), "area": .text(context.layout.outboundID.value)])
+            return Modal(.prompt(field), title: " \(words.text("queue.backToShelf.title")) ", message: message,
+                         confirmLabel: words.text("queue.backToShelf.confirm"), cancelLabel: cancel)
         case .dropOff:
             field.placeholder = words.text("queue.dropOff.placeholder")
             return Modal(.prompt(field), title: " \(words.text("queue.dropOff.title")) ", message: words.text("queue.dropOff.message"),
@@ -191,6 +205,14 @@ extension QueueScreen {
             }
             notice = nil
             return [.perform(.extendDeadline(id, .days(days)))]
+        case .backToShelf(let id):
+            guard !text.isEmpty else {
+                notice = QueueNotice(Phrase("queue.backToShelf.typeSlot"), isProblem: true)
+                prompt = .backToShelf(id)
+                return [.beep]
+            }
+            notice = nil
+            return [.perform(.cancelReturn(id, to: SlotID(text)))]
         case .dropOff:
             return submitDropOff(text, context)
         case .add, .remove, .returnOverdue:

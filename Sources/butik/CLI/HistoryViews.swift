@@ -5,7 +5,7 @@ import Foundation
 /// names the kind of event and the fields that kind has are set.
 struct StepFields: Encodable {
     /// `received`, `moved`, `extended`, `handedOut`, `handOutUndone`, `refused`, `returning`,
-    /// `collected` or `receiptUndone`.
+    /// `returnCancelled`, `collected` or `receiptUndone`.
     let type: String
     var slot: String?
     var delivery: String?
@@ -27,6 +27,7 @@ struct StepFields: Encodable {
         case .handOutUndone: type = "handOutUndone"
         case .refused(let reason): (type, self.reason) = ("refused", reason)
         case .returning(let area): (type, slot) = ("returning", area.value)
+        case .returnCancelled(let slot): (type, self.slot) = ("returnCancelled", slot.value)
         case .collected: type = "collected"
         case .receiptUndone: type = "receiptUndone"
         }

@@ -64,6 +64,7 @@ enum JournalCoding {
                           ExpectedParcel(tracking: TrackingNumber("TBA123456789012"), name: "Bjørn Haugen",
                                          importedAt: Date(timeIntervalSince1970: 1_773_100_000), pickupCode: "123456")]),
         .slotCapacityChanged(slot: SlotID("B4"), capacity: 9),
+        .returnCancelled(parcel: ParcelID(4), to: SlotID("C3")),
         .droppedOff(DropOff(id: DropOffID(4), tracking: TrackingNumber("RR123456785SE"), carrier: "postnord", customer: CustomerID(7),
                             at: Date(timeIntervalSince1970: 1_773_144_000.5), staff: "kari")),
         .droppedOff(DropOff(id: DropOffID(5), tracking: TrackingNumber("1Z999AA10123456784"), carrier: "ups", customer: nil,
@@ -100,6 +101,7 @@ enum JournalCoding {
         case .deadlineExtended: "deadlineExtended"
         case .parcelReturning: "parcelReturning"
         case .parcelsCollectedByDriver: "parcelsCollectedByDriver"
+        case .returnCancelled: "returnCancelled"
         case .receiptUndone: "receiptUndone"
         case .deliveryStarted: "deliveryStarted"
         case .deliveryEnded: "deliveryEnded"
@@ -118,7 +120,7 @@ enum JournalCoding {
     }
 
     @Test func samplesCoverEveryCase() {
-        #expect(Set(Self.events.map(Self.kind)).count == 22)
+        #expect(Set(Self.events.map(Self.kind)).count == 23)
     }
 
     @Test(arguments: events)

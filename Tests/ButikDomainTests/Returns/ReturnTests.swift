@@ -33,6 +33,71 @@ import Testing
         #expect(state.returnOverdue(nextDay).events.isEmpty, "returning parcels are not returned twice")
     }
 
+    /// A parcel in OUT the driver has not collected goes back to a shelf slot with room, and
+    /// waits for its customer again; the driver no longer expects it.
+    @Test func aReturningParcelGoesBackToAShelfWithRoom() throws {
+        var state = try Self.shop()
+        let context = Fixtures.later(8 * 86_400)
+        _ = state.commit(state.returnOverdue(context), context)
+        let decision = try state.cancelReturn(ParcelID(1), to: Fixtures.a3, context)
+        #expect(decision.events == [.returnCancelled(parcel: ParcelID(1), to: Fixtures.a3)])
+        let back = state.commit(decision, context)
+        #expect(back.slot == Fixtures.a3)
+        #expect(back.status == .waiting)
+        #expect(state.parcels[ParcelID(1)] == back)
+        #expect(state.load(of: Fixtures.a3) == 1)
+        #expect(state.handoverTally(scanned: [], carrierID: nil).expected == [TrackingNumber("RR000000003SE")])
+        #expect(state.returnOverdue(context).events == [.parcelReturning(parcel: ParcelID(1), to: Fixtures.out)],
+                "its deadline is as it was: still overdue until extended")
+    }
+
+    @Test func onlyAReturningParcelGoesBackAndOnlyToASlotWithRoom() throws {
+        var state = try Self.shop()
+        let context = Fixtures.later(8 * 86_400)
+        _ = state.commit(state.returnOverdue(context), context)
+        #expect(throws: DomainError.notReturningToShelf(tracking: TrackingNumber("RR000000002SE"), status: .handedOut)) {
+            try state.cancelReturn(ParcelID(2), to: Fixtures.a3, context)
+        }
+        #expect(throws: DomainError.notReturningToShelf(tracking: TrackingNumber("TBA123456789012"), status: .waiting)) {
+            try state.cancelReturn(ParcelID(4), to: Fixtures.a3, context)
+        }
+        #expect(throws: DomainError.unknownParcel("P9")) { try state.cancelReturn(ParcelID(9), to: Fixtures.a3, context) }
+        #expect(throws: DomainError.unknownSlot("B9")) { try state.cancelReturn(ParcelID(1), to: SlotID("B9"), context) }
+        #expect(throws: DomainError.unknownSlot("OUT")) { try state.cancelReturn(ParcelID(1), to: Fixtures.out, context) }
+        // A2 holds P4; P3 back beside it fills it.
+        _ = state.commit(try state.cancelReturn(ParcelID(3), to: Fixtures.a2, context), context)
+        #expect(throws: DomainError.slotFull(slot: Fixtures.a2, capacity: 2)) { try state.cancelReturn(ParcelID(1), to: Fixtures.a2, context) }
+        #expect(try state.cancelReturn(ParcelID(1), to: Fixtures.floor, context).outcome.slot == Fixtures.floor, "an area has no capacity")
+        // Once the driver has taken it, it is gone.
+        _ = state.commit(try state.collectByDriver([ParcelID(1)], context), context)
+        #expect(throws: DomainError.notReturningToShelf(tracking: TrackingNumber("RR000000001SE"), status: .collected)) {
+            try state.cancelReturn(ParcelID(1), to: Fixtures.a3, context)
+        }
+    }
+
+    /// The parcel's story tells it, and it is in the shop again.
+    @Test func theStoryTellsTheReturnTakenBack() throws {
+        var state = try Self.shop()
+        let context = Fixtures.later(8 * 86_400)
+        var records: [Record] = []
+        func record(_ events: [Event]) {
+            for event in events {
+                records.append(context.record(event))
+                state.apply(context.record(event))
+            }
+        }
+        record(state.returnOverdue(context).events)
+        record(try state.cancelReturn(ParcelID(1), to: Fixtures.a3, context).events)
+        var history = History(zone: Fixtures.oslo)
+        history.apply(context.record(.parcelReceived(try #require(state.parcels[ParcelID(1)]))), seq: 1)
+        for (index, record) in records.enumerated() { history.apply(record, seq: index + 2) }
+        let story = try #require(history.story(of: ParcelID(1)))
+        #expect(story.steps.last?.what == .returnCancelled(to: Fixtures.a3))
+        #expect(story.status == .waiting)
+        #expect(story.closing == nil)
+        #expect(ParcelStep.What.returnCancelled(to: Fixtures.a3).phrase == "taken back from return to A3, waiting again")
+    }
+
     @Test func severalParcelsReturnTogetherOrNotAtAll() throws {
         let state = try Self.shop()
         let context = Fixtures.later(60)

@@ -82,6 +82,34 @@ import Testing
         #expect(h.state.queue.notice?.text(h.state.words) == "The driver took \(returning.count) of \(returning.count).")
     }
 
+    /// In the returns view, b takes the selected parcel from OUT back to a shelf slot, by the
+    /// same rule as `butik return undo`.
+    @Test func bTakesAReturningParcelBackToAShelf() throws {
+        let h = try Harness()
+        h.press(.function(5))
+        h.press(.character("o"), .character("y"), .tab)
+        #expect(!h.state.keys.binds(.character("b")), "a waiting parcel is selected: no b")
+        h.press(.character("s"), .character("s"), .character("s"))
+        let parcel = try #require(h.state.queue.selectedParcel(h.state.context))
+        guard case .returning = parcel.status else { Issue.record("\(parcel.status)"); return }
+        h.press(.character("b"))
+        #expect(h.state.queue.prompt?.purpose == .backToShelf(parcel.id))
+        #expect(h.screen().contains { $0.contains("\(parcel.tracking) (\(parcel.key)) is in OUT for return to") })
+        h.type("zz9")
+        h.press(.enter)
+        #expect(h.takeEffects() == [.beep], "no such slot: the domain's refusal")
+        #expect(h.state.queue.notice?.isProblem == true)
+        let free = try #require(h.store.layout.slots.first { $0.size == .small && h.store.state.load(of: $0.id) < $0.capacity }).id
+        h.press(.character("b"))
+        h.type(free.value.lowercased())
+        h.press(.enter)
+        let back = try #require(h.store.state.parcels[parcel.id])
+        #expect(back.status == .waiting)
+        #expect(back.slot == free)
+        #expect(h.state.queue.notice?.text(h.state.words).hasPrefix("\(parcel.tracking) (\(parcel.key)) is back in \(free), waiting for its customer") == true)
+        #expect(h.state.queue.parcels(h.state.context).count == 8, "the returns view lists the 8 left in OUT")
+    }
+
     @Test func escCancelsTheHandover() throws {
         let h = try Harness()
         h.press(.function(5))
