@@ -49,6 +49,20 @@ public struct ParcelStory: Codable, Equatable, Sendable {
         steps = [receipt]
     }
 
+    /// A story as a store kept it, read back field by field (``History`` builds stories by
+    /// applying records).
+    public init(id: ParcelID, tracking: TrackingNumber, carrier: String, customer: CustomerID, key: String,
+                recipientName: String, status: Status, steps: [ParcelStep]) {
+        self.id = id
+        self.tracking = tracking
+        self.carrier = carrier
+        self.customer = customer
+        self.key = key
+        self.recipientName = recipientName
+        self.status = status
+        self.steps = steps
+    }
+
     /// Adds a step and the status it leads to; returns the step's index in ``steps``.
     mutating func append(_ step: ParcelStep) -> Int {
         steps.append(step)

@@ -29,24 +29,17 @@ enum HistoryFileWriter {
         return TablePlan(buckets: buckets, keys: keys) { index throws(StoreError) in
             if let rewriting, !rewriting.contains(index) { return nil }
             guard let keys = grouped[index] else { return [] }
-            return try bucket(keys.sorted().map { ($0, pieces[$0]!) })
+            return bucket(keys.sorted().map { ($0, pieces[$0]!) })
         }
     }
 
-    /// A bucket's bytes: its entries, sorted by key, as the JSON array ``HistoryFile`` keeps.
-    static func bucket<Key: JSONWritable, Value: JSONWritable>(_ entries: [(Key, Value)]) throws(StoreError) -> [UInt8] {
-        var out = JSONOut()
-        do {
-            out.openArray()
-            for (key, value) in entries {
-                out.openObject()
-                out.key("k"); try key.write(to: &out)
-                out.key("v"); try value.write(to: &out)
-                out.closeObject()
-            }
-            out.closeArray()
-        } catch {
-            throw .encoding(reason: "the history cannot be written as JSON (\(error))")
+    /// A bucket's bytes: its entries, sorted by key, as ``HistoryFile`` keeps them.
+    static func bucket<Key: HistoryWritable, Value: HistoryWritable>(_ entries: [(Key, Value)]) -> [UInt8] {
+        var out = HistoryOut()
+        out.unsigned(UInt64(entries.count))
+        for (key, value) in entries {
+            key.write(to: &out)
+            value.write(to: &out)
         }
         return out.bytes
     }
@@ -114,7 +107,7 @@ enum HistoryFileWriter {
     }
 
     /// The sealed header, padded with spaces to ``HistoryFile/headerSize`` ending in a newline.
-    private static func encodedHeader(_ header: HistoryFile.Header) throws(StoreError) -> [UInt8] {
+    static func encodedHeader(_ header: HistoryFile.Header) throws(StoreError) -> [UInt8] {
         var bytes: [UInt8]
         do { bytes = [UInt8](try StoreCoding.encoder().encode(header)) } catch {
             throw .encoding(reason: "the history file's header cannot be written as JSON (\(error))")
