@@ -60,6 +60,13 @@ enum HistoryFileWriter {
                 let written = Posix.writeAll(fd, bytes, ops: ops)
                 if written != 0 { throw .io(operation: "write", path: temporary, errno: written) }
             }
+            // New buckets are written a megabyte at a time (a year's file has 100,000 of them).
+            var pending: [UInt8] = []
+            pending.reserveCapacity(1 << 20)
+            func drain() throws(StoreError) {
+                try put(pending)
+                pending.removeAll(keepingCapacity: true)
+            }
             try put([UInt8](repeating: 0, count: frontSize))  // the front is written last, over this
             var offset = Int64(frontSize)
             var copying: (from: Int64, length: Int)?  // a run of old buckets one after the other
@@ -75,7 +82,8 @@ enum HistoryFileWriter {
                     let length: Int, sum: UInt32
                     if let bytes = try plan.encoded(bucket) {
                         try flush()
-                        try put(bytes)
+                        pending += bytes
+                        if pending.count >= 1 << 20 { try drain() }
                         (length, sum) = (bytes.count, bytes.isEmpty ? 0 : CRC32.checksum(bytes))
                     } else {
                         guard let old else { throw .encoding(reason: "a history bucket to copy has no file to copy it from") }
@@ -87,6 +95,7 @@ enum HistoryFileWriter {
                             copying = (run.from, run.length + slot.length)
                         } else {
                             try flush()
+                            try drain()
                             copying = (slot.offset, slot.length)
                         }
                         (length, sum) = (slot.length, slot.sum)
@@ -100,6 +109,7 @@ enum HistoryFileWriter {
                 front += table
             }
             try flush()
+            try drain()
             let head = try encodedHeader(header)
             guard lseek(fd, 0, SEEK_SET) == 0 else { throw .io(operation: "seek", path: temporary, errno: errno) }
             try put(head + front)
