@@ -34,13 +34,15 @@ extension CounterScreen {
             drawField(words.text("handOut.refusing"), flow.reasonField, style: Style(.danger, bold: true), into: &screen, row: row, rect)
         }
         row += 1
+        // The last scan's result, or the hint, on the rows it needs: the parcels' header and a row stay.
+        let said = Rect(row: row, column: rect.column, width: rect.width, height: max(1, rect.row + rect.height - row - 2))
         if let notice {
-            screen.put(words.text(notice.phrase), row: row, column: rect.column,
-                       style: notice.alarm ? Style(.danger, bold: true, reverse: true) : Style(.ok, bold: true), maxWidth: rect.width)
+            row += drawNotice(notice, into: &screen, at: said, words)
         } else if let hint = proxyHint(flow, context) {
-            screen.put(hint.text, row: row, column: rect.column, style: hint.style, maxWidth: rect.width)
+            row += screen.putWrapped(hint.text, in: said, style: hint.style)
+        } else {
+            row += 1
         }
-        row += 1
         let rows = flow.parcels.compactMap { context.shop.parcels[$0] }.map { parcel in
             if flow.leftOut.contains(parcel.id) {
                 return Table.Row(["–", parcel.tracking.value, parcel.slot.value, parcel.carrier, words.text("handOut.leftOut")], style: Style(.muted))

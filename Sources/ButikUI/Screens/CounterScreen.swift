@@ -104,7 +104,7 @@ public struct CounterScreen: Sendable {
         let table = selection.applied(to: table(hits, context))
         table.draw(into: &screen, at: Rect(row: rect.row + 2, column: rect.column, width: rect.width, height: tableHeight))
         let detailTop = rect.row + 2 + tableHeight
-        let detail = Rect(row: detailTop, column: rect.column, width: rect.width, height: rect.row + rect.height - detailTop)
+        var detail = Rect(row: detailTop, column: rect.column, width: rect.width, height: rect.row + rect.height - detailTop)
         guard detail.height > 1 else { return }
         if let handOut {
             screen.horizontalLine(row: detail.row, column: detail.column, width: detail.width, style: Style(.muted))
@@ -112,8 +112,11 @@ public struct CounterScreen: Sendable {
             return
         }
         if let notice {
-            screen.put(words.text(notice.phrase), row: detail.row, column: detail.column,
-                       style: notice.alarm ? Style(.danger, bold: true, reverse: true) : Style(.ok, bold: true), maxWidth: detail.width)
+            // The whole notice in the ─── line's place, the card under it.
+            let rows = drawNotice(notice, into: &screen, at: Rect(row: detail.row, column: detail.column, width: detail.width,
+                                                                   height: detail.height - 1), words)
+            detail.row += rows - 1
+            detail.height -= rows - 1
         }
         guard let selected = table.selection, hits.indices.contains(selected) else { return }
         if notice == nil { screen.horizontalLine(row: detail.row, column: detail.column, width: detail.width, style: Style(.muted)) }
@@ -121,6 +124,12 @@ public struct CounterScreen: Sendable {
         case .customer(let id): drawCustomer(id, into: &screen, at: detail, context)
         case .parcel(let id): drawParcel(id, into: &screen, at: detail, context)
         }
+    }
+
+    /// The notice wrapped over the rows it needs of `rect`; returns them.
+    func drawNotice(_ notice: (phrase: Phrase, alarm: Bool), into screen: inout Screen, at rect: Rect, _ words: Words) -> Int {
+        screen.putWrapped(words.text(notice.phrase), in: rect,
+                          style: notice.alarm ? Style(.danger, bold: true, reverse: true) : Style(.ok, bold: true))
     }
 
     /// How many of the newest customer log entries the card shows.

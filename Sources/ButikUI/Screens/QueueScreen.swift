@@ -81,13 +81,15 @@ public struct QueueScreen: Sendable {
         guard rect.height >= 8 else { return }
         let pickupHeight = drawPickup(into: &screen, at: rect, context)
         var row = rect.row + pickupHeight
+        // What is said takes the rows it needs; the list keeps its header and two rows.
+        func room() -> Rect { Rect(row: row, column: rect.column, width: rect.width, height: max(1, rect.row + rect.height - row - 4)) }
         if let handover {
-            screen.put(handover.line(context), row: row, column: rect.column, style: Style(.accent, bold: true, reverse: true), maxWidth: rect.width)
+            row += screen.putWrapped(handover.line(context), in: room(), style: Style(.accent, bold: true, reverse: true))
         } else if let notice {
-            screen.put(notice.text, row: row, column: rect.column,
-                       style: notice.isProblem ? Style(.danger, bold: true) : Style(.ok, bold: true), maxWidth: rect.width)
+            row += screen.putWrapped(notice.text, in: room(), style: notice.isProblem ? Style(.danger, bold: true) : Style(.ok, bold: true))
+        } else {
+            row += 1
         }
-        row += 1
         let waiting = context.shop.parcelsInShop.filter { $0.status == .waiting }
         let overdue = waiting.filter { $0.deadline < context.today }.count
         // The count a driver's handover starts from (the open one's carrier): returning parcels and drop-offs.
@@ -96,11 +98,11 @@ public struct QueueScreen: Sendable {
             + filterSummary
         if handover != nil, let notice {
             // A scan the handover refused is said under its count.
-            screen.put(notice.text, row: row, column: rect.column, style: Style(.danger, bold: true, reverse: true), maxWidth: rect.width)
+            row += screen.putWrapped(notice.text, in: room(), style: Style(.danger, bold: true, reverse: true))
         } else {
             screen.put(summary, row: row, column: rect.column, style: Style(focus == .parcels ? .accent : .muted, bold: true), maxWidth: rect.width)
+            row += 1
         }
-        row += 1
         var table = selection.applied(to: table(context))
         table.showsSelection = focus == .parcels
         table.draw(into: &screen, at: Rect(row: row, column: rect.column, width: rect.width, height: rect.row + rect.height - row))

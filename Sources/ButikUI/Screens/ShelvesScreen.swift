@@ -138,14 +138,15 @@ public struct ShelvesScreen: Sendable {
         }
         let listTop = rect.row + mapHeight
         guard listTop < rect.row + rect.height - 1 else { return }
-        drawStatusRow(into: &screen, row: listTop, rect: rect, context.words)
-        table(context).draw(into: &screen, at: Rect(row: listTop + 1, column: rect.column, width: rect.width, height: rect.row + rect.height - listTop - 1))
+        let listRow = listTop + drawStatusRow(into: &screen, row: listTop, rect: rect, context.words)
+        table(context).draw(into: &screen, at: Rect(row: listRow, column: rect.column, width: rect.width, height: rect.row + rect.height - listRow))
         if let prompt { prompt.modal(context).draw(into: &screen, at: rect) }
     }
 
     /// The row between the map and the list: the find field while it is in use, else the last
-    /// notice, else the find text and what it highlights, else a line.
-    private func drawStatusRow(into screen: inout Screen, row: Int, rect: Rect, _ words: Words) {
+    /// notice (on the rows it needs, the list keeping its header and a row), else the find text
+    /// and what it highlights, else a line. Returns the rows drawn.
+    private func drawStatusRow(into screen: inout Screen, row: Int, rect: Rect, _ words: Words) -> Int {
         if finding || (notice == nil && !findField.text.isEmpty) {
             let label = words.text("counter.find")
             screen.put(label, row: row, column: rect.column, style: Style(.accent, bold: true))
@@ -157,10 +158,12 @@ public struct ShelvesScreen: Sendable {
             screen.put(count, row: row, column: rect.column + label.count + fieldWidth + 3, style: Style(.muted),
                        maxWidth: max(0, rect.width - label.count - fieldWidth - 3))
         } else if let notice {
-            screen.put(notice.phrases.map { words.text($0) }.joined(separator: " ").truncated(toWidth: rect.width), row: row, column: rect.column, style: notice.isProblem ? Style(.warning, bold: true) : Style(.ok, bold: true),
-                       maxWidth: rect.width)
+            return screen.putWrapped(notice.phrases.map { words.text($0) }.joined(separator: " "),
+                                     in: Rect(row: row, column: rect.column, width: rect.width, height: max(1, rect.row + rect.height - row - 2)),
+                                     style: notice.isProblem ? Style(.warning, bold: true) : Style(.ok, bold: true))
         } else {
             screen.horizontalLine(row: row, column: rect.column, width: rect.width, style: Style(.muted))
         }
+        return 1
     }
 }
