@@ -70,18 +70,29 @@ public struct CounterScreen: Sendable {
                 let inShop = shop.parcelsInShop(for: id)
                 let waiting = inShop.filter { $0.status == .waiting }.count
                 let slots = Set(inShop.map(\.slot.value)).sorted().joined(separator: " ")
-                return Table.Row([customer.key, customer.name, slots, waiting == 0 ? words.text("counter.nothingWaiting") : words.text("counter.waiting", ["n": .count(waiting)])])
+                return Table.Row([customer.key, customer.name, slots, waiting == 0 ? words.text("counter.nothingWaiting") : words.text("counter.waiting", ["n": .count(waiting)]),
+                                  customer.phones.joined(separator: ", "), "", "", customer.note ?? ""])
             case .parcel(let id):
                 guard let parcel = shop.parcels[id] else { return nil }
                 let state = parcel.status == .waiting ? context.dueText(parcel.deadline) : words.text(parcel.status.kind.phrase)
-                return Table.Row([parcel.key, parcel.tracking.value, parcel.slot.value, state],
+                return Table.Row([parcel.key, parcel.tracking.value, parcel.slot.value, state, "", context.dayAndMonth(parcel.receivedAt), parcel.carrier],
                                  style: parcel.status.isInShop ? .plain : Style(.muted))
             }
         }
         let empty = field.text.isEmpty ? words.text("counter.empty") : words.text("counter.noMatch", ["text": .text(field.text)])
         return Table(columns: [Table.Column(words.text("column.key"), width: .fixed(6)), Table.Column(words.text("column.nameOrTracking")),
-                               Table.Column(words.text("column.slot"), width: .fixed(12)), Table.Column(words.text("column.state"), width: .fixed(16))],
+                               Table.Column(words.text("column.slot"), width: .fixed(12)), Table.Column(words.text("column.state"), width: .fixed(16))]
+                        + Self.wideColumns(words),
                      rows: rows, emptyMessage: empty)
+    }
+
+    /// The results' columns a wide window adds: a customer's phones and note, a parcel's
+    /// arrival and carrier.
+    static func wideColumns(_ words: Words) -> [Table.Column] {
+        [Table.Column(words.text("column.phone"), width: .fixed(24), shownFrom: 120),
+         Table.Column(words.text("column.arrived"), width: .fixed(7), shownFrom: 120),
+         Table.Column(words.text("column.carrier"), width: .fixed(12), shownFrom: 140),
+         Table.Column(words.text("column.note"), shownFrom: 160)]
     }
 
     func draw(into screen: inout Screen, at rect: Rect, _ context: AppContext) {

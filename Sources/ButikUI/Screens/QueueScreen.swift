@@ -41,11 +41,18 @@ public struct QueueScreen: Sendable {
             let style: Style = parcel.status != .waiting ? Style(.muted)
                 : parcel.deadline < today ? Style(.danger, bold: true)
                 : parcel.deadline == today ? Style(.warning) : .plain
-            return Table.Row([state, parcel.key, parcel.recipientName, parcel.slot.value, parcel.carrier, parcel.tracking.value], style: style)
+            let customer = context.shop.customers[parcel.customer]
+            return Table.Row([state, parcel.key, parcel.recipientName, parcel.slot.value, parcel.carrier, parcel.tracking.value,
+                              customer?.phones.joined(separator: ", ") ?? "", context.dayAndMonth(parcel.receivedAt), customer?.note ?? ""], style: style)
         }
+        let words = context.words
+        // A wide window also shows the customer's phones, the arrival and the customer's note.
         return Table(columns: [Table.Column("Due", width: .fixed(14)), Table.Column("Key", width: .fixed(6)),
                                Table.Column("Name"), Table.Column("Slot", width: .fixed(6)),
-                               Table.Column("Carrier", width: .fixed(9)), Table.Column("Tracking", width: .fixed(20))],
+                               Table.Column("Carrier", width: .fixed(9)), Table.Column("Tracking", width: .fixed(20)),
+                               Table.Column(words.text("column.phone"), width: .fixed(24), shownFrom: 140),
+                               Table.Column(words.text("column.arrived"), width: .fixed(7), shownFrom: 140),
+                               Table.Column(words.text("column.note"), shownFrom: 160)],
                      rows: rows, emptyMessage: isFiltered ? "No parcels match the filter." : "No parcels are waiting for pickup.")
     }
 

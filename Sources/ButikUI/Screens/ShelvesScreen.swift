@@ -73,8 +73,17 @@ public struct ShelvesScreen: Sendable {
         let words = context.words
         let table = Table(
             columns: [Table.Column(words.text("column.key"), width: .fixed(6)), Table.Column(words.text("column.name")),
-                      Table.Column(words.text("column.tracking"), width: .fixed(20)), Table.Column(words.text("column.due"), width: .fixed(12))],
-            rows: parcels(in: id, context).map { Table.Row([$0.key, $0.recipientName, $0.tracking.value, context.dueText($0.deadline)]) },
+                      Table.Column(words.text("column.tracking"), width: .fixed(20)), Table.Column(words.text("column.due"), width: .fixed(12)),
+                      // A wide window also shows the arrival, the carrier and the customer's phones and note.
+                      Table.Column(words.text("column.arrived"), width: .fixed(7), shownFrom: 120),
+                      Table.Column(words.text("column.carrier"), width: .fixed(12), shownFrom: 120),
+                      Table.Column(words.text("column.phone"), width: .fixed(24), shownFrom: 150),
+                      Table.Column(words.text("column.note"), shownFrom: 170)],
+            rows: parcels(in: id, context).map { parcel in
+                let customer = context.shop.customers[parcel.customer]
+                return Table.Row([parcel.key, parcel.recipientName, parcel.tracking.value, context.dueText(parcel.deadline),
+                                  context.dayAndMonth(parcel.receivedAt), parcel.carrier, customer?.phones.joined(separator: ", ") ?? "", customer?.note ?? ""])
+            },
             emptyMessage: words.text("shelves.empty", ["slot": .text(id.value)]))
         return focus == .list ? list.applied(to: table) : table
     }

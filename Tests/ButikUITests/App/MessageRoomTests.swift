@@ -94,6 +94,33 @@ import Testing
         #expect(h.state.shelves.notice == nil)
     }
 
+    // MARK: A wide window
+
+    @Test func aWideCounterShowsPhoneAndNoteBesideTheName() throws {
+        let h = try Harness()
+        h.type("kari")
+        let kari = try #require(h.store.state.customer(withKey: "KH2"))
+        let phone = try #require(kari.phones.first)
+        let wide = h.screen(width: 200, height: 60)
+        let row = try #require(wide.first { $0.hasPrefix(" KH2 ") })
+        #expect(row.contains(phone))
+        #expect(!row.contains(String(repeating: " ", count: 60)), "no column of blanks: \(row)")
+        #expect(!h.screen().contains { $0.hasPrefix(" KH2 ") && $0.contains(phone) }, "at 80 columns the slots come first")
+    }
+
+    @Test func wideQueueAndShelvesShowArrivalAndCarrier() throws {
+        let h = try Harness()
+        h.press(.function(5))
+        let queue = h.screen(width: 200, height: 60)
+        let header = try #require(queue.first { $0.contains("Due") && $0.contains("Tracking") })
+        #expect(header.contains("Arrived") && header.contains("Phone") && header.contains("Note"))
+        #expect(!h.screen().contains { $0.contains("Arrived") })
+        h.press(.function(4))
+        let shelves = h.screen(width: 200, height: 60)
+        let list = try #require(shelves.first { $0.contains("Tracking") && $0.contains("Due") })
+        #expect(list.contains("Arrived") && list.contains("Carrier") && list.contains("Phone"))
+    }
+
     // MARK: A small window
 
     @Test func below60x16AScanOpensItsPromptAndShowsTheKeyAndSlot() throws {
