@@ -12,14 +12,15 @@ extension CounterScreen {
         let who: [String: Phrase.Argument] = ["key": .text(customer.key), "name": .text(customer.name), "n": .count(flow.selected.count),
                                                "of": .count(flow.parcels.count)]
         let title = flow.leftOut.isEmpty ? words.text("handOut.title", who) : words.text("handOut.title.some", who)
-        screen.put(title,
-                   row: row, column: rect.column, style: Style(.title, bold: true), maxWidth: rect.width)
+        // One row each for who and the step: what does not fit gives way whole, before " …".
+        let line = { (row: Int) in Rect(row: row, column: rect.column, width: rect.width, height: 1) }
+        screen.putWrapped(title, in: line(row), style: Style(.title, bold: true))
         row += 1
         switch flow.step {
         case .verifying:
             let prompt = [words.text("handOut.identity.long"), words.text("handOut.identity.medium"),
                           words.text("handOut.identity.short")].first { $0.displayWidth <= rect.width } ?? ""
-            screen.put(prompt, row: row, column: rect.column, style: Style(.accent, bold: true), maxWidth: rect.width)
+            screen.putWrapped(prompt, in: line(row), style: Style(.accent, bold: true))
         case .proxyName:
             drawField(words.text("handOut.proxyName"), flow.proxyField, placeholder: words.text("handOut.proxyName.placeholder"), style: Style(.accent, bold: true), into: &screen, row: row, rect)
         case .proxyID:
@@ -27,9 +28,9 @@ extension CounterScreen {
         case .pickupCode:
             drawField(words.text("handOut.pickupCode"), flow.codeField, placeholder: words.text("handOut.pickupCode.placeholder"), style: Style(.accent, bold: true), into: &screen, row: row, rect)
         case .scanning:
-            screen.put(words.text("handOut.scanning", ["n": .count(flow.scanned.count), "of": .count(flow.selected.count),
-                                                       "how": .phrase(flow.how)]),
-                       row: row, column: rect.column, style: Style(.accent, bold: true), maxWidth: rect.width)
+            screen.putWrapped(words.text("handOut.scanning", ["n": .count(flow.scanned.count), "of": .count(flow.selected.count),
+                                                              "how": .phrase(flow.how)]),
+                              in: line(row), style: Style(.accent, bold: true))
         case .refusing:
             drawField(words.text("handOut.refusing"), flow.reasonField, style: Style(.danger, bold: true), into: &screen, row: row, rect)
         }

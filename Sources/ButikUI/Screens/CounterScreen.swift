@@ -168,8 +168,8 @@ public struct CounterScreen: Sendable {
         }
         if summing {
             let slots = Set(parcels.map(\.slot.value)).sorted().joined(separator: " ")
-            screen.put(words.text("counter.card.summed", ["n": .count(parcels.count), "slots": .text(slots)]), row: row, column: rect.column,
-                       style: Style(.muted), maxWidth: rect.width)
+            screen.putWrapped(words.text("counter.card.summed", ["n": .count(parcels.count), "slots": .text(slots)]),
+                              in: Rect(row: row, column: rect.column, width: rect.width, height: bottom - row), style: Style(.muted))
             return
         }
         let columns = [Table.Column(words.text("column.tracking"), width: .fixed(20)), Table.Column(words.text("column.slot"), width: .fixed(6)),
