@@ -35,8 +35,9 @@ extension CounterScreen {
             drawField(words.text("handOut.refusing"), flow.reasonField, style: Style(.danger, bold: true), into: &screen, row: row, rect)
         }
         row += 1
-        // The last scan's result, or the hint, on the rows it needs: the parcels' header and a row stay.
-        let said = Rect(row: row, column: rect.column, width: rect.width, height: max(1, rect.row + rect.height - row - 2))
+        // The last scan's result, or the hint, on the rows it needs: in a low window a STOP is
+        // worth more than the parcels' list under it.
+        let said = Rect(row: row, column: rect.column, width: rect.width, height: max(1, rect.row + rect.height - row))
         if let notice {
             row += drawNotice(notice, into: &screen, at: said, words)
         } else if let hint = proxyHint(flow, context) {

@@ -241,8 +241,10 @@ public struct CounterScreen: Sendable {
         case .returning(let since): lines.append(words.text("counter.parcel.returning", ["when": .text(context.moment(since))]))
         case .collected(let at): lines.append(words.text("counter.parcel.collected", ["when": .text(context.moment(at))]))
         }
-        for (offset, line) in lines.enumerated() where offset + 1 < rect.height {
-            screen.put(line, row: rect.row + 1 + offset, column: rect.column, style: offset == 0 ? Style(.title, bold: true) : .plain, maxWidth: rect.width)
+        var row = rect.row + 1
+        for (offset, line) in lines.enumerated() where row < rect.row + rect.height {
+            row += screen.putWrapped(line, in: Rect(row: row, column: rect.column, width: rect.width, height: rect.row + rect.height - row),
+                                     style: offset == 0 ? Style(.title, bold: true) : .plain)
         }
     }
 }

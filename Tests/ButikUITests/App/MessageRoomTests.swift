@@ -23,6 +23,19 @@ import Testing
         #expect(Self.read(lines, top + 3...top + 4)
             == "STOP: \(other.tracking) is not Kari Hansen's parcel. It is for JEDS (Janne Eline Dahl Solberg), slot \(other.slot). Put it back.")
         #expect(lines[top + 5].hasPrefix("    Tracking"), "the parcels' list moves down under the whole message")
+        // In the smallest whole layout the STOP keeps its slot too, over the parcels' list.
+        let small = h.screen(width: 60, height: 16)
+        let stop = try #require(small.firstIndex { $0.hasPrefix(" STOP: ") })
+        #expect(Self.read(small, stop...stop + 2).contains("slot \(other.slot). Put it back."), "\(small)")
+    }
+
+    @Test func aParcelsDetailsKeepTheirSlotInANarrowWindow() throws {
+        let h = try Harness()
+        let parcel = try #require(h.store.state.parcelsInShop.first { $0.key == "JEDS" && $0.status == .waiting })
+        h.type(parcel.tracking.value)
+        let lines = h.screen(width: 50, height: 24)
+        let first = try #require(lines.firstIndex { $0.hasPrefix(" For Janne") })
+        #expect(Self.read(lines, first...first + 1).hasSuffix("slot \(parcel.slot), small"), "\(lines)")
     }
 
     @Test func theHandoverResultShowsWhatIsNotOurs() throws {
