@@ -111,7 +111,13 @@ public struct CounterScreen: Sendable {
         let hits = hits(context)
         // The results take at most half the height and no more than they need (header, rows,
         // a blank line): one hit is the common case, and the card or hand-out below gets the rest.
-        let tableHeight = max(3, min((rect.height - 2) / 2, hits.count + 2))
+        var tableHeight = max(3, min((rect.height - 2) / 2, hits.count + 2))
+        if handOut != nil {
+            // A hand-out keeps its rows (line, who, step, the whole notice, the parcels' header
+            // and one): in a small window the results give way to it.
+            let said = notice.map { words.text($0.phrase).wrapped(toWidth: rect.width).count } ?? 1
+            tableHeight = max(3, min(tableHeight, rect.height - 2 - 5 - said))
+        }
         let table = selection.applied(to: table(hits, context))
         table.draw(into: &screen, at: Rect(row: rect.row + 2, column: rect.column, width: rect.width, height: tableHeight))
         let detailTop = rect.row + 2 + tableHeight

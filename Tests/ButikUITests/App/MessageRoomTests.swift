@@ -23,10 +23,13 @@ import Testing
         #expect(Self.read(lines, top + 3...top + 4)
             == "STOP: \(other.tracking) is not Kari Hansen's parcel. It is for JEDS (Janne Eline Dahl Solberg), slot \(other.slot). Put it back.")
         #expect(lines[top + 5].hasPrefix("    Tracking"), "the parcels' list moves down under the whole message")
-        // In the smallest whole layout the STOP keeps its slot too, over the parcels' list.
-        let small = h.screen(width: 60, height: 16)
-        let stop = try #require(small.firstIndex { $0.hasPrefix(" STOP: ") })
-        #expect(Self.read(small, stop...stop + 2).contains("slot \(other.slot). Put it back."), "\(small)")
+        // In the smallest whole layout and a compact one the STOP keeps its slot too, over the
+        // parcels' list and the results.
+        for (width, height) in [(60, 16), (50, 14)] {
+            let small = h.screen(width: width, height: height)
+            let stop = try #require(small.firstIndex { $0.hasPrefix(" STOP: ") })
+            #expect(Self.read(small, stop...min(small.count - 1, stop + 3)).contains("slot \(other.slot). Put it back."), "\(small)")
+        }
     }
 
     @Test func aParcelsDetailsKeepTheirSlotInANarrowWindow() throws {
