@@ -48,15 +48,14 @@ public struct IntakeScreen: Sendable {
 
     public init() {}
 
-    /// Whether this screen takes scans itself (it does while a delivery or the import prompt is
-    /// open).
-    func takesScans(_ context: AppContext) -> Bool { importField != nil || context.shop.openDelivery(of: context.staff) != nil }
+    /// Whether this screen takes scans itself (it does while a delivery is open; the import
+    /// prompt takes a burst as typing).
+    func takesScans(_ context: AppContext) -> Bool { context.shop.openDelivery(of: context.staff) != nil }
 
     // MARK: Input
 
     /// A complete scan: validated strictly (a scanner misread beeps and is refused).
     mutating func scan(_ code: String, _ context: AppContext) -> [AppEffect] {
-        if importField != nil { return submitImport(pasted: code) }
         step = currentStep(context)
         importReport = []
         var abandoned: Phrase?

@@ -88,6 +88,14 @@ final class Harness {
         settle()
     }
 
+    /// Text pasted, or typed as fast as a scanner types: 10 ms a character, then Enter when
+    /// `enter`.
+    func paste(_ text: String, enter: Bool = false) {
+        for character in text { deliver(.character(character), after: 0.01) }
+        if enter { deliver(.enter, after: 0.01) }
+        settle()
+    }
+
     /// Lets `seconds` pass with no key, idling the app as the terminal loop would.
     func wait(_ seconds: Double) {
         advance(to: clock + seconds)
