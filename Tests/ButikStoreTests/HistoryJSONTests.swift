@@ -35,7 +35,8 @@ import Testing
             #"{"handedOut":{"verification":"id"}}"#,
             #"{"handedOut":{"verification":"proxy","proxyName":"\#(strange)","proxyID":"pass …4521"}}"#,
             #"{"handedOut":{"verification":"proxy","proxyID":"x"}}"#,
-            #"{"handOutUndone":{}}"#, #"{"refused":{"reason":"\#(strange)"}}"#, #"{"returning":{"to":"OUT"}}"#,
+            #"{"handOutUndone":{}}"#, #"{"refused":{"reason":"\#(strange)"}}"#,
+            #"{"refused":{"reason":"no fullmakt","proxyName":"\#(strange)"}}"#, #"{"returning":{"to":"OUT"}}"#,
             #"{"collected":{}}"#, #"{"receiptUndone":{}}"#,
         ]
         let steps = try whats.enumerated().map { index, what in
@@ -54,7 +55,8 @@ import Testing
     @Test func everyItemOfATimelineIsWrittenAsItsConformanceWritesIt() throws {
         let whats = [
             #"{"parcel":{"_0":5,"step":2}}"#, #"{"refused":{"reason":"\#(strange)","parcels":["RR123456785NO","370725380000086508"]}}"#,
-            #"{"refused":{"reason":"","parcels":[]}}"#, #"{"proxyAuthorised":{"name":"\#(strange)"}}"#,
+            #"{"refused":{"reason":"","parcels":[]}}"#, #"{"refused":{"reason":"x","parcels":["RR123456785NO"],"proxyName":"\#(strange)"}}"#,
+            #"{"proxyAuthorised":{"name":"\#(strange)"}}"#,
             #"{"proxyRevoked":{"name":"Per"}}"#, #"{"droppedOff":{"_0":9,"tracking":"4558128234","carrier":"dhl"}}"#,
         ]
         let items = try whats.enumerated().map { index, what in

@@ -85,8 +85,8 @@ public struct ParcelStep: Codable, Equatable, Sendable {
         /// `proxyName` and `proxyID` (a note of the proxy's own ID) only with `.proxy`.
         case handedOut(verification: Verification, proxyName: String?, proxyID: String?)
         case handOutUndone
-        /// A hand-out refused at the counter, and why.
-        case refused(reason: String)
+        /// A hand-out refused at the counter, and why; `proxyName` when it was a proxy's.
+        case refused(reason: String, proxyName: String?)
         /// Marked to go back to the sender, into the outbound area `to`.
         case returning(to: SlotID)
         case collected
@@ -120,7 +120,7 @@ extension ParcelStep.What {
                 ? "handed out to proxy \(proxyName ?? "(no name)")\(proxyID.map { " (ID note: \($0))" } ?? "")"
                 : "handed out to the recipient, \(verification.checkPhrase)"
         case .handOutUndone: "hand-out undone, waiting again"
-        case .refused(let reason): "hand-out refused: \(reason)"
+        case .refused(let reason, let proxyName): "hand-out\(proxyName.map { " to proxy \($0)" } ?? "") refused: \(reason)"
         case .returning(let area): "marked for return to the sender, into \(area)"
         case .collected: "collected by the driver"
         case .receiptUndone: "receipt undone, taken out of the store"

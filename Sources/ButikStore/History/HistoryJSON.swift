@@ -76,9 +76,10 @@ extension ParcelStep.What {
             out.closeObject()
         case .handOutUndone:
             out.key("handOutUndone"); out.openObject(); out.closeObject()
-        case .refused(let reason):
+        case .refused(let reason, let proxyName):
             out.key("refused"); out.openObject()
             out.key("reason"); out.string(reason)
+            if let proxyName { out.key("proxyName"); out.string(proxyName) }
             out.closeObject()
         case .returning(let area):
             out.key("returning"); out.openObject()
@@ -106,10 +107,11 @@ extension TimelineItem: JSONWritable {
             out.key("_0"); out.int(id.rawValue)
             out.key("step"); out.int(step)
             out.closeObject()
-        case .refused(let reason, let parcels):
+        case .refused(let reason, let parcels, let proxyName):
             out.key("refused"); out.openObject()
             out.key("reason"); out.string(reason)
             out.key("parcels"); try parcels.write(to: &out)
+            if let proxyName { out.key("proxyName"); out.string(proxyName) }
             out.closeObject()
         case .proxyAuthorised(let name):
             out.key("proxyAuthorised"); out.openObject()

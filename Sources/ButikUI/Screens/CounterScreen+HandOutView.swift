@@ -31,7 +31,8 @@ extension CounterScreen {
                                                        "how": .phrase(flow.how)]),
                        row: row, column: rect.column, style: Style(.accent, bold: true), maxWidth: rect.width)
         case .refusing:
-            drawField(words.text("handOut.refusing"), flow.reasonField, style: Style(.danger, bold: true), into: &screen, row: row, rect)
+            drawField(words.text("handOut.refusing"), flow.reasonField, placeholder: HandOutFlow.defaultRefusal(words), style: Style(.danger, bold: true),
+                      into: &screen, row: row, rect)
         }
         row += 1
         if let notice {

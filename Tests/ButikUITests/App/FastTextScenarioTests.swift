@@ -46,7 +46,6 @@ import Testing
         let h = try Harness()
         let (customer, _) = try HandOutScenarioTests.startForKariHansen(h)
         h.press(.control("r"))
-        h.press(.control("u"))
         h.paste("Came without ID", enter: true)
         #expect(h.state.counter.handOut == nil, "Enter noted the refusal")
         #expect(h.store.state.log(of: customer.id).last?.text == "Came without ID")
