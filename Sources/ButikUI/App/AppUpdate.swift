@@ -65,6 +65,12 @@ extension AppState {
         case .importFailed(let message):
             intake.refused(message)
             return [.beep]
+        case .storiesRead(let tracking, let stories) where intake.lookingUp == tracking:
+            intake.storiesRead(stories, of: tracking)
+            return []
+        case .storiesUnread(let tracking, let reason) where intake.lookingUp == tracking:
+            intake.storiesUnread(tracking, reason)
+            return []
         case .storiesRead(let tracking, let stories):
             guard !stories.isEmpty else {
                 sayUnknown(tracking)

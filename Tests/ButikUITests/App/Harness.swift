@@ -33,18 +33,25 @@ final class Harness {
     private(set) var effects: [AppEffect] = []
 
     /// Opens a new store, fills it with the demo week when `demo` (then runs `setUp` on it,
-    /// e.g. to add customers as a second program would), and starts the app on it.
-    init(demo: Bool = true, seed: UInt64 = 2019, layout: String = Harness.layoutJSON,
+    /// e.g. to add customers as a second program would), and starts the app on it. `reopened`
+    /// opens the store again from a snapshot first, as the next start would: parcels closed two
+    /// days before its last entry are then only in its history.
+    init(demo: Bool = true, seed: UInt64 = 2019, layout: String = Harness.layoutJSON, reopened: Bool = false,
          setUp: (ShopStore) throws -> Void = { _ in }) throws {
         base = FileManager.default.temporaryDirectory.appendingPathComponent("butik-ui-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
         folder = base.appendingPathComponent("store")
         do {
-            store = try ShopStore.open(folder: folder, defaultLayout: Data(layout.utf8))
+            var opened = try ShopStore.open(folder: folder, defaultLayout: Data(layout.utf8))
             if demo {
-                try store.append(DemoShop.records(names: Harness.demoNames, layout: store.layout, now: Harness.now, seed: seed))
+                try opened.append(DemoShop.records(names: Harness.demoNames, layout: opened.layout, now: Harness.now, seed: seed))
             }
-            try setUp(store)
+            try setUp(opened)
+            if reopened {
+                try opened.writeSnapshot()
+                opened = try ShopStore.open(folder: folder, defaultLayout: Data(layout.utf8))
+            }
+            store = opened
         } catch {
             try? FileManager.default.removeItem(at: base)
             throw error
