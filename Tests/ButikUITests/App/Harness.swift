@@ -103,6 +103,19 @@ final class Harness {
         settle()
     }
 
+    /// Has the driver bring the history file up to date in the background, as at start, until
+    /// the returned function lets it finish (and waits until it has).
+    func prepareHistoryUntilReleased() -> () -> Void {
+        let release = DispatchSemaphore(value: 0)
+        let preparation = HistoryPreparation()
+        preparation.start { release.wait() }
+        driver.historyPreparation = preparation
+        return {
+            release.signal()
+            while preparation.isRunning { usleep(1000) }
+        }
+    }
+
     /// Lets `seconds` pass with no key, idling the app as the terminal loop would.
     func wait(_ seconds: Double) {
         advance(to: clock + seconds)

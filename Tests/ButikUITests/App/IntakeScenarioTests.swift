@@ -210,17 +210,8 @@ struct IntakeScenarioTests {
     /// The history cannot be read: the intake says so and names the parcel as any other.
     @Test func anUnreadableHistoryIsSaidAndTheIntakeGoesOn() throws {
         let h = try Harness()
-        let release = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
-        let preparation = HistoryPreparation()
-        preparation.start {
-            release.wait()
-            done.signal()
-        }
-        h.driver.historyPreparation = preparation
-        defer {
-            release.signal()
-            done.wait()
-        }
+        let finish = h.prepareHistoryUntilReleased()
+        defer { finish() }
         Self.start(h)
         h.scan(Self.first)
         #expect(h.state.intake.step == .naming(try Tracking.parse(Self.first).get()))
