@@ -50,7 +50,7 @@ final class HistoryRebuild {
                 spilled.remove(id)
                 let bytes = try spill.takeStory(id)
                 do { history.restore(try decoder.decode(ParcelStory.self, from: Data(bytes))) } catch {
-                    throw .encoding(reason: "a story written aside while rebuilding the history cannot be read back (\(error))")
+                    throw .encoding(reason: .historySpill(detail: "\(error)"))
                 }
             }
             history.apply(record, seq: seq)
@@ -176,16 +176,16 @@ private final class Spill: @unchecked Sendable {
             func flush() throws(StoreError) {
                 guard !pending.isEmpty else { return }
                 let written = Posix.writeAll(fd, pending, ops: ops)
-                if written != 0 { throw .io(operation: "write", path: path, errno: written) }
+                if written != 0 { throw .io(operation: .write, path: path, errno: written) }
                 end += Int64(pending.count)
                 pending.removeAll(keepingCapacity: true)
             }
             /// Adds one piece to the pending bytes and says where it will be in the file.
             func put(_ write: (inout JSONOut) throws -> Void) throws(StoreError) -> Place {
                 var piece = JSONOut()
-                do { try write(&piece) } catch { throw .encoding(reason: "the history cannot be written as JSON (\(error))") }
+                do { try write(&piece) } catch { throw .encoding(reason: .history(detail: "\(error)")) }
                 guard let offset = UInt32(exactly: end + Int64(pending.count)), let length = UInt32(exactly: piece.bytes.count) else {
-                    throw .encoding(reason: "the history is too large to rebuild in one spill file (over 4 GB)")
+                    throw .encoding(reason: .historyTooLarge)
                 }
                 let place = Place(offset: offset, length: length)
                 pending += piece.bytes
@@ -223,8 +223,8 @@ private final class Spill: @unchecked Sendable {
         let result = bytes.withUnsafeMutableBytes { Posix.readAt(fd, into: $0, at: Int64(place.offset)) }
         switch result {
         case .success(let count) where count == bytes.count: return bytes
-        case .success: throw .io(operation: "read", path: path, errno: EIO)
-        case .failure(let code): throw .io(operation: "read", path: path, errno: code)
+        case .success: throw .io(operation: .read, path: path, errno: EIO)
+        case .failure(let code): throw .io(operation: .read, path: path, errno: code)
         }
     }
 }

@@ -39,7 +39,7 @@ extension AppState {
         }
         if let readOnlyReason {
             // The reason in full where the eye goes first; the status line only has room for a word.
-            let banner = Toast(Phrase("store.readOnly.banner", ["reason": .text(readOnlyReason)]), kind: .error, expiresAt: .infinity)
+            let banner = Toast(Phrase("store.readOnly.banner", ["reason": .phrase(readOnlyReason)]), kind: .error, expiresAt: .infinity)
             banner.draw(into: &screen, at: Rect(row: 1, column: 0, width: size.width, height: 1), words)
         } else if storeBusy == .writing {
             let banner = Toast(StoreBusy.waitingBanner, kind: .warning, expiresAt: .infinity)
@@ -59,7 +59,7 @@ extension AppState {
         let words = context.words
         var left = [StatusLine.Segment(staff), StatusLine.Segment(context.layout.name)]
         if let readOnlyReason {
-            left.append(StatusLine.Segment(words.text("store.readOnly.banner", ["reason": .text(readOnlyReason)]), style: Style(.danger, bold: true, reverse: true)))
+            left.append(StatusLine.Segment(words.text("store.readOnly.banner", ["reason": .phrase(readOnlyReason)]), style: Style(.danger, bold: true, reverse: true)))
         } else if storeBusy != nil {
             left.append(StatusLine.Segment(words.text(StoreBusy.status), style: Style(.warning, bold: true)))
         }

@@ -30,9 +30,9 @@ extension CounterScreen {
     }
 
     /// The driver could not read the past of `tracking`; the search goes on as before.
-    mutating func pastUnread(_ tracking: TrackingNumber, _ reason: String) {
+    mutating func pastUnread(_ tracking: TrackingNumber, _ reason: Phrase) {
         past = nil
-        notice = (Phrase("counter.past.unread", ["tracking": .text(tracking.value), "reason": .text(reason)]), true)
+        notice = (Phrase("counter.past.unread", ["tracking": .text(tracking.value), "reason": .phrase(reason)]), true)
     }
 
     /// The count of parcels, then each story from ``PastParcels/first`` on: its headline and a

@@ -254,10 +254,10 @@ struct CounterPastTests {
     @Test func aStoreThatCannotSayIsAMessageAndTheCounterGoesOn() {
         var state = state()
         _ = state.update(.scan(Self.number.value))
-        #expect(state.update(.storiesUnread(Self.number, "The store is busy.")) == [.beep])
+        #expect(state.update(.storiesUnread(Self.number, Phrase("error.store.readOnly.noLock"))) == [.beep])
         #expect(state.counter.past == nil)
         let lines = state.view(Size(width: 100, height: 30)).textLines
-        let notice = lines.firstIndex { $0.hasPrefix(" The history of RR314159268NO could not be read: The store is busy.") }
+        let notice = lines.firstIndex { $0.hasPrefix(" The history of RR314159268NO could not be read: The store has no lock file.") }
         #expect(notice != nil, "\(lines.joined(separator: "\n"))")
         for character in "kari" { _ = state.update(.key(.character(character))) }
         #expect(state.view(Size(width: 100, height: 30)).textLines[5].hasPrefix(" KARI   Kari Nordmann"))
