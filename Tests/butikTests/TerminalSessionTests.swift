@@ -18,13 +18,15 @@ struct TerminalSessionTests {
         var pidFile: String { butik.store.path + ".pid" }
 
         /// `prepare` runs headless verbs on the store first; without it, butik fills the demo shop.
-        init(prepare: (Butik) throws -> Void = { _ in }) throws {
+        /// `language` is butik's `--lang`.
+        init(language: String? = nil, prepare: (Butik) throws -> Void = { _ in }) throws {
             let butik = Butik()
             try prepare(butik)
             try Session.allowSlowScans(butik)
             var environment = butik.environment
             environment["NO_COLOR"] = nil  // colours on, as at a counter
-            let run = ([Butik.binary.path] + Butik.globalsLast([], store: butik.store.path, staff: butik.staff)).map(\.shellQuoted)
+            let run = ([Butik.binary.path] + Butik.globalsLast(language.map { ["--lang", $0] } ?? [], store: butik.store.path, staff: butik.staff))
+                .map(\.shellQuoted)
             let script = """
                 before=$(stty -g)
                 sh -c 'echo $$ > "$1"; shift; exec "$@"' sh \((butik.store.path + ".pid").shellQuoted) \(run.joined(separator: " "))
@@ -325,6 +327,69 @@ struct TerminalSessionTests {
             #expect(parcel.status == "handedOut")
             #expect(parcel.verification == "known")
         }
+    }
+
+    /// A hand-out and a driver's handover at a counter in Bergen, in bokmål: the words on the
+    /// screen are the catalog's, and what was done is in the store.
+    @Test func handOutAndHandoverInBokmål() async throws {
+        let codes = [Butik.s10(83_000_001), Butik.s10(83_000_002)]
+        let returned = Butik.s10(83_000_003)
+        let session = try Session(language: "nb") { butik in
+            let runs = try codes.map { try butik.run("receive", $0, "--to", "Åse Ødegård", "--phone", "91234567") }
+                + [try butik.run("dropoff", returned, "--carrier", "posten")]
+            guard runs.allSatisfy({ $0.status == 0 }) else {
+                throw Tmux.Failure(description: "preparing the store failed: \(runs.map(\.stderr))")
+            }
+        }
+        defer { session.end() }
+        let tmux = session.tmux
+        try await tmux.waitFor("F2 Disk  F3 Mottak", "Søk:", "2 på hylla")
+        try tmux.type("ødeg")
+        try await tmux.waitFor("Søk: ødeg", "Åse Ødegård")
+        try tmux.sendKeys("Enter")
+        try await tmux.waitFor("Utlevering til ÅØ  Åse Ødegård", "Hvordan ble legitimasjonen sjekket?")
+        try tmux.type("1")
+        try await tmux.waitFor("Skann hver pakke (0 av 2)  ·  legitimasjon sjekket")
+        try tmux.scan(codes[0])
+        try await tmux.waitFor("Skann hver pakke (1 av 2)")
+        try tmux.scan(codes[1])
+        try await tmux.waitFor("Levert ut 2 pakker til Åse Ødegård (legitimasjon sjekket). Ctrl-Z angrer.")
+
+        try tmux.sendKeys("F5")
+        try await tmux.waitFor("Hentekø", "1 til sjåføren")
+        try tmux.type("h")
+        try await tmux.waitFor("Overlevering til sjåføren", "0 av 1 skannet")
+        try tmux.scan(returned)
+        try await tmux.waitFor("1 av 1 skannet · Enter sjekker antallet")
+        try tmux.sendKeys("Enter")
+        try await tmux.waitFor("Sjåføren tok med 1 av 1.")
+        try tmux.sendKeys("F10")
+        try await session.expectTerminalGivenBack()
+
+        struct Found: Decodable {
+            struct Parcel: Decodable {
+                let tracking: String
+                let status: String
+                let verification: String?
+            }
+            let parcels: [Parcel]
+        }
+        for code in codes {
+            let found = try session.butik.run("find", String(code.suffix(7)), "--json").json(Found.self)
+            let parcel = try #require(found.parcels.first { $0.tracking == code })
+            #expect(parcel.status == "handedOut")
+            #expect(parcel.verification == "id")
+        }
+        struct Report: Decodable {
+            struct Counts: Decodable {
+                let handedOut: Int
+                let droppedOff: Int
+                let collected: Int
+            }
+            let total: Counts
+        }
+        let today = try session.butik.run("report", "--json").json(Report.self).total
+        #expect((today.handedOut, today.droppedOff, today.collected) == (2, 1, 1), "the drop-off went with the driver")
     }
 
     /// SIGTERM (say, a shutdown) and Ctrl-C end butik the normal way: exit 0, terminal restored.
