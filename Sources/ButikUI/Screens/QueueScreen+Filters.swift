@@ -30,7 +30,10 @@ extension QueueScreen {
         return on.isEmpty ? "" : "  " + context.words.text("queue.filter", ["filters": .text(on.joined(separator: " · "))])
     }
 
+    /// During a driver's handover the list is what the driver is to take (of its carrier);
+    /// else the filters say.
     func shows(_ parcel: Parcel, _ context: AppContext) -> Bool {
+        if let handover { return parcel.status != .waiting && (handover.carrier.map { parcel.carrier == $0 } ?? true) }
         if let carrierFilter, parcel.carrier != carrierFilter { return false }
         switch stateFilter {
         case .all: return true

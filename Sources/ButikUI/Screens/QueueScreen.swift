@@ -39,7 +39,8 @@ public struct QueueScreen: Sendable {
         let today = context.today
         let words = context.words
         let rows = parcels(context).map { parcel -> Table.Row in
-            let state = parcel.status == .waiting ? context.dueText(parcel.deadline) : words.text("queue.forDriver")
+            let state = parcel.status == .waiting ? context.dueText(parcel.deadline)
+                : handover?.scanned.contains(parcel.tracking) == true ? words.text("queue.handover.scanned") : words.text("queue.forDriver")
             let style: Style = parcel.status != .waiting ? Style(.muted)
                 : parcel.deadline < today ? Style(.danger, bold: true)
                 : parcel.deadline == today ? Style(.warning) : .plain

@@ -57,6 +57,21 @@ import Testing
         #expect(h.state.queue.notice?.text(h.state.words) == "The driver took 8 of 9. Missing 1: \(returning.last!.tracking). Not ours: \(Harness.s10("33333333")).")
     }
 
+    /// During a handover the lower list is what the driver is to take, not the parcels waiting
+    /// for customers.
+    @Test func theHandoversListIsWhatTheDriverTakes() throws {
+        let h = try Harness()
+        h.press(.function(5), .character("o"), .character("y"))
+        let returning = Set(h.store.state.parcelsInShop.filter { $0.status != .waiting }.map(\.tracking))
+        h.press(.character("h"))
+        let listed = h.state.queue.parcels(h.state.context).map(\.tracking)
+        #expect(!listed.isEmpty)
+        #expect(Set(listed) == returning, "the list shows \(listed.count) parcels, \(returning.count) are for the driver")
+        h.scan(listed[0].value)
+        let row = try #require(h.screen(width: 100).first { $0.contains(listed[0].value) })
+        #expect(row.contains("scanned ✓"), "a scanned parcel is marked: \(row)")
+    }
+
     @Test func aParcelWaitingForACustomerIsRefusedAndTheCountIsTheCarriers() throws {
         let h = try Harness()
         h.press(.function(5))
