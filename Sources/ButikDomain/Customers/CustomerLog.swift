@@ -31,14 +31,14 @@ extension ShopState {
     public static let reasonLimit = 200
 
     /// A customer's log, oldest first.
-    public func log(of customer: CustomerID) -> [CustomerLogEntry] { customerLogs[customer] ?? [] }
+    public func log(of customer: CustomerID) -> [CustomerLogEntry] { records.customerLogs[customer] ?? [] }
 
     /// Decides to note a refused hand-out with its reason in the customer's log. `parcels` must
     /// be the customer's; none given means their waiting parcels. The reason is 1 to
     /// ``reasonLimit`` characters.
     public func refuseHandOut(_ customer: CustomerID, parcels: [ParcelID], reason: String,
                               _ context: Context) throws(DomainError) -> Decision<CustomerLogEntry> {
-        guard let known = customers[customer] else { throw .unknownCustomer(customer.description) }
+        guard let known = records.customers[customer] else { throw .unknownCustomer(customer.description) }
         let text = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...Self.reasonLimit).contains(text.count) else { throw .invalidReason(limit: Self.reasonLimit) }
         var ids: [ParcelID] = []
@@ -48,7 +48,7 @@ extension ShopState {
             ids.append(id)
         }
         if parcels.isEmpty { ids = parcelsInShop(for: customer).filter { $0.status == .waiting }.map(\.id) }
-        let entry = CustomerLogEntry(kind: .refusal, text: text, parcels: ids.compactMap { self.parcels[$0]?.tracking },
+        let entry = CustomerLogEntry(kind: .refusal, text: text, parcels: ids.compactMap { self.records.parcels[$0]?.tracking },
                                      at: context.now, staff: context.staff)
         return Decision(events: [.handOutRefused(customer: customer, parcels: ids, reason: text)], outcome: entry)
     }

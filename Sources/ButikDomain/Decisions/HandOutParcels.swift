@@ -88,7 +88,7 @@ extension ShopState {
         for parcel in given where !owners.contains(parcel.customer) { owners.append(parcel.customer) }
         guard owners.count == 1 else {
             throw .handOutForSeveralCustomers(keys: owners.map { owner in
-                customers[owner]?.key ?? given.first { $0.customer == owner }?.key ?? owner.description
+                records.customers[owner]?.key ?? given.first { $0.customer == owner }?.key ?? owner.description
             })
         }
         var notMatching: [Parcel] = []
@@ -129,7 +129,7 @@ extension ShopState {
         var after = self
         after.apply(context.record(events[0]))
         for id in ids {
-            let parcel = after.parcels[id]!
+            let parcel = after.records.parcels[id]!
             if parcel.slot == context.layout.outboundID {
                 // It was handed out from the outbound area: it waits for the driver again.
                 let back = Event.parcelReturning(parcel: id, to: parcel.slot)
@@ -143,12 +143,12 @@ extension ShopState {
             events.append(move)
             after.apply(context.record(move))
         }
-        return Decision(events: events, outcome: ids.compactMap { after.parcels[$0] })
+        return Decision(events: events, outcome: ids.compactMap { after.records.parcels[$0] })
     }
 
     /// The parcel with this id, or an error naming it.
     func existing(_ id: ParcelID) throws(DomainError) -> Parcel {
-        guard let parcel = parcels[id] else { throw .unknownParcel(id.description) }
+        guard let parcel = records.parcels[id] else { throw .unknownParcel(id.description) }
         return parcel
     }
 }
