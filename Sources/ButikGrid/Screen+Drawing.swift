@@ -33,10 +33,22 @@ extension Screen {
         return max(0, col - column)
     }
 
+    /// Draws `text` wrapped to the width of `rect` (see ``wrapped(toWidth:rows:)``) on as many of
+    /// its rows as it needs, from the top. Returns the rows drawn.
+    @discardableResult
+    public mutating func putWrapped(_ text: some StringProtocol, in rect: Rect, style: Style = .plain) -> Int {
+        guard !rect.isEmpty else { return 0 }
+        let lines = text.wrapped(toWidth: rect.width, rows: rect.height)
+        for (offset, line) in lines.enumerated() {
+            put(line, row: rect.row + offset, column: rect.column, style: style, maxWidth: rect.width)
+        }
+        return lines.count
+    }
+
     /// Fills a rectangle with spaces in `style`, clipped to the screen.
     public mutating func fill(row: Int, column: Int, width: Int, height: Int, style: Style = .plain) {
-        let rows = max(0, row)..<min(size.height, row + max(0, height))
-        let columns = max(0, column)..<min(size.width, column + max(0, width))
+        let rows = max(0, row)..<max(0, row, min(size.height, row + height))
+        let columns = max(0, column)..<max(0, column, min(size.width, column + width))
         for r in rows {
             for c in columns {
                 setCell(row: r, column: c, Cell(text: " ", style: style))

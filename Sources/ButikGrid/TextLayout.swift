@@ -39,20 +39,25 @@ extension StringProtocol {
         return String(self[startIndex..<end])
     }
 
-    /// The text broken into lines of at most `width` cells, at spaces where possible;
-    /// a word wider than a line is split. Line breaks in the text start new lines.
+    /// The text broken into lines of at most `width` cells, at spaces where possible (the
+    /// spaces between words on a line are kept as they are; those at a break go); a word
+    /// wider than a line is split. Line breaks in the text start new lines.
     public func wrapped(toWidth width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
         for paragraph in split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            var line = ""
-            for word in paragraph.split(separator: " ") {
-                var word = String(word)
-                if !line.isEmpty, line.displayWidth + 1 + word.displayWidth <= width {
-                    line += " " + word
+            var line: String?
+            var gap = -1
+            for piece in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
+                gap += 1
+                guard !piece.isEmpty else { continue }
+                var word = String(piece)
+                if let current = line, current.displayWidth + gap + word.displayWidth <= width {
+                    line = current + String(repeating: " ", count: gap) + word
+                    gap = 0
                     continue
                 }
-                if !line.isEmpty { lines.append(line) }
+                if let line { lines.append(line) }
                 while word.displayWidth > width {
                     var head = word.prefix(fittingWidth: width)
                     if head.isEmpty { head = String(word.prefix(1)) }
@@ -60,9 +65,22 @@ extension StringProtocol {
                     word.removeFirst(head.count)
                 }
                 line = word
+                gap = 0
             }
-            lines.append(line)
+            lines.append(line ?? "")
         }
         return lines
+    }
+
+    /// The text wrapped as ``wrapped(toWidth:)`` in at most `rows` lines. When it needs more,
+    /// the last line holds the words that fit before ` …`: a word is dropped whole, never cut.
+    public func wrapped(toWidth width: Int, rows: Int) -> [String] {
+        let lines = wrapped(toWidth: width)
+        guard rows > 0 else { return [] }
+        guard lines.count > rows else { return lines }
+        var words = lines[rows - 1].split(separator: " ")
+        while !words.isEmpty, (words.joined(separator: " ") + " …").displayWidth > width { words.removeLast() }
+        let last = words.isEmpty ? "…" : words.joined(separator: " ") + " …"
+        return Array(lines.prefix(rows - 1)) + [last]
     }
 }

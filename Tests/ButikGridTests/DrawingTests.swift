@@ -149,5 +149,9 @@ import ButikGrid
         screen.fill(Rect(row: 1, column: 2, width: 5, height: 5), style: Style(.muted))
         #expect(screen.textLines == ["", "ab", ""])
         #expect(screen.styleMask == ["....", "..mm", "..mm"])
+        // A rectangle wholly off the screen, or of a negative size, paints nothing and never traps.
+        screen.fill(Rect(row: 5, column: 9, width: 3, height: 2))
+        screen.fill(Rect(row: 0, column: 1, width: -4, height: -1))
+        #expect(screen.styleMask == ["....", "..mm", "..mm"])
     }
 }

@@ -33,6 +33,17 @@ import ButikGrid
         #expect("Lever pakke til Kari Nordmann".wrapped(toWidth: 12) == ["Lever pakke", "til Kari", "Nordmann"])
         #expect("RR123456785SE ok".wrapped(toWidth: 5) == ["RR123", "45678", "5SE", "ok"])
         #expect("a\n\nb".wrapped(toWidth: 5) == ["a", "", "b"])
+    }
+
+    @Test func wrapsIntoRowsAndDropsWholeWordsThatDoNotFit() {
+        let text = "It is for MS2 (Magnus Solberg), slot C3. Put it back."
+        #expect(text.wrapped(toWidth: 20) == ["It is for MS2", "(Magnus Solberg),", "slot C3. Put it", "back."])
+        #expect(text.wrapped(toWidth: 20, rows: 3) == ["It is for MS2", "(Magnus Solberg),", "slot C3. Put it …"])
+        #expect(text.wrapped(toWidth: 20, rows: 9) == text.wrapped(toWidth: 20))
+        #expect(text.wrapped(toWidth: 20, rows: 2) == ["It is for MS2", "(Magnus Solberg), …"])
+        #expect(text.wrapped(toWidth: 20, rows: 1) == ["It is for MS2 …"])
+        #expect("RR123456785SE".wrapped(toWidth: 5, rows: 1) == ["…"])
+        #expect(text.wrapped(toWidth: 20, rows: 0) == [])
         #expect("東京都".wrapped(toWidth: 3) == ["東", "京", "都"])
     }
 }

@@ -248,6 +248,28 @@ import Testing
         }
     }
 
+    /// A file of the former format (schema 1, JSON buckets), left by an older program, is not
+    /// read: `check` names it, and the first view names it and rebuilds it.
+    @Test func aFileOfTheFormerSchemaIsNamedAndRebuilt() throws {
+        try withTemporaryFolder { folder in
+            let store = try open(folder)
+            try store.append(records)
+            _ = try store.history(for: .day(Day(Self.now, in: store.layout.zone)))
+            var former = try #require(try header(folder))
+            former.schema = 1
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path(folder)))
+            try handle.write(contentsOf: HistoryFileWriter.encodedHeader(former))
+            try handle.close()
+
+            #expect(try store.historyFileProblem()?.contains("it was written in another format (1; this program writes 2)") == true)
+            try expectEveryAnswerRight(store)
+            #expect(store.notices == ["Ignored \(path(folder)): it was written in another format (1; this program writes 2). "
+                + "It was rebuilt from the whole journal (slower this once, nothing lost)."])
+            #expect(try header(folder)?.schema == 2)
+            #expect(try store.historyFileProblem() == nil)
+        }
+    }
+
     @Test func aBackupLeavesTheFileOutAndAfterARestoreTheFileOfTheLongerJournalIsNotTrusted() throws {
         try withTemporaryFolder { folder in
             let store = try open(folder)

@@ -58,4 +58,19 @@ import ButikUI
         #expect(screen.cursor?.row == 5)
         #expect(screen.cursor?.column == 5)
     }
+
+    @Test func inALowWindowTheMessageGivesWayAndTheFieldStaysInTheBox() {
+        var screen = blank(40, 7)
+        Modal.prompt(title: "Hylle", message: "Flytt 3 pakker:\nRR123456785SE fra A1\nRR223456785SE fra A1\nRR323456785SE fra A1\ntil:", text: "B4")
+            .draw(into: &screen, at: Rect(screen.size))
+        #expect(snapshot(screen) == """
+               ┌─ Hylle ────────────────────────┐
+               │ Flytt 3 pakker: …              │
+               │                                │
+               │ B4                             │
+               │                                │
+               │     Enter OK   Esc Cancel      │
+               └────────────────────────────────┘
+            """)
+    }
 }

@@ -44,6 +44,13 @@ import Testing
         #expect(screen.styleMask[3] == "dddddddddddddddddddddddd")
     }
 
+    @Test func aColumnShownFromAWidthAppearsOnlyInATableThatWide() {
+        let table = Table(columns: [.init("Hylle", width: .fixed(5)), .init("Kunde"), .init("Tlf", width: .fixed(8), shownFrom: 30)],
+                          rows: [Table.Row(["A1", "Kari", "91234567"])])
+        #expect(render(table, width: 29, height: 2).textLines == ["Hylle Kunde", "A1    Kari"])
+        #expect(render(table, width: 30, height: 2).textLines == ["Hylle Kunde           Tlf", "A1    Kari            91234567"])
+    }
+
     @Test func downScrollsOnlyWhenTheSelectionLeavesTheView() {
         var table = parcels()
         press(&table, .down, .down, .down)

@@ -47,6 +47,15 @@ public struct TimelineItem: Codable, Equatable, Sendable {
     public internal(set) var at: Date
     public internal(set) var staff: String
     public internal(set) var what: What
+
+    /// An item as a store kept it, read back field by field (``History`` makes items by
+    /// applying records).
+    public init(seq: Int, at: Date, staff: String, what: What) {
+        self.seq = seq
+        self.at = at
+        self.staff = staff
+        self.what = what
+    }
 }
 
 extension TimelineEntry.What {

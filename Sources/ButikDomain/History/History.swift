@@ -98,9 +98,9 @@ public struct History: Codable, Equatable, Sendable {
     /// the shop.
     private mutating func note(_ id: ParcelID, _ step: ParcelStep, on day: Day, onTimeline: Bool,
                                _ count: ((inout Tally) -> Void)?) {
-        // Only the facts, not a copy of the story: a copy would make the append copy its steps.
-        guard let (wasInShop, customer, carrier) = part.stories[id].map({ ($0.status.isInShop, $0.customer, $0.carrier) }),
-              let index = part.stories[id]?.append(step), let isInShop = part.stories[id]?.status.isInShop else { return }
+        // One look-up, changing the story in place: a copy of it would retain its every field
+        // (and make the append copy its steps).
+        guard let (index, wasInShop, isInShop, customer, carrier) = part.stories[id]?.noting(step) else { return }
         if wasInShop != isInShop { part.onHandChanges[day, default: 0] += isInShop ? 1 : -1 }
         if onTimeline {
             part.timelines[customer, default: []].append(TimelineItem(seq: step.seq, at: step.at, staff: step.staff, what: .parcel(id, step: index)))
@@ -186,9 +186,8 @@ extension History {
     /// Takes the stories `isDone` picks out of this history and returns them, for a builder
     /// that keeps them elsewhere while it applies the entries after (see ``restore(_:)``).
     public mutating func removeStories(where isDone: (ParcelStory) -> Bool) -> [ParcelStory] {
-        let done = part.stories.values.filter(isDone)
-        for story in done { part.stories[story.id] = nil }
-        return done
+        let done = part.stories.compactMap { isDone($0.value) ? $0.key : nil }
+        return done.compactMap { part.stories.removeValue(forKey: $0) }  // moved out, not copied
     }
 
     /// Puts back a story taken by ``removeStories(where:)``, before applying an entry that names

@@ -49,8 +49,24 @@ public struct ParcelStory: Codable, Equatable, Sendable {
         steps = [receipt]
     }
 
-    /// Adds a step and the status it leads to; returns the step's index in ``steps``.
-    mutating func append(_ step: ParcelStep) -> Int {
+    /// A story as a store kept it, read back field by field (``History`` builds stories by
+    /// applying records).
+    public init(id: ParcelID, tracking: TrackingNumber, carrier: String, customer: CustomerID, key: String,
+                recipientName: String, status: Status, steps: [ParcelStep]) {
+        self.id = id
+        self.tracking = tracking
+        self.carrier = carrier
+        self.customer = customer
+        self.key = key
+        self.recipientName = recipientName
+        self.status = status
+        self.steps = steps
+    }
+
+    /// Adds a step and the status it leads to; returns the step's index in ``steps`` and
+    /// whether the parcel was in the shop before it.
+    private mutating func append(_ step: ParcelStep) -> (index: Int, wasInShop: Bool) {
+        let wasInShop = status.isInShop
         steps.append(step)
         switch step.what {
         case .received, .handOutUndone, .returnCancelled: status = .waiting
@@ -60,7 +76,7 @@ public struct ParcelStory: Codable, Equatable, Sendable {
         case .receiptUndone: status = .receiptUndone
         case .moved, .extended, .refused: break
         }
-        return steps.count - 1
+        return (steps.count - 1, wasInShop)
     }
 
     /// The step that took the parcel out of the shop for good, while it is out: the hand-out,
@@ -153,5 +169,14 @@ extension ParcelStory {
     /// What a look-up of `tracking` found, over the stories: "RR123456785NO: one parcel had this number."
     public static func count(_ count: Int, of tracking: TrackingNumber) -> String {
         count == 1 ? "\(tracking): one parcel had this number." : "\(tracking): \(count) parcels had this number, newest first."
+    }
+}
+
+extension ParcelStory {
+    /// Adds `step` (``append(_:)``) and gives what a history notes of it elsewhere: the
+    /// step's index, whether the parcel was and is in the shop, whose it is and its carrier.
+    mutating func noting(_ step: ParcelStep) -> (index: Int, wasInShop: Bool, isInShop: Bool, customer: CustomerID, carrier: String) {
+        let (index, wasInShop) = append(step)
+        return (index, wasInShop, status.isInShop, customer, carrier)
     }
 }

@@ -13,13 +13,14 @@ import Foundation
 ///
 /// Layout: a front of ``headerSize`` bytes holding a sealed JSON header (padded with spaces,
 /// ending in a newline), then one table per ``HistoryTable`` of 16 bytes a bucket (offset,
-/// length and CRC-32 of the bucket, little-endian 8 + 4 + 4), then the buckets, each a JSON
-/// array of `{"k": key, "v": value}` sorted by key. The header states the schema, the journal
-/// position, the time zone the days are counted in, and per table its bucket count, key count
-/// and the CRC-32 of its table.
+/// length and CRC-32 of the bucket, little-endian 8 + 4 + 4), then the buckets, each its
+/// count of keys and then each key and its value, sorted by key, in the bytes of
+/// ``HistoryOut``. The header states the schema, the journal position, the time zone the days
+/// are counted in, and per table its bucket count, key count and the CRC-32 of its table.
 enum HistoryFile {
     static let name = "history.bin"
-    static let schema = 1
+    /// 2: buckets in bytes (``HistoryOut``); 1 was JSON, and such a file is rebuilt.
+    static let schema = 2
     static let headerSize = 4096
 
     struct Header: Codable, Equatable {
@@ -60,7 +61,7 @@ enum HistoryFile {
 }
 
 /// One table of the file: a kind of piece of ``History/Part`` by key.
-struct HistoryTable<Key: Hashable & Comparable & Codable & JSONWritable, Value: Codable & JSONWritable>: Sendable {
+struct HistoryTable<Key: Hashable & Comparable & HistoryCodable, Value: HistoryCodable>: Sendable {
     /// Its place among the file's tables.
     let index: Int
     let name: String
@@ -69,12 +70,6 @@ struct HistoryTable<Key: Hashable & Comparable & Codable & JSONWritable, Value: 
     /// Whether a value read is one that counting on from cannot overflow (a count out of
     /// ``Ranges/parcelCount`` is damage, as in the journal).
     var isSound: @Sendable (_ value: Value) -> Bool = { _ in true }
-
-    /// One entry of a bucket.
-    struct Entry: Codable {
-        var k: Key
-        var v: Value
-    }
 }
 
 /// The file's tables, in their order in the file.
@@ -124,7 +119,6 @@ final class HistoryFileReader {
     private let fd: Int32
     private let size: Int64
     private var tables: [Int: [UInt8]] = [:]
-    private let decoder = StoreCoding.decoder(for: ShopState.self)
 
     /// Opens and verifies the header; nil when there is no file.
     static func open(_ path: String) throws(HistoryFile.Damage) -> HistoryFileReader? {
@@ -216,20 +210,27 @@ final class HistoryFileReader {
             guard CRC32.checksum(bytes) == sum else {
                 throw HistoryFile.Damage(reason: "bucket \(bucket) of \(table.name) does not match its checksum")
             }
-            do {
-                for entry in try decoder.decode([HistoryTable<Key, Value>.Entry].self, from: Data(bytes)) {
-                    guard table.isSound(entry.v) else {
-                        throw HistoryFile.Damage(reason: "bucket \(bucket) of \(table.name) holds a count out of range")
-                    }
-                    found[entry.k] = entry.v
+            let entries: [(Key, Value)]
+            do throws(HistoryIn.Bad) { entries = try Self.entries(of: bytes) } catch {
+                throw HistoryFile.Damage(reason: "bucket \(bucket) of \(table.name) cannot be read: \(error.reason)")
+            }
+            for (key, value) in entries {
+                guard table.isSound(value) else {
+                    throw HistoryFile.Damage(reason: "bucket \(bucket) of \(table.name) holds a count out of range")
                 }
-            } catch let damage as HistoryFile.Damage {
-                throw damage
-            } catch {
-                throw HistoryFile.Damage(reason: "bucket \(bucket) of \(table.name) cannot be read: \(DecodingReason.describe(error))")
+                found[key] = value
             }
         }
         return found
+    }
+
+    /// A bucket's entries (see ``HistoryFileWriter/bucket(_:)``), in its order.
+    static func entries<Key: HistoryCodable, Value: HistoryCodable>(of bucket: [UInt8]) throws(HistoryIn.Bad) -> [(Key, Value)] {
+        try HistoryIn.whole(bucket) { input throws(HistoryIn.Bad) in
+            var entries: [(Key, Value)] = []
+            for _ in 0..<(try input.count()) { entries.append((try Key(from: &input), try Value(from: &input))) }
+            return entries
+        }
     }
 
     /// The pieces of `table` for `keys`, and only those.

@@ -29,24 +29,17 @@ enum HistoryFileWriter {
         return TablePlan(buckets: buckets, keys: keys) { index throws(StoreError) in
             if let rewriting, !rewriting.contains(index) { return nil }
             guard let keys = grouped[index] else { return [] }
-            return try bucket(keys.sorted().map { ($0, pieces[$0]!) })
+            return bucket(keys.sorted().map { ($0, pieces[$0]!) })
         }
     }
 
-    /// A bucket's bytes: its entries, sorted by key, as the JSON array ``HistoryFile`` keeps.
-    static func bucket<Key: JSONWritable, Value: JSONWritable>(_ entries: [(Key, Value)]) throws(StoreError) -> [UInt8] {
-        var out = JSONOut()
-        do {
-            out.openArray()
-            for (key, value) in entries {
-                out.openObject()
-                out.key("k"); try key.write(to: &out)
-                out.key("v"); try value.write(to: &out)
-                out.closeObject()
-            }
-            out.closeArray()
-        } catch {
-            throw .encoding(reason: "the history cannot be written as JSON (\(error))")
+    /// A bucket's bytes: its entries, sorted by key, as ``HistoryFile`` keeps them.
+    static func bucket<Key: HistoryWritable, Value: HistoryWritable>(_ entries: [(Key, Value)]) -> [UInt8] {
+        var out = HistoryOut()
+        out.unsigned(UInt64(entries.count))
+        for (key, value) in entries {
+            key.write(to: &out)
+            value.write(to: &out)
         }
         return out.bytes
     }
@@ -67,6 +60,13 @@ enum HistoryFileWriter {
                 let written = Posix.writeAll(fd, bytes, ops: ops)
                 if written != 0 { throw .io(operation: "write", path: temporary, errno: written) }
             }
+            // New buckets are written a megabyte at a time (a year's file has 100,000 of them).
+            var pending: [UInt8] = []
+            pending.reserveCapacity(1 << 20)
+            func drain() throws(StoreError) {
+                try put(pending)
+                pending.removeAll(keepingCapacity: true)
+            }
             try put([UInt8](repeating: 0, count: frontSize))  // the front is written last, over this
             var offset = Int64(frontSize)
             var copying: (from: Int64, length: Int)?  // a run of old buckets one after the other
@@ -82,7 +82,8 @@ enum HistoryFileWriter {
                     let length: Int, sum: UInt32
                     if let bytes = try plan.encoded(bucket) {
                         try flush()
-                        try put(bytes)
+                        pending += bytes
+                        if pending.count >= 1 << 20 { try drain() }
                         (length, sum) = (bytes.count, bytes.isEmpty ? 0 : CRC32.checksum(bytes))
                     } else {
                         guard let old else { throw .encoding(reason: "a history bucket to copy has no file to copy it from") }
@@ -94,6 +95,7 @@ enum HistoryFileWriter {
                             copying = (run.from, run.length + slot.length)
                         } else {
                             try flush()
+                            try drain()
                             copying = (slot.offset, slot.length)
                         }
                         (length, sum) = (slot.length, slot.sum)
@@ -107,6 +109,7 @@ enum HistoryFileWriter {
                 front += table
             }
             try flush()
+            try drain()
             let head = try encodedHeader(header)
             guard lseek(fd, 0, SEEK_SET) == 0 else { throw .io(operation: "seek", path: temporary, errno: errno) }
             try put(head + front)
@@ -114,7 +117,7 @@ enum HistoryFileWriter {
     }
 
     /// The sealed header, padded with spaces to ``HistoryFile/headerSize`` ending in a newline.
-    private static func encodedHeader(_ header: HistoryFile.Header) throws(StoreError) -> [UInt8] {
+    static func encodedHeader(_ header: HistoryFile.Header) throws(StoreError) -> [UInt8] {
         var bytes: [UInt8]
         do { bytes = [UInt8](try StoreCoding.encoder().encode(header)) } catch {
             throw .encoding(reason: "the history file's header cannot be written as JSON (\(error))")

@@ -30,7 +30,6 @@ final class HistoryRebuild {
     private let spillSlot = DispatchSemaphore(value: 1)
     /// The stories handed to the spill, read back when named.
     private var spilled: Set<ParcelID> = []
-    private let decoder = StoreCoding.decoder(for: ShopState.self)
     private var sinceSettled = 0
     /// The first failure here; later entries are then skipped.
     private var failure: StoreError?
@@ -49,8 +48,10 @@ final class HistoryRebuild {
                 spilling.sync {}  // every spill handed over is written
                 spilled.remove(id)
                 let bytes = try spill.takeStory(id)
-                do { history.restore(try decoder.decode(ParcelStory.self, from: Data(bytes))) } catch {
-                    throw .encoding(reason: "a story written aside while rebuilding the history cannot be read back (\(error))")
+                do throws(HistoryIn.Bad) {
+                    history.restore(try HistoryIn.whole(bytes) { input throws(HistoryIn.Bad) in try ParcelStory(from: &input) })
+                } catch {
+                    throw .encoding(reason: "a story written aside while rebuilding the history cannot be read back (\(error.reason))")
                 }
             }
             history.apply(record, seq: seq)
@@ -74,21 +75,20 @@ final class HistoryRebuild {
     }
 
     /// A piece of a table, in memory or spilled.
-    private enum Piece<Value: JSONWritable>: JSONWritable {
+    private enum Piece<Value: HistoryWritable>: HistoryWritable {
         case kept(Value)
         case spilled([UInt8])
-        /// A timeline: runs of items spilled, then the items kept.
-        case runs([[UInt8]], then: [TimelineItem])
+        /// A timeline: its count of items, the runs of items spilled, then the items kept.
+        case runs(count: Int, [[UInt8]], then: [TimelineItem])
 
-        func write(to out: inout JSONOut) throws {
+        func write(to out: inout HistoryOut) {
             switch self {
-            case .kept(let value): try value.write(to: &out)
+            case .kept(let value): value.write(to: &out)
             case .spilled(let bytes): out.raw(bytes)
-            case .runs(let runs, let kept):
-                out.openArray()
-                for run in runs where !run.isEmpty { out.raw(run) }
-                for item in kept { try item.write(to: &out) }
-                out.closeArray()
+            case .runs(let count, let runs, let kept):
+                out.unsigned(UInt64(count))
+                for run in runs { out.raw(run) }
+                for item in kept { item.write(to: &out) }
             }
         }
     }
@@ -118,7 +118,7 @@ final class HistoryRebuild {
             return HistoryFileWriter.TablePlan(buckets: buckets, keys: keys.count) { bucket throws(StoreError) in
                 var entries: [(Key, Piece<Value>)] = []
                 for (_, key) in ordered[starts[bucket]..<starts[bucket + 1]] { entries.append((key, try piece(key))) }
-                return try HistoryFileWriter.bucket(entries)
+                return HistoryFileWriter.bucket(entries)
             }
         }
         // Stories and timelines two a bucket: a view reads many stories (a page of a timeline,
@@ -131,7 +131,8 @@ final class HistoryRebuild {
         }
         let customers = Set(spill.timelines.keys).union(part.timelines.keys)
         let timelinePlan = assembled(HistoryTables.timelines, Array(customers)) { customer throws(StoreError) in
-            Piece<[TimelineItem]>.runs(try spill.timeline(customer), then: part.timelines[customer] ?? [])
+            let (spilled, runs) = try spill.timeline(customer), kept = part.timelines[customer] ?? []
+            return Piece<[TimelineItem]>.runs(count: spilled + kept.count, runs, then: kept)
         }
         return [storyPlan, plan(HistoryTables.tracking, part.tracking), timelinePlan, plan(HistoryTables.days, part.days),
                 plan(HistoryTables.onHand, part.onHandChanges, buckets: 1), plan(HistoryTables.dropOffs, part.dropOffCarriers)]
@@ -142,10 +143,16 @@ final class HistoryRebuild {
 /// each piece is in it. Written on the rebuild's spill queue; read only once that queue is idle.
 private final class Spill: @unchecked Sendable {
     /// Where a piece's bytes are in the file: eight bytes, as there are hundreds of thousands
-    /// (a year's spill is about 70 MB; one past 4 GB is refused).
+    /// (a year's spill is about 25 MB; one past 4 GB is refused).
     struct Place {
         var offset: UInt32
         var length: UInt32
+    }
+
+    /// A run of a timeline's items and how many.
+    struct Run {
+        var place: Place
+        var items: UInt32
     }
 
     private let fd: Int32
@@ -153,8 +160,8 @@ private final class Spill: @unchecked Sendable {
     private let ops: FileOps
     private var end: Int64 = 0
     private(set) var stories: [ParcelID: Place] = [:]
-    /// Each customer's timeline items in runs, oldest first, each run its items joined by commas.
-    private(set) var timelines: [CustomerID: [Place]] = [:]
+    /// Each customer's timeline items in runs, oldest first, each run its items one after the other.
+    private(set) var timelines: [CustomerID: [Run]] = [:]
     /// The first failure to write; later spills are then skipped.
     private(set) var failure: StoreError?
 
@@ -181,9 +188,9 @@ private final class Spill: @unchecked Sendable {
                 pending.removeAll(keepingCapacity: true)
             }
             /// Adds one piece to the pending bytes and says where it will be in the file.
-            func put(_ write: (inout JSONOut) throws -> Void) throws(StoreError) -> Place {
-                var piece = JSONOut()
-                do { try write(&piece) } catch { throw .encoding(reason: "the history cannot be written as JSON (\(error))") }
+            func put(_ write: (inout HistoryOut) -> Void) throws(StoreError) -> Place {
+                var piece = HistoryOut(capacity: 256)
+                write(&piece)
                 guard let offset = UInt32(exactly: end + Int64(pending.count)), let length = UInt32(exactly: piece.bytes.count) else {
                     throw .encoding(reason: "the history is too large to rebuild in one spill file (over 4 GB)")
                 }
@@ -192,9 +199,13 @@ private final class Spill: @unchecked Sendable {
                 if pending.count > 1 << 20 { try flush() }
                 return place
             }
-            for story in newStories { stories[story.id] = try put { try story.write(to: &$0) } }
+            for story in newStories { stories[story.id] = try put { story.write(to: &$0) } }
             for (customer, items) in newTimelines {
-                timelines[customer, default: []].append(try put { out in for item in items { try item.write(to: &out) } })
+                guard let count = UInt32(exactly: items.count) else {
+                    throw .encoding(reason: "the history is too large to rebuild in one spill file (over 4 G items)")
+                }
+                let place = try put { out in for item in items { item.write(to: &out) } }
+                timelines[customer, default: []].append(Run(place: place, items: count))
             }
             try flush()
         } catch {
@@ -211,11 +222,14 @@ private final class Spill: @unchecked Sendable {
         return try read(stories.removeValue(forKey: id)!)
     }
 
-    /// A customer's runs of timeline items, oldest first.
-    func timeline(_ customer: CustomerID) throws(StoreError) -> [[UInt8]] {
-        var runs: [[UInt8]] = []
-        for place in timelines[customer] ?? [] { runs.append(try read(place)) }
-        return runs
+    /// How many of a customer's timeline items were spilled, and their runs, oldest first.
+    func timeline(_ customer: CustomerID) throws(StoreError) -> (count: Int, runs: [[UInt8]]) {
+        var runs: [[UInt8]] = [], count = 0
+        for run in timelines[customer] ?? [] {
+            runs.append(try read(run.place))
+            count += Int(run.items)
+        }
+        return (count, runs)
     }
 
     private func read(_ place: Place) throws(StoreError) -> [UInt8] {

@@ -95,15 +95,75 @@ final class JSONByteWriter: Encoder {
 
     // MARK: Scalars
 
-    func string(_ text: String) { JSONOut.append(string: text, to: &bytes) }
+    func string(_ text: String) { Self.append(string: text, to: &bytes) }
 
-    func number(_ value: Double) throws { try JSONOut.append(number: value, to: &bytes) }
+    func number(_ value: Double) throws { try Self.append(number: value, to: &bytes) }
 
-    func integer(_ value: some BinaryInteger) { JSONOut.append(integer: value, to: &bytes) }
+    func integer(_ value: some BinaryInteger) { Self.append(integer: value, to: &bytes) }
 
     func bool(_ value: Bool) { bytes.append(contentsOf: (value ? "true" : "false").utf8) }
 
     func null() { bytes.append(contentsOf: "null".utf8) }
+
+    /// A JSON string: quotes, backslashes and controls escaped, everything else as it is.
+    private static func append(string text: String, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            bytes.append(contentsOf: text.utf8)  // the common case: nothing to escape, one copy
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case UInt8(ascii: "\n"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case UInt8(ascii: "\r"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case UInt8(ascii: "\t"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes += Array(#"\u00"#.utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Decimal digits, without going through a `String`.
+    private static func append(integer value: some BinaryInteger, to bytes: inout [UInt8]) {
+        guard let small = Int64(exactly: value) else {
+            bytes.append(contentsOf: String(value).utf8)
+            return
+        }
+        if small < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = small.magnitude
+        var digits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)  // up to 20 digits, backwards
+        let count = withUnsafeMutableBytes(of: &digits) { buffer -> Int in
+            var count = 0
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            return count
+        }
+        withUnsafeBytes(of: &digits) { buffer in
+            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+        }
+    }
+
+    /// A finite number: whole ones as integers, others as Swift writes them; throws for one
+    /// that is not finite, which JSON cannot hold.
+    private static func append(number value: Double, to bytes: inout [UInt8]) throws {
+        guard value.isFinite else {
+            throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "\(value) cannot be written as JSON"))
+        }
+        if value == value.rounded(), abs(value) < 9.0e15 {
+            append(integer: Int64(value), to: &bytes)
+        } else {
+            bytes.append(contentsOf: value.description.utf8)
+        }
+    }
 }
 
 private struct KeyedWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {

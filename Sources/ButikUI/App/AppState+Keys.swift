@@ -69,7 +69,7 @@ extension AppState {
         case .app(.help):
             helpVisible = true
             helpScroll = 0
-        case .app(.show(let tab)): self.tab = tab
+        case .app(.show(let tab)): open(tab)
         case .app(.quit): return [.quit]
         case .help(.close): helpVisible = false
         case .help(.scroll(let lines)): helpScroll = min(max(0, helpScroll + lines), helpLines(width: AppState.helpWidth(AppState.minimumSize)).count)

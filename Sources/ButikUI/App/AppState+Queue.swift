@@ -15,7 +15,7 @@ extension AppState {
     /// Opens the counter with `customer` found and selected, and starts their hand-out there.
     mutating func startHandOut(for customer: CustomerID) -> [AppEffect] {
         guard let known = context.shop.customers[customer] else { return [.beep] }
-        tab = .counter
+        open(.counter)
         counter.handOut = nil
         counter.search(known.key, context)
         if let index = counter.hits(context).firstIndex(of: .customer(customer)) { counter.selection.index = index }

@@ -46,6 +46,17 @@ public struct AppState: Sendable {
         toast = Toast(phrase, kind: kind, expiresAt: clock + AppState.toastSeconds)
     }
 
+    /// Opens `tab`. What was said belongs to the screen and the moment: the passing message and
+    /// the notice of the screen left go (Intake's line stays, it is part of its step).
+    mutating func open(_ tab: AppTab) {
+        guard tab != self.tab else { return }
+        toast = nil
+        counter.notice = nil
+        shelves.notice = nil
+        queue.notice = nil
+        self.tab = tab
+    }
+
     /// The words of the chosen language.
     public var words: Words { context.words }
 }

@@ -112,11 +112,11 @@ extension AppState {
                 sayUnknown(parsed.number)
                 return []
             }
-            tab = .counter
+            open(.counter)
             counter.search(parsed.number.value, context)
             return [.lookUpStories(parsed.number)]
         }
-        tab = .counter
+        open(.counter)
         counter.search(parsed.number.value, context)
         say(Phrase("scan.found", ["tracking": .text(parcel.tracking.value), "status": .phrase(parcel.status.kind.phrase),
                                   "slot": .text(parcel.slot.value), "key": .text(parcel.key)]))

@@ -3,24 +3,31 @@ import ButikGrid
 import ButikText
 
 extension AppState {
-    /// The smallest terminal Butik draws its screens in.
+    /// The smallest terminal Butik draws its whole layout in. Below it the layout is compact:
+    /// no blank row under the tab bar and no status line, so the open screen keeps the rows for
+    /// its prompt and the scanned parcel's key and slot.
     public static let minimumSize = Size(width: 60, height: 16)
 
     /// Ends the help line when not all of the mode's keys fit on it.
     static func moreHelp(_ words: Words) -> HelpEntry { HelpEntry(label: "F1", description: words.text("keys.more")) }
 
-    /// Draws the whole app at `size`: tab bar, the open screen, status line and help line, with
-    /// the help screen or a message on top.
+    /// Draws the whole app at `size`: tab bar, a banner while the store is read-only or busy, the
+    /// open screen, status line and help line, with the help screen or a message on top.
     public func view(_ size: Size) -> Screen {
         var screen = Screen(size: size)
         let words = context.words
-        guard size.width >= AppState.minimumSize.width, size.height >= AppState.minimumSize.height else {
-            drawTooSmall(into: &screen)
-            return screen
-        }
+        let compact = size.width < AppState.minimumSize.width || size.height < AppState.minimumSize.height
         let tabs = TabBar(AppTab.allCases.map { TabBar.Tab($0.title(words), key: $0.key) }, active: tab.rawValue)
         tabs.draw(into: &screen, at: Rect(row: 0, column: 0, width: size.width, height: 1))
-        let body = Rect(row: 2, column: 1, width: size.width - 2, height: size.height - 4)
+        var bannerRows = 0
+        if let banner {
+            // The reason in full where the eye goes first; the status line only has room for a word.
+            bannerRows = banner.rows(width: size.width, maxRows: compact ? 2 : 3, words)
+            banner.draw(into: &screen, at: Rect(row: 1, column: 0, width: size.width, height: bannerRows), words)
+        }
+        let top = 1 + (compact ? bannerRows : max(1, bannerRows))
+        let statusRow = size.height - 2
+        let body = Rect(row: top, column: 1, width: size.width - 2, height: (compact ? size.height - 1 : statusRow) - top)
         switch tab {
         case .counter: counter.draw(into: &screen, at: body, context)
         case .intake: intake.draw(into: &screen, at: body, context)
@@ -29,27 +36,27 @@ extension AppState {
         case .customers: customers.draw(into: &screen, at: body, context)
         case .reports: reports.draw(into: &screen, at: body, context)
         }
-        let statusRow = size.height - 2
-        statusLine.draw(into: &screen, at: Rect(row: statusRow, column: 0, width: size.width, height: 1))
+        if !compact { statusLine.draw(into: &screen, at: Rect(row: statusRow, column: 0, width: size.width, height: 1)) }
         HelpLine(entries: keys.helpLineEntries, more: helpVisible ? nil : AppState.moreHelp(words)).draw(into: &screen, at: Rect(row: size.height - 1, column: 0, width: size.width, height: 1))
         if let toast {
-            // A message covers the status line, and the help line too when it needs two rows.
-            let rows = toast.rows(width: size.width, maxRows: 2, words)
-            toast.draw(into: &screen, at: Rect(row: statusRow, column: 0, width: size.width, height: rows), words)
-        }
-        if let readOnlyReason {
-            // The reason in full where the eye goes first; the status line only has room for a word.
-            let banner = Toast(Phrase("store.readOnly.banner", ["reason": .text(readOnlyReason)]), kind: .error, expiresAt: .infinity)
-            banner.draw(into: &screen, at: Rect(row: 1, column: 0, width: size.width, height: 1), words)
-        } else if storeBusy == .writing {
-            let banner = Toast(StoreBusy.waitingBanner, kind: .warning, expiresAt: .infinity)
-            banner.draw(into: &screen, at: Rect(row: 1, column: 0, width: size.width, height: 1), words)
+            // A message covers the status line, then the help line, then the rows above them.
+            let rows = toast.rows(width: size.width, maxRows: max(2, size.height / 6), words)
+            let first = compact ? size.height - rows : min(statusRow, size.height - rows)
+            toast.draw(into: &screen, at: Rect(row: first, column: 0, width: size.width, height: rows), words)
         }
         if helpVisible {
             drawHelp(into: &screen, size: size)
             screen.cursor = nil
         }
         return screen
+    }
+
+    /// What stands under the tab bar while the store is read-only or another program writes.
+    private var banner: Toast? {
+        if let readOnlyReason {
+            return Toast(Phrase("store.readOnly.banner", ["reason": .text(readOnlyReason)]), kind: .error, expiresAt: .infinity)
+        }
+        return storeBusy == .writing ? Toast(StoreBusy.waitingBanner, kind: .warning, expiresAt: .infinity) : nil
     }
 
     private var statusLine: StatusLine {
@@ -108,22 +115,6 @@ extension AppState {
         for (offset, line) in shown.enumerated() {
             let style = helpTitles.contains(line) ? Style(.title, bold: true) : .plain
             screen.put(line, row: rect.row + 1 + offset, column: rect.column + 2, style: style, maxWidth: width)
-        }
-    }
-
-    private func drawTooSmall(into screen: inout Screen) {
-        let size = screen.size
-        let words = context.words
-        let lines = [words.text("tooSmall.need", ["width": .count(AppState.minimumSize.width), "height": .count(AppState.minimumSize.height)]),
-                     words.text("tooSmall.this", ["width": .count(size.width), "height": .count(size.height)]),
-                     words.text("tooSmall.quit")]
-        var row = 0
-        for (offset, line) in lines.enumerated() {
-            for part in line.wrapped(toWidth: max(1, size.width)) {
-                screen.put(part, row: row, column: 0, style: offset == 0 ? Style(.warning, bold: true) : .plain)
-                row += 1
-            }
-            row += 1
         }
     }
 }

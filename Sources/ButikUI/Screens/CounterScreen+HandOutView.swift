@@ -12,14 +12,15 @@ extension CounterScreen {
         let who: [String: Phrase.Argument] = ["key": .text(customer.key), "name": .text(customer.name), "n": .count(flow.selected.count),
                                                "of": .count(flow.parcels.count)]
         let title = flow.leftOut.isEmpty ? words.text("handOut.title", who) : words.text("handOut.title.some", who)
-        screen.put(title,
-                   row: row, column: rect.column, style: Style(.title, bold: true), maxWidth: rect.width)
+        // One row each for who and the step: what does not fit gives way whole, before " …".
+        let line = { (row: Int) in Rect(row: row, column: rect.column, width: rect.width, height: 1) }
+        screen.putWrapped(title, in: line(row), style: Style(.title, bold: true))
         row += 1
         switch flow.step {
         case .verifying:
             let prompt = [words.text("handOut.identity.long"), words.text("handOut.identity.medium"),
                           words.text("handOut.identity.short")].first { $0.displayWidth <= rect.width } ?? ""
-            screen.put(prompt, row: row, column: rect.column, style: Style(.accent, bold: true), maxWidth: rect.width)
+            screen.putWrapped(prompt, in: line(row), style: Style(.accent, bold: true))
         case .proxyName:
             drawField(words.text("handOut.proxyName"), flow.proxyField, placeholder: words.text("handOut.proxyName.placeholder"), style: Style(.accent, bold: true), into: &screen, row: row, rect)
         case .proxyID:
@@ -27,20 +28,23 @@ extension CounterScreen {
         case .pickupCode:
             drawField(words.text("handOut.pickupCode"), flow.codeField, placeholder: words.text("handOut.pickupCode.placeholder"), style: Style(.accent, bold: true), into: &screen, row: row, rect)
         case .scanning:
-            screen.put(words.text("handOut.scanning", ["n": .count(flow.scanned.count), "of": .count(flow.selected.count),
-                                                       "how": .phrase(flow.how)]),
-                       row: row, column: rect.column, style: Style(.accent, bold: true), maxWidth: rect.width)
+            screen.putWrapped(words.text("handOut.scanning", ["n": .count(flow.scanned.count), "of": .count(flow.selected.count),
+                                                              "how": .phrase(flow.how)]),
+                              in: line(row), style: Style(.accent, bold: true))
         case .refusing:
             drawField(words.text("handOut.refusing"), flow.reasonField, style: Style(.danger, bold: true), into: &screen, row: row, rect)
         }
         row += 1
+        // The last scan's result, or the hint, on the rows it needs: in a low window a STOP is
+        // worth more than the parcels' list under it.
+        let said = Rect(row: row, column: rect.column, width: rect.width, height: max(1, rect.row + rect.height - row))
         if let notice {
-            screen.put(words.text(notice.phrase), row: row, column: rect.column,
-                       style: notice.alarm ? Style(.danger, bold: true, reverse: true) : Style(.ok, bold: true), maxWidth: rect.width)
+            row += drawNotice(notice, into: &screen, at: said, words)
         } else if let hint = proxyHint(flow, context) {
-            screen.put(hint.text, row: row, column: rect.column, style: hint.style, maxWidth: rect.width)
+            row += screen.putWrapped(hint.text, in: said, style: hint.style)
+        } else {
+            row += 1
         }
-        row += 1
         let rows = flow.parcels.compactMap { context.shop.parcels[$0] }.map { parcel in
             if flow.leftOut.contains(parcel.id) {
                 return Table.Row(["–", parcel.tracking.value, parcel.slot.value, parcel.carrier, words.text("handOut.leftOut")], style: Style(.muted))

@@ -70,18 +70,29 @@ public struct CounterScreen: Sendable {
                 let inShop = shop.parcelsInShop(for: id)
                 let waiting = inShop.filter { $0.status == .waiting }.count
                 let slots = Set(inShop.map(\.slot.value)).sorted().joined(separator: " ")
-                return Table.Row([customer.key, customer.name, slots, waiting == 0 ? words.text("counter.nothingWaiting") : words.text("counter.waiting", ["n": .count(waiting)])])
+                return Table.Row([customer.key, customer.name, slots, waiting == 0 ? words.text("counter.nothingWaiting") : words.text("counter.waiting", ["n": .count(waiting)]),
+                                  customer.phones.joined(separator: ", "), "", "", customer.note ?? ""])
             case .parcel(let id):
                 guard let parcel = shop.parcels[id] else { return nil }
                 let state = parcel.status == .waiting ? context.dueText(parcel.deadline) : words.text(parcel.status.kind.phrase)
-                return Table.Row([parcel.key, parcel.tracking.value, parcel.slot.value, state],
+                return Table.Row([parcel.key, parcel.tracking.value, parcel.slot.value, state, "", context.dayAndMonth(parcel.receivedAt), parcel.carrier],
                                  style: parcel.status.isInShop ? .plain : Style(.muted))
             }
         }
         let empty = field.text.isEmpty ? words.text("counter.empty") : words.text("counter.noMatch", ["text": .text(field.text)])
         return Table(columns: [Table.Column(words.text("column.key"), width: .fixed(6)), Table.Column(words.text("column.nameOrTracking")),
-                               Table.Column(words.text("column.slot"), width: .fixed(12)), Table.Column(words.text("column.state"), width: .fixed(16))],
+                               Table.Column(words.text("column.slot"), width: .fixed(12)), Table.Column(words.text("column.state"), width: .fixed(16))]
+                        + Self.wideColumns(words),
                      rows: rows, emptyMessage: empty)
+    }
+
+    /// The results' columns a wide window adds: a customer's phones and note, a parcel's
+    /// arrival and carrier.
+    static func wideColumns(_ words: Words) -> [Table.Column] {
+        [Table.Column(words.text("column.phone"), width: .fixed(24), shownFrom: 120),
+         Table.Column(words.text("column.arrived"), width: .fixed(7), shownFrom: 120),
+         Table.Column(words.text("column.carrier"), width: .fixed(12), shownFrom: 140),
+         Table.Column(words.text("column.note"), shownFrom: 160)]
     }
 
     func draw(into screen: inout Screen, at rect: Rect, _ context: AppContext) {
@@ -100,11 +111,17 @@ public struct CounterScreen: Sendable {
         let hits = hits(context)
         // The results take at most half the height and no more than they need (header, rows,
         // a blank line): one hit is the common case, and the card or hand-out below gets the rest.
-        let tableHeight = max(3, min((rect.height - 2) / 2, hits.count + 2))
+        var tableHeight = max(3, min((rect.height - 2) / 2, hits.count + 2))
+        if handOut != nil {
+            // A hand-out keeps its rows (line, who, step, the whole notice, the parcels' header
+            // and one): in a small window the results give way to it.
+            let said = notice.map { words.text($0.phrase).wrapped(toWidth: rect.width).count } ?? 1
+            tableHeight = max(3, min(tableHeight, rect.height - 2 - 5 - said))
+        }
         let table = selection.applied(to: table(hits, context))
         table.draw(into: &screen, at: Rect(row: rect.row + 2, column: rect.column, width: rect.width, height: tableHeight))
         let detailTop = rect.row + 2 + tableHeight
-        let detail = Rect(row: detailTop, column: rect.column, width: rect.width, height: rect.row + rect.height - detailTop)
+        var detail = Rect(row: detailTop, column: rect.column, width: rect.width, height: rect.row + rect.height - detailTop)
         guard detail.height > 1 else { return }
         if let handOut {
             screen.horizontalLine(row: detail.row, column: detail.column, width: detail.width, style: Style(.muted))
@@ -112,8 +129,11 @@ public struct CounterScreen: Sendable {
             return
         }
         if let notice {
-            screen.put(words.text(notice.phrase), row: detail.row, column: detail.column,
-                       style: notice.alarm ? Style(.danger, bold: true, reverse: true) : Style(.ok, bold: true), maxWidth: detail.width)
+            // The whole notice in the ─── line's place, the card under it.
+            let rows = drawNotice(notice, into: &screen, at: Rect(row: detail.row, column: detail.column, width: detail.width,
+                                                                   height: detail.height - 1), words)
+            detail.row += rows - 1
+            detail.height -= rows - 1
         }
         guard let selected = table.selection, hits.indices.contains(selected) else { return }
         if notice == nil { screen.horizontalLine(row: detail.row, column: detail.column, width: detail.width, style: Style(.muted)) }
@@ -121,6 +141,12 @@ public struct CounterScreen: Sendable {
         case .customer(let id): drawCustomer(id, into: &screen, at: detail, context)
         case .parcel(let id): drawParcel(id, into: &screen, at: detail, context)
         }
+    }
+
+    /// The notice wrapped over the rows it needs of `rect`; returns them.
+    func drawNotice(_ notice: (phrase: Phrase, alarm: Bool), into screen: inout Screen, at rect: Rect, _ words: Words) -> Int {
+        screen.putWrapped(words.text(notice.phrase), in: rect,
+                          style: notice.alarm ? Style(.danger, bold: true, reverse: true) : Style(.ok, bold: true))
     }
 
     /// How many of the newest customer log entries the card shows.
@@ -148,8 +174,8 @@ public struct CounterScreen: Sendable {
         }
         if summing {
             let slots = Set(parcels.map(\.slot.value)).sorted().joined(separator: " ")
-            screen.put(words.text("counter.card.summed", ["n": .count(parcels.count), "slots": .text(slots)]), row: row, column: rect.column,
-                       style: Style(.muted), maxWidth: rect.width)
+            screen.putWrapped(words.text("counter.card.summed", ["n": .count(parcels.count), "slots": .text(slots)]),
+                              in: Rect(row: row, column: rect.column, width: rect.width, height: bottom - row), style: Style(.muted))
             return
         }
         let columns = [Table.Column(words.text("column.tracking"), width: .fixed(20)), Table.Column(words.text("column.slot"), width: .fixed(6)),
@@ -221,8 +247,10 @@ public struct CounterScreen: Sendable {
         case .returning(let since): lines.append(words.text("counter.parcel.returning", ["when": .text(context.moment(since))]))
         case .collected(let at): lines.append(words.text("counter.parcel.collected", ["when": .text(context.moment(at))]))
         }
-        for (offset, line) in lines.enumerated() where offset + 1 < rect.height {
-            screen.put(line, row: rect.row + 1 + offset, column: rect.column, style: offset == 0 ? Style(.title, bold: true) : .plain, maxWidth: rect.width)
+        var row = rect.row + 1
+        for (offset, line) in lines.enumerated() where row < rect.row + rect.height {
+            row += screen.putWrapped(line, in: Rect(row: row, column: rect.column, width: rect.width, height: rect.row + rect.height - row),
+                                     style: offset == 0 ? Style(.title, bold: true) : .plain)
         }
     }
 }

@@ -63,34 +63,33 @@ extension IntakeScreen {
             screen.put(words.text("intake.confirm"), row: row, column: rect.column, style: Style(.warning, bold: true), maxWidth: rect.width)
         }
         row += 1
-        if !problem.isEmpty {
-            // A long one takes the blank row below too, so a check-digit warning names the right
-            // digit even at 80 columns.
-            let said = problem.map { words.text($0) }.joined(separator: " ")
-            for (offset, line) in said.wrapped(toWidth: max(1, rect.width)).prefix(2).enumerated() {
-                screen.put(line, row: row + offset, column: rect.column, style: Style(.warning, bold: true), maxWidth: rect.width)
-            }
-        }
-        row += 2
         let bottom = rect.row + rect.height
+        // The problem takes the blank row below and as many more as it needs.
+        let said = problem.map { words.text($0) }.joined(separator: " ")
+        row += max(2, screen.putWrapped(said, in: Rect(row: row, column: rect.column, width: rect.width, height: max(1, bottom - row - 1)),
+                                        style: Style(.warning, bold: true)))
         if !importReport.isEmpty {
             drawImportReport(into: &screen, at: Rect(row: row, column: rect.column, width: rect.width, height: bottom - row), words)
         } else if case .naming = step {
             drawSuggestions(into: &screen, at: Rect(row: row, column: rect.column, width: rect.width, height: bottom - row), context)
         } else if step == .setup, let summary {
             drawSummary(summary, into: &screen, at: Rect(row: row, column: rect.column, width: rect.width, height: bottom - row), context)
-        } else if let last, bottom - row >= BigText.height + 2 {
-            BigText("\(last.parcel.key) \(last.parcel.slot.value)").draw(into: &screen, at: Rect(row: row, column: rect.column + 2, width: rect.width - 2, height: BigText.height))
-            row += BigText.height + 1
+        } else if let last, row < bottom {
+            // Key and slot in large letters where there is room; the line under them always.
+            if bottom - row >= BigText.height + 2 {
+                BigText("\(last.parcel.key) \(last.parcel.slot.value)").draw(into: &screen, at: Rect(row: row, column: rect.column + 2, width: rect.width - 2, height: BigText.height))
+                row += BigText.height + 1
+            }
             var about = "\(last.parcel.key) → \(last.parcel.slot.value)"
             if last.parcel.size == .large { about += " (\(words.text("size.large")))" }
             about += "  ·  \(last.customer.name)"
             if last.isNewCustomer { about += " (\(words.text("intake.newCustomer")))" }
             about += "  ·  \(last.parcel.tracking.value)  ·  " + words.text("intake.keepUntil", ["deadline": .date(last.parcel.deadline)])
             if last.parcel.checkDigit == .overridden { about += "  ·  " + words.text("intake.checkDigitOverridden") }
-            screen.put(about, row: row, column: rect.column, style: Style(bold: true), maxWidth: rect.width)
-            if let note = context.shop.customers[last.customer.id]?.note, row + 1 < bottom {
-                screen.put(words.text("counter.card.note", ["note": .text(note)]), row: row + 1, column: rect.column, style: Style(.warning), maxWidth: rect.width)
+            row += screen.putWrapped(about, in: Rect(row: row, column: rect.column, width: rect.width, height: bottom - row), style: Style(bold: true))
+            if let note = context.shop.customers[last.customer.id]?.note, row < bottom {
+                screen.putWrapped(words.text("counter.card.note", ["note": .text(note)]), in: Rect(row: row, column: rect.column, width: rect.width, height: bottom - row),
+                                  style: Style(.warning))
             }
         }
     }

@@ -45,9 +45,10 @@ extension IntakeScreen {
     }
 
     func drawImportReport(into screen: inout Screen, at rect: Rect, _ words: Words) {
-        for (offset, line) in importReport.enumerated() where offset < rect.height {
-            screen.put(words.text(line), row: rect.row + offset, column: rect.column, style: offset == 0 ? Style(.title, bold: true) : Style(.warning),
-                       maxWidth: rect.width)
+        var row = rect.row
+        for (offset, line) in importReport.enumerated() where row < rect.row + rect.height {
+            row += screen.putWrapped(words.text(line), in: Rect(row: row, column: rect.column, width: rect.width, height: rect.row + rect.height - row),
+                                     style: offset == 0 ? Style(.title, bold: true) : Style(.warning))
         }
     }
 }

@@ -43,12 +43,18 @@ public struct QueueScreen: Sendable {
             let style: Style = parcel.status != .waiting ? Style(.muted)
                 : parcel.deadline < today ? Style(.danger, bold: true)
                 : parcel.deadline == today ? Style(.warning) : .plain
-            return Table.Row([state, parcel.key, parcel.recipientName, parcel.slot.value, parcel.carrier, parcel.tracking.value], style: style)
+            let customer = context.shop.customers[parcel.customer]
+            return Table.Row([state, parcel.key, parcel.recipientName, parcel.slot.value, parcel.carrier, parcel.tracking.value,
+                              customer?.phones.joined(separator: ", ") ?? "", context.dayAndMonth(parcel.receivedAt), customer?.note ?? ""], style: style)
         }
+        // A wide window also shows the customer's phones, the arrival and the customer's note.
         return Table(columns: [Table.Column(words.text("column.due"), width: .fixed(16)), Table.Column(words.text("column.key"), width: .fixed(6)),
                                Table.Column(words.text("column.name")), Table.Column(words.text("column.slot"), width: .fixed(6)),
                                Table.Column(words.text("column.carrier"), width: .fixed(9)),
-                               Table.Column(words.text("column.tracking"), width: .fixed(20))],
+                               Table.Column(words.text("column.tracking"), width: .fixed(20)),
+                               Table.Column(words.text("column.phone"), width: .fixed(24), shownFrom: 140),
+                               Table.Column(words.text("column.arrived"), width: .fixed(7), shownFrom: 140),
+                               Table.Column(words.text("column.note"), shownFrom: 160)],
                      rows: rows, emptyMessage: isFiltered ? words.text("queue.parcels.noMatch") : words.text("queue.parcels.none"))
     }
 
@@ -85,13 +91,15 @@ public struct QueueScreen: Sendable {
         let words = context.words
         let pickupHeight = drawPickup(into: &screen, at: rect, context)
         var row = rect.row + pickupHeight
+        // What is said takes the rows it needs; the list keeps its header and two rows.
+        func room() -> Rect { Rect(row: row, column: rect.column, width: rect.width, height: max(1, rect.row + rect.height - row - 4)) }
         if let handover {
-            screen.put(handover.line(context), row: row, column: rect.column, style: Style(.accent, bold: true, reverse: true), maxWidth: rect.width)
+            row += screen.putWrapped(handover.line(context), in: room(), style: Style(.accent, bold: true, reverse: true))
         } else if let notice {
-            screen.put(notice.text(words), row: row, column: rect.column,
-                       style: notice.isProblem ? Style(.danger, bold: true) : Style(.ok, bold: true), maxWidth: rect.width)
+            row += screen.putWrapped(notice.text(words), in: room(), style: notice.isProblem ? Style(.danger, bold: true) : Style(.ok, bold: true))
+        } else {
+            row += 1
         }
-        row += 1
         let waiting = context.shop.parcelsInShop.filter { $0.status == .waiting }
         let overdue = waiting.filter { $0.deadline < context.today }.count
         // The count a driver's handover starts from (the open one's carrier): returning parcels and drop-offs.
@@ -100,11 +108,11 @@ public struct QueueScreen: Sendable {
                                                    "overdue": .count(overdue), "forDriver": .count(forDriver)]) + filterSummary(context)
         if handover != nil, let notice {
             // A scan the handover refused is said under its count.
-            screen.put(notice.text(words), row: row, column: rect.column, style: Style(.danger, bold: true, reverse: true), maxWidth: rect.width)
+            row += screen.putWrapped(notice.text(words), in: room(), style: Style(.danger, bold: true, reverse: true))
         } else {
             screen.put(summary, row: row, column: rect.column, style: Style(focus == .parcels ? .accent : .muted, bold: true), maxWidth: rect.width)
+            row += 1
         }
-        row += 1
         var table = selection.applied(to: table(context))
         table.showsSelection = focus == .parcels
         table.draw(into: &screen, at: Rect(row: row, column: rect.column, width: rect.width, height: rect.row + rect.height - row))

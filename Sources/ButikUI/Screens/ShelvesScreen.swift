@@ -73,8 +73,17 @@ public struct ShelvesScreen: Sendable {
         let words = context.words
         let table = Table(
             columns: [Table.Column(words.text("column.key"), width: .fixed(6)), Table.Column(words.text("column.name")),
-                      Table.Column(words.text("column.tracking"), width: .fixed(20)), Table.Column(words.text("column.due"), width: .fixed(12))],
-            rows: parcels(in: id, context).map { Table.Row([$0.key, $0.recipientName, $0.tracking.value, context.dueText($0.deadline)]) },
+                      Table.Column(words.text("column.tracking"), width: .fixed(20)), Table.Column(words.text("column.due"), width: .fixed(12)),
+                      // A wide window also shows the arrival, the carrier and the customer's phones and note.
+                      Table.Column(words.text("column.arrived"), width: .fixed(7), shownFrom: 120),
+                      Table.Column(words.text("column.carrier"), width: .fixed(12), shownFrom: 120),
+                      Table.Column(words.text("column.phone"), width: .fixed(24), shownFrom: 150),
+                      Table.Column(words.text("column.note"), shownFrom: 170)],
+            rows: parcels(in: id, context).map { parcel in
+                let customer = context.shop.customers[parcel.customer]
+                return Table.Row([parcel.key, parcel.recipientName, parcel.tracking.value, context.dueText(parcel.deadline),
+                                  context.dayAndMonth(parcel.receivedAt), parcel.carrier, customer?.phones.joined(separator: ", ") ?? "", customer?.note ?? ""])
+            },
             emptyMessage: words.text("shelves.empty", ["slot": .text(id.value)]))
         return focus == .list ? list.applied(to: table) : table
     }
@@ -138,14 +147,15 @@ public struct ShelvesScreen: Sendable {
         }
         let listTop = rect.row + mapHeight
         guard listTop < rect.row + rect.height - 1 else { return }
-        drawStatusRow(into: &screen, row: listTop, rect: rect, context.words)
-        table(context).draw(into: &screen, at: Rect(row: listTop + 1, column: rect.column, width: rect.width, height: rect.row + rect.height - listTop - 1))
+        let listRow = listTop + drawStatusRow(into: &screen, row: listTop, rect: rect, context.words)
+        table(context).draw(into: &screen, at: Rect(row: listRow, column: rect.column, width: rect.width, height: rect.row + rect.height - listRow))
         if let prompt { prompt.modal(context).draw(into: &screen, at: rect) }
     }
 
     /// The row between the map and the list: the find field while it is in use, else the last
-    /// notice, else the find text and what it highlights, else a line.
-    private func drawStatusRow(into screen: inout Screen, row: Int, rect: Rect, _ words: Words) {
+    /// notice (on the rows it needs, the list keeping its header and a row), else the find text
+    /// and what it highlights, else a line. Returns the rows drawn.
+    private func drawStatusRow(into screen: inout Screen, row: Int, rect: Rect, _ words: Words) -> Int {
         if finding || (notice == nil && !findField.text.isEmpty) {
             let label = words.text("counter.find")
             screen.put(label, row: row, column: rect.column, style: Style(.accent, bold: true))
@@ -157,10 +167,12 @@ public struct ShelvesScreen: Sendable {
             screen.put(count, row: row, column: rect.column + label.count + fieldWidth + 3, style: Style(.muted),
                        maxWidth: max(0, rect.width - label.count - fieldWidth - 3))
         } else if let notice {
-            screen.put(notice.phrases.map { words.text($0) }.joined(separator: " ").truncated(toWidth: rect.width), row: row, column: rect.column, style: notice.isProblem ? Style(.warning, bold: true) : Style(.ok, bold: true),
-                       maxWidth: rect.width)
+            return screen.putWrapped(notice.phrases.map { words.text($0) }.joined(separator: " "),
+                                     in: Rect(row: row, column: rect.column, width: rect.width, height: max(1, rect.row + rect.height - row - 2)),
+                                     style: notice.isProblem ? Style(.warning, bold: true) : Style(.ok, bold: true))
         } else {
             screen.horizontalLine(row: row, column: rect.column, width: rect.width, style: Style(.muted))
         }
+        return 1
     }
 }

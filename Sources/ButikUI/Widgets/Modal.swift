@@ -62,8 +62,10 @@ public struct Modal: Hashable, Sendable {
         let content = min(max(natural, buttonsWidth, title.displayWidth + 2, field == nil ? 0 : 30),
                           Self.maxContentWidth, rect.width - 4)
         guard content > 0 else { return }
-        let lines = message.wrapped(toWidth: content)
         let fieldRows = field == nil ? 0 : 2
+        // In a window too low for all of it the message gives up its last words; the field and
+        // the buttons always show.
+        let lines = message.wrapped(toWidth: content, rows: max(1, rect.height - fieldRows - 4))
         let box = rect.centered(width: content + 4, height: lines.count + fieldRows + 4)
         screen.fill(box)
         screen.box(box, title: title)

@@ -16,11 +16,15 @@ public struct Table: Hashable, Sendable {
         public var title: String
         public var width: Width
         public var alignment: TextAlignment
+        /// The column shows only when the table is drawn at least this many cells wide: a wide
+        /// window shows more of each row.
+        public var shownFrom: Int
 
-        public init(_ title: String, width: Width = .flexible(minimum: 1), alignment: TextAlignment = .left) {
+        public init(_ title: String, width: Width = .flexible(minimum: 1), alignment: TextAlignment = .left, shownFrom: Int = 0) {
             self.title = title
             self.width = width
             self.alignment = alignment
+            self.shownFrom = shownFrom
         }
     }
 
@@ -91,8 +95,10 @@ public struct Table: Hashable, Sendable {
     public func draw(into screen: inout Screen, at rect: Rect) {
         guard !rect.isEmpty else { return }
         screen.fill(rect)
-        let widths = Self.widths(of: columns, total: rect.width)
-        drawLine(columns.map(\.title), widths: widths, into: &screen, row: rect.row, rect: rect, style: Style(.title, bold: true))
+        let shown = columns.indices.filter { columns[$0].shownFrom <= rect.width }
+        let widths = Self.widths(of: shown.map { columns[$0] }, total: rect.width)
+        let line = { (texts: [String]) in shown.map { $0 < texts.count ? texts[$0] : "" } }
+        drawLine(line(columns.map(\.title)), shown, widths: widths, into: &screen, row: rect.row, rect: rect, style: Style(.title, bold: true))
         let visible = rect.height - 1
         guard visible > 0 else { return }
         guard let selection else {
@@ -103,18 +109,19 @@ public struct Table: Hashable, Sendable {
         let first = Self.top(keeping: selection, visible: visible, from: top, count: rows.count)
         for (offset, index) in (first..<min(rows.count, first + visible)).enumerated() {
             let style = index == selection && showsSelection ? Style(.selection, bold: rows[index].style.bold) : rows[index].style
-            drawLine(rows[index].cells, widths: widths, into: &screen, row: rect.row + 1 + offset, rect: rect, style: style)
+            drawLine(line(rows[index].cells), shown, widths: widths, into: &screen, row: rect.row + 1 + offset, rect: rect, style: style)
         }
     }
 
-    private func drawLine(_ texts: [String], widths: [Int], into screen: inout Screen, row: Int, rect: Rect, style: Style) {
+    /// One row: `texts` in the columns `shown`, `widths` cells each.
+    private func drawLine(_ texts: [String], _ shown: [Int], widths: [Int], into screen: inout Screen, row: Int, rect: Rect, style: Style) {
         screen.fill(row: row, column: rect.column, width: rect.width, height: 1, style: style)
         var column = rect.column
         for (index, width) in widths.enumerated() {
-            let text = index < texts.count ? texts[index] : ""
+            let text = texts[index]
             let room = rect.column + rect.width - column
             guard room > 0 else { return }
-            screen.put(text.padded(toWidth: width, alignment: columns[index].alignment), row: row, column: column,
+            screen.put(text.padded(toWidth: width, alignment: columns[shown[index]].alignment), row: row, column: column,
                        style: style, maxWidth: room)
             column += width + 1
         }

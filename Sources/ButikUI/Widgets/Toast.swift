@@ -38,16 +38,11 @@ public struct Toast: Equatable, Sendable {
         min(maxRows, max(1, words.text(phrase).wrapped(toWidth: max(1, width - 2)).count))
     }
 
-    /// Draws the text from the top of `rect`, wrapped over its rows (cut on the last), which
-    /// it fills in its style.
+    /// Draws the text from the top of `rect`, wrapped over its rows (see
+    /// `wrapped(toWidth:rows:)`), which it fills in its style.
     public func draw(into screen: inout Screen, at rect: Rect, _ words: Words) {
         guard !rect.isEmpty else { return }
         screen.fill(rect, style: style)
-        let lines = words.text(phrase).wrapped(toWidth: max(1, rect.width - 2))
-        for (offset, line) in lines.prefix(rect.height).enumerated() {
-            let shown = offset == rect.height - 1 && lines.count > rect.height
-                ? lines[offset...].joined(separator: " ").truncated(toWidth: rect.width - 2) : line
-            screen.put(" " + shown, row: rect.row + offset, column: rect.column, style: style)
-        }
+        screen.putWrapped(words.text(phrase), in: Rect(row: rect.row, column: rect.column + 1, width: rect.width - 2, height: rect.height), style: style)
     }
 }

@@ -136,7 +136,7 @@ struct CounterPastTests {
              Find: RR314159268NO
 
              RR314159268NO: 2 parcels had this number, newest first.
-             P337 Posten/Bring, for JEDS (Janne Eline Dahl Solberg):
+             P337  Posten/Bring, for JEDS (Janne Eline Dahl Solberg):
              handed out
                20.11.2026 11:00  ola  received into D6, deadline
                                       2026-11-27
@@ -163,7 +163,7 @@ struct CounterPastTests {
         #expect(state.update(.key(.down)) == [])
         #expect(state.view(size).textLines == lines)
         #expect(state.update(.key(.up)) == [])
-        #expect(state.view(size).textLines[5] == " P337 Posten/Bring, for JEDS (Janne Eline Dahl Solberg):")
+        #expect(state.view(size).textLines[5] == " P337  Posten/Bring, for JEDS (Janne Eline Dahl Solberg):")
     }
 
     @Test func escClosesThePastAndClearsTheSearch() {

@@ -84,7 +84,8 @@ struct ShelvesScenarioTests {
         #expect(try slot(of: Self.ola, h) == "B3")
         #expect(h.state.shelves.notice.map { $0.phrases.map { h.state.words.text($0) }.joined(separator: " ") } == "Moved \(Self.magnus) (MJ) to B4. Slot B4 is full (6 parcels). Choose another slot or the floor.")
         let lines = h.screen()
-        #expect(lines[Self.statusRow] == " Moved \(Self.magnus) (MJ) to B4. Slot B4 is full (6 parcels). Choose anot…")
+        #expect(lines[Self.statusRow] == " Moved \(Self.magnus) (MJ) to B4. Slot B4 is full (6 parcels). Choose")
+        #expect(lines[Self.statusRow + 1] == " another slot or the floor.", "the notice wraps; the list starts under it")
         #expect(h.frame().styleMask[Self.statusRow].hasPrefix(".WWWWW"))
         // Only a message on the screen, no passing message over the status line.
         #expect(h.screen()[22] == Self.status80)

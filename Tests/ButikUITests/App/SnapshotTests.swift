@@ -400,46 +400,21 @@ struct SnapshotTests {
 
     // MARK: Sizes
 
-    @Test func belowTheMinimumSizeAMessageShowsUntilTheWindowGrows() throws {
+    @Test func belowTheMinimumSizeTheLayoutIsCompact() throws {
         let h = try Harness()
-        #expect(snapshot(h.frame(width: 59, height: 16)) == """
-            Butik needs a terminal of at least 60×16.
-
-            This one is 59×16: make the window larger.
-
-            F10 quits.
-            """)
-        #expect(h.frame(width: 59, height: 16).styleMask[0] == String(repeating: "W", count: 41) + String(repeating: ".", count: 18))
-        #expect(snapshot(h.frame(width: 40, height: 10)) == """
-            Butik needs a terminal of at least
-            60×16.
-
-            This one is 40×10: make the window
-            larger.
-
-            F10 quits.
-            """)
-        #expect(snapshot(h.frame(width: 80, height: 15)).hasPrefix("Butik needs a terminal of at least 60×16.\n\nThis one is 80×15:"))
-        // Wrapped lines never overwrite each other, however narrow.
-        #expect(snapshot(h.frame(width: 20, height: 10)) == """
-            Butik needs a
-            terminal of at least
-            60×16.
-
-            This one is 20×10:
-            make the window
-            larger.
-
-            F10 quits.
-            """)
-        // Keys still work meanwhile, and the next larger frame is the app again.
+        let lines = h.screen(width: 59, height: 15)
+        #expect(lines[0] == " F2 Counter  F3 Int…  F4 She…  F5 Que…  F6 Cus…  F7 Rep…")
+        #expect(lines[1].hasPrefix(" Find: "), "no blank row under the tab bar")
+        #expect(lines[14].hasPrefix("type search"), "the help line, and no status line above it")
+        #expect(!lines.contains(Self.status80))
+        #expect(h.screen(width: 60, height: 16)[1] == "", "from 60×16 the whole layout")
+        // Keys work as ever, and every screen draws in a very small window without a trap.
         h.press(.function(5))
-        #expect(h.screen(width: 59, height: 16)[0] == "Butik needs a terminal of at least 60×16.")
-        let lines = h.screen()
-        #expect(lines[0] == Self.tabBar)
-        #expect(lines[6] == " 193 waiting · 18 due today · 9 overdue · 0 for the driver")
-        #expect(lines[22] == Self.status80)
-        #expect(h.screen(width: 60, height: 16)[0] == " F2 Coun…  F3 Inta…  F4 Shel…  F5 Queue  F6 Cust…  F7 Repo…")
+        #expect(h.screen(width: 50, height: 14)[0].contains("F5 Queue"))
+        for tab in AppTab.allCases {
+            h.press(tab.key)
+            for (width, height) in [(1, 1), (8, 3), (20, 6), (40, 10)] { _ = h.frame(width: width, height: height) }
+        }
         h.press(.function(10))
         #expect(h.takeEffects() == [.quit])
     }
