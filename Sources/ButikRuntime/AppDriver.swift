@@ -62,16 +62,22 @@ public final class AppDriver {
     private func route(_ event: KeyEvent) -> [AppEffect] {
         switch event.key {
         case .character, .enter, .tab:
+            // In a prompt for free text a key is typing, however fast it comes (see `Burst`).
+            guard state.burst != .text else { return typing(event.key) }
             switch scanner.feed(event) {
             case .swallowed: return []
             case .scan(let code): return state.update(.scan(code))
             case .typing(let keys): return keys.flatMap { state.update(.key($0)) }
             }
         default:
-            // A non-text key ends any burst: release held keys as typing first.
-            let held = scanner.expire(at: .infinity)
-            return held.flatMap { state.update(.key($0)) } + state.update(.key(event.key))
+            // A non-text key ends any burst.
+            return typing(event.key)
         }
+    }
+
+    /// Releases the keys held as a possible scan as typing, then handles `key`.
+    private func typing(_ key: Key) -> [AppEffect] {
+        (scanner.expire(at: .infinity) + [key]).flatMap { state.update(.key($0)) }
     }
 
     /// Called when no key came for a while: releases keys held as a possible scan, updates the

@@ -22,7 +22,8 @@ extension ParcelStep.What {
         case .handedOut(let verification, _, _):
             Phrase("history.step.handedOut", ["check": .phrase(verification.phrased)])
         case .handOutUndone: Phrase("history.step.handOutUndone")
-        case .refused(let reason): Phrase("history.step.refused", ["reason": .text(reason)])
+        case .refused(let reason, let proxy?): Phrase("history.step.refusedProxy", ["reason": .text(reason), "name": .text(proxy)])
+        case .refused(let reason, nil): Phrase("history.step.refused", ["reason": .text(reason)])
         case .returning(let area): Phrase("history.step.returning", ["area": .text(area.value)])
         case .returnCancelled(let slot): Phrase("history.step.returnCancelled", ["slot": .text(slot.value)])
         case .collected: Phrase("history.step.collected")
@@ -79,8 +80,10 @@ extension TimelineEntry.What {
     public var phrased: Phrase {
         switch self {
         case .parcel(let tracking, let what): Phrase("timeline.parcel", ["tracking": .text(tracking.value), "step": .phrase(what.phrased)])
-        case .refused(let reason, let parcels) where parcels.isEmpty: Phrase("history.step.refused", ["reason": .text(reason)])
-        case .refused(let reason, let parcels):
+        case .refused(let reason, let parcels, let proxy) where parcels.isEmpty: ParcelStep.What.refused(reason: reason, proxyName: proxy).phrased
+        case .refused(let reason, let parcels, let proxy?):
+            Phrase("timeline.refusedParcelsProxy", ["reason": .text(reason), "parcels": .list(parcels.map(\.value)), "name": .text(proxy)])
+        case .refused(let reason, let parcels, nil):
             Phrase("timeline.refusedParcels", ["reason": .text(reason), "parcels": .list(parcels.map(\.value))])
         case .proxyAuthorised(let name): Phrase("timeline.proxyAuthorised", ["name": .text(name)])
         case .proxyRevoked(let name): Phrase("timeline.proxyRevoked", ["name": .text(name)])

@@ -104,4 +104,48 @@ import Testing
         #expect(try butik.run("handout", "CT797294851NO", "--undo", "--proxy-id", "x").status == 2)
         #expect(try butik.run("handout", "--help").stdout.contains("--proxy-id NOTE"))
     }
+
+    struct LogEntryJSON: Decodable {
+        let text: String
+        let parcels: [String]
+        let proxyName: String?
+    }
+
+    struct LogCard: Decodable {
+        struct Logged: Decodable { let log: [LogEntryJSON] }
+        let customer: Logged
+    }
+
+    /// A proxy sent away: `refuse --proxy` notes their name in the log, the parcel's story and
+    /// the customer's timeline; a refusal without one names nobody.
+    @Test func aRefusedProxyIsNamedWhereverTheRefusalIsTold() throws {
+        let butik = try Self.shop()
+        defer { butik.cleanUp() }
+        let refused = try butik.run("refuse", "MM", "--reason", "No fullmakt", "--proxy", "  Per  Hansen ")
+        #expect(refused.status == 0, "\(refused.stderr)")
+        #expect(refused.stdout == "Noted in MM's log: hand-out to proxy Per Hansen refused (RR123456785SE): No fullmakt\n")
+        let plain = try butik.run("refuse", "MM", "--reason", "No ID", "--json").json(LogEntryJSON.self)
+        #expect(plain.proxyName == nil)
+
+        let card = try butik.run("customer", "show", "MM", "--json").json(LogCard.self)
+        #expect(card.customer.log.map(\.proxyName) == ["Per Hansen", nil])
+        let shown = try butik.run("customer", "show", "MM")
+        #expect(shown.stdout.contains(/refusal of proxy Per Hansen by maria: No fullmakt/), "\(shown.stdout)")
+
+        let story = try butik.run("history", "RR123456785SE")
+        #expect(story.stdout.contains("hand-out to proxy Per Hansen refused: No fullmakt"), "\(story.stdout)")
+        #expect(story.stdout.contains("hand-out refused: No ID"))
+        let steps = try #require(try butik.run("history", "RR123456785SE", "--json").json(HistoryCommandLineTests.ParcelHistory.self).parcels.first?.steps)
+        #expect(steps.map(\.proxyName) == [nil, "Per Hansen", nil])
+        let timeline = try butik.run("customer", "history", "MM")
+        #expect(timeline.stdout.contains("hand-out to proxy Per Hansen refused (RR123456785SE): No fullmakt"), "\(timeline.stdout)")
+        let entries = try butik.run("customer", "history", "MM", "--json").json(HistoryCommandLineTests.Timeline.self).entries
+        #expect(entries.map(\.proxyName) == [nil, "Per Hansen", nil])
+        #expect(try butik.run("check").status == 0, "the snapshot and the journal agree")
+
+        let notAName = try butik.run("refuse", "MM", "--reason", "x", "--proxy", "1234")
+        #expect(notAName.status == 1)
+        #expect(notAName.stderr.contains("proxy"), "\(notAName.stderr)")
+        #expect(try butik.run("refuse", "--help").stdout.contains("--proxy NAME"))
+    }
 }

@@ -13,13 +13,16 @@ public struct CustomerLogEntry: Codable, Equatable, Sendable {
     public var parcels: [TrackingNumber]
     public var at: Date
     public var staff: String
+    /// The proxy who came for the parcels, when a proxy's hand-out was refused.
+    public var proxyName: String?
 
-    public init(kind: Kind, text: String, parcels: [TrackingNumber], at: Date, staff: String) {
+    public init(kind: Kind, text: String, parcels: [TrackingNumber], at: Date, staff: String, proxyName: String? = nil) {
         self.kind = kind
         self.text = text
         self.parcels = parcels
         self.at = at
         self.staff = staff
+        self.proxyName = proxyName
     }
 }
 
@@ -35,12 +38,15 @@ extension ShopState {
 
     /// Decides to note a refused hand-out with its reason in the customer's log. `parcels` must
     /// be the customer's; none given means their waiting parcels. The reason is 1 to
-    /// ``reasonLimit`` characters.
-    public func refuseHandOut(_ customer: CustomerID, parcels: [ParcelID], reason: String,
+    /// ``reasonLimit`` characters. `proxyName` names the proxy who came for them, if one did
+    /// (blank: none), as a registered proxy is named.
+    public func refuseHandOut(_ customer: CustomerID, parcels: [ParcelID], reason: String, proxyName: String? = nil,
                               _ context: Context) throws(DomainError) -> Decision<CustomerLogEntry> {
         guard let known = records.customers[customer] else { throw .unknownCustomer(customer.description) }
         let text = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...Self.reasonLimit).contains(text.count) else { throw .invalidReason(limit: Self.reasonLimit) }
+        let typedProxy = proxyName?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let proxy = typedProxy.isEmpty ? nil : try Self.proxyName(typedProxy)
         var ids: [ParcelID] = []
         for id in parcels where !ids.contains(id) {
             let parcel = try existing(id)
@@ -48,8 +54,8 @@ extension ShopState {
             ids.append(id)
         }
         if parcels.isEmpty { ids = parcelsInShop(for: customer).filter { $0.status == .waiting }.map(\.id) }
-        let entry = CustomerLogEntry(kind: .refusal, text: text, parcels: ids.compactMap { self.records.parcels[$0]?.tracking },
-                                     at: context.now, staff: context.staff)
-        return Decision(events: [.handOutRefused(customer: customer, parcels: ids, reason: text)], outcome: entry)
+        let entry = CustomerLogEntry(kind: .refusal, text: text, parcels: ids.compactMap { self.parcels[$0]?.tracking },
+                                     at: context.now, staff: context.staff, proxyName: proxy)
+        return Decision(events: [.handOutRefused(customer: customer, parcels: ids, reason: text, proxyName: proxy)], outcome: entry)
     }
 }

@@ -28,13 +28,20 @@ extension ShopState {
     /// not already registered for them.
     public func authoriseProxy(_ name: String, for customer: CustomerID, _ context: Context) throws(DomainError) -> Decision<Proxy> {
         guard let known = records.customers[customer] else { throw .unknownCustomer(customer.description) }
-        let tidy = try TypedText.tidied(name, as: .name)
-        guard (1...TypedText.nameLimit).contains(tidy.count), tidy.contains(where: \.isLetter) else {
-            throw .invalidProxyName(limit: TypedText.nameLimit)
-        }
+        let tidy = try Self.proxyName(name)
         if let registered = proxy(named: tidy, of: customer) { throw .proxyAlreadyRegistered(name: registered.name, key: known.key) }
         let proxy = Proxy(name: tidy, registeredAt: context.now, registeredBy: context.staff)
         return Decision(events: [.proxyAuthorised(customer: customer, proxy: proxy)], outcome: proxy)
+    }
+
+    /// A proxy's name as typed, its spaces tidied (``TypedText``): 1 to ``TypedText/nameLimit``
+    /// characters with a letter.
+    static func proxyName(_ typed: String) throws(DomainError) -> String {
+        let tidy = try TypedText.tidied(typed, as: .name)
+        guard (1...TypedText.nameLimit).contains(tidy.count), tidy.contains(where: \.isLetter) else {
+            throw .invalidProxyName(limit: TypedText.nameLimit)
+        }
+        return tidy
     }
 
     /// Decides to withdraw a registered proxy's authorisation; `name` is compared folded.

@@ -37,8 +37,9 @@ public enum Event: Equatable, Sendable {
     case queueEntryReady(entry: QueueEntryID)
     /// The entry left the queue, `done` or `cancelled`.
     case queueEntryClosed(entry: QueueEntryID, as: QueueEntry.Outcome)
-    /// A hand-out refused at the counter, noted in the customer's log.
-    case handOutRefused(customer: CustomerID, parcels: [ParcelID], reason: String)
+    /// A hand-out refused at the counter, noted in the customer's log; `proxyName` when it was
+    /// a proxy's (none in lines written before it was recorded).
+    case handOutRefused(customer: CustomerID, parcels: [ParcelID], reason: String, proxyName: String? = nil)
     /// The customer registered somebody who may collect their parcels (a fullmakt).
     case proxyAuthorised(customer: CustomerID, proxy: Proxy)
     /// The customer's proxy of this name (as registered) may no longer collect.
@@ -113,7 +114,8 @@ extension Event: Codable {
         case .handOutRefused:
             self = .handOutRefused(customer: try c.decode(CustomerID.self, forKey: .customer),
                                    parcels: try c.decode([ParcelID].self, forKey: .parcels),
-                                   reason: try c.decode(String.self, forKey: .reason))
+                                   reason: try c.decode(String.self, forKey: .reason),
+                                   proxyName: try c.decodeIfPresent(String.self, forKey: .proxyName))
         case .proxyAuthorised:
             self = .proxyAuthorised(customer: try c.decode(CustomerID.self, forKey: .customer), proxy: try c.decode(Proxy.self, forKey: .proxy))
         case .proxyRevoked:
@@ -193,11 +195,12 @@ extension Event: Codable {
             try c.encode(Kind.queueEntryClosed, forKey: .type)
             try c.encode(entry, forKey: .entry)
             try c.encode(outcome, forKey: .outcome)
-        case .handOutRefused(let customer, let parcels, let reason):
+        case .handOutRefused(let customer, let parcels, let reason, let proxyName):
             try c.encode(Kind.handOutRefused, forKey: .type)
             try c.encode(customer, forKey: .customer)
             try c.encode(parcels, forKey: .parcels)
             try c.encode(reason, forKey: .reason)
+            try c.encodeIfPresent(proxyName, forKey: .proxyName)
         case .proxyAuthorised(let customer, let proxy):
             try c.encode(Kind.proxyAuthorised, forKey: .type)
             try c.encode(customer, forKey: .customer)

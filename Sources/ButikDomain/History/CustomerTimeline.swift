@@ -6,8 +6,9 @@ public struct TimelineEntry: Codable, Equatable, Sendable {
     public enum What: Codable, Equatable, Sendable {
         /// A step of one of their parcels (receipt, hand-out, undo, return, collection).
         case parcel(TrackingNumber, ParcelStep.What)
-        /// A hand-out refused at the counter, with the parcels it concerned.
-        case refused(reason: String, parcels: [TrackingNumber])
+        /// A hand-out refused at the counter, with the parcels it concerned; `proxyName` when it
+        /// was a proxy's.
+        case refused(reason: String, parcels: [TrackingNumber], proxyName: String?)
         case proxyAuthorised(name: String)
         case proxyRevoked(name: String)
         case droppedOff(tracking: TrackingNumber, receipt: String, carrier: String)
@@ -37,7 +38,7 @@ public struct TimelinePage: Equatable, Sendable {
 public struct TimelineItem: Codable, Equatable, Sendable {
     public enum What: Codable, Equatable, Sendable {
         case parcel(ParcelID, step: Int)
-        case refused(reason: String, parcels: [TrackingNumber])
+        case refused(reason: String, parcels: [TrackingNumber], proxyName: String?)
         case proxyAuthorised(name: String)
         case proxyRevoked(name: String)
         case droppedOff(DropOffID, tracking: TrackingNumber, carrier: String)
@@ -63,8 +64,9 @@ extension TimelineEntry.What {
     public var phrase: String {
         switch self {
         case .parcel(let tracking, let what): "\(tracking) \(what.phrase)"
-        case .refused(let reason, let parcels):
-            "hand-out refused\(parcels.isEmpty ? "" : " (\(parcels.map(\.value).joined(separator: ", ")))"): \(reason)"
+        case .refused(let reason, let parcels, let proxyName):
+            "hand-out\(proxyName.map { " to proxy \($0)" } ?? "") refused"
+                + "\(parcels.isEmpty ? "" : " (\(parcels.map(\.value).joined(separator: ", ")))"): \(reason)"
         case .proxyAuthorised(let name): "\(name) may collect for them"
         case .proxyRevoked(let name): "\(name) may no longer collect for them"
         case .droppedOff(let tracking, let receipt, let carrier): "return parcel \(tracking) dropped off for \(carrier), receipt \(receipt)"

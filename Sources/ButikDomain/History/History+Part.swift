@@ -63,7 +63,7 @@ extension History {
                 if let customer = dropOff.customer { found.customers.insert(customer) }
             case .driverHandover(let handover):
                 found.dropOffs.formUnion(handover.dropOffs)
-            case .handOutRefused(let customer, _, _), .proxyAuthorised(let customer, _), .proxyRevoked(let customer, _):
+            case .handOutRefused(let customer, _, _, _), .proxyAuthorised(let customer, _), .proxyRevoked(let customer, _):
                 found.customers.insert(customer)
             case .parcelMoved, .deadlineExtended, .parcelReturning, .returnCancelled, .receiptUndone, .parcelsHandedOut, .handOutUndone,
                  .parcelsCollectedByDriver, .customerAdded, .deliveryStarted, .deliveryEnded, .parcelsExpected,
@@ -84,7 +84,7 @@ extension History {
              .receiptUndone(let id):
             [id]
         case .parcelsHandedOut(let ids, _, _, _), .handOutUndone(let ids), .parcelsCollectedByDriver(let ids),
-             .handOutRefused(_, let ids, _):
+             .handOutRefused(_, let ids, _, _):
             ids
         case .driverHandover(let handover): handover.parcels
         case .droppedOff, .proxyAuthorised, .proxyRevoked, .customerAdded, .deliveryStarted, .deliveryEnded, .parcelsExpected,

@@ -80,9 +80,9 @@ public struct History: Codable, Equatable, Sendable {
                 guard let carrier = part.dropOffCarriers[id] else { continue }
                 part.days[day, default: DayCounts(day: day)].count(carrier: carrier, staff: record.staff) { $0.collected += 1 }
             }
-        case .handOutRefused(let customer, let ids, let reason):
-            for id in ids { step(id, .refused(reason: reason), onTimeline: false) }
-            customerEntry(customer, .refused(reason: reason, parcels: ids.compactMap { part.stories[$0]?.tracking }))
+        case .handOutRefused(let customer, let ids, let reason, let proxyName):
+            for id in ids { step(id, .refused(reason: reason, proxyName: proxyName), onTimeline: false) }
+            customerEntry(customer, .refused(reason: reason, parcels: ids.compactMap { part.stories[$0]?.tracking }, proxyName: proxyName))
         case .proxyAuthorised(let customer, let proxy):
             customerEntry(customer, .proxyAuthorised(name: proxy.name))
         case .proxyRevoked(let customer, let name):
@@ -162,7 +162,7 @@ extension History {
         case .parcel(let id, let index):
             guard let story = part.stories[id], story.steps.indices.contains(index) else { return nil }
             what = .parcel(story.tracking, story.steps[index].what)
-        case .refused(let reason, let parcels): what = .refused(reason: reason, parcels: parcels)
+        case .refused(let reason, let parcels, let proxyName): what = .refused(reason: reason, parcels: parcels, proxyName: proxyName)
         case .proxyAuthorised(let name): what = .proxyAuthorised(name: name)
         case .proxyRevoked(let name): what = .proxyRevoked(name: name)
         case .droppedOff(let id, let tracking, let carrier):

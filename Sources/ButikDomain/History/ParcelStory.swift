@@ -101,8 +101,8 @@ public struct ParcelStep: Codable, Equatable, Sendable {
         /// `proxyName` and `proxyID` (a note of the proxy's own ID) only with `.proxy`.
         case handedOut(verification: Verification, proxyName: String?, proxyID: String?)
         case handOutUndone
-        /// A hand-out refused at the counter, and why.
-        case refused(reason: String)
+        /// A hand-out refused at the counter, and why; `proxyName` when it was a proxy's.
+        case refused(reason: String, proxyName: String?)
         /// Marked to go back to the sender, into the outbound area `to`.
         case returning(to: SlotID)
         /// Taken back from the outbound area to the slot `to`, waiting for the customer again.
@@ -138,7 +138,7 @@ extension ParcelStep.What {
                 ? "handed out to proxy \(proxyName ?? "(no name)")\(proxyID.map { " (ID note: \($0))" } ?? "")"
                 : "handed out to the recipient, \(verification.checkPhrase)"
         case .handOutUndone: "hand-out undone, waiting again"
-        case .refused(let reason): "hand-out refused: \(reason)"
+        case .refused(let reason, let proxyName): "hand-out\(proxyName.map { " to proxy \($0)" } ?? "") refused: \(reason)"
         case .returning(let area): "marked for return to the sender, into \(area)"
         case .returnCancelled(let slot): "taken back from return to \(slot), waiting again"
         case .collected: "collected by the driver"

@@ -161,9 +161,9 @@ extension ShopState {
                 entry.status = outcome.status
                 entry.closedAt = record.at
             }
-        case .handOutRefused(let customer, let ids, let reason):
+        case .handOutRefused(let customer, let ids, let reason, let proxyName):
             let entry = CustomerLogEntry(kind: .refusal, text: reason, parcels: ids.compactMap { records.parcels[$0]?.tracking },
-                                         at: record.at, staff: record.staff)
+                                         at: record.at, staff: record.staff, proxyName: proxyName)
             records.customerLogs[customer] = (records.customerLogs[customer, default: []] + [entry]).suffix(ShopState.customerLogLimit)
         case .proxyAuthorised(let id, let proxy):
             guard var customer = records.customers[id] else { return }

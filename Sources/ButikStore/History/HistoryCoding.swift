@@ -102,7 +102,7 @@ extension ParcelStep: HistoryCodable {
             out.optional(proxyName) { $0.string($1) }
             out.optional(proxyID) { $0.string($1) }
         case .handOutUndone: out.byte(4)
-        case .refused(let reason): out.byte(5); out.string(reason)
+        case .refused(let reason, let proxyName): out.byte(5); out.string(reason); out.optional(proxyName) { $0.string($1) }
         case .returning(let area): out.byte(6); area.write(to: &out)
         case .collected: out.byte(7)
         case .receiptUndone: out.byte(8)
@@ -124,7 +124,7 @@ extension ParcelStep: HistoryCodable {
                               proxyName: try input.optional { input throws(HistoryIn.Bad) in try input.string() },
                               proxyID: try input.optional { input throws(HistoryIn.Bad) in try input.string() })
         case 4: what = .handOutUndone
-        case 5: what = .refused(reason: try input.string())
+        case 5: what = .refused(reason: try input.string(), proxyName: try input.optional { input throws(HistoryIn.Bad) in try input.string() })
         case 6: what = .returning(to: try SlotID(from: &input))
         case 7: what = .collected
         case 8: what = .receiptUndone
@@ -141,7 +141,8 @@ extension TimelineItem: HistoryCodable {
         out.string(staff)
         switch what {
         case .parcel(let id, let step): out.byte(0); id.write(to: &out); out.int(step)
-        case .refused(let reason, let parcels): out.byte(1); out.string(reason); parcels.write(to: &out)
+        case .refused(let reason, let parcels, let proxyName):
+            out.byte(1); out.string(reason); parcels.write(to: &out); out.optional(proxyName) { $0.string($1) }
         case .proxyAuthorised(let name): out.byte(2); out.string(name)
         case .proxyRevoked(let name): out.byte(3); out.string(name)
         case .droppedOff(let id, let tracking, let carrier):
@@ -154,7 +155,9 @@ extension TimelineItem: HistoryCodable {
         let what: What
         switch try input.tag(below: 5, of: "timeline item") {
         case 0: what = .parcel(try ParcelID(from: &input), step: try input.int(in: 0...Int.max, "a step"))
-        case 1: what = .refused(reason: try input.string(), parcels: try [TrackingNumber](from: &input))
+        case 1:
+            what = .refused(reason: try input.string(), parcels: try [TrackingNumber](from: &input),
+                            proxyName: try input.optional { input throws(HistoryIn.Bad) in try input.string() })
         case 2: what = .proxyAuthorised(name: try input.string())
         case 3: what = .proxyRevoked(name: try input.string())
         default: what = .droppedOff(try DropOffID(from: &input), tracking: try TrackingNumber(from: &input), carrier: try input.string())

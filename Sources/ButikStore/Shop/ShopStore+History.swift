@@ -108,7 +108,7 @@ extension ShopStore {
             let theirs = Set(part.timelines.values.flatMap(History.parcels(on:)))
             named.parcels = blank.references(of: tail.lazy.map(\.0)).parcels.intersection(theirs)
             named.parcels.formUnion(blank.references(of: tail.lazy.map(\.0).filter { record in
-                if case .handOutRefused(customer, _, _) = record.event { true } else { false }
+                if case .handOutRefused(customer, _, _, _) = record.event { true } else { false }
             }).parcels)
         case .day(let day):
             part.days = try reader.pieces(HistoryTables.days, for: [day])

@@ -12,8 +12,9 @@ public enum AppCommand: Equatable, Sendable {
     case setCapacity(SlotID, Int)
     case handOut(HandOutRequest)
     case undoHandOut([ParcelID])
-    /// A hand-out refused (say, the ID does not match): noted with its reason in the customer's log.
-    case refuseHandOut(CustomerID, parcels: [ParcelID], reason: String)
+    /// A hand-out refused (say, the ID does not match): noted with its reason, and the proxy who
+    /// came if one did, in the customer's log.
+    case refuseHandOut(CustomerID, parcels: [ParcelID], reason: String, proxyName: String?)
     /// Expects a manifest's good rows; its bad rows only pass through to the outcome.
     case expect([ManifestEntry], problems: [ManifestProblem])
     /// Puts a customer in the pickup queue: at the counter now, or announced for a time; the
@@ -57,8 +58,8 @@ public enum AppCommand: Equatable, Sendable {
         case .handOut(let request):
             let decision = try state.handOut(request, context)
             return Decision(events: decision.events, outcome: .handedOut(decision.outcome))
-        case .refuseHandOut(let customer, let parcels, let reason):
-            let decision = try state.refuseHandOut(customer, parcels: parcels, reason: reason, context)
+        case .refuseHandOut(let customer, let parcels, let reason, let proxyName):
+            let decision = try state.refuseHandOut(customer, parcels: parcels, reason: reason, proxyName: proxyName, context)
             return Decision(events: decision.events, outcome: .handOutRefused(decision.outcome))
         case .undoHandOut(let ids):
             let decision = try state.undoHandOut(ids, within: context.layout.undoWindow, context)

@@ -38,6 +38,21 @@ extension AppState {
         return screenKeys.followed(by: AppAction.keyMap(words).map(KeyAction.app))
     }
 
+    /// What a burst of fast keys ending in Enter is in the current mode: the driver sends no
+    /// scans in a prompt for free text, and ``AppMessage/scan(_:)`` types a burst that is no
+    /// tracking number into a field of free text that takes scans. Asked at every key, so it
+    /// looks at the mode, not at its table.
+    public var burst: Burst {
+        if helpVisible { return .scan }
+        return switch tab {
+        case .counter: counter.burst
+        case .intake: intake.burst(context)
+        case .shelves: shelves.burst
+        case .customers: customers.burst
+        case .queue, .reports: .scan
+        }
+    }
+
     /// The open screen's keys in its current mode (under the help screen too).
     var screenKeys: KeyMap<KeyAction> {
         var keys = openScreenKeys

@@ -65,6 +65,12 @@ extension AppState {
         case .importFailed(let message):
             intake.refused(message)
             return [.beep]
+        case .storiesRead(let tracking, let stories) where intake.lookingUp == tracking:
+            intake.storiesRead(stories, of: tracking)
+            return []
+        case .storiesUnread(let tracking, let reason) where intake.lookingUp == tracking:
+            intake.storiesUnread(tracking, reason)
+            return []
         case .storiesRead(let tracking, let stories):
             guard !stories.isEmpty else {
                 sayUnknown(tracking)
@@ -95,6 +101,7 @@ extension AppState {
     /// parcel in the shop has is looked up in the store's history, for the counter to tell its
     /// past (elsewhere only when the live state still knows it).
     private mutating func handleScan(_ code: String) -> [AppEffect] {
+        if burst == .scanOrText, !Self.readsAsScan(code) { return code.flatMap { handleKey(.character($0)) } }
         if tab == .intake, intake.takesScans(context) { return intake.scan(code, context) }
         let parsed: ParsedTracking
         switch Tracking.parse(code) {
@@ -121,6 +128,17 @@ extension AppState {
         say(Phrase("scan.found", ["tracking": .text(parcel.tracking.value), "status": .phrase(parcel.status.kind.phrase),
                                   "slot": .text(parcel.slot.value), "key": .text(parcel.key)]))
         return []
+    }
+
+    /// Whether a burst in a field of free text is a scan: it reads as a tracking number of a
+    /// known format, or as one misread in its check digit. A name, a note or a code of no known
+    /// format is text.
+    private static func readsAsScan(_ code: String) -> Bool {
+        switch Tracking.parse(code) {
+        case .success(let parsed): parsed.format != .unvalidated
+        case .failure(.wrongCheckDigit): true
+        case .failure: false
+        }
     }
 
     private mutating func sayUnknown(_ number: TrackingNumber) {

@@ -22,7 +22,7 @@ extension CounterScreen {
             notice = (Phrase("handOut.nothingWaiting", ["name": .text(context.shop.customers[customer]?.name ?? "")]), false)
             return [.beep]
         }
-        handOut = HandOutFlow(customer: customer, parcels: waiting, context.words)
+        handOut = HandOutFlow(customer: customer, parcels: waiting)
         notice = nil
         return []
     }
@@ -38,11 +38,10 @@ extension CounterScreen {
             handOut = nil
             notice = (Phrase("handOut.cancelled"), false)
         case .noteRefusal:
-            let reason = flow.reasonField.text.trimmingCharacters(in: .whitespaces)
-            guard !reason.isEmpty else { return [.beep] }
-            return [.perform(.refuseHandOut(flow.customer, parcels: flow.selected, reason: reason))]
+            let proxy = flow.proxyName.flatMap { $0.isEmpty ? nil : $0 }
+            return [.perform(.refuseHandOut(flow.customer, parcels: flow.selected, reason: flow.refusal(context.words), proxyName: proxy))]
         case .refuse:
-            // Two keys: Ctrl-R, then Enter takes the usual reason (or type another).
+            // Two keys: Ctrl-R, then Enter takes the usual reason (or type another in its place).
             flow.step = .refusing
         case .moveCursor(let rows):
             flow.cursor = min(max(0, flow.cursor + rows), flow.parcels.count - 1)
@@ -161,7 +160,13 @@ extension CounterScreen {
         case .handOutRefused(let entry):
             let name = handOut.flatMap { context.shop.customers[$0.customer]?.name } ?? ""
             handOut = nil
-            notice = (Phrase("handOut.refused", ["name": .text(name), "reason": .text(entry.text)]), false)
+            var said: [String: Phrase.Argument] = ["name": .text(name), "reason": .text(entry.text)]
+            if let proxy = entry.proxyName {
+                said["proxy"] = .text(proxy)
+                notice = (Phrase("handOut.refusedProxy", said), false)
+            } else {
+                notice = (Phrase("handOut.refused", said), false)
+            }
         case .handOutUndone(let parcels):
             lastHandOut = []
             notice = (Phrase("handOut.undone", ["n": .count(parcels.count), "slots": .list(Set(parcels.map(\.slot.value)).sorted())]), false)

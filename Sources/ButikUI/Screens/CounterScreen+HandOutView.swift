@@ -32,7 +32,8 @@ extension CounterScreen {
                                                               "how": .phrase(flow.how)]),
                               in: line(row), style: Style(.accent, bold: true))
         case .refusing:
-            drawField(words.text("handOut.refusing"), flow.reasonField, style: Style(.danger, bold: true), into: &screen, row: row, rect)
+            drawField(words.text("handOut.refusing"), flow.reasonField, placeholder: HandOutFlow.defaultRefusal(words), style: Style(.danger, bold: true),
+                      into: &screen, row: row, rect)
         }
         row += 1
         // The last scan's result, or the hint, on the rows it needs: in a low window a STOP is

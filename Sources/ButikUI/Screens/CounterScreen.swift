@@ -211,8 +211,9 @@ public struct CounterScreen: Sendable {
         if let note = customer.note { lines.append((words.text("counter.card.note", ["note": .text(note)]), Style(.warning))) }
         for entry in context.shop.log(of: customer.id).suffix(Self.cardLogEntries).reversed() {
             let said: [String: Phrase.Argument] = ["day": .text(context.dayAndMonth(entry.at)), "staff": .text(entry.staff), "text": .text(entry.text)]
-            let line = switch entry.kind {
-            case .refusal: words.text("counter.card.refused", said)
+            let line = switch (entry.kind, entry.proxyName) {
+            case (.refusal, let proxy?): words.text("counter.card.refusedProxy", said.merging(["proxy": .text(proxy)]) { $1 })
+            case (.refusal, nil): words.text("counter.card.refused", said)
             }
             lines.append((line, Style(.danger)))
         }

@@ -35,6 +35,9 @@ public struct CustomersScreen: Sendable {
         return KeyMap(bindings, typing: words.text("keys.customers.filter"), flow: Self.flow(words))
     }
 
+    /// A burst of fast keys ending in Enter is a scan (of a known format) or the filter's text.
+    var burst: Burst { .scanOrText }
+
     func customers(_ context: AppContext) -> [Customer] {
         let shop = context.shop
         if filter.text.isEmpty {

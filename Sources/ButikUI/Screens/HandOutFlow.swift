@@ -31,18 +31,17 @@ public struct HandOutFlow: Equatable, Sendable {
     public var proxyField = TextField()
     public var proxyIDField = TextField()
     public var codeField = TextField()
-    /// What a refusal says, for the customer's log; it starts as the usual reason.
-    public var reasonField: TextField
+    /// What a refusal says, for the customer's log, as typed; empty, it says the usual reason.
+    public var reasonField = TextField()
     /// Selected parcels confirmed by a scan.
     public var scanned: Set<ParcelID> = []
     /// Set after Enter with some parcels unscanned: a second Enter hands out only the scanned.
     public var partialAsked = false
 
-    /// A hand-out of `parcels` for `customer`, with the usual reason for a refusal in `words`.
-    public init(customer: CustomerID, parcels: [ParcelID], _ words: Words) {
+    /// A hand-out of `parcels` for `customer`.
+    public init(customer: CustomerID, parcels: [ParcelID]) {
         self.customer = customer
         self.parcels = parcels
-        reasonField = TextField(HandOutFlow.defaultRefusal(words))
     }
 
     /// What a refusal says unless the clerk types otherwise.
@@ -74,6 +73,12 @@ public struct HandOutFlow: Equatable, Sendable {
 
     var proxyID: String? {
         verification == .proxy ? proxyIDField.text.trimmingCharacters(in: .whitespaces) : nil
+    }
+
+    /// Why the hand-out is refused: what was typed, else the usual reason in `words`.
+    func refusal(_ words: Words) -> String {
+        let typed = reasonField.text.trimmingCharacters(in: .whitespaces)
+        return typed.isEmpty ? Self.defaultRefusal(words) : typed
     }
 
     var pickupCode: String? {

@@ -14,9 +14,9 @@ extension IntakeScreen {
         return []
     }
 
-    /// Imports the typed path plus `pasted` (a paste ending in a line break arrives as a scan).
-    mutating func submitImport(pasted: String) -> [AppEffect] {
-        let path = ((importField?.text ?? "") + pasted).trimmingCharacters(in: .whitespaces)
+    /// Imports the typed (or pasted) path.
+    mutating func submitImport() -> [AppEffect] {
+        let path = (importField?.text ?? "").trimmingCharacters(in: .whitespaces)
         guard !path.isEmpty else { return [.beep] }
         importField = nil
         return [.importManifest(path: path)]

@@ -57,6 +57,14 @@ extension IntakeScreen {
         }
     }
 
+    /// What a burst of fast keys ending in Enter is: typing in the manifest's path, a scan or
+    /// the name while naming, a scan otherwise.
+    func burst(_ context: AppContext) -> Burst {
+        if importField != nil { return .text }
+        if case .naming = currentStep(context) { return .scanOrText }
+        return .scan
+    }
+
     /// The step, with the delivery opened or ended elsewhere taken into account.
     func currentStep(_ context: AppContext) -> Step {
         let open = context.shop.openDelivery(of: context.staff) != nil
@@ -92,7 +100,7 @@ extension IntakeScreen {
         case .no:
             problem = [Phrase("intake.notReceived")]
             step = .scanning
-        case .submitImport: return submitImport(pasted: "")
+        case .submitImport: return submitImport()
         case .closeImport: importField = nil
         }
         return []

@@ -41,6 +41,11 @@ public struct IntakeScreen: Sendable {
     public internal(set) var problem: [Phrase] = []
     /// Whether the parcel being named was confirmed as received again.
     private var pendingAgain = false
+    /// The number whose past was asked of the driver (``AppEffect/lookUpStories(_:)``) and
+    /// not answered yet: the live state forgets parcels closed days ago, the history does not.
+    public private(set) var lookingUp: TrackingNumber?
+    /// The stories of the number being named, as the driver read them.
+    private var earlier: [ParcelStory] = []
     /// The manifest file path being typed; nil while the import prompt is closed.
     public internal(set) var importField: TextField?
     /// What the last manifest import did, shown until the next intake.
@@ -48,15 +53,14 @@ public struct IntakeScreen: Sendable {
 
     public init() {}
 
-    /// Whether this screen takes scans itself (it does while a delivery or the import prompt is
-    /// open).
-    func takesScans(_ context: AppContext) -> Bool { importField != nil || context.shop.openDelivery(of: context.staff) != nil }
+    /// Whether this screen takes scans itself (it does while a delivery is open; the import
+    /// prompt takes a burst as typing).
+    func takesScans(_ context: AppContext) -> Bool { context.shop.openDelivery(of: context.staff) != nil }
 
     // MARK: Input
 
     /// A complete scan: validated strictly (a scanner misread beeps and is refused).
     mutating func scan(_ code: String, _ context: AppContext) -> [AppEffect] {
-        if importField != nil { return submitImport(pasted: code) }
         step = currentStep(context)
         importReport = []
         var abandoned: Phrase?
@@ -164,7 +168,26 @@ public struct IntakeScreen: Sendable {
         resetNaming()
         step = .naming(tracking)
         pendingAgain = again
-        return []
+        // Not in the live state: the history may know whom it went to last time. The naming
+        // goes on while the driver reads it.
+        guard !again else { return [] }
+        lookingUp = tracking.number
+        return [.lookUpStories(tracking.number)]
+    }
+
+    /// The driver read the past of the number asked about: while it is still being named,
+    /// whom it was handed out to last time is suggested.
+    mutating func storiesRead(_ stories: [ParcelStory], of tracking: TrackingNumber) {
+        lookingUp = nil
+        guard case .naming(let naming) = step, naming.number == tracking else { return }
+        earlier = stories
+    }
+
+    /// The past of the number asked about could not be read: said, and the naming goes on.
+    mutating func storiesUnread(_ tracking: TrackingNumber, _ reason: String) {
+        lookingUp = nil
+        guard case .naming(let naming) = step, naming.number == tracking else { return }
+        problem.append(Phrase("intake.previousUnread", ["tracking": .text(tracking.value), "reason": .text(reason)]))
     }
 
     mutating func receive(_ tracking: ParsedTracking, _ recipient: Recipient, again: Bool, _ context: AppContext) -> [AppEffect] {
@@ -182,14 +205,16 @@ public struct IntakeScreen: Sendable {
         nameField = TextField()
         suggestion = 0
         pendingAgain = false
+        earlier = []
     }
 
     /// Known customers matching the typed name, key or phone (at most 6); before anything is
-    /// typed for a number received again, whom it was handed out to last time.
+    /// typed for a number that was here before, whom it was handed out to last time (known to
+    /// the live state, or read from the history).
     func suggestions(_ context: AppContext) -> [Customer] {
         let text = nameField.text.trimmingCharacters(in: .whitespaces)
         guard text.isEmpty else { return context.shop.search(text, limit: 6).customers.compactMap { context.shop.customers[$0] } }
-        guard pendingAgain, case .naming(let tracking) = step, let previous = context.shop.previousRecipient(of: tracking.number) else {
+        guard case .naming(let tracking) = step, let previous = context.shop.previousRecipient(of: tracking.number, stories: earlier) else {
             return []
         }
         return [previous]

@@ -78,6 +78,10 @@ extension ShelvesScreen {
         return []
     }
 
+    /// What a burst of fast keys ending in Enter is: a scan or the find field's text while
+    /// finding, a scan otherwise.
+    var burst: Burst { finding && prompt == nil ? .scanOrText : .scan }
+
     /// A key no binding has: typed into the prompt's field or the find field.
     mutating func type(_ key: Key, _ context: AppContext) {
         if var open = prompt {

@@ -25,7 +25,7 @@ struct StepFields: Encodable {
         case .handedOut(let verification, let name, let note):
             (type, self.verification, proxyName, proxyID) = ("handedOut", verification.rawValue, name, note)
         case .handOutUndone: type = "handOutUndone"
-        case .refused(let reason): (type, self.reason) = ("refused", reason)
+        case .refused(let reason, let name): (type, self.reason, proxyName) = ("refused", reason, name)
         case .returning(let area): (type, slot) = ("returning", area.value)
         case .returnCancelled(let slot): (type, self.slot) = ("returnCancelled", slot.value)
         case .collected: type = "collected"
@@ -130,6 +130,8 @@ struct TimelineEntryView: Encodable {
     var tracking: String?
     var parcels: [String]?
     var reason: String?
+    /// The proxy whose hand-out was refused.
+    var proxyName: String?
     var name: String?
     var receipt: String?
     var carrier: String?
@@ -144,14 +146,14 @@ struct TimelineEntryView: Encodable {
             step = StepFields(what)
             type = step?.type ?? ""
             tracking = number.value
-        case .refused(let why, let numbers): (type, reason, parcels) = ("refusal", why, numbers.map(\.value))
+        case .refused(let why, let numbers, let proxy): (type, reason, parcels, proxyName) = ("refusal", why, numbers.map(\.value), proxy)
         case .proxyAuthorised(let proxy): (type, name) = ("proxyAuthorised", proxy)
         case .proxyRevoked(let proxy): (type, name) = ("proxyRevoked", proxy)
         case .droppedOff(let number, let given, let taker): (type, tracking, receipt, carrier) = ("droppedOff", number.value, given, taker)
         }
     }
 
-    private enum Keys: String, CodingKey { case seq, at, staff, type, text, tracking, parcels, reason, name, receipt, carrier }
+    private enum Keys: String, CodingKey { case seq, at, staff, type, text, tracking, parcels, reason, proxyName, name, receipt, carrier }
 
     func encode(to encoder: any Encoder) throws {
         try step?.encode(to: encoder)
@@ -164,6 +166,7 @@ struct TimelineEntryView: Encodable {
         try c.encodeIfPresent(tracking, forKey: .tracking)
         try c.encodeIfPresent(parcels, forKey: .parcels)
         try c.encodeIfPresent(reason, forKey: .reason)
+        try c.encodeIfPresent(proxyName, forKey: .proxyName)
         try c.encodeIfPresent(name, forKey: .name)
         try c.encodeIfPresent(receipt, forKey: .receipt)
         try c.encodeIfPresent(carrier, forKey: .carrier)

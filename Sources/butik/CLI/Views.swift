@@ -178,6 +178,8 @@ struct LogEntryView: Encodable {
     let parcels: [String]
     let at: Date
     let staff: String
+    /// The proxy whose hand-out was refused.
+    let proxyName: String?
 
     init(_ entry: CustomerLogEntry) {
         kind = entry.kind.rawValue
@@ -185,5 +187,6 @@ struct LogEntryView: Encodable {
         parcels = entry.parcels.map(\.value)
         at = entry.at
         staff = entry.staff
+        proxyName = entry.proxyName
     }
 }

@@ -74,8 +74,14 @@ extension Verb {
                 for entry in store.state.log(of: customer.id) {
                     switch entry.kind {
                     case .refusal:
-                        Output.line(words.text("cli.customer.logRefusal", ["when": .moment(LocalMoment(entry.at, in: zone)), "staff": .text(entry.staff),
-                                                                           "reason": .text(entry.text)]))
+                        var said: [String: Phrase.Argument] = ["when": .moment(LocalMoment(entry.at, in: zone)), "staff": .text(entry.staff),
+                                                               "reason": .text(entry.text)]
+                        if let name = entry.proxyName {
+                            said["proxy"] = .text(name)
+                            Output.line(words.text("cli.customer.logRefusalProxy", said))
+                        } else {
+                            Output.line(words.text("cli.customer.logRefusal", said))
+                        }
                     }
                 }
                 Output.line(words.text(parcels.isEmpty ? Phrase("cli.customer.noParcels") : Phrase("cli.customer.parcels", ["n": .count(parcels.count)])))

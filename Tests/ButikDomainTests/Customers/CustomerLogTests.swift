@@ -18,6 +18,46 @@ import Testing
         #expect(state.parcels[ParcelID(2)]?.status == .waiting, "a refusal hands nothing out")
     }
 
+    @Test func aRefusedProxyIsNamedInTheLogAndTheHistory() throws {
+        var shop = RecordedShop()
+        let context = Fixtures.context()
+        let maria = shop.run(try shop.state.addCustomer(NewCustomer(name: "Maria Mossestad"), context), context)
+        #expect(maria.id == Self.maria)
+        for number in ["RR000000001SE", "RR000000002SE"] {
+            _ = shop.run(try shop.state.receive(ReceiveRequest(tracking: Fixtures.tracking(number), recipient: .customer(maria.id)), context), context)
+        }
+        let per = Fixtures.later(60, staff: "per")
+        let decision = try shop.state.refuseHandOut(Self.maria, parcels: [ParcelID(2)], reason: "Came without the fullmakt",
+                                               proxyName: "  Per   Hansen ", per)
+        #expect(decision.events == [.handOutRefused(customer: Self.maria, parcels: [ParcelID(2)], reason: "Came without the fullmakt",
+                                                    proxyName: "Per Hansen")])
+        let entry = shop.run(decision, per)
+        #expect(entry.proxyName == "Per Hansen")
+        #expect(shop.state.log(of: Self.maria).last?.proxyName == "Per Hansen")
+        #expect(try JournalCoding.roundTrip(shop.state.compacted()).log(of: Self.maria) == shop.state.log(of: Self.maria))
+
+        let history = shop.history
+        let step = try #require(history.stories(for: Self.rr2).first?.steps.last)
+        #expect(step.what == .refused(reason: "Came without the fullmakt", proxyName: "Per Hansen"))
+        #expect(step.what.phrase == "hand-out to proxy Per Hansen refused: Came without the fullmakt")
+        let said = try #require(history.timeline(of: Self.maria, page: 1).entries.first)
+        #expect(said.what == .refused(reason: "Came without the fullmakt", parcels: [Self.rr2], proxyName: "Per Hansen"))
+        #expect(said.what.phrase == "hand-out to proxy Per Hansen refused (RR000000002SE): Came without the fullmakt")
+    }
+
+    @Test func aRefusedProxysNameIsANameOrNothing() throws {
+        let state = try QueueTests.shop()
+        let context = Fixtures.context()
+        let blank = try state.refuseHandOut(Self.maria, parcels: [], reason: "no ID", proxyName: "  ", context)
+        #expect(blank.events == [.handOutRefused(customer: Self.maria, parcels: [ParcelID(1), ParcelID(2)], reason: "no ID")])
+        #expect(throws: DomainError.invalidProxyName(limit: TypedText.nameLimit)) {
+            try state.refuseHandOut(Self.maria, parcels: [], reason: "no ID", proxyName: String(repeating: "x", count: 81), context)
+        }
+        #expect(throws: DomainError.invalidProxyName(limit: TypedText.nameLimit)) {
+            try state.refuseHandOut(Self.maria, parcels: [], reason: "no ID", proxyName: "1234", context)
+        }
+    }
+
     @Test func withoutParcelsTheRefusalNamesEveryWaitingOne() throws {
         var state = try QueueTests.shop()
         state.commit(try state.handOut(HandOutRequest(parcels: [ParcelID(1)], verification: .id), Fixtures.context()), Fixtures.context())

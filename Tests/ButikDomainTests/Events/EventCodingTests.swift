@@ -83,6 +83,7 @@ enum JournalCoding {
         .queueEntryClosed(entry: QueueEntryID(3), as: .cancelled),
         .handOutRefused(customer: CustomerID(7), parcels: [ParcelID(12), ParcelID(13)], reason: "ID matcher ikke: «Åse» ≠ «Åsa»"),
         .handOutRefused(customer: CustomerID(8), parcels: [], reason: "no ID"),
+        .handOutRefused(customer: CustomerID(7), parcels: [ParcelID(12)], reason: "no fullmakt", proxyName: "Per Ødegård"),
         .customerAdded(Customer(id: CustomerID(9), name: "Åse", key: "ÅS", keyIsChosen: false, createdAt: Date(timeIntervalSince1970: 0),
                                 proxies: [Proxy(name: "Per Ødegård", registeredAt: Date(timeIntervalSince1970: 1_773_144_000.5), registeredBy: "kari")])),
         .proxyAuthorised(customer: CustomerID(7), proxy: Proxy(name: "Per Ødegård", registeredAt: Date(timeIntervalSince1970: 1_773_144_000.5),
@@ -157,6 +158,9 @@ enum JournalCoding {
             == #"{"entry":4,"outcome":"cancelled","type":"queueEntryClosed"}"#)
         #expect(try JournalCoding.json(Event.handOutRefused(customer: CustomerID(2), parcels: [ParcelID(5)], reason: "no ID"))
             == #"{"customer":2,"parcels":[5],"reason":"no ID","type":"handOutRefused"}"#)
+        #expect(try JournalCoding.json(Event.handOutRefused(customer: CustomerID(2), parcels: [5].map(ParcelID.init), reason: "no ID",
+                                                            proxyName: "Per"))
+            == #"{"customer":2,"parcels":[5],"proxyName":"Per","reason":"no ID","type":"handOutRefused"}"#)
         #expect(try JournalCoding.json(Event.proxyAuthorised(customer: CustomerID(2), proxy: Proxy(name: "Per", registeredAt: Date(timeIntervalSince1970: 1),
                                                                                                   registeredBy: "kari")))
             == #"{"customer":2,"proxy":{"name":"Per","registeredAt":1000,"registeredBy":"kari"},"type":"proxyAuthorised"}"#)

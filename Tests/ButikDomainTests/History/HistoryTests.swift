@@ -137,7 +137,7 @@ import Testing
             case .parcelsHandedOut(let ids, let v, let name, let note) where ids.contains(id):
                 steps.append((seq, .handedOut(verification: v, proxyName: name, proxyID: note)))
             case .handOutUndone(let ids) where ids.contains(id): steps.append((seq, .handOutUndone))
-            case .handOutRefused(_, let ids, let reason) where ids.contains(id): steps.append((seq, .refused(reason: reason)))
+            case .handOutRefused(_, let ids, let reason, let proxy) where ids.contains(id): steps.append((seq, .refused(reason: reason, proxyName: proxy)))
             case .parcelReturning(let p, let to) where p == id: steps.append((seq, .returning(to: to)))
             case .returnCancelled(let p, let to) where p == id: steps.append((seq, .returnCancelled(to: to)))
             case .parcelsCollectedByDriver(let ids) where ids.contains(id): steps.append((seq, .collected))
@@ -171,8 +171,8 @@ import Testing
             case .parcelsCollectedByDriver(let ids): parcels(ids, .collected)
             case .driverHandover(let h): parcels(h.parcels, .collected)
             case .receiptUndone(let id): parcels([id], .receiptUndone)
-            case .handOutRefused(let c, let ids, let reason) where c == customer:
-                add(.refused(reason: reason, parcels: ids.compactMap { received($0)?.tracking }))
+            case .handOutRefused(let c, let ids, let reason, let proxy) where c == customer:
+                add(.refused(reason: reason, parcels: ids.compactMap { received($0)?.tracking }, proxyName: proxy))
             case .proxyAuthorised(let c, let proxy) where c == customer: add(.proxyAuthorised(name: proxy.name))
             case .proxyRevoked(let c, let name) where c == customer: add(.proxyRevoked(name: name))
             case .droppedOff(let d) where d.customer == customer:

@@ -5,19 +5,14 @@ import Testing
 /// Intake's help with a number that comes back: whom it went to last time.
 @Suite struct PreviousRecipientTests {
     /// Maria's parcel was handed out, then the number comes back for somebody.
-    static func shop() throws -> (ShopState, Customer, Parcel, [Record]) {
-        var state = ShopState()
-        var records: [Record] = []
-        func run<T>(_ decision: Decision<T>, _ context: Context) -> T {
-            records += decision.events.map(context.record)
-            return state.commit(decision, context)
-        }
+    static func shop() throws -> (ShopState, Customer, Parcel, History) {
+        var shop = RecordedShop()
         let context = Fixtures.context()
-        let maria = run(try state.addCustomer(NewCustomer(name: "Maria Mossestad"), context), context)
+        let maria = shop.run(try shop.state.addCustomer(NewCustomer(name: "Maria Mossestad"), context), context)
         let request = ReceiveRequest(tracking: Fixtures.tracking("RR000000001SE"), recipient: .customer(maria.id))
-        let parcel = run(try state.receive(request, context), context).parcel
-        _ = run(try state.handOut(HandOutRequest(parcels: [parcel.id], verification: .id), context), context)
-        return (state, maria, parcel, records)
+        let parcel = shop.run(try shop.state.receive(request, context), context).parcel
+        _ = shop.run(try shop.state.handOut(HandOutRequest(parcels: [parcel.id], verification: .id), context), context)
+        return (shop.state, maria, parcel, shop.history)
     }
 
     @Test func aNumberThatWasHandedOutSuggestsWhomItWentTo() throws {
@@ -27,9 +22,7 @@ import Testing
     }
 
     @Test func aNumberTheLiveStateForgotIsFoundInItsStories() throws {
-        let (state, maria, parcel, records) = try Self.shop()
-        var history = History(zone: Fixtures.oslo)
-        for (index, record) in records.enumerated() { history.apply(record, seq: index + 1) }
+        let (state, maria, parcel, history) = try Self.shop()
         var later = state
         try later.addTestCustomer("Per Hansen", Fixtures.later(5 * 86_400))
         let forgot = later.compacted()

@@ -85,3 +85,22 @@ extension ShopState {
         }
     }
 }
+
+/// A shop decided step by step that keeps the journal records it applied, for a history.
+struct RecordedShop {
+    var state = ShopState()
+    private(set) var records: [Record] = []
+
+    /// Applies a decision's events as records of `context`, keeping them; returns its outcome.
+    mutating func run<Outcome>(_ decision: Decision<Outcome>, _ context: Context) -> Outcome {
+        records += decision.events.map(context.record)
+        return state.commit(decision, context)
+    }
+
+    /// The history of the records kept, in Oslo.
+    var history: History {
+        var history = History(zone: Fixtures.oslo)
+        for (index, record) in records.enumerated() { history.apply(record, seq: index + 1) }
+        return history
+    }
+}

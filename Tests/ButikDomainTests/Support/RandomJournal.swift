@@ -75,7 +75,8 @@ struct RandomJournal {
         case 13:
             guard let parcel = waiting.randomElement(using: &random) else { return }
             _ = run { state, context throws(DomainError) in
-                try state.refuseHandOut(parcel.customer, parcels: [parcel.id], reason: "The name on the ID did not match", context)
+                try state.refuseHandOut(parcel.customer, parcels: [parcel.id], reason: "The name on the ID did not match",
+                                        proxyName: parcel.id.rawValue.isMultiple(of: 2) ? "Per Hansen" : nil, context)
             }
         case 14:
             guard let parcel = waiting.randomElement(using: &random) else { return }

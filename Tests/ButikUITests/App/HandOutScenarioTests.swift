@@ -156,6 +156,53 @@ import Testing
         #expect(h.screen(width: 140)[top] == " Refused and noted in Kari Hansen's log: \(HandOutFlow.defaultRefusal(.english))")
     }
 
+    /// The usual reason is a suggestion: typing replaces it, it is never joined to what is typed.
+    @Test func aTypedReasonReplacesTheSuggestedOne() throws {
+        let h = try Harness()
+        let (customer, _) = try Self.startForKariHansen(h)
+        h.press(.control("r"))
+        h.type("Came without ID")
+        #expect(h.screen(width: 120)[h.counterDetailRow() + 2] == " Refused because: Came without ID")
+        h.press(.enter)
+        #expect(h.store.state.log(of: customer.id).map(\.text) == ["Came without ID"])
+    }
+
+    /// A proxy sent away is named in the log, the notice and the card; a refusal of the
+    /// customer themself names nobody.
+    @Test func aRefusedProxyIsNamed() throws {
+        let h = try ProxyHandOutScenarioTests.shopWithProxies()
+        let (customer, _) = try Self.startForKariHansen(h)
+        let top = h.counterDetailRow()
+        h.type("4")
+        h.type("Per Hansen")
+        h.press(.enter)
+        #expect(h.state.counter.handOut?.step == .proxyID)
+        h.press(.control("r"))
+        h.type("No fullmakt")
+        h.press(.enter)
+        #expect(h.store.state.log(of: customer.id).last?.proxyName == "Per Hansen")
+        #expect(h.screen(width: 140)[top] == " Refused proxy Per Hansen and noted in Kari Hansen's log: No fullmakt")
+
+        h.press(.escape)
+        h.type("KH2")
+        h.press(.enter)
+        h.type("4")
+        h.type("1")
+        h.press(.control("r"))
+        h.press(.enter)
+        #expect(h.store.state.log(of: customer.id).last?.proxyName == "Ola Nordmann", "a registered proxy picked by number")
+
+        h.press(.escape)
+        h.type("KH2")
+        h.press(.enter)
+        h.press(.control("r"))
+        h.press(.enter)
+        #expect(h.store.state.log(of: customer.id).last?.proxyName == nil)
+        h.press(.escape)
+        h.type("KH2")
+        #expect(h.screen(width: 140).contains { $0.contains("Refused 23.11 by maria, proxy Ola Nordmann: \(HandOutFlow.defaultRefusal(.english))") })
+    }
+
     @Test func enterWithoutScansHandsOutOnlyWhereTheShopAllowsIt() throws {
         let allowing = Harness.layoutJSON.replacingOccurrences(of: "\"schema\": 1,", with: "\"schema\": 1, \"handOutWithoutScan\": true,")
         #expect(allowing != Harness.layoutJSON)

@@ -33,18 +33,25 @@ final class Harness {
     private(set) var effects: [AppEffect] = []
 
     /// Opens a new store, fills it with the demo week when `demo` (then runs `setUp` on it,
-    /// e.g. to add customers as a second program would), and starts the app on it.
-    init(demo: Bool = true, seed: UInt64 = 2019, layout: String = Harness.layoutJSON,
+    /// e.g. to add customers as a second program would), and starts the app on it. `reopened`
+    /// opens the store again from a snapshot first, as the next start would: parcels closed two
+    /// days before its last entry are then only in its history.
+    init(demo: Bool = true, seed: UInt64 = 2019, layout: String = Harness.layoutJSON, reopened: Bool = false,
          setUp: (ShopStore) throws -> Void = { _ in }) throws {
         base = FileManager.default.temporaryDirectory.appendingPathComponent("butik-ui-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
         folder = base.appendingPathComponent("store")
         do {
-            store = try ShopStore.open(folder: folder, defaultLayout: Data(layout.utf8))
+            var opened = try ShopStore.open(folder: folder, defaultLayout: Data(layout.utf8))
             if demo {
-                try store.append(DemoShop.records(names: Harness.demoNames, layout: store.layout, now: Harness.now, seed: seed))
+                try opened.append(DemoShop.records(names: Harness.demoNames, layout: opened.layout, now: Harness.now, seed: seed))
             }
-            try setUp(store)
+            try setUp(opened)
+            if reopened {
+                try opened.writeSnapshot()
+                opened = try ShopStore.open(folder: folder, defaultLayout: Data(layout.utf8))
+            }
+            store = opened
         } catch {
             try? FileManager.default.removeItem(at: base)
             throw error
@@ -86,6 +93,27 @@ final class Harness {
         for character in code { deliver(.character(character), after: 0.01) }
         deliver(.enter, after: 0.01)
         settle()
+    }
+
+    /// Text pasted, or typed as fast as a scanner types: 10 ms a character, then Enter when
+    /// `enter`.
+    func paste(_ text: String, enter: Bool = false) {
+        for character in text { deliver(.character(character), after: 0.01) }
+        if enter { deliver(.enter, after: 0.01) }
+        settle()
+    }
+
+    /// Has the driver bring the history file up to date in the background, as at start, until
+    /// the returned function lets it finish (and waits until it has).
+    func prepareHistoryUntilReleased() -> () -> Void {
+        let release = DispatchSemaphore(value: 0)
+        let preparation = HistoryPreparation()
+        preparation.start { release.wait() }
+        driver.historyPreparation = preparation
+        return {
+            release.signal()
+            while preparation.isRunning { usleep(1000) }
+        }
     }
 
     /// Lets `seconds` pass with no key, idling the app as the terminal loop would.

@@ -1,4 +1,5 @@
 import ButikDomain
+import ButikRuntime
 import ButikStore
 @testable import ButikUI
 import Foundation
@@ -180,6 +181,46 @@ struct IntakeScenarioTests {
         let again = try #require(parcel(h, gone.tracking.value))
         #expect(again.id != gone.id)
         #expect(again.customer == customer.id, "received for whom it went to last time")
+    }
+
+    /// A number handed out long ago, which only the history knows: the intake asks the driver
+    /// and goes on naming; the answer suggests whom it went to last time.
+    @Test func aNumberOnlyTheHistoryKnowsSuggestsItsPreviousRecipient() throws {
+        var gone: Parcel?
+        let h = try Harness(reopened: true) { store in
+            let newest = try #require(store.state.lastRecordAt)
+            gone = store.state.parcels.values.sorted { $0.id < $1.id }.first { parcel in
+                guard case .handedOut(let handOut) = parcel.status else { return false }
+                return newest.timeIntervalSince(handOut.at) > 3 * 86_400 && store.state.parcelInShop(parcel.tracking) == nil
+            }
+        }
+        let old = try #require(gone)
+        #expect(h.store.state.latestParcel(old.tracking) == nil, "only the history knows it")
+        let customer = try #require(h.store.state.customers[old.customer])
+        Self.start(h)
+        h.scan(old.tracking.value)
+        #expect(h.state.intake.step == .naming(try Tracking.parse(old.tracking.value).get()))
+        #expect(h.state.intake.suggestions(h.state.context).map(\.id) == [customer.id])
+        #expect(h.screen(width: 120).contains { $0.hasPrefix(" \(customer.key.padding(toLength: 6, withPad: " ", startingAt: 0)) \(customer.name) ") })
+        h.press(.enter)
+        let again = try #require(parcel(h, old.tracking.value))
+        #expect(again.customer == customer.id, "received for whom it went to last time")
+    }
+
+    /// The history cannot be read: the intake says so and names the parcel as any other.
+    @Test func anUnreadableHistoryIsSaidAndTheIntakeGoesOn() throws {
+        let h = try Harness()
+        let finish = h.prepareHistoryUntilReleased()
+        defer { finish() }
+        Self.start(h)
+        h.scan(Self.first)
+        #expect(h.state.intake.step == .naming(try Tracking.parse(Self.first).get()))
+        #expect(h.screen(width: 200).contains { $0.contains(AppDriver.historyBeingPrepared) })
+        #expect(h.state.counter.past == nil, "the counter did not take the answer")
+        h.type("Ada Lovelace")
+        for _ in 0..<h.state.intake.suggestions(h.state.context).count { h.press(.down) }
+        h.press(.enter)
+        #expect(parcel(h, Self.first) != nil, "nothing was lost")
     }
 
     @Test func aNewCustomersPhoneIsTheNumberAfterTheName() throws {

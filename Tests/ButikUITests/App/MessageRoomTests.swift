@@ -50,7 +50,7 @@ import Testing
         for parcel in returning.prefix(5) { h.scan(parcel.tracking.value) }
         h.scan(Harness.s10("33333333"))
         h.press(.enter, .enter)
-        let said = try #require(h.state.queue.notice?.text)
+        let said = try #require(h.state.queue.notice?.text(h.state.context.words))
         #expect(said.hasSuffix("Not ours: \(Harness.s10("33333333"))."))
         let lines = h.screen()
         let first = try #require(lines.firstIndex { $0.hasPrefix(" The driver took 5 of 9.") })
