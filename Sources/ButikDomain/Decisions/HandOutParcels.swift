@@ -8,7 +8,7 @@ public struct HandOutRequest: Equatable, Sendable {
     public var proxyName: String?
     /// What the clerk noted of the proxy's own ID ("førerkort …4521"); required with `.proxy`.
     public var proxyID: String?
-    /// The pickup code the person at the counter gave (see ``PickupCode/normalized(_:)``);
+    /// The pickup code the person at the counter gave (see ``PickupCode/init(_:)``);
     /// required with `.code`.
     public var pickupCode: String?
 
@@ -32,9 +32,9 @@ public struct HandedOut: Equatable, Sendable {
     /// unknown). They were not handed out and need another check.
     public var notMatchingCode: [Parcel]
     /// The code given, for ``codeRefusal``.
-    public var pickupCode: String?
+    public var pickupCode: PickupCode?
 
-    public init(parcels: [Parcel], unregisteredProxy: Bool = false, notMatchingCode: [Parcel] = [], pickupCode: String? = nil) {
+    public init(parcels: [Parcel], unregisteredProxy: Bool = false, notMatchingCode: [Parcel] = [], pickupCode: PickupCode? = nil) {
         self.parcels = parcels
         self.unregisteredProxy = unregisteredProxy
         self.notMatchingCode = notMatchingCode
@@ -92,11 +92,11 @@ extension ShopState {
             })
         }
         var notMatching: [Parcel] = []
-        var code: String?
+        var code: PickupCode?
         if request.verification == .code {
             let text = request.pickupCode?.trimmingCharacters(in: .whitespaces) ?? ""
             guard !text.isEmpty else { throw .pickupCodeMissing }
-            guard let said = PickupCode.normalized(text) else { throw .invalidPickupCode(text) }
+            guard let said = PickupCode(text) else { throw .invalidPickupCode(text) }
             code = said
             notMatching = given.filter { !$0.hasPickupCode(said) }
             given.removeAll { !$0.hasPickupCode(said) }

@@ -17,7 +17,7 @@ public struct ReceiveRequest: Equatable, Sendable {
     public var delivery: DeliveryID?
     /// Receive a number that was here before and left (handed out, returned) on purpose.
     public var again: Bool
-    /// The pickup code as given (see ``PickupCode/normalized(_:)``); nil takes the one a
+    /// The pickup code as given (see ``PickupCode/init(_:)``); nil takes the one a
     /// manifest announced, if any.
     public var pickupCode: String?
 
@@ -48,7 +48,7 @@ extension ShopState {
     public func receive(_ request: ReceiveRequest, _ context: Context) throws(DomainError) -> Decision<Received> {
         let tracking = request.tracking.number
         let givenCode = try request.pickupCode.map { text throws(DomainError) in
-            guard let code = PickupCode.normalized(text) else { throw DomainError.invalidPickupCode(text) }
+            guard let code = PickupCode(text) else { throw DomainError.invalidPickupCode(text) }
             return code
         }
         if let present = parcelInShop(tracking) {

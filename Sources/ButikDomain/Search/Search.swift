@@ -29,11 +29,11 @@ extension ShopState {
                              parcels: Array((byCode + found.filter { !byCode.contains($0) }).prefix(limit)))
     }
 
-    /// The parcels in the shop whose pickup code is `query` (see ``PickupCode/normalized(_:)``),
+    /// The parcels in the shop whose pickup code is `query` (see ``PickupCode/init(_:)``),
     /// newest first.
     /// - Complexity: one dictionary lookup.
     public func parcelsInShop(withPickupCode query: String) -> [ParcelID] {
-        guard let code = PickupCode.normalized(query) else { return [] }
+        guard let code = PickupCode(query) else { return [] }
         return (indexes.inShopByPickupCode[code] ?? []).sorted(by: >)
     }
 

@@ -11,7 +11,7 @@ public struct ShopIndexes: Sendable {
     /// Parcels in the shop per customer.
     public internal(set) var inShopByCustomer: [CustomerID: Set<ParcelID>] = [:]
     /// Parcels in the shop by pickup code (codes are short, so two parcels may share one).
-    public internal(set) var inShopByPickupCode: [String: [ParcelID]] = [:]
+    public internal(set) var inShopByPickupCode: [PickupCode: [ParcelID]] = [:]
     /// Folded names for search (see ``NameFolding``).
     public internal(set) var foldedNames: [CustomerID: String] = [:]
     /// The same names in name order.
