@@ -41,7 +41,7 @@ let package = Package(
         ),
         .testTarget(name: "ButikDomainTests", dependencies: ["ButikDomain", "ButikText"]),
         .testTarget(name: "ButikTextTests", dependencies: ["ButikText", "ButikDomain", "ButikStore", "ButikRuntime"]),
-        .testTarget(name: "ButikStoreTests", dependencies: ["ButikStore", "ButikDomain", "ButikResources"]),
+        .testTarget(name: "ButikStoreTests", dependencies: ["ButikStore", "ButikDomain", "ButikResources", "ButikText", "ButikRuntime"]),
         .testTarget(name: "ButikGridTests", dependencies: ["ButikGrid", "ButikDomain"]),
         .testTarget(name: "ButikUITests", dependencies: ["ButikUI", "ButikGrid", "ButikDomain", "ButikRuntime", "ButikStore", "ButikText"],
                     exclude: ["Snapshots"]),

@@ -29,8 +29,7 @@ public final class AppDriver {
     public var historyPreparation: HistoryPreparation?
 
     /// Said instead of a parcel's story while the history file is being brought up to date.
-    public static let historyBeingPrepared = "the shop's history is being brought up to date (after an update or a "
-        + "restore, this takes a little while); scan it again in a moment"
+    public static let historyBeingPrepared = Phrase("counter.past.historyBeingPrepared")
 
     /// How often the store is checked for other counters' writes, in seconds.
     public static let refreshInterval = 1.0
@@ -109,7 +108,7 @@ public final class AppDriver {
         case .busy:
             nextBackupCheck = clock + 60  // another program is busy: again soon
             return []
-        case .refused(let reason): return state.update(.backupFailed(state.words.text(reason)))
+        case .refused(let reason): return state.update(.backupFailed(reason))
         case .failed(let reason): return state.update(.backupFailed(reason))
         }
     }
@@ -127,9 +126,9 @@ public final class AppDriver {
     /// Writes a snapshot on the way out, so the next start is quick. Returns what to tell the
     /// person once the screen is gone: that a write still waiting for the lock was not saved.
     @discardableResult
-    public func close() -> String? {
+    public func close() -> Phrase? {
         store.close()
-        return waitingWrite == nil ? nil : state.words.text(StoreBusy.quitWhileWaiting)
+        return waitingWrite == nil ? nil : StoreBusy.quitWhileWaiting
     }
 
     /// Carries out `.perform`, `.importManifest` and `.lookUpStories` effects (each may lead to
@@ -164,14 +163,14 @@ public final class AppDriver {
         }
         switch store.stories(of: tracking) {
         case .success(let stories): return state.update(.storiesRead(tracking, stories))
-        case .failure(let failure): return state.update(.storiesUnread(tracking, failure.message))
+        case .failure(let failure): return state.update(.storiesUnread(tracking, failure.reason))
         }
     }
 
     /// Writes one command through the store; only a durable write is reported as done.
     private func write(_ command: AppCommand) -> [AppEffect] {
         if let reason = state.readOnlyReason ?? store.readOnlyReason {
-            return state.update(.refused(command, Phrase("store.readOnly", ["reason": .text(reason)])))
+            return state.update(.refused(command, Phrase("store.readOnly", ["reason": .phrase(reason)])))
         }
         if waitingWrite != nil { return state.update(.refused(command, StoreBusy.earlierWriteWaits)) }
         return attempt(command)
@@ -222,7 +221,7 @@ public final class AppDriver {
             busySince = since
             guard clock - since >= AppDriver.busyNoticeDelay, state.storeBusy == nil else { return [] }
             return state.update(.storeBusy(.reading))
-        case .refused(let reason): return state.update(.storeFailed(state.words.text(reason)))
+        case .refused(let reason): return state.update(.storeFailed(reason))
         case .failed(let reason): return state.update(.storeFailed(reason))
         }
         let effects = notBusy()
@@ -244,10 +243,7 @@ public final class AppDriver {
         switch store.reopened() {
         case .done(let opened): fresh = opened
         case .busy: return []
-        case .refused(let phrase):
-            let reason = state.words.text(phrase)
-            return reason == state.readOnlyReason ? [] : state.update(.storeFailed(reason))
-        case .failed(let reason):
+        case .refused(let reason), .failed(let reason):
             // Still failing, maybe for another reason now: show the reason that holds.
             return reason == state.readOnlyReason ? [] : state.update(.storeFailed(reason))
         }

@@ -21,9 +21,9 @@ public struct StoreClient {
     /// The store folder, for the status line.
     public var label: String { store.folder.path }
     /// Set when the store refuses writes.
-    public var readOnlyReason: String? { store.readOnlyReason }
+    public var readOnlyReason: Phrase? { store.readOnlyReason?.phrase }
     /// What opening the store found out (damage noted, an unconfirmed action recorded or not).
-    public var notices: [String] { store.notices }
+    public var notices: [Phrase] { store.notices.map(\.phrase) }
 
     /// How a try at the store went.
     public enum Answer<Value> {
@@ -33,12 +33,12 @@ public struct StoreClient {
         /// A rule refused it; nothing was written.
         case refused(Phrase)
         /// The store failed; the reason says what to do.
-        case failed(String)
+        case failed(Phrase)
     }
 
     /// Why a read, not tried again, gave nothing.
     public struct Failure: Error, Equatable {
-        public var message: String
+        public var reason: Phrase
     }
 
     /// Decides `command` against the state caught up under the lock, and writes what it decides.
@@ -59,7 +59,7 @@ public struct StoreClient {
     /// The stories of every parcel that ever had the number, newest first.
     public func stories(of tracking: TrackingNumber) -> Result<[ParcelStory], Failure> {
         Result { () throws(StoreError) in try store.parcelStories(for: tracking, waiting: false) }
-            .mapError { Failure(message: $0.message) }
+            .mapError { Failure(reason: $0.phrase) }
     }
 
     /// Makes today's backup unless it is made already (nil: nothing was due).
@@ -90,9 +90,9 @@ public struct StoreClient {
         } catch let error as DomainError {
             return .refused(error.phrase)
         } catch let error as StoreError {
-            return .failed(error.message)
+            return .failed(error.phrase)
         } catch {
-            return .failed("\(error)")
+            return .failed(Phrase("cli.unexpected", ["problem": .text("\(error)")]))
         }
     }
 }

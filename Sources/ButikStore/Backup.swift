@@ -19,7 +19,7 @@ extension Store {
     public func backup(into parent: URL, name: String, alongside: [String] = [], waiting: Bool = true) throws(StoreError) -> URL {
         let parentPath = parent.standardizedFileURL.path
         let finalPath = parentPath + "/" + name
-        if case .success = Posix.status(path: finalPath) { throw .io(operation: "create", path: finalPath, errno: EEXIST) }
+        if case .success = Posix.status(path: finalPath) { throw .io(operation: .create, path: finalPath, errno: EEXIST) }
         let lastCopied: Int
         do {
             try lock?.lock(.shared, timeout: lockWait(waiting))
@@ -58,7 +58,7 @@ extension Store {
             }
             try Posix.syncFolder(temporary, ops: fileOps)
             CrashPoint.backupCopied.reached()
-            if rename(temporary, finalPath) != 0 { throw StoreError.io(operation: "rename", path: temporary, errno: errno) }
+            if rename(temporary, finalPath) != 0 { throw StoreError.io(operation: .rename, path: temporary, errno: errno) }
             renamed = true
             try Posix.syncFolder(parentPath, ops: fileOps)
             lastCopied = lastSequence
@@ -66,12 +66,11 @@ extension Store {
         let backup = URL(fileURLWithPath: finalPath)
         do throws(StoreError) {
             let last = try Store.verifiedBackup(at: backup, empty: empty)
-            guard last == lastCopied else { throw StoreError.corrupt(file: finalPath, line: nil, reason: "it ends at entry \(last)") }
+            guard last == lastCopied else { throw StoreError.corrupt(file: finalPath, line: nil, reason: .backupEnds(entry: last)) }
         } catch {
             // A copy that does not read back is no backup: it must not pass for today's.
             try? FileManager.default.removeItem(at: backup)
-            throw .corrupt(file: finalPath, line: nil, reason: "the backup just made does not read back as the store it copies "
-                + "(\(error.message)), so it was removed; the disk may be failing")
+            throw .corrupt(file: finalPath, line: nil, reason: .backupUnreadable(error))
         }
         return backup
     }
@@ -97,7 +96,7 @@ extension Store {
     /// Returns its last entry; throws what is wrong with it.
     public static func verifiedBackup(at folder: URL, empty: Model) throws(StoreError) -> Int {
         guard hasJournal(folder.standardizedFileURL.path) else {
-            throw .corrupt(file: folder.path, line: nil, reason: "it holds no journal, so it is not a backup")
+            throw .corrupt(file: folder.path, line: nil, reason: .notABackup)
         }
         let copy = try Store.open(folder: folder, empty: empty, creating: false, waiting: true)
         if let problem = try copy.verifyJournal() { throw problem }
@@ -118,9 +117,9 @@ extension Store {
     public func restore(from backup: URL, alongside: [String] = []) throws(StoreError) {
         let backupPath = backup.standardizedFileURL.path
         do { _ = try Store.verifiedBackup(at: backup, empty: empty) } catch {
-            throw .corrupt(file: backupPath, line: nil, reason: "it is not a sound store to restore (\(error.message))")
+            throw .corrupt(file: backupPath, line: nil, reason: .unsoundBackup(error))
         }
-        guard let lock else { throw .readOnly(reason: "The store has no lock file.") }
+        guard let lock else { throw .readOnly(reason: .noLock) }
         try lock.lock(.exclusive, timeout: lockTimeout)
         defer { lock.unlock() }
         Posix.removeLeftovers(in: folderPath, tags: ".restore-")
@@ -130,7 +129,7 @@ extension Store {
         try Posix.createFolder(stagedJournal)
         for segment in try Self.journalSegments(of: backupPath) {
             let copied = try Posix.copyFile(segment.path, to: stagedJournal + "/" + JournalFiles.segmentName(segment.firstSeq), ops: fileOps)
-            if !copied { throw .io(operation: "open", path: segment.path, errno: ENOENT) }
+            if !copied { throw .io(operation: .open, path: segment.path, errno: ENOENT) }
         }
         try Posix.syncFolder(stagedJournal, ops: fileOps)
         var staged: [(temporary: String, final: String)] = []
@@ -142,7 +141,7 @@ extension Store {
             }
         }
         for note in [snapshotPath, unconfirmedPath] where unlink(note) != 0 && errno != ENOENT {
-            throw .io(operation: "remove", path: note, errno: errno)
+            throw .io(operation: .remove, path: note, errno: errno)
         }
         try Posix.syncFolder(folderPath, ops: fileOps)
         CrashPoint.restoreCleared.reached()
@@ -150,23 +149,23 @@ extension Store {
         // the next open, which puts the old one back (`settleInterruptedRestore`).
         let old = isLegacyJournal ? segments[0].path : journalFolder
         let aside = folderPath + "/." + Posix.fileName(old) + ".replaced-\(getpid())-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
-        if rename(old, aside) != 0 { throw .io(operation: "rename", path: old, errno: errno) }
+        if rename(old, aside) != 0 { throw .io(operation: .rename, path: old, errno: errno) }
         CrashPoint.restoreJournalAside.reached()
         if rename(stagedJournal, journalFolder) != 0 {
             let code = errno
             _ = rename(aside, old)
-            throw .io(operation: "rename", path: stagedJournal, errno: code)
+            throw .io(operation: .rename, path: stagedJournal, errno: code)
         }
         try Posix.syncFolder(folderPath, ops: fileOps)
         CrashPoint.restoreJournalReplaced.reached()
         try? FileManager.default.removeItem(atPath: aside)
         for (index, file) in staged.enumerated() {
-            if rename(file.temporary, file.final) != 0 { throw .io(operation: "rename", path: file.temporary, errno: errno) }
+            if rename(file.temporary, file.final) != 0 { throw .io(operation: .rename, path: file.temporary, errno: errno) }
             staged[index].temporary = ""  // renamed: nothing to remove
         }
         try MarkerFile.remove(damagePath, ops: fileOps)
         try Posix.syncFolder(folderPath, ops: fileOps)
-        readOnlyReason = "The store was restored from \(backupPath); open it again."
+        readOnlyReason = .restored(from: backupPath)
     }
 
     /// The journal files of the store folder `path`: its segments, or its one `journal.jsonl`
@@ -185,7 +184,7 @@ extension Store {
             if hasJournal(folderPath) {
                 try? FileManager.default.removeItem(atPath: aside)
             } else {
-                if rename(aside, folderPath + "/" + journalName) != 0 { throw .io(operation: "rename", path: aside, errno: errno) }
+                if rename(aside, folderPath + "/" + journalName) != 0 { throw .io(operation: .rename, path: aside, errno: errno) }
                 try Posix.syncFolder(folderPath, ops: .live)
             }
         }
@@ -238,11 +237,11 @@ extension Store {
         var fromBackup: [Int: [UInt8]] = [:]
         for segment in try Self.journalSegments(of: backup.standardizedFileURL.path) {
             guard let bytes = try Posix.readWholeFile(segment.path) else {
-                throw .io(operation: "open", path: segment.path, errno: ENOENT)
+                throw .io(operation: .open, path: segment.path, errno: ENOENT)
             }
             fromBackup.merge(Self.soundLines(bytes)) { first, _ in first }
         }
-        guard let lock else { throw .readOnly(reason: "The store has no lock file.") }
+        guard let lock else { throw .readOnly(reason: .noLock) }
         try lock.lock(.exclusive, timeout: lockTimeout)
         defer { lock.unlock() }
         let current = isLegacyJournal ? segments : try JournalFiles.list(journalFolder)
@@ -250,7 +249,7 @@ extension Store {
         var rewritten: [(path: String, bytes: [UInt8])] = []
         var expected = 1
         for (index, segment) in current.enumerated() {
-            guard let bytes = try Posix.readWholeFile(segment.path) else { throw .io(operation: "open", path: segment.path, errno: ENOENT) }
+            guard let bytes = try Posix.readWholeFile(segment.path) else { throw .io(operation: .open, path: segment.path, errno: ENOENT) }
             let next = index + 1 < current.count ? current[index + 1].firstSeq : nil
             let (repaired, filled) = try Self.repaired(bytes, path: segment.path, expected: &expected, endingBefore: next, from: fromBackup)
             if !filled.isEmpty {
@@ -261,7 +260,7 @@ extension Store {
         guard !replaced.isEmpty else { return RepairReport(replacedLines: []) }
         for file in rewritten { try AtomicFile.write(file.bytes, to: file.path, mode: 0o600, ops: fileOps) }
         try MarkerFile.remove(damagePath, ops: fileOps)
-        readOnlyReason = "The journal was repaired from \(backup.path); open the store again."
+        readOnlyReason = .repaired(from: backup.path)
         return RepairReport(replacedLines: replaced)
     }
 
@@ -278,21 +277,21 @@ extension Store {
         var expectedNow = expected
         defer { expected = expectedNow }
 
-        func refuse(_ reason: String) -> StoreError {
-            .corrupt(file: path, line: line, reason: reason + "; nothing was changed")
+        func refuse(_ reason: Damage) -> StoreError {
+            .corrupt(file: path, line: line, reason: reason)
         }
         /// Fills the damaged stretch before entry `upTo` (nil: the end of the journal) from the backup.
         func fill(upTo: Int?) throws(StoreError) {
             guard damaged.pieces > 0 else { return }
             let last = upTo.map { $0 - 1 } ?? (fromBackup.keys.max() ?? 0)
-            guard last >= expectedNow else { throw refuse("it is damaged and the backup does not hold what belongs there") }
+            guard last >= expectedNow else { throw refuse(.repairBeyondBackup) }
             var filled: [UInt8] = []
             for seq in expectedNow...last {
-                guard let piece = fromBackup[seq] else { throw refuse("entry \(seq) is damaged here and not intact in the backup") }
+                guard let piece = fromBackup[seq] else { throw refuse(.repairEntryNotInBackup(entry: seq)) }
                 filled += piece
             }
             if upTo == nil, filled.count != damaged.bytes, last - expectedNow + 1 != damaged.pieces {
-                throw refuse("the damaged end does not match the backup's lines in length or number")
+                throw refuse(.repairEndDiffers)
             }
             repaired += filled
             replaced += Array(expectedNow...last)
@@ -313,16 +312,16 @@ extension Store {
                 continue
             }
             try fill(upTo: seq)
-            guard seq == expectedNow else { throw refuse("entries \(expectedNow)–\(seq - 1) are missing and not damaged: not a repair") }
+            guard seq == expectedNow else { throw refuse(.repairGap(first: expectedNow, last: seq - 1)) }
             if let other = fromBackup[seq], other != piece {
-                throw refuse("entry \(seq) differs from the backup's: they do not hold the same history")
+                throw refuse(.repairDiffers(entry: seq))
             }
             repaired += piece
             expectedNow += 1
         }
         try fill(upTo: next)
         if start < bytes.count, next != nil {
-            throw refuse("it ends in an unfinished line, yet another journal file follows it")
+            throw refuse(.repairUnfinished)
         }
         return (repaired, replaced)
     }

@@ -11,13 +11,13 @@ public struct CheckReport: Sendable {
     public struct Problem: Sendable, Equatable {
         public var file: String
         public var line: Int?
-        public var what: String
+        public var what: Damage
     }
 
     /// Everything wrong; empty when the store is healthy.
     public internal(set) var problems: [Problem] = []
     /// Things worth knowing that are not damage (an unfinished last line, no snapshot...).
-    public internal(set) var notes: [String] = []
+    public internal(set) var notes: [StoreNotice] = []
     /// Lines in the journal's files, including damaged and unfinished ones.
     public internal(set) var journalLines = 0
     /// The journal's files (segments).
@@ -47,7 +47,7 @@ extension Store {
         let lock = try? FileLock(path: folderPath + "/lock", create: false)
         if let lock {
             do { try lock.lock(.shared, timeout: 5) } catch {
-                report.notes.append("Checked without the lock: \(error.message)")
+                report.notes.append(.checkedWithoutLock(error))
             }
         }
         defer { lock?.unlock() }
@@ -55,30 +55,27 @@ extension Store {
         var snapshot: SnapshotFile.Contents<Model>?
         switch SnapshotFile.read(path: snapshotPath, as: Model.self, supported: Model.schemaVersion, decoder: decoder) {
         case .missing:
-            report.notes.append("There is no snapshot.json; opening the store replays the whole journal.")
+            report.notes.append(.noSnapshot)
         case .damaged(let reason):
-            report.problems.append(.init(file: snapshotPath, line: nil,
-                what: "\(reason); the store ignores it and rebuilds it from the journal"))
+            report.problems.append(.init(file: snapshotPath, line: nil, what: .snapshotIgnored(reason)))
         case .newer(let version):
-            report.problems.append(.init(file: snapshotPath, line: nil,
-                what: "written by a newer version (data version \(version); this program supports \(Model.schemaVersion))"))
+            report.problems.append(.init(file: snapshotPath, line: nil, what: .newerFile(version: version, supported: Model.schemaVersion)))
         case .sound(let contents):
             snapshot = contents
             report.snapshotSequence = contents.seq
         }
 
         if !hasJournal(folderPath), let aside = journalsAside(in: folderPath).first {
-            report.problems.append(.init(file: aside.path, line: nil, what: "it is the journal, renamed aside by a restore "
-                + "that was stopped before putting the backup in its place; opening the store puts it back"))
+            report.problems.append(.init(file: aside.path, line: nil, what: .renamedAside))
             return report
         }
         let segments: [Segment]
         do { segments = try journalSegments(of: folderPath) } catch {
-            report.problems.append(.init(file: folderPath + "/" + JournalFiles.folderName, line: nil, what: error.message))
+            report.problems.append(.init(file: folderPath + "/" + JournalFiles.folderName, line: nil, what: .failed(error)))
             return report
         }
         if segments.count == 1, case .failure(ENOENT) = Posix.status(path: segments[0].path), snapshot == nil {
-            report.notes.append("There is no journal: the store is empty.")
+            report.notes.append(.noJournal)
             return report
         }
         report.journalFiles = segments.count
@@ -117,15 +114,12 @@ extension Store {
         func compare(_ replayed: Model, end: Int64, in file: String, with snapshot: SnapshotFile.Contents<Model>) {
             if end != snapshot.journalOffset {
                 report.problems.append(.init(file: snapshotPath, line: nil,
-                    what: "it says entry \(snapshot.seq) ends at byte \(snapshot.journalOffset) of \(Posix.fileName(file)), "
-                        + "but it ends at byte \(end); remove snapshot.json so the store rebuilds it"))
+                    what: .snapshotMisplaced(entry: snapshot.seq, offset: snapshot.journalOffset, file: Posix.fileName(file), end: end)))
             }
             // The replay compacts on the way (see Replay); where compacting early and compacting
             // late could differ, a replay without it decides, as the writer held the model so.
             if !same(snapshot.model, replayed), replayedWhole(to: end, in: file).map({ same(snapshot.model, $0) }) != true {
-                report.problems.append(.init(file: snapshotPath, line: nil,
-                    what: "its model differs from a replay of the journal up to entry \(snapshot.seq); "
-                        + "remove snapshot.json so the store rebuilds it"))
+                report.problems.append(.init(file: snapshotPath, line: nil, what: .snapshotDiffers(entry: snapshot.seq)))
             }
         }
 
@@ -133,7 +127,7 @@ extension Store {
         var applying = true          // false after the first problem: later state means nothing
         var expected: Int? = 1       // nil right after a damaged line: resynchronise silently
         var pending: [Model.Entry] = []
-        var pendingPlace = ""
+        var pendingStart = (file: "", line: 0)
         var compared = false
         var lineNumber = 0           // in the file being read
         if let snapshot, snapshot.seq == 0 {
@@ -153,7 +147,7 @@ extension Store {
             switch Posix.openFile(journalPath, O_RDONLY) {
             case .success(let opened): fd = opened
             case .failure(let code):
-                report.problems.append(.init(file: journalPath, line: nil, what: "cannot be opened: \(Posix.describe(code))"))
+                report.problems.append(.init(file: journalPath, line: nil, what: .unopenable(errno: code)))
                 return report
             }
             defer { close(fd) }
@@ -166,8 +160,8 @@ extension Store {
                     let number = lineNumber
                     let parsed: JournalLine.Parsed<Model.Entry> = terminated
                         ? JournalLine.parse(line, as: Model.Entry.self, schemaVersion: Model.schemaVersion, decoder: decoder)
-                        : .damaged(reason: "it has no newline at the end")
-                    func problem(_ what: String) {
+                        : .damaged(reason: .noNewline)
+                    func problem(_ what: Damage) {
                         if report.problems.count < 100 {
                             report.problems.append(.init(file: journalPath, line: number, what: what))
                         }
@@ -176,26 +170,25 @@ extension Store {
                     switch parsed {
                     case .damaged(let reason):
                         if !terminated, isLast {
-                            report.notes.append("\(Posix.fileName(journalPath)) line \(number) is unfinished (\(reason)): it was "
-                                + "never confirmed and the store ignores it.")
+                            report.notes.append(.unfinishedLine(file: Posix.fileName(journalPath), line: number, reason))
                         } else {
                             problem(reason)
                         }
                         expected = nil
                     case .newer(let seq, let version):
-                        problem("written by a newer version (data version \(version); this program supports \(Model.schemaVersion))")
+                        problem(.newerFile(version: version, supported: Model.schemaVersion))
                         expected = seq + 1
                     case .undecodable(let seq, let reason):
                         problem(reason)
                         expected = seq + 1
                     case .entry(let seq, let more, let entry):
                         if let wanted = expected, seq != wanted {
-                            problem("its sequence number is \(seq) where \(wanted) was expected")
+                            problem(.sequence(found: seq, expected: wanted))
                         }
                         expected = seq + 1
                         report.lastSequence = seq
                         guard applying else { return true }
-                        if pending.isEmpty { pendingPlace = "\(Posix.fileName(journalPath)) lines \(number)" }
+                        if pending.isEmpty { pendingStart = (Posix.fileName(journalPath), number) }
                         pending.append(entry)
                         guard !more else { return true }
                         for entry in pending { replay.apply(entry) }
@@ -208,23 +201,20 @@ extension Store {
                     return true
                 }
             } catch {
-                report.problems.append(.init(file: journalPath, line: nil, what: error.message))
+                report.problems.append(.init(file: journalPath, line: nil, what: .failed(error)))
             }
             if applying, !pending.isEmpty, !isLast {
                 report.problems.append(.init(file: journalPath, line: nil,
-                    what: "it ends in an unfinished transaction (\(pendingPlace)–\(lineNumber)), yet another journal file follows it"))
+                    what: .unfinishedBeforeMore(file: pendingStart.file, first: pendingStart.line, last: lineNumber)))
                 applying = false
             }
         }
         if applying, !pending.isEmpty {
-            report.notes.append("\(pendingPlace)–\(lineNumber) are an unfinished transaction: never confirmed, "
-                + "and the store ignores them.")
+            report.notes.append(.unfinishedTransaction(file: pendingStart.file, first: pendingStart.line, last: lineNumber))
         }
         if let snapshot, !compared {
             report.problems.append(.init(file: snapshotPath, line: nil,
-                what: applying
-                    ? "it was taken after entry \(snapshot.seq), but the journal has no complete entry \(snapshot.seq)"
-                    : "it could not be compared with the journal, which is damaged before entry \(snapshot.seq)"))
+                what: applying ? .snapshotBeyondJournal(entry: snapshot.seq) : .snapshotUncompared(entry: snapshot.seq)))
         }
         // Opening reads only the journal after the snapshot: note the damage so that it shows it.
         let journalFiles = Set(segments.map(\.path))
@@ -233,7 +223,7 @@ extension Store {
                 try MarkerFile.write(DamageNote(file: damage.file, line: damage.line, reason: damage.what, foundAt: Date()),
                                      to: folderPath + "/damage.json", ops: .live)
             } catch {
-                report.notes.append("The damage could not be noted in damage.json (\(error.message)).")
+                report.notes.append(.damageUnnoted(path: folderPath + "/damage.json", error))
             }
         }
         return report

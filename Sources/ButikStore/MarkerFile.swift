@@ -12,7 +12,7 @@ enum MarkerFile {
     enum Reading<Contents> {
         case missing
         /// There is a file, but it cannot be read or verified: its reason says why.
-        case damaged(reason: String)
+        case damaged(reason: Damage)
         case sound(Contents)
     }
 
@@ -20,10 +20,10 @@ enum MarkerFile {
     static func write<Contents: Encodable>(_ contents: Contents, to path: String, ops: FileOps) throws(StoreError) {
         var bytes: [UInt8]
         do { bytes = [UInt8](try StoreCoding.encoder().encode(contents)) } catch {
-            throw .encoding(reason: "\(Posix.fileName(path)) cannot be written as JSON (\(error))")
+            throw .encoding(reason: .note(name: Posix.fileName(path), detail: "\(error)"))
         }
         guard bytes.last == UInt8(ascii: "}") else {
-            throw .encoding(reason: "\(Posix.fileName(path)) is not a JSON object")
+            throw .encoding(reason: .noteNotAnObject(name: Posix.fileName(path)))
         }
         bytes.removeLast()
         Sealed.seal(&bytes)
@@ -38,18 +38,18 @@ enum MarkerFile {
             guard let read = try Posix.readWholeFile(path) else { return .missing }
             bytes = read
         } catch {
-            return .damaged(reason: "it cannot be read (\(error.message))")
+            return .damaged(reason: .unreadable(error))
         }
-        guard bytes.last == UInt8(ascii: "\n") else { return .damaged(reason: "it is incomplete") }
+        guard bytes.last == UInt8(ascii: "\n") else { return .damaged(reason: .incomplete) }
         return bytes.withUnsafeBytes { all -> Reading<Contents> in
             let record = UnsafeRawBufferPointer(rebasing: all[0..<(all.count - 1)])
             guard case .valid(let prefixLength) = Sealed.verify(record) else {
-                return .damaged(reason: "its checksum does not match its content")
+                return .damaged(reason: .checksumMismatch)
             }
             var json = Data(UnsafeRawBufferPointer(rebasing: record[0..<prefixLength]))
             json.append(UInt8(ascii: "}"))
             do { return .sound(try StoreCoding.decoder().decode(type, from: json)) } catch {
-                return .damaged(reason: "its content cannot be read")
+                return .damaged(reason: .contentUndecodable)
             }
         }
     }
@@ -57,7 +57,7 @@ enum MarkerFile {
     /// Removes the file at `path` (gone already is fine) and makes the removal durable.
     static func remove(_ path: String, ops: FileOps) throws(StoreError) {
         if unlink(path) != 0 {
-            guard errno == ENOENT else { throw .io(operation: "remove", path: path, errno: errno) }
+            guard errno == ENOENT else { throw .io(operation: .remove, path: path, errno: errno) }
             return
         }
         let folder = (path as NSString).deletingLastPathComponent
@@ -73,8 +73,8 @@ struct DamageNote: Codable, Equatable {
     var file: String?
     /// The damaged line of that file, if the damage is in one line.
     var line: Int?
-    /// What is wrong with the line, for a person ("its checksum does not match its content").
-    var reason: String
+    /// What is wrong with the line.
+    var reason: Damage
     var foundAt: Date
 }
 
@@ -90,12 +90,4 @@ struct UnconfirmedWrite: Codable, Equatable {
     /// CRC-32 of the transaction's bytes.
     var checksum: UInt32
     var at: Date
-
-    /// When it was written, to the minute in local time (`2026-12-01 10:31`).
-    var minute: String {
-        let format = DateFormatter()
-        format.locale = Locale(identifier: "en_US_POSIX")
-        format.dateFormat = "yyyy-MM-dd HH:mm"
-        return format.string(from: at)
-    }
 }

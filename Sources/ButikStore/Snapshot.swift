@@ -16,7 +16,7 @@ enum SnapshotFile {
     enum Reading<Model> {
         case missing
         /// Unreadable or damaged; the reason says how.
-        case damaged(reason: String)
+        case damaged(reason: Damage)
         /// Written by a newer program.
         case newer(version: Int)
         case sound(Contents<Model>)
@@ -28,7 +28,7 @@ enum SnapshotFile {
     ) throws(StoreError) -> [UInt8] {
         let json: Data
         do { json = try encoder.encode(model) } catch {
-            throw .encoding(reason: "the model cannot be written as JSON (\(error))")
+            throw .encoding(reason: .model(detail: "\(error)"))
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(json.count + 96)
@@ -54,7 +54,7 @@ enum SnapshotFile {
             guard let read = try Posix.readWholeFile(path) else { return .missing }
             bytes = read
         } catch {
-            return .damaged(reason: "it cannot be read (\(error.message))")
+            return .damaged(reason: .unreadable(error))
         }
         return decode(bytes, as: type, supported: supported, decoder: decoder)
     }
@@ -64,31 +64,31 @@ enum SnapshotFile {
         _ bytes: [UInt8], as type: Model.Type, supported: Int, decoder: StoreDecoder
     ) -> Reading<Model> {
         guard bytes.last == UInt8(ascii: "\n") else {
-            return .damaged(reason: bytes.isEmpty ? "it is empty" : "it is incomplete (no newline at the end)")
+            return .damaged(reason: bytes.isEmpty ? .empty : .incomplete)
         }
         return bytes.withUnsafeBytes { all -> Reading<Model> in
             let record = UnsafeRawBufferPointer(rebasing: all[0..<(all.count - 1)])
             switch Sealed.verify(record) {
-            case .noChecksum: return .damaged(reason: "it has no valid checksum")
-            case .mismatch: return .damaged(reason: "its checksum does not match its content")
+            case .noChecksum: return .damaged(reason: .noChecksum)
+            case .mismatch: return .damaged(reason: .checksumMismatch)
             case .valid(let prefixLength):
                 var cursor = ByteCursor(bytes: record, end: prefixLength)
                 guard cursor.skip(#"{"schema":"#), let schema = cursor.number() else {
                     if let schema = slowSchema(record), schema > supported { return .newer(version: schema) }
-                    return .damaged(reason: "it is not a snapshot of this program")
+                    return .damaged(reason: .notASnapshot)
                 }
                 if schema > supported { return .newer(version: schema) }
                 guard cursor.skip(#","seq":"#), let seq = cursor.number(),
                       cursor.skip(#","journalOffset":"#), let offset = cursor.number(),
                       cursor.skip(#","model":"#) else {
-                    return .damaged(reason: "it is not a snapshot of this program")
+                    return .damaged(reason: .notASnapshot)
                 }
                 let json = UnsafeRawBufferPointer(rebasing: record[cursor.position..<prefixLength])
                 do {
                     let model = try decoder.decode(Model.self, from: json)
                     return .sound(Contents(model: model, seq: seq, journalOffset: Int64(offset)))
                 } catch {
-                    return .damaged(reason: "its model cannot be read: \(DecodingReason.describe(error))")
+                    return .damaged(reason: .modelUndecodable(DecodingProblem(error)))
                 }
             }
         }

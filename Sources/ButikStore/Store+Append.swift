@@ -16,12 +16,12 @@ extension Store {
         for (index, entry) in entries.enumerated() {
             let json: Data
             do { json = try encoder.encode(entry) } catch {
-                throw .encoding(reason: "entry \(index + 1) of \(entries.count) cannot be written as JSON (\(error))")
+                throw .encoding(reason: .entry(index: index + 1, of: entries.count, detail: "\(error)"))
             }
             // Apply what a later reader will get back, so memory and a reopened store agree,
             // and never write a line that could not be read again.
             do { saved.append(try decoder.decode(Model.Entry.self, from: json)) } catch {
-                throw .encoding(reason: "entry \(index + 1) of \(entries.count) could not be read back: \(DecodingReason.describe(error))")
+                throw .encoding(reason: .entryReadBack(index: index + 1, of: entries.count, problem: DecodingProblem(error)))
             }
             bytes += JournalLine.encode(
                 seq: lastSequence + index + 1, version: Model.schemaVersion,
@@ -35,7 +35,7 @@ extension Store {
         guard size == knownEnd else {
             throw goReadOnly(.corrupt(
                 file: journalPath, line: nil,
-                reason: "it is \(size) bytes where \(knownEnd) were expected; another program may write it without the lock"))
+                reason: .unexpectedSize(size: size, expected: knownEnd)))
         }
         let written = Posix.writeAll(journalFD, bytes, ops: fileOps)
         if written != 0 { throw failedWrite(written) }
@@ -87,16 +87,16 @@ extension Store {
             if !linked { close(fd) }
         }
         func notSaved(_ error: StoreError) -> StoreError {
-            readOnlyReason = "Saving failed: \(error.message) The last action was NOT saved. " + StoreError.tryAgain
+            readOnlyReason = .saveFailed(error, cutFailed: nil)
             return error
         }
         try Posix.setMode(fd, 0o600, path: temporary)
         let written = Posix.writeAll(fd, bytes, ops: fileOps)
-        if written != 0 { throw notSaved(.io(operation: "write", path: temporary, errno: written)) }
+        if written != 0 { throw notSaved(.io(operation: .write, path: temporary, errno: written)) }
         let synced = fileOps.fsync(fd)
-        if synced != 0 { throw notSaved(.io(operation: "fsync", path: temporary, errno: synced)) }
+        if synced != 0 { throw notSaved(.io(operation: .fsync, path: temporary, errno: synced)) }
         CrashPoint.segmentWritten.reached()
-        if link(temporary, path) != 0 { throw notSaved(.io(operation: "link", path: path, errno: errno)) }
+        if link(temporary, path) != 0 { throw notSaved(.io(operation: .link, path: path, errno: errno)) }
         linked = true
         do throws(StoreError) { try Posix.syncFolder(journalFolder, ops: fileOps) } catch {
             // The name may or may not reach the disk: only a removal that is itself synced settles it.
@@ -105,7 +105,7 @@ extension Store {
             if removed { throw notSaved(error) }
             throw unconfirmed(error, UnconfirmedWrite(
                 firstSeq: firstSeq, lastSeq: lastSequence + entries.count, offset: 0, length: bytes.count,
-                checksum: CRC32.checksum(bytes), at: Date()), because: "The new journal file \(name) could not be removed")
+                checksum: CRC32.checksum(bytes), at: Date()), because: .segmentNotRemoved(name: name))
         }
         close(journalFD)
         journalFD = fd
@@ -123,15 +123,10 @@ extension Store {
     /// (no newline at its end, or lines of a transaction whose last line is missing), which no
     /// reader applies, so the action was not saved even if the cut fails.
     func failedWrite(_ code: Int32) -> StoreError {
-        let error = StoreError.io(operation: "write", path: journalPath, errno: code)
+        let error = StoreError.io(operation: .write, path: journalPath, errno: code)
         var cut = fileOps.ftruncate(journalFD, knownEnd)
         if cut == 0 { cut = fileOps.fdatasync(journalFD) }
-        var reason = "Saving failed: \(error.message) The last action was NOT saved. "
-        if cut != 0 {
-            reason += "Its unfinished line could not be removed (\(Posix.describe(cut))); it will be ignored "
-                + "when the store is opened again. "
-        }
-        readOnlyReason = reason + StoreError.tryAgain
+        readOnlyReason = .saveFailed(error, cutFailed: cut == 0 ? nil : cut)
         return error
     }
 
@@ -140,29 +135,22 @@ extension Store {
     /// certainly not saved; otherwise the outcome is unknown, said so, and noted in
     /// `unconfirmed.json` for the next open to settle.
     func failedSync(_ code: Int32, _ write: UnconfirmedWrite) -> StoreError {
-        let error = StoreError.io(operation: "fdatasync", path: journalPath, errno: code)
+        let error = StoreError.io(operation: .fdatasync, path: journalPath, errno: code)
         var cut = fileOps.ftruncate(journalFD, knownEnd)
         if cut == 0 { cut = fileOps.fdatasync(journalFD) }
         guard cut != 0 else {
-            readOnlyReason = "Saving failed: \(error.message) The last action was NOT saved. "
-                + StoreError.tryAgain
+            readOnlyReason = .saveFailed(error, cutFailed: nil)
             return error
         }
-        return unconfirmed(error, write, because: "The journal could not be cut back (\(Posix.describe(cut)))")
+        return unconfirmed(error, write, because: .notCutBack(errno: cut))
     }
 
     /// The outcome of `write` is unknown (`because` says why): said so, and noted in
     /// `unconfirmed.json` for the next open to settle.
-    func unconfirmed(_ error: StoreError, _ write: UnconfirmedWrite, because: String) -> StoreError {
-        var reason = "Saving could not be confirmed: \(error.message) \(because), so the last action may have been saved or not. "
-        do {
-            try MarkerFile.write(write, to: unconfirmedPath, ops: fileOps)
-            reason += "Fix the cause: when the store is opened again (the terminal UI tries by itself), it says "
-                + "whether the action was recorded."
-        } catch {
-            reason += "Fix the cause, then look the action up (butik find) before doing it again."
-        }
-        readOnlyReason = reason
-        return .unconfirmed(reason: reason)
+    func unconfirmed(_ error: StoreError, _ write: UnconfirmedWrite, because: UnconfirmedSave.Cause) -> StoreError {
+        let noted = (try? MarkerFile.write(write, to: unconfirmedPath, ops: fileOps)) != nil
+        let save = UnconfirmedSave(error: error, cause: because, noted: noted)
+        readOnlyReason = .saveUnconfirmed(save)
+        return .unconfirmed(reason: save)
     }
 }

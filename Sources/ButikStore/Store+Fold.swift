@@ -46,7 +46,7 @@ extension Store {
             var line = [UInt8](repeating: 0, count: Int(bounds.end - bounds.start) - 1)
             let read = line.withUnsafeMutableBytes { Posix.readAt(fd, into: $0, at: bounds.start) }
             guard case .success(let count) = read else {
-                if case .failure(let code) = read { throw .io(operation: "read", path: segments[bounds.segment].path, errno: code) }
+                if case .failure(let code) = read { throw .io(operation: .read, path: segments[bounds.segment].path, errno: code) }
                 return nil
             }
             guard count == line.count, line.withUnsafeBytes({ JournalLine.verifiedSequence($0) }) == seq else { return nil }
@@ -72,7 +72,7 @@ extension Store {
         if seq > 0 {
             guard let bounds = try lineBounds(of: seq) else {
                 throw goReadOnly(.corrupt(file: segments[JournalFiles.index(holding: seq, in: segments)].path, line: nil,
-                                          reason: "entry \(seq), read before, is no longer where it was, so it was cut or replaced"))
+                                          reason: .entryMoved(entry: seq)))
             }
             start = SegmentOffset(segment: bounds.segment, offset: bounds.end)
         }
@@ -91,7 +91,7 @@ extension Store {
         guard read.lastSeq == lastSequence else {
             throw goReadOnly(.corrupt(
                 file: journalPath, line: nil,
-                reason: "it holds \(read.lastSeq) entries where \(lastSequence) were read before, so it was cut or replaced"))
+                reason: .fewerEntries(found: read.lastSeq, read: lastSequence)))
         }
         return value
     }
@@ -116,7 +116,7 @@ extension Store {
                 let wanted = Int(position - from)
                 let read = chunk.withUnsafeMutableBytes { Posix.readAt(fd, into: UnsafeMutableRawBufferPointer(rebasing: $0[0..<wanted]), at: from) }
                 switch read {
-                case .failure(let code): throw .io(operation: "read", path: segments[index].path, errno: code)
+                case .failure(let code): throw .io(operation: .read, path: segments[index].path, errno: code)
                 case .success(let count) where count < wanted: return nil  // the file shrank
                 case .success: break
                 }

@@ -23,7 +23,7 @@ extension Store {
             name = stamp + "-\(number)"
         }
         let made = try backup(into: parent, name: name, alongside: alongside)
-        guard let lock else { throw .readOnly(reason: "The store has no lock file.") }
+        guard let lock else { throw .readOnly(reason: .noLock) }
         try lock.lock(.exclusive, timeout: lockTimeout)
         defer { lock.unlock() }
         if adoptMovedJournal() { return }
@@ -34,22 +34,21 @@ extension Store {
         try Posix.createFolder(staging)
         var renamed = false
         defer { if !renamed { try? FileManager.default.removeItem(atPath: staging) } }
-        if link(legacyPath, staging + "/" + first) != 0 { throw .io(operation: "link", path: legacyPath, errno: errno) }
+        if link(legacyPath, staging + "/" + first) != 0 { throw .io(operation: .link, path: legacyPath, errno: errno) }
         try Posix.syncFolder(staging, ops: fileOps)
         CrashPoint.migrationLinked.reached()
-        if rename(staging, journalFolder) != 0 { throw .io(operation: "rename", path: staging, errno: errno) }
+        if rename(staging, journalFolder) != 0 { throw .io(operation: .rename, path: staging, errno: errno) }
         renamed = true
         try Posix.syncFolder(folderPath, ops: fileOps)
         CrashPoint.migrationRenamed.reached()
         // Another program opening the store now may have removed the old name already (`settleMigration`).
-        if unlink(legacyPath) != 0, errno != ENOENT { throw .io(operation: "remove", path: legacyPath, errno: errno) }
+        if unlink(legacyPath) != 0, errno != ENOENT { throw .io(operation: .remove, path: legacyPath, errno: errno) }
         try Posix.syncFolder(folderPath, ops: fileOps)
         isLegacyJournal = false
         journalPath = journalFolder + "/" + first
         segments = [Segment(firstSeq: 1, path: journalPath)]
         let copy = made.path.hasPrefix(folderPath + "/") ? String(made.path.dropFirst(folderPath.count + 1)) : made.path
-        notices.append("The store was moved to the journal format of this version (a file a month in "
-            + "\(JournalFiles.folderName)/); a copy as it was is in \(copy).")
+        notices.append(.migrated(folder: JournalFiles.folderName, backup: copy))
     }
 
     /// When another program opening the store at the same moment moved it already (its first
@@ -73,11 +72,10 @@ extension Store {
         let first = folderPath + "/" + JournalFiles.folderName + "/" + JournalFiles.segmentName(1)
         guard case .success(let segment) = Posix.status(path: first),
               segment.st_dev == legacy.st_dev, segment.st_ino == legacy.st_ino else {
-            throw .corrupt(file: legacyPath, line: nil, reason: "both it and the folder \(JournalFiles.folderName)/ exist and "
-                + "they differ, so it is not clear which is the journal; move the one that is not aside")
+            throw .corrupt(file: legacyPath, line: nil, reason: .twoJournals(folder: JournalFiles.folderName))
         }
         guard writable else { return }
-        if unlink(legacyPath) != 0, errno != ENOENT { throw .io(operation: "remove", path: legacyPath, errno: errno) }
+        if unlink(legacyPath) != 0, errno != ENOENT { throw .io(operation: .remove, path: legacyPath, errno: errno) }
         try Posix.syncFolder(folderPath, ops: .live)
     }
 }

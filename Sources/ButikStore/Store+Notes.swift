@@ -21,22 +21,20 @@ extension Store {
         let problem = try firstProblem(to: knownPosition, decoding: noted) { line in
             switch JournalLine.parse(line, as: Model.Entry.self, schemaVersion: Model.schemaVersion, decoder: decoder) {
             case .undecodable(_, let reason), .damaged(let reason): reason
-            case .newer(_, let version): "it was written by a newer version (data version \(version))"
+            case .newer(_, let version): .newerEntry(version: version)
             case .entry: nil
             }
         }
         if let problem {
-            if readOnlyReason == nil { readOnlyReason = problem.message }
+            if readOnlyReason == nil { readOnlyReason = .failed(problem) }
             return
         }
         guard readOnlyReason == nil else { return }
         do {
             try MarkerFile.remove(damagePath, ops: fileOps)
-            notices.append("The damage noted in \(damagePath) is gone: every line of the journal reads "
-                + "correctly again, and the store is writable.")
+            notices.append(.damageGone(path: damagePath))
         } catch {
-            notices.append("Every line of the journal reads correctly again, but \(damagePath) could not be "
-                + "removed (\(error.message)).")
+            notices.append(.damageNoteStays(path: damagePath, error))
         }
     }
 
@@ -45,7 +43,7 @@ extension Store {
     func notedDamage() -> StoreError? {
         guard case .success = Posix.status(path: damagePath) else { return nil }
         guard case .sound(let note) = MarkerFile.read(damagePath, as: DamageNote.self) else {
-            return .corrupt(file: journalPath, line: nil, reason: "\(damagePath) notes damage, but cannot be read")
+            return .corrupt(file: journalPath, line: nil, reason: .unreadableNote(note: damagePath))
         }
         return .corrupt(file: note.file ?? journalPath, line: note.line, reason: note.reason)
     }
@@ -56,8 +54,7 @@ extension Store {
         do {
             try MarkerFile.write(DamageNote(file: file, line: line, reason: reason, foundAt: Date()), to: damagePath, ops: fileOps)
         } catch {
-            notices.append("The damage could not be noted in \(damagePath) (\(error.message)); the next "
-                + "`butik check` finds it again.")
+            notices.append(.damageUnnoted(path: damagePath, error))
         }
     }
 
@@ -68,24 +65,14 @@ extension Store {
         switch MarkerFile.read(unconfirmedPath, as: UnconfirmedWrite.self) {
         case .missing: return
         case .damaged(let reason):
-            notices.append("\(unconfirmedPath) notes a save whose outcome was unknown, but \(reason). "
-                + "Check the latest actions (butik find) and remove the file.")
+            notices.append(.unconfirmedNoteDamaged(path: unconfirmedPath, reason))
             return
         case .sound(let found): write = found
         }
-        let entries = write.firstSeq == write.lastSeq
-            ? "entry \(write.firstSeq)" : "entries \(write.firstSeq)–\(write.lastSeq)"
-        let when = write.minute
-        if isInJournal(write) {
-            notices.append("The action of \(when) whose saving could not be confirmed (journal \(entries)) "
-                + "WAS recorded: it counts as done.")
-        } else {
-            notices.append("The action of \(when) whose saving could not be confirmed (journal \(entries)) "
-                + "was NOT recorded: do it again if it is still needed.")
-        }
+        notices.append(.unconfirmedSettled(at: write.at, first: write.firstSeq, last: write.lastSeq, recorded: isInJournal(write)))
         guard readOnlyReason == nil else { return }
         do { try MarkerFile.remove(unconfirmedPath, ops: fileOps) } catch {
-            notices.append("\(unconfirmedPath) could not be removed (\(error.message)).")
+            notices.append(.noteStays(path: unconfirmedPath, error))
         }
     }
 

@@ -49,8 +49,7 @@ extension Store {
             }
             if offset == 0, index > 0, read.lastSeq < segment.firstSeq {
                 // A segment is renamed into place holding its first transaction.
-                total.problem = .corrupt(file: segment.path, line: nil, reason: "it holds no complete entry, yet a new "
-                    + "journal file always starts with one: it was cut or damaged")
+                total.problem = .corrupt(file: segment.path, line: nil, reason: .cutNewFile)
                 return (total, index)
             }
             if let torn = read.torn {
@@ -58,7 +57,7 @@ extension Store {
                     total.torn = torn
                 } else {
                     total.problem = .corrupt(file: segment.path, line: torn.line,
-                                             reason: "\(torn.reason), yet \(Posix.fileName(segments[index + 1].path)) follows it")
+                                             reason: .tornBefore(torn.reason, next: Posix.fileName(segments[index + 1].path)))
                 }
                 return (total, index)
             }
@@ -92,7 +91,7 @@ extension Store {
     /// `decode`, which returns why its entry cannot be read, or nil. Returns the first problem.
     func firstProblem(
         to end: SegmentOffset, decoding: (file: String, line: Int)? = nil,
-        _ decode: (UnsafeRawBufferPointer) -> String? = { _ in nil }
+        _ decode: (UnsafeRawBufferPointer) -> Damage? = { _ in nil }
     ) throws(StoreError) -> StoreError? {
         var next = 1
         for index in 0...end.segment {
@@ -126,13 +125,12 @@ extension Store {
         let path = journalFolder + "/" + JournalFiles.segmentName(lastSequence + 1)
         guard path != journalPath, case .success(let info) = Posix.status(path: path) else { return false }
         guard info.st_size > 0 else {
-            throw goReadOnly(.corrupt(file: path, line: nil, reason: "it is empty, yet a new journal file always "
-                + "starts with an entry: it was cut or damaged"))
+            throw goReadOnly(.corrupt(file: path, line: nil, reason: .cutNewFile))
         }
         let fd: Int32
         switch Posix.openFile(path, readOnlyReason == nil ? O_RDWR | O_APPEND : O_RDONLY) {
         case .success(let opened): fd = opened
-        case .failure(let code): throw goReadOnly(.io(operation: "open", path: path, errno: code))
+        case .failure(let code): throw goReadOnly(.io(operation: .open, path: path, errno: code))
         }
         close(journalFD)
         journalFD = fd

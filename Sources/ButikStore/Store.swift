@@ -26,9 +26,9 @@ public final class Store<Model: StoreModel> {
     /// Sequence number of the last entry in `model` (0 for none).
     public internal(set) var lastSequence: Int
     /// Non-nil when the store refuses to write, with the reason a person can act on.
-    public internal(set) var readOnlyReason: String?
+    public internal(set) var readOnlyReason: ReadOnlyReason?
     /// Things a person should know that did not stop the store.
-    public internal(set) var notices: [String] = []
+    public internal(set) var notices: [StoreNotice] = []
     /// The store folder.
     public let folder: URL
 
@@ -111,8 +111,7 @@ public final class Store<Model: StoreModel> {
             do {
                 try store.migrateToSegments(backupInto: backups ?? folder.appendingPathComponent("backups"), alongside: alongside)
             } catch {
-                _ = store.goReadOnly(.readOnly(reason: "The store is of an older format, and moving it to this version's "
-                    + "could not be done (\(error.message)). Nothing was changed; fix the cause and start again."))
+                store.readOnlyReason = .notMigrated(error)
             }
         }
         return store
@@ -132,17 +131,16 @@ public final class Store<Model: StoreModel> {
         let createdFolder = creating ? try Posix.createFolder(folderPath) : false
         try Self.settleInterruptedRestore(folderPath)
         let (journal, legacy, createdJournal) = try Self.findJournal(folderPath, creating: creating)
-        var readOnly: String?
+        var readOnly: ReadOnlyReason?
         let journalFD: Int32
         switch Posix.openFile(journal.path, O_RDWR | O_APPEND) {
         case .success(let fd):
             journalFD = fd
         case .failure(let code) where code == EACCES || code == EROFS || code == EPERM:
             journalFD = try Posix.openOrThrow(journal.path, O_RDONLY)
-            readOnly = "This program may not write \(journal.path) (\(Posix.describe(code))): "
-                + "check the permissions of the store folder and its files; the store is read again when the program next opens it."
+            readOnly = .mayNotWrite(path: journal.path, errno: code)
         case .failure(let code):
-            throw .io(operation: "open", path: journal.path, errno: code)
+            throw .io(operation: .open, path: journal.path, errno: code)
         }
         let lock: FileLock?
         do {
@@ -151,8 +149,7 @@ public final class Store<Model: StoreModel> {
             // Missing and it cannot be made: nobody writes without it, so reading needs none.
             lock = nil
             if readOnly == nil {
-                readOnly = "The lock file \(folderPath)/lock is missing and cannot be created: check that the "
-                    + "program may write the store folder; the store is read again when the program next opens it."
+                readOnly = .lockMissing(path: folderPath + "/lock")
             }
         } catch {
             close(journalFD)
@@ -185,17 +182,17 @@ public final class Store<Model: StoreModel> {
         if case .success = Posix.status(path: folderPath + "/snapshot.json") { hasSnapshot = true } else { hasSnapshot = false }
         switch Posix.status(path: journalFolder) {
         case .success(let info):
-            guard info.st_mode & S_IFMT == S_IFDIR else { throw .io(operation: "open folder", path: journalFolder, errno: ENOTDIR) }
+            guard info.st_mode & S_IFMT == S_IFDIR else { throw .io(operation: .openFolder, path: journalFolder, errno: ENOTDIR) }
             if let last = try JournalFiles.list(journalFolder).last { return (last, false, false) }
         case .failure(ENOENT):
             if case .success = Posix.status(path: legacyPath) { return (Segment(firstSeq: 1, path: legacyPath), true, false) }
         case .failure(let code):
-            throw .io(operation: "open folder", path: journalFolder, errno: code)
+            throw .io(operation: .openFolder, path: journalFolder, errno: code)
         }
         let first = journalFolder + "/" + JournalFiles.segmentName(1)
-        guard creating else { throw .io(operation: "open", path: first, errno: ENOENT) }
+        guard creating else { throw .io(operation: .open, path: first, errno: ENOENT) }
         if hasSnapshot {
-            throw .corrupt(file: first, line: nil, reason: "it is missing although snapshot.json exists, so entries are lost")
+            throw .corrupt(file: first, line: nil, reason: .lostBehindSnapshot)
         }
         try Posix.createFolder(journalFolder)
         switch Posix.openFile(first, O_RDWR | O_CREAT | O_EXCL, 0o600) {
@@ -206,7 +203,7 @@ public final class Store<Model: StoreModel> {
         case .failure(EEXIST):
             return (Segment(firstSeq: 1, path: first), false, false)  // another program made it just now
         case .failure(let code):
-            throw .io(operation: "create", path: first, errno: code)
+            throw .io(operation: .create, path: first, errno: code)
         }
     }
 
@@ -221,18 +218,16 @@ public final class Store<Model: StoreModel> {
         case .missing:
             break
         case .damaged(let reason):
-            notices.append("Ignored \(snapshotPath): \(reason). The state was rebuilt from the whole journal "
-                + "(slower, nothing lost); a new snapshot will be written.")
+            notices.append(.snapshotIgnored(path: snapshotPath, reason))
             snapshotWanted = true
         case .newer(let version):
-            readOnlyReason = StoreError.newerSchema(file: snapshotPath, found: version, supported: Model.schemaVersion).message
+            readOnlyReason = .failed(.newerSchema(file: snapshotPath, found: version, supported: Model.schemaVersion))
         case .sound(let snapshot):
             if fits(snapshot) {
                 start = snapshot
             } else {
-                notices.append("Ignored \(snapshotPath): it says entry \(snapshot.seq) ends at byte "
-                    + "\(snapshot.journalOffset) of \(Posix.fileName(segments[JournalFiles.index(holding: snapshot.seq, in: segments)].path)), "
-                    + "which is not so. The state was rebuilt from the whole journal; a new snapshot will be written.")
+                notices.append(.snapshotMisplaced(path: snapshotPath, entry: snapshot.seq, offset: snapshot.journalOffset,
+                                                  file: Posix.fileName(segments[JournalFiles.index(holding: snapshot.seq, in: segments)].path)))
                 unusedSnapshot = snapshot.seq
                 snapshotWanted = true
             }
@@ -240,8 +235,7 @@ public final class Store<Model: StoreModel> {
         var (model, read, segment) = try replay(from: start, empty: empty)
         if let snapshot = start, case .corrupt(_, let line?, _)? = read.problem, line == snapshot.seq + 1 {
             // The line after the snapshot does not follow it: trust the journal alone.
-            notices.append("Ignored \(snapshotPath): the journal line after it does not continue it. "
-                + "The state was rebuilt from the whole journal; a new snapshot will be written.")
+            notices.append(.snapshotNotContinued(path: snapshotPath))
             unusedSnapshot = snapshot.seq
             snapshotWanted = true
             start = nil
@@ -254,12 +248,9 @@ public final class Store<Model: StoreModel> {
         snapshotSeq = start?.seq ?? 0
         if let torn = read.torn { report(torn) }
         if let problem = read.problem {
-            if readOnlyReason == nil { readOnlyReason = problem.message }
+            if readOnlyReason == nil { readOnlyReason = .failed(problem) }
         } else if let taken = unusedSnapshot, taken > lastSequence, readOnlyReason == nil {
-            readOnlyReason = StoreError.corrupt(
-                file: journalPath, line: nil,
-                reason: "the journal ends at entry \(lastSequence) but snapshot.json was taken after entry \(taken), "
-                    + "so entries are missing (was it replaced by an older copy?)").message
+            readOnlyReason = .failed(.corrupt(file: journalPath, line: nil, reason: .endsBeforeSnapshot(end: lastSequence, snapshot: taken)))
         }
         try checkRecordedDamage()
         resolveUnconfirmedWrite()
@@ -271,13 +262,13 @@ public final class Store<Model: StoreModel> {
         guard !isLegacyJournal else { return }
         let found = try JournalFiles.list(journalFolder)
         guard let last = found.last else {
-            throw .corrupt(file: journalFolder, line: nil, reason: "it holds no journal file, so entries are lost")
+            throw .corrupt(file: journalFolder, line: nil, reason: .noJournalFile)
         }
         if last.path != journalPath || !Posix.sameFile(journalFD, path: journalPath) {
             let fd: Int32
             switch Posix.openFile(last.path, readOnlyReason == nil ? O_RDWR | O_APPEND : O_RDONLY) {
             case .success(let opened): fd = opened
-            case .failure(let code): throw .io(operation: "open", path: last.path, errno: code)
+            case .failure(let code): throw .io(operation: .open, path: last.path, errno: code)
             }
             close(journalFD)
             journalFD = fd
@@ -312,12 +303,10 @@ public final class Store<Model: StoreModel> {
         return (replay.model, read, segment)
     }
 
-    func report(_ torn: (line: Int, offset: Int64, reason: String)) {
+    func report(_ torn: (line: Int, offset: Int64, reason: Damage)) {
         guard reportedTornOffset != torn.offset else { return }
         reportedTornOffset = torn.offset
-        notices.append("Ignored line \(torn.line) of \(journalPath) and anything after it: \(torn.reason). "
-            + "It was being written when a program stopped, and was never confirmed as saved. "
-            + "The next save removes it.")
+        notices.append(.tornLine(line: torn.line, file: journalPath, torn.reason))
     }
 
     // MARK: Writing
@@ -334,7 +323,7 @@ public final class Store<Model: StoreModel> {
         waiting: Bool = true, _ decide: (Model) throws -> (entries: [Model.Entry], result: R)
     ) throws -> R {
         if let reason = readOnlyReason { throw StoreError.readOnly(reason: reason) }
-        guard let lock else { throw StoreError.readOnly(reason: "The store has no lock file.") }
+        guard let lock else { throw StoreError.readOnly(reason: .noLock) }
         try lock.lock(.exclusive, timeout: lockWait(waiting))
         let result: R
         do {
@@ -374,7 +363,7 @@ public final class Store<Model: StoreModel> {
         guard Posix.sameFile(journalFD, path: journalPath) else {
             throw goReadOnly(.corrupt(
                 file: journalPath, line: nil,
-                reason: "it was deleted or replaced while the program was running (restored from a backup?); it is read again when the program next opens it"))
+                reason: .replaced))
         }
         if let noted = notedDamage() { throw goReadOnly(noted) }
         repeat {
@@ -382,7 +371,7 @@ public final class Store<Model: StoreModel> {
             if size < knownEnd {
                 throw goReadOnly(.corrupt(
                     file: journalPath, line: nil,
-                    reason: "it is shorter (\(size) bytes) than the \(knownEnd) bytes already read, so it was cut or replaced"))
+                    reason: .shorter(size: size, read: knownEnd)))
             }
             guard size > knownEnd else { continue }
             let (read, _) = try readJournal(
@@ -396,14 +385,14 @@ public final class Store<Model: StoreModel> {
             guard truncatingTornTail else { return }
             var code = fileOps.ftruncate(journalFD, knownEnd)
             if code == 0 { code = fileOps.fdatasync(journalFD) }
-            if code != 0 { throw goReadOnly(.io(operation: "truncate", path: journalPath, errno: code)) }
+            if code != 0 { throw goReadOnly(.io(operation: .truncate, path: journalPath, errno: code)) }
             reportedTornOffset = nil
             return
         } while try followNewSegments()
     }
 
     func goReadOnly(_ error: StoreError) -> StoreError {
-        if readOnlyReason == nil { readOnlyReason = error.message }
+        if readOnlyReason == nil { readOnlyReason = .failed(error) }
         return error
     }
 
@@ -411,13 +400,11 @@ public final class Store<Model: StoreModel> {
         do {
             try saveSnapshot()
         } catch .corrupt(let file, let line, let reason) {
-            notices.append("The last action was saved. Making a snapshot found damage: "
-                + StoreError.corrupt(file: file, line: line, reason: reason).message)
+            notices.append(.snapshotFoundDamage(.corrupt(file: file, line: line, reason: reason)))
         } catch {
             snapshotSeq = lastSequence  // retry only after another `snapshotEvery` lines
             snapshotWanted = false
-            notices.append("Could not write \(snapshotPath) (\(error.message)) Nothing was lost: "
-                + "the journal holds every entry; opening the store may be slower.")
+            notices.append(.snapshotUnwritten(path: snapshotPath, error))
         }
     }
 
@@ -428,8 +415,7 @@ public final class Store<Model: StoreModel> {
         try lock?.lock(.shared, timeout: lockTimeout)
         defer { lock?.unlock() }
         guard Posix.sameFile(journalFD, path: journalPath) else {
-            throw goReadOnly(.corrupt(file: journalPath, line: nil, reason: "it was replaced while the program was running "
-                + "(restored from a backup?); it is read again when the program next opens it"))
+            throw goReadOnly(.corrupt(file: journalPath, line: nil, reason: .replaced))
         }
         if let problem = try verifyJournal() { throw problem }
         let bytes = try SnapshotFile.encode(

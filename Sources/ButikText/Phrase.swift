@@ -33,3 +33,11 @@ public struct Phrase: Equatable, Sendable {
 public protocol Phrased {
     var phrase: Phrase { get }
 }
+
+extension Phrase {
+    /// Several sentences said one after another, as one phrase; nil for none.
+    public static func sentences(_ phrases: [Phrase]) -> Phrase? {
+        guard let first = phrases.first else { return nil }
+        return phrases.dropFirst().reduce(first) { Phrase("phrase.sentences", ["first": .phrase($0), "next": .phrase($1)]) }
+    }
+}

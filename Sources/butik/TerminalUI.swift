@@ -40,7 +40,7 @@ func openTerminalUI(_ session: Session) throws(CLIError) -> Int32 {
         terminal.paint(driver.frame(terminal.size))
     }
     // Said (and exit 3) once the terminal is given back, so it stays on the shell's screen.
-    if let unsaved = driver.close() { throw .store(Phrase("error.store.reason", ["reason": .text(unsaved)])) }
+    if let unsaved = driver.close() { throw .store(unsaved) }
     return 0
 }
 

@@ -6,7 +6,7 @@ import Glibc
 #endif
 
 @Suite struct FaultInjectionTests {
-    private func isIO(_ error: any Error, _ operation: String, _ code: Int32) -> Bool {
+    private func isIO(_ error: any Error, _ operation: FileOperation, _ code: Int32) -> Bool {
         guard case StoreError.io(let op, let path, let errno) = error else { return false }
         return op == operation && errno == code && path.hasSuffix("000000000001.jsonl")
     }
@@ -47,7 +47,7 @@ import Glibc
             #expect {
                 try store.record(.add("d"), .add("e"))
             } throws: { error in
-                isIO(error, "write", ENOSPC) && (error as? StoreError)?.message.contains("disk is full") == true
+                isIO(error, .write, ENOSPC) && (error as? StoreError)?.message.contains("disk is full") == true
             }
             #expect(calls.current == 2)
             try expectCleanFailure(store, folder, before: before, names: ["a", "b", "c"])
@@ -63,7 +63,7 @@ import Glibc
             #expect {
                 try store.record(.add("d"), .add("e"))
             } throws: { error in
-                isIO(error, "write", EIO) && (error as? StoreError)?.message.contains("failing") == true
+                isIO(error, .write, EIO) && (error as? StoreError)?.message.contains("failing") == true
             }
             try expectCleanFailure(store, folder, before: before, names: ["a", "b", "c"])
         }
@@ -120,7 +120,7 @@ import Glibc
             #expect {
                 try store.add("d")
             } throws: { error in
-                isIO(error, "fdatasync", EIO)
+                isIO(error, .fdatasync, EIO)
             }
             try expectCleanFailure(store, folder, before: before, names: ["a", "b", "c"])
         }

@@ -220,7 +220,7 @@ import Testing
                 old: nil, ops: .live)
             #expect(try store.historyFileProblem() == nil, "check sees sound checksums; the values are read by the views")
             #expect(try store.history(for: .day(day)).counts(on: day) == whole.counts(on: day))
-            #expect(store.notices == ["Ignored \(path(folder)): bucket 0 of onHand holds a count out of range. "
+            #expect(store.notices.map(\.english) == ["Ignored \(path(folder)): bucket 0 of onHand holds a count out of range. "
                 + "It was rebuilt from the whole journal (slower this once, nothing lost)."])
         }
     }
@@ -263,7 +263,7 @@ import Testing
 
             #expect(try store.historyFileProblem()?.contains("it was written in another format (1; this program writes 2)") == true)
             try expectEveryAnswerRight(store)
-            #expect(store.notices == ["Ignored \(path(folder)): it was written in another format (1; this program writes 2). "
+            #expect(store.notices.map(\.english) == ["Ignored \(path(folder)): it was written in another format (1; this program writes 2). "
                 + "It was rebuilt from the whole journal (slower this once, nothing lost)."])
             #expect(try header(folder)?.schema == 2)
             #expect(try store.historyFileProblem() == nil)

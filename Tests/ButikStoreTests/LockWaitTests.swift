@@ -124,7 +124,7 @@ import Glibc
             #expect {
                 _ = try store.reopened()
             } throws: { error in
-                guard case StoreError.io("open", let path, ENOENT) = error else { return false }
+                guard case StoreError.io(.open, let path, ENOENT) = error else { return false }
                 return path.hasSuffix("000000000001.jsonl")
             }
             #expect(!FileManager.default.fileExists(atPath: folder.path))

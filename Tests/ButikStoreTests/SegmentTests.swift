@@ -112,14 +112,14 @@ import Glibc
             let bytes = try Data(contentsOf: middle)
             try FileManager.default.removeItem(at: middle)
             let gap = try openLedger(folder)
-            #expect(gap.readOnlyReason?.contains("entries are missing") == true, "\(gap.readOnlyReason ?? "")")
+            #expect(gap.readOnlyReason?.contains("entries are missing") == true, "\(gap.readOnlyReason?.english ?? "")")
             #expect(!Store.check(folder: folder, empty: Ledger()).isHealthy)
 
             try bytes.write(to: middle)
             let last = segment(folder, names[names.count - 1])
             try Data().write(to: last)
             let emptied = try openLedger(folder)
-            #expect(emptied.readOnlyReason?.contains(names[names.count - 1]) == true, "\(emptied.readOnlyReason ?? "")")
+            #expect(emptied.readOnlyReason?.contains(names[names.count - 1]) == true, "\(emptied.readOnlyReason?.english ?? "")")
             #expect(emptied.readOnlyReason?.contains("holds no complete entry") == true)
             #expect(throws: StoreError.self) { try emptied.add("never written") }
         }
@@ -169,7 +169,7 @@ import Glibc
             #expect(report.replacedLines == [firstOfTarget])
             #expect(try Data(contentsOf: target) == sound)
             let healed = try openLedger(folder)
-            #expect(healed.readOnlyReason == nil, "\(healed.readOnlyReason ?? "")")
+            #expect(healed.readOnlyReason == nil, "\(healed.readOnlyReason?.english ?? "")")
             try healed.add("after the repair")
             #expect(Store.check(folder: folder, empty: Ledger()).isHealthy)
         }

@@ -1,5 +1,6 @@
 import ButikDomain
 import ButikStore
+import ButikText
 import Foundation
 import Testing
 
@@ -66,6 +67,8 @@ import Testing
         let file = dir.appendingPathComponent(ShopStore.layoutFileName)
         try Data(Self.layout.replacingOccurrences(of: "\"id\":\"A\"", with: "\"id\":\"B\"").utf8).write(to: file)
         let reopened = try ShopStore.open(folder: dir, defaultLayout: Data(Self.layout.utf8))
-        #expect(reopened.notices == ["1 parcel(s) are in slots shop.json no longer has: A1 (1). Move them (butik move) or put the slots back."])
+        #expect(reopened.notices.map(\.english) == ["1 parcel is in a slot shop.json no longer has: A1 (1). Move it (butik move) or put the slot back."])
+        #expect(Words.shipped(.nb).text(reopened.notices[0].phrase)
+                == "1 pakke ligger på en plass som shop.json ikke har lenger: A1 (1). Flytt den (butik move) eller legg plassen tilbake.")
     }
 }

@@ -70,7 +70,7 @@ import Testing
             && (context.debugDescription.contains("not valid JSON") || context.underlyingError != nil) {
             return .notJSON
         } catch {
-            return .failure(DecodingReason.describe(error))
+            return .failure(DecodingProblem(error).english)
         }
     }
 
@@ -212,11 +212,12 @@ import Testing
         let entry = Data(#"{"at":1773144000000,"event":{"parcels":[1,2,"x"],"type":"handOutUndone"},"staff":"kari"}"#.utf8)
         #expect(throws: DecodingError.self) { try decoder.decode(Record.self, from: entry) }
         do { _ = try decoder.decode(Record.self, from: entry) } catch {
-            #expect(DecodingReason.describe(error) == "a value has the wrong type (field event.parcels[2])")
+            #expect(DecodingProblem(error) == .wrongType(field: "event.parcels[2]"))
+            #expect(DecodingProblem(error).english == "a value has the wrong type (field event.parcels[2])")
         }
         let missing = Data(#"{"at":1773144000000,"event":{"type":"handOutUndone"}}"#.utf8)
         do { _ = try decoder.decode(Record.self, from: missing) } catch {
-            #expect(DecodingReason.describe(error).hasPrefix(#"the field ""#), "\(error)")
+            #expect(DecodingProblem(error).hasPrefix(#"the field ""#), "\(error)")
         }
     }
 }

@@ -69,7 +69,51 @@ import ButikRuntime
         let files: [ManifestFile.Failure] = [.unreadable(path: "a.csv", reason: "No such file"), .notAManifest(path: "a.csv", .empty)]
         let store: [Phrase] = files.map(\.phrase)
             + [LayoutError(path: "shop.json", problems: ["there are no shelves"]).phrase, ShopFileMissing(path: "shop.json").phrase]
-        return domain + tracking + manifest + store
+        return domain + tracking + manifest + store + storeValues
+    }
+
+    /// A sample of every case of the store's reasons and notices.
+    static var storeValues: [Phrase] {
+        let io = StoreError.io(operation: .write, path: "/srv/j", errno: 28)
+        let decoding: [DecodingProblem] = [.invalid(detail: "x", field: ""), .invalid(detail: "x", field: "at"), .missingField("at"),
+                                           .wrongType(field: ""), .wrongType(field: "at"), .missingValue(field: ""), .missingValue(field: "at"), .other("x")]
+        let damage: [Damage] = [.checksumMismatch, .empty, .noChecksum, .notAJournalLine, .noNewline, .noNewlineBeforeMore, .unfinishedTransaction,
+            .endsUnfinishedTransaction(.noNewline), .tornBefore(.noNewline, next: "2.jsonl"), .sequence(found: 3, expected: 2),
+            .sequence(found: 1, expected: 2), .newerEntry(version: 9), .startsTwice(entry: 5, twin: "5.jsonl"), .startsLate(entry: 5),
+            .misnamed(named: 5, next: 4), .noEntry(next: "6.jsonl"), .cutNewFile, .lostBehindSnapshot, .noJournalFile,
+            .endsBeforeSnapshot(end: 3, snapshot: 5), .replaced, .shorter(size: 1, read: 2), .unexpectedSize(size: 1, expected: 2),
+            .entryMoved(entry: 3), .fewerEntries(found: 1, read: 2), .twoJournals(folder: "journal"), .unreadableNote(note: "damage.json"),
+            .unreadable(io), .incomplete, .notASnapshot, .contentUndecodable, .backupEnds(entry: 3), .backupUnreadable(io), .notABackup,
+            .unsoundBackup(io), .historyFile("x"), .historyZone(file: "UTC", shop: "Europe/Oslo"), .historyAhead(entry: 5, end: 3),
+            .historyOtherJournal(entry: 5), .repairBeyondBackup, .repairEntryNotInBackup(entry: 3), .repairEndDiffers,
+            .repairGap(first: 3, last: 4), .repairDiffers(entry: 3), .repairUnfinished, .snapshotIgnored(.empty), .newerFile(version: 9, supported: 1),
+            .renamedAside, .unopenable(errno: 13), .failed(io), .snapshotMisplaced(entry: 3, offset: 10, file: "1.jsonl", end: 12),
+            .snapshotDiffers(entry: 3), .unfinishedBeforeMore(file: "1.jsonl", first: 3, last: 4), .snapshotBeyondJournal(entry: 3),
+            .snapshotUncompared(entry: 3)] + decoding.flatMap { [Damage.undecodable($0), .modelUndecodable($0)] }
+        let unconfirmed = [UnconfirmedSave(error: io, cause: .notCutBack(errno: 5), noted: true),
+                           UnconfirmedSave(error: io, cause: .segmentNotRemoved(name: "7.jsonl"), noted: false)]
+        let unencodable: [Unencodable] = [.entry(index: 1, of: 2, detail: "x"), .entryReadBack(index: 1, of: 2, problem: .other("x")),
+            .model(detail: "x"), .note(name: "damage.json", detail: "x"), .noteNotAnObject(name: "damage.json"),
+            .historySpill(detail: "x"), .historyTooLarge, .historyBucketWithoutFile, .historyHeader(detail: "x"), .historyHeaderTooLong]
+        let readOnly: [ReadOnlyReason] = [.failed(io), .mayNotWrite(path: "/srv/j", errno: 13), .lockMissing(path: "/srv/lock"), .noLock,
+            .notMigrated(io), .saveFailed(io, cutFailed: nil), .saveFailed(io, cutFailed: 5), .restored(from: "/b"), .repaired(from: "/b")]
+            + unconfirmed.map { .saveUnconfirmed($0) }
+        let errors: [StoreError] = [.locked(path: "/srv/lock", seconds: 5), .corrupt(file: "1.jsonl", line: 2, reason: .empty),
+            .corrupt(file: "1.jsonl", line: nil, reason: .empty), .newerSchema(file: "s", found: 2, supported: 1)]
+            + ["chmod", "close", "create", "createFolder", "fdatasync", "fsync", "link", "lock", "open", "openFolder", "read", "readFolder",
+               "remove", "rename", "seek", "stat", "truncate", "write"].map { .io(operation: FileOperation(rawValue: $0)!, path: "/srv/j", errno: 28) }
+            + readOnly.map { .readOnly(reason: $0) } + unencodable.map { .encoding(reason: $0) } + unconfirmed.map { .unconfirmed(reason: $0) }
+        let moment = Date(timeIntervalSince1970: 1_764_000_000)
+        let notices: [StoreNotice] = [.snapshotIgnored(path: "s", .empty), .snapshotMisplaced(path: "s", entry: 3, offset: 9, file: "1.jsonl"),
+            .snapshotNotContinued(path: "s"), .tornLine(line: 3, file: "1.jsonl", .noNewline), .snapshotFoundDamage(io),
+            .snapshotUnwritten(path: "s", io), .damageGone(path: "d"), .damageNoteStays(path: "d", io), .damageUnnoted(path: "d", io),
+            .unconfirmedNoteDamaged(path: "u", .incomplete), .unconfirmedSettled(at: moment, first: 3, last: 3, recorded: true),
+            .unconfirmedSettled(at: moment, first: 3, last: 4, recorded: false), .noteStays(path: "u", io),
+            .migrated(folder: "journal", backup: "backups/x"), .strayParcels(count: 1, file: "shop.json", slots: ["A9 (1)"]),
+            .strayParcels(count: 2, file: "shop.json", slots: ["A9 (2)"]), .historyIgnored(path: "h", .historyFile("x")),
+            .historyUnreadable(path: "h", .historyFile("x")), .historyUnwritten(path: "h", io), .checkedWithoutLock(io), .noSnapshot,
+            .noJournal, .unfinishedLine(file: "1.jsonl", line: 3, .noNewline), .unfinishedTransaction(file: "1.jsonl", first: 3, last: 4)]
+        return damage.map(\.phrase) + errors.map(\.phrase) + notices.map(\.phrase)
     }
 
     @Test func everyDomainErrorCaseHasASample() {

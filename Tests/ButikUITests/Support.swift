@@ -14,8 +14,9 @@ extension AppState {
     /// The passing message as it reads on screen.
     var toastText: String? { toast.map { words.text($0.phrase) } }
 
-    /// Shows `text` as a passing message, as if a catalog said it.
+    /// Shows `text` as a passing message, as if a catalog said it (through an entry that is
+    /// its argument alone).
     mutating func say(text: String, _ kind: Toast.Kind = .info) {
-        say(Phrase("store.notices", ["text": .text(text)]), kind)
+        say(Phrase("error.store.decoding.other", ["detail": .text(text)]), kind)
     }
 }

@@ -43,6 +43,33 @@ import Testing
         #expect(try Data(contentsOf: journal(butik)) == Data(bytes))
     }
 
+    /// The store's reasons are values, said in the reader's language: a line whose checksum no
+    /// longer matches, in bokmål and Swedish, with nothing of the English left.
+    @Test func aDamagedStoreSaysItsReasonInTheReadersLanguage() throws {
+        let butik = Butik()
+        defer { butik.cleanUp() }
+        #expect(try butik.run("receive", "RR123456785SE", "--to", "Åse Ødegård").status == 0)
+        #expect(try butik.run("receive", Butik.s10(2), "--to", "Åse Ødegård").status == 0)
+        var bytes = [UInt8](try Data(contentsOf: journal(butik)))
+        let secondLine = bytes.firstIndex(of: UInt8(ascii: "\n"))! + 1
+        let name = bytes[secondLine...].firstIndex { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }!
+        bytes[name] ^= 0x01
+        try Data(bytes).write(to: journal(butik))
+
+        let nb = try butik.run("shelf", "--lang", "nb")
+        #expect(nb.status == 3)
+        #expect(nb.stderr.contains("000000000001.jsonl linje 2 er skadet: kontrollsummen stemmer ikke med innholdet. "
+            + "Dataene kan bare leses, så ingenting blir overskrevet."), "\(nb.stderr)")
+        let sv = try butik.run("receive", Butik.s10(3), "--to", "Åse Ødegård", "--lang", "sv")
+        #expect(sv.status == 3)
+        #expect(sv.stderr.contains("rad 2 är skadad: kontrollsumman stämmer inte med innehållet."), "\(sv.stderr)")
+        let check = try butik.run("check", "--lang", "nb")
+        #expect(check.stdout.contains("linje 2: kontrollsummen stemmer ikke med innholdet"), "\(check.stdout)")
+        for run in [nb, sv, check] {
+            #expect(!(run.stdout + run.stderr).contains("checksum"), "\(run.stdout)\(run.stderr)")
+        }
+    }
+
     @Test func aMissingShopFileInAStoreWithDataIsNotRecreated() throws {
         let butik = Butik()
         defer { butik.cleanUp() }

@@ -12,17 +12,6 @@ public struct ParcelStory: Codable, Equatable, Sendable {
 
         /// True while the parcel is physically in the shop.
         public var isInShop: Bool { self == .waiting || self == .returning }
-
-        /// A few words for people, as ``ParcelStatus/phrase`` says them.
-        public var phrase: String {
-            switch self {
-            case .waiting: ParcelStatus.waiting.phrase
-            case .returning: "in the outbound area for return"
-            case .handedOut: "handed out"
-            case .collected: "collected by the driver"
-            case .receiptUndone: "receipt undone"
-            }
-        }
     }
 
     public var id: ParcelID
@@ -156,19 +145,6 @@ extension Verification {
         case .known: "known to the staff"
         case .proxy: "collected by a proxy"
         }
-    }
-}
-
-extension ParcelStory {
-    /// The story's first line for people, as `butik history` and the counter show it:
-    /// "P1234  Posten/Bring, for JEDS (Janne Eline Dahl Solberg): handed out".
-    public func headline(in layout: ShopLayout) -> String {
-        "\(id)  \(layout.carrier(named: carrier)?.name ?? carrier), for \(key) (\(recipientName)): \(status.phrase)"
-    }
-
-    /// What a look-up of `tracking` found, over the stories: "RR123456785NO: one parcel had this number."
-    public static func count(_ count: Int, of tracking: TrackingNumber) -> String {
-        count == 1 ? "\(tracking): one parcel had this number." : "\(tracking): \(count) parcels had this number, newest first."
     }
 }
 

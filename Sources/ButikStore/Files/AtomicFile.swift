@@ -24,7 +24,7 @@ public enum AtomicFile {
     ) throws(StoreError) {
         try write(to: path, mode: mode, ops: ops, crashPoint: crashPoint) { fd, temporary throws(StoreError) in
             let written = Posix.writeAll(fd, bytes, ops: ops)
-            if written != 0 { throw StoreError.io(operation: "write", path: temporary, errno: written) }
+            if written != 0 { throw StoreError.io(operation: .write, path: temporary, errno: written) }
         }
     }
 
@@ -47,14 +47,14 @@ public enum AtomicFile {
             try Posix.setMode(fd, mode, path: temporary)
             try fill(fd, temporary)
             let synced = durable ? ops.fsync(fd) : 0
-            if synced != 0 { throw StoreError.io(operation: "fsync", path: temporary, errno: synced) }
+            if synced != 0 { throw StoreError.io(operation: .fsync, path: temporary, errno: synced) }
         } catch {
             close(fd)
             throw error
         }
-        if close(fd) != 0 { throw .io(operation: "close", path: temporary, errno: errno) }
+        if close(fd) != 0 { throw .io(operation: .close, path: temporary, errno: errno) }
         crashPoint?.reached()
-        if rename(temporary, path) != 0 { throw .io(operation: "rename", path: temporary, errno: errno) }
+        if rename(temporary, path) != 0 { throw .io(operation: .rename, path: temporary, errno: errno) }
         renamed = true
         if durable { try Posix.syncFolder(folder.isEmpty ? "." : folder, ops: ops) }
     }

@@ -33,7 +33,7 @@ final class FileLock {
             case .failure(let code) where code == EACCES || code == EROFS || code == EPERM:
                 break  // fall through to a read-only open: flock works on it too
             case .failure(let code):
-                throw .io(operation: "open", path: path, errno: code)
+                throw .io(operation: .open, path: path, errno: code)
             }
         }
         return (try Posix.openOrThrow(path, O_RDONLY), false)
@@ -59,7 +59,7 @@ final class FileLock {
             }
             let code = errno
             if code == EINTR { continue }
-            guard code == EWOULDBLOCK else { throw .io(operation: "lock", path: path, errno: code) }
+            guard code == EWOULDBLOCK else { throw .io(operation: .lock, path: path, errno: code) }
             if clock.now >= deadline { throw .locked(path: path, seconds: timeout) }
             // Poll with a growing pause (plus jitter) so a busy peer cannot starve us for long.
             usleep(pauseMicroseconds + UInt32.random(in: 0...pauseMicroseconds))

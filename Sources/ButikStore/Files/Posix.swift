@@ -72,19 +72,19 @@ enum Posix {
     static func openOrThrow(_ path: String, _ flags: Int32, mode: mode_t = 0) throws(StoreError) -> Int32 {
         switch openFile(path, flags, mode) {
         case .success(let fd): return fd
-        case .failure(let code): throw .io(operation: "open", path: path, errno: code)
+        case .failure(let code): throw .io(operation: .open, path: path, errno: code)
         }
     }
 
     /// Sets the permission bits of an open file regardless of the umask.
     static func setMode(_ fd: Int32, _ mode: mode_t, path: String) throws(StoreError) {
-        if fchmod(fd, mode) != 0 { throw .io(operation: "chmod", path: path, errno: errno) }
+        if fchmod(fd, mode) != 0 { throw .io(operation: .chmod, path: path, errno: errno) }
     }
 
     /// The status of an open file.
     static func status(_ fd: Int32, path: String) throws(StoreError) -> stat {
         var info = stat()
-        if fstat(fd, &info) != 0 { throw .io(operation: "stat", path: path, errno: errno) }
+        if fstat(fd, &info) != 0 { throw .io(operation: .stat, path: path, errno: errno) }
         return info
     }
 
@@ -123,7 +123,7 @@ enum Posix {
         switch openFile(path, O_RDONLY) {
         case .success(let fd): return fd
         case .failure(ENOENT): return nil
-        case .failure(let code): throw .io(operation: "open", path: path, errno: code)
+        case .failure(let code): throw .io(operation: .open, path: path, errno: code)
         }
     }
 
@@ -138,7 +138,7 @@ enum Posix {
         while true {
             let result = chunk.withUnsafeMutableBytes { readAt(fd, into: $0, at: offset) }
             switch result {
-            case .failure(let code): throw .io(operation: "read", path: path, errno: code)
+            case .failure(let code): throw .io(operation: .read, path: path, errno: code)
             case .success(let count):
                 bytes.append(contentsOf: chunk[0..<count])
                 offset += Int64(count)
@@ -169,7 +169,7 @@ enum Posix {
         let fd = try openOrThrow(path, O_RDONLY | O_DIRECTORY)
         defer { close(fd) }
         let code = ops.fsync(fd)
-        if code != 0 { throw .io(operation: "fsync", path: path, errno: code) }
+        if code != 0 { throw .io(operation: .fsync, path: path, errno: code) }
     }
 
     /// Creates the folder (0700) and any missing parents, making its name durable; returns
@@ -177,7 +177,7 @@ enum Posix {
     @discardableResult
     static func createFolder(_ path: String) throws(StoreError) -> Bool {
         if case .success(let info) = status(path: path) {
-            guard info.st_mode & S_IFMT == S_IFDIR else { throw .io(operation: "open folder", path: path, errno: ENOTDIR) }
+            guard info.st_mode & S_IFMT == S_IFDIR else { throw .io(operation: .openFolder, path: path, errno: ENOTDIR) }
             return false
         }
         let parent = (path as NSString).deletingLastPathComponent
@@ -185,14 +185,14 @@ enum Posix {
             do {
                 try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
             } catch {
-                throw .io(operation: "create folder", path: parent, errno: errno == 0 ? EIO : errno)
+                throw .io(operation: .createFolder, path: parent, errno: errno == 0 ? EIO : errno)
             }
         }
         if mkdir(path, 0o700) != 0 {
             if errno == EEXIST { return false }
-            throw .io(operation: "create folder", path: path, errno: errno)
+            throw .io(operation: .createFolder, path: path, errno: errno)
         }
-        if chmod(path, 0o700) != 0 { throw .io(operation: "chmod", path: path, errno: errno) }
+        if chmod(path, 0o700) != 0 { throw .io(operation: .chmod, path: path, errno: errno) }
         if !parent.isEmpty { try syncFolder(parent, ops: .live) }
         return true
     }
@@ -209,15 +209,15 @@ enum Posix {
             let wanted = Int(min(Int64(chunk.count), length - offset))
             let result = chunk.withUnsafeMutableBytes { readAt(fd, into: UnsafeMutableRawBufferPointer(rebasing: $0[0..<wanted]), at: offset) }
             guard case .success(let count) = result, count == wanted else {
-                if case .failure(let code) = result { throw .io(operation: "read", path: source, errno: code) }
-                throw .io(operation: "read", path: source, errno: EIO)  // the file shrank
+                if case .failure(let code) = result { throw .io(operation: .read, path: source, errno: code) }
+                throw .io(operation: .read, path: source, errno: EIO)  // the file shrank
             }
             let written = writeAll(out, Array(chunk[0..<count]), ops: ops)
-            if written != 0 { throw .io(operation: "write", path: destination, errno: written) }
+            if written != 0 { throw .io(operation: .write, path: destination, errno: written) }
             offset += Int64(count)
         }
         let synced = ops.fsync(out)
-        if synced != 0 { throw .io(operation: "fsync", path: destination, errno: synced) }
+        if synced != 0 { throw .io(operation: .fsync, path: destination, errno: synced) }
     }
 
     /// Copies the file at `source` to a new file `destination` (0600), synced; false if there

@@ -127,7 +127,8 @@ final class HistoryFileReader {
             guard let opened = try Posix.openForReading(path) else { return nil }
             fd = opened
         } catch {
-            throw HistoryFile.Damage(reason: "it cannot be opened (\(error.message))")
+            guard case .io(_, _, let code) = error else { throw HistoryFile.Damage(reason: "it cannot be opened") }
+            throw HistoryFile.Damage(reason: "it cannot be opened (\(Posix.describe(code)))")
         }
         do throws(HistoryFile.Damage) {
             return try HistoryFileReader(path: path, fd: fd)
@@ -261,10 +262,10 @@ final class HistoryFileReader {
             let count = min(1 << 20, length - done)
             let bytes: [UInt8]
             do { bytes = try Self.read(fd, at: offset + Int64(done), count: count, size: size, what: "a bucket") } catch {
-                throw .io(operation: "read", path: self.path, errno: EIO)
+                throw .io(operation: .read, path: self.path, errno: EIO)
             }
             let written = Posix.writeAll(out, bytes, ops: ops)
-            if written != 0 { throw .io(operation: "write", path: path, errno: written) }
+            if written != 0 { throw .io(operation: .write, path: path, errno: written) }
             done += count
         }
     }

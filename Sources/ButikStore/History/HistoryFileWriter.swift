@@ -58,7 +58,7 @@ enum HistoryFileWriter {
         try AtomicFile.write(to: path, mode: 0o600, ops: ops, crashPoint: .historyWritten, durable: false) { fd, temporary throws(StoreError) in
             func put(_ bytes: [UInt8]) throws(StoreError) {
                 let written = Posix.writeAll(fd, bytes, ops: ops)
-                if written != 0 { throw .io(operation: "write", path: temporary, errno: written) }
+                if written != 0 { throw .io(operation: .write, path: temporary, errno: written) }
             }
             // New buckets are written a megabyte at a time (a year's file has 100,000 of them).
             var pending: [UInt8] = []
@@ -86,10 +86,10 @@ enum HistoryFileWriter {
                         if pending.count >= 1 << 20 { try drain() }
                         (length, sum) = (bytes.count, bytes.isEmpty ? 0 : CRC32.checksum(bytes))
                     } else {
-                        guard let old else { throw .encoding(reason: "a history bucket to copy has no file to copy it from") }
+                        guard let old else { throw .encoding(reason: .historyBucketWithoutFile) }
                         let slot: (offset: Int64, length: Int, sum: UInt32)
                         do throws(HistoryFile.Damage) { slot = try old.slot(index, bucket) } catch {
-                            throw .corrupt(file: old.path, line: nil, reason: error.reason)
+                            throw .corrupt(file: old.path, line: nil, reason: .historyFile(error.reason))
                         }
                         if let run = copying, run.from + Int64(run.length) == slot.offset {
                             copying = (run.from, run.length + slot.length)
@@ -111,7 +111,7 @@ enum HistoryFileWriter {
             try flush()
             try drain()
             let head = try encodedHeader(header)
-            guard lseek(fd, 0, SEEK_SET) == 0 else { throw .io(operation: "seek", path: temporary, errno: errno) }
+            guard lseek(fd, 0, SEEK_SET) == 0 else { throw .io(operation: .seek, path: temporary, errno: errno) }
             try put(head + front)
         }
     }
@@ -120,11 +120,11 @@ enum HistoryFileWriter {
     static func encodedHeader(_ header: HistoryFile.Header) throws(StoreError) -> [UInt8] {
         var bytes: [UInt8]
         do { bytes = [UInt8](try StoreCoding.encoder().encode(header)) } catch {
-            throw .encoding(reason: "the history file's header cannot be written as JSON (\(error))")
+            throw .encoding(reason: .historyHeader(detail: "\(error)"))
         }
         bytes.removeLast()  // the closing brace: sealing closes the object
         Sealed.seal(&bytes)
-        guard bytes.count < HistoryFile.headerSize else { throw .encoding(reason: "the history file's header is too long") }
+        guard bytes.count < HistoryFile.headerSize else { throw .encoding(reason: .historyHeaderTooLong) }
         return bytes + [UInt8](repeating: UInt8(ascii: " "), count: HistoryFile.headerSize - 1 - bytes.count) + [UInt8(ascii: "\n")]
     }
 }

@@ -51,7 +51,7 @@ final class HistoryRebuild {
                 do throws(HistoryIn.Bad) {
                     history.restore(try HistoryIn.whole(bytes) { input throws(HistoryIn.Bad) in try ParcelStory(from: &input) })
                 } catch {
-                    throw .encoding(reason: "a story written aside while rebuilding the history cannot be read back (\(error.reason))")
+                    throw .encoding(reason: .historySpill(detail: error.reason))
                 }
             }
             history.apply(record, seq: seq)
@@ -183,7 +183,7 @@ private final class Spill: @unchecked Sendable {
             func flush() throws(StoreError) {
                 guard !pending.isEmpty else { return }
                 let written = Posix.writeAll(fd, pending, ops: ops)
-                if written != 0 { throw .io(operation: "write", path: path, errno: written) }
+                if written != 0 { throw .io(operation: .write, path: path, errno: written) }
                 end += Int64(pending.count)
                 pending.removeAll(keepingCapacity: true)
             }
@@ -192,7 +192,7 @@ private final class Spill: @unchecked Sendable {
                 var piece = HistoryOut(capacity: 256)
                 write(&piece)
                 guard let offset = UInt32(exactly: end + Int64(pending.count)), let length = UInt32(exactly: piece.bytes.count) else {
-                    throw .encoding(reason: "the history is too large to rebuild in one spill file (over 4 GB)")
+                    throw .encoding(reason: .historyTooLarge)
                 }
                 let place = Place(offset: offset, length: length)
                 pending += piece.bytes
@@ -202,7 +202,7 @@ private final class Spill: @unchecked Sendable {
             for story in newStories { stories[story.id] = try put { story.write(to: &$0) } }
             for (customer, items) in newTimelines {
                 guard let count = UInt32(exactly: items.count) else {
-                    throw .encoding(reason: "the history is too large to rebuild in one spill file (over 4 G items)")
+                    throw .encoding(reason: .historyTooLarge)
                 }
                 let place = try put { out in for item in items { item.write(to: &out) } }
                 timelines[customer, default: []].append(Run(place: place, items: count))
@@ -237,8 +237,8 @@ private final class Spill: @unchecked Sendable {
         let result = bytes.withUnsafeMutableBytes { Posix.readAt(fd, into: $0, at: Int64(place.offset)) }
         switch result {
         case .success(let count) where count == bytes.count: return bytes
-        case .success: throw .io(operation: "read", path: path, errno: EIO)
-        case .failure(let code): throw .io(operation: "read", path: path, errno: code)
+        case .success: throw .io(operation: .read, path: path, errno: EIO)
+        case .failure(let code): throw .io(operation: .read, path: path, errno: code)
         }
     }
 }

@@ -7,7 +7,7 @@ import Foundation
 /// few members instead of building a dictionary of them.
 ///
 /// Errors are `DecodingError`s with the coding path of the value, as `JSONDecoder` throws
-/// them, so ``DecodingReason`` names the field; nothing read can make it trap.
+/// them, so ``DecodingProblem`` names the field; nothing read can make it trap.
 struct StoreDecoder {
     /// The times a date may hold; nil for any.
     var dateRange: Range<Date>?

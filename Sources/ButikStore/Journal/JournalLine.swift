@@ -32,9 +32,9 @@ enum JournalLine {
         /// A sound line written with a newer schema version than this program knows.
         case newer(seq: Int, version: Int)
         /// Checksum missing or wrong, or not a journal line: damaged, or torn by a crash.
-        case damaged(reason: String)
+        case damaged(reason: Damage)
         /// The checksum is right but the entry cannot be decoded.
-        case undecodable(seq: Int, reason: String)
+        case undecodable(seq: Int, reason: Damage)
     }
 
     /// The fields before the entry, read straight from the bytes.
@@ -62,7 +62,7 @@ enum JournalLine {
             let entry = try decoder.decode(Entry.self, from: json)
             return .entry(seq: header.seq, more: header.more, entry: entry)
         } catch {
-            return .undecodable(seq: header.seq, reason: "its entry cannot be read: \(DecodingReason.describe(error))")
+            return .undecodable(seq: header.seq, reason: .undecodable(DecodingProblem(error)))
         }
     }
 
@@ -73,12 +73,12 @@ enum JournalLine {
         return slowHeader(line, decoder: StoreDecoder())?.seq
     }
 
-    /// Why a line that does not verify is damaged, for a person.
-    static func describeDamage(_ line: UnsafeRawBufferPointer) -> String {
+    /// Why a line that does not verify is damaged.
+    static func describeDamage(_ line: UnsafeRawBufferPointer) -> Damage {
         switch Sealed.verify(line) {
-        case .mismatch: return "its checksum does not match its content"
-        case .noChecksum: return line.isEmpty ? "it is empty" : "it has no valid checksum (not a journal line)"
-        case .valid: return "it is not a journal line"
+        case .mismatch: .checksumMismatch
+        case .noChecksum: line.isEmpty ? .empty : .noChecksum
+        case .valid: .notAJournalLine
         }
     }
 
@@ -127,13 +127,13 @@ enum JournalLine {
     private static func parseSlowly<Entry: Decodable>(
         _ line: UnsafeRawBufferPointer, as type: Entry.Type, schemaVersion: Int, decoder: StoreDecoder
     ) -> Parsed<Entry> {
-        guard let header = slowHeader(line, decoder: decoder) else { return .damaged(reason: "it is not a journal line") }
+        guard let header = slowHeader(line, decoder: decoder) else { return .damaged(reason: .notAJournalLine) }
         if header.v > schemaVersion { return .newer(seq: header.seq, version: header.v) }
         do {
             let entry = try decoder.decode(SlowLine<Entry>.self, from: line).entry
             return .entry(seq: header.seq, more: header.more ?? false, entry: entry)
         } catch {
-            return .undecodable(seq: header.seq, reason: "its entry cannot be read: \(DecodingReason.describe(error))")
+            return .undecodable(seq: header.seq, reason: .undecodable(DecodingProblem(error)))
         }
     }
 }

@@ -68,7 +68,7 @@ enum LineReader {
                 bufferOffset += Int64(consumed)
             }
         }
-        throw .io(operation: "read", path: path, errno: failure)
+        throw .io(operation: .read, path: path, errno: failure)
     }
 }
 
@@ -81,7 +81,7 @@ struct JournalRead {
     /// Lines applied.
     var lines = 0
     /// An unconfirmed tail that was ignored: its first line number and offset, and why.
-    var torn: (line: Int, offset: Int64, reason: String)?
+    var torn: (line: Int, offset: Int64, reason: Damage)?
     /// The first problem that stopped reading.
     var problem: StoreError?
 }
@@ -108,18 +108,18 @@ enum JournalReader {
         var lineNumber = firstLine
         let name = path
 
-        func tear(_ reason: String, line: Int, offset: Int64) {
+        func tear(_ reason: Damage, line: Int, offset: Int64) {
             if pending.isEmpty {
                 result.torn = (line, offset, reason)
             } else {
-                result.torn = (pendingLine, pendingOffset, "\(reason), ending an unfinished transaction")
+                result.torn = (pendingLine, pendingOffset, .endsUnfinishedTransaction(reason))
             }
         }
 
         try LineReader.forEachLine(fd: fd, path: path, from: start, to: end) { line, offset, terminated in
             defer { lineNumber += 1 }
             guard terminated else {
-                tear("it has no newline at the end", line: lineNumber, offset: offset)
+                tear(.noNewline, line: lineNumber, offset: offset)
                 return false
             }
             switch JournalLine.parse(line, as: type, schemaVersion: schemaVersion, decoder: decoder) {
@@ -136,10 +136,7 @@ enum JournalReader {
             case .entry(let seq, let more, let entry):
                 let expected = result.lastSeq + pending.count + 1
                 guard seq == expected else {
-                    let what = seq > expected ? "entries are missing before it" : "it repeats or goes back"
-                    result.problem = .corrupt(
-                        file: name, line: lineNumber,
-                        reason: "its sequence number is \(seq) where \(expected) was expected (\(what))")
+                    result.problem = .corrupt(file: name, line: lineNumber, reason: .sequence(found: seq, expected: expected))
                     return false
                 }
                 if pending.isEmpty {
@@ -158,7 +155,7 @@ enum JournalReader {
             }
         }
         if !pending.isEmpty, result.problem == nil, result.torn == nil {
-            result.torn = (pendingLine, pendingOffset, "the transaction it starts was never finished")
+            result.torn = (pendingLine, pendingOffset, .unfinishedTransaction)
         }
         return result
     }

@@ -15,14 +15,14 @@ enum JournalVerifier {
     /// also handed to `decode`, which returns why its entry cannot be read, or nil.
     static func firstProblem(
         fd: Int32, path: String, firstSeq: Int, to end: Int64, decoding: Int? = nil,
-        _ decode: (UnsafeRawBufferPointer) -> String? = { _ in nil }
+        _ decode: (UnsafeRawBufferPointer) -> Damage? = { _ in nil }
     ) throws(StoreError) -> Outcome {
         var lineNumber = 0
         var problem: StoreError?
         try LineReader.forEachLine(fd: fd, path: path, from: 0, to: end) { line, _, terminated in
             lineNumber += 1
             guard terminated else {
-                problem = .corrupt(file: path, line: lineNumber, reason: "it has no newline at the end, yet entries follow it")
+                problem = .corrupt(file: path, line: lineNumber, reason: .noNewlineBeforeMore)
                 return false
             }
             guard let seq = JournalLine.verifiedSequence(line) else {
@@ -31,9 +31,7 @@ enum JournalVerifier {
             }
             let expected = firstSeq + lineNumber - 1
             guard seq == expected else {
-                let what = seq > expected ? "entries are missing before it" : "it repeats or goes back"
-                problem = .corrupt(file: path, line: lineNumber,
-                                   reason: "its sequence number is \(seq) where \(expected) was expected (\(what))")
+                problem = .corrupt(file: path, line: lineNumber, reason: .sequence(found: seq, expected: expected))
                 return false
             }
             if lineNumber == decoding, let reason = decode(line) {

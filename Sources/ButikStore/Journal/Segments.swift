@@ -53,7 +53,7 @@ enum JournalFiles {
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: folder) } catch {
             let code = (error as NSError).userInfo[NSUnderlyingErrorKey].flatMap { ($0 as? NSError)?.code } ?? Int(EIO)
-            throw .io(operation: "read folder", path: folder, errno: Int32(code))
+            throw .io(operation: .readFolder, path: folder, errno: Int32(code))
         }
         var segments: [Segment] = []
         for name in names where !name.hasPrefix(".") {
@@ -62,25 +62,22 @@ enum JournalFiles {
         }
         segments.sort { $0.firstSeq < $1.firstSeq }
         for (earlier, later) in zip(segments, segments.dropFirst()) where earlier.firstSeq == later.firstSeq {
-            throw .corrupt(file: later.path, line: nil,
-                           reason: "it starts at entry \(later.firstSeq) as \(Posix.fileName(earlier.path)) does; remove the copy that is not the journal's")
+            throw .corrupt(file: later.path, line: nil, reason: .startsTwice(entry: later.firstSeq, twin: Posix.fileName(earlier.path)))
         }
         if let first = segments.first, first.firstSeq != 1 {
-            throw .corrupt(file: first.path, line: nil,
-                           reason: "the journal's first file starts at entry \(first.firstSeq), so entries 1–\(first.firstSeq - 1) are missing")
+            throw .corrupt(file: first.path, line: nil, reason: .startsLate(entry: first.firstSeq))
         }
         return segments
     }
 
     /// A segment whose name states another first entry than `next`, the one that comes.
     static func misnamed(_ segment: Segment, next: Int) -> StoreError {
-        .corrupt(file: segment.path, line: nil, reason: "its name says it starts at entry \(segment.firstSeq), but entry "
-            + "\(next) comes next, so entries are missing or repeated")
+        .corrupt(file: segment.path, line: nil, reason: .misnamed(named: segment.firstSeq, next: next))
     }
 
     /// A segment with no entry in it, before `later`.
     static func empty(_ segment: Segment, before later: Segment) -> StoreError {
-        .corrupt(file: segment.path, line: nil, reason: "it holds no entry, yet \(Posix.fileName(later.path)) follows it")
+        .corrupt(file: segment.path, line: nil, reason: .noEntry(next: Posix.fileName(later.path)))
     }
 
     /// The index in `segments` of the one holding entry `seq` (segment 0 for entry 0).

@@ -30,20 +30,17 @@ extension ShopStore {
             let path = store.folder.standardizedFileURL.path + "/" + HistoryFile.name
             let opened: HistoryFileReader?
             do throws(HistoryFile.Damage) { opened = try HistoryFileReader.open(path) } catch {
-                return try rebuiltHistory(path, for: question, because: error.reason)
+                return try rebuiltHistory(path, for: question, because: .historyFile(error.reason))
             }
             guard let reader = opened else { return try rebuiltHistory(path, for: question) }
             guard reader.header.zone == layout.zone.identifier else {
-                return try rebuiltHistory(path, for: question, because: "its days are counted in \(reader.header.zone), "
-                    + "the shop's in \(layout.zone.identifier)")
+                return try rebuiltHistory(path, for: question, because: .historyZone(file: reader.header.zone, shop: layout.zone.identifier))
             }
             guard reader.header.seq <= store.lastSequence else {
-                return try rebuiltHistory(path, for: question, because: "it covers entry \(reader.header.seq), but the journal "
-                    + "ends at entry \(store.lastSequence) (was it restored from an older backup?)")
+                return try rebuiltHistory(path, for: question, because: .historyAhead(entry: reader.header.seq, end: store.lastSequence))
             }
             guard try store.position(of: reader.header.seq) == reader.header.position else {
-                return try rebuiltHistory(path, for: question, because: "it was made from a journal whose entry \(reader.header.seq) "
-                    + "is not this one's (was the journal restored or replaced?)")
+                return try rebuiltHistory(path, for: question, because: .historyOtherJournal(entry: reader.header.seq))
             }
             let tail = try store.fold([(Record, Int)](), after: reader.header.seq) { $0.append(($1, $2)) }
             let answer: History
@@ -52,7 +49,7 @@ extension ShopStore {
                 answer = try history(question, from: reader, tail: tail)
                 if tail.count > historyUpdateAfter, store.readOnlyReason == nil { caughtUp = .some(try caughtUpPlans(reader, tail: tail)) }
             } catch {
-                return try rebuiltHistory(path, for: question, because: error.reason)
+                return try rebuiltHistory(path, for: question, because: .historyFile(error.reason))
             }
             switch caughtUp {
             case .some(.some(let plans)): writeHistory(path, tables: plans, old: reader)
@@ -134,15 +131,15 @@ extension ShopStore {
     /// (``HistoryRebuild``), read from the file as written; with a reason, a notice says why the
     /// file there was not used. While the store is read-only, or when the file cannot be
     /// written, the whole history in memory.
-    private func rebuiltHistory(_ path: String, for question: HistoryQuestion, because reason: String? = nil) throws(StoreError) -> History {
+    private func rebuiltHistory(_ path: String, for question: HistoryQuestion, because reason: Damage? = nil) throws(StoreError) -> History {
         if let reason {
-            historyNotices.append("Ignored \(path): \(reason). It was rebuilt from the whole journal (slower this once, nothing lost).")
+            historyNotices.append(.historyIgnored(path: path, reason))
         }
         guard store.readOnlyReason == nil, try rebuildFile(path) else { return try wholeHistory() }
         do throws(HistoryFile.Damage) {
             if let reader = try HistoryFileReader.open(path) { return try history(question, from: reader, tail: []) }
         } catch {
-            historyNotices.append("The history file \(path) just written cannot be read (\(error.reason)); the history views read the journal.")
+            historyNotices.append(.historyUnreadable(path: path, .historyFile(error.reason)))
         }
         return try wholeHistory()
     }
@@ -151,8 +148,7 @@ extension ShopStore {
     /// not be written. Damage in the journal throws.
     private func rebuildFile(_ path: String) throws(StoreError) -> Bool {
         func unwritten(_ error: StoreError) -> Bool {
-            historyNotices.append("Could not write \(path) (\(error.message)) Nothing was lost: the history views "
-                + "read the journal until it is written.")
+            historyNotices.append(.historyUnwritten(path: path, error))
             return false
         }
         let rebuild: HistoryRebuild, plans: [HistoryFileWriter.TablePlan]
@@ -215,34 +211,32 @@ extension ShopStore {
             try HistoryFileWriter.write(to: path, position: position, zone: layout.zone, tables: tables, old: old, ops: store.fileOps)
             return true
         } catch {
-            historyNotices.append("Could not write \(path) (\(error.message)) Nothing was lost: the history views "
-                + "read the journal until it is written.")
+            historyNotices.append(.historyUnwritten(path: path, error))
             return false
         }
     }
 
     /// Verifies `history.bin` for `check`, without decoding: its header, tables and every
     /// bucket's checksum, and that it was made from this journal. Nil when it is sound or missing.
-    public func historyFileProblem() throws(StoreError) -> String? {
+    public func historyFileProblem() throws(StoreError) -> Damage? {
         let path = store.folder.standardizedFileURL.path + "/" + HistoryFile.name
-        return try store.reading { () throws(StoreError) -> String? in
+        return try store.reading { () throws(StoreError) -> Damage? in
             let opened: HistoryFileReader?
             do throws(HistoryFile.Damage) {
                 opened = try HistoryFileReader.open(path)
                 try opened?.verifyAll()
             } catch {
-                return "\(path): \(error.reason); the history views ignore it and rebuild it from the journal"
+                return .historyFile(error.reason)
             }
             guard let header = opened?.header else { return nil }
             guard header.zone == layout.zone.identifier else {
-                return "\(path): its days are counted in \(header.zone), the shop's in \(layout.zone.identifier); the history views rebuild it"
+                return .historyZone(file: header.zone, shop: layout.zone.identifier)
             }
             guard header.seq <= store.lastSequence else {
-                return "\(path): it covers entry \(header.seq), but the journal ends at entry \(store.lastSequence); "
-                    + "the history views rebuild it"
+                return .historyAhead(entry: header.seq, end: store.lastSequence)
             }
             guard try store.position(of: header.seq) == header.position else {
-                return "\(path): it was made from a journal whose entry \(header.seq) is not this one's; the history views rebuild it"
+                return .historyOtherJournal(entry: header.seq)
             }
             return nil
         }

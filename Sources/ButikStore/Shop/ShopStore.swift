@@ -52,7 +52,7 @@ public final class ShopStore {
 
     /// Parcels in slots the shop file no longer has (a shelf removed or shortened): they are
     /// still in the shop, but the map cannot show them; say where they are.
-    private static func strayParcels(_ state: ShopState, _ layout: ShopLayout) -> [String] {
+    private static func strayParcels(_ state: ShopState, _ layout: ShopLayout) -> [StoreNotice] {
         var bySlot: [SlotID: Int] = [:]
         var known: [SlotID: Bool] = [:]  // each slot in use looked up in the layout once
         for id in state.inShopByTracking.values {
@@ -62,14 +62,14 @@ public final class ShopStore {
             if !isKnown { bySlot[slot, default: 0] += 1 }
         }
         guard !bySlot.isEmpty else { return [] }
-        let list = bySlot.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: ", ")
-        return ["\(bySlot.values.reduce(0, +)) parcel(s) are in slots \(ShopStore.layoutFileName) no longer has: \(list). Move them (butik move) or put the slots back."]
+        let slots = bySlot.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }
+        return [.strayParcels(count: bySlot.values.reduce(0, +), file: ShopStore.layoutFileName, slots: slots)]
     }
 
     /// Problems with the layout that did not stop the store from opening.
-    private var layoutNotices: [String] = []
+    private var layoutNotices: [StoreNotice] = []
     /// What reading the derived history file found and did about it (see ``history(for:waiting:)``).
-    var historyNotices: [String] = []
+    var historyNotices: [StoreNotice] = []
     /// The history file is caught up once more journal entries than this follow it: a view
     /// reads and applies at most about this many.
     public var historyUpdateAfter = 100
@@ -79,8 +79,8 @@ public final class ShopStore {
 
     /// The state as of the last transaction or refresh.
     public var state: ShopState { store.model }
-    public var readOnlyReason: String? { store.readOnlyReason }
-    public var notices: [String] { store.notices + layoutNotices + historyNotices }
+    public var readOnlyReason: ReadOnlyReason? { store.readOnlyReason }
+    public var notices: [StoreNotice] { store.notices + layoutNotices + historyNotices }
     public var lastSequence: Int { store.lastSequence }
 
     /// Decides a command against the up-to-date state under the store's lock and makes its
@@ -154,7 +154,7 @@ extension ShopLayout {
         do {
             layout = try JSONDecoder().decode(ShopLayout.self, from: data)
         } catch {
-            throw LayoutError(path: url.path, problems: [DecodingReason.describe(error)])
+            throw LayoutError(path: url.path, problems: [DecodingProblem(error).description])
         }
         let problems = layout.problems
         guard problems.isEmpty else { throw LayoutError(path: url.path, problems: problems) }

@@ -49,7 +49,8 @@ extension AppState {
         case .intake: intake.burst(context)
         case .shelves: shelves.burst
         case .customers: customers.burst
-        case .queue, .reports: .scan
+        case .queue: queue.burst
+        case .reports: .scan
         }
     }
 

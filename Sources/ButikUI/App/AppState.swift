@@ -12,7 +12,7 @@ public struct AppState: Sendable {
     /// The store folder, shown in the status line.
     public internal(set) var storeLabel: String
     /// Set when the store refuses writes; the status line says so.
-    public internal(set) var readOnlyReason: String?
+    public internal(set) var readOnlyReason: Phrase?
     /// Set while another program holds the store's lock; the status line says so.
     public internal(set) var storeBusy: StoreBusy?
     public internal(set) var tab: AppTab = .counter
@@ -30,7 +30,7 @@ public struct AppState: Sendable {
     public internal(set) var customers = CustomersScreen()
     public internal(set) var reports = ReportsScreen()
 
-    public init(context: AppContext, staff: String, storeLabel: String, readOnlyReason: String? = nil, clock: Double) {
+    public init(context: AppContext, staff: String, storeLabel: String, readOnlyReason: Phrase? = nil, clock: Double) {
         self.context = context
         self.staff = staff
         self.storeLabel = storeLabel
@@ -73,22 +73,22 @@ public enum AppMessage: Sendable {
     case storeChanged(ShopState)
     /// What opening the store found out (damage noted, whether an unconfirmed action was
     /// recorded), to be shown as a warning.
-    case storeNotices([String])
+    case storeNotices([Phrase])
     /// A write is under way: the app lets go of its copy of the shop until the store answers
     /// with `.performed` or `.storeChanged`, so the store changes its state in place instead of
     /// copying thousands of parcels and customers.
     case writeStarted
     /// The store stopped taking writes; the reason says what to do.
-    case storeFailed(String)
+    case storeFailed(Phrase)
     /// Another program holds the store's lock, or (nil) no longer does.
     case storeBusy(StoreBusy?)
     /// A read-only store was opened again: its state, the reason it is still read-only (nil: it
     /// takes writes again) and what opening it found out.
-    case storeReopened(ShopState, readOnlyReason: String?, notices: [String] = [])
+    case storeReopened(ShopState, readOnlyReason: Phrase?, notices: [Phrase] = [])
     /// Today's backup was made in this folder.
     case backupMade(path: String)
     /// Today's backup could not be made; the reason says why.
-    case backupFailed(String)
+    case backupFailed(Phrase)
     /// A command is on disk; the state is the store's after it.
     case performed(AppOutcome, ShopState)
     /// A rule refused a command (or the store could not take it); nothing was written.
@@ -98,7 +98,7 @@ public enum AppMessage: Sendable {
     /// The story of every parcel that ever had the number, newest first (none: never received here).
     case storiesRead(TrackingNumber, [ParcelStory])
     /// The stories of the number could not be read; the reason says why.
-    case storiesUnread(TrackingNumber, String)
+    case storiesUnread(TrackingNumber, Phrase)
 }
 
 /// What the app asks of the world outside.

@@ -15,14 +15,14 @@ extension AppState {
             context.shop = shop
             return []
         case .storeNotices(let notices):
-            if !notices.isEmpty { say(Phrase("store.notices", ["text": .text(notices.joined(separator: " "))]), .warning) }
+            if let said = Phrase.sentences(notices) { say(said, .warning) }
             return []
         case .writeStarted:
             context.shop = ShopState()
             return []
         case .storeFailed(let reason):
             readOnlyReason = reason
-            say(Phrase("store.readOnly", ["reason": .text(reason)]), .error)
+            say(Phrase("store.readOnly", ["reason": .phrase(reason)]), .error)
             return [.beep]
         case .storeBusy(let busy):
             storeBusy = busy
@@ -31,15 +31,14 @@ extension AppState {
             context.shop = shop
             readOnlyReason = reason
             if reason == nil {
-                let said = ([context.words.text(StoreBusy.writableAgain)] + notices).joined(separator: " ")
-                say(Phrase("store.notices", ["text": .text(said)]), notices.isEmpty ? .info : .warning)
+                say(Phrase.sentences([StoreBusy.writableAgain] + notices) ?? StoreBusy.writableAgain, notices.isEmpty ? .info : .warning)
             }
             return []
         case .backupMade(let path):
             say(Phrase("backup.made", ["path": .text(path)]))
             return []
         case .backupFailed(let reason):
-            say(Phrase("backup.failed", ["reason": .text(reason)]), .warning)
+            say(Phrase("backup.failed", ["reason": .phrase(reason)]), .warning)
             return []
         case .scan(let code):
             if storeBusy == .writing { return refuseWhileWriting() }

@@ -54,7 +54,7 @@ extension AppState {
     /// What stands under the tab bar while the store is read-only or another program writes.
     private var banner: Toast? {
         if let readOnlyReason {
-            return Toast(Phrase("store.readOnly.banner", ["reason": .text(readOnlyReason)]), kind: .error, expiresAt: .infinity)
+            return Toast(Phrase("store.readOnly.banner", ["reason": .phrase(readOnlyReason)]), kind: .error, expiresAt: .infinity)
         }
         return storeBusy == .writing ? Toast(StoreBusy.waitingBanner, kind: .warning, expiresAt: .infinity) : nil
     }
@@ -66,7 +66,7 @@ extension AppState {
         let words = context.words
         var left = [StatusLine.Segment(staff), StatusLine.Segment(context.layout.name)]
         if let readOnlyReason {
-            left.append(StatusLine.Segment(words.text("store.readOnly.banner", ["reason": .text(readOnlyReason)]), style: Style(.danger, bold: true, reverse: true)))
+            left.append(StatusLine.Segment(words.text("store.readOnly.banner", ["reason": .phrase(readOnlyReason)]), style: Style(.danger, bold: true, reverse: true)))
         } else if storeBusy != nil {
             left.append(StatusLine.Segment(words.text(StoreBusy.status), style: Style(.warning, bold: true)))
         }

@@ -30,9 +30,9 @@ extension CounterScreen {
     }
 
     /// The driver could not read the past of `tracking`; the search goes on as before.
-    mutating func pastUnread(_ tracking: TrackingNumber, _ reason: String) {
+    mutating func pastUnread(_ tracking: TrackingNumber, _ reason: Phrase) {
         past = nil
-        notice = (Phrase("counter.past.unread", ["tracking": .text(tracking.value), "reason": .text(reason)]), true)
+        notice = (Phrase("counter.past.unread", ["tracking": .text(tracking.value), "reason": .phrase(reason)]), true)
     }
 
     /// The count of parcels, then each story from ``PastParcels/first`` on: its headline and a
@@ -45,18 +45,18 @@ extension CounterScreen {
         func lines(_ text: String, width: Int) -> [String] {
             text.displayWidth <= width ? [text] : text.wrapped(toWidth: max(1, width))
         }
-        let count = ParcelStory.count(past.stories.count, of: past.tracking)
+        let count = words.text(ParcelStory.phrasedCount(past.stories.count, of: past.tracking))
         var rows: [(text: String, style: Style)] = lines(count, width: rect.width).map { ($0, Style(.accent, bold: true)) }
         let shown = past.stories[past.first...]
         // Staff ids are short; a long one is cut so the step's text keeps its room.
         let staffWidth = min(12, shown.flatMap(\.steps).map(\.staff.displayWidth).max() ?? 0)
         for (offset, story) in shown.enumerated() {
             rows.append(offset == 0 && past.first > 0 ? (words.text("counter.past.newer", ["n": .count(past.first)]), Style(.muted)) : ("", .plain))
-            rows += lines(story.headline(in: context.layout), width: rect.width).map { ($0, Style(.title, bold: true)) }
+            rows += lines(words.text(story.phrasedHeadline(in: context.layout)), width: rect.width).map { ($0, Style(.title, bold: true)) }
             for step in story.steps {
                 let lead = "  " + context.moment(step.at) + "  " + step.staff.padded(toWidth: staffWidth) + "  "
                 let indent = String(repeating: " ", count: lead.displayWidth)
-                let text = lines(step.what.phrase, width: rect.width - lead.displayWidth)
+                let text = lines(words.text(step.what.phrased), width: rect.width - lead.displayWidth)
                 rows += text.enumerated().map { ($0.offset == 0 ? lead + $0.element : indent + $0.element, .plain) }
             }
         }

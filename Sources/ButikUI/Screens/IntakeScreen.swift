@@ -184,10 +184,10 @@ public struct IntakeScreen: Sendable {
     }
 
     /// The past of the number asked about could not be read: said, and the naming goes on.
-    mutating func storiesUnread(_ tracking: TrackingNumber, _ reason: String) {
+    mutating func storiesUnread(_ tracking: TrackingNumber, _ reason: Phrase) {
         lookingUp = nil
         guard case .naming(let naming) = step, naming.number == tracking else { return }
-        problem.append(Phrase("intake.previousUnread", ["tracking": .text(tracking.value), "reason": .text(reason)]))
+        problem.append(Phrase("intake.previousUnread", ["tracking": .text(tracking.value), "reason": .phrase(reason)]))
     }
 
     mutating func receive(_ tracking: ParsedTracking, _ recipient: Recipient, again: Bool, _ context: AppContext) -> [AppEffect] {

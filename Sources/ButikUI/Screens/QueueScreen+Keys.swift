@@ -17,6 +17,16 @@ extension QueueScreen {
     /// How the queue's work goes, for F1.
     static func flow(_ words: Words) -> String { words.text("screen.queue.flow") }
 
+    /// What a burst of fast keys ending in Enter is: typing in the prompts for text (the search
+    /// for a customer, a time and note, days, a slot), a scan elsewhere (a handover, a
+    /// drop-off's number, a yes or no).
+    var burst: Burst {
+        switch prompt?.purpose {
+        case .add, .announce, .extend, .backToShelf: .text
+        case .remove, .returnOverdue, .dropOff, nil: .scan
+        }
+    }
+
     /// The keys of the current mode.
     func keys(_ context: AppContext) -> KeyMap<Action> {
         let words = context.words

@@ -50,7 +50,7 @@ public struct QueueScreen: Sendable {
         // A wide window also shows the customer's phones, the arrival and the customer's note.
         return Table(columns: [Table.Column(words.text("column.due"), width: .fixed(16)), Table.Column(words.text("column.key"), width: .fixed(6)),
                                Table.Column(words.text("column.name")), Table.Column(words.text("column.slot"), width: .fixed(6)),
-                               Table.Column(words.text("column.carrier"), width: .fixed(9)),
+                               Table.Column(words.text("column.carrier"), width: .fixed(9), shownFrom: 72),
                                Table.Column(words.text("column.tracking"), width: .fixed(20)),
                                Table.Column(words.text("column.phone"), width: .fixed(24), shownFrom: 140),
                                Table.Column(words.text("column.arrived"), width: .fixed(7), shownFrom: 140),
@@ -110,8 +110,7 @@ public struct QueueScreen: Sendable {
             // A scan the handover refused is said under its count.
             row += screen.putWrapped(notice.text(words), in: room(), style: Style(.danger, bold: true, reverse: true))
         } else {
-            screen.put(summary, row: row, column: rect.column, style: Style(focus == .parcels ? .accent : .muted, bold: true), maxWidth: rect.width)
-            row += 1
+            row += screen.putWrapped(summary, in: room(), style: Style(focus == .parcels ? .accent : .muted, bold: true))
         }
         var table = selection.applied(to: table(context))
         table.showsSelection = focus == .parcels

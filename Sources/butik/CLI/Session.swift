@@ -16,7 +16,7 @@ struct Session {
     private let opened = Opened()
 
     private final class Opened {
-        var readOnlyReason: String?
+        var readOnlyReason: ReadOnlyReason?
     }
 
     /// Resolves the store folder (see ``folder(given:environment:)``). Staff: `--staff`, `$BUTIK_STAFF`,
@@ -112,7 +112,7 @@ struct Session {
     }
 
     /// What is wrong with the store's history file (see ``ShopStore/historyFileProblem()``).
-    func history(fileProblemIn store: ShopStore) throws(CLIError) -> String? {
+    func history(fileProblemIn store: ShopStore) throws(CLIError) -> Damage? {
         do {
             return try store.historyFileProblem()
         } catch {
@@ -133,7 +133,7 @@ struct Session {
     func say(_ failure: CLIError) { Output.error("butik: " + failure.message(in: words)) }
 
     /// Says what the store noticed on standard error.
-    private func note(_ notice: String) { Output.error(words.text("cli.store.note", ["note": .text(notice)])) }
+    private func note(_ notice: StoreNotice) { Output.error(words.text("cli.store.note", ["note": .phrase(notice.phrase)])) }
 
     /// Runs a decision through the store; refusals and store failures become CLI errors.
     /// What the store noticed meanwhile (a snapshot it could not write) is said on standard error.

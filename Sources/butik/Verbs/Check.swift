@@ -30,7 +30,7 @@ extension Verb {
         if sound, FileManager.default.fileExists(atPath: session.folder.appendingPathComponent(ShopStore.historyFileName).path) {
             do throws(CLIError) {
                 if let problem = try session.history(fileProblemIn: session.openStore()) {
-                    Output.line(problem)
+                    Output.line(session.words.text("check.historyFile", ["path": .text(session.folder.appendingPathComponent(ShopStore.historyFileName).path), "reason": .phrase(problem.phrase)]))
                     sound = false
                 }
             } catch {

@@ -90,19 +90,20 @@ struct AppUpdateTests {
 
     @Test func storeFailureMakesTheAppReadOnlyAndBeeps() {
         var state = state()
-        #expect(state.update(.storeFailed("the disk is full")) == [.beep])
-        #expect(state.readOnlyReason == "the disk is full")
-        #expect(state.toast == Toast(Phrase("store.readOnly", ["reason": .text("the disk is full")]), kind: .error, expiresAt: 100 + AppState.toastSeconds))
+        let diskFull = Phrase("error.store.advice.diskFull")
+        #expect(state.update(.storeFailed(diskFull)) == [.beep])
+        #expect(state.readOnlyReason == diskFull)
+        #expect(state.toast == Toast(Phrase("store.readOnly", ["reason": .phrase(diskFull)]), kind: .error, expiresAt: 100 + AppState.toastSeconds))
         // The toast covers the status line until it expires; then the status line says it.
-        #expect(state.view(Size(width: 80, height: 24)).textLines[22] == " The store is read-only: the disk is full")
+        #expect(state.view(Size(width: 80, height: 24)).textLines[22] == " The store is read-only: The disk is full: free some space.")
         _ = state.update(.tick(now: Harness.now, clock: 100 + AppState.toastSeconds))
         #expect(state.toast == nil)
         #expect(state.view(Size(width: 120, height: 40)).textLines[38]
-            == " maria │ Butik Klostergaten │ READ-ONLY: the disk is full" + String(repeating: " ", count: 27)
+            == " maria │ Butik Klostergaten │ READ-ONLY: The disk is full: free some space." + String(repeating: " ", count: 9)
             + "193 on shelf │ 18 due today │ 11:00")
         // At 80 columns the counts leave no room for the reason.
         #expect(state.view(Size(width: 80, height: 24)).textLines[22]
-            == " maria │ Butik Klostergaten │ READ-ONLY: t… 193 on shelf │ 18 due today │ 11:00")
+            == " maria │ Butik Klostergaten │ READ-ONLY: T… 193 on shelf │ 18 due today │ 11:00")
     }
 
     @Test func toastsExpireOnTickAfterToastSeconds() {
@@ -128,11 +129,12 @@ struct AppUpdateTests {
         var state = state()
         #expect(state.update(.storeNotices([])) == [])
         #expect(state.toast == nil)
-        #expect(state.update(.storeNotices(["The damage noted in line 7 is gone.", "Check the last receipt."])) == [])
-        #expect(state.toast == Toast(Phrase("store.notices", ["text": .text("The damage noted in line 7 is gone. Check the last receipt.")]), kind: .warning,
-                                     expiresAt: 100 + AppState.toastSeconds))
-        #expect(state.update(.backupFailed("the disk is full")) == [])
-        #expect(state.toastText == "Today's backup could not be made: the disk is full")
+        #expect(state.update(.storeNotices([Phrase("store.notice.damageGone", ["path": .text("damage.json")]), Phrase("store.notice.noSnapshot")])) == [])
+        #expect(state.toastText == "The damage noted in damage.json is gone: every line of the journal reads correctly again, and the store is writable. "
+                + "There is no snapshot.json; opening the store replays the whole journal.")
+        #expect(state.toast?.kind == .warning)
+        #expect(state.update(.backupFailed(Phrase("error.store.advice.diskFull"))) == [])
+        #expect(state.toastText == "Today's backup could not be made: The disk is full: free some space.")
         #expect(state.toast?.kind == .warning)
         #expect(state.readOnlyReason == nil, "a failed backup never stops writing")
     }

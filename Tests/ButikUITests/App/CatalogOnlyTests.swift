@@ -2,8 +2,13 @@ import ButikDomain
 import ButikGrid
 import ButikText
 @testable import ButikUI
+import ButikRuntime
+import ButikStore
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// No word reaches the screen but through the catalog: every mode of every screen (the key
 /// tables' states), drawn and with F1 open, in a catalog where each run of letters of en.json is
@@ -98,14 +103,10 @@ import Testing
         return found
     }
 
-    /// Modes whose screens do not take their words from the catalogs yet (the help mode is F1
-    /// on Reports).
-    static let notYetInWords = ["the past of a number"]
-
     @Test func everyWordOfEveryModeAndItsHelpComesFromTheCatalog() throws {
         let modes = try KeyTableTests.modes()
         #expect(modes.count >= 30)
-        for mode in modes where !Self.notYetInWords.contains(where: mode.name.contains) {
+        for mode in modes {
             var state = mode.state
             state.context.words = Self.marked
             let data = Self.data(state)
@@ -120,6 +121,36 @@ import Testing
             let help = state.helpLines(width: 66) + [state.view(Size(width: 100, height: 30)).textLines.last ?? ""]
             let stray = Self.unmarked(help, data: data)
             #expect(stray.isEmpty, "F1 on \(mode.name) says \(stray) not from the catalog:\n\(help.joined(separator: "\n"))")
+        }
+    }
+
+    /// The store's failures and notices as the status line, its banner and a message say them:
+    /// every reason in words of the catalog (the files named and the system's own words are data).
+    @Test func aStoreFailureAndItsNoticesComeFromTheCatalog() throws {
+        let journal = "/srv/butik/journal/000000000001.jsonl"
+        let system = String(cString: strerror(ENOSPC))
+        let reasons: [ReadOnlyReason] = [
+            .failed(.corrupt(file: journal, line: 2, reason: .checksumMismatch)),
+            .failed(.corrupt(file: journal, line: 5, reason: .undecodable(.missingField("event.parcels")))),
+            .saveFailed(.io(operation: .write, path: journal, errno: ENOSPC), cutFailed: nil),
+            .saveUnconfirmed(UnconfirmedSave(error: .io(operation: .fdatasync, path: journal, errno: EIO),
+                                             cause: .notCutBack(errno: EIO), noted: true)),
+        ]
+        let notices: [StoreNotice] = [.tornLine(line: 7, file: journal, .noNewline), .damageGone(path: "/srv/butik/damage.json"),
+                                      .strayParcels(count: 2, file: "shop.json", slots: ["A9 (2)"])]
+        for reason in reasons {
+            var state = try #require(KeyTableTests.modes().first).state
+            state.context.words = Self.marked
+            _ = state.update(.storeNotices(notices.map(\.phrase)))
+            let data = Self.data(state).union(Self.runs(journal + " " + system + " " + String(cString: strerror(EIO)) + " damage.json shop.json event.parcels")
+                .map { $0.lowercased() })
+            let toast = state.view(Size(width: 200, height: 30)).textLines
+            #expect(Self.unmarked(toast, data: data).isEmpty, "the notices say \(Self.unmarked(toast, data: data)):\n\(toast.joined(separator: "\n"))")
+            _ = state.update(.storeFailed(reason.phrase))
+            _ = state.update(.tick(now: state.context.now, clock: state.clock + AppState.toastSeconds))
+            let lines = state.view(Size(width: 200, height: 30)).textLines
+            let stray = Self.unmarked(lines, data: data)
+            #expect(stray.isEmpty, "\(reason) says \(stray) not from the catalog:\n\(lines.joined(separator: "\n"))")
         }
     }
 

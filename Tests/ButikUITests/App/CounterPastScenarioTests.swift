@@ -1,4 +1,5 @@
 import ButikDomain
+import ButikText
 import ButikRuntime
 import ButikStore
 import Foundation
@@ -81,7 +82,7 @@ import Testing
         h.scan(parcels[0].tracking.value)
         #expect(h.state.counter.past == nil)
         let notice = h.screen(width: 200)[h.counterDetailRow()]
-        #expect(notice.contains(AppDriver.historyBeingPrepared), "\(notice)")
+        #expect(notice.contains(Words.english.text(AppDriver.historyBeingPrepared)), "\(notice)")
         h.type("kari")
         #expect(h.screen()[5].hasPrefix(" KARI   Kari Nordmann"), "the counter goes on")
 

@@ -1,5 +1,6 @@
 import ButikDomain
 import ButikGrid
+import ButikText
 @testable import ButikUI
 import Foundation
 import Testing
@@ -70,11 +71,11 @@ struct CounterPastTests {
              RR314159268NO: 2 parcels had this number, newest first.
 
              P337  Posten/Bring, for JEDS (Janne Eline Dahl Solberg): handed out
-               20.11.2026 11:00  ola  received into D6, deadline 2026-11-27
+               20.11.2026 11:00  ola  received into D6, deadline 27.11.2026
                20.11.2026 13:00  ola  handed out to proxy Petter Dahl Solberg (ID note: førerkort …4521)
 
              P336  Posten/Bring, for KH2 (Kari Hansen): handed out
-               13.11.2026 11:00  siv  received into A2, deadline 2026-11-20
+               13.11.2026 11:00  siv  received into A2, deadline 20.11.2026
                13.11.2026 13:00  siv  handed out to the recipient, photo ID checked
 
 
@@ -106,12 +107,12 @@ struct CounterPastTests {
              RR314159268NO: 2 parcels had this number, newest first.
 
              P337  Posten/Bring, for JEDS (Janne Eline Dahl Solberg): handed out
-               20.11.2026 11:00  ola  received into D6, deadline 2026-11-27
+               20.11.2026 11:00  ola  received into D6, deadline 27.11.2026
                20.11.2026 13:00  ola  handed out to proxy Petter Dahl Solberg (ID note:
                                       førerkort …4521)
 
              P336  Posten/Bring, for KH2 (Kari Hansen): handed out
-               13.11.2026 11:00  siv  received into A2, deadline 2026-11-20
+               13.11.2026 11:00  siv  received into A2, deadline 20.11.2026
                13.11.2026 13:00  siv  handed out to the recipient, photo ID checked
 
 
@@ -139,7 +140,7 @@ struct CounterPastTests {
              P337  Posten/Bring, for JEDS (Janne Eline Dahl Solberg):
              handed out
                20.11.2026 11:00  ola  received into D6, deadline
-                                      2026-11-27
+                                      27.11.2026
                20.11.2026 13:00  ola  handed out to proxy Petter Dahl
                                       Solberg (ID note: førerkort
                                       …4521)
@@ -155,7 +156,7 @@ struct CounterPastTests {
             " ↑ 1 newer parcel",
             " P336  Posten/Bring, for KH2 (Kari Hansen): handed out",
             "   13.11.2026 11:00  siv  received into A2, deadline",
-            "                          2026-11-20",
+            "                          20.11.2026",
             "   13.11.2026 13:00  siv  handed out to the recipient,",
             "                          photo ID checked",
         ])
@@ -164,6 +165,18 @@ struct CounterPastTests {
         #expect(state.view(size).textLines == lines)
         #expect(state.update(.key(.up)) == [])
         #expect(state.view(size).textLines[5] == " P337  Posten/Bring, for JEDS (Janne Eline Dahl Solberg):")
+    }
+
+    /// The past is told in the reader's language, dates as the catalog says them.
+    @Test func thePastIsToldInBokmaal() {
+        var state = showingThePast()
+        state.context.words = Words.shipped(.nb)
+        let lines = state.view(Size(width: 100, height: 30)).textLines.map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(lines[4] == "RR314159268NO: 2 pakker har hatt dette nummeret, nyeste først.")
+        #expect(lines[6] == "P337  Posten/Bring, til JEDS (Janne Eline Dahl Solberg): levert ut")
+        #expect(lines[7] == "20.11.2026 11:00  ola  tatt imot på D6, hentefrist 27.11.2026")
+        #expect(lines[8...9] == ["20.11.2026 13:00  ola  levert ut til fullmektig Petter Dahl Solberg (legitimasjon: førerkort", "…4521)"])
+        #expect(lines[13] == "13.11.2026 13:00  siv  levert ut til mottakeren, legitimasjon med bilde kontrollert")
     }
 
     @Test func escClosesThePastAndClearsTheSearch() {
@@ -241,10 +254,10 @@ struct CounterPastTests {
     @Test func aStoreThatCannotSayIsAMessageAndTheCounterGoesOn() {
         var state = state()
         _ = state.update(.scan(Self.number.value))
-        #expect(state.update(.storiesUnread(Self.number, "The store is busy.")) == [.beep])
+        #expect(state.update(.storiesUnread(Self.number, Phrase("error.store.readOnly.noLock"))) == [.beep])
         #expect(state.counter.past == nil)
         let lines = state.view(Size(width: 100, height: 30)).textLines
-        let notice = lines.firstIndex { $0.hasPrefix(" The history of RR314159268NO could not be read: The store is busy.") }
+        let notice = lines.firstIndex { $0.hasPrefix(" The history of RR314159268NO could not be read: The store has no lock file.") }
         #expect(notice != nil, "\(lines.joined(separator: "\n"))")
         for character in "kari" { _ = state.update(.key(.character(character))) }
         #expect(state.view(Size(width: 100, height: 30)).textLines[5].hasPrefix(" KARI   Kari Nordmann"))

@@ -110,4 +110,19 @@ import Testing
         h.scan(parcels[0].tracking.value)
         #expect(h.state.counter.handOut?.scanned == [parcels[0].id])
     }
+
+    @Test func theQueuesSearchTimeAndNoteTypedFastAreTextAndEnterAnswers() throws {
+        let h = try Harness()
+        h.press(.function(5), .character("a"))
+        h.paste("Kari Hansen", enter: true)
+        #expect(h.takeEffects() == [])
+        guard case .announce = h.state.queue.prompt?.purpose else {
+            Issue.record("Enter chose the customer found: \(String(describing: h.state.queue.prompt?.purpose))")
+            return
+        }
+        h.paste("9.15 rød jakke", enter: true)
+        let entry = try #require(try QueueScenarioTests.entry(h, "KH2"))
+        #expect(entry.announcedFor.map { LocalTime.minute($0, in: h.store.layout.zone) } == "09:15")
+        #expect(entry.note == "rød jakke")
+    }
 }

@@ -215,7 +215,7 @@ struct IntakeScenarioTests {
         Self.start(h)
         h.scan(Self.first)
         #expect(h.state.intake.step == .naming(try Tracking.parse(Self.first).get()))
-        #expect(h.screen(width: 200).contains { $0.contains(AppDriver.historyBeingPrepared) })
+        #expect(h.screen(width: 200).contains { $0.contains(h.state.context.words.text(AppDriver.historyBeingPrepared)) })
         #expect(h.state.counter.past == nil, "the counter did not take the answer")
         h.type("Ada Lovelace")
         for _ in 0..<h.state.intake.suggestions(h.state.context).count { h.press(.down) }

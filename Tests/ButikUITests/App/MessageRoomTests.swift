@@ -164,4 +164,18 @@ import Testing
         #expect(lines.contains { $0.contains("Hand out to KH2") }, "\(lines)")
         #expect(lines.contains { $0.contains("Identity:") }, "\(lines)")
     }
+
+    /// In the smallest whole layout the Queue's lists keep every tracking number and key whole
+    /// (the carrier gives way), and its count line wraps rather than cut a word.
+    @Test func theQueueAt60ColumnsKeepsTrackingNumbersWholeAndWrapsItsCount() throws {
+        let h = try Harness()
+        h.press(.function(5))
+        let lines = h.screen(width: 60, height: 16)
+        let shown = h.store.state.parcelsInShop.filter { $0.status == .waiting }.map(\.tracking.value)
+        let rows = lines.filter { line in shown.contains { line.contains(String($0.prefix(12))) } }
+        #expect(!rows.isEmpty, "\(lines)")
+        for row in rows { #expect(shown.contains { row.contains($0) }, "a tracking number is cut: \(row)") }
+        let count = try #require(lines.firstIndex { $0.contains("waiting ·") })
+        #expect(Self.read(lines, count...count + 1).contains("for the driver"), "\(lines)")
+    }
 }

@@ -1,5 +1,6 @@
 import ButikDomain
 import ButikGrid
+import ButikText
 import ButikStore
 @testable import ButikUI
 import Foundation
@@ -359,20 +360,20 @@ struct SnapshotTests {
     @Test func readOnlyIsShownInTheStatusLineInDanger() {
         var state = AppState(context: AppContext(shop: AppUpdateTests.shop, layout: AppUpdateTests.layout, now: Harness.now),
                              staff: "maria", storeLabel: "/srv/butik", clock: 0)
-        _ = state.update(.storeFailed("the disk is full"))
+        _ = state.update(.storeFailed(Phrase("error.store.readOnly.noLock")))
         _ = state.update(.tick(now: Harness.now, clock: AppState.toastSeconds))
         let frame = state.view(Size(width: 120, height: 40))
         let left = " maria │ Butik Klostergaten │ "
-        let readOnly = "READ-ONLY: the disk is full"
+        let readOnly = "READ-ONLY: The store has no lock file."
         #expect(frame.textLines[38].hasPrefix(left + readOnly + " "))
         let expected = String(repeating: "t", count: left.count) + String(repeating: "$", count: readOnly.count)
-            + String(repeating: "t", count: 27 + "193 on shelf │ ".count)
+            + String(repeating: "t", count: 16 + "193 on shelf │ ".count)
             + String(repeating: "W", count: "18 due today".count) + String(repeating: "t", count: " │ 11:00 ".count)
         #expect(frame.styleMask[38] == expected)
         #expect(frame.styleMask[38].count == 120)
         // The whole reason also stands under the tab bar, where it cannot be missed.
         let narrow = state.view(Size(width: 80, height: 24))
-        #expect(narrow.textLines[1] == " READ-ONLY: the disk is full")
+        #expect(narrow.textLines[1] == " READ-ONLY: The store has no lock file.")
         #expect(narrow.styleMask[1] == String(repeating: "D", count: 80))
     }
 

@@ -2,6 +2,7 @@ import ButikDomain
 import ButikGrid
 import ButikRuntime
 import ButikStore
+import ButikText
 import ButikUI
 import Foundation
 import Testing
@@ -188,7 +189,7 @@ import Glibc
         IntakeScenarioTests.start(h, declared: "3")
         h.press(.interrupt)
         #expect(h.takeEffects() == [.quit])
-        #expect(h.driver.close() == "Not saved: the last action was still waiting for the store (another program was using it) when Butik quit.")
+        #expect(h.driver.close().map(Words.english.text) == "Not saved: the last action was still waiting for the store (another program was using it) when Butik quit.")
         holder.release()
         #expect(try journal(h) == before)
     }
@@ -203,13 +204,13 @@ import Glibc
         try FileManager.default.copyItem(at: journalURL, to: copy)
         #expect(rename(copy.path, journalURL.path) == 0)
         h.wait(AppDriver.refreshInterval)
-        let reason = try #require(h.state.readOnlyReason)
+        let reason = try #require(h.state.readOnlyReason.map(Words.english.text))
         #expect(reason.contains("deleted or replaced"))
         #expect(h.takeEffects() == [.beep])
 
         let holder = try LockHolder(h.folder)
         h.wait(3 * AppDriver.reopenInterval)
-        #expect(h.state.readOnlyReason == reason, "still read-only while the lock is held")
+        #expect(h.state.readOnlyReason.map(Words.english.text) == reason, "still read-only while the lock is held")
         holder.release()
         h.wait(AppDriver.reopenInterval)
         #expect(h.state.readOnlyReason == nil)
@@ -234,7 +235,7 @@ import Glibc
         try Data(bytes).write(to: journalURL)
         #expect(!Store<ShopState>.check(folder: h.folder, empty: ShopState()).isHealthy)
         h.wait(AppDriver.refreshInterval)
-        let reason = try #require(h.state.readOnlyReason)
+        let reason = try #require(h.state.readOnlyReason.map(Words.english.text))
         #expect(reason.contains("000000000001.jsonl line 2"))
         h.wait(2 * AppDriver.reopenInterval)
         #expect(h.state.readOnlyReason != nil, "still damaged: still read-only")
@@ -264,11 +265,11 @@ import Glibc
         let journalURL = h.folder.appendingPathComponent("journal/000000000001.jsonl")
         try FileManager.default.removeItem(at: journalURL)
         h.wait(AppDriver.refreshInterval)
-        #expect(h.state.readOnlyReason?.contains("deleted or replaced") == true)
+        #expect(h.state.readOnlyReason.map(Words.english.text)?.contains("deleted or replaced") == true)
         h.wait(3 * AppDriver.reopenInterval)
         // Opening again fails for a reason of its own, which replaces the first.
-        #expect(h.state.readOnlyReason?.contains("000000000001.jsonl") == true)
-        #expect(h.state.readOnlyReason?.contains("deleted or replaced") == false, "\(h.state.readOnlyReason ?? "")")
+        #expect(h.state.readOnlyReason.map(Words.english.text)?.contains("000000000001.jsonl") == true)
+        #expect(h.state.readOnlyReason.map(Words.english.text)?.contains("deleted or replaced") == false, "\(h.state.readOnlyReason.map(Words.english.text) ?? "")")
         #expect(!FileManager.default.fileExists(atPath: journalURL.path), "no new journal started")
         IntakeScenarioTests.start(h)
         #expect(h.takeEffects().contains(.beep))
