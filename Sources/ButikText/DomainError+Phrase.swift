@@ -116,7 +116,7 @@ extension DomainError: Phrased {
         case .pickupCodeMissing:
             Phrase("error.domain.pickupCodeMissing")
         case .pickupCodeMismatch(let code, let tracking):
-            Phrase("error.domain.pickupCodeMismatch", ["n": .count(tracking.count), "code": .text(code),
+            Phrase("error.domain.pickupCodeMismatch", ["n": .count(tracking.count), "code": .text(code.digits),
                                                        "tracking": .list(tracking.map(\.value))])
         case .numbersExhausted(let kind):
             Phrase("error.domain.numbersExhausted", ["kind": .phrase(kind.phrase), "highest": .count(Ranges.identifier.upperBound)])

@@ -113,7 +113,7 @@ import Testing
                                      .handedOut(handOut: HandOut(at: at, staff: "kari", verification: .id)),
                                      .handedOut(handOut: HandOut(at: at, staff: "kari", verification: .proxy, proxyName: "Per Ø", proxyID: "pass 12"))] {
             variant.status = status
-            (variant.delivery, variant.preAdvised, variant.pickupCode) = (DeliveryID(3), true, "0471")
+            (variant.delivery, variant.preAdvised, variant.pickupCode) = (DeliveryID(3), true, PickupCode("0471"))
             parcels.append(variant)
             (variant.delivery, variant.preAdvised, variant.pickupCode) = (nil, nil, nil)
             parcels.append(variant)

@@ -44,8 +44,8 @@ import ButikRuntime
         .handOutForSeveralCustomers(keys: ["MM", "PH"]),
         .extensionTooLong(tracking: rr, carrier: "Posten", maxHoldDays: 14, latest: moment.day),
         .extensionTooLong(tracking: rr, carrier: "Posten", maxHoldDays: 14, latest: nil),
-        .pickupCodeMissing, .pickupCodeMismatch(code: "4711", tracking: [rr]), .waitingForCustomer(tracking: rr, key: "JEDS", slot: a2),
-        .pickupCodeMismatch(code: "4711", tracking: [rr, TrackingNumber("CT797294851NO")]),
+        .pickupCodeMissing, .pickupCodeMismatch(code: PickupCode("4711")!, tracking: [rr]), .waitingForCustomer(tracking: rr, key: "JEDS", slot: a2),
+        .pickupCodeMismatch(code: PickupCode("4711")!, tracking: [rr, TrackingNumber("CT797294851NO")]),
     ]
 
     static let trackingErrors: [TrackingError] = [
@@ -171,7 +171,7 @@ import ButikRuntime
         #expect(Words.shipped(.sv).describe(DomainError.deliveryOpen(carrier: "PostNord", scanned: 3)).contains("(3 skannade)"))
         #expect(Words.shipped(.nb).describe(DomainError.invalidPickupCode("1")).contains("hentekode"))
         #expect(Words.shipped(.sv).describe(DomainError.invalidPickupCode("1")).contains("avin"))
-        #expect(Words.shipped(.nb).describe(DomainError.pickupCodeMismatch(code: "4711", tracking: [Self.rr]))
+        #expect(Words.shipped(.nb).describe(DomainError.pickupCodeMismatch(code: PickupCode("4711")!, tracking: [Self.rr]))
             == "1 pakke har ikke hentekoden 4711 (RR123456785SE) og ble ikke levert ut: den krever en annen kontroll, for eksempel legitimasjon.")
         #expect(Words.shipped(.sv).describe(DomainError.pickupCodeMissing).contains("utlämning på kod"))
     }

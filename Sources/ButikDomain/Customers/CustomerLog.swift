@@ -34,7 +34,7 @@ extension ShopState {
     public static let reasonLimit = 200
 
     /// A customer's log, oldest first.
-    public func log(of customer: CustomerID) -> [CustomerLogEntry] { customerLogs[customer] ?? [] }
+    public func log(of customer: CustomerID) -> [CustomerLogEntry] { records.customerLogs[customer] ?? [] }
 
     /// Decides to note a refused hand-out with its reason in the customer's log. `parcels` must
     /// be the customer's; none given means their waiting parcels. The reason is 1 to
@@ -42,7 +42,7 @@ extension ShopState {
     /// (blank: none), as a registered proxy is named.
     public func refuseHandOut(_ customer: CustomerID, parcels: [ParcelID], reason: String, proxyName: String? = nil,
                               _ context: Context) throws(DomainError) -> Decision<CustomerLogEntry> {
-        guard let known = customers[customer] else { throw .unknownCustomer(customer.description) }
+        guard let known = records.customers[customer] else { throw .unknownCustomer(customer.description) }
         let text = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...Self.reasonLimit).contains(text.count) else { throw .invalidReason(limit: Self.reasonLimit) }
         let typedProxy = proxyName?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""

@@ -20,14 +20,14 @@ extension ShopState {
     /// spacing ignored), or nil.
     public func proxy(named name: String, of customer: CustomerID) -> Proxy? {
         let folded = NameFolding.fold(name)
-        return customers[customer]?.proxies.first { NameFolding.fold($0.name) == folded }
+        return records.customers[customer]?.proxies.first { NameFolding.fold($0.name) == folded }
     }
 
     /// Decides to register `name` as somebody who may collect the customer's parcels. The name
     /// follows ``TypedText``, is 1 to ``TypedText/nameLimit`` characters with a letter, and is
     /// not already registered for them.
     public func authoriseProxy(_ name: String, for customer: CustomerID, _ context: Context) throws(DomainError) -> Decision<Proxy> {
-        guard let known = customers[customer] else { throw .unknownCustomer(customer.description) }
+        guard let known = records.customers[customer] else { throw .unknownCustomer(customer.description) }
         let tidy = try Self.proxyName(name)
         if let registered = proxy(named: tidy, of: customer) { throw .proxyAlreadyRegistered(name: registered.name, key: known.key) }
         let proxy = Proxy(name: tidy, registeredAt: context.now, registeredBy: context.staff)
@@ -46,7 +46,7 @@ extension ShopState {
 
     /// Decides to withdraw a registered proxy's authorisation; `name` is compared folded.
     public func revokeProxy(_ name: String, for customer: CustomerID, _ context: Context) throws(DomainError) -> Decision<Proxy> {
-        guard let known = customers[customer] else { throw .unknownCustomer(customer.description) }
+        guard let known = records.customers[customer] else { throw .unknownCustomer(customer.description) }
         guard let registered = proxy(named: name, of: customer) else {
             throw .notAProxy(name: name.trimmingCharacters(in: .whitespaces), key: known.key, registered: known.proxies.map(\.name))
         }

@@ -49,7 +49,7 @@ extension ShopState {
             if let holder = customer(withKey: chosen) { throw .keyTaken(key: chosen, holder: holder.name) }
             key = chosen
         } else {
-            key = CustomerKey.firstFree(initials) { customerByKey[$0] != nil }
+            key = CustomerKey.firstFree(initials) { indexes.customerByKey[$0] != nil }
         }
         var phones: [String] = []
         for phone in new.phones {
@@ -57,7 +57,7 @@ extension ShopState {
             if !phones.contains(digits) { phones.append(digits) }
         }
         return Customer(
-            id: try CustomerID.minted(from: nextCustomerNumber), name: name, key: key, keyIsChosen: new.key != nil,
+            id: try CustomerID.minted(from: records.nextCustomerNumber), name: name, key: key, keyIsChosen: new.key != nil,
             phones: phones, email: new.email.flatMap { $0.isEmpty ? nil : $0 },
             note: new.note.flatMap { $0.isEmpty ? nil : $0 }, createdAt: context.now)
     }

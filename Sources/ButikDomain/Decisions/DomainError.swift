@@ -64,7 +64,7 @@ public enum DomainError: Error, Equatable, Sendable {
     /// A hand-out on the pickup code was asked for without the code.
     case pickupCodeMissing
     /// These parcels do not have the pickup code given: not handed out on it.
-    case pickupCodeMismatch(code: String, tracking: [TrackingNumber])
+    case pickupCodeMismatch(code: PickupCode, tracking: [TrackingNumber])
     /// Every number in ``Ranges/identifier`` for this kind of record is used.
     case numbersExhausted(RecordKind)
     /// The computer's clock is outside ``Ranges/dates``: every action is recorded with its time.

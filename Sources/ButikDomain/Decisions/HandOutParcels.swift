@@ -8,7 +8,7 @@ public struct HandOutRequest: Equatable, Sendable {
     public var proxyName: String?
     /// What the clerk noted of the proxy's own ID ("førerkort …4521"); required with `.proxy`.
     public var proxyID: String?
-    /// The pickup code the person at the counter gave (see ``PickupCode/normalized(_:)``);
+    /// The pickup code the person at the counter gave (see ``PickupCode/init(_:)``);
     /// required with `.code`.
     public var pickupCode: String?
 
@@ -32,9 +32,9 @@ public struct HandedOut: Equatable, Sendable {
     /// unknown). They were not handed out and need another check.
     public var notMatchingCode: [Parcel]
     /// The code given, for ``codeRefusal``.
-    public var pickupCode: String?
+    public var pickupCode: PickupCode?
 
-    public init(parcels: [Parcel], unregisteredProxy: Bool = false, notMatchingCode: [Parcel] = [], pickupCode: String? = nil) {
+    public init(parcels: [Parcel], unregisteredProxy: Bool = false, notMatchingCode: [Parcel] = [], pickupCode: PickupCode? = nil) {
         self.parcels = parcels
         self.unregisteredProxy = unregisteredProxy
         self.notMatchingCode = notMatchingCode
@@ -88,15 +88,15 @@ extension ShopState {
         for parcel in given where !owners.contains(parcel.customer) { owners.append(parcel.customer) }
         guard owners.count == 1 else {
             throw .handOutForSeveralCustomers(keys: owners.map { owner in
-                customers[owner]?.key ?? given.first { $0.customer == owner }?.key ?? owner.description
+                records.customers[owner]?.key ?? given.first { $0.customer == owner }?.key ?? owner.description
             })
         }
         var notMatching: [Parcel] = []
-        var code: String?
+        var code: PickupCode?
         if request.verification == .code {
             let text = request.pickupCode?.trimmingCharacters(in: .whitespaces) ?? ""
             guard !text.isEmpty else { throw .pickupCodeMissing }
-            guard let said = PickupCode.normalized(text) else { throw .invalidPickupCode(text) }
+            guard let said = PickupCode(text) else { throw .invalidPickupCode(text) }
             code = said
             notMatching = given.filter { !$0.hasPickupCode(said) }
             given.removeAll { !$0.hasPickupCode(said) }
@@ -129,7 +129,7 @@ extension ShopState {
         var after = self
         after.apply(context.record(events[0]))
         for id in ids {
-            let parcel = after.parcels[id]!
+            let parcel = after.records.parcels[id]!
             if parcel.slot == context.layout.outboundID {
                 // It was handed out from the outbound area: it waits for the driver again.
                 let back = Event.parcelReturning(parcel: id, to: parcel.slot)
@@ -143,12 +143,12 @@ extension ShopState {
             events.append(move)
             after.apply(context.record(move))
         }
-        return Decision(events: events, outcome: ids.compactMap { after.parcels[$0] })
+        return Decision(events: events, outcome: ids.compactMap { after.records.parcels[$0] })
     }
 
     /// The parcel with this id, or an error naming it.
     func existing(_ id: ParcelID) throws(DomainError) -> Parcel {
-        guard let parcel = parcels[id] else { throw .unknownParcel(id.description) }
+        guard let parcel = records.parcels[id] else { throw .unknownParcel(id.description) }
         return parcel
     }
 }

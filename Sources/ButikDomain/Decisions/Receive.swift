@@ -17,7 +17,7 @@ public struct ReceiveRequest: Equatable, Sendable {
     public var delivery: DeliveryID?
     /// Receive a number that was here before and left (handed out, returned) on purpose.
     public var again: Bool
-    /// The pickup code as given (see ``PickupCode/normalized(_:)``); nil takes the one a
+    /// The pickup code as given (see ``PickupCode/init(_:)``); nil takes the one a
     /// manifest announced, if any.
     public var pickupCode: String?
 
@@ -48,7 +48,7 @@ extension ShopState {
     public func receive(_ request: ReceiveRequest, _ context: Context) throws(DomainError) -> Decision<Received> {
         let tracking = request.tracking.number
         let givenCode = try request.pickupCode.map { text throws(DomainError) in
-            guard let code = PickupCode.normalized(text) else { throw DomainError.invalidPickupCode(text) }
+            guard let code = PickupCode(text) else { throw DomainError.invalidPickupCode(text) }
             return code
         }
         if let present = parcelInShop(tracking) {
@@ -66,10 +66,10 @@ extension ShopState {
             }
         }
         let delivery = try request.delivery.map { id throws(DomainError) in
-            guard let open = openDeliveries[id] else { throw DomainError.noOpenDelivery }
+            guard let open = records.openDeliveries[id] else { throw DomainError.noOpenDelivery }
             return open
         }
-        let announced = expected[tracking].flatMap { $0.arrivedAs == nil ? $0 : nil }
+        let announced = records.expected[tracking].flatMap { $0.arrivedAs == nil ? $0 : nil }
         let carrier = try resolveCarrier(request.carrier ?? announced?.carrier ?? delivery?.carrier, context.layout)
         var events: [Event] = []
         let customer: Customer
@@ -77,7 +77,7 @@ extension ShopState {
         var isNew = false
         switch request.recipient {
         case .customer(let id):
-            guard let known = customers[id] else { throw .unknownCustomer(id.description) }
+            guard let known = records.customers[id] else { throw .unknownCustomer(id.description) }
             customer = known
             recipientName = known.name
         case .person(let given):
@@ -94,7 +94,7 @@ extension ShopState {
         }
         let (slot, overflow) = assignSlot(for: customer.id, size: request.size, layout: context.layout)
         let parcel = Parcel(
-            id: try ParcelID.minted(from: nextParcelNumber), tracking: tracking, format: request.tracking.format,
+            id: try ParcelID.minted(from: records.nextParcelNumber), tracking: tracking, format: request.tracking.format,
             checkDigit: request.tracking.checkDigit, carrier: carrier.id, recipientName: recipientName,
             customer: customer.id, key: customer.key, slot: slot, size: request.size,
             deadline: carrier.deadline(receivedOn: context.today, holdDays: announced?.holdDays), receivedAt: context.now,
@@ -108,9 +108,9 @@ extension ShopState {
     /// several such customers the phone decides. Nil when nobody has the name.
     public func existingCustomer(matching person: NewCustomer) throws(DomainError) -> Customer? {
         let folded = NameFolding.fold(person.name)
-        let sameName = nameIndex.exactly(folded).compactMap { customers[$0] }
+        let sameName = indexes.nameIndex.exactly(folded).compactMap { records.customers[$0] }
         if let key = person.key.flatMap(CustomerKey.chosen), let holder = customer(withKey: key) {
-            guard foldedNames[holder.id] == folded else { throw .keyTaken(key: key, holder: holder.name) }
+            guard indexes.foldedNames[holder.id] == folded else { throw .keyTaken(key: key, holder: holder.name) }
             return holder
         }
         if sameName.count <= 1 { return sameName.first }

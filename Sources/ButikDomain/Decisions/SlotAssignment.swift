@@ -8,7 +8,7 @@ public enum OverflowReason: String, Codable, Sendable {
 
 extension ShopState {
     /// A slot's capacity: the shop file's, unless changed since.
-    public func capacity(of slot: ShopLayout.Slot) -> Int { capacityOverrides[slot.id] ?? slot.capacity }
+    public func capacity(of slot: ShopLayout.Slot) -> Int { records.capacityOverrides[slot.id] ?? slot.capacity }
 
     /// Free room in a shelf slot.
     public func freeRoom(in slot: ShopLayout.Slot) -> Int { capacity(of: slot) - load(of: slot.id) }

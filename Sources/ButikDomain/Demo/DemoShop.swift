@@ -87,7 +87,7 @@ public enum DemoShop {
                 // The last digits of the proxy's ID, from the moment: no draw, so the demo stays the same.
                 let proxyID = proxy.map { _ in "førerkort …" + String(format: "%04d", Int(time.timeIntervalSince1970 / 60) % 10_000) }
                 builder.handOut(waiting.map(\.id), verification: verification, proxyName: proxy, proxyID: proxyID,
-                                pickupCode: verification == .code ? code : nil, at: time, staff: staff[Int.random(in: 0..<staff.count, using: &random)])
+                                pickupCode: verification == .code ? code?.digits : nil, at: time, staff: staff[Int.random(in: 0..<staff.count, using: &random)])
             }
             // A day after the deadline, uncollected parcels go to the outbound area in the
             // evening; the driver takes them on Mondays, Wednesdays and Fridays.

@@ -80,11 +80,11 @@ public struct ExpectedParcel: Codable, Equatable, Sendable {
     public var importedAt: Date
     /// The parcel it arrived as; nil while still expected.
     public var arrivedAs: ParcelID?
-    /// The pickup code the carrier sent the recipient (digits only), if the manifest gave one.
-    public var pickupCode: String?
+    /// The pickup code the carrier sent the recipient, if the manifest gave one.
+    public var pickupCode: PickupCode?
 
     public init(tracking: TrackingNumber, name: String, phone: String? = nil, carrier: String? = nil,
-                holdDays: Int? = nil, importedAt: Date, arrivedAs: ParcelID? = nil, pickupCode: String? = nil) {
+                holdDays: Int? = nil, importedAt: Date, arrivedAs: ParcelID? = nil, pickupCode: PickupCode? = nil) {
         self.tracking = tracking
         self.name = name
         self.phone = phone
@@ -104,6 +104,6 @@ public struct ExpectedParcel: Codable, Equatable, Sendable {
         holdDays = try c.decodeIfPresent(Int.self, forKey: .holdDays, in: Ranges.holdDays, "hold days")
         importedAt = try c.decode(Date.self, forKey: .importedAt)
         arrivedAs = try c.decodeIfPresent(ParcelID.self, forKey: .arrivedAs)
-        pickupCode = try c.decodeIfPresent(String.self, forKey: .pickupCode)
+        pickupCode = try c.decodeIfPresent(PickupCode.self, forKey: .pickupCode)
     }
 }

@@ -3,15 +3,15 @@ import Foundation
 extension ShopState {
     /// The delivery `staff` has open, if any.
     public func openDelivery(of staff: String) -> Delivery? {
-        openDeliveries.values.filter { $0.staff == staff }.min { $0.id < $1.id }
+        records.openDeliveries.values.filter { $0.staff == staff }.min { $0.id < $1.id }
     }
 
     /// How many parcels a delivery has received so far.
-    public func receivedCount(in delivery: DeliveryID) -> Int { receivedInDelivery[delivery]?.count ?? 0 }
+    public func receivedCount(in delivery: DeliveryID) -> Int { indexes.receivedInDelivery[delivery]?.count ?? 0 }
 
     /// Parcels received in a delivery so far, in order (undone receipts are gone from state).
-    public func parcels(in delivery: DeliveryID) -> [Parcel] {
-        (receivedInDelivery[delivery] ?? []).compactMap { parcels[$0] }
+    public func parcelsReceived(in delivery: DeliveryID) -> [Parcel] {
+        (indexes.receivedInDelivery[delivery] ?? []).compactMap { records.parcels[$0] }
     }
 
     /// Decides to start scanning in a delivery; one open delivery per staff member.
@@ -23,7 +23,7 @@ extension ShopState {
         guard let known = context.layout.carrier(named: carrier) else {
             throw .unknownCarrier(carrier, known: context.layout.carriers.map(\.id))
         }
-        let delivery = Delivery(id: try DeliveryID.minted(from: nextDeliveryNumber), carrier: known.id, declared: declared,
+        let delivery = Delivery(id: try DeliveryID.minted(from: records.nextDeliveryNumber), carrier: known.id, declared: declared,
                                 startedAt: context.now, staff: context.staff)
         return Decision(events: [.deliveryStarted(delivery)], outcome: delivery)
     }
@@ -31,7 +31,7 @@ extension ShopState {
     /// Decides to end the staff member's open delivery, with its summary for the journal.
     public func endDelivery(_ context: Context) throws(DomainError) -> Decision<DeliverySummary> {
         guard let open = openDelivery(of: context.staff) else { throw .noOpenDelivery }
-        let received = parcels(in: open.id)
+        let received = parcelsReceived(in: open.id)
         var perCarrier: [String: Int] = [:]
         for parcel in received { perCarrier[parcel.carrier, default: 0] += 1 }
         let summary = DeliverySummary(

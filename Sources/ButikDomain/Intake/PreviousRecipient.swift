@@ -6,9 +6,9 @@ extension ShopState {
     public func previousRecipient(of number: TrackingNumber, stories: [ParcelStory] = []) -> Customer? {
         if let parcel = latestParcel(number) {
             guard case .handedOut = parcel.status else { return nil }
-            return customers[parcel.customer]
+            return records.customers[parcel.customer]
         }
         guard let story = stories.filter({ $0.tracking == number }).max(by: { $0.id < $1.id }), story.status == .handedOut else { return nil }
-        return customers[story.customer]
+        return records.customers[story.customer]
     }
 }

@@ -16,7 +16,7 @@ extension ShopState {
         var seen = Set<TrackingNumber>()
         for entry in entries {
             let number = entry.tracking.number
-            guard expected[number] == nil, parcelInShop(number) == nil, seen.insert(number).inserted else { continue }
+            guard records.expected[number] == nil, parcelInShop(number) == nil, seen.insert(number).inserted else { continue }
             added.append(ExpectedParcel(tracking: number, name: ShopState.givenNameFirst(entry.name), phone: entry.phone, carrier: entry.carrierID,
                                         holdDays: entry.holdDays, importedAt: context.now,
                                         pickupCode: entry.pickupCode))
@@ -35,12 +35,12 @@ extension ShopState {
 
     /// The recipient a manifest announced for `tracking`, while the parcel has not arrived.
     public func announcedRecipient(_ tracking: TrackingNumber) -> NewCustomer? {
-        guard let entry = expected[tracking], entry.arrivedAs == nil else { return nil }
+        guard let entry = records.expected[tracking], entry.arrivedAs == nil else { return nil }
         return NewCustomer(name: entry.name, phones: entry.phone.map { [$0] } ?? [])
     }
 
     /// Announced parcels that have not arrived, oldest announcement first.
     public var stillExpected: [ExpectedParcel] {
-        expected.values.filter { $0.arrivedAs == nil }.sorted { ($0.importedAt, $0.tracking) < ($1.importedAt, $1.tracking) }
+        records.expected.values.filter { $0.arrivedAs == nil }.sorted { ($0.importedAt, $0.tracking) < ($1.importedAt, $1.tracking) }
     }
 }

@@ -41,11 +41,11 @@ public struct ManifestEntry: Equatable, Sendable {
     public var carrierID: String?
     /// 1-90, or nil when the cell is empty (the carrier's or the shop's default applies).
     public var holdDays: Int?
-    /// Digits only (see ``PickupCode/normalized(_:)``), or nil when the cell is empty.
-    public var pickupCode: String?
+    /// The code in the pickup code cell, or nil when the cell is empty.
+    public var pickupCode: PickupCode?
 
     public init(line: Int, tracking: ParsedTracking, name: String, phone: String? = nil,
-                carrierID: String? = nil, holdDays: Int? = nil, pickupCode: String? = nil) {
+                carrierID: String? = nil, holdDays: Int? = nil, pickupCode: PickupCode? = nil) {
         self.line = line
         self.tracking = tracking
         self.name = name
@@ -201,10 +201,10 @@ public enum Manifest {
                 }
             }
 
-            var pickupCode: String?
+            var pickupCode: PickupCode?
             let codeText = cell(.pickupCode)
             if !codeText.isEmpty {
-                pickupCode = PickupCode.normalized(codeText)
+                pickupCode = PickupCode(codeText)
                 if pickupCode == nil { reasons.append(.badPickupCode(codeText)) }
             }
 

@@ -90,12 +90,12 @@ public struct Parcel: Codable, Equatable, Sendable {
     /// True when a pre-advice manifest announced it.
     public var preAdvised: Bool?
     /// The code the carrier sent the recipient (see ``PickupCode``), when known.
-    public var pickupCode: String?
+    public var pickupCode: PickupCode?
 
     public init(id: ParcelID, tracking: TrackingNumber, format: TrackingFormat, checkDigit: CheckDigitStatus, carrier: String,
                 recipientName: String, customer: CustomerID, key: String, slot: SlotID, size: SizeClass, deadline: Day,
                 receivedAt: Date, receivedBy: String, status: ParcelStatus, delivery: DeliveryID? = nil,
-                preAdvised: Bool? = nil, pickupCode: String? = nil) {
+                preAdvised: Bool? = nil, pickupCode: PickupCode? = nil) {
         self.id = id
         self.tracking = tracking
         self.format = format

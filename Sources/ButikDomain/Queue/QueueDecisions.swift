@@ -4,22 +4,22 @@ extension ShopState {
     /// Open queue entries in the order the customers are (or will be) at the counter: by
     /// ``QueueEntry/dueAt``, an announced customer by their time, then by number.
     public var openQueue: [QueueEntry] {
-        openQueueByCustomer.values.compactMap { queue[$0] }.sorted { ($0.dueAt, $0.id) < ($1.dueAt, $1.id) }
+        indexes.openQueueByCustomer.values.compactMap { records.queue[$0] }.sorted { ($0.dueAt, $0.id) < ($1.dueAt, $1.id) }
     }
 
     /// The customer's open queue entry, if they have one.
     public func openQueueEntry(for customer: CustomerID) -> QueueEntry? {
-        openQueueByCustomer[customer].flatMap { queue[$0] }
+        indexes.openQueueByCustomer[customer].flatMap { records.queue[$0] }
     }
 
     /// Decides to put a customer in the queue: at the counter now, or announced for
     /// `announcedFor`. The customer must exist and have no open entry; a blank note is none.
     public func addToQueue(_ customer: CustomerID, announcedFor: Date?, note: String?,
                            _ context: Context) throws(DomainError) -> Decision<QueueEntry> {
-        guard let known = customers[customer] else { throw .unknownCustomer(customer.description) }
+        guard let known = records.customers[customer] else { throw .unknownCustomer(customer.description) }
         if let open = openQueueEntry(for: customer) { throw .alreadyQueued(key: known.key, status: open.status) }
         let text = note?.trimmingCharacters(in: .whitespacesAndNewlines)
-        let entry = QueueEntry(id: try QueueEntryID.minted(from: nextQueueNumber), customer: customer, announcedFor: announcedFor,
+        let entry = QueueEntry(id: try QueueEntryID.minted(from: records.nextQueueNumber), customer: customer, announcedFor: announcedFor,
                                note: text?.isEmpty == false ? text : nil, addedAt: context.now, addedBy: context.staff)
         return Decision(events: [.queueEntryAdded(entry)], outcome: entry)
     }
@@ -64,7 +64,7 @@ extension ShopState {
         return entry
     }
 
-    private func key(_ customer: CustomerID) -> String { customers[customer]?.key ?? customer.description }
+    private func key(_ customer: CustomerID) -> String { records.customers[customer]?.key ?? customer.description }
 
     /// The event as a decision whose outcome is the entry it changed, as it is afterwards.
     private func decided(_ event: Event, on entry: QueueEntryID, _ context: Context) -> Decision<QueueEntry> {

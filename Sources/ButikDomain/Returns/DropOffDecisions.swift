@@ -1,12 +1,12 @@
 extension ShopState {
     /// The drop-off with this tracking number still waiting for the driver.
     public func dropOffWaiting(_ tracking: TrackingNumber) -> DropOff? {
-        waitingDropOffByTracking[tracking].flatMap { dropOffs[$0] }
+        indexes.waitingDropOffByTracking[tracking].flatMap { records.dropOffs[$0] }
     }
 
     /// Drop-offs waiting for the driver, oldest first; only `carrier`'s when given.
     public func dropOffsWaiting(carrier: String? = nil) -> [DropOff] {
-        waitingDropOffByTracking.values.compactMap { dropOffs[$0] }
+        indexes.waitingDropOffByTracking.values.compactMap { records.dropOffs[$0] }
             .filter { carrier == nil || $0.carrier == carrier }
             .sorted { $0.id < $1.id }
     }
@@ -19,9 +19,9 @@ extension ShopState {
         let number = tracking.number
         if let parcel = parcelInShop(number) { throw .alreadyInShop(tracking: number, slot: parcel.slot, key: parcel.key) }
         if let earlier = dropOffWaiting(number) { throw .alreadyDroppedOff(tracking: number, receipt: earlier.receipt) }
-        if let customer, customers[customer] == nil { throw .unknownCustomer(customer.description) }
+        if let customer, records.customers[customer] == nil { throw .unknownCustomer(customer.description) }
         let carrierID = try resolveCarrier(carrier, context.layout).id
-        let dropOff = DropOff(id: try DropOffID.minted(from: nextDropOffNumber), tracking: number, carrier: carrierID, customer: customer,
+        let dropOff = DropOff(id: try DropOffID.minted(from: records.nextDropOffNumber), tracking: number, carrier: carrierID, customer: customer,
                               at: context.now, staff: context.staff)
         return Decision(events: [.droppedOff(dropOff)], outcome: dropOff)
     }

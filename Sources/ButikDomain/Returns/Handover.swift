@@ -90,7 +90,7 @@ extension ShopState {
         for number in tally.scanned where expected.contains(number) {
             if let parcel = parcelInShop(number), case .returning = parcel.status {
                 handover.parcels.append(parcel.id)
-            } else if let dropOff = waitingDropOffByTracking[number] {
+            } else if let dropOff = indexes.waitingDropOffByTracking[number] {
                 handover.dropOffs.append(dropOff)
             }
         }

@@ -23,18 +23,18 @@ extension ShopState {
         guard !byCode.isEmpty else { return SearchResults(customers: customers, parcels: found) }
         var owners: [CustomerID] = []
         for id in byCode {
-            if let owner = parcels[id]?.customer, !owners.contains(owner) { owners.append(owner) }
+            if let owner = records.parcels[id]?.customer, !owners.contains(owner) { owners.append(owner) }
         }
         return SearchResults(customers: Array((owners + customers.filter { !owners.contains($0) }).prefix(limit)),
                              parcels: Array((byCode + found.filter { !byCode.contains($0) }).prefix(limit)))
     }
 
-    /// The parcels in the shop whose pickup code is `query` (see ``PickupCode/normalized(_:)``),
+    /// The parcels in the shop whose pickup code is `query` (see ``PickupCode/init(_:)``),
     /// newest first.
     /// - Complexity: one dictionary lookup.
     public func parcelsInShop(withPickupCode query: String) -> [ParcelID] {
-        guard let code = PickupCode.normalized(query) else { return [] }
-        return (inShopByPickupCode[code] ?? []).sorted(by: >)
+        guard let code = PickupCode(query) else { return [] }
+        return (indexes.inShopByPickupCode[code] ?? []).sorted(by: >)
     }
 
     /// The customer half of ``search(_:limit:)``.
@@ -45,7 +45,7 @@ extension ShopState {
         guard !trimmed.isEmpty, limit > 0 else { return [] }
         var seen = Set<CustomerID>()
         var byKey: [CustomerID] = []
-        if let keyed = customerByKey[trimmed.uppercased()] {
+        if let keyed = indexes.customerByKey[trimmed.uppercased()] {
             byKey.append(keyed)
             seen.insert(keyed)
         }
@@ -53,7 +53,7 @@ extension ShopState {
         let words = NameFolding.words(trimmed).map { Array($0.utf8) }
         if words.contains(where: { $0.contains(where: { !(0x30...0x39).contains($0) }) }) {
             let keyed = byKey.first
-            nameIndex.forEachInOrder(having: ByteMask(words.joined())) { folded, id in
+            indexes.nameIndex.forEachInOrder(having: ByteMask(words.joined())) { folded, id in
                 guard id != keyed, words.allSatisfy({ ByteSearch.contains(folded, $0) }) else { return true }
                 if words.allSatisfy({ ByteSearch.contains(folded, $0, atWordStart: true) }) {
                     wordStarts.append(id)
@@ -77,7 +77,7 @@ extension ShopState {
     /// The first `limit` customers by name with a phone number containing `needle`.
     private func customersByPhone(_ needle: [UInt8], except seen: Set<CustomerID>, limit: Int) -> [CustomerID] {
         var matched: [CustomerID] = []
-        phoneIndex.forEach { phone, id in
+        indexes.phoneIndex.forEach { phone, id in
             // "+47 912 34 567" finds a number stored as 91234567: a long query may carry a country code.
             if ByteSearch.contains(phone, needle) || (needle.count > 8 && needle.suffix(phone.count).elementsEqual(phone)) {
                 matched.append(id)
@@ -86,7 +86,7 @@ extension ShopState {
         if matched.count <= limit {
             // Name order as in the name index: folded bytes, then id.
             return Set(matched).subtracting(seen).sorted { a, b in
-                let (x, y) = ((foldedNames[a] ?? "").utf8, (foldedNames[b] ?? "").utf8)
+                let (x, y) = ((indexes.foldedNames[a] ?? "").utf8, (indexes.foldedNames[b] ?? "").utf8)
                 return x.lexicographicallyPrecedes(y) || (x.elementsEqual(y) && a < b)
             }
         }
@@ -95,7 +95,7 @@ extension ShopState {
         var marked = [Bool](repeating: false, count: (matched.map(\.rawValue).max() ?? 0) + 1)
         for id in matched where !seen.contains(id) { marked[id.rawValue] = true }
         var byName: [CustomerID] = []
-        nameIndex.forEachInOrder { _, id in
+        indexes.nameIndex.forEachInOrder { _, id in
             if marked.indices.contains(id.rawValue), marked[id.rawValue] { byName.append(id) }
             return byName.count < limit
         }
@@ -113,7 +113,7 @@ extension ShopState {
         // index backwards meets the newest first, and each rank's first `limit` are its best:
         // no sorting, and a fragment matching thousands of numbers looks few parcels up.
         var ranked = [[ParcelID]](repeating: [], count: 6)
-        trackingIndex.forEachReversed { value, id in
+        indexes.trackingIndex.forEachReversed { value, id in
             let base: Int
             if value.elementsEqual(needle) || exact.map({ value.elementsEqual($0) }) == true {
                 base = 0
@@ -125,7 +125,7 @@ extension ShopState {
                 return
             }
             guard ranked[base].count < limit || ranked[base + 1].count < limit else { return }
-            let rank = base + (parcels[id]?.status.isInShop == true ? 0 : 1)
+            let rank = base + (records.parcels[id]?.status.isInShop == true ? 0 : 1)
             if ranked[rank].count < limit { ranked[rank].append(id) }
         }
         return Array(ranked.joined().prefix(limit))

@@ -70,7 +70,7 @@ extension TapeReader {
               let format = text(m["format"]).flatMap(TrackingFormat.init(rawValue:)),
               let id = identifier(m["id"], ParcelID.self),
               let key = text(m["key"]),
-              let pickupCode = optional(m["pickupCode"], text),
+              let pickupCode = optional(m["pickupCode"], { text($0).flatMap(storedPickupCode) }),
               let preAdvised = optional(m["preAdvised"], flag),
               let receivedAt = time(m["receivedAt"]),
               let receivedBy = text(m["receivedBy"]),
@@ -127,6 +127,11 @@ extension TapeReader {
         guard m.isObject, let name = text(m["name"]), let at = time(m["registeredAt"]),
               let by = text(m["registeredBy"]) else { return nil }
         return Proxy(name: name, registeredAt: at, registeredBy: by)
+    }
+
+    /// A code as ``PickupCode/init(_:)`` makes it (anything else through `Decodable`).
+    private func storedPickupCode(_ text: String) -> PickupCode? {
+        PickupCode(text).flatMap { $0.digits == text ? $0 : nil }
     }
 
     // MARK: Scalars: nil for anything but the plain case

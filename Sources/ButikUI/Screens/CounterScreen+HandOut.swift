@@ -72,7 +72,7 @@ extension CounterScreen {
             flow.step = .scanning
         case .giveCode:
             // The customer says the code; only the parcels with that code stay in the hand-out.
-            guard let code = PickupCode.normalized(flow.codeField.text) else {
+            guard let code = PickupCode(flow.codeField.text) else {
                 notice = (DomainError.invalidPickupCode(flow.codeField.text).phrase, true)
                 return [.beep]
             }

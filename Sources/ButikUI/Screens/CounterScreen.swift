@@ -228,7 +228,7 @@ public struct CounterScreen: Sendable {
         let words = context.words
         var first = "\(parcel.tracking.value)  \(words.text(parcel.format.phrase))"
         if parcel.checkDigit == .overridden { first += " " + words.text("counter.parcel.checkDigitOverridden") }
-        if let code = parcel.pickupCode { first += "  " + words.text("counter.parcel.pickupCode", ["code": .text(code)]) }
+        if let code = parcel.pickupCode { first += "  " + words.text("counter.parcel.pickupCode", ["code": .text(code.digits)]) }
         let size = parcel.size == .large ? words.text("size.large") : words.text("size.small")
         var lines = [
             first,

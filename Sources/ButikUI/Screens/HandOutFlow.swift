@@ -87,7 +87,7 @@ public struct HandOutFlow: Equatable, Sendable {
 
     /// Leaves out the parcels whose pickup code is not `code`; false, changing nothing, when
     /// none has it. The hand-out's decision checks the codes again.
-    mutating func keepParcels(withPickupCode code: String, _ shop: ShopState) -> Bool {
+    mutating func keepParcels(withPickupCode code: PickupCode, _ shop: ShopState) -> Bool {
         let others = selected.filter { shop.parcels[$0]?.hasPickupCode(code) != true }
         guard others.count < selected.count else { return false }
         leftOut.formUnion(others)

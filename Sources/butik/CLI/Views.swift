@@ -20,7 +20,7 @@ struct ParcelView: Encodable {
     let handedOutAt: Date?
     let verification: String?
     let proxyName: String?
-    let pickupCode: String?
+    let pickupCode: PickupCode?
     /// What the clerk noted of the proxy's own ID.
     let proxyID: String?
 

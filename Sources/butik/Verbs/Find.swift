@@ -58,7 +58,7 @@ extension Verb {
             if !customers.isEmpty { Output.line() }
             Output.line(words.text("cli.find.parcels"))
             Output.table(parcels.map { parcel in
-                let tracking = "  " + (parcel.pickupCode.map { words.text("cli.find.withCode", ["tracking": .text(parcel.tracking.value), "code": .text($0)]) }
+                let tracking = "  " + (parcel.pickupCode.map { words.text("cli.find.withCode", ["tracking": .text(parcel.tracking.value), "code": .text($0.digits)]) }
                     ?? parcel.tracking.value)
                 guard let closing = closedText(of: parcel, in: zone) else { return [tracking] + parcel.row(today: today, words).dropFirst() }
                 return [tracking, parcel.key, parcel.recipientName, words.text(closing)]

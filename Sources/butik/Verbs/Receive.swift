@@ -54,7 +54,7 @@ extension Verb {
             let recipient: [String: Phrase.Argument] = ["name": .text(received.customer.name), "carrier": .text(parcel.carrier),
                                                         "deadline": .date(parcel.deadline)]
             Output.line(words.text(received.isNewCustomer ? Phrase("cli.receive.forNewCustomer", recipient) : Phrase("cli.receive.for", recipient)))
-            if let code = parcel.pickupCode { Output.line(words.text("cli.receive.pickupCode", ["code": .text(code)])) }
+            if let code = parcel.pickupCode { Output.line(words.text("cli.receive.pickupCode", ["code": .text(code.digits)])) }
             if let overflow = received.overflow {
                 let slot: [String: Phrase.Argument] = ["slot": .text(parcel.slot.value)]
                 Output.line(words.text(overflow == .large ? Phrase("cli.receive.largeToFloor", slot) : Phrase("cli.receive.shelvesFull", slot)))
@@ -79,7 +79,7 @@ private struct ReceivedView: Encodable {
     let overflow: String?
     let checkDigit: String
     let format: String
-    let pickupCode: String?
+    let pickupCode: PickupCode?
 
     init(_ received: Received) {
         let parcel = received.parcel

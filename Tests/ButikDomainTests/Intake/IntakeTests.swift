@@ -103,7 +103,7 @@ import Testing
 }
 
 @Suite struct ExpectedParcelTests {
-    static func entry(_ code: String, _ name: String, line: Int = 2, holdDays: Int? = nil, pickupCode: String? = nil) -> ManifestEntry {
+    static func entry(_ code: String, _ name: String, line: Int = 2, holdDays: Int? = nil, pickupCode: PickupCode? = nil) -> ManifestEntry {
         ManifestEntry(line: line, tracking: Fixtures.tracking(code), name: name, phone: "91234567", carrierID: "amazon", holdDays: holdDays,
                       pickupCode: pickupCode)
     }

@@ -7,12 +7,18 @@ import Testing
         ("1234", "1234"), ("123456", "123456"), (" 4711 ", "4711"), ("123 456", "123456"), ("12\t34", "1234"), ("0042", "0042"),
     ])
     func goodCodes(_ text: String, _ code: String) {
-        #expect(PickupCode.normalized(text) == code)
+        #expect(PickupCode(text)?.digits == code)
     }
 
     @Test(arguments: ["", "   ", "123", "1234567", "12a4", "12-34", "١٢٣٤", "１２３４"])
     func badCodes(_ text: String) {
-        #expect(PickupCode.normalized(text) == nil)
+        #expect(PickupCode(text) == nil)
+    }
+
+    @Test func aCodeIsWrittenAsItsDigits() throws {
+        let code = try #require(PickupCode(" 0471"))
+        #expect(try JournalCoding.json([code]) == #"["0471"]"#)
+        #expect(try JournalCoding.roundTrip([code]) == [code])
     }
 
     private func receive(code: String?, _ state: inout ShopState) throws(DomainError) -> Parcel {

@@ -104,3 +104,8 @@ struct RecordedShop {
         return history
     }
 }
+
+/// Codes in tests as literals (`parcel.pickupCode == "1234"`), taken as written.
+extension PickupCode: ExpressibleByStringLiteral {
+    public init(stringLiteral digits: String) { self.init(stored: digits) }
+}

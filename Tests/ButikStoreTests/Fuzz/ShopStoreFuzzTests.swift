@@ -70,7 +70,7 @@ import Testing
             record(.receiptUndone(parcel: parcels[3].id)),
             record(.parcelsExpected([ExpectedParcel(tracking: TrackingNumber("RR123456785SE"), name: "Åse Ødegård",
                                                     phone: "91234567", carrier: "postnord", holdDays: 14, importedAt: at,
-                                                    pickupCode: "0471")])),
+                                                    pickupCode: PickupCode("0471"))])),
             record(.slotCapacityChanged(slot: SlotID("A1"), capacity: 9)),
             record(.droppedOff(DropOff(id: DropOffID(1), tracking: TrackingNumber("1Z999AA10123456784"), carrier: "ups",
                                        customer: customer, at: at, staff: "kari"))),

@@ -54,7 +54,7 @@ import Glibc
         }
         for parcel in shop.parcels.values {
             texts += [parcel.tracking.value, parcel.key, parcel.recipientName, parcel.carrier, parcel.slot.value, parcel.receivedBy,
-                      parcel.pickupCode ?? ""]
+                      parcel.pickupCode?.digits ?? ""]
             if case .handedOut(let handOut) = parcel.status { texts += [handOut.staff, handOut.proxyName ?? "", handOut.proxyID ?? ""] }
         }
         texts += shop.customerLogs.values.flatMap { $0.flatMap { [$0.text, $0.staff] } }

@@ -37,12 +37,12 @@ struct PickupCodeScenarioTests {
         let h = try Harness()
         let shop = h.store.state
         let inShop = shop.parcelsInShop
-        #expect(inShop.filter { $0.carrier == "postnord" }.allSatisfy { $0.pickupCode?.count == 4 })
-        #expect(inShop.filter { $0.carrier == "amazon" }.allSatisfy { $0.pickupCode?.count == 6 })
+        #expect(inShop.filter { $0.carrier == "postnord" }.allSatisfy { $0.pickupCode?.digits.count == 4 })
+        #expect(inShop.filter { $0.carrier == "amazon" }.allSatisfy { $0.pickupCode?.digits.count == 6 })
         #expect(inShop.filter { !["postnord", "amazon"].contains($0.carrier) }.allSatisfy { $0.pickupCode == nil })
         let parcel = try #require(inShop.first { $0.carrier == "amazon" && shop.inShopByPickupCode[$0.pickupCode!]?.count == 1 })
         let customer = try #require(shop.customers[parcel.customer])
-        h.type(parcel.pickupCode!)
+        h.type(parcel.pickupCode!.digits)
         let lines = h.screen()
         #expect(lines[5].hasPrefix(" \(customer.key.padding(toLength: 6, withPad: " ", startingAt: 0)) \(customer.name) "))
         #expect(lines[h.counterDetailRow() + 1].hasPrefix(" \(customer.key)  \(customer.name)"))

@@ -4,7 +4,8 @@ import Foundation
 /// A journal of a few weeks in ``Fixtures/layout``, decided through the real rules from a
 /// fixed seed: customers, deliveries, receipts (a small pool of numbers, so numbers come
 /// back), moves, extensions, hand-outs of every kind and their undo, refusals, returns, the
-/// driver's collections and handovers, drop-offs, undone receipts and proxies. The days cross
+/// driver's collections and handovers, returns taken back to a shelf, drop-offs, undone
+/// receipts, proxies, manifests, slot capacities and the pickup queue. The days cross
 /// the change to summer time in Oslo (2026-03-29).
 struct RandomJournal {
     static let staff = ["kari", "per", "siv"]
@@ -33,14 +34,17 @@ struct RandomJournal {
         let inShop = state.parcelsInShop
         let waiting = inShop.filter { $0.status == .waiting }
         let returning = inShop.filter { if case .returning = $0.status { true } else { false } }
-        switch Int.random(in: 0..<20, using: &random) {
+        switch Int.random(in: 0..<24, using: &random) {
         case 0..<6:
             let number = Fixtures.tracking("RR\(String(format: "%08d", Int.random(in: 0..<30, using: &random)))NO", checkDigit: .none)
             let request = ReceiveRequest(tracking: number, recipient: .customer(customer),
                                          carrier: ["postnord", "amazon"].randomElement(using: &random)!,
                                          size: random.chance(0.2) ? .large : .small,
                                          delivery: state.openDeliveries.keys.first, again: true)
-            _ = run { state, context throws(DomainError) in try state.receive(request, context) }
+            // Now and then a receipt is undone at once (later it is too late).
+            if let received = run({ state, context throws(DomainError) in try state.receive(request, context) }), random.chance(0.1) {
+                _ = run { state, context throws(DomainError) in try state.undoReceipt(received.parcel.id, context) }
+            }
         case 6:
             if state.openDeliveries.isEmpty {
                 _ = run { state, context throws(DomainError) in try state.startDelivery(carrier: "postnord", declared: 5, context) }
@@ -95,8 +99,28 @@ struct RandomJournal {
             _ = run { state, context throws(DomainError) in try state.undoReceipt(parcel.id, context) }
         case 18:
             _ = run { state, context throws(DomainError) in try state.authoriseProxy("Petter Dahl", for: customer, context) }
-        default:
+        case 19:
             _ = run { state, context throws(DomainError) in try state.revokeProxy("Petter Dahl", for: customer, context) }
+        case 20:
+            let number = Fixtures.tracking("RR\(String(format: "%08d", Int.random(in: 0..<30, using: &random)))NO", checkDigit: .none)
+            let entry = ManifestEntry(line: 2, tracking: number, name: "Eva Berg", carrierID: "amazon", pickupCode: "123456")
+            _ = run { state, context in state.expect([entry], context) }
+        case 21:
+            let slot = [Fixtures.a1, Fixtures.a2, Fixtures.a3].randomElement(using: &random)!, capacity = Int.random(in: 2...4, using: &random)
+            _ = run { state, context throws(DomainError) in try state.setCapacity(of: slot, to: capacity, context) }
+        case 22:
+            guard let parcel = returning.randomElement(using: &random) else { return }
+            _ = run { state, context throws(DomainError) in try state.cancelReturn(parcel.id, to: Fixtures.a1, context) }
+        default:
+            let customer = state.openQueue.first?.customer ?? customer
+            _ = run { state, context throws(DomainError) in
+                switch state.openQueueEntry(for: customer)?.status {
+                case nil: try state.addToQueue(customer, announcedFor: nil, note: "at the door", context)
+                case .waiting?: try state.startFetching(for: customer, context)
+                case .fetching?: try state.markReady(for: customer, context)
+                default: try state.closeQueueEntry(for: customer, as: .done, context)
+                }
+            }
         }
     }
 
