@@ -109,7 +109,7 @@ public enum AppEffect: Equatable, Sendable {
     case perform(AppCommand)
     /// Give up the write that waits for the store's lock, then send `.refused`.
     case cancelWrite
-    /// Read and parse this manifest file, then perform ``AppCommand/expect(_:problems:)`` with
+    /// Read and parse this manifest file, then perform ``IntakeScreen/Command/expect(_:problems:)`` with
     /// its rows, or send `.importFailed`.
     case importManifest(path: String)
     /// Read the stories of every parcel that ever had this number from the store, then send

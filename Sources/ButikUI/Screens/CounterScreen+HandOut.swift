@@ -39,7 +39,7 @@ extension CounterScreen {
             notice = (Phrase("handOut.cancelled"), false)
         case .noteRefusal:
             let proxy = flow.proxyName.flatMap { $0.isEmpty ? nil : $0 }
-            return [.perform(.refuseHandOut(flow.customer, parcels: flow.selected, reason: flow.refusal(context.words), proxyName: proxy))]
+            return [.perform(.counter(.refuseHandOut(flow.customer, parcels: flow.selected, reason: flow.refusal(context.words), proxyName: proxy)))]
         case .refuse:
             // Two keys: Ctrl-R, then Enter takes the usual reason (or type another in its place).
             flow.step = .refusing
@@ -140,11 +140,11 @@ extension CounterScreen {
             notice = (Phrase("handOut.nothingToUndo"), false)
             return [.beep]
         }
-        return [.perform(.undoHandOut(lastHandOut))]
+        return [.perform(.counter(.undoHandOut(lastHandOut)))]
     }
 
     /// A hand-out or its undo is on disk.
-    mutating func performed(_ outcome: AppOutcome, _ context: AppContext) {
+    mutating func performed(_ outcome: Outcome, _ context: AppContext) {
         switch outcome {
         case .handedOut(let given):
             let parcels = given.parcels
@@ -170,8 +170,6 @@ extension CounterScreen {
         case .handOutUndone(let parcels):
             lastHandOut = []
             notice = (Phrase("handOut.undone", ["n": .count(parcels.count), "slots": .list(Set(parcels.map(\.slot.value)).sorted())]), false)
-        default:
-            break
         }
     }
 

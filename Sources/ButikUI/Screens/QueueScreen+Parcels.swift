@@ -28,7 +28,7 @@ extension QueueScreen {
     }
 
     /// An extension or return of this screen is on disk.
-    mutating func parcelsPerformed(_ outcome: AppOutcome, _ context: AppContext) {
+    mutating func parcelsPerformed(_ outcome: Outcome, _ context: AppContext) {
         switch outcome {
         case .deadlineExtended(let parcel):
             notice = QueueNotice(Phrase("queue.extend.done", ["tracking": .text(parcel.tracking.value), "key": .text(parcel.key),

@@ -41,9 +41,9 @@ extension QueueScreen {
     }
 
     /// f, r: `command` for the customer of the selected queue entry.
-    mutating func changeSelectedEntry(_ context: AppContext, _ command: (CustomerID) -> AppCommand) -> [AppEffect] {
+    mutating func changeSelectedEntry(_ context: AppContext, _ command: (CustomerID) -> Command) -> [AppEffect] {
         guard let entry = selectedEntry(context) else { return nobodySelected() }
-        return [.perform(command(entry.customer))]
+        return [.perform(.queue(command(entry.customer)))]
     }
 
     /// f, r or x with nobody in the queue selected.

@@ -152,8 +152,8 @@ extension QueueScreen {
         prompt = nil
         switch open.purpose {
         case .add: return choose(open, context)
-        case .remove(let customer): return [.perform(.closeQueueEntry(customer, .cancelled))]
-        case .returnOverdue: return [.perform(.returnOverdue)]
+        case .remove(let customer): return [.perform(.queue(.closeQueueEntry(customer, .cancelled)))]
+        case .returnOverdue: return [.perform(.queue(.returnOverdue))]
         default: return submit(open.purpose, open.field.text.trimmingCharacters(in: .whitespaces), context)
         }
     }
@@ -195,7 +195,7 @@ extension QueueScreen {
                 words.removeFirst()
             }
             notice = nil
-            return [.perform(.addToQueue(customer, announcedFor: announced, note: words.isEmpty ? nil : words.joined(separator: " ")))]
+            return [.perform(.queue(.addToQueue(customer, announcedFor: announced, note: words.isEmpty ? nil : words.joined(separator: " "))))]
         case .extend(let id):
             guard context.shop.parcels[id] != nil else { return [.beep] }
             guard let days = Int(text) else {
@@ -204,7 +204,7 @@ extension QueueScreen {
                 return [.beep]
             }
             notice = nil
-            return [.perform(.extendDeadline(id, .days(days)))]
+            return [.perform(.queue(.extendDeadline(id, .days(days))))]
         case .backToShelf(let id):
             guard !text.isEmpty else {
                 notice = QueueNotice(Phrase("queue.backToShelf.typeSlot"), isProblem: true)
@@ -212,7 +212,7 @@ extension QueueScreen {
                 return [.beep]
             }
             notice = nil
-            return [.perform(.cancelReturn(id, to: SlotID(text)))]
+            return [.perform(.queue(.cancelReturn(id, to: SlotID(text))))]
         case .dropOff:
             return submitDropOff(text, context)
         case .add, .remove, .returnOverdue:

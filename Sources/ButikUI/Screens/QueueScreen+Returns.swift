@@ -70,7 +70,7 @@ extension QueueScreen {
         }
         if count.tally(context).missing.isEmpty || count.missingShown {
             handover = nil
-            return [.perform(.handOver(count.scanned, carrier: count.carrier))]
+            return [.perform(.queue(.handOver(count.scanned, carrier: count.carrier)))]
         }
         count.missingShown = true
         handover = count
@@ -87,7 +87,7 @@ extension QueueScreen {
         switch Tracking.parse(number) {
         case .success(let parsed):
             notice = nil
-            return [.perform(.dropOff(parsed, carrier: words.count == 2 ? words[1] : nil))]
+            return [.perform(.queue(.dropOff(parsed, carrier: words.count == 2 ? words[1] : nil)))]
         case .failure(let error):
             notice = QueueNotice(error.misreadPhrase, isProblem: true)
             prompt = .dropOff(text: text)
@@ -95,7 +95,7 @@ extension QueueScreen {
         }
     }
 
-    mutating func returnsPerformed(_ outcome: AppOutcome, _ context: AppContext) {
+    mutating func returnsPerformed(_ outcome: Outcome, _ context: AppContext) {
         switch outcome {
         case .droppedOff(let dropOff):
             notice = QueueNotice(Phrase("queue.dropOff.receipt", ["receipt": .text(dropOff.receipt), "tracking": .text(dropOff.tracking.value),

@@ -74,7 +74,7 @@ public struct QueueScreen: Sendable {
     }
 
     /// A change of this screen is on disk.
-    mutating func performed(_ outcome: AppOutcome, _ context: AppContext) {
+    mutating func performed(_ outcome: Outcome, _ context: AppContext) {
         switch outcome {
         case .queueChanged(let entry): pickupPerformed(entry, context)
         default: parcelsPerformed(outcome, context)

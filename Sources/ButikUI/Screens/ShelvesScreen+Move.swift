@@ -77,7 +77,7 @@ extension ShelvesScreen {
             notice = nil
             moves = MoveReport(target: target)
             select(target, context)
-            return batch.map { .perform(.move($0, to: target)) }
+            return batch.map { .perform(.shelves(.move($0, to: target))) }
         case .capacity(let slot):
             guard let capacity = Int(text) else {
                 notice = ShelvesNotice(Phrase("shelves.typeCapacity", ["slot": .text(slot.value)]), isProblem: true)
@@ -86,27 +86,25 @@ extension ShelvesScreen {
             }
             prompt = nil
             notice = nil
-            return [.perform(.setCapacity(slot, capacity))]
+            return [.perform(.shelves(.setCapacity(slot, capacity)))]
         }
     }
 
     /// A move or capacity change of this screen is on disk.
-    mutating func performed(_ outcome: AppOutcome, _ context: AppContext) {
+    mutating func performed(_ outcome: Outcome, _ context: AppContext) {
         switch outcome {
         case .moved(let parcel):
             moves.moved.append(parcel)
             notice = ShelvesNotice(moves.summary, isProblem: false)
         case .capacitySet(let slot, let capacity):
             notice = ShelvesNotice(Phrase("shelves.capacitySet", ["slot": .text(slot.value), "n": .count(capacity)]), isProblem: false)
-        default:
-            break
         }
         refreshFound(context)
     }
 
     /// The store refused a move or capacity change: the message shows and the prompt opens
     /// again with what was refused, to choose another slot or number.
-    mutating func refused(_ command: AppCommand, _ message: Phrase, _ context: AppContext) {
+    mutating func refused(_ command: Command, _ message: Phrase, _ context: AppContext) {
         switch command {
         case .move(let id, let target):
             notice = moves.moved.isEmpty ? ShelvesNotice(message, isProblem: true) : ShelvesNotice(moves.summary, message, isProblem: true)
@@ -115,8 +113,6 @@ extension ShelvesScreen {
         case .setCapacity(let slot, let capacity):
             notice = ShelvesNotice(message, isProblem: true)
             prompt = .capacity(slot, text: "\(capacity)", context)
-        default:
-            notice = ShelvesNotice(message, isProblem: true)
         }
     }
 
