@@ -42,8 +42,8 @@ public struct AppState: Sendable {
     public static let toastSeconds = 5.0
 
     /// Shows a passing message.
-    mutating func say(_ phrase: Phrase, _ kind: Toast.Kind = .info) {
-        toast = Toast(phrase, kind: kind, expiresAt: clock + AppState.toastSeconds)
+    mutating func say(_ phrase: Phrase, _ tone: Notice.Tone = .info) {
+        toast = Toast(Notice(phrase, tone: tone), expiresAt: clock + AppState.toastSeconds)
     }
 
     /// Opens `tab`. What was said belongs to the screen and the moment: the passing message and

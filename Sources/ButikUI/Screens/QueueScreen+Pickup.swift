@@ -48,7 +48,7 @@ extension QueueScreen {
 
     /// f, r or x with nobody in the queue selected.
     mutating func nobodySelected() -> [AppEffect] {
-        notice = QueueNotice(Phrase("queue.noneSelected"), isProblem: true)
+        notice = Notice(Phrase("queue.noneSelected"), tone: .error)
         return [.beep]
     }
 
@@ -67,7 +67,7 @@ extension QueueScreen {
         case .done: Phrase("queue.done", who)
         case .cancelled: Phrase("queue.removed", who)
         }
-        notice = QueueNotice(phrase, isProblem: false)
+        notice = Notice(phrase)
         if let index = context.shop.openQueue.firstIndex(where: { $0.id == entry.id }) {
             pickup.index = index
             focus = .pickup

@@ -162,8 +162,8 @@ extension QueueScreen {
     private mutating func choose(_ open: QueuePrompt, _ context: AppContext) -> [AppEffect] {
         let found = open.matches(context)
         guard found.indices.contains(open.choice) else {
-            notice = QueueNotice(open.field.text.isEmpty ? Phrase("queue.add.typeSomething")
-                                 : Phrase("queue.add.noMatch", ["text": .text(open.field.text)]), isProblem: true)
+            notice = Notice(open.field.text.isEmpty ? Phrase("queue.add.typeSomething")
+                                 : Phrase("queue.add.noMatch", ["text": .text(open.field.text)]), tone: .error)
             prompt = open
             return [.beep]
         }
@@ -187,7 +187,7 @@ extension QueueScreen {
             var announced: Date?
             if let first = words.first, first.first?.isNumber == true {
                 guard let minute = LocalTime.minuteOfDay(first) else {
-                    notice = QueueNotice(Phrase("queue.add.badTime"), isProblem: true)
+                    notice = Notice(Phrase("queue.add.badTime"), tone: .error)
                     prompt = .announce(customer, text: text)
                     return [.beep]
                 }
@@ -199,7 +199,7 @@ extension QueueScreen {
         case .extend(let id):
             guard context.shop.parcels[id] != nil else { return [.beep] }
             guard let days = Int(text) else {
-                notice = QueueNotice(Phrase("queue.extend.typeDays"), isProblem: true)
+                notice = Notice(Phrase("queue.extend.typeDays"), tone: .error)
                 prompt = .extend(id, text: text)
                 return [.beep]
             }
@@ -207,7 +207,7 @@ extension QueueScreen {
             return [.perform(.queue(.extendDeadline(id, .days(days))))]
         case .backToShelf(let id):
             guard !text.isEmpty else {
-                notice = QueueNotice(Phrase("queue.backToShelf.typeSlot"), isProblem: true)
+                notice = Notice(Phrase("queue.backToShelf.typeSlot"), tone: .error)
                 prompt = .backToShelf(id)
                 return [.beep]
             }
