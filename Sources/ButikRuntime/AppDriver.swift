@@ -150,7 +150,7 @@ public final class AppDriver {
     /// Reads and parses a manifest file, then writes its good rows in one transaction.
     private func importManifest(_ path: String) -> [AppEffect] {
         switch store.manifest(at: path) {
-        case .success(let parsed): return write(.expect(parsed.entries, problems: parsed.problems))
+        case .success(let parsed): return write(.intake(.expect(parsed.entries, problems: parsed.problems)))
         case .failure(let failure): return state.update(.importFailed(failure.phrase))
         }
     }

@@ -61,21 +61,21 @@ import ButikUI
 
 @Suite struct ToastTests {
     @Test func expiresAtItsGivenTime() {
-        let toast = Toast(Phrase("toast.test"), expiresAt: 103)
+        let toast = Toast(Notice(Phrase("toast.test")), expiresAt: 103)
         #expect(!toast.isExpired(at: 102.9))
         #expect(toast.isExpired(at: 103))
     }
 
-    @Test(arguments: [(Toast.Kind.info, "a"), (.warning, "W"), (.error, "D")])
-    func drawsARowInTheStyleOfItsKind(kind: Toast.Kind, letter: String) {
+    @Test(arguments: [(Notice.Tone.info, "a"), (.warning, "W"), (.error, "D")])
+    func drawsARowInTheStyleOfItsKind(kind: Notice.Tone, letter: String) {
         var screen = blank(16, 1)
         let words = Words(.nb, catalog: Catalog(entries: ["toast.test": .text("Feil kode\u{1B}[1m")]))
-        Toast(Phrase("toast.test"), kind: kind, expiresAt: 0).draw(into: &screen, at: Rect(row: 0, column: 0, width: 16, height: 1), words)
+        Toast(Notice(Phrase("toast.test"), tone: kind), expiresAt: 0).draw(into: &screen, at: Rect(row: 0, column: 0, width: 16, height: 1), words)
         #expect(screen.textLines == [" Feil kode\u{FFFD}[1m"])
         #expect(screen.styleMask == [String(repeating: letter, count: 16)])
         // A word that does not fit the last row is left out whole, never cut.
         var narrow = blank(12, 1)
-        Toast(Phrase("toast.test"), kind: kind, expiresAt: 0).draw(into: &narrow, at: Rect(row: 0, column: 0, width: 12, height: 1), words)
+        Toast(Notice(Phrase("toast.test"), tone: kind), expiresAt: 0).draw(into: &narrow, at: Rect(row: 0, column: 0, width: 12, height: 1), words)
         #expect(narrow.textLines == [" Feil …"])
     }
 }

@@ -12,11 +12,11 @@ func blank(_ width: Int, _ height: Int) -> Screen {
 
 extension AppState {
     /// The passing message as it reads on screen.
-    var toastText: String? { toast.map { words.text($0.phrase) } }
+    var toastText: String? { toast.map { $0.notice.text(words) } }
 
     /// Shows `text` as a passing message, as if a catalog said it (through an entry that is
     /// its argument alone).
-    mutating func say(text: String, _ kind: Toast.Kind = .info) {
-        say(Phrase("error.store.decoding.other", ["detail": .text(text)]), kind)
+    mutating func say(text: String, _ tone: Notice.Tone = .info) {
+        say(Phrase("error.store.decoding.other", ["detail": .text(text)]), tone)
     }
 }

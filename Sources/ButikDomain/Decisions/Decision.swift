@@ -21,7 +21,6 @@ public struct Context: Sendable {
     public func record(_ event: Event) -> Record { Record(at: now, staff: staff, event: event) }
 }
 
-/// The events a command decided on, and what the caller shows once they are durable.
 extension ShopState {
     /// Applies a decision's events as journal records of `context` and returns the records:
     /// how a journal is built in memory (the demo shop, the benchmarks' shops, tests).
@@ -33,6 +32,7 @@ extension ShopState {
     }
 }
 
+/// The events a command decided on, and what the caller shows once they are durable.
 public struct Decision<Outcome: Sendable>: Sendable {
     public var events: [Event]
     public var outcome: Outcome
@@ -40,5 +40,10 @@ public struct Decision<Outcome: Sendable>: Sendable {
     public init(events: [Event], outcome: Outcome) {
         self.events = events
         self.outcome = outcome
+    }
+
+    /// The same events, with the outcome transformed (say, wrapped into a caller's own outcome).
+    public func map<Other: Sendable>(_ transform: (Outcome) -> Other) -> Decision<Other> {
+        Decision<Other>(events: events, outcome: transform(outcome))
     }
 }

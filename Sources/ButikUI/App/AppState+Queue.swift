@@ -6,7 +6,7 @@ extension AppState {
     /// Enter on the queue screen: the counter opens with the selected customer's hand-out.
     mutating func handOutFromQueue() -> [AppEffect] {
         guard let customer = queue.customerForHandOut(context) else {
-            queue.notice = QueueNotice(Phrase("queue.handOut.select"), isProblem: true)
+            queue.notice = Notice(Phrase("queue.handOut.select"), tone: .error)
             return [.beep]
         }
         return startHandOut(for: customer)

@@ -42,8 +42,8 @@ public struct AppState: Sendable {
     public static let toastSeconds = 5.0
 
     /// Shows a passing message.
-    mutating func say(_ phrase: Phrase, _ kind: Toast.Kind = .info) {
-        toast = Toast(phrase, kind: kind, expiresAt: clock + AppState.toastSeconds)
+    mutating func say(_ phrase: Phrase, _ tone: Notice.Tone = .info) {
+        toast = Toast(Notice(phrase, tone: tone), expiresAt: clock + AppState.toastSeconds)
     }
 
     /// Opens `tab`. What was said belongs to the screen and the moment: the passing message and
@@ -109,7 +109,7 @@ public enum AppEffect: Equatable, Sendable {
     case perform(AppCommand)
     /// Give up the write that waits for the store's lock, then send `.refused`.
     case cancelWrite
-    /// Read and parse this manifest file, then perform ``AppCommand/expect(_:problems:)`` with
+    /// Read and parse this manifest file, then perform ``IntakeScreen/Command/expect(_:problems:)`` with
     /// its rows, or send `.importFailed`.
     case importManifest(path: String)
     /// Read the stories of every parcel that ever had this number from the store, then send

@@ -46,19 +46,18 @@ extension AppState {
         case .performed(let outcome, let shop):
             context.shop = shop
             switch outcome {
-            case .deliveryStarted, .deliveryEnded, .received, .receiptUndone, .expected: intake.performed(outcome, context)
-            case .moved, .capacitySet: shelves.performed(outcome, context)
-            case .handedOut, .handOutUndone, .handOutRefused: counter.performed(outcome, context)
-            case .queueChanged, .deadlineExtended, .returnedOverdue, .returnCancelled, .droppedOff, .handedOver: queue.performed(outcome, context)
+            case .intake(let outcome): intake.performed(outcome, context)
+            case .shelves(let outcome): shelves.performed(outcome, context)
+            case .counter(let outcome): counter.performed(outcome, context)
+            case .queue(let outcome): queue.performed(outcome, context)
             }
             return []
         case .refused(let command, let message):
             switch command {
-            case .startDelivery, .endDelivery, .receive, .undoReceipt, .expect: intake.refused(message)
-            case .move, .setCapacity: shelves.refused(command, message, context)
-            case .handOut, .undoHandOut, .refuseHandOut: counter.refused(message)
-            case .addToQueue, .startFetching, .markReady, .closeQueueEntry, .extendDeadline, .returnOverdue, .cancelReturn,
-                 .dropOff, .handOver: queue.refused(message)
+            case .intake: intake.refused(message)
+            case .shelves(let command): shelves.refused(command, message, context)
+            case .counter: counter.refused(message)
+            case .queue: queue.refused(message)
             }
             return [.beep]
         case .importFailed(let message):

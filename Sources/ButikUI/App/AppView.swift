@@ -54,9 +54,9 @@ extension AppState {
     /// What stands under the tab bar while the store is read-only or another program writes.
     private var banner: Toast? {
         if let readOnlyReason {
-            return Toast(Phrase("store.readOnly.banner", ["reason": .phrase(readOnlyReason)]), kind: .error, expiresAt: .infinity)
+            return Toast(Notice(Phrase("store.readOnly.banner", ["reason": .phrase(readOnlyReason)]), tone: .error), expiresAt: .infinity)
         }
-        return storeBusy == .writing ? Toast(StoreBusy.waitingBanner, kind: .warning, expiresAt: .infinity) : nil
+        return storeBusy == .writing ? Toast(Notice(StoreBusy.waitingBanner, tone: .warning), expiresAt: .infinity) : nil
     }
 
     private var statusLine: StatusLine {

@@ -12,14 +12,14 @@ extension CounterScreen {
     /// Enter on a result: hand out everything waiting for that customer.
     mutating func startHandOut(_ context: AppContext) -> [AppEffect] {
         guard let customer = selectedCustomer(context) else {
-            notice = (Phrase("handOut.findFirst"), false)
+            notice = Notice(Phrase("handOut.findFirst"))
             return [.beep]
         }
         // Everything the customer can collect, in the order it is fetched (a parcel in the
         // outbound area too: a late customer still gets it).
         let waiting = context.shop.fetchList(for: customer, context.layout).stops.flatMap(\.parcels).map(\.id)
         guard !waiting.isEmpty else {
-            notice = (Phrase("handOut.nothingWaiting", ["name": .text(context.shop.customers[customer]?.name ?? "")]), false)
+            notice = Notice(Phrase("handOut.nothingWaiting", ["name": .text(context.shop.customers[customer]?.name ?? "")]))
             return [.beep]
         }
         handOut = HandOutFlow(customer: customer, parcels: waiting)
@@ -36,10 +36,10 @@ extension CounterScreen {
             flow.step = .verifying
         case .cancelHandOut:
             handOut = nil
-            notice = (Phrase("handOut.cancelled"), false)
+            notice = Notice(Phrase("handOut.cancelled"))
         case .noteRefusal:
             let proxy = flow.proxyName.flatMap { $0.isEmpty ? nil : $0 }
-            return [.perform(.refuseHandOut(flow.customer, parcels: flow.selected, reason: flow.refusal(context.words), proxyName: proxy))]
+            return [.perform(.counter(.refuseHandOut(flow.customer, parcels: flow.selected, reason: flow.refusal(context.words), proxyName: proxy)))]
         case .refuse:
             // Two keys: Ctrl-R, then Enter takes the usual reason (or type another in its place).
             flow.step = .refusing
@@ -47,7 +47,7 @@ extension CounterScreen {
             flow.cursor = min(max(0, flow.cursor + rows), flow.parcels.count - 1)
         case .toggleParcel:
             guard flow.toggleAtCursor() else {
-                notice = (Phrase("handOut.lastParcel"), false)
+                notice = Notice(Phrase("handOut.lastParcel"))
                 return [.beep]
             }
             flow.partialAsked = false
@@ -73,17 +73,17 @@ extension CounterScreen {
         case .giveCode:
             // The customer says the code; only the parcels with that code stay in the hand-out.
             guard let code = PickupCode(flow.codeField.text) else {
-                notice = (DomainError.invalidPickupCode(flow.codeField.text).phrase, true)
+                notice = Notice(DomainError.invalidPickupCode(flow.codeField.text).phrase, tone: .error)
                 return [.beep]
             }
             let before = flow.selected
             guard flow.keepParcels(withPickupCode: code, context.shop) else {
                 let tracking = before.compactMap { context.shop.parcels[$0]?.tracking }
-                notice = (DomainError.pickupCodeMismatch(code: code, tracking: tracking).phrase, true)
+                notice = Notice(DomainError.pickupCodeMismatch(code: code, tracking: tracking).phrase, tone: .error)
                 return [.beep]
             }
             let others = before.filter { !flow.selected.contains($0) }.compactMap { context.shop.parcels[$0]?.tracking }
-            notice = others.isEmpty ? nil : (DomainError.pickupCodeMismatch(code: code, tracking: others).phrase, true)
+            notice = others.isEmpty ? nil : Notice(DomainError.pickupCodeMismatch(code: code, tracking: others).phrase, tone: .error)
             flow.step = .scanning
         case .handOut:
             if flow.isComplete || (flow.partialAsked && !flow.scanned.isEmpty) {
@@ -91,11 +91,11 @@ extension CounterScreen {
             }
             if flow.scanned.isEmpty, context.layout.handOutWithoutScan { return [flow.request(flow.selected)] }
             if flow.scanned.isEmpty {
-                notice = (Phrase("handOut.scanEach"), false)
+                notice = Notice(Phrase("handOut.scanEach"))
                 return [.beep]
             }
             flow.partialAsked = true
-            notice = (Phrase("handOut.partial", ["n": .count(flow.scanned.count), "of": .count(flow.selected.count)]), false)
+            notice = Notice(Phrase("handOut.partial", ["n": .count(flow.scanned.count), "of": .count(flow.selected.count)]))
         default:
             break
         }
@@ -107,21 +107,21 @@ extension CounterScreen {
     mutating func confirm(_ number: TrackingNumber, _ context: AppContext) -> [AppEffect] {
         guard var flow = handOut else { return [] }
         guard flow.step == .scanning else {
-            notice = (Phrase("handOut.identityFirst", ["tracking": .text(number.value)]), true)
+            notice = Notice(Phrase("handOut.identityFirst", ["tracking": .text(number.value)]), tone: .error)
             return [.beep]
         }
         let name = context.shop.customers[flow.customer]?.name ?? ""
         guard let parcel = context.shop.parcelInShop(number) else {
-            notice = (Phrase("handOut.stop.notInShop", ["tracking": .text(number.value)]), true)
+            notice = Notice(Phrase("handOut.stop.notInShop", ["tracking": .text(number.value)]), tone: .error)
             return [.beep]
         }
         guard parcel.customer == flow.customer else {
-            notice = (Phrase("handOut.stop.notTheirs", ["tracking": .text(number.value), "name": .text(name), "key": .text(parcel.key),
-                                                        "recipient": .text(parcel.recipientName), "slot": .text(parcel.slot.value)]), true)
+            notice = Notice(Phrase("handOut.stop.notTheirs", ["tracking": .text(number.value), "name": .text(name), "key": .text(parcel.key),
+                                                              "recipient": .text(parcel.recipientName), "slot": .text(parcel.slot.value)]), tone: .error)
             return [.beep]
         }
         guard flow.parcels.contains(parcel.id) else {
-            notice = (Phrase("handOut.notPart", ["tracking": .text(number.value), "status": .phrase(parcel.status.kind.phrase)]), true)
+            notice = Notice(Phrase("handOut.notPart", ["tracking": .text(number.value), "status": .phrase(parcel.status.kind.phrase)]), tone: .error)
             return [.beep]
         }
         let back = flow.leftOut.remove(parcel.id) != nil
@@ -129,7 +129,7 @@ extension CounterScreen {
         flow.partialAsked = false
         let scanned: [String: Phrase.Argument] = ["tracking": .text(number.value), "slot": .text(parcel.slot.value),
                                                   "n": .count(flow.scanned.count), "of": .count(flow.selected.count)]
-        notice = (back ? Phrase("handOut.scanned.back", scanned) : Phrase("handOut.scanned", scanned), false)
+        notice = Notice(back ? Phrase("handOut.scanned.back", scanned) : Phrase("handOut.scanned", scanned))
         handOut = flow
         guard flow.isComplete else { return [] }
         return [flow.request(flow.selected)]
@@ -137,14 +137,14 @@ extension CounterScreen {
 
     mutating func undoLastHandOut() -> [AppEffect] {
         guard !lastHandOut.isEmpty else {
-            notice = (Phrase("handOut.nothingToUndo"), false)
+            notice = Notice(Phrase("handOut.nothingToUndo"))
             return [.beep]
         }
-        return [.perform(.undoHandOut(lastHandOut))]
+        return [.perform(.counter(.undoHandOut(lastHandOut)))]
     }
 
     /// A hand-out or its undo is on disk.
-    mutating func performed(_ outcome: AppOutcome, _ context: AppContext) {
+    mutating func performed(_ outcome: Outcome, _ context: AppContext) {
         switch outcome {
         case .handedOut(let given):
             let parcels = given.parcels
@@ -155,28 +155,26 @@ extension CounterScreen {
             let done: [String: Phrase.Argument] = ["n": .count(parcels.count), "name": .text(name), "how": .phrase(how)]
             let said = given.unregisteredProxy ? Phrase("handOut.done.unregisteredProxy", done) : Phrase("handOut.done", done)
             // Parcels left out for another code are named beside it, as an alarm.
-            notice = (given.codeRefusal.map { Phrase("handOut.done.leftOut", ["done": .phrase(said), "left": .phrase($0.phrase)]) } ?? said,
-                      given.codeRefusal != nil)
+            notice = Notice(given.codeRefusal.map { Phrase("handOut.done.leftOut", ["done": .phrase(said), "left": .phrase($0.phrase)]) } ?? said,
+                            tone: given.codeRefusal == nil ? .info : .error)
         case .handOutRefused(let entry):
             let name = handOut.flatMap { context.shop.customers[$0.customer]?.name } ?? ""
             handOut = nil
             var said: [String: Phrase.Argument] = ["name": .text(name), "reason": .text(entry.text)]
             if let proxy = entry.proxyName {
                 said["proxy"] = .text(proxy)
-                notice = (Phrase("handOut.refusedProxy", said), false)
+                notice = Notice(Phrase("handOut.refusedProxy", said))
             } else {
-                notice = (Phrase("handOut.refused", said), false)
+                notice = Notice(Phrase("handOut.refused", said))
             }
         case .handOutUndone(let parcels):
             lastHandOut = []
-            notice = (Phrase("handOut.undone", ["n": .count(parcels.count), "slots": .list(Set(parcels.map(\.slot.value)).sorted())]), false)
-        default:
-            break
+            notice = Notice(Phrase("handOut.undone", ["n": .count(parcels.count), "slots": .list(Set(parcels.map(\.slot.value)).sorted())]))
         }
     }
 
     mutating func refused(_ message: Phrase) {
         handOut = nil
-        notice = (message, true)
+        notice = Notice(message, tone: .error)
     }
 }

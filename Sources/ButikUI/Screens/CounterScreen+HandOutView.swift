@@ -40,7 +40,7 @@ extension CounterScreen {
         // worth more than the parcels' list under it.
         let said = Rect(row: row, column: rect.column, width: rect.width, height: max(1, rect.row + rect.height - row))
         if let notice {
-            row += drawNotice(notice, into: &screen, at: said, words)
+            row += notice.draw(into: &screen, at: said, words)
         } else if let hint = proxyHint(flow, context) {
             row += screen.putWrapped(hint.text, in: said, style: hint.style)
         } else {

@@ -32,7 +32,7 @@ extension CounterScreen {
     /// The driver could not read the past of `tracking`; the search goes on as before.
     mutating func pastUnread(_ tracking: TrackingNumber, _ reason: Phrase) {
         past = nil
-        notice = (Phrase("counter.past.unread", ["tracking": .text(tracking.value), "reason": .phrase(reason)]), true)
+        notice = Notice(Phrase("counter.past.unread", ["tracking": .text(tracking.value), "reason": .phrase(reason)]), tone: .error)
     }
 
     /// The count of parcels, then each story from ``PastParcels/first`` on: its headline and a

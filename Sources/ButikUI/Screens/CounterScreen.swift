@@ -14,7 +14,7 @@ public struct CounterScreen: Sendable {
     /// The parcels of the last hand-out here, for Ctrl-Z.
     public internal(set) var lastHandOut: [ParcelID] = []
     /// What the last hand-out step came to; `alarm` for a parcel that is not this customer's.
-    public internal(set) var notice: (phrase: Phrase, alarm: Bool)?
+    public internal(set) var notice: Notice?
     /// The past of a searched number no parcel in the shop has, once the driver read it.
     public internal(set) var past: PastParcels?
 
@@ -115,7 +115,7 @@ public struct CounterScreen: Sendable {
         if handOut != nil {
             // A hand-out keeps its rows (line, who, step, the whole notice, the parcels' header
             // and one): in a small window the results give way to it.
-            let said = notice.map { words.text($0.phrase).wrapped(toWidth: rect.width).count } ?? 1
+            let said = notice.map { $0.text(words).wrapped(toWidth: rect.width).count } ?? 1
             tableHeight = max(3, min(tableHeight, rect.height - 2 - 5 - said))
         }
         let table = selection.applied(to: table(hits, context))
@@ -130,8 +130,8 @@ public struct CounterScreen: Sendable {
         }
         if let notice {
             // The whole notice in the ─── line's place, the card under it.
-            let rows = drawNotice(notice, into: &screen, at: Rect(row: detail.row, column: detail.column, width: detail.width,
-                                                                   height: detail.height - 1), words)
+            let rows = notice.draw(into: &screen, at: Rect(row: detail.row, column: detail.column, width: detail.width, height: detail.height - 1),
+                                   words)
             detail.row += rows - 1
             detail.height -= rows - 1
         }
@@ -141,12 +141,6 @@ public struct CounterScreen: Sendable {
         case .customer(let id): drawCustomer(id, into: &screen, at: detail, context)
         case .parcel(let id): drawParcel(id, into: &screen, at: detail, context)
         }
-    }
-
-    /// The notice wrapped over the rows it needs of `rect`; returns them.
-    func drawNotice(_ notice: (phrase: Phrase, alarm: Bool), into screen: inout Screen, at rect: Rect, _ words: Words) -> Int {
-        screen.putWrapped(words.text(notice.phrase), in: rect,
-                          style: notice.alarm ? Style(.danger, bold: true, reverse: true) : Style(.ok, bold: true))
     }
 
     /// How many of the newest customer log entries the card shows.

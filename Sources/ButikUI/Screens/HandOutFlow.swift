@@ -104,7 +104,7 @@ public struct HandOutFlow: Equatable, Sendable {
 
     /// Hands out `ids` as verified in this flow.
     func request(_ ids: [ParcelID]) -> AppEffect {
-        .perform(.handOut(HandOutRequest(parcels: ids, verification: verification, proxyName: proxyName, proxyID: proxyID,
-                                            pickupCode: pickupCode)))
+        .perform(.counter(.handOut(HandOutRequest(parcels: ids, verification: verification, proxyName: proxyName, proxyID: proxyID,
+                                            pickupCode: pickupCode))))
     }
 }

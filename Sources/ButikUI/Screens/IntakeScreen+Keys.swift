@@ -90,8 +90,8 @@ extension IntakeScreen {
                 problem = [Phrase("intake.nothingToUndo")]
                 return [.beep]
             }
-            return [.perform(.undoReceipt(lastID))]
-        case .endDelivery: return [.perform(.endDelivery)]
+            return [.perform(.intake(.undoReceipt(lastID)))]
+        case .endDelivery: return [.perform(.intake(.endDelivery))]
         case .openImport: return openImport()
         case .suggestion(let by): suggestion = min(max(0, suggestion + by), suggestions(context).count)
         case .receiveNamed: return receiveNamed(context)

@@ -91,7 +91,7 @@ public struct IntakeScreen: Sendable {
             return [.beep]
         }
         summary = nil
-        return [.perform(.startDelivery(carrier: carriers[carrierIndex].id, declared: Int(text)))]
+        return [.perform(.intake(.startDelivery(carrier: carriers[carrierIndex].id, declared: Int(text))))]
     }
 
     /// Enter while naming: the highlighted suggestion, or a new customer of the typed name.
@@ -198,7 +198,7 @@ public struct IntakeScreen: Sendable {
         step = .scanning
         size = .small
         problem = []
-        return [.perform(.receive(request))]
+        return [.perform(.intake(.receive(request)))]
     }
 
     mutating func resetNaming() {
@@ -223,7 +223,7 @@ public struct IntakeScreen: Sendable {
     // MARK: Outcomes
 
     /// A command of this screen is on disk (or was refused).
-    mutating func performed(_ outcome: AppOutcome, _ context: AppContext) {
+    mutating func performed(_ outcome: Outcome, _ context: AppContext) {
         switch outcome {
         case .deliveryStarted:
             importReport = []
@@ -250,8 +250,6 @@ public struct IntakeScreen: Sendable {
         case .expected(let result, let problems):
             importReport = IntakeScreen.report(result, problems)
             problem = []
-        default:
-            break
         }
     }
 

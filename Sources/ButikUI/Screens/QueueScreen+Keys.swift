@@ -138,7 +138,7 @@ extension QueueScreen {
         case .checkHandover: return checkHandover(context)
         case .cancelHandover:
             handover = nil
-            notice = QueueNotice(Phrase("queue.handover.cancelled"), isProblem: false)
+            notice = Notice(Phrase("queue.handover.cancelled"))
         }
         return []
     }

@@ -8,7 +8,7 @@ extension QueueScreen {
     /// e: asks how long to keep the selected waiting parcel.
     mutating func openExtend(_ context: AppContext) -> [AppEffect] {
         guard let parcel = selectedParcel(context), parcel.status == .waiting else {
-            notice = QueueNotice(Phrase("queue.extend.select"), isProblem: true)
+            notice = Notice(Phrase("queue.extend.select"), tone: .error)
             return [.beep]
         }
         notice = nil
@@ -19,7 +19,7 @@ extension QueueScreen {
     /// o: asks before sending every overdue parcel back.
     mutating func openReturnOverdue(_ context: AppContext) -> [AppEffect] {
         guard context.shop.overduePullList(today: context.today, context.layout).count > 0 else {
-            notice = QueueNotice(Phrase("queue.return.noneOverdue"), isProblem: false)
+            notice = Notice(Phrase("queue.return.noneOverdue"))
             return []
         }
         notice = nil
@@ -28,19 +28,16 @@ extension QueueScreen {
     }
 
     /// An extension or return of this screen is on disk.
-    mutating func parcelsPerformed(_ outcome: AppOutcome, _ context: AppContext) {
+    mutating func parcelsPerformed(_ outcome: Outcome, _ context: AppContext) {
         switch outcome {
         case .deadlineExtended(let parcel):
-            notice = QueueNotice(Phrase("queue.extend.done", ["tracking": .text(parcel.tracking.value), "key": .text(parcel.key),
-                                                              "deadline": .date(parcel.deadline), "due": .text(context.dueText(parcel.deadline))]),
-                                 isProblem: false)
+            notice = Notice(Phrase("queue.extend.done", ["tracking": .text(parcel.tracking.value), "key": .text(parcel.key),
+                                                              "deadline": .date(parcel.deadline), "due": .text(context.dueText(parcel.deadline))]))
         case .returnCancelled(let parcel):
-            notice = QueueNotice(Phrase("queue.backToShelf.done", ["tracking": .text(parcel.tracking.value), "key": .text(parcel.key),
-                                                                   "slot": .text(parcel.slot.value), "due": .text(context.dueText(parcel.deadline))]),
-                                 isProblem: false)
+            notice = Notice(Phrase("queue.backToShelf.done", ["tracking": .text(parcel.tracking.value), "key": .text(parcel.key),
+                                                                   "slot": .text(parcel.slot.value), "due": .text(context.dueText(parcel.deadline))]))
         case .returnedOverdue(let parcels):
-            notice = QueueNotice(Phrase("queue.return.done", ["n": .count(parcels.count), "area": .text(context.layout.outboundID.value)]),
-                                 isProblem: false)
+            notice = Notice(Phrase("queue.return.done", ["n": .count(parcels.count), "area": .text(context.layout.outboundID.value)]))
         default:
             returnsPerformed(outcome, context)
         }

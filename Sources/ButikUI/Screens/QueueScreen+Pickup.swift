@@ -41,14 +41,14 @@ extension QueueScreen {
     }
 
     /// f, r: `command` for the customer of the selected queue entry.
-    mutating func changeSelectedEntry(_ context: AppContext, _ command: (CustomerID) -> AppCommand) -> [AppEffect] {
+    mutating func changeSelectedEntry(_ context: AppContext, _ command: (CustomerID) -> Command) -> [AppEffect] {
         guard let entry = selectedEntry(context) else { return nobodySelected() }
-        return [.perform(command(entry.customer))]
+        return [.perform(.queue(command(entry.customer)))]
     }
 
     /// f, r or x with nobody in the queue selected.
     mutating func nobodySelected() -> [AppEffect] {
-        notice = QueueNotice(Phrase("queue.noneSelected"), isProblem: true)
+        notice = Notice(Phrase("queue.noneSelected"), tone: .error)
         return [.beep]
     }
 
@@ -67,7 +67,7 @@ extension QueueScreen {
         case .done: Phrase("queue.done", who)
         case .cancelled: Phrase("queue.removed", who)
         }
-        notice = QueueNotice(phrase, isProblem: false)
+        notice = Notice(phrase)
         if let index = context.shop.openQueue.firstIndex(where: { $0.id == entry.id }) {
             pickup.index = index
             focus = .pickup

@@ -152,8 +152,8 @@ extension QueueScreen {
         prompt = nil
         switch open.purpose {
         case .add: return choose(open, context)
-        case .remove(let customer): return [.perform(.closeQueueEntry(customer, .cancelled))]
-        case .returnOverdue: return [.perform(.returnOverdue)]
+        case .remove(let customer): return [.perform(.queue(.closeQueueEntry(customer, .cancelled)))]
+        case .returnOverdue: return [.perform(.queue(.returnOverdue))]
         default: return submit(open.purpose, open.field.text.trimmingCharacters(in: .whitespaces), context)
         }
     }
@@ -162,8 +162,8 @@ extension QueueScreen {
     private mutating func choose(_ open: QueuePrompt, _ context: AppContext) -> [AppEffect] {
         let found = open.matches(context)
         guard found.indices.contains(open.choice) else {
-            notice = QueueNotice(open.field.text.isEmpty ? Phrase("queue.add.typeSomething")
-                                 : Phrase("queue.add.noMatch", ["text": .text(open.field.text)]), isProblem: true)
+            notice = Notice(open.field.text.isEmpty ? Phrase("queue.add.typeSomething")
+                                 : Phrase("queue.add.noMatch", ["text": .text(open.field.text)]), tone: .error)
             prompt = open
             return [.beep]
         }
@@ -187,7 +187,7 @@ extension QueueScreen {
             var announced: Date?
             if let first = words.first, first.first?.isNumber == true {
                 guard let minute = LocalTime.minuteOfDay(first) else {
-                    notice = QueueNotice(Phrase("queue.add.badTime"), isProblem: true)
+                    notice = Notice(Phrase("queue.add.badTime"), tone: .error)
                     prompt = .announce(customer, text: text)
                     return [.beep]
                 }
@@ -195,24 +195,24 @@ extension QueueScreen {
                 words.removeFirst()
             }
             notice = nil
-            return [.perform(.addToQueue(customer, announcedFor: announced, note: words.isEmpty ? nil : words.joined(separator: " ")))]
+            return [.perform(.queue(.addToQueue(customer, announcedFor: announced, note: words.isEmpty ? nil : words.joined(separator: " "))))]
         case .extend(let id):
             guard context.shop.parcels[id] != nil else { return [.beep] }
             guard let days = Int(text) else {
-                notice = QueueNotice(Phrase("queue.extend.typeDays"), isProblem: true)
+                notice = Notice(Phrase("queue.extend.typeDays"), tone: .error)
                 prompt = .extend(id, text: text)
                 return [.beep]
             }
             notice = nil
-            return [.perform(.extendDeadline(id, .days(days)))]
+            return [.perform(.queue(.extendDeadline(id, .days(days))))]
         case .backToShelf(let id):
             guard !text.isEmpty else {
-                notice = QueueNotice(Phrase("queue.backToShelf.typeSlot"), isProblem: true)
+                notice = Notice(Phrase("queue.backToShelf.typeSlot"), tone: .error)
                 prompt = .backToShelf(id)
                 return [.beep]
             }
             notice = nil
-            return [.perform(.cancelReturn(id, to: SlotID(text)))]
+            return [.perform(.queue(.cancelReturn(id, to: SlotID(text))))]
         case .dropOff:
             return submitDropOff(text, context)
         case .add, .remove, .returnOverdue:

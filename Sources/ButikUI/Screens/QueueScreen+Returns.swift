@@ -47,13 +47,13 @@ extension QueueScreen {
         let tally = count.tally(context)
         if let parcel = tally.waiting.first(where: { $0.tracking == tracking.number }) {
             let refusal = DomainError.waitingForCustomer(tracking: parcel.tracking, key: parcel.key, slot: parcel.slot)
-            notice = QueueNotice(refusal.phrase, isProblem: true)
+            notice = Notice(refusal.phrase, tone: .error)
             return [.beep]
         }
         count.missingShown = false
         handover = count
         guard tally.expected.contains(tracking.number) else {
-            notice = QueueNotice(Phrase("queue.handover.notForDriver", ["tracking": .text(tracking.number.value)]), isProblem: true)
+            notice = Notice(Phrase("queue.handover.notForDriver", ["tracking": .text(tracking.number.value)]), tone: .error)
             return [.beep]
         }
         notice = nil
@@ -65,12 +65,12 @@ extension QueueScreen {
     mutating func checkHandover(_ context: AppContext) -> [AppEffect] {
         guard var count = handover else { return [] }
         guard !count.scanned.isEmpty else {
-            notice = QueueNotice(Phrase("queue.handover.scanEach"), isProblem: true)
+            notice = Notice(Phrase("queue.handover.scanEach"), tone: .error)
             return [.beep]
         }
         if count.tally(context).missing.isEmpty || count.missingShown {
             handover = nil
-            return [.perform(.handOver(count.scanned, carrier: count.carrier))]
+            return [.perform(.queue(.handOver(count.scanned, carrier: count.carrier)))]
         }
         count.missingShown = true
         handover = count
@@ -80,34 +80,33 @@ extension QueueScreen {
     mutating func submitDropOff(_ text: String, _ context: AppContext) -> [AppEffect] {
         let words = text.split(separator: " ").map(String.init)
         guard let number = words.first, words.count <= 2 else {
-            notice = QueueNotice(Phrase("queue.dropOff.typeNumber"), isProblem: true)
+            notice = Notice(Phrase("queue.dropOff.typeNumber"), tone: .error)
             prompt = .dropOff(text: text)
             return [.beep]
         }
         switch Tracking.parse(number) {
         case .success(let parsed):
             notice = nil
-            return [.perform(.dropOff(parsed, carrier: words.count == 2 ? words[1] : nil))]
+            return [.perform(.queue(.dropOff(parsed, carrier: words.count == 2 ? words[1] : nil)))]
         case .failure(let error):
-            notice = QueueNotice(error.misreadPhrase, isProblem: true)
+            notice = Notice(error.misreadPhrase, tone: .error)
             prompt = .dropOff(text: text)
             return [.beep]
         }
     }
 
-    mutating func returnsPerformed(_ outcome: AppOutcome, _ context: AppContext) {
+    mutating func returnsPerformed(_ outcome: Outcome, _ context: AppContext) {
         switch outcome {
         case .droppedOff(let dropOff):
-            notice = QueueNotice(Phrase("queue.dropOff.receipt", ["receipt": .text(dropOff.receipt), "tracking": .text(dropOff.tracking.value),
-                                                                  "carrier": .text(dropOff.carrier), "area": .text(context.layout.outboundID.value)]),
-                                 isProblem: false)
+            notice = Notice(Phrase("queue.dropOff.receipt", ["receipt": .text(dropOff.receipt), "tracking": .text(dropOff.tracking.value),
+                                                                  "carrier": .text(dropOff.carrier), "area": .text(context.layout.outboundID.value)]))
         case .handedOver(let handover):
             var phrases = [Phrase("queue.handover.took", ["taken": .count(handover.taken), "expected": .count(handover.expected)])]
             if !handover.missing.isEmpty {
                 phrases.append(Phrase("queue.handover.tookMissing", ["n": .count(handover.missing.count), "numbers": .list(handover.missing.map(\.value))]))
             }
             if !handover.unknown.isEmpty { phrases.append(Phrase("queue.handover.notOurs", ["numbers": .list(handover.unknown.map(\.value))])) }
-            notice = QueueNotice(phrases: phrases, isProblem: !handover.isComplete)
+            notice = Notice(phrases: phrases, tone: handover.isComplete ? .info : .error)
         default:
             break
         }

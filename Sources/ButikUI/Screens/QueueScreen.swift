@@ -19,7 +19,7 @@ public struct QueueScreen: Sendable {
     /// A dialog open over the screen.
     public var prompt: QueuePrompt?
     /// What the last action came to, shown between the lists.
-    public internal(set) var notice: QueueNotice?
+    public internal(set) var notice: Notice?
     /// Only this carrier's parcels (an id of the layout), or every carrier's.
     public var carrierFilter: String?
     /// Which parcels the lower list shows.
@@ -75,7 +75,7 @@ public struct QueueScreen: Sendable {
     }
 
     /// A change of this screen is on disk.
-    mutating func performed(_ outcome: AppOutcome, _ context: AppContext) {
+    mutating func performed(_ outcome: Outcome, _ context: AppContext) {
         switch outcome {
         case .queueChanged(let entry): pickupPerformed(entry, context)
         default: parcelsPerformed(outcome, context)
@@ -84,7 +84,7 @@ public struct QueueScreen: Sendable {
 
     /// The store refused a change of this screen.
     mutating func refused(_ message: Phrase) {
-        notice = QueueNotice(message, isProblem: true)
+        notice = Notice(message, tone: .error)
     }
 
     func draw(into screen: inout Screen, at rect: Rect, _ context: AppContext) {
@@ -97,7 +97,7 @@ public struct QueueScreen: Sendable {
         if let handover {
             row += screen.putWrapped(handover.line(context), in: room(), style: Style(.accent, bold: true, reverse: true))
         } else if let notice {
-            row += screen.putWrapped(notice.text(words), in: room(), style: notice.isProblem ? Style(.danger, bold: true) : Style(.ok, bold: true))
+            row += notice.draw(into: &screen, at: room(), words)
         } else {
             row += 1
         }
@@ -109,7 +109,7 @@ public struct QueueScreen: Sendable {
                                                    "overdue": .count(overdue), "forDriver": .count(forDriver)]) + filterSummary(context)
         if handover != nil, let notice {
             // A scan the handover refused is said under its count.
-            row += screen.putWrapped(notice.text(words), in: room(), style: Style(.danger, bold: true, reverse: true))
+            row += notice.draw(into: &screen, at: room(), style: Notice.style(.error), words)
         } else {
             row += screen.putWrapped(summary, in: room(), style: Style(focus == .parcels ? .accent : .muted, bold: true))
         }
@@ -117,25 +117,5 @@ public struct QueueScreen: Sendable {
         table.showsSelection = focus == .parcels
         table.draw(into: &screen, at: Rect(row: row, column: rect.column, width: rect.width, height: rect.row + rect.height - row))
         if let prompt { prompt.modal(context).draw(into: &screen, at: rect) }
-    }
-}
-
-/// How the last action on the queue screen went: a sentence or two, put into words when drawn.
-public struct QueueNotice: Equatable, Sendable {
-    public var phrases: [Phrase]
-    public var isProblem: Bool
-
-    public init(_ phrases: Phrase..., isProblem: Bool) {
-        self.init(phrases: phrases, isProblem: isProblem)
-    }
-
-    public init(phrases: [Phrase], isProblem: Bool) {
-        self.phrases = phrases
-        self.isProblem = isProblem
-    }
-
-    /// The notice in `words`, its sentences in a row.
-    public func text(_ words: Words) -> String {
-        phrases.map(words.text).joined(separator: " ")
     }
 }

@@ -66,14 +66,3 @@ public struct ShelvesPrompt: Sendable {
     /// The text typed in the field.
     var text: String { field.text }
 }
-
-/// How the last move or capacity change went, shown under the map: a sentence or two.
-public struct ShelvesNotice: Equatable, Sendable {
-    public var phrases: [Phrase]
-    public var isProblem: Bool
-
-    public init(_ phrases: Phrase..., isProblem: Bool) {
-        self.phrases = phrases
-        self.isProblem = isProblem
-    }
-}

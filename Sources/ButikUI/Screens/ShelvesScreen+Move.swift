@@ -9,18 +9,18 @@ extension ShelvesScreen {
     /// the parcel joins the batch of the open one.
     mutating func scan(_ tracking: ParsedTracking, _ context: AppContext) -> [AppEffect] {
         guard let parcel = context.shop.latestParcel(tracking.number) else {
-            notice = ShelvesNotice(Phrase("scan.unknown", ["tracking": .text(tracking.number.value)]), isProblem: true)
+            notice = Notice(Phrase("scan.unknown", ["tracking": .text(tracking.number.value)]), tone: .warning)
             return [.beep]
         }
         guard parcel.status == .waiting else {
-            notice = ShelvesNotice(Phrase("shelves.cannotMove", ["tracking": .text(parcel.tracking.value),
-                                                          "status": .phrase(parcel.status.kind.phrase)]), isProblem: true)
+            notice = Notice(Phrase("shelves.cannotMove", ["tracking": .text(parcel.tracking.value),
+                                                          "status": .phrase(parcel.status.kind.phrase)]), tone: .warning)
             return [.beep]
         }
         finding = false
         var batch = prompt?.batch ?? []
         guard !batch.contains(parcel.id) else {
-            notice = ShelvesNotice(Phrase("shelves.alreadyInMove", ["tracking": .text(parcel.tracking.value)]), isProblem: false)
+            notice = Notice(Phrase("shelves.alreadyInMove", ["tracking": .text(parcel.tracking.value)]), tone: .info)
             return []
         }
         // A slot already typed in an open move prompt stays.
@@ -37,7 +37,7 @@ extension ShelvesScreen {
         let parcels = parcels(in: selected(context.layout), context).filter { $0.status == .waiting }
         let batch = focus == .list ? Array(parcels.dropFirst(list.index).prefix(1)) : parcels
         guard !batch.isEmpty else {
-            notice = ShelvesNotice(Phrase("shelves.nothingToMove", ["slot": .text(selected(context.layout).value)]), isProblem: true)
+            notice = Notice(Phrase("shelves.nothingToMove", ["slot": .text(selected(context.layout).value)]), tone: .warning)
             return [.beep]
         }
         notice = nil
@@ -49,7 +49,7 @@ extension ShelvesScreen {
     mutating func openCapacity(_ context: AppContext) -> [AppEffect] {
         let id = selected(context.layout)
         guard let slot = context.layout.slots.first(where: { $0.id == id }) else {
-            notice = ShelvesNotice(Phrase("shelves.noCapacity", ["slot": .text(id.value)]), isProblem: true)
+            notice = Notice(Phrase("shelves.noCapacity", ["slot": .text(id.value)]), tone: .warning)
             return [.beep]
         }
         notice = nil
@@ -68,8 +68,8 @@ extension ShelvesScreen {
         case .move(let batch):
             let target = SlotID(text)
             guard !text.isEmpty, context.layout.contains(target), target != context.layout.outboundID else {
-                notice = ShelvesNotice(text.isEmpty ? Phrase("shelves.typeSlot") : DomainError.unknownSlot(target.value).phrase,
-                                       isProblem: true)
+                notice = Notice(text.isEmpty ? Phrase("shelves.typeSlot") : DomainError.unknownSlot(target.value).phrase,
+                                       tone: .warning)
                 prompt = .move(batch, text: text, context)
                 return [.beep]
             }
@@ -77,46 +77,42 @@ extension ShelvesScreen {
             notice = nil
             moves = MoveReport(target: target)
             select(target, context)
-            return batch.map { .perform(.move($0, to: target)) }
+            return batch.map { .perform(.shelves(.move($0, to: target))) }
         case .capacity(let slot):
             guard let capacity = Int(text) else {
-                notice = ShelvesNotice(Phrase("shelves.typeCapacity", ["slot": .text(slot.value)]), isProblem: true)
+                notice = Notice(Phrase("shelves.typeCapacity", ["slot": .text(slot.value)]), tone: .warning)
                 prompt = .capacity(slot, text: text, context)
                 return [.beep]
             }
             prompt = nil
             notice = nil
-            return [.perform(.setCapacity(slot, capacity))]
+            return [.perform(.shelves(.setCapacity(slot, capacity)))]
         }
     }
 
     /// A move or capacity change of this screen is on disk.
-    mutating func performed(_ outcome: AppOutcome, _ context: AppContext) {
+    mutating func performed(_ outcome: Outcome, _ context: AppContext) {
         switch outcome {
         case .moved(let parcel):
             moves.moved.append(parcel)
-            notice = ShelvesNotice(moves.summary, isProblem: false)
+            notice = Notice(moves.summary, tone: .info)
         case .capacitySet(let slot, let capacity):
-            notice = ShelvesNotice(Phrase("shelves.capacitySet", ["slot": .text(slot.value), "n": .count(capacity)]), isProblem: false)
-        default:
-            break
+            notice = Notice(Phrase("shelves.capacitySet", ["slot": .text(slot.value), "n": .count(capacity)]), tone: .info)
         }
         refreshFound(context)
     }
 
     /// The store refused a move or capacity change: the message shows and the prompt opens
     /// again with what was refused, to choose another slot or number.
-    mutating func refused(_ command: AppCommand, _ message: Phrase, _ context: AppContext) {
+    mutating func refused(_ command: Command, _ message: Phrase, _ context: AppContext) {
         switch command {
         case .move(let id, let target):
-            notice = moves.moved.isEmpty ? ShelvesNotice(message, isProblem: true) : ShelvesNotice(moves.summary, message, isProblem: true)
+            notice = moves.moved.isEmpty ? Notice(message, tone: .warning) : Notice(moves.summary, message, tone: .warning)
             let batch = (prompt?.batch ?? []) + [id]
             prompt = .move(batch, text: target.value, context)
         case .setCapacity(let slot, let capacity):
-            notice = ShelvesNotice(message, isProblem: true)
+            notice = Notice(message, tone: .warning)
             prompt = .capacity(slot, text: "\(capacity)", context)
-        default:
-            notice = ShelvesNotice(message, isProblem: true)
         }
     }
 

@@ -24,7 +24,7 @@ public struct ShelvesScreen: Sendable {
     /// The slots holding a parcel matching the find text, in map order.
     public internal(set) var found: [SlotID] = []
     /// How the last move, capacity change or scan went.
-    public internal(set) var notice: ShelvesNotice?
+    public internal(set) var notice: Notice?
     var moves = MoveReport()
 
     public init() {}
@@ -167,9 +167,8 @@ public struct ShelvesScreen: Sendable {
             screen.put(count, row: row, column: rect.column + label.count + fieldWidth + 3, style: Style(.muted),
                        maxWidth: max(0, rect.width - label.count - fieldWidth - 3))
         } else if let notice {
-            return screen.putWrapped(notice.phrases.map { words.text($0) }.joined(separator: " "),
-                                     in: Rect(row: row, column: rect.column, width: rect.width, height: max(1, rect.row + rect.height - row - 2)),
-                                     style: notice.isProblem ? Style(.warning, bold: true) : Style(.ok, bold: true))
+            return notice.draw(into: &screen, at: Rect(row: row, column: rect.column, width: rect.width, height: max(1, rect.row + rect.height - row - 2)),
+                               words)
         } else {
             screen.horizontalLine(row: row, column: rect.column, width: rect.width, style: Style(.muted))
         }

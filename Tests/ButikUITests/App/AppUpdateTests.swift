@@ -93,7 +93,7 @@ struct AppUpdateTests {
         let diskFull = Phrase("error.store.advice.diskFull")
         #expect(state.update(.storeFailed(diskFull)) == [.beep])
         #expect(state.readOnlyReason == diskFull)
-        #expect(state.toast == Toast(Phrase("store.readOnly", ["reason": .phrase(diskFull)]), kind: .error, expiresAt: 100 + AppState.toastSeconds))
+        #expect(state.toast == Toast(Notice(Phrase("store.readOnly", ["reason": .phrase(diskFull)]), tone: .error), expiresAt: 100 + AppState.toastSeconds))
         // The toast covers the status line until it expires; then the status line says it.
         #expect(state.view(Size(width: 80, height: 24)).textLines[22] == " The store is read-only: The disk is full: free some space.")
         _ = state.update(.tick(now: Harness.now, clock: 100 + AppState.toastSeconds))
@@ -132,10 +132,10 @@ struct AppUpdateTests {
         #expect(state.update(.storeNotices([Phrase("store.notice.damageGone", ["path": .text("damage.json")]), Phrase("store.notice.noSnapshot")])) == [])
         #expect(state.toastText == "The damage noted in damage.json is gone: every line of the journal reads correctly again, and the store is writable. "
                 + "There is no snapshot.json; opening the store replays the whole journal.")
-        #expect(state.toast?.kind == .warning)
+        #expect(state.toast?.notice.tone == .warning)
         #expect(state.update(.backupFailed(Phrase("error.store.advice.diskFull"))) == [])
         #expect(state.toastText == "Today's backup could not be made: The disk is full: free some space.")
-        #expect(state.toast?.kind == .warning)
+        #expect(state.toast?.notice.tone == .warning)
         #expect(state.readOnlyReason == nil, "a failed backup never stops writing")
     }
 
@@ -181,7 +181,7 @@ struct AppUpdateTests {
         #expect(state.update(.scan("RB123456786US")) == [.beep])
         #expect(state.tab == .queue)
         #expect(state.counter.field.text == "")
-        #expect(state.toast?.kind == .error)
+        #expect(state.toast?.notice.tone == .error)
         #expect(state.toastText == "Bad scan. Misread RB123456786US: check digit 6 should be 5. Scan it again.")
     }
 }
