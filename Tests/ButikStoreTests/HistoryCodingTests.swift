@@ -48,7 +48,7 @@ import Testing
             #"{"refused":{"reason":"no fullmakt","proxyName":"\#(strange)"}}"#, #"{"returning":{"to":"OUT"}}"#,
             #"{"collected":{}}"#, #"{"receiptUndone":{}}"#, #"{"returnCancelled":{"to":"A1"}}"#,
         ]
-        let steps = try whats.enumerated().map { index, what in
+        let steps = whats.enumerated().map { index, what in
             #"{"seq":\#(index * 1_000_003),"at":\#(1_764_594_000_123.5 + Double(index) * 7.25),"staff":"\#(index == 3 ? strange : "siv")","what":\#(what)}"#
         }
         return try decoded(ParcelStory.self, """

@@ -17,9 +17,9 @@ public struct ShopIndexes: Sendable {
     /// The same names in name order.
     public internal(set) var nameIndex = NameIndex()
     /// Every live parcel's tracking number, for search, in id order.
-    internal(set) var trackingIndex = FlatIndex<ParcelID>()
+    var trackingIndex = FlatIndex<ParcelID>()
     /// Every customer's phone numbers, for search.
-    internal(set) var phoneIndex = FlatIndex<CustomerID>()
+    var phoneIndex = FlatIndex<CustomerID>()
     /// The newest parcel with each tracking number, in the shop or not.
     public internal(set) var latestByTracking: [TrackingNumber: ParcelID] = [:]
     /// Parcels received in each delivery, in the order received.

@@ -16,7 +16,7 @@ import Testing
     }
 
     @Test func aCodeIsWrittenAsItsDigits() throws {
-        let code = try #require(PickupCode(" 0471"))
+        let code = try #require(PickupCode(String(" 0471")), "a person's text goes through the failable init, not the tests' literal")
         #expect(try JournalCoding.json([code]) == #"["0471"]"#)
         #expect(try JournalCoding.roundTrip([code]) == [code])
     }
