@@ -52,6 +52,31 @@ struct TerminalSessionTests {
             try Data(slow.utf8).write(to: file)
         }
 
+        /// The headless verbs that prepared the store all succeeded.
+        static func expectSucceeded(_ runs: [Butik.Run]) throws {
+            guard runs.allSatisfy({ $0.status == 0 }) else {
+                throw Tmux.Failure(description: "preparing the store failed: \(runs.map(\.stderr))")
+            }
+        }
+
+        /// Each of `codes` was handed out with `verification`, as `find --json` tells it.
+        func expectHandedOut(_ codes: [String], verification: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+            struct Found: Decodable {
+                struct Parcel: Decodable {
+                    let tracking: String
+                    let status: String
+                    let verification: String?
+                }
+                let parcels: [Parcel]
+            }
+            for code in codes {
+                let found = try butik.run("find", String(code.suffix(7)), "--json").json(Found.self)
+                let parcel = try #require(found.parcels.first { $0.tracking == code }, sourceLocation: sourceLocation)
+                #expect(parcel.status == "handedOut", sourceLocation: sourceLocation)
+                #expect(parcel.verification == verification, sourceLocation: sourceLocation)
+            }
+        }
+
         /// Ends tmux (and butik with it, if still running) and removes the store.
         func end() {
             tmux.kill()
@@ -266,11 +291,8 @@ struct TerminalSessionTests {
         let codes = [Butik.s10(82_000_001), Butik.s10(82_000_002)]
         let other = Butik.s10(82_000_003)
         let session = try Session { butik in
-            let runs = try codes.map { try butik.run("receive", $0, "--to", "Åse Ødegård", "--phone", "91234567") }
-                + [try butik.run("receive", other, "--to", "Thomas Schjønningsen")]
-            guard runs.allSatisfy({ $0.status == 0 }) else {
-                throw Tmux.Failure(description: "preparing the store failed: \(runs.map(\.stderr))")
-            }
+            try Session.expectSucceeded(codes.map { try butik.run("receive", $0, "--to", "Åse Ødegård", "--phone", "91234567") }
+                + [try butik.run("receive", other, "--to", "Thomas Schjønningsen")])
         }
         defer { session.end() }
         let tmux = session.tmux
@@ -313,20 +335,7 @@ struct TerminalSessionTests {
         }
         let queue = try session.butik.run("queue", "--json").json(Queue.self)
         #expect(queue.waiting.map(\.tracking) == [other], "only the other customer's parcel still waits")
-        struct Found: Decodable {
-            struct Parcel: Decodable {
-                let tracking: String
-                let status: String
-                let verification: String?
-            }
-            let parcels: [Parcel]
-        }
-        for code in codes {
-            let found = try session.butik.run("find", String(code.suffix(7)), "--json").json(Found.self)
-            let parcel = try #require(found.parcels.first { $0.tracking == code })
-            #expect(parcel.status == "handedOut")
-            #expect(parcel.verification == "known")
-        }
+        try session.expectHandedOut(codes, verification: "known")
     }
 
     /// A hand-out and a driver's handover at a counter in Bergen, in bokmål: the words on the
@@ -335,11 +344,8 @@ struct TerminalSessionTests {
         let codes = [Butik.s10(83_000_001), Butik.s10(83_000_002)]
         let returned = Butik.s10(83_000_003)
         let session = try Session(language: "nb") { butik in
-            let runs = try codes.map { try butik.run("receive", $0, "--to", "Åse Ødegård", "--phone", "91234567") }
-                + [try butik.run("dropoff", returned, "--carrier", "posten")]
-            guard runs.allSatisfy({ $0.status == 0 }) else {
-                throw Tmux.Failure(description: "preparing the store failed: \(runs.map(\.stderr))")
-            }
+            try Session.expectSucceeded(codes.map { try butik.run("receive", $0, "--to", "Åse Ødegård", "--phone", "91234567") }
+                + [try butik.run("dropoff", returned, "--carrier", "posten")])
         }
         defer { session.end() }
         let tmux = session.tmux
@@ -366,20 +372,7 @@ struct TerminalSessionTests {
         try tmux.sendKeys("F10")
         try await session.expectTerminalGivenBack()
 
-        struct Found: Decodable {
-            struct Parcel: Decodable {
-                let tracking: String
-                let status: String
-                let verification: String?
-            }
-            let parcels: [Parcel]
-        }
-        for code in codes {
-            let found = try session.butik.run("find", String(code.suffix(7)), "--json").json(Found.self)
-            let parcel = try #require(found.parcels.first { $0.tracking == code })
-            #expect(parcel.status == "handedOut")
-            #expect(parcel.verification == "id")
-        }
+        try session.expectHandedOut(codes, verification: "id")
         struct Report: Decodable {
             struct Counts: Decodable {
                 let handedOut: Int
