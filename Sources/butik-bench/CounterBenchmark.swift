@@ -43,7 +43,7 @@ func measureHandOut(_ store: ShopStore, customers: some Sequence<Customer>, term
         return !parcels.isEmpty && parcels.allSatisfy { $0.status == .waiting }
     }.prefix(200)
     for customer in customers {
-        for character in customer.key { terminal.press(.character(character)) }
+        for character in customer.key.value { terminal.press(.character(character)) }
         terminal.press(.enter)
         terminal.press(.character("1"))
         let parcels = store.state.parcelsInShop(for: customer.id)

@@ -92,7 +92,7 @@ func benchmarkYear() throws {
             let story = try ChildRuns(3, butik, ["history", closed.tracking.value, "--store", folder.path])
             print("  butik history TRACKING (whole process): \(story.summary)")
         }
-        let timeline = try ChildRuns(3, butik, ["customer", "history", customer.key, "--store", folder.path])
+        let timeline = try ChildRuns(3, butik, ["customer", "history", customer.key.value, "--store", folder.path])
         print("  butik customer history KEY (whole process): \(timeline.summary)")
         let report = try ChildRuns(3, butik, ["report", "--date", cut.day.description, "--store", folder.path])
         print("  butik report --date (whole process): \(report.summary)")

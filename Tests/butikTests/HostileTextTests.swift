@@ -269,10 +269,10 @@ struct HostileShop {
         let proxy = Proxy(name: hostile.pick(), registeredAt: now, registeredBy: hostile.pick())
         try store.append([
             Record(at: now, staff: staff, event: .customerAdded(Customer(
-                id: first, name: name, key: key, keyIsChosen: true, phones: [hostile.pick()], email: hostile.pick(), note: note,
+                id: first, name: name, key: CustomerKey(stored: key), keyIsChosen: true, phones: [hostile.pick()], email: hostile.pick(), note: note,
                 createdAt: now, proxies: [proxy]))),
             Record(at: now, staff: hostile.pick(), event: .customerAdded(Customer(
-                id: CustomerID(2), name: hostile.pick(), key: otherKey, keyIsChosen: true, createdAt: now))),
+                id: CustomerID(2), name: hostile.pick(), key: CustomerKey(stored: otherKey), keyIsChosen: true, createdAt: now))),
             Record(at: now, staff: hostile.pick(), event: .parcelsExpected([ExpectedParcel(
                 tracking: TrackingNumber("RR473124829SE"), name: hostile.pick(), phone: hostile.pick(), carrier: hostile.pick(),
                 importedAt: now)])),

@@ -5,7 +5,7 @@ public struct Customer: Codable, Equatable, Sendable {
     public var id: CustomerID
     public var name: String
     /// The initials key written on their parcels (unique in the shop).
-    public var key: String
+    public var key: CustomerKey
     /// True when the key was chosen (a regular's "JEDS") rather than derived from the name.
     public var keyIsChosen: Bool
     public var phones: [String]
@@ -23,12 +23,12 @@ public struct Customer: Codable, Equatable, Sendable {
     /// Parcels go to them in person only: every proxy is refused.
     public var personalOnly: Bool
     /// The keys of records merged into this one, oldest first: they still find the customer.
-    public var retiredKeys: [String]
+    public var retiredKeys: [CustomerKey]
 
-    public init(id: CustomerID, name: String, key: String, keyIsChosen: Bool, phones: [String] = [],
+    public init(id: CustomerID, name: String, key: CustomerKey, keyIsChosen: Bool, phones: [String] = [],
                 email: String? = nil, note: String? = nil, createdAt: Date, proxies: [Proxy] = [],
                 channel: ContactChannel? = nil, language: Language? = nil, regularByHand: Bool = false,
-                personalOnly: Bool = false, retiredKeys: [String] = []) {
+                personalOnly: Bool = false, retiredKeys: [CustomerKey] = []) {
         self.id = id
         self.name = name
         self.key = key
@@ -58,7 +58,7 @@ extension Customer {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(CustomerID.self, forKey: .id)
         name = try c.decode(String.self, forKey: .name)
-        key = try c.decode(String.self, forKey: .key)
+        key = try c.decode(CustomerKey.self, forKey: .key)
         keyIsChosen = try c.decode(Bool.self, forKey: .keyIsChosen)
         phones = try c.decode([String].self, forKey: .phones)
         email = try c.decodeIfPresent(String.self, forKey: .email)
@@ -69,7 +69,7 @@ extension Customer {
         language = try c.decodeIfPresent(Language.self, forKey: .language)
         regularByHand = try c.decodeIfPresent(Bool.self, forKey: .regularByHand) ?? false
         personalOnly = try c.decodeIfPresent(Bool.self, forKey: .personalOnly) ?? false
-        retiredKeys = try c.decodeIfPresent([String].self, forKey: .retiredKeys) ?? []
+        retiredKeys = try c.decodeIfPresent([CustomerKey].self, forKey: .retiredKeys) ?? []
     }
 
     /// Encodes a customer; the flags only when set and the retired keys only when there are

@@ -10,42 +10,42 @@ public enum DomainError: Error, Equatable, Sendable {
     case hiddenCharacter(String, HiddenCharacter, in: TypedText.Field)
     case invalidStaffID(limit: Int)
     case invalidKey(String)
-    case keyTaken(key: String, holder: String)
+    case keyTaken(key: CustomerKey, holder: String)
     case invalidPhone(String)
     case unknownCustomer(String)
-    case ambiguousRecipient(name: String, keys: [String])
+    case ambiguousRecipient(name: String, keys: [CustomerKey])
     case unknownCarrier(String, known: [String])
-    case alreadyInShop(tracking: TrackingNumber, slot: SlotID, key: String)
+    case alreadyInShop(tracking: TrackingNumber, slot: SlotID, key: CustomerKey)
     case unknownParcel(String)
     case alreadyHandedOut(tracking: TrackingNumber, when: LocalMoment, staff: String)
     case notWaiting(tracking: TrackingNumber, status: ParcelStatus.Kind)
     /// Only a parcel returning to its sender, still in the outbound area, goes back to a shelf.
     case notReturningToShelf(tracking: TrackingNumber, status: ParcelStatus.Kind)
     /// One hand-out (one check of who collects) was asked for parcels of these customers.
-    case handOutForSeveralCustomers(keys: [String])
+    case handOutForSeveralCustomers(keys: [CustomerKey])
     case proxyNameMissing
     case invalidProxyID(limit: Int)
     case invalidProxyName(limit: Int)
-    case proxyAlreadyRegistered(name: String, key: String)
-    case notAProxy(name: String, key: String, registered: [String])
+    case proxyAlreadyRegistered(name: String, key: CustomerKey)
+    case notAProxy(name: String, key: CustomerKey, registered: [String])
     /// A proxy's relation to the customer is longer than `limit`.
     case invalidProxyRelation(limit: Int)
     /// A fullmakt's last day must lie from `earliest` (today) to `latest`.
     case invalidValidUntil(Day, earliest: Day, latest: Day)
     /// The proxy's fullmakt ran out on `day`: they may not collect.
-    case proxyExpired(name: String, key: String, day: Day)
+    case proxyExpired(name: String, key: CustomerKey, day: Day)
     /// Not a plausible e-mail address (``EmailAddress``).
     case invalidEmail(String)
     /// A customer's note is longer than `limit`.
     case noteTooLong(limit: Int)
     /// An edit that leaves the customer's record as it was.
-    case nothingChanged(key: String)
+    case nothingChanged(key: CustomerKey)
     /// A customer cannot be merged with themselves.
-    case mergeWithItself(key: String)
+    case mergeWithItself(key: CustomerKey)
     /// Both customers wait in the queue: one entry must be closed before they are merged.
-    case mergeBothQueued(kept: String, merged: String)
+    case mergeBothQueued(kept: CustomerKey, merged: CustomerKey)
     /// The customer collects in person only: no proxy may collect for them.
-    case personalHandOutOnly(key: String)
+    case personalHandOutOnly(key: CustomerKey)
     case notHandedOut(tracking: TrackingNumber)
     case undoTooLate(tracking: TrackingNumber, minutes: Int)
     case unknownSlot(String)
@@ -71,14 +71,14 @@ public enum DomainError: Error, Equatable, Sendable {
     case capacityBelowLoad(slot: SlotID, load: Int)
     case recipientMissing(TrackingNumber)
     case alreadyDroppedOff(tracking: TrackingNumber, receipt: String)
-    case alreadyQueued(key: String, status: QueueEntry.Status)
-    case notQueued(key: String)
-    case queueStep(key: String, status: QueueEntry.Status, step: QueueEntry.Status)
+    case alreadyQueued(key: CustomerKey, status: QueueEntry.Status)
+    case notQueued(key: CustomerKey)
+    case queueStep(key: CustomerKey, status: QueueEntry.Status, step: QueueEntry.Status)
     case invalidReason(limit: Int)
-    case notCustomersParcel(tracking: TrackingNumber, key: String)
+    case notCustomersParcel(tracking: TrackingNumber, key: CustomerKey)
     case invalidPickupCode(String)
     /// A parcel scanned for the driver waits for a customer: it stays in the shop.
-    case waitingForCustomer(tracking: TrackingNumber, key: String, slot: SlotID)
+    case waitingForCustomer(tracking: TrackingNumber, key: CustomerKey, slot: SlotID)
     /// A hand-out on the pickup code was asked for without the code.
     case pickupCodeMissing
     /// These parcels do not have the pickup code given: not handed out on it.

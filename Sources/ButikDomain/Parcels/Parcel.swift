@@ -77,7 +77,7 @@ public struct Parcel: Codable, Equatable, Sendable {
     public var recipientName: String
     public var customer: CustomerID
     /// The customer's key when the parcel was received (written on the parcel).
-    public var key: String
+    public var key: CustomerKey
     public var slot: SlotID
     public var size: SizeClass
     /// The last day the parcel waits before it goes back to the sender.
@@ -93,7 +93,7 @@ public struct Parcel: Codable, Equatable, Sendable {
     public var pickupCode: PickupCode?
 
     public init(id: ParcelID, tracking: TrackingNumber, format: TrackingFormat, checkDigit: CheckDigitStatus, carrier: String,
-                recipientName: String, customer: CustomerID, key: String, slot: SlotID, size: SizeClass, deadline: Day,
+                recipientName: String, customer: CustomerID, key: CustomerKey, slot: SlotID, size: SizeClass, deadline: Day,
                 receivedAt: Date, receivedBy: String, status: ParcelStatus, delivery: DeliveryID? = nil,
                 preAdvised: Bool? = nil, pickupCode: PickupCode? = nil) {
         self.id = id

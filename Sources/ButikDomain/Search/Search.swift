@@ -48,7 +48,7 @@ extension ShopState {
         guard !trimmed.isEmpty, limit > 0 else { return [] }
         var seen = Set<CustomerID>()
         var byKey: [CustomerID] = []
-        if let keyed = indexes.customerByKey[trimmed.uppercased()] {
+        if let keyed = indexes.customerByKey[CustomerKey(typed: trimmed)] {
             byKey.append(keyed)
             seen.insert(keyed)
         }
@@ -166,7 +166,7 @@ extension ShopState {
 
 extension Customer {
     /// Their key and retired keys, each of which finds them.
-    var keys: [String] { [key] + retiredKeys }
+    var keys: [CustomerKey] { [key] + retiredKeys }
 
     /// What search finds them by besides name, keys and phones: their note, e-mail and
     /// proxies' names, folded (``NameFolding``); empty when they have none.

@@ -32,9 +32,9 @@ public struct ShopState: Sendable, Equatable {
 
     @inlinable public subscript<Value>(dynamicMember path: KeyPath<ShopIndexes, Value>) -> Value { indexes[keyPath: path] }
 
-    /// The customer holding `key` (any case), as their key or a retired one.
-    public func customer(withKey key: String) -> Customer? {
-        indexes.customerByKey[key.uppercased()].flatMap { records.customers[$0] }
+    /// The customer holding `key`, as their key or a retired one.
+    public func customer(withKey key: CustomerKey) -> Customer? {
+        indexes.customerByKey[key].flatMap { records.customers[$0] }
     }
 
     /// The customer with this id, or the one it was merged into.

@@ -34,7 +34,7 @@ public enum TypedText {
     public static func customerName(_ text: String) throws(DomainError) -> String {
         let name = try tidied(text, as: .name)
         guard name.count <= nameLimit else { throw .nameTooLong(limit: nameLimit) }
-        guard !CustomerKey.initials(of: name).isEmpty else { throw .invalidName(text) }
+        guard CustomerKey.initials(of: name) != nil else { throw .invalidName(text) }
         return name
     }
 

@@ -70,7 +70,7 @@ extension ParcelStory: HistoryCodable {
         out.string(tracking.value)
         out.string(carrier)
         customer.write(to: &out)
-        out.string(key)
+        out.string(key.value)
         out.string(recipientName)
         out.string(status.rawValue)
         steps.write(to: &out)
@@ -78,7 +78,7 @@ extension ParcelStory: HistoryCodable {
 
     init(from input: inout HistoryIn) throws(HistoryIn.Bad) {
         self.init(id: try ParcelID(from: &input), tracking: try TrackingNumber(from: &input), carrier: try input.string(),
-                  customer: try CustomerID(from: &input), key: try input.string(), recipientName: try input.string(),
+                  customer: try CustomerID(from: &input), key: CustomerKey(stored: try input.string()), recipientName: try input.string(),
                   status: try input.named(Status.self), steps: try [ParcelStep](from: &input))
     }
 }

@@ -69,7 +69,7 @@ extension TapeReader {
               let delivery = optional(m["delivery"], { identifier($0, DeliveryID.self) }),
               let format = text(m["format"]).flatMap(TrackingFormat.init(rawValue:)),
               let id = identifier(m["id"], ParcelID.self),
-              let key = text(m["key"]),
+              let key = text(m["key"]).map(CustomerKey.init(stored:)),
               let pickupCode = optional(m["pickupCode"], { text($0).flatMap(storedPickupCode) }),
               let preAdvised = optional(m["preAdvised"], flag),
               let receivedAt = time(m["receivedAt"]),
@@ -112,7 +112,7 @@ extension TapeReader {
               let createdAt = time(m["createdAt"]),
               let email = optional(m["email"], text),
               let id = identifier(m["id"], CustomerID.self),
-              let key = text(m["key"]),
+              let key = text(m["key"]).map(CustomerKey.init(stored:)),
               let keyIsChosen = flag(m["keyIsChosen"]),
               let language = optional(m["language"], { text($0).flatMap(Language.init(rawValue:)) }),
               let name = text(m["name"]),
@@ -121,7 +121,7 @@ extension TapeReader {
               let phones = list(m["phones"], text),
               let proxies = optional(m["proxies"], { list($0, proxy) }),
               let regularByHand = optional(m["regularByHand"], flag),
-              let retiredKeys = optional(m["retiredKeys"], { list($0, text) }) else { return nil }
+              let retiredKeys = optional(m["retiredKeys"], { list($0) { text($0).map(CustomerKey.init(stored:)) } }) else { return nil }
         return Customer(id: id, name: name, key: key, keyIsChosen: keyIsChosen, phones: phones, email: email, note: note,
                         createdAt: createdAt, proxies: proxies ?? [], channel: channel, language: language,
                         regularByHand: regularByHand ?? false, personalOnly: personalOnly ?? false, retiredKeys: retiredKeys ?? [])

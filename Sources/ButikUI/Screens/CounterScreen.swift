@@ -70,12 +70,12 @@ public struct CounterScreen: Sendable {
                 let inShop = shop.parcelsInShop(for: id)
                 let waiting = inShop.filter { $0.status == .waiting }.count
                 let slots = Set(inShop.map(\.slot.value)).sorted().joined(separator: " ")
-                return Table.Row([customer.key, customer.name, slots, waiting == 0 ? words.text("counter.nothingWaiting") : words.text("counter.waiting", ["n": .count(waiting)]),
+                return Table.Row([customer.key.value, customer.name, slots, waiting == 0 ? words.text("counter.nothingWaiting") : words.text("counter.waiting", ["n": .count(waiting)]),
                                   customer.phones.joined(separator: ", "), "", "", customer.note ?? ""])
             case .parcel(let id):
                 guard let parcel = shop.parcels[id] else { return nil }
                 let state = parcel.status == .waiting ? context.dueText(parcel.deadline) : words.text(parcel.status.kind.phrase)
-                return Table.Row([parcel.key, parcel.tracking.value, parcel.slot.value, state, "", context.dayAndMonth(parcel.receivedAt), parcel.carrier],
+                return Table.Row([parcel.key.value, parcel.tracking.value, parcel.slot.value, state, "", context.dayAndMonth(parcel.receivedAt), parcel.carrier],
                                  style: parcel.status.isInShop ? .plain : Style(.muted))
             }
         }
@@ -226,7 +226,7 @@ public struct CounterScreen: Sendable {
         let size = parcel.size == .large ? words.text("size.large") : words.text("size.small")
         var lines = [
             first,
-            words.text("counter.parcel.for", ["name": .text(parcel.recipientName), "key": .text(parcel.key), "carrier": .text(parcel.carrier),
+            words.text("counter.parcel.for", ["name": .text(parcel.recipientName), "key": .text(parcel.key.value), "carrier": .text(parcel.carrier),
                                               "slot": .text(parcel.slot.value), "size": .text(size)]),
             words.text("counter.parcel.received", ["when": .text(context.moment(parcel.receivedAt)), "staff": .text(parcel.receivedBy),
                                                    "deadline": .date(parcel.deadline)]),

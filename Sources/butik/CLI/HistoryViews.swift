@@ -78,7 +78,7 @@ struct StoryView: Encodable {
         id = story.id.description
         tracking = story.tracking.value
         carrier = story.carrier
-        key = story.key
+        key = story.key.value
         recipient = story.recipientName
         status = story.status.rawValue
         steps = story.steps.map(StepView.init)
@@ -102,7 +102,7 @@ struct ClosedParcelView: Encodable {
     init(_ story: ParcelStory) {
         tracking = story.tracking.value
         carrier = story.carrier
-        key = story.key
+        key = story.key.value
         recipient = story.recipientName
         status = story.status.rawValue
         let closing = story.closing

@@ -30,7 +30,7 @@ struct ParcelView: Encodable {
         checkDigit = parcel.checkDigit.rawValue
         carrier = parcel.carrier
         recipient = parcel.recipientName
-        key = parcel.key
+        key = parcel.key.value
         slot = parcel.slot.value
         size = parcel.size.rawValue
         deadline = parcel.deadline
@@ -80,7 +80,7 @@ struct CustomerView: Encodable {
     let log: [LogEntryView]
 
     init(_ customer: Customer, in state: ShopState) {
-        key = customer.key
+        key = customer.key.value
         name = customer.name
         keyIsChosen = customer.keyIsChosen
         phones = customer.phones
@@ -88,7 +88,7 @@ struct CustomerView: Encodable {
         note = customer.note
         proxies = customer.proxies
         (channel, language, regularByHand, personalOnly) = (customer.channel, customer.language, customer.regularByHand, customer.personalOnly)
-        retiredKeys = customer.retiredKeys
+        retiredKeys = customer.retiredKeys.map(\.value)
         waiting = state.parcelsInShop(for: customer.id).filter { $0.status == .waiting }.count
         log = state.log(of: customer.id).map(LogEntryView.init)
     }
@@ -100,7 +100,7 @@ extension Parcel {
         let left = deadline.days(since: today)
         let due = left < 0 ? Phrase("cli.parcel.overdue", ["n": .count(-left)])
             : left == 0 ? Phrase("cli.parcel.dueToday") : Phrase("cli.parcel.daysLeft", ["n": .count(left)])
-        return [tracking.value, key, recipientName, slot.value, words.text(status.kind.phrase),
+        return [tracking.value, key.value, recipientName, slot.value, words.text(status.kind.phrase),
                 words.text("cli.parcel.deadline", ["deadline": .date(deadline), "due": .phrase(due)])]
     }
 }
@@ -118,7 +118,7 @@ struct DropOffView: Encodable {
         receipt = dropOff.receipt
         tracking = dropOff.tracking.value
         carrier = dropOff.carrier
-        customer = dropOff.customer.flatMap { state.customers[$0]?.key }
+        customer = dropOff.customer.flatMap { state.customers[$0]?.key.value }
         at = dropOff.at
         staff = dropOff.staff
     }
@@ -149,7 +149,7 @@ struct QueueEntryView: Encodable {
     init(_ entry: QueueEntry, in state: ShopState, _ layout: ShopLayout) {
         let customer = state.customers[entry.customer]
         id = entry.id.description
-        key = customer?.key ?? entry.customer.description
+        key = customer?.key.value ?? entry.customer.description
         name = customer?.name ?? ""
         kind = entry.announcedFor == nil ? "atCounter" : "announced"
         announcedFor = entry.announcedFor

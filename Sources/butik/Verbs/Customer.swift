@@ -76,7 +76,7 @@ extension Verb {
             if args.has(O.json) {
                 try Output.json(CustomerView(customer, in: store.state))
             } else {
-                Output.line(session.words.text("cli.customer.added", ["name": .text(customer.name), "key": .text(customer.key)]))
+                Output.line(session.words.text("cli.customer.added", ["name": .text(customer.name), "key": .text(customer.key.value)]))
             }
         case "show": try runCustomerShow(args, session)
         case "edit", "note": try runCustomerEdit(args, session)
@@ -102,17 +102,17 @@ extension Verb {
         let relation = args.value(O.relation), validUntil = args.value(O.validUntil)
         let store = try session.openStore()
         let proxy = try session.perform(store) { state, context throws(DomainError) in
-            guard let customer = state.customer(withKey: key) else { throw DomainError.unknownCustomer(key) }
+            guard let customer = state.customer(withKey: CustomerKey(typed: key)) else { throw DomainError.unknownCustomer(key) }
             if let adding { return try state.authoriseProxy(adding, relation: relation, validUntil: validUntil, for: customer.id, context) }
             return try state.revokeProxy(removing ?? "", for: customer.id, context)
         }
-        guard let customer = store.state.customer(withKey: key) else { return }
+        guard let customer = store.state.customer(withKey: CustomerKey(typed: key)) else { return }
         if args.has(O.json) {
             try Output.json(CustomerView(customer, in: store.state))
         } else if adding != nil {
-            Output.line(session.words.text("cli.customer.proxyAdded", ["proxy": .text(proxy.name), "key": .text(customer.key), "name": .text(customer.name)]))
+            Output.line(session.words.text("cli.customer.proxyAdded", ["proxy": .text(proxy.name), "key": .text(customer.key.value), "name": .text(customer.name)]))
         } else {
-            Output.line(session.words.text("cli.customer.proxyRemoved", ["proxy": .text(proxy.name), "key": .text(customer.key), "name": .text(customer.name)]))
+            Output.line(session.words.text("cli.customer.proxyRemoved", ["proxy": .text(proxy.name), "key": .text(customer.key.value), "name": .text(customer.name)]))
         }
 
     }

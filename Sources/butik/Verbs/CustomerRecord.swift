@@ -10,7 +10,7 @@ extension Verb {
     static func runCustomerShow(_ args: Arguments, _ session: Session) throws(CLIError) {
         guard args.positionals.count == 2 else { throw .usage(Phrase("cli.usage.oneKey", ["verb": .text("customer show")])) }
         let store = try session.openStore()
-        guard let customer = store.state.customer(withKey: args.positionals[1]) else {
+        guard let customer = store.state.customer(withKey: CustomerKey(typed: args.positionals[1])) else {
             throw .refused(DomainError.unknownCustomer(args.positionals[1]).phrase)
         }
         let zone = store.layout.zone, today = Day(session.now, in: zone), rule = store.layout.regular
@@ -68,13 +68,13 @@ extension Verb {
         }
         let store = try session.openStore()
         let customer = try session.perform(store) { state, context throws(DomainError) in
-            guard let customer = state.customer(withKey: key) else { throw DomainError.unknownCustomer(key) }
+            guard let customer = state.customer(withKey: CustomerKey(typed: key)) else { throw DomainError.unknownCustomer(key) }
             return try state.editCustomer(customer.id, changes, context)
         }
         if args.has(O.json) {
             try Output.json(CustomerView(customer, in: store.state))
         } else {
-            let said: [String: Phrase.Argument] = ["key": .text(customer.key), "name": .text(customer.name)]
+            let said: [String: Phrase.Argument] = ["key": .text(customer.key.value), "name": .text(customer.name)]
             Output.line(session.words.text(noting ? Phrase("cli.customer.noted", said) : Phrase("cli.customer.edited", said)))
         }
     }
@@ -86,8 +86,8 @@ extension Verb {
         let (keep, other) = (args.positionals[1], args.positionals[2])
         let store = try session.openStore()
         func decide(_ state: ShopState, _ context: Context) throws(DomainError) -> Decision<CustomerMerge> {
-            guard let kept = state.customer(withKey: keep) else { throw DomainError.unknownCustomer(keep) }
-            guard let merged = state.customer(withKey: other) else { throw DomainError.unknownCustomer(other) }
+            guard let kept = state.customer(withKey: CustomerKey(typed: keep)) else { throw DomainError.unknownCustomer(keep) }
+            guard let merged = state.customer(withKey: CustomerKey(typed: other)) else { throw DomainError.unknownCustomer(other) }
             return try state.mergeCustomers(keep: kept.id, other: merged.id, context)
         }
         let words = session.words
@@ -109,7 +109,7 @@ extension Verb {
         if args.has(O.json) {
             try Output.json(MergeView(merge, in: store.state))
         } else {
-            Output.line(words.text("cli.customer.merged", ["merged": .text(merge.merged.key), "key": .text(merge.kept.key),
+            Output.line(words.text("cli.customer.merged", ["merged": .text(merge.merged.key.value), "key": .text(merge.kept.key.value),
                                                            "name": .text(merge.kept.name)]))
         }
         return 0
@@ -119,9 +119,9 @@ extension Verb {
 extension Customer {
     /// The lines of `customer show` before the log: every field that is set.
     fileprivate func lines(regular: RegularView, in zone: TimeZone) -> [Phrase] {
-        let card: [String: Phrase.Argument] = ["key": .text(key), "name": .text(name)]
+        let card: [String: Phrase.Argument] = ["key": .text(key.value), "name": .text(name)]
         var lines = [keyIsChosen ? Phrase("cli.customer.cardChosenKey", card) : Phrase("cli.customer.card", card)]
-        if !retiredKeys.isEmpty { lines.append(Phrase("cli.customer.retiredKeys", ["keys": .list(retiredKeys)])) }
+        if !retiredKeys.isEmpty { lines.append(Phrase("cli.customer.retiredKeys", ["keys": .list(retiredKeys.map(\.value))])) }
         if !phones.isEmpty { lines.append(Phrase("cli.customer.phones", ["phones": .list(phones)])) }
         if let email { lines.append(Phrase("cli.customer.email", ["email": .text(email)])) }
         if let channel { lines.append(Phrase("cli.customer.channel", ["channel": .phrase(channel.phrase)])) }
@@ -151,8 +151,8 @@ extension Customer {
 extension CustomerMerge {
     /// What `customer merge` says before it asks.
     fileprivate var lines: [Phrase] {
-        let names: [String: Phrase.Argument] = ["merged": .text(merged.key), "mergedName": .text(merged.name),
-                                                "key": .text(kept.key), "name": .text(kept.name)]
+        let names: [String: Phrase.Argument] = ["merged": .text(merged.key.value), "mergedName": .text(merged.name),
+                                                "key": .text(kept.key.value), "name": .text(kept.name)]
         var lines = [Phrase("cli.customer.mergePlan", names), Phrase("cli.customer.mergeParcels", ["n": .count(parcels.count)])]
         if !proxies.isEmpty { lines.append(Phrase("cli.customer.mergeProxies", ["names": .list(proxies)])) }
         if !phones.isEmpty { lines.append(Phrase("cli.customer.mergePhones", ["phones": .list(phones)])) }
@@ -196,7 +196,7 @@ private struct MergeView: Encodable {
 
     init(_ merge: CustomerMerge, in state: ShopState) {
         customer = CustomerView(merge.kept, in: state)
-        (merged, parcels, proxies, phones) = (merge.merged.key, merge.parcels.count, merge.proxies, merge.phones)
+        (merged, parcels, proxies, phones) = (merge.merged.key.value, merge.parcels.count, merge.proxies, merge.phones)
         (logEntries, queueEntry) = (merge.logEntries, merge.queueEntry != nil)
     }
 }

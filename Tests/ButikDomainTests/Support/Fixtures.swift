@@ -109,3 +109,8 @@ struct RecordedShop {
 extension PickupCode: ExpressibleByStringLiteral {
     public init(stringLiteral digits: String) { self.init(stored: digits) }
 }
+
+/// Keys in tests as literals (`customer.key == "JFJ"`), taken as written.
+extension CustomerKey: ExpressibleByStringLiteral {
+    public init(stringLiteral value: String) { self.init(stored: value) }
+}

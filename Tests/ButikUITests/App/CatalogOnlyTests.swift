@@ -50,10 +50,10 @@ import Glibc
         texts += state.context.layout.carriers.flatMap { [$0.id, $0.name] }
         texts += state.context.layout.slots.map(\.id.value) + [state.context.layout.overflowID.value, state.context.layout.outboundID.value]
         for customer in shop.customers.values {
-            texts += [customer.name, customer.key, customer.note ?? ""] + customer.phones + customer.proxies.map(\.name)
+            texts += [customer.name, customer.key.value, customer.note ?? ""] + customer.phones + customer.proxies.map(\.name)
         }
         for parcel in shop.parcels.values {
-            texts += [parcel.tracking.value, parcel.key, parcel.recipientName, parcel.carrier, parcel.slot.value, parcel.receivedBy,
+            texts += [parcel.tracking.value, parcel.key.value, parcel.recipientName, parcel.carrier, parcel.slot.value, parcel.receivedBy,
                       parcel.pickupCode?.digits ?? ""]
             if case .handedOut(let handOut) = parcel.status { texts += [handOut.staff, handOut.proxyName ?? "", handOut.proxyID ?? ""] }
         }

@@ -1,0 +1,6 @@
+import ButikDomain
+
+/// Keys in tests as literals (`.keyTaken(key: "JEDS", ...)`), taken as written.
+extension CustomerKey: ExpressibleByStringLiteral {
+    public init(stringLiteral value: String) { self.init(stored: value) }
+}
