@@ -89,19 +89,13 @@ extension ShopState {
         var found: [CustomerID] = []
         guard limit > 0 else { return found }
         indexes.textIndex.forEach { text, id in
-            guard found.count < limit, !seen.contains(id) else { return }
-            var inText = false
-            for word in words {
-                if ByteSearch.contains(text, word) {
-                    inText = true
-                } else if !(indexes.foldedNames[id].map { name in
-                    var name = name
-                    return name.withUTF8 { ByteSearch.contains($0, word) }
-                } ?? false) {
-                    return
-                }
+            // The name is looked up only for a customer whose text holds a word (few do).
+            guard found.count < limit, words.contains(where: { ByteSearch.contains(text, $0) }), !seen.contains(id) else { return }
+            if words.allSatisfy({ ByteSearch.contains(text, $0) }) { return found.append(id) }
+            guard var name = indexes.foldedNames[id] else { return }
+            if name.withUTF8({ name in words.allSatisfy { ByteSearch.contains(text, $0) || ByteSearch.contains(name, $0) } }) {
+                found.append(id)
             }
-            if inText { found.append(id) }
         }
         return found
     }
