@@ -69,12 +69,12 @@ extension Verb {
                 if let note = customer.note { Output.line(words.text("cli.customer.note", ["note": .text(note)])) }
                 for proxy in customer.proxies {
                     Output.line(words.text("cli.customer.proxy", ["name": .text(proxy.name), "day": .date(Day(proxy.registeredAt, in: zone)),
-                                                                  "staff": .text(proxy.registeredBy)]))
+                                                                  "staff": .text(proxy.registeredBy.value)]))
                 }
                 for entry in store.state.log(of: customer.id) {
                     switch entry.kind {
                     case .refusal:
-                        var said: [String: Phrase.Argument] = ["when": .moment(LocalMoment(entry.at, in: zone)), "staff": .text(entry.staff),
+                        var said: [String: Phrase.Argument] = ["when": .moment(LocalMoment(entry.at, in: zone)), "staff": .text(entry.staff.value),
                                                                "reason": .text(entry.text)]
                         if let name = entry.proxyName {
                             said["proxy"] = .text(name)
