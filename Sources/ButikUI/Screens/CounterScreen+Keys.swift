@@ -86,7 +86,7 @@ extension CounterScreen {
     /// What a burst of fast keys ending in Enter is: typing in a hand-out's fields (a proxy's
     /// name and ID, the pickup code, the reason), a scan or a search in the search, a scan
     /// in the other steps of a hand-out.
-    var burst: Burst {
+    func burst(_ context: AppContext) -> Burst {
         switch handOut?.step {
         case nil: .scanOrText
         case .proxyName, .proxyID, .pickupCode, .refusing: .text

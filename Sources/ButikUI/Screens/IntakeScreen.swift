@@ -7,7 +7,7 @@ import ButikText
 /// suggestions from known customers (or taken from a manifest at once), and the key and slot
 /// show in large letters. F8 ends the delivery with a summary; Ctrl-Z undoes the last intake;
 /// Ctrl-O imports a carrier's manifest (see `IntakeScreen+Import.swift`).
-public struct IntakeScreen: Sendable {
+public struct IntakeScreen: WritingScreen {
     /// What the screen is waiting for.
     public enum Step: Equatable, Sendable {
         /// No delivery open: choosing the carrier and declared count.
@@ -256,8 +256,19 @@ public struct IntakeScreen: Sendable {
         }
     }
 
-    mutating func refused(_ message: Phrase) {
-        problem = [message]
+    /// The store refused a command of this screen: the reason shows, and the scanning goes on.
+    mutating func refused(_ command: Command, _ reason: Phrase, _ context: AppContext) {
+        show(reason)
+    }
+
+    /// The manifest at `path` could not be read at all: the reason (which names the file)
+    /// shows, as for a refusal.
+    mutating func importFailed(_ path: String, _ reason: Phrase, _ context: AppContext) {
+        show(reason)
+    }
+
+    private mutating func show(_ reason: Phrase) {
+        problem = [reason]
         step = .scanning
     }
 }

@@ -20,7 +20,7 @@ extension QueueScreen {
     /// What a burst of fast keys ending in Enter is: typing in the prompts for text (the search
     /// for a customer, a time and note, days, a slot), a scan elsewhere (a handover, a
     /// drop-off's number, a yes or no).
-    var burst: Burst {
+    func burst(_ context: AppContext) -> Burst {
         switch prompt?.purpose {
         case .add, .announce, .extend, .backToShelf: .text
         case .remove, .returnOverdue, .dropOff, nil: .scan

@@ -67,7 +67,7 @@ extension ShelvesScreen {
 
     /// What a burst of fast keys ending in Enter is: a scan or the find field's text while
     /// finding, a scan otherwise.
-    var burst: Burst { finding && prompt == nil ? .scanOrText : .scan }
+    func burst(_ context: AppContext) -> Burst { finding && prompt == nil ? .scanOrText : .scan }
 
     /// A key no binding has: typed into the prompt's field or the find field.
     mutating func type(_ key: Key, _ context: AppContext) {

@@ -104,14 +104,14 @@ extension ShelvesScreen {
 
     /// The store refused a move or capacity change: the message shows and the prompt opens
     /// again with what was refused, to choose another slot or number.
-    mutating func refused(_ command: Command, _ message: Phrase, _ context: AppContext) {
+    mutating func refused(_ command: Command, _ reason: Phrase, _ context: AppContext) {
         switch command {
         case .move(let id, let target):
-            notice = moves.moved.isEmpty ? Notice(message, tone: .warning) : Notice(moves.summary, message, tone: .warning)
+            notice = moves.moved.isEmpty ? Notice(reason, tone: .warning) : Notice(moves.summary, reason, tone: .warning)
             let batch = (prompt?.batch ?? []) + [id]
             prompt = .move(batch, text: target.value)
         case .setCapacity(let slot, let capacity):
-            notice = Notice(message, tone: .warning)
+            notice = Notice(reason, tone: .warning)
             prompt = .capacity(slot, text: "\(capacity)")
         }
     }

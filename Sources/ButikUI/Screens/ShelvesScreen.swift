@@ -6,7 +6,7 @@ import ButikText
 /// full it is and the keys in it; the floor and outbound areas below; the selected slot's
 /// parcels at the bottom. A scan (or `m`) moves parcels, `c` changes a slot's capacity, `/`
 /// finds the slots of a customer or parcel.
-public struct ShelvesScreen: Sendable {
+public struct ShelvesScreen: WritingScreen {
     /// Where the arrows go: the map, or the selected slot's parcel list.
     public enum Focus: Equatable, Sendable { case map, list }
 
