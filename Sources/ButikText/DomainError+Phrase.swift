@@ -32,7 +32,7 @@ extension DomainError: Phrased {
         case .unknownParcel(let text):
             Phrase("error.domain.unknownParcel", ["parcel": .text(text)])
         case .alreadyHandedOut(let tracking, let when, let staff):
-            Phrase("error.domain.alreadyHandedOut", ["tracking": .text(tracking.value), "when": .moment(when), "staff": .text(staff)])
+            Phrase("error.domain.alreadyHandedOut", ["tracking": .text(tracking.value), "when": .moment(when), "staff": .text(staff.value)])
         case .notWaiting(let tracking, let status):
             Phrase("error.domain.notWaiting", ["tracking": .text(tracking.value), "status": .phrase(status.phrase)])
         case .notReturningToShelf(let tracking, let status):

@@ -108,7 +108,7 @@ func benchmarkYear() throws {
         let caughtUp = try Timings.measure(1) { _ = try store.history(for: .day(cut.day)) }
         print("  history.bin caught up over \(store.lastSequence - cut.lines) entries (in process): \(caughtUp.summary)")
         let before = store.lastSequence
-        let counter = BenchTerminal(AppDriver(store: StoreClient(store), staff: "bench", now: now, clock: 1000), now: now)
+        let counter = BenchTerminal(AppDriver(store: StoreClient(store), staff: StaffID(stored: "bench"), now: now, clock: 1000), now: now)
         measureHandOut(store, customers: customers, terminal: counter)
         store.historyUpdateAfter = .max
         try views("\(store.lastSequence - before) entries behind:", day: cut.day.adding(days: 1))

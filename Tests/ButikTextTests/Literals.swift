@@ -4,3 +4,8 @@ import ButikDomain
 extension CustomerKey: ExpressibleByStringLiteral {
     public init(stringLiteral value: String) { self.init(stored: value) }
 }
+
+/// Staff ids in tests as literals (`Context(..., staff: "kari")`), taken as written.
+extension StaffID: ExpressibleByStringLiteral {
+    public init(stringLiteral value: String) { self.init(stored: value) }
+}

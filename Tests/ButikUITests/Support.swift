@@ -26,3 +26,8 @@ extension AppState {
 extension CustomerKey: ExpressibleByStringLiteral {
     public init(stringLiteral value: String) { self.init(stored: value) }
 }
+
+/// Staff ids in tests as literals (`Context(..., staff: "kari")`), taken as written.
+extension StaffID: ExpressibleByStringLiteral {
+    public init(stringLiteral value: String) { self.init(stored: value) }
+}

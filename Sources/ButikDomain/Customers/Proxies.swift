@@ -6,14 +6,14 @@ public struct Proxy: Codable, Equatable, Sendable {
     public var name: String
     public var registeredAt: Date
     /// The staff member who registered it.
-    public var registeredBy: String
+    public var registeredBy: StaffID
     /// Who they are to the customer ("daughter", "neighbour"), when said.
     public var relation: String?
     /// The last day they may collect, when the fullmakt runs out (PostNord Sweden registers
     /// one for up to five years); nil for no end.
     public var validUntil: Day?
 
-    public init(name: String, registeredAt: Date, registeredBy: String, relation: String? = nil, validUntil: Day? = nil) {
+    public init(name: String, registeredAt: Date, registeredBy: StaffID, relation: String? = nil, validUntil: Day? = nil) {
         self.name = name
         self.registeredAt = registeredAt
         self.registeredBy = registeredBy

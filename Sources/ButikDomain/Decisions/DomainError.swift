@@ -17,7 +17,7 @@ public enum DomainError: Error, Equatable, Sendable {
     case unknownCarrier(String, known: [String])
     case alreadyInShop(tracking: TrackingNumber, slot: SlotID, key: CustomerKey)
     case unknownParcel(String)
-    case alreadyHandedOut(tracking: TrackingNumber, when: LocalMoment, staff: String)
+    case alreadyHandedOut(tracking: TrackingNumber, when: LocalMoment, staff: StaffID)
     case notWaiting(tracking: TrackingNumber, status: ParcelStatus.Kind)
     /// Only a parcel returning to its sender, still in the outbound area, goes back to a shelf.
     case notReturningToShelf(tracking: TrackingNumber, status: ParcelStatus.Kind)

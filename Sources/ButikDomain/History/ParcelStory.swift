@@ -103,10 +103,10 @@ public struct ParcelStep: Codable, Equatable, Sendable {
     /// The journal entry's sequence number.
     public var seq: Int
     public var at: Date
-    public var staff: String
+    public var staff: StaffID
     public var what: What
 
-    public init(seq: Int, at: Date, staff: String, what: What) {
+    public init(seq: Int, at: Date, staff: StaffID, what: What) {
         self.seq = seq
         self.at = at
         self.staff = staff

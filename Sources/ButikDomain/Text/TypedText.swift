@@ -39,10 +39,10 @@ public enum TypedText {
     }
 
     /// A staff id as recorded: tidied, 1 to ``staffIDLimit`` characters.
-    public static func staffID(_ text: String) throws(DomainError) -> String {
+    public static func staffID(_ text: String) throws(DomainError) -> StaffID {
         let id = try tidied(text, as: .staffID)
         guard (1...staffIDLimit).contains(id.count) else { throw .invalidStaffID(limit: staffIDLimit) }
-        return id
+        return StaffID(stored: id)
     }
 
     /// The first character in `text` that a typed text cannot hold (see above), or nil.

@@ -87,7 +87,7 @@ extension ParcelStep: HistoryCodable {
     func write(to out: inout HistoryOut) {
         out.int(seq)
         out.date(at)
-        out.string(staff)
+        out.string(staff.value)
         switch what {
         case .received(let slot, let delivery, let deadline):
             out.byte(0)
@@ -111,7 +111,7 @@ extension ParcelStep: HistoryCodable {
     }
 
     init(from input: inout HistoryIn) throws(HistoryIn.Bad) {
-        let seq = try input.int(), at = try input.date(), staff = try input.string()
+        let seq = try input.int(), at = try input.date(), staff = StaffID(stored: try input.string())
         let what: What
         switch try input.tag(below: 10, of: "parcel step") {
         case 0:
@@ -138,7 +138,7 @@ extension TimelineItem: HistoryCodable {
     func write(to out: inout HistoryOut) {
         out.int(seq)
         out.date(at)
-        out.string(staff)
+        out.string(staff.value)
         switch what {
         case .parcel(let id, let step): out.byte(0); id.write(to: &out); out.int(step)
         case .refused(let reason, let parcels, let proxyName):
@@ -153,7 +153,7 @@ extension TimelineItem: HistoryCodable {
     }
 
     init(from input: inout HistoryIn) throws(HistoryIn.Bad) {
-        let seq = try input.int(), at = try input.date(), staff = try input.string()
+        let seq = try input.int(), at = try input.date(), staff = StaffID(stored: try input.string())
         let what: What
         switch try input.tag(below: 7, of: "timeline item") {
         case 0: what = .parcel(try ParcelID(from: &input), step: try input.int(in: 0...Int.max, "a step"))

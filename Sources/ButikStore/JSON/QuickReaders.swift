@@ -32,7 +32,7 @@ extension TapeReader {
     /// A record; its event through `Decodable` unless it is of the kinds most lines hold.
     private func record(at index: Int) -> Record? {
         var m = Members(reader: self, object: index)
-        guard m.isObject, let at = time(m["at"]), let event = m["event"], let staff = text(m["staff"]),
+        guard m.isObject, let at = time(m["at"]), let event = m["event"], let staff = text(m["staff"]).map(StaffID.init(stored:)),
               let event = self.event(at: event) ?? (try? decode(Event.self, at: event)) else { return nil }
         return Record(at: at, staff: staff, event: event)
     }
@@ -73,7 +73,7 @@ extension TapeReader {
               let pickupCode = optional(m["pickupCode"], { text($0).flatMap(storedPickupCode) }),
               let preAdvised = optional(m["preAdvised"], flag),
               let receivedAt = time(m["receivedAt"]),
-              let receivedBy = text(m["receivedBy"]),
+              let receivedBy = text(m["receivedBy"]).map(StaffID.init(stored:)),
               let recipientName = text(m["recipientName"]),
               let size = text(m["size"]).flatMap(SizeClass.init(rawValue:)),
               let slot = text(m["slot"]),
@@ -100,7 +100,7 @@ extension TapeReader {
         guard h.isObject, let at = time(h["at"]),
               let proxyID = optional(h["proxyID"], text),
               let proxyName = optional(h["proxyName"], text),
-              let staff = text(h["staff"]),
+              let staff = text(h["staff"]).map(StaffID.init(stored:)),
               let verification = text(h["verification"]).flatMap(Verification.init(rawValue:)) else { return nil }
         return .handedOut(handOut: HandOut(at: at, staff: staff, verification: verification, proxyName: proxyName, proxyID: proxyID))
     }
@@ -131,7 +131,7 @@ extension TapeReader {
         guard let index else { return nil }
         var m = Members(reader: self, object: index)
         guard m.isObject, let name = text(m["name"]), let at = time(m["registeredAt"]),
-              let by = text(m["registeredBy"]), let relation = optional(m["relation"], text),
+              let by = text(m["registeredBy"]).map(StaffID.init(stored:)), let relation = optional(m["relation"], text),
               let validUntil = optional(m["validUntil"], { text($0).flatMap(Day.init(iso:)) }) else { return nil }
         return Proxy(name: name, registeredAt: at, registeredBy: by, relation: relation, validUntil: validUntil)
     }

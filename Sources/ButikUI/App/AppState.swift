@@ -8,7 +8,7 @@ import Foundation
 /// only be read).
 public struct AppState: Sendable {
     public internal(set) var context: AppContext
-    public internal(set) var staff: String
+    public internal(set) var staff: StaffID
     /// The store folder, shown in the status line.
     public internal(set) var storeLabel: String
     /// Set when the store refuses writes; the status line says so.
@@ -30,7 +30,7 @@ public struct AppState: Sendable {
     public internal(set) var customers = CustomersScreen()
     public internal(set) var reports = ReportsScreen()
 
-    public init(context: AppContext, staff: String, storeLabel: String, readOnlyReason: Phrase? = nil, clock: Double) {
+    public init(context: AppContext, staff: StaffID, storeLabel: String, readOnlyReason: Phrase? = nil, clock: Double) {
         self.context = context
         self.staff = staff
         self.storeLabel = storeLabel
@@ -93,8 +93,8 @@ public enum AppMessage: Sendable {
     case performed(AppOutcome, ShopState)
     /// A rule refused a command (or the store could not take it); nothing was written.
     case refused(AppCommand, Phrase)
-    /// A manifest file could not be imported at all; the message names the file.
-    case importFailed(Phrase)
+    /// The manifest file at `path` could not be imported at all; the reason names the file.
+    case importFailed(path: String, Phrase)
     /// The story of every parcel that ever had the number, newest first (none: never received here).
     case storiesRead(TrackingNumber, [ParcelStory])
     /// The stories of the number could not be read; the reason says why.

@@ -4,7 +4,7 @@ import ButikText
 
 /// F2: one search field that takes anything (key, name fragments, phone, pickup code, tracking
 /// digits, a scan) and the matching customers and parcels, with the selected one's details below.
-public struct CounterScreen: Sendable {
+public struct CounterScreen: WritingScreen {
     public var field = TextField()
     public var selection = ListSelection()
     /// After a scan the field holds the scanned number; the next typed character starts afresh.
@@ -204,7 +204,7 @@ public struct CounterScreen: Sendable {
         var lines: [(text: String, style: Style)] = []
         if let note = customer.note { lines.append((words.text("counter.card.note", ["note": .text(note)]), Style(.warning))) }
         for entry in context.shop.log(of: customer.id).suffix(Self.cardLogEntries).reversed() {
-            let said: [String: Phrase.Argument] = ["day": .text(context.dayAndMonth(entry.at)), "staff": .text(entry.staff), "text": .text(entry.text)]
+            let said: [String: Phrase.Argument] = ["day": .text(context.dayAndMonth(entry.at)), "staff": .text(entry.staff.value), "text": .text(entry.text)]
             let line = switch (entry.kind, entry.proxyName) {
             case (.refusal, let proxy?): words.text("counter.card.refusedProxy", said.merging(["proxy": .text(proxy)]) { $1 })
             case (.refusal, nil): words.text("counter.card.refused", said)
@@ -228,13 +228,13 @@ public struct CounterScreen: Sendable {
             first,
             words.text("counter.parcel.for", ["name": .text(parcel.recipientName), "key": .text(parcel.key.value), "carrier": .text(parcel.carrier),
                                               "slot": .text(parcel.slot.value), "size": .text(size)]),
-            words.text("counter.parcel.received", ["when": .text(context.moment(parcel.receivedAt)), "staff": .text(parcel.receivedBy),
+            words.text("counter.parcel.received", ["when": .text(context.moment(parcel.receivedAt)), "staff": .text(parcel.receivedBy.value),
                                                    "deadline": .date(parcel.deadline)]),
         ]
         switch parcel.status {
         case .waiting: lines.append(words.text("counter.parcel.waiting", ["due": .text(context.dueText(parcel.deadline))]))
         case .handedOut(let handOut):
-            var line = words.text("counter.parcel.handedOut", ["when": .text(context.moment(handOut.at)), "staff": .text(handOut.staff),
+            var line = words.text("counter.parcel.handedOut", ["when": .text(context.moment(handOut.at)), "staff": .text(handOut.staff.value),
                                                                 "how": .phrase(handOut.verification.shortPhrase)])
             if let name = handOut.proxyName { line += ", " + words.text("counter.parcel.proxy", ["name": .text(name)]) }
             if let proxyID = handOut.proxyID { line += " (\(proxyID))" }

@@ -13,7 +13,7 @@ extension QueueScreen {
             let slots = shop.fetchList(for: entry.customer, context.layout).slots.map(\.value)
             let when = entry.announcedFor.map { words.text("queue.at", ["time": .text(context.time($0))]) } ?? words.text("queue.here")
             let status = switch entry.status {
-            case .fetching: words.text("queue.fetchingBy", ["staff": .text(entry.fetchingBy ?? "?")])
+            case .fetching: words.text("queue.fetchingBy", ["staff": .text(entry.fetchingBy?.value ?? "?")])
             default: words.text(entry.status.phrase)
             }
             let style: Style = switch entry.status {

@@ -45,7 +45,7 @@ struct StepView: Encodable {
     init(_ step: ParcelStep) {
         seq = step.seq
         at = step.at
-        staff = step.staff
+        staff = step.staff.value
         text = step.what.phrase
         fields = StepFields(step.what)
     }
@@ -107,7 +107,7 @@ struct ClosedParcelView: Encodable {
         status = story.status.rawValue
         let closing = story.closing
         closedAt = closing?.at
-        closedBy = closing?.staff
+        closedBy = closing?.staff.value
         if case .handedOut(let verification, let name, let note)? = closing?.what {
             (self.verification, proxyName, proxyID) = (verification.rawValue, name, note)
         } else {
@@ -143,7 +143,7 @@ struct TimelineEntryView: Encodable {
     init(_ entry: TimelineEntry) {
         seq = entry.seq
         at = entry.at
-        staff = entry.staff
+        staff = entry.staff.value
         text = entry.what.phrase
         switch entry.what {
         case .parcel(let number, let what):

@@ -36,7 +36,7 @@ struct ParcelView: Encodable {
         deadline = parcel.deadline
         daysLeft = parcel.deadline.days(since: today)
         receivedAt = parcel.receivedAt
-        receivedBy = parcel.receivedBy
+        receivedBy = parcel.receivedBy.value
         pickupCode = parcel.pickupCode
         switch parcel.status {
         case .waiting: status = "waiting"
@@ -120,7 +120,7 @@ struct DropOffView: Encodable {
         carrier = dropOff.carrier
         customer = dropOff.customer.flatMap { state.customers[$0]?.key.value }
         at = dropOff.at
-        staff = dropOff.staff
+        staff = dropOff.staff.value
     }
 }
 
@@ -155,9 +155,9 @@ struct QueueEntryView: Encodable {
         announcedFor = entry.announcedFor
         note = entry.note
         addedAt = entry.addedAt
-        addedBy = entry.addedBy
+        addedBy = entry.addedBy.value
         status = entry.status.rawValue
-        fetchingBy = entry.fetchingBy
+        fetchingBy = entry.fetchingBy?.value
         let fetch = state.fetchList(for: entry.customer, layout)
         parcels = fetch.stops.flatMap(\.parcels).map { Slotted(tracking: $0.tracking.value, slot: $0.slot.value) }
         slots = fetch.slots.map(\.value)
@@ -195,7 +195,7 @@ struct LogEntryView: Encodable {
         text = entry.text
         parcels = entry.parcels.map(\.value)
         at = entry.at
-        staff = entry.staff
+        staff = entry.staff.value
         proxyName = entry.proxyName
     }
 }

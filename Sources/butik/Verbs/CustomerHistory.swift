@@ -34,7 +34,7 @@ extension Verb {
         }
         Output.line(words.text(since == nil ? Phrase("cli.customerHistory.title", about) : Phrase("cli.customerHistory.titleSince", about)))
         if timeline.entries.isEmpty { Output.line("  " + words.text("cli.customerHistory.emptyPage")) }
-        Output.table(timeline.entries.map { ["  " + words.moment(LocalMoment($0.at, in: zone)), $0.staff, words.text($0.what.phrased)] })
+        Output.table(timeline.entries.map { ["  " + words.moment(LocalMoment($0.at, in: zone)), $0.staff.value, words.text($0.what.phrased)] })
         if page < timeline.pageCount {
             let sinceWords = since.map { " \(CustomerOptions.since.name) \($0)" } ?? ""
             Output.line(words.text("cli.customerHistory.more", ["command": .text("butik customer history \(customer.key)\(sinceWords) \(CustomerOptions.page.name) \(page + 1)")]))

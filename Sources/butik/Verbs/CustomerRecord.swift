@@ -30,7 +30,7 @@ extension Verb {
         for entry in store.state.log(of: customer.id) {
             switch entry.kind {
             case .refusal:
-                var said: [String: Phrase.Argument] = ["when": .moment(LocalMoment(entry.at, in: zone)), "staff": .text(entry.staff),
+                var said: [String: Phrase.Argument] = ["when": .moment(LocalMoment(entry.at, in: zone)), "staff": .text(entry.staff.value),
                                                        "reason": .text(entry.text)]
                 if let name = entry.proxyName {
                     said["proxy"] = .text(name)
@@ -133,7 +133,7 @@ extension Customer {
         if personalOnly { lines.append(Phrase("cli.customer.personalOnly")) }
         for proxy in proxies {
             var said: [String: Phrase.Argument] = ["name": .text(proxy.name), "day": .date(Day(proxy.registeredAt, in: zone)),
-                                                   "staff": .text(proxy.registeredBy)]
+                                                   "staff": .text(proxy.registeredBy.value)]
             said["relation"] = proxy.relation.map { .text($0) }
             said["until"] = proxy.validUntil.map { .date($0) }
             let line = switch (proxy.relation, proxy.validUntil) {

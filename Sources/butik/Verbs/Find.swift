@@ -90,9 +90,9 @@ extension Verb {
     }
 
     /// `closed 01.12.2026 14:41: handed out to the recipient, photo ID checked (maria)`.
-    private static func closedText(_ at: Date, _ what: ParcelStep.What, by staff: String?, in zone: TimeZone) -> Phrase {
+    private static func closedText(_ at: Date, _ what: ParcelStep.What, by staff: StaffID?, in zone: TimeZone) -> Phrase {
         let arguments: [String: Phrase.Argument] = ["when": .moment(LocalMoment(at, in: zone)), "what": .phrase(what.phrased)]
-        return staff.map { Phrase("cli.find.closedBy", arguments.merging(["staff": .text($0)]) { $1 }) } ?? Phrase("cli.find.closed", arguments)
+        return staff.map { Phrase("cli.find.closedBy", arguments.merging(["staff": .text($0.value)]) { $1 }) } ?? Phrase("cli.find.closed", arguments)
     }
 
 }

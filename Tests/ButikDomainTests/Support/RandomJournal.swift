@@ -9,7 +9,7 @@ import Foundation
 /// pickup queue, edits of customers' records and merges of two records of one person. The days cross
 /// the change to summer time in Oslo (2026-03-29).
 struct RandomJournal {
-    static let staff = ["kari", "per", "siv"]
+    static let staff: [StaffID] = ["kari", "per", "siv"]
 
     private(set) var records: [Record] = []
     private(set) var state = ShopState()
