@@ -122,6 +122,8 @@ extension DomainError: Phrased {
             Phrase("error.domain.numbersExhausted", ["kind": .phrase(kind.phrase), "highest": .count(Ranges.identifier.upperBound)])
         case .clockWrong(let now):
             Phrase("error.domain.clockWrong", ["clock": .text(ISO8601DateFormatter().string(from: now))])
+        case .nationalIDInText(let kind):
+            Phrase("error.domain.nationalIDInText", ["kind": .phrase(kind.phrase)])
         }
     }
 }
@@ -160,6 +162,19 @@ extension RecordKind {
         case .delivery: Phrase("record.delivery")
         case .dropOff: Phrase("record.dropOff")
         case .queueEntry: Phrase("record.queueEntry")
+        }
+    }
+}
+
+extension NationalID.Kind {
+    /// The kind of number, after "looks like": "a Norwegian fødselsnummer".
+    public var phrase: Phrase {
+        switch self {
+        case .norwegianBirthNumber: Phrase("nationalID.norwegianBirthNumber")
+        case .norwegianDNumber: Phrase("nationalID.norwegianDNumber")
+        case .norwegianHNumber: Phrase("nationalID.norwegianHNumber")
+        case .swedishPersonalNumber: Phrase("nationalID.swedishPersonalNumber")
+        case .swedishCoordinationNumber: Phrase("nationalID.swedishCoordinationNumber")
         }
     }
 }

@@ -46,6 +46,8 @@ import ButikRuntime
         .extensionTooLong(tracking: rr, carrier: "Posten", maxHoldDays: 14, latest: nil),
         .pickupCodeMissing, .pickupCodeMismatch(code: PickupCode("4711")!, tracking: [rr]), .waitingForCustomer(tracking: rr, key: "JEDS", slot: a2),
         .pickupCodeMismatch(code: PickupCode("4711")!, tracking: [rr, TrackingNumber("CT797294851NO")]),
+        .nationalIDInText(.norwegianBirthNumber), .nationalIDInText(.norwegianDNumber), .nationalIDInText(.norwegianHNumber),
+        .nationalIDInText(.swedishPersonalNumber), .nationalIDInText(.swedishCoordinationNumber),
     ]
 
     static let trackingErrors: [TrackingError] = [
@@ -176,7 +178,7 @@ import ButikRuntime
         #expect(Words.shipped(.sv).describe(DomainError.pickupCodeMissing).contains("utlämning på kod"))
     }
 
-    static let domainErrorCases = 52
+    static let domainErrorCases = 53
 
     /// The case's place in ``DomainError``; exhaustive, so a new case must be added here and sampled.
     static func index(_ error: DomainError) -> Int {
@@ -233,6 +235,7 @@ import ButikRuntime
         case .pickupCodeMismatch: 49
         case .waitingForCustomer: 50
         case .notReturningToShelf: 51
+        case .nationalIDInText: 52
         }
     }
 }

@@ -69,6 +69,9 @@ public enum DomainError: Error, Equatable, Sendable {
     case numbersExhausted(RecordKind)
     /// The computer's clock is outside ``Ranges/dates``: every action is recorded with its time.
     case clockWrong(Date)
+    /// A free text holding what looks like a national identity number of this kind (see
+    /// ``NationalID``): the kind of ID checked is recorded, never its number.
+    case nationalIDInText(NationalID.Kind)
 }
 
 extension DomainError {

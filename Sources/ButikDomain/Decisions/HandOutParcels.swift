@@ -56,7 +56,7 @@ extension ShopState {
     /// (``ParcelStatus/isCollectable``: waiting, or already in the outbound area but not yet
     /// taken by the driver); a parcel is handed out at most once. A proxy gives
     /// their name (at most ``TypedText/nameLimit`` characters) and a note of their own ID (1 to
-    /// ``proxyIDLimit`` characters); one who is not registered for the customer is let through
+    /// ``proxyIDLimit`` characters, the kind of ID and never its number: see ``NationalID``); one who is not registered for the customer is let through
     /// on both IDs and flagged in the outcome. One check of who collects covers one customer's
     /// parcels: parcels of several customers are refused. A customer left with no waiting parcel
     /// has their open queue entry closed as done in the same decision.
@@ -74,6 +74,7 @@ extension ShopState {
         if isProxy, proxyName?.isEmpty ?? true { throw .proxyNameMissing }
         if let proxyName, proxyName.count > TypedText.nameLimit { throw .invalidProxyName(limit: TypedText.nameLimit) }
         if isProxy, !(1...Self.proxyIDLimit).contains(proxyID?.count ?? 0) { throw .invalidProxyID(limit: Self.proxyIDLimit) }
+        if let proxyID { try NationalID.check(proxyID) }
         var given: [Parcel] = []
         for id in ids {
             let parcel = try existing(id)
