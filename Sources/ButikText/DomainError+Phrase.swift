@@ -124,6 +124,22 @@ extension DomainError: Phrased {
             Phrase("error.domain.clockWrong", ["clock": .text(ISO8601DateFormatter().string(from: now))])
         case .nationalIDInText(let kind):
             Phrase("error.domain.nationalIDInText", ["kind": .phrase(kind.phrase)])
+        case .invalidLogText(let limit):
+            Phrase("error.domain.invalidLogText", ["limit": .count(limit)])
+        case .unknownCase(let text):
+            Phrase("error.domain.unknownCase", ["case": .text(text)])
+        case .notCustomersCase(let id, let key):
+            Phrase("error.domain.notCustomersCase", ["case": .text(id.description), "key": .text(key)])
+        case .caseResolved(let id):
+            Phrase("error.domain.caseResolved", ["case": .text(id.description)])
+        case .caseNotResolved(let id):
+            Phrase("error.domain.caseNotResolved", ["case": .text(id.description)])
+        case .caseUpdateEmpty(let id):
+            Phrase("error.domain.caseUpdateEmpty", ["case": .text(id.description)])
+        case .followUpNeeded(let status):
+            Phrase("error.domain.followUpNeeded", ["status": .phrase(status.phrase)])
+        case .followUpInPast(let day):
+            Phrase("error.domain.followUpInPast", ["day": .date(day)])
         }
     }
 }
@@ -162,6 +178,8 @@ extension RecordKind {
         case .delivery: Phrase("record.delivery")
         case .dropOff: Phrase("record.dropOff")
         case .queueEntry: Phrase("record.queueEntry")
+        case .contact: Phrase("record.contact")
+        case .case: Phrase("record.case")
         }
     }
 }
@@ -185,6 +203,7 @@ extension TypedText.Field {
         switch self {
         case .name: Phrase("field.name")
         case .staffID: Phrase("field.staffID")
+        case .text: Phrase("field.text")
         }
     }
 }

@@ -89,6 +89,10 @@ extension TimelineEntry.What {
         case .proxyRevoked(let name): Phrase("timeline.proxyRevoked", ["name": .text(name)])
         case .droppedOff(let tracking, let receipt, let carrier):
             Phrase("timeline.droppedOff", ["tracking": .text(tracking.value), "receipt": .text(receipt), "carrier": .text(carrier)])
+        case .contact(_, let channel, let about, let text): about.phrased(channel: channel, text: text)
+        case .caseOpened(let id, let kind, let text):
+            Phrase("timeline.caseOpened", ["case": .text(id.description), "kind": .phrase(kind.phrase), "text": .text(text)])
+        case .caseUpdated(let id, let update): update.phrased(case: id)
         }
     }
 }

@@ -46,8 +46,12 @@ import ButikRuntime
         .extensionTooLong(tracking: rr, carrier: "Posten", maxHoldDays: 14, latest: nil),
         .pickupCodeMissing, .pickupCodeMismatch(code: PickupCode("4711")!, tracking: [rr]), .waitingForCustomer(tracking: rr, key: "JEDS", slot: a2),
         .pickupCodeMismatch(code: PickupCode("4711")!, tracking: [rr, TrackingNumber("CT797294851NO")]),
+        .numbersExhausted(.contact), .numbersExhausted(.case),
         .nationalIDInText(.norwegianBirthNumber), .nationalIDInText(.norwegianDNumber), .nationalIDInText(.norwegianHNumber),
-        .nationalIDInText(.swedishPersonalNumber), .nationalIDInText(.swedishCoordinationNumber),
+        .nationalIDInText(.swedishPersonalNumber), .nationalIDInText(.swedishCoordinationNumber), .invalidLogText(limit: 1000),
+        .unknownCase("#12"), .notCustomersCase(case: CaseID(12), key: "MM"), .caseResolved(CaseID(12)), .caseNotResolved(CaseID(12)),
+        .caseUpdateEmpty(CaseID(12)), .followUpNeeded(status: .waitingForCarrier), .followUpNeeded(status: .waitingForCustomer),
+        .followUpInPast(moment.day), .hiddenCharacter("a\u{200B}b", .invisible("\u{200B}"), in: .text),
     ]
 
     static let trackingErrors: [TrackingError] = [
@@ -178,7 +182,7 @@ import ButikRuntime
         #expect(Words.shipped(.sv).describe(DomainError.pickupCodeMissing).contains("utlämning på kod"))
     }
 
-    static let domainErrorCases = 53
+    static let domainErrorCases = 61
 
     /// The case's place in ``DomainError``; exhaustive, so a new case must be added here and sampled.
     static func index(_ error: DomainError) -> Int {
@@ -236,6 +240,14 @@ import ButikRuntime
         case .waitingForCustomer: 50
         case .notReturningToShelf: 51
         case .nationalIDInText: 52
+        case .invalidLogText: 53
+        case .unknownCase: 54
+        case .notCustomersCase: 55
+        case .caseResolved: 56
+        case .caseNotResolved: 57
+        case .caseUpdateEmpty: 58
+        case .followUpNeeded: 59
+        case .followUpInPast: 60
         }
     }
 }

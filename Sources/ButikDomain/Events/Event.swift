@@ -44,6 +44,12 @@ public enum Event: Equatable, Sendable {
     case proxyAuthorised(customer: CustomerID, proxy: Proxy)
     /// The customer's proxy of this name (as registered) may no longer collect.
     case proxyRevoked(customer: CustomerID, name: String)
+    /// A contact with a customer, logged.
+    case contactLogged(Contact)
+    /// A case opened for a customer.
+    case caseOpened(Case)
+    /// A change to a case (closing it is its status set to resolved).
+    case caseUpdated(case: CaseID, CaseUpdate)
 }
 
 /// An event with when it happened and who did it: one line of the journal.
@@ -67,12 +73,14 @@ extension Event: Codable {
         case droppedOff, driverHandover
         case queueEntryAdded, queueFetchStarted, queueEntryReady, queueEntryClosed, handOutRefused
         case proxyAuthorised, proxyRevoked
+        case contactLogged, caseOpened, caseUpdated
     }
 
     private enum Keys: String, CodingKey {
         case type, customer, parcel, parcels, to, verification, proxyName, proxyID
         case delivery, summary, expected, slot, capacity, dropOff, handover
         case entry, outcome, reason, proxy, name
+        case contact, `case`, update
     }
 
     public init(from decoder: any Decoder) throws {
@@ -120,6 +128,10 @@ extension Event: Codable {
             self = .proxyAuthorised(customer: try c.decode(CustomerID.self, forKey: .customer), proxy: try c.decode(Proxy.self, forKey: .proxy))
         case .proxyRevoked:
             self = .proxyRevoked(customer: try c.decode(CustomerID.self, forKey: .customer), name: try c.decode(String.self, forKey: .name))
+        case .contactLogged: self = .contactLogged(try c.decode(Contact.self, forKey: .contact))
+        case .caseOpened: self = .caseOpened(try c.decode(Case.self, forKey: .case))
+        case .caseUpdated:
+            self = .caseUpdated(case: try c.decode(CaseID.self, forKey: .case), try c.decode(CaseUpdate.self, forKey: .update))
         }
     }
 
@@ -209,6 +221,16 @@ extension Event: Codable {
             try c.encode(Kind.proxyRevoked, forKey: .type)
             try c.encode(customer, forKey: .customer)
             try c.encode(name, forKey: .name)
+        case .contactLogged(let contact):
+            try c.encode(Kind.contactLogged, forKey: .type)
+            try c.encode(contact, forKey: .contact)
+        case .caseOpened(let opened):
+            try c.encode(Kind.caseOpened, forKey: .type)
+            try c.encode(opened, forKey: .case)
+        case .caseUpdated(let id, let update):
+            try c.encode(Kind.caseUpdated, forKey: .type)
+            try c.encode(id, forKey: .case)
+            try c.encode(update, forKey: .update)
         }
     }
 }

@@ -29,7 +29,7 @@ public struct History: Codable, Equatable, Sendable {
 
     /// Applies the journal entry `seq`. Entries at or before ``sequence`` were applied already
     /// and change nothing, so catching up from a stored copy may start anywhere before its end.
-    /// An entry naming an unknown parcel or drop-off changes nothing; never traps.
+    /// An entry naming an unknown parcel, drop-off or case changes nothing; never traps.
     public mutating func apply(_ record: Record, seq: Int) {
         guard seq > sequence else { return }
         sequence = seq
@@ -87,6 +87,14 @@ public struct History: Codable, Equatable, Sendable {
             customerEntry(customer, .proxyAuthorised(name: proxy.name))
         case .proxyRevoked(let customer, let name):
             customerEntry(customer, .proxyRevoked(name: name))
+        case .contactLogged(let contact):
+            customerEntry(contact.customer, .contact(contact.id, channel: contact.channel, about: contact.about, text: contact.text))
+        case .caseOpened(let opened):
+            part.caseCustomers[opened.id] = opened.customer
+            customerEntry(opened.customer, .caseOpened(opened.id, kind: opened.kind, text: opened.text))
+        case .caseUpdated(let id, let update):
+            guard let customer = part.caseCustomers[id] else { return }
+            customerEntry(customer, .caseUpdated(id, update))
         case .customerAdded, .deliveryStarted, .deliveryEnded, .parcelsExpected, .slotCapacityChanged,
              .queueEntryAdded, .queueFetchStarted, .queueEntryReady, .queueEntryClosed:
             break
@@ -167,6 +175,9 @@ extension History {
         case .proxyRevoked(let name): what = .proxyRevoked(name: name)
         case .droppedOff(let id, let tracking, let carrier):
             what = .droppedOff(tracking: tracking, receipt: DropOff.receipt(of: id), carrier: carrier)
+        case .contact(let id, let channel, let about, let text): what = .contact(id, channel: channel, about: about, text: text)
+        case .caseOpened(let id, let kind, let text): what = .caseOpened(id, kind: kind, text: text)
+        case .caseUpdated(let id, let update): what = .caseUpdated(id, update)
         }
         return TimelineEntry(seq: item.seq, at: item.at, staff: item.staff, what: what)
     }

@@ -27,6 +27,12 @@ public struct ShopRecords: Sendable, Equatable {
     /// Each customer's log (refused hand-outs), oldest first, at most
     /// ``ShopState/customerLogLimit`` entries; never compacted away.
     public internal(set) var customerLogs: [CustomerID: [CustomerLogEntry]] = [:]
+    /// Contacts logged with customers; never compacted away.
+    public internal(set) var contacts: [ContactID: Contact] = [:]
+    public internal(set) var nextContactNumber = 1
+    /// Cases, open and resolved; never compacted away.
+    public internal(set) var cases: [CaseID: Case] = [:]
+    public internal(set) var nextCaseNumber = 1
 
     public init() {}
 }
@@ -34,7 +40,7 @@ public struct ShopRecords: Sendable, Equatable {
 /// The snapshot's format, written by hand because synthesised coding cannot give it: each
 /// dictionary is a list sorted by id (synthesised coding writes a dictionary keyed by a number
 /// as one flat list of keys and values, in hash order), the fields added after the first
-/// snapshots (deliveries, manifests, capacities, drop-offs, the queue, the logs) may be missing
+/// snapshots (deliveries, manifests, capacities, drop-offs, the queue, the logs, contacts and cases) may be missing
 /// in an old one, and the next numbers are checked against ``Ranges/nextNumber``. Every field
 /// is in both functions below; `ShopStateTests` round-trips a state from a random journal to
 /// hold them to that.
@@ -43,6 +49,7 @@ extension ShopRecords: Codable {
         case customers, parcels, nextCustomerNumber, nextParcelNumber, lastRecordAt
         case openDeliveries, nextDeliveryNumber, expected, capacityOverrides, dropOffs, nextDropOffNumber
         case queue, nextQueueNumber, customerLogs
+        case contacts, nextContactNumber, cases, nextCaseNumber
     }
 
     private struct CustomerLog: Codable {
@@ -84,6 +91,10 @@ extension ShopRecords: Codable {
         for entry in try c.decodeIfPresent([QueueEntry].self, forKey: .queue) ?? [] { queue[entry.id] = entry }
         nextQueueNumber = try c.decodeIfPresent(Int.self, forKey: .nextQueueNumber, in: Ranges.nextNumber, "next queue entry number") ?? 1
         for log in try c.decodeIfPresent([CustomerLog].self, forKey: .customerLogs) ?? [] { customerLogs[log.customer] = log.entries }
+        for contact in try c.decodeIfPresent([Contact].self, forKey: .contacts) ?? [] { contacts[contact.id] = contact }
+        nextContactNumber = try c.decodeIfPresent(Int.self, forKey: .nextContactNumber, in: Ranges.nextNumber, "next contact number") ?? 1
+        for opened in try c.decodeIfPresent([Case].self, forKey: .cases) ?? [] { cases[opened.id] = opened }
+        nextCaseNumber = try c.decodeIfPresent(Int.self, forKey: .nextCaseNumber, in: Ranges.nextNumber, "next case number") ?? 1
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -104,6 +115,10 @@ extension ShopRecords: Codable {
         try c.encode(nextQueueNumber, forKey: .nextQueueNumber)
         try c.encode(customerLogs.sorted { $0.key < $1.key }.map { CustomerLog(customer: $0.key, entries: $0.value) },
                      forKey: .customerLogs)
+        try c.encode(contacts.values.sorted { $0.id < $1.id }, forKey: .contacts)
+        try c.encode(nextContactNumber, forKey: .nextContactNumber)
+        try c.encode(cases.values.sorted { $0.id < $1.id }, forKey: .cases)
+        try c.encode(nextCaseNumber, forKey: .nextCaseNumber)
     }
 }
 

@@ -123,7 +123,7 @@ struct TimelineEntryView: Encodable {
     let at: Date
     let staff: String
     /// A parcel step's type (see ``StepFields``), or `refusal`, `proxyAuthorised`,
-    /// `proxyRevoked`, `droppedOff`.
+    /// `proxyRevoked`, `droppedOff`, `contact`, `caseOpened`, `caseUpdated`.
     let type: String
     let text: String
     var step: StepFields?
@@ -135,6 +135,13 @@ struct TimelineEntryView: Encodable {
     var name: String?
     var receipt: String?
     var carrier: String?
+    /// A contact's channel and what it was about (`parcel` as `tracking`, `case`).
+    var channel: String?
+    var `case`: Int?
+    var kind: String?
+    var status: String?
+    var owner: String?
+    var followUp: Day?
 
     init(_ entry: TimelineEntry) {
         seq = entry.seq
@@ -150,10 +157,25 @@ struct TimelineEntryView: Encodable {
         case .proxyAuthorised(let proxy): (type, name) = ("proxyAuthorised", proxy)
         case .proxyRevoked(let proxy): (type, name) = ("proxyRevoked", proxy)
         case .droppedOff(let number, let given, let taker): (type, tracking, receipt, carrier) = ("droppedOff", number.value, given, taker)
+        case .contact(_, let by, let about, let said):
+            (type, channel, reason) = ("contact", by.rawValue, said)
+            switch about {
+            case .parcel(let number): tracking = number.value
+            case .case(let id): self.case = id.rawValue
+            case .question: break
+            }
+        case .caseOpened(let id, let what, let said): (type, self.case, kind, reason) = ("caseOpened", id.rawValue, what.code, said)
+        case .caseUpdated(let id, let update):
+            (type, self.case, status, owner, followUp) = ("caseUpdated", id.rawValue, update.status?.rawValue, update.owner, update.followUp)
+            reason = update.text
+            parcels = update.addedParcels.isEmpty ? nil : update.addedParcels.map(\.value)
         }
     }
 
-    private enum Keys: String, CodingKey { case seq, at, staff, type, text, tracking, parcels, reason, proxyName, name, receipt, carrier }
+    private enum Keys: String, CodingKey {
+        case seq, at, staff, type, text, tracking, parcels, reason, proxyName, name, receipt, carrier
+        case channel, `case`, kind, status, owner, followUp
+    }
 
     func encode(to encoder: any Encoder) throws {
         try step?.encode(to: encoder)
@@ -170,6 +192,12 @@ struct TimelineEntryView: Encodable {
         try c.encodeIfPresent(name, forKey: .name)
         try c.encodeIfPresent(receipt, forKey: .receipt)
         try c.encodeIfPresent(carrier, forKey: .carrier)
+        try c.encodeIfPresent(channel, forKey: .channel)
+        try c.encodeIfPresent(self.case, forKey: .case)
+        try c.encodeIfPresent(kind, forKey: .kind)
+        try c.encodeIfPresent(status, forKey: .status)
+        try c.encodeIfPresent(owner, forKey: .owner)
+        try c.encodeIfPresent(followUp, forKey: .followUp)
     }
 }
 

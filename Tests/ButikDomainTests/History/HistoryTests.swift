@@ -177,6 +177,11 @@ import Testing
             case .proxyRevoked(let c, let name) where c == customer: add(.proxyRevoked(name: name))
             case .droppedOff(let d) where d.customer == customer:
                 add(.droppedOff(tracking: d.tracking, receipt: d.receipt, carrier: d.carrier))
+            case .contactLogged(let c) where c.customer == customer: add(.contact(c.id, channel: c.channel, about: c.about, text: c.text))
+            case .caseOpened(let c) where c.customer == customer: add(.caseOpened(c.id, kind: c.kind, text: c.text))
+            case .caseUpdated(let id, let update):
+                let opened = records.lazy.compactMap { if case .caseOpened(let c) = $0.event, c.id == id { c } else { nil } }.first
+                if opened?.customer == customer { add(.caseUpdated(id, update)) }
             default: break
             }
         }
