@@ -36,6 +36,13 @@ extension CaseKind {
     }
 }
 
+extension Case {
+    /// "JEDS has an open case: claim, #12", as intake says it when a parcel of theirs arrives.
+    public func openNotice(key: String) -> Phrase {
+        Phrase("intake.openCase", ["key": .text(key), "kind": .phrase(kind.shortPhrase), "case": .text(id.description)])
+    }
+}
+
 extension ContactChannel {
     /// A channel's name: "Messenger".
     public var phrase: Phrase {

@@ -121,4 +121,12 @@ import Testing
         state.commit(try state.closeCase(opened.id, text: "Done", Fixtures.later(120)), Fixtures.later(120))
         #expect(state.cases[opened.id]?.isDue(on: day) == false, "a resolved case is never due")
     }
+
+    @Test func receivingForACustomerWithAnOpenCaseSaysSo() throws {
+        var (state, opened) = try Self.shopWithClaim()
+        let received = try state.receiveTestParcel("RR000000009SE", for: .customer(Self.maria), Fixtures.later(600))
+        #expect(received.openCases == [opened])
+        let other = try state.receiveTestParcel("RR000000008SE", for: .customer(Self.thomas), Fixtures.later(600))
+        #expect(other.openCases.isEmpty)
+    }
 }
