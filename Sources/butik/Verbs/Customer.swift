@@ -1,5 +1,6 @@
 import ButikDomain
 import ButikText
+import Foundation
 
 extension Verb {
     static let customer = Verb(
@@ -10,6 +11,7 @@ extension Verb {
             "show KEY \(may: O.json)",
             "proxy KEY \(O.add, or: O.remove) \(may: O.json)",
             "history KEY \(may: O.since) \(may: O.page) \(may: O.json)",
+            "contact KEY \(O.channel) [\(O.parcel, or: O.caseNumber)] TEXT \(may: O.json)",
         ],
         details: Phrase("cli.customer.details", ["n": .count(historyPageSize)]),
         run: runCustomer)
@@ -25,6 +27,10 @@ extension Verb {
         static let since = Option.day("--since", help: Phrase("cli.customer.option.since"))
         static let page = Option.number("--page", help: Phrase("cli.customer.option.page"), in: 1...1_000_000,
                                         takes: Phrase("cli.customer.takes.page"))
+        static let channel = Option<ContactChannel>.choice("--channel", "C", help: Phrase("cli.customer.option.channel"))
+        static let parcel = Option.text("--parcel", "TRACKING", help: Phrase("cli.customer.option.parcel"))
+        static let caseNumber = Option<CaseID>("--case", "N", help: Phrase("cli.customer.option.case"), takes: Phrase("cli.takes.case"),
+                                               parse: Verb.caseID)
         static let json = Flag.json(Phrase("cli.customer.json"))
     }
 
@@ -34,6 +40,9 @@ extension Verb {
         guard let action = args.positionals.first else { throw .usage(Phrase("cli.customer.needsAction")) }
         guard action == "history" || !(args.gave(O.since) || args.gave(O.page)) else {
             throw .usage(Phrase("cli.customer.historyOnly", ["since": .text(O.since.name), "page": .text(O.page.name)]))
+        }
+        guard action == "contact" || !(args.gave(O.channel) || args.gave(O.parcel) || args.gave(O.caseNumber)) else {
+            throw .usage(Phrase("cli.customer.contactOnly", ["options": .list([O.channel.name, O.parcel.name]), "last": .text(O.caseNumber.name)]))
         }
         switch action {
         case "add":
@@ -91,9 +100,11 @@ extension Verb {
             try runProxy(args, session)
         case "history":
             try runCustomerHistory(args, session)
+        case "contact":
+            try runContact(args, session)
         default:
-            throw .usage(Phrase("cli.usage.action", ["verb": .text("customer"), "actions": .list(["add", "show", "proxy"]),
-                                                     "last": .text("history"), "given": .text(action)]))
+            throw .usage(Phrase("cli.usage.action", ["verb": .text("customer"), "actions": .list(["add", "show", "proxy", "history"]),
+                                                     "last": .text("contact"), "given": .text(action)]))
         }
         return 0
     }
@@ -121,6 +132,58 @@ extension Verb {
             Output.line(session.words.text("cli.customer.proxyRemoved", ["proxy": .text(proxy.name), "key": .text(customer.key), "name": .text(customer.name)]))
         }
 
+    }
+}
+
+extension Verb {
+    /// `customer contact KEY --channel C [--parcel T | --case N] TEXT`.
+    fileprivate static func runContact(_ args: Arguments, _ session: Session) throws(CLIError) {
+        guard args.positionals.count >= 3 else { throw .usage(Phrase("cli.customer.contactNeeds")) }
+        guard let channel = args.value(CustomerOptions.channel) else {
+            throw .usage(Phrase("cli.usage.needs", ["verb": .text("customer contact"), "option": .text(CustomerOptions.channel.spelling)]))
+        }
+        let parcel = args.value(CustomerOptions.parcel).map(Tracking.lookupKey), id = args.value(CustomerOptions.caseNumber)
+        guard parcel == nil || id == nil else {
+            throw .usage(Phrase("cli.usage.oneOf", ["verb": .text("customer contact"), "first": .text(CustomerOptions.parcel.spelling),
+                                                    "second": .text(CustomerOptions.caseNumber.spelling)]))
+        }
+        let about: Contact.About = parcel.map { .parcel($0) } ?? id.map { .case($0) } ?? .question
+        let key = args.positionals[1], text = args.positionals.dropFirst(2).joined(separator: " ")
+        let store = try session.openStore()
+        let contact = try session.perform(store) { state, context throws(DomainError) in
+            guard let customer = state.customer(withKey: key) else { throw DomainError.unknownCustomer(key) }
+            return try state.logContact(customer.id, channel: channel, about: about, text: text, context)
+        }
+        if args.has(CustomerOptions.json) {
+            try Output.json(ContactView(contact, key: store.state.customers[contact.customer]?.key ?? key))
+        } else {
+            Output.line(session.words.text("cli.customer.contactLogged", ["contact": .text(contact.id.description),
+                                                                          "key": .text(store.state.customers[contact.customer]?.key ?? key),
+                                                                          "what": .phrase(contact.about.phrased(channel: contact.channel, text: contact.text))]))
+        }
+    }
+}
+
+/// `customer contact --json`.
+private struct ContactView: Encodable {
+    let contact: Int
+    let key: String
+    let channel: String
+    let tracking: String?
+    let `case`: Int?
+    let text: String
+    let at: Date
+    let staff: String
+
+    init(_ contact: Contact, key: String) {
+        self.contact = contact.id.rawValue
+        self.key = key
+        channel = contact.channel.rawValue
+        if case .parcel(let number) = contact.about { tracking = number.value } else { tracking = nil }
+        if case .case(let id) = contact.about { self.case = id.rawValue } else { self.case = nil }
+        text = contact.text
+        at = contact.at
+        staff = contact.staff
     }
 }
 
