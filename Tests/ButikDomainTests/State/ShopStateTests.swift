@@ -98,6 +98,14 @@ struct JournaledShop {
         #expect(try JournalCoding.roundTrip(ShopState()) == ShopState())
     }
 
+    /// A snapshot written before contacts and cases has none, and numbers them from 1.
+    @Test func aSnapshotWithoutContactsAndCasesReadsWithNone() throws {
+        let old = #"{"capacityOverrides":[],"customerLogs":[],"customers":[],"dropOffs":[],"expected":[],"nextCustomerNumber":3,"nextDeliveryNumber":1,"nextDropOffNumber":1,"nextParcelNumber":1,"nextQueueNumber":1,"openDeliveries":[],"parcels":[],"queue":[]}"#
+        let state = try JournalCoding.decoder().decode(ShopState.self, from: Data(old.utf8))
+        #expect(state.contacts.isEmpty && state.cases.isEmpty && state.openCases.isEmpty)
+        #expect(state.nextContactNumber == 1 && state.nextCaseNumber == 1 && state.nextCustomerNumber == 3)
+    }
+
     @Test func replayingTheJournalGivesEqualStates() throws {
         let shop = try JournaledShop.sample()
         var first = ShopState(), second = ShopState()
