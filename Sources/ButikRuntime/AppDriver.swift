@@ -151,7 +151,7 @@ public final class AppDriver {
     private func importManifest(_ path: String) -> [AppEffect] {
         switch store.manifest(at: path) {
         case .success(let parsed): return write(.intake(.expect(parsed.entries, problems: parsed.problems)))
-        case .failure(let failure): return state.update(.importFailed(failure.phrase))
+        case .failure(let failure): return state.update(.importFailed(path: path, failure.phrase))
         }
     }
 

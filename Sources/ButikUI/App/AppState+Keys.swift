@@ -45,11 +45,11 @@ extension AppState {
     public var burst: Burst {
         if helpVisible { return .scan }
         return switch tab {
-        case .counter: counter.burst
+        case .counter: counter.burst(context)
         case .intake: intake.burst(context)
-        case .shelves: shelves.burst
-        case .customers: customers.burst
-        case .queue: queue.burst
+        case .shelves: shelves.burst(context)
+        case .customers: customers.burst(context)
+        case .queue: queue.burst(context)
         case .reports: .scan
         }
     }
@@ -94,7 +94,7 @@ extension AppState {
         case .shelves(let action): return shelves.perform(action, context)
         case .queue(.handOut): return handOutFromQueue()
         case .queue(let action): return queue.perform(action, context)
-        case .customers(let action): customers.perform(action, context)
+        case .customers(let action): return customers.perform(action, context)
         }
         return []
     }

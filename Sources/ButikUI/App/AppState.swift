@@ -93,8 +93,8 @@ public enum AppMessage: Sendable {
     case performed(AppOutcome, ShopState)
     /// A rule refused a command (or the store could not take it); nothing was written.
     case refused(AppCommand, Phrase)
-    /// A manifest file could not be imported at all; the message names the file.
-    case importFailed(Phrase)
+    /// The manifest file at `path` could not be imported at all; the reason names the file.
+    case importFailed(path: String, Phrase)
     /// The story of every parcel that ever had the number, newest first (none: never received here).
     case storiesRead(TrackingNumber, [ParcelStory])
     /// The stories of the number could not be read; the reason says why.

@@ -52,16 +52,16 @@ extension AppState {
             case .queue(let outcome): queue.performed(outcome, context)
             }
             return []
-        case .refused(let command, let message):
+        case .refused(let command, let reason):
             switch command {
-            case .intake: intake.refused(message)
-            case .shelves(let command): shelves.refused(command, message, context)
-            case .counter: counter.refused(message)
-            case .queue: queue.refused(message)
+            case .intake(let command): intake.refused(command, reason, context)
+            case .shelves(let command): shelves.refused(command, reason, context)
+            case .counter(let command): counter.refused(command, reason, context)
+            case .queue(let command): queue.refused(command, reason, context)
             }
             return [.beep]
-        case .importFailed(let message):
-            intake.refused(message)
+        case .importFailed(let path, let reason):
+            intake.importFailed(path, reason, context)
             return [.beep]
         case .storiesRead(let tracking, let stories) where intake.lookingUp == tracking:
             intake.storiesRead(stories, of: tracking)

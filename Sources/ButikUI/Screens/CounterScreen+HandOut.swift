@@ -173,8 +173,9 @@ extension CounterScreen {
         }
     }
 
-    mutating func refused(_ message: Phrase) {
+    /// The store refused a hand-out, a refusal or an undo: the hand-out closes, the reason shows.
+    mutating func refused(_ command: Command, _ reason: Phrase, _ context: AppContext) {
         handOut = nil
-        notice = Notice(message, tone: .error)
+        notice = Notice(reason, tone: .error)
     }
 }

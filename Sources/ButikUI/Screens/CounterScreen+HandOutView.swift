@@ -22,18 +22,17 @@ extension CounterScreen {
                           words.text("handOut.identity.short")].first { $0.displayWidth <= rect.width } ?? ""
             screen.putWrapped(prompt, in: line(row), style: Style(.accent, bold: true))
         case .proxyName:
-            drawField(words.text("handOut.proxyName"), flow.proxyField, placeholder: words.text("handOut.proxyName.placeholder"), style: Style(.accent, bold: true), into: &screen, row: row, rect)
+            flow.proxyField.draw(words.text("handOut.proxyName"), style: Style(.accent, bold: true), into: &screen, at: line(row), words)
         case .proxyID:
-            drawField(words.text("handOut.proxyID"), flow.proxyIDField, placeholder: words.text("handOut.proxyID.placeholder"), style: Style(.accent, bold: true), into: &screen, row: row, rect)
+            flow.proxyIDField.draw(words.text("handOut.proxyID"), style: Style(.accent, bold: true), into: &screen, at: line(row), words)
         case .pickupCode:
-            drawField(words.text("handOut.pickupCode"), flow.codeField, placeholder: words.text("handOut.pickupCode.placeholder"), style: Style(.accent, bold: true), into: &screen, row: row, rect)
+            flow.codeField.draw(words.text("handOut.pickupCode"), style: Style(.accent, bold: true), into: &screen, at: line(row), words)
         case .scanning:
             screen.putWrapped(words.text("handOut.scanning", ["n": .count(flow.scanned.count), "of": .count(flow.selected.count),
                                                               "how": .phrase(flow.how)]),
                               in: line(row), style: Style(.accent, bold: true))
         case .refusing:
-            drawField(words.text("handOut.refusing"), flow.reasonField, placeholder: HandOutFlow.defaultRefusal(words), style: Style(.danger, bold: true),
-                      into: &screen, row: row, rect)
+            flow.reasonField.draw(words.text("handOut.refusing"), style: Style(.danger, bold: true), into: &screen, at: line(row), words)
         }
         row += 1
         // The last scan's result, or the hint, on the rows it needs: in a low window a STOP is
@@ -64,16 +63,6 @@ extension CounterScreen {
         table.select(flow.cursor)
         table.showsSelection = flow.takesListKeys
         table.draw(into: &screen, at: Rect(row: row, column: rect.column, width: rect.width, height: height))
-    }
-
-    /// A label and the text field after it, on one row of `rect`.
-    private func drawField(_ label: String, _ field: TextField, placeholder: String = "", style: Style, into screen: inout Screen,
-                           row: Int, _ rect: Rect) {
-        screen.put(label, row: row, column: rect.column, style: style)
-        let offset = label.displayWidth + 1
-        var field = field
-        field.placeholder = placeholder
-        field.draw(into: &screen, at: Rect(row: row, column: rect.column + offset, width: rect.width - offset, height: 1))
     }
 }
 

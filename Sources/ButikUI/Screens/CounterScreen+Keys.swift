@@ -73,29 +73,20 @@ extension CounterScreen {
             let proxies = context.shop.customers[flow.customer]?.proxies.prefix(9).count ?? 0
             let pick = (1...max(1, proxies)).map { (Key.character(Character("\($0)")), Action.pickProxy($0)) }
             let picking = proxies == 0 ? [] : [KeyBinding(label: proxies == 1 ? "1" : "1-\(proxies)", words.text("keys.counter.registeredProxy"), pick)]
-            return KeyMap(picking + [KeyBinding(.enter, words.text("keys.counter.next"), action: .proxyNamed), refuse, cancel],
-                          typing: words.text("keys.counter.proxyName"), flow: flowText)
-        case .proxyID:
-            return KeyMap([KeyBinding(.enter, words.text("keys.counter.next"), action: .proxyIdentified), refuse, cancel],
-                          typing: words.text("keys.counter.proxyID"), flow: flowText)
-        case .pickupCode:
-            return KeyMap([KeyBinding(.enter, words.text("keys.counter.giveCode"), action: .giveCode), refuse,
-                           KeyBinding(.escape, words.text("keys.counter.back"), action: .backToIdentity)],
-                          typing: words.text("keys.counter.pickupCode"), flow: flowText)
+            return flow.proxyField.keys(words, flow: flowText, before: picking, between: [refuse])
+        case .proxyID: return flow.proxyIDField.keys(words, flow: flowText, between: [refuse])
+        case .pickupCode: return flow.codeField.keys(words, flow: flowText, between: [refuse])
         case .scanning:
             return KeyMap([KeyBinding(.enter, words.text("keys.counter.handOut"), action: .handOut)] + list + [refuse, cancel],
                           scan: words.text("keys.counter.confirm"), flow: flowText)
-        case .refusing:
-            return KeyMap([KeyBinding(.enter, words.text("keys.counter.noteRefusal"), action: .noteRefusal),
-                           KeyBinding(.escape, words.text("keys.counter.back"), action: .backToIdentity)],
-                          typing: words.text("keys.counter.reason"), flow: flowText)
+        case .refusing: return flow.reasonField.keys(words, flow: flowText)
         }
     }
 
     /// What a burst of fast keys ending in Enter is: typing in a hand-out's fields (a proxy's
     /// name and ID, the pickup code, the reason), a scan or a search in the search, a scan
     /// in the other steps of a hand-out.
-    var burst: Burst {
+    func burst(_ context: AppContext) -> Burst {
         switch handOut?.step {
         case nil: .scanOrText
         case .proxyName, .proxyID, .pickupCode, .refusing: .text
@@ -130,18 +121,8 @@ extension CounterScreen {
     /// A key no binding has: typed into the field of the mode, if it has one. Typing after a
     /// scan replaces the scanned number; typing closes the past of a number.
     mutating func type(_ key: Key, _ context: AppContext) {
-        if var flow = handOut {
-            switch flow.step {
-            // Names have no digits: a digit is a registered proxy's number or nothing.
-            case .proxyName:
-                if case .character(let c) = key, c.isWholeNumber { return }
-                _ = flow.proxyField.handle(key)
-            case .proxyID: _ = flow.proxyIDField.handle(key)
-            case .pickupCode: _ = flow.codeField.handle(key)
-            case .refusing: _ = flow.reasonField.handle(key)
-            case .verifying, .scanning: return
-            }
-            handOut = flow
+        if handOut != nil {
+            _ = handOut?.field?.type(key)
             return
         }
         var edited = field

@@ -4,7 +4,7 @@ import ButikText
 
 /// F2: one search field that takes anything (key, name fragments, phone, pickup code, tracking
 /// digits, a scan) and the matching customers and parcels, with the selected one's details below.
-public struct CounterScreen: Sendable {
+public struct CounterScreen: WritingScreen {
     public var field = TextField()
     public var selection = ListSelection()
     /// After a scan the field holds the scanned number; the next typed character starts afresh.

@@ -4,7 +4,7 @@ import ButikText
 
 /// F6: every customer, or those matching the filter (`/` to type), with their key, phone,
 /// waiting parcels and note.
-public struct CustomersScreen: Sendable {
+public struct CustomersScreen: AppScreen {
     public var filter = TextField()
     public var filtering = false
     public var selection = ListSelection()
@@ -36,7 +36,7 @@ public struct CustomersScreen: Sendable {
     }
 
     /// A burst of fast keys ending in Enter is a scan (of a known format) or the filter's text.
-    var burst: Burst { .scanOrText }
+    func burst(_ context: AppContext) -> Burst { .scanOrText }
 
     func customers(_ context: AppContext) -> [Customer] {
         let shop = context.shop
@@ -61,7 +61,7 @@ public struct CustomersScreen: Sendable {
     }
 
     /// Performs a binding of ``keys(_:)``.
-    mutating func perform(_ action: Action, _ context: AppContext) {
+    mutating func perform(_ action: Action, _ context: AppContext) -> [AppEffect] {
         switch action {
         case .select(let key): _ = selection.handle(key, in: table(context))
         case .filter: filtering = true
@@ -71,6 +71,7 @@ public struct CustomersScreen: Sendable {
             filtering = false
             selection = ListSelection()
         }
+        return []
     }
 
     /// A key no binding has: typed into the filter, which then has the focus.

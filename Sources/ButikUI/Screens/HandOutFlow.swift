@@ -28,15 +28,49 @@ public struct HandOutFlow: Equatable, Sendable {
     public var cursor = 0
     public var step = Step.verifying
     public var verification = Verification.id
-    public var proxyField = TextField()
-    public var proxyIDField = TextField()
-    public var codeField = TextField()
+    /// The proxy's name; a digit picks a registered proxy, so the name takes none.
+    var proxyField = Field(Phrase("keys.counter.proxyName"), placeholder: Phrase("handOut.proxyName.placeholder"), limit: .noDigits,
+                           enter: .init(Phrase("keys.counter.next"), .proxyNamed), escape: Self.cancel)
+    var proxyIDField = Field(Phrase("keys.counter.proxyID"), placeholder: Phrase("handOut.proxyID.placeholder"),
+                             enter: .init(Phrase("keys.counter.next"), .proxyIdentified), escape: Self.cancel)
+    var codeField = Field(Phrase("keys.counter.pickupCode"), placeholder: Phrase("handOut.pickupCode.placeholder"),
+                          enter: .init(Phrase("keys.counter.giveCode"), .giveCode), escape: Self.back)
     /// What a refusal says, for the customer's log, as typed; empty, it says the usual reason.
-    public var reasonField = TextField()
+    var reasonField = Field(Phrase("keys.counter.reason"), placeholder: Phrase("handOut.refusal.default"),
+                            enter: .init(Phrase("keys.counter.noteRefusal"), .noteRefusal), escape: Self.back)
     /// Selected parcels confirmed by a scan.
     public var scanned: Set<ParcelID> = []
     /// Set after Enter with some parcels unscanned: a second Enter hands out only the scanned.
     public var partialAsked = false
+
+    typealias Field = TextPrompt<CounterScreen.Action>
+    /// Esc in the proxy's steps: the hand-out is cancelled.
+    private static let cancel = Field.Answer(Phrase("keys.counter.cancel"), .cancelHandOut)
+    /// Esc in the code's and the refusal's steps: back to how identity was checked.
+    private static let back = Field.Answer(Phrase("keys.counter.back"), .backToIdentity)
+
+    /// The field of the step, when it asks for text.
+    var field: Field? {
+        get {
+            switch step {
+            case .proxyName: proxyField
+            case .proxyID: proxyIDField
+            case .pickupCode: codeField
+            case .refusing: reasonField
+            case .verifying, .scanning: nil
+            }
+        }
+        set {
+            guard let newValue else { return }
+            switch step {
+            case .proxyName: proxyField = newValue
+            case .proxyID: proxyIDField = newValue
+            case .pickupCode: codeField = newValue
+            case .refusing: reasonField = newValue
+            case .verifying, .scanning: break
+            }
+        }
+    }
 
     /// A hand-out of `parcels` for `customer`.
     public init(customer: CustomerID, parcels: [ParcelID]) {
@@ -68,21 +102,21 @@ public struct HandOutFlow: Equatable, Sendable {
     }
 
     var proxyName: String? {
-        verification == .proxy ? proxyField.text.trimmingCharacters(in: .whitespaces) : nil
+        verification == .proxy ? proxyField.answer : nil
     }
 
     var proxyID: String? {
-        verification == .proxy ? proxyIDField.text.trimmingCharacters(in: .whitespaces) : nil
+        verification == .proxy ? proxyIDField.answer : nil
     }
 
     /// Why the hand-out is refused: what was typed, else the usual reason in `words`.
     func refusal(_ words: Words) -> String {
-        let typed = reasonField.text.trimmingCharacters(in: .whitespaces)
+        let typed = reasonField.answer
         return typed.isEmpty ? Self.defaultRefusal(words) : typed
     }
 
     var pickupCode: String? {
-        verification == .code ? codeField.text.trimmingCharacters(in: .whitespaces) : nil
+        verification == .code ? codeField.answer : nil
     }
 
     /// Leaves out the parcels whose pickup code is not `code`; false, changing nothing, when

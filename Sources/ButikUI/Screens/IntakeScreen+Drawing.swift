@@ -39,7 +39,8 @@ extension IntakeScreen {
         row += 2
         switch step {
         case _ where importField != nil:
-            drawImportPrompt(into: &screen, at: Rect(row: row, column: rect.column, width: rect.width, height: 1), words)
+            importField?.draw(words.text("intake.import.label"), style: Style(.accent, bold: true), into: &screen,
+                              at: Rect(row: row, column: rect.column, width: rect.width, height: 1), words)
         case .setup:
             break
         case .scanning:
@@ -54,9 +55,7 @@ extension IntakeScreen {
             let label = words.text("intake.nameFor", ["tracking": .text(tracking.number.value)])
             screen.put(label, row: row, column: rect.column, style: bold)
             let left = label.displayWidth + 1
-            var nameField = nameField
-            nameField.placeholder = words.text("intake.name.placeholder")
-            nameField.draw(into: &screen, at: Rect(row: row, column: rect.column + left, width: max(1, rect.width - left - 8), height: 1))
+            nameField.shown(words).draw(into: &screen, at: Rect(row: row, column: rect.column + left, width: max(1, rect.width - left - 8), height: 1))
             screen.put(" \(size == .large ? words.text("intake.large") : words.text("intake.small")) ", row: row, column: rect.column + rect.width - 7,
                        style: size == .large ? Style(.warning, reverse: true) : Style(.muted))
         case .confirmingCheckDigit, .confirmingAgain:
@@ -97,7 +96,7 @@ extension IntakeScreen {
     private func drawSuggestions(into screen: inout Screen, at rect: Rect, _ context: AppContext) {
         let choices = suggestions(context)
         let words = context.words
-        let typed = nameField.text.trimmingCharacters(in: .whitespaces)
+        let typed = nameField.answer
         var rows = choices.map { customer in
             let waiting = context.shop.parcelsInShop(for: customer.id).count
             return Table.Row([customer.key, customer.name, customer.phones.first ?? "", waiting == 0 ? "" : words.text("counter.waiting", ["n": .count(waiting)]), customer.note ?? ""])

@@ -10,13 +10,14 @@ extension IntakeScreen {
     static let reportedProblems = 3
 
     mutating func openImport() -> [AppEffect] {
-        importField = TextField()
+        importField = TextPrompt(Phrase("keys.intake.manifestPath"), placeholder: Phrase("intake.import.placeholder"),
+                                 enter: .init(Phrase("keys.intake.import"), .submitImport), escape: .init(Phrase("keys.intake.cancel"), .closeImport))
         return []
     }
 
     /// Imports the typed (or pasted) path.
     mutating func submitImport() -> [AppEffect] {
-        let path = (importField?.text ?? "").trimmingCharacters(in: .whitespaces)
+        let path = importField?.answer ?? ""
         guard !path.isEmpty else { return [.beep] }
         importField = nil
         return [.importManifest(path: path)]
@@ -33,15 +34,6 @@ extension IntakeScreen {
             lines.append(Phrase("intake.import.moreProblems", ["n": .count(problems.count - reportedProblems)]))
         }
         return lines
-    }
-
-    func drawImportPrompt(into screen: inout Screen, at rect: Rect, _ words: Words) {
-        let label = words.text("intake.import.label")
-        screen.put(label, row: rect.row, column: rect.column, style: Style(.accent, bold: true))
-        let left = label.displayWidth + 1
-        var field = importField
-        field?.placeholder = words.text("intake.import.placeholder")
-        field?.draw(into: &screen, at: Rect(row: rect.row, column: rect.column + left, width: max(1, rect.width - left), height: 1))
     }
 
     func drawImportReport(into screen: inout Screen, at rect: Rect, _ words: Words) {

@@ -21,11 +21,7 @@ extension IntakeScreen {
     func keys(_ context: AppContext) -> KeyMap<Action> {
         let words = context.words
         let flow = Self.flow(words)
-        if importField != nil {
-            return KeyMap([KeyBinding(.enter, words.text("keys.intake.import"), action: .submitImport),
-                           KeyBinding(.escape, words.text("keys.intake.cancel"), action: .closeImport)],
-                          typing: words.text("keys.intake.manifestPath"), flow: flow)
-        }
+        if let importField { return importField.keys(words, flow: flow) }
         let importing = KeyBinding(.control("o"), words.text("keys.intake.importManifest"), action: Action.openImport)
         let sizeToggle = KeyBinding(.function(9), size == .small ? words.text("keys.intake.large") : words.text("keys.intake.small"),
                                     action: Action.toggleSize)
@@ -44,11 +40,9 @@ extension IntakeScreen {
             if !codeField.text.isEmpty { bindings.append(KeyBinding(.escape, words.text("keys.intake.clear"), action: .clearCode)) }
             return KeyMap(bindings, typing: words.text("keys.intake.trackingNumber"), scan: words.text("keys.intake.receive"), flow: flow)
         case .naming:
-            return KeyMap([KeyBinding(.enter, words.text("keys.intake.receive"), action: .receiveNamed),
-                           KeyBinding(label: "↑↓", words.text("keys.intake.choose"), [(.up, .suggestion(-1)), (.down, .suggestion(1))]),
-                           sizeToggle,
-                           KeyBinding(.escape, words.text("keys.intake.notReceived"), action: .dropNamed)],
-                          typing: words.text("keys.intake.recipient"), scan: words.text("keys.intake.nextParcel"), flow: flow)
+            return nameField.keys(words, flow: flow, between: [KeyBinding(label: "↑↓", words.text("keys.intake.choose"),
+                                                                          [(.up, .suggestion(-1)), (.down, .suggestion(1))]),
+                                                               sizeToggle])
         case .confirmingCheckDigit, .confirmingAgain:
             return KeyMap([KeyBinding([.character("y"), .character("Y"), .character("j"), .character("J"), .enter],
                                       label: words.text("keys.intake.yesLabel"), words.text("keys.intake.receiveIt"), action: .yes),
@@ -110,7 +104,7 @@ extension IntakeScreen {
     mutating func type(_ key: Key, _ context: AppContext) {
         step = currentStep(context)
         if importField != nil {
-            _ = importField?.handle(key)
+            _ = importField?.type(key)
             return
         }
         switch step {
@@ -118,7 +112,7 @@ extension IntakeScreen {
             if case .character(let c) = key, !c.isNumber { return }
             _ = declaredField.handle(key)
         case .scanning: _ = codeField.handle(key)
-        case .naming: if nameField.handle(key) { suggestion = 0 }
+        case .naming: if nameField.type(key) { suggestion = 0 }
         case .confirmingCheckDigit, .confirmingAgain: break
         }
     }

@@ -7,7 +7,7 @@ import ButikText
 /// suggestions from known customers (or taken from a manifest at once), and the key and slot
 /// show in large letters. F8 ends the delivery with a summary; Ctrl-Z undoes the last intake;
 /// Ctrl-O imports a carrier's manifest (see `IntakeScreen+Import.swift`).
-public struct IntakeScreen: Sendable {
+public struct IntakeScreen: WritingScreen {
     /// What the screen is waiting for.
     public enum Step: Equatable, Sendable {
         /// No delivery open: choosing the carrier and declared count.
@@ -27,7 +27,10 @@ public struct IntakeScreen: Sendable {
     public var carrierIndex = 0
     public var declaredField = TextField()
     public var codeField = TextField()
-    public var nameField = TextField()
+    /// The recipient's name: Enter receives the parcel for it, Esc does not receive it.
+    var nameField = TextPrompt<Action>(Phrase("keys.intake.recipient"), placeholder: Phrase("intake.name.placeholder"),
+                                       enter: .init(Phrase("keys.intake.receive"), .receiveNamed),
+                                       escape: .init(Phrase("keys.intake.notReceived"), .dropNamed), scan: Phrase("keys.intake.nextParcel"))
     /// The highlighted suggestion (the last row is "new customer").
     public var suggestion = 0
     public var size = SizeClass.small
@@ -47,7 +50,7 @@ public struct IntakeScreen: Sendable {
     /// The stories of the number being named, as the driver read them.
     private var earlier: [ParcelStory] = []
     /// The manifest file path being typed; nil while the import prompt is closed.
-    public internal(set) var importField: TextField?
+    var importField: TextPrompt<Action>?
     /// What the last manifest import did, shown until the next intake.
     public internal(set) var importReport: [Phrase] = []
 
@@ -97,7 +100,7 @@ public struct IntakeScreen: Sendable {
     /// Enter while naming: the highlighted suggestion, or a new customer of the typed name.
     mutating func receiveNamed(_ context: AppContext) -> [AppEffect] {
         guard case .naming(let tracking) = step else { return [] }
-        let name = nameField.text.trimmingCharacters(in: .whitespaces)
+        let name = nameField.answer
         let choices = suggestions(context)
         let recipient: Recipient
         if suggestion < choices.count {
@@ -202,7 +205,7 @@ public struct IntakeScreen: Sendable {
     }
 
     mutating func resetNaming() {
-        nameField = TextField()
+        nameField.text = ""
         suggestion = 0
         pendingAgain = false
         earlier = []
@@ -212,7 +215,7 @@ public struct IntakeScreen: Sendable {
     /// typed for a number that was here before, whom it was handed out to last time (known to
     /// the live state, or read from the history).
     func suggestions(_ context: AppContext) -> [Customer] {
-        let text = nameField.text.trimmingCharacters(in: .whitespaces)
+        let text = nameField.answer
         guard text.isEmpty else { return context.shop.search(text, limit: 6).customers.compactMap { context.shop.customers[$0] } }
         guard case .naming(let tracking) = step, let previous = context.shop.previousRecipient(of: tracking.number, stories: earlier) else {
             return []
@@ -254,8 +257,19 @@ public struct IntakeScreen: Sendable {
         }
     }
 
-    mutating func refused(_ message: Phrase) {
-        problem = [message]
+    /// The store refused a command of this screen: the reason shows, and the scanning goes on.
+    mutating func refused(_ command: Command, _ reason: Phrase, _ context: AppContext) {
+        show(reason)
+    }
+
+    /// The manifest at `path` could not be read at all: the reason (which names the file)
+    /// shows, as for a refusal.
+    mutating func importFailed(_ path: String, _ reason: Phrase, _ context: AppContext) {
+        show(reason)
+    }
+
+    private mutating func show(_ reason: Phrase) {
+        problem = [reason]
         step = .scanning
     }
 }

@@ -20,7 +20,7 @@ extension QueueScreen {
     /// What a burst of fast keys ending in Enter is: typing in the prompts for text (the search
     /// for a customer, a time and note, days, a slot), a scan elsewhere (a handover, a
     /// drop-off's number, a yes or no).
-    var burst: Burst {
+    func burst(_ context: AppContext) -> Burst {
         switch prompt?.purpose {
         case .add, .announce, .extend, .backToShelf: .text
         case .remove, .returnOverdue, .dropOff, nil: .scan
@@ -61,41 +61,22 @@ extension QueueScreen {
         return KeyMap(bindings, flow: Self.flow(words))
     }
 
-    /// The keys of the open prompt.
+    /// The keys of the open prompt: a question answered with text has the prompt's table (↑↓
+    /// too once finding a customer gives a choice), a yes/no question its own.
     private func promptKeys(_ prompt: QueuePrompt, _ context: AppContext) -> KeyMap<Action> {
         let words = context.words
-        let cancel = KeyBinding(.escape, words.text("keys.queue.cancel"), action: Action.cancelPrompt)
         let flow = Self.flow(words)
-        switch prompt.purpose {
-        case .add:
-            // ↑↓ once there is a choice.
-            let choosing = prompt.matches(context).count > 1
+        if let input = prompt.input {
+            let choosing = prompt.purpose == .add && prompt.matches(context).count > 1
                 ? [KeyBinding(label: "↑↓", words.text("keys.queue.choose"), [(.up, Action.choose(-1)), (.down, .choose(1))])] : []
-            return KeyMap(choosing + [KeyBinding(.enter, words.text("keys.queue.next"), action: .submitPrompt), cancel],
-                          typing: words.text("keys.queue.find"), flow: flow)
-        case .announce:
-            return KeyMap([KeyBinding(.enter, words.text("keys.queue.add"), action: .submitPrompt), cancel],
-                          typing: words.text("keys.queue.timeAndNote"), flow: flow)
-        case .remove:
-            return KeyMap([KeyBinding([.character("y"), .character("j"), .enter], label: words.text("keys.intake.yesLabel"),
-                                      words.text("keys.queue.takeOut"), action: .submitPrompt),
-                           KeyBinding([.character("n"), .escape], label: "n/Esc", words.text("keys.queue.keepInQueue"), action: .cancelPrompt)],
-                          flow: flow)
-        case .extend:
-            return KeyMap([KeyBinding(.enter, words.text("keys.queue.extend"), action: .submitPrompt), cancel],
-                          typing: words.text("keys.queue.days"), flow: flow)
-        case .backToShelf:
-            return KeyMap([KeyBinding(.enter, words.text("keys.queue.putBack"), action: .submitPrompt), cancel],
-                          typing: words.text("keys.queue.theSlot"), flow: flow)
-        case .dropOff:
-            return KeyMap([KeyBinding(.enter, words.text("keys.queue.takeIn"), action: .submitPrompt), cancel],
-                          typing: words.text("keys.queue.trackingAndCarrier"), scan: words.text("keys.queue.itsNumber"), flow: flow)
-        case .returnOverdue:
-            return KeyMap([KeyBinding([.character("y"), .character("j"), .enter], label: words.text("keys.intake.yesLabel"),
-                                      words.text("keys.queue.returnThem"), action: .submitPrompt),
-                           KeyBinding([.character("n"), .escape], label: "n/Esc", words.text("keys.queue.keepThem"), action: .cancelPrompt)],
-                          flow: flow)
+            return input.keys(words, flow: flow, before: choosing)
         }
+        let returning = prompt.purpose == .returnOverdue
+        let yes = returning ? words.text("keys.queue.returnThem") : words.text("keys.queue.takeOut")
+        let no = returning ? words.text("keys.queue.keepThem") : words.text("keys.queue.keepInQueue")
+        return KeyMap([KeyBinding([.character("y"), .character("j"), .enter], label: words.text("keys.intake.yesLabel"), yes, action: .submitPrompt),
+                       KeyBinding([.character("n"), .escape], label: "n/Esc", no, action: .cancelPrompt)],
+                      flow: flow)
     }
 
     /// Performs a binding of ``keys(_:)`` (Enter's hand-out is the app's: it opens the counter).
@@ -145,7 +126,7 @@ extension QueueScreen {
 
     /// A key no binding has: typed into the open prompt's field.
     mutating func type(_ key: Key, _ context: AppContext) {
-        guard var open = prompt, open.field.handle(key) else { return }
+        guard var open = prompt, open.input?.type(key) == true else { return }
         open.choice = 0
         prompt = open
     }

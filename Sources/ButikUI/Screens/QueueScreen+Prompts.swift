@@ -23,8 +23,8 @@ public struct QueuePrompt: Sendable {
     }
 
     public private(set) var purpose: Purpose
-    /// The answer typed so far (unused by a yes/no question).
-    public internal(set) var field: TextField
+    /// The answer typed so far, and the prompt's keys (nil for a yes/no question).
+    var input: TextPrompt<QueueScreen.Action>?
     /// The chosen one of the customers found, while finding one.
     public internal(set) var choice = 0
 
@@ -33,23 +33,24 @@ public struct QueuePrompt: Sendable {
 
     /// Asks which customer to queue, with `text` typed so far.
     static func add(text: String = "") -> QueuePrompt {
-        QueuePrompt(purpose: .add, field: TextField(text))
+        QueuePrompt(.add, asking: Phrase("keys.queue.find"), text, Phrase("queue.add.placeholder"), enter: Phrase("keys.queue.next"))
     }
 
     /// Asks when `customer` comes and for a note, with `text` typed so far.
     static func announce(_ customer: CustomerID, text: String = "") -> QueuePrompt {
-        QueuePrompt(purpose: .announce(customer), field: TextField(text))
+        QueuePrompt(.announce(customer), asking: Phrase("keys.queue.timeAndNote"), text, Phrase("queue.announce.placeholder"),
+                    enter: Phrase("keys.queue.add"))
     }
 
     /// Asks before taking `customer` out of the queue.
     static func remove(_ customer: CustomerID) -> QueuePrompt {
-        QueuePrompt(purpose: .remove(customer), field: TextField())
+        QueuePrompt(purpose: .remove(customer))
     }
 
     /// The customers the typed text finds, as the Counter's search finds them: the customers,
     /// then the owners of the parcels found.
     func matches(_ context: AppContext) -> [CustomerID] {
-        let results = context.shop.search(field.text, limit: CounterScreen.resultLimit)
+        let results = context.shop.search(text, limit: CounterScreen.resultLimit)
         var found = results.customers
         for id in results.parcels {
             if let owner = context.shop.parcels[id]?.customer, !found.contains(owner) { found.append(owner) }
@@ -59,38 +60,53 @@ public struct QueuePrompt: Sendable {
 
     /// Asks for how many days more to keep `parcel`, 7 unless typed otherwise.
     static func extend(_ parcel: ParcelID, text: String = "7") -> QueuePrompt {
-        QueuePrompt(purpose: .extend(parcel), field: TextField(text))
+        QueuePrompt(.extend(parcel), asking: Phrase("keys.queue.days"), text, Phrase("queue.extend.placeholder"), enter: Phrase("keys.queue.extend"))
     }
 
     /// Asks which slot the returning `parcel` goes back to, with `text` typed so far.
     static func backToShelf(_ parcel: ParcelID, text: String = "") -> QueuePrompt {
-        QueuePrompt(purpose: .backToShelf(parcel), field: TextField(text))
+        QueuePrompt(.backToShelf(parcel), asking: Phrase("keys.queue.theSlot"), text, Phrase("queue.backToShelf.placeholder"),
+                    enter: Phrase("keys.queue.putBack"))
     }
 
     /// Asks for a drop-off's tracking number and carrier.
     static func dropOff(text: String = "") -> QueuePrompt {
-        QueuePrompt(purpose: .dropOff, field: TextField(text))
+        QueuePrompt(.dropOff, asking: Phrase("keys.queue.trackingAndCarrier"), text, Phrase("queue.dropOff.placeholder"),
+                    enter: Phrase("keys.queue.takeIn"), scan: Phrase("keys.queue.itsNumber"))
     }
 
     /// Asks whether to send the overdue parcels back to their senders, saying where to fetch
     /// each from first.
     static func returnOverdue() -> QueuePrompt {
-        QueuePrompt(purpose: .returnOverdue, field: TextField())
+        QueuePrompt(purpose: .returnOverdue)
     }
+
+    /// A yes/no question.
+    private init(purpose: Purpose) {
+        self.purpose = purpose
+    }
+
+    /// A question answered with text: Enter submits it, Esc cancels.
+    private init(_ purpose: Purpose, asking label: Phrase, _ text: String, _ placeholder: Phrase, enter: Phrase, scan: Phrase? = nil) {
+        self.purpose = purpose
+        input = TextPrompt(label, text: text, placeholder: placeholder, enter: .init(enter, .submitPrompt),
+                           escape: .init(Phrase("keys.queue.cancel"), .cancelPrompt), scan: scan)
+    }
+
+    /// The text typed (empty for a yes/no question).
+    var text: String { input?.text ?? "" }
 
     /// The dialog as it reads in the context's words.
     func modal(_ context: AppContext) -> Modal {
         let words = context.words
-        var field = field
+        let field = input?.shown(words) ?? TextField()
         let cancel = words.text("modal.cancel")
         switch purpose {
         case .add:
-            field.placeholder = words.text("queue.add.placeholder")
             return Modal(.prompt(field), title: " \(words.text("queue.add.title")) ", message: addMessage(context),
                          confirmLabel: words.text("queue.add.choose"), cancelLabel: cancel)
         case .announce(let id):
             let customer = context.shop.customers[id]
-            field.placeholder = words.text("queue.announce.placeholder")
             return Modal(.prompt(field), title: " \(words.text("queue.add.title")) ",
                          message: words.text("queue.announce.message", ["key": .text(customer?.key ?? "?"), "name": .text(customer?.name ?? "")]),
                          confirmLabel: words.text("queue.add.confirm"), cancelLabel: cancel)
@@ -101,7 +117,6 @@ public struct QueuePrompt: Sendable {
                          confirmLabel: words.text("queue.remove.confirm"), cancelLabel: words.text("queue.return.keep"))
         case .extend(let id):
             let parcel = context.shop.parcels[id]
-            field.placeholder = words.text("queue.extend.placeholder")
             let message = words.text("queue.extend.message", ["tracking": .text(parcel?.tracking.value ?? id.description),
                                                               "key": .text(parcel?.key ?? "?"),
                                                               "deadline": .text(parcel.map { words.date($0.deadline) } ?? "?")])
@@ -109,13 +124,11 @@ public struct QueuePrompt: Sendable {
                          confirmLabel: words.text("queue.extend.confirm"), cancelLabel: cancel)
         case .backToShelf(let id):
             let parcel = context.shop.parcels[id]
-            field.placeholder = words.text("queue.backToShelf.placeholder")
             let message = words.text("queue.backToShelf.message", ["tracking": .text(parcel?.tracking.value ?? id.description),
                                                                    "key": .text(parcel?.key ?? "?"), "area": .text(context.layout.outboundID.value)])
             return Modal(.prompt(field), title: " \(words.text("queue.backToShelf.title")) ", message: message,
                          confirmLabel: words.text("queue.backToShelf.confirm"), cancelLabel: cancel)
         case .dropOff:
-            field.placeholder = words.text("queue.dropOff.placeholder")
             return Modal(.prompt(field), title: " \(words.text("queue.dropOff.title")) ", message: words.text("queue.dropOff.message"),
                          confirmLabel: words.text("queue.dropOff.confirm"), cancelLabel: cancel)
         case .returnOverdue:
@@ -133,7 +146,7 @@ public struct QueuePrompt: Sendable {
         let words = context.words
         let found = matches(context)
         var lines = [words.text("queue.add.message")]
-        if found.isEmpty, !field.text.isEmpty { lines.append(words.text("queue.add.noMatch", ["text": .text(field.text)])) }
+        if found.isEmpty, !text.isEmpty { lines.append(words.text("queue.add.noMatch", ["text": .text(text)])) }
         let first = min(max(0, choice - Self.listed + 1), max(0, found.count - Self.listed))
         for (offset, id) in found.enumerated().dropFirst(first).prefix(Self.listed) {
             guard let customer = context.shop.customers[id] else { continue }
@@ -154,7 +167,7 @@ extension QueueScreen {
         case .add: return choose(open, context)
         case .remove(let customer): return [.perform(.queue(.closeQueueEntry(customer, .cancelled)))]
         case .returnOverdue: return [.perform(.queue(.returnOverdue))]
-        default: return submit(open.purpose, open.field.text.trimmingCharacters(in: .whitespaces), context)
+        default: return submit(open.purpose, open.input?.answer ?? "", context)
         }
     }
 
@@ -162,8 +175,8 @@ extension QueueScreen {
     private mutating func choose(_ open: QueuePrompt, _ context: AppContext) -> [AppEffect] {
         let found = open.matches(context)
         guard found.indices.contains(open.choice) else {
-            notice = Notice(open.field.text.isEmpty ? Phrase("queue.add.typeSomething")
-                                 : Phrase("queue.add.noMatch", ["text": .text(open.field.text)]), tone: .error)
+            notice = Notice(open.text.isEmpty ? Phrase("queue.add.typeSomething")
+                                 : Phrase("queue.add.noMatch", ["text": .text(open.text)]), tone: .error)
             prompt = open
             return [.beep]
         }

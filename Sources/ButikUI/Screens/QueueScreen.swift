@@ -5,7 +5,7 @@ import ButikText
 /// F5: the pickup queue at the top (customers at the counter or announced, whose parcels a
 /// colleague fetches), then every parcel awaiting pickup, the earliest deadline first,
 /// overdue and due-today marked, and the parcels in the outbound area for the driver.
-public struct QueueScreen: Sendable {
+public struct QueueScreen: WritingScreen {
     /// Which list the arrow keys move in; Tab switches.
     public enum Focus: Sendable {
         case pickup, parcels
@@ -83,8 +83,8 @@ public struct QueueScreen: Sendable {
     }
 
     /// The store refused a change of this screen.
-    mutating func refused(_ message: Phrase) {
-        notice = Notice(message, tone: .error)
+    mutating func refused(_ command: Command, _ reason: Phrase, _ context: AppContext) {
+        notice = Notice(reason, tone: .error)
     }
 
     func draw(into screen: inout Screen, at rect: Rect, _ context: AppContext) {

@@ -12,26 +12,33 @@ public struct ShelvesPrompt: Sendable {
     }
 
     public private(set) var purpose: Purpose
-    /// The answer typed so far.
-    public internal(set) var field: TextField
+    /// The answer typed so far, and the prompt's keys.
+    var input: TextPrompt<ShelvesScreen.Action>
 
     /// At most this many parcels are listed in the move prompt; the rest are counted.
     static let listed = 6
 
     /// A prompt asking where to move `batch`, with `text` typed so far.
-    static func move(_ batch: [ParcelID], text: String = "", _ context: AppContext) -> ShelvesPrompt {
-        ShelvesPrompt(purpose: .move(batch), field: TextField(text))
+    static func move(_ batch: [ParcelID], text: String = "") -> ShelvesPrompt {
+        ShelvesPrompt(.move(batch), Phrase("keys.shelves.theSlot"), text, Phrase("shelves.move.placeholder"), enter: Phrase("keys.shelves.move"),
+                      scan: Phrase("keys.shelves.addParcel"))
     }
 
     /// A prompt for the capacity of `slot`, starting with `text` (its capacity now).
-    static func capacity(_ slot: SlotID, text: String, _ context: AppContext) -> ShelvesPrompt {
-        ShelvesPrompt(purpose: .capacity(slot), field: TextField(text))
+    static func capacity(_ slot: SlotID, text: String) -> ShelvesPrompt {
+        ShelvesPrompt(.capacity(slot), Phrase("keys.shelves.theCapacity"), text, Phrase("shelves.capacity.placeholder"), enter: Phrase("keys.shelves.set"))
+    }
+
+    private init(_ purpose: Purpose, _ label: Phrase, _ text: String, _ placeholder: Phrase, enter: Phrase, scan: Phrase? = nil) {
+        self.purpose = purpose
+        input = TextPrompt(label, text: text, placeholder: placeholder, enter: .init(enter, .submitPrompt),
+                           escape: .init(Phrase("keys.counter.cancel"), .cancelPrompt), scan: scan)
     }
 
     /// The dialog as it reads in the context's words.
     func modal(_ context: AppContext) -> Modal {
         let words = context.words
-        var field = field
+        let field = input.shown(words)
         switch purpose {
         case .move(let batch):
             let lines = batch.compactMap { context.shop.parcels[$0] }.map {
@@ -46,23 +53,21 @@ public struct ShelvesPrompt: Sendable {
                 message += "\n" + words.text("shelves.move.to")
             }
             message += "\n" + words.text("shelves.move.scanMore")
-            field.placeholder = words.text("shelves.move.placeholder")
             return Modal(.prompt(field), title: " \(words.text("shelves.move.title")) ", message: message,
                          confirmLabel: words.text("shelves.move.confirm"), cancelLabel: words.text("modal.cancel"))
         case .capacity(let slot):
             let load = context.shop.load(of: slot)
-            field.placeholder = words.text("shelves.capacity.placeholder")
             return Modal(.prompt(field), title: " \(words.text("shelves.capacity.title")) ",
                          message: words.text("shelves.capacity.message", ["slot": .text(slot.value), "n": .count(load)]),
                          confirmLabel: words.text("shelves.capacity.confirm"), cancelLabel: words.text("modal.cancel"))
         }
     }
 
+    /// The answer typed so far.
+    public var text: String { input.text }
+
     /// The parcels of a move prompt (empty for a capacity prompt).
     var batch: [ParcelID] {
         if case .move(let batch) = purpose { batch } else { [] }
     }
-
-    /// The text typed in the field.
-    var text: String { field.text }
 }

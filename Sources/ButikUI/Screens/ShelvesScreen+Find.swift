@@ -5,7 +5,7 @@ import ButikGrid
 /// highlight every slot holding a matching parcel, and the first is selected.
 extension ShelvesScreen {
     mutating func clearFind() {
-        findField = TextField(placeholder: findField.placeholder)
+        find.text = ""
         finding = false
         found = []
     }
@@ -13,7 +13,7 @@ extension ShelvesScreen {
     /// The slots, in map order, holding an in-shop parcel that matches the find text (the
     /// customers found and their parcels, and the parcels found by tracking number).
     mutating func refreshFound(_ context: AppContext) {
-        let query = findField.text.trimmingCharacters(in: .whitespaces)
+        let query = find.answer
         guard !query.isEmpty else {
             found = []
             return

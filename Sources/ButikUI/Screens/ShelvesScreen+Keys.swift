@@ -19,21 +19,8 @@ extension ShelvesScreen {
     func keys(_ context: AppContext) -> KeyMap<Action> {
         let words = context.words
         let flow = Self.flow(words)
-        let cancel = KeyBinding(.escape, words.text("keys.counter.cancel"), action: Action.cancelPrompt)
-        switch prompt?.purpose {
-        case .move:
-            return KeyMap([KeyBinding(.enter, words.text("keys.shelves.move"), action: .submitPrompt), cancel],
-                          typing: words.text("keys.shelves.theSlot"), scan: words.text("keys.shelves.addParcel"), flow: flow)
-        case .capacity:
-            return KeyMap([KeyBinding(.enter, words.text("keys.shelves.set"), action: .submitPrompt), cancel],
-                          typing: words.text("keys.shelves.theCapacity"), flow: flow)
-        case nil: break
-        }
-        if finding {
-            return KeyMap([KeyBinding(.enter, words.text("keys.shelves.keepFound"), action: .keepFound),
-                           KeyBinding(.escape, words.text("keys.counter.clear"), action: .clearFind)],
-                          typing: words.text("keys.shelves.findWhat"), scan: words.text("keys.shelves.move"), flow: flow)
-        }
+        if let prompt { return prompt.input.keys(words, flow: flow) }
+        if finding { return find.keys(words, flow: flow) }
         var bindings: [KeyBinding<Action>] = switch focus {
         case .map: [KeyBinding(label: "←→↑↓", words.text("keys.shelves.slot"), [Key.left, .right, .up, .down].map { ($0, .slot($0)) }),
                     KeyBinding(label: "Home End", words.text("keys.shelves.ends"), [Key.home, .end].map { ($0, .slot($0)) },
@@ -45,7 +32,7 @@ extension ShelvesScreen {
         bindings += [KeyBinding(.character("c"), words.text("keys.shelves.capacity"), action: .capacity),
                      KeyBinding(.character("/"), words.text("keys.shelves.find"), action: .find),
                      KeyBinding(.tab, focus == .map ? words.text("keys.shelves.list") : words.text("keys.shelves.map"), action: .switchFocus)]
-        if notice != nil || !findField.text.isEmpty || focus == .list {
+        if notice != nil || !find.text.isEmpty || focus == .list {
             bindings.append(KeyBinding(.escape, words.text("keys.counter.clear"), action: .clear))
         }
         return KeyMap(bindings, scan: words.text("keys.shelves.move"), flow: flow)
@@ -80,13 +67,13 @@ extension ShelvesScreen {
 
     /// What a burst of fast keys ending in Enter is: a scan or the find field's text while
     /// finding, a scan otherwise.
-    var burst: Burst { finding && prompt == nil ? .scanOrText : .scan }
+    func burst(_ context: AppContext) -> Burst { finding && prompt == nil ? .scanOrText : .scan }
 
     /// A key no binding has: typed into the prompt's field or the find field.
     mutating func type(_ key: Key, _ context: AppContext) {
-        if var open = prompt {
-            if open.field.handle(key) { prompt = open }
-        } else if finding, findField.handle(key) {
+        if prompt != nil {
+            _ = prompt?.input.type(key)
+        } else if finding, find.type(key) {
             refreshFound(context)
             if let first = found.first { select(first, context) }
         }

@@ -28,7 +28,7 @@ extension ShelvesScreen {
         batch.append(parcel.id)
         if batch.count == 1 { select(parcel, context) }
         notice = nil
-        prompt = .move(batch, text: typed, context)
+        prompt = .move(batch, text: typed)
         return []
     }
 
@@ -41,7 +41,7 @@ extension ShelvesScreen {
             return [.beep]
         }
         notice = nil
-        prompt = .move(batch.map(\.id), context)
+        prompt = .move(batch.map(\.id))
         return []
     }
 
@@ -53,14 +53,14 @@ extension ShelvesScreen {
             return [.beep]
         }
         notice = nil
-        prompt = .capacity(id, text: "\(context.shop.capacity(of: slot))", context)
+        prompt = .capacity(id, text: "\(context.shop.capacity(of: slot))")
         return []
     }
 
     /// Enter in the open prompt: moves the batch, or sets the capacity.
     mutating func submitPrompt(_ context: AppContext) -> [AppEffect] {
         guard let open = prompt else { return [] }
-        return submit(open, open.text.trimmingCharacters(in: .whitespaces), context)
+        return submit(open, open.input.answer, context)
     }
 
     private mutating func submit(_ open: ShelvesPrompt, _ text: String, _ context: AppContext) -> [AppEffect] {
@@ -70,7 +70,7 @@ extension ShelvesScreen {
             guard !text.isEmpty, context.layout.contains(target), target != context.layout.outboundID else {
                 notice = Notice(text.isEmpty ? Phrase("shelves.typeSlot") : DomainError.unknownSlot(target.value).phrase,
                                        tone: .warning)
-                prompt = .move(batch, text: text, context)
+                prompt = .move(batch, text: text)
                 return [.beep]
             }
             prompt = nil
@@ -81,7 +81,7 @@ extension ShelvesScreen {
         case .capacity(let slot):
             guard let capacity = Int(text) else {
                 notice = Notice(Phrase("shelves.typeCapacity", ["slot": .text(slot.value)]), tone: .warning)
-                prompt = .capacity(slot, text: text, context)
+                prompt = .capacity(slot, text: text)
                 return [.beep]
             }
             prompt = nil
@@ -104,15 +104,15 @@ extension ShelvesScreen {
 
     /// The store refused a move or capacity change: the message shows and the prompt opens
     /// again with what was refused, to choose another slot or number.
-    mutating func refused(_ command: Command, _ message: Phrase, _ context: AppContext) {
+    mutating func refused(_ command: Command, _ reason: Phrase, _ context: AppContext) {
         switch command {
         case .move(let id, let target):
-            notice = moves.moved.isEmpty ? Notice(message, tone: .warning) : Notice(moves.summary, message, tone: .warning)
+            notice = moves.moved.isEmpty ? Notice(reason, tone: .warning) : Notice(moves.summary, reason, tone: .warning)
             let batch = (prompt?.batch ?? []) + [id]
-            prompt = .move(batch, text: target.value, context)
+            prompt = .move(batch, text: target.value)
         case .setCapacity(let slot, let capacity):
-            notice = Notice(message, tone: .warning)
-            prompt = .capacity(slot, text: "\(capacity)", context)
+            notice = Notice(reason, tone: .warning)
+            prompt = .capacity(slot, text: "\(capacity)")
         }
     }
 

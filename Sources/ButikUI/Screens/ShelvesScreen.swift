@@ -6,7 +6,7 @@ import ButikText
 /// full it is and the keys in it; the floor and outbound areas below; the selected slot's
 /// parcels at the bottom. A scan (or `m`) moves parcels, `c` changes a slot's capacity, `/`
 /// finds the slots of a customer or parcel.
-public struct ShelvesScreen: Sendable {
+public struct ShelvesScreen: WritingScreen {
     /// Where the arrows go: the map, or the selected slot's parcel list.
     public enum Focus: Equatable, Sendable { case map, list }
 
@@ -18,7 +18,10 @@ public struct ShelvesScreen: Sendable {
     public var list = ListSelection()
     /// The move or capacity prompt, when open.
     public var prompt: ShelvesPrompt?
-    public var findField = TextField()
+    /// The find field: Enter keeps what it found, Esc clears it.
+    var find = TextPrompt<Action>(Phrase("keys.shelves.findWhat"), placeholder: Phrase("shelves.find.placeholder"),
+                                  enter: .init(Phrase("keys.shelves.keepFound"), .keepFound), escape: .init(Phrase("keys.counter.clear"), .clearFind),
+                                  scan: Phrase("keys.shelves.move"))
     /// Whether the find field has the focus.
     public var finding = false
     /// The slots holding a parcel matching the find text, in map order.
@@ -156,14 +159,12 @@ public struct ShelvesScreen: Sendable {
     /// notice (on the rows it needs, the list keeping its header and a row), else the find text
     /// and what it highlights, else a line. Returns the rows drawn.
     private func drawStatusRow(into screen: inout Screen, row: Int, rect: Rect, _ words: Words) -> Int {
-        if finding || (notice == nil && !findField.text.isEmpty) {
+        if finding || (notice == nil && !find.text.isEmpty) {
             let label = words.text("counter.find")
             screen.put(label, row: row, column: rect.column, style: Style(.accent, bold: true))
-            let count = findField.text.isEmpty ? "" : found.isEmpty ? words.text("shelves.found.none") : words.text("shelves.found", ["n": .count(found.count)])
+            let count = find.text.isEmpty ? "" : found.isEmpty ? words.text("shelves.found.none") : words.text("shelves.found", ["n": .count(found.count)])
             let fieldWidth = max(1, min(30, rect.width - label.count - 1 - count.count - 2))
-            var findField = findField
-            findField.placeholder = words.text("shelves.find.placeholder")
-            findField.draw(into: &screen, at: Rect(row: row, column: rect.column + label.count + 1, width: fieldWidth, height: 1), focused: finding)
+            find.shown(words).draw(into: &screen, at: Rect(row: row, column: rect.column + label.count + 1, width: fieldWidth, height: 1), focused: finding)
             screen.put(count, row: row, column: rect.column + label.count + fieldWidth + 3, style: Style(.muted),
                        maxWidth: max(0, rect.width - label.count - fieldWidth - 3))
         } else if let notice {

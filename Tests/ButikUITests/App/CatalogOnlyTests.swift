@@ -60,7 +60,7 @@ import Glibc
         texts += shop.customerLogs.values.flatMap { $0.flatMap { [$0.text, $0.staff] } }
         texts += shop.queue.values.compactMap(\.note)
         // What the clerk typed, and the refusal's reason they may type over.
-        texts += [state.counter.field.text, state.intake.nameField.text, state.intake.codeField.text, state.queue.prompt?.field.text ?? ""]
+        texts += [state.counter.field.text, state.intake.nameField.text, state.intake.codeField.text, state.queue.prompt?.text ?? ""]
         texts += [state.counter.handOut?.reasonField.text ?? "", state.counter.handOut?.proxyField.text ?? ""]
         return Set(texts.flatMap(runs).map { $0.lowercased() })
     }

@@ -1,6 +1,6 @@
 import ButikDomain
 import ButikStore
-import ButikUI
+@testable import ButikUI
 import Foundation
 import Testing
 

@@ -22,7 +22,7 @@ import Testing
         h.press(.character("d"))
         h.scan(scanned)
         #expect(h.state.tab == .queue, "the scan fills the prompt instead of opening the counter")
-        #expect(h.state.queue.prompt?.field.text == scanned + " ")
+        #expect(h.state.queue.prompt?.text == scanned + " ")
         h.type("ups")
         h.press(.enter)
         #expect(h.store.state.dropOffsWaiting().map(\.carrier) == ["dhl", "ups"])

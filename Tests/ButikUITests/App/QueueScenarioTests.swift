@@ -97,7 +97,7 @@ import Testing
         h.press(.enter)
         #expect(h.takeEffects() == [.beep])
         #expect(h.state.queue.notice?.text(h.state.words) == "Type the time as 9:15 or 15:00, then a note if any.")
-        #expect(h.state.queue.prompt?.field.text == "25:00 soon", "what was typed stays")
+        #expect(h.state.queue.prompt?.text == "25:00 soon", "what was typed stays")
         h.press(.escape)
         #expect(h.state.queue.prompt == nil)
         #expect(try Self.entry(h, "KH2") == nil)

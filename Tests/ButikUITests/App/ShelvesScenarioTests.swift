@@ -92,7 +92,7 @@ struct ShelvesScenarioTests {
         // The refused parcel is asked about again, with the slot typed.
         let prompt = try #require(h.state.shelves.prompt)
         #expect(prompt.purpose.batchCount == 1)
-        #expect(prompt.field.text == "B4")
+        #expect(prompt.text == "B4")
         #expect(h.screen().contains { $0.contains("Move \(Self.ola) (OD) from B3 to:") })
         // Another slot: it goes there.
         h.press(.control("u"))
@@ -111,7 +111,7 @@ struct ShelvesScenarioTests {
         h.press(.enter)
         #expect(h.takeEffects() == [.beep])
         #expect(h.screen()[Self.statusRow] == " There is no slot Z9 in this shop.")
-        #expect(h.state.shelves.prompt?.field.text == "z9")
+        #expect(h.state.shelves.prompt?.text == "z9")
         h.press(.escape)
         #expect(h.state.shelves.prompt == nil)
         #expect(h.takeEffects() == [])
@@ -176,7 +176,7 @@ struct ShelvesScenarioTests {
         h.press(.right)
         h.press(.character("c"))
         #expect(h.screen().contains { $0.contains("Capacity of A2 (3 parcels in it now):") })
-        #expect(h.state.shelves.prompt?.field.text == "6")
+        #expect(h.state.shelves.prompt?.text == "6")
         h.press(.backspace)
         h.type("8")
         h.press(.enter)
@@ -196,7 +196,7 @@ struct ShelvesScenarioTests {
         lines = h.screen()
         #expect(lines[Self.statusRow] == " A2 holds 3 parcels now; move some out before making it smaller.")
         #expect(lines[22] == Self.status80)
-        #expect(h.state.shelves.prompt?.field.text == "2")
+        #expect(h.state.shelves.prompt?.text == "2")
         // Out of range.
         h.press(.control("u"))
         h.type("1000")
