@@ -113,10 +113,9 @@ extension ShopState {
         if let status = change.status, status.isWaiting, (followUp ?? current.followUp).map({ $0 < context.today }) ?? true {
             throw .followUpNeeded(status: status)
         }
-        let customer = try existing(current.customer)
+        let added = try caseParcels(change.parcels, of: try existing(current.customer)).filter { !current.parcels.contains($0) }
         let update = CaseUpdate(at: context.now, staff: context.staff, status: change.status, owner: try change.owner.map(TypedText.staffID),
-                                followUp: followUp, addedParcels: try caseParcels(change.parcels, of: customer).filter { !current.parcels.contains($0) },
-                                text: try change.text.map(Self.logText))
+                                followUp: followUp, addedParcels: added, text: try change.text.map(Self.logText))
         return Decision(events: [.caseUpdated(case: current.id, update)], outcome: current.updated(with: update))
     }
 

@@ -24,7 +24,9 @@ extension ShopLayout {
             var found: [String] = []
             if !(1...168).contains(hours) { found.append("carrier \(id)'s claims.hours must be 1 to 168, not \(hours)") }
             for (name, time) in [("lateAfter", lateAfter), ("nextWorkingDayBy", nextWorkingDayBy)] {
-                if let time, LocalTime.minuteOfDay(time) == nil { found.append("carrier \(id)'s claims.\(name) must be a time like 13:00, not \"\(time)\"") }
+                if let time, LocalTime.minuteOfDay(time) == nil {
+                    found.append("carrier \(id)'s claims.\(name) must be a time like 13:00, not \"\(time)\"")
+                }
             }
             if (lateAfter == nil) != (nextWorkingDayBy == nil) {
                 found.append("carrier \(id)'s claims need both lateAfter and nextWorkingDayBy, or neither")

@@ -102,8 +102,8 @@ extension History {
              .handOutRefused(_, let ids, _, _):
             ids
         case .driverHandover(let handover): handover.parcels
-        case .droppedOff, .proxyAuthorised, .proxyRevoked, .contactLogged, .caseOpened, .caseUpdated, .customerAdded, .deliveryStarted, .deliveryEnded, .parcelsExpected,
-             .slotCapacityChanged, .queueEntryAdded, .queueFetchStarted, .queueEntryReady, .queueEntryClosed:
+        case .droppedOff, .proxyAuthorised, .proxyRevoked, .contactLogged, .caseOpened, .caseUpdated, .customerAdded, .deliveryStarted,
+             .deliveryEnded, .parcelsExpected, .slotCapacityChanged, .queueEntryAdded, .queueFetchStarted, .queueEntryReady, .queueEntryClosed:
             []
         }
     }

@@ -40,10 +40,10 @@ public struct ShopRecords: Sendable, Equatable {
 /// The snapshot's format, written by hand because synthesised coding cannot give it: each
 /// dictionary is a list sorted by id (synthesised coding writes a dictionary keyed by a number
 /// as one flat list of keys and values, in hash order), the fields added after the first
-/// snapshots (deliveries, manifests, capacities, drop-offs, the queue, the logs, contacts and cases) may be missing
-/// in an old one, and the next numbers are checked against ``Ranges/nextNumber``. Every field
-/// is in both functions below; `ShopStateTests` round-trips a state from a random journal to
-/// hold them to that.
+/// snapshots (deliveries, manifests, capacities, drop-offs, the queue, the logs, contacts,
+/// cases) may be missing in an old one, and the next numbers are checked against
+/// ``Ranges/nextNumber``. Every field is in both functions below; `ShopStateTests` round-trips
+/// a state from a random journal to hold them to that.
 extension ShopRecords: Codable {
     private enum Keys: String, CodingKey {
         case customers, parcels, nextCustomerNumber, nextParcelNumber, lastRecordAt
