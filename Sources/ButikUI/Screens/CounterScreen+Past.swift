@@ -49,12 +49,12 @@ extension CounterScreen {
         var rows: [(text: String, style: Style)] = lines(count, width: rect.width).map { ($0, Style(.accent, bold: true)) }
         let shown = past.stories[past.first...]
         // Staff ids are short; a long one is cut so the step's text keeps its room.
-        let staffWidth = min(12, shown.flatMap(\.steps).map(\.staff.displayWidth).max() ?? 0)
+        let staffWidth = min(12, shown.flatMap(\.steps).map(\.staff.value.displayWidth).max() ?? 0)
         for (offset, story) in shown.enumerated() {
             rows.append(offset == 0 && past.first > 0 ? (words.text("counter.past.newer", ["n": .count(past.first)]), Style(.muted)) : ("", .plain))
             rows += lines(words.text(story.phrasedHeadline(in: context.layout)), width: rect.width).map { ($0, Style(.title, bold: true)) }
             for step in story.steps {
-                let lead = "  " + context.moment(step.at) + "  " + step.staff.padded(toWidth: staffWidth) + "  "
+                let lead = "  " + context.moment(step.at) + "  " + step.staff.value.padded(toWidth: staffWidth) + "  "
                 let indent = String(repeating: " ", count: lead.displayWidth)
                 let text = lines(words.text(step.what.phrased), width: rect.width - lead.displayWidth)
                 rows += text.enumerated().map { ($0.offset == 0 ? lead + $0.element : indent + $0.element, .plain) }

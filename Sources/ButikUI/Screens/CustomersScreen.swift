@@ -50,7 +50,7 @@ public struct CustomersScreen: AppScreen {
         let words = context.words
         let rows = customers(context).map { customer in
             let waiting = context.shop.parcelsInShop(for: customer.id).count
-            return Table.Row([customer.key, customer.name, customer.phones.first ?? "", waiting == 0 ? "" : "\(waiting)", customer.note ?? ""])
+            return Table.Row([customer.key.value, customer.name, customer.phones.first ?? "", waiting == 0 ? "" : "\(waiting)", customer.note ?? ""])
         }
         return Table(columns: [Table.Column(words.text("column.key"), width: .fixed(6)), Table.Column(words.text("column.name")),
                                Table.Column(words.text("column.phone"), width: .fixed(12)),
