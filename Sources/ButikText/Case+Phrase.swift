@@ -38,8 +38,8 @@ extension CaseKind {
 
 extension Case {
     /// "JEDS has an open case: claim, #12", as intake says it when a parcel of theirs arrives.
-    public func openNotice(key: String) -> Phrase {
-        Phrase("intake.openCase", ["key": .text(key), "kind": .phrase(kind.shortPhrase), "case": .text(id.description)])
+    public func openNotice(key: CustomerKey) -> Phrase {
+        Phrase("intake.openCase", ["key": .text(key.value), "kind": .phrase(kind.shortPhrase), "case": .text(id.description)])
     }
 }
 
@@ -77,7 +77,7 @@ extension CaseUpdate {
     public func phrased(case id: CaseID) -> Phrase {
         var changes: [Phrase] = []
         if let status { changes.append(Phrase("case.change.status", ["status": .phrase(status.phrase)])) }
-        if let owner { changes.append(Phrase("case.change.owner", ["owner": .text(owner)])) }
+        if let owner { changes.append(Phrase("case.change.owner", ["owner": .text(owner.value)])) }
         if let followUp { changes.append(Phrase("case.change.followUp", ["day": .date(followUp)])) }
         if !addedParcels.isEmpty { changes.append(Phrase("case.change.parcels", ["parcels": .list(addedParcels.map(\.value))])) }
         let number: Phrase.Argument = .text(id.description)

@@ -129,7 +129,7 @@ extension DomainError: Phrased {
         case .unknownCase(let text):
             Phrase("error.domain.unknownCase", ["case": .text(text)])
         case .notCustomersCase(let id, let key):
-            Phrase("error.domain.notCustomersCase", ["case": .text(id.description), "key": .text(key)])
+            Phrase("error.domain.notCustomersCase", ["case": .text(id.description), "key": .text(key.value)])
         case .caseResolved(let id):
             Phrase("error.domain.caseResolved", ["case": .text(id.description)])
         case .caseNotResolved(let id):

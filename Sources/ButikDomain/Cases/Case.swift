@@ -69,15 +69,15 @@ public enum CaseStatus: String, Codable, Sendable, CaseIterable {
 /// One change to a case: who, when, and what changed (a field left nil stayed as it was).
 public struct CaseUpdate: Codable, Equatable, Sendable {
     public var at: Date
-    public var staff: String
+    public var staff: StaffID
     public var status: CaseStatus?
-    public var owner: String?
+    public var owner: StaffID?
     public var followUp: Day?
     /// Parcels it concerns from now on as well.
     public var addedParcels: [TrackingNumber]
     public var text: String?
 
-    public init(at: Date, staff: String, status: CaseStatus? = nil, owner: String? = nil, followUp: Day? = nil,
+    public init(at: Date, staff: StaffID, status: CaseStatus? = nil, owner: StaffID? = nil, followUp: Day? = nil,
                 addedParcels: [TrackingNumber] = [], text: String? = nil) {
         self.at = at
         self.staff = staff
@@ -90,8 +90,8 @@ public struct CaseUpdate: Codable, Equatable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(at: try c.decode(Date.self, forKey: .at), staff: try c.decode(String.self, forKey: .staff),
-                  status: try c.decodeIfPresent(CaseStatus.self, forKey: .status), owner: try c.decodeIfPresent(String.self, forKey: .owner),
+        self.init(at: try c.decode(Date.self, forKey: .at), staff: try c.decode(StaffID.self, forKey: .staff),
+                  status: try c.decodeIfPresent(CaseStatus.self, forKey: .status), owner: try c.decodeIfPresent(StaffID.self, forKey: .owner),
                   followUp: try c.decodeIfPresent(Day.self, forKey: .followUp),
                   addedParcels: try c.decodeIfPresent([TrackingNumber].self, forKey: .addedParcels) ?? [],
                   text: try c.decodeIfPresent(String.self, forKey: .text))
@@ -109,18 +109,18 @@ public struct Case: Codable, Equatable, Sendable, IdentifierTag {
     public var customer: CustomerID
     public var kind: CaseKind
     public var status: CaseStatus
-    public var owner: String
+    public var owner: StaffID
     public var followUp: Day?
     public var parcels: [TrackingNumber]
     /// What the customer asked for or reported, as it was opened.
     public var text: String
     public var openedAt: Date
-    public var openedBy: String
+    public var openedBy: StaffID
     /// Oldest first.
     public var updates: [CaseUpdate]
 
-    public init(id: CaseID, customer: CustomerID, kind: CaseKind, status: CaseStatus = .open, owner: String, followUp: Day? = nil,
-                parcels: [TrackingNumber] = [], text: String, openedAt: Date, openedBy: String, updates: [CaseUpdate] = []) {
+    public init(id: CaseID, customer: CustomerID, kind: CaseKind, status: CaseStatus = .open, owner: StaffID, followUp: Day? = nil,
+                parcels: [TrackingNumber] = [], text: String, openedAt: Date, openedBy: StaffID, updates: [CaseUpdate] = []) {
         self.id = id
         self.customer = customer
         self.kind = kind

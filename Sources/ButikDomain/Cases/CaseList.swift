@@ -25,7 +25,7 @@ extension ShopState {
         let listed = candidates.filter { found in
             (filter.status.map { found.status == $0 } ?? true)
                 && (filter.kind.map { found.kind == $0 } ?? true)
-                && (owner.map { found.owner.lowercased() == $0 } ?? true)
+                && (owner.map { found.owner.value.lowercased() == $0 } ?? true)
                 && (!filter.dueOnly || found.isDue(on: today))
         }
         return listed.sorted { Self.listOrder($0, today) < Self.listOrder($1, today) }

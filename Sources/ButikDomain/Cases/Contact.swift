@@ -28,9 +28,9 @@ public struct Contact: Codable, Equatable, Sendable, IdentifierTag {
     public var about: About
     public var text: String
     public var at: Date
-    public var staff: String
+    public var staff: StaffID
 
-    public init(id: ContactID, customer: CustomerID, channel: ContactChannel, about: About, text: String, at: Date, staff: String) {
+    public init(id: ContactID, customer: CustomerID, channel: ContactChannel, about: About, text: String, at: Date, staff: StaffID) {
         self.id = id
         self.customer = customer
         self.channel = channel

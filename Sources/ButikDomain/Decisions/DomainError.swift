@@ -76,7 +76,7 @@ public enum DomainError: Error, Equatable, Sendable {
     case invalidLogText(limit: Int)
     case unknownCase(String)
     /// A contact about a case of another customer.
-    case notCustomersCase(case: CaseID, key: String)
+    case notCustomersCase(case: CaseID, key: CustomerKey)
     /// A resolved case takes no update but a reopen.
     case caseResolved(CaseID)
     /// Only a resolved case is reopened.

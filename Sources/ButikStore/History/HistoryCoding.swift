@@ -206,18 +206,18 @@ extension CaseKind: HistoryCodable {
 extension CaseUpdate: HistoryCodable {
     func write(to out: inout HistoryOut) {
         out.date(at)
-        out.string(staff)
+        out.string(staff.value)
         out.optional(status) { $0.string($1.rawValue) }
-        out.optional(owner) { $0.string($1) }
+        out.optional(owner) { $0.string($1.value) }
         out.optional(followUp) { $1.write(to: &$0) }
         addedParcels.write(to: &out)
         out.optional(text) { $0.string($1) }
     }
 
     init(from input: inout HistoryIn) throws(HistoryIn.Bad) {
-        self.init(at: try input.date(), staff: try input.string(),
+        self.init(at: try input.date(), staff: StaffID(stored: try input.string()),
                   status: try input.optional { input throws(HistoryIn.Bad) in try input.named(CaseStatus.self) },
-                  owner: try input.optional { input throws(HistoryIn.Bad) in try input.string() },
+                  owner: try input.optional { input throws(HistoryIn.Bad) in StaffID(stored: try input.string()) },
                   followUp: try input.optional { input throws(HistoryIn.Bad) in try Day(from: &input) },
                   addedParcels: try [TrackingNumber](from: &input),
                   text: try input.optional { input throws(HistoryIn.Bad) in try input.string() })

@@ -166,7 +166,7 @@ struct TimelineEntryView: Encodable {
             }
         case .caseOpened(let id, let what, let said): (type, self.case, kind, reason) = ("caseOpened", id.rawValue, what.code, said)
         case .caseUpdated(let id, let update):
-            (type, self.case, status, owner, followUp) = ("caseUpdated", id.rawValue, update.status?.rawValue, update.owner, update.followUp)
+            (type, self.case, status, owner, followUp) = ("caseUpdated", id.rawValue, update.status?.rawValue, update.owner?.value, update.followUp)
             reason = update.text
             parcels = update.addedParcels.isEmpty ? nil : update.addedParcels.map(\.value)
         }

@@ -59,7 +59,7 @@ extension Verb {
         let store = try session.openStore()
         let followUp = try followUpDay(args, session, store)
         let opened = try session.perform(store) { state, context throws(DomainError) in
-            guard let customer = state.customer(withKey: key) else { throw DomainError.unknownCustomer(key) }
+            guard let customer = state.customer(withKey: CustomerKey(typed: key)) else { throw DomainError.unknownCustomer(key) }
             return try state.openCase(NewCase(customer: customer.id, kind: kind, parcels: args.values(C.parcel).map(Tracking.lookupKey),
                                               owner: args.value(C.owner), followUp: followUp, text: text), context)
         }
@@ -106,10 +106,11 @@ extension Verb {
         }
         let words = session.words
         Output.line(words.text(cases.isEmpty ? Phrase("cli.case.listEmpty") : Phrase("cli.case.listed", ["n": .count(cases.count)])))
-        Output.table(cases.map { listed in
-            [listed.id.description, store.state.customers[listed.customer]?.key ?? listed.customer.description, words.text(listed.kind.phrase),
-             words.text(listed.status.phrase), listed.owner, listed.followUp.map { words.text(followUpPhrase($0, listed, today)) } ?? "",
-             String(listed.text.prefix(40)) + (listed.text.count > 40 ? "…" : "")]
+        Output.table(cases.map { listed -> [String] in
+            let key = store.state.customers[listed.customer]?.key.value ?? listed.customer.description
+            let followUp = listed.followUp.map { words.text(followUpPhrase($0, listed, today)) } ?? ""
+            let text = String(listed.text.prefix(40)) + (listed.text.count > 40 ? "…" : "")
+            return [listed.id.description, key, words.text(listed.kind.phrase), words.text(listed.status.phrase), listed.owner.value, followUp, text]
         })
     }
 
@@ -123,7 +124,7 @@ extension Verb {
         }
         let words = session.words, zone = store.layout.zone, today = Day(session.now, in: zone)
         Output.line(words.text("cli.case.card", caseArguments(shown, store.state)))
-        var state: [String: Phrase.Argument] = ["status": .phrase(shown.status.phrase), "owner": .text(shown.owner)]
+        var state: [String: Phrase.Argument] = ["status": .phrase(shown.status.phrase), "owner": .text(shown.owner.value)]
         if let day = shown.followUp, shown.status != .resolved {
             state["followUp"] = .phrase(followUpPhrase(day, shown, today))
             Output.line(words.text("cli.case.stateFollowUp", state))
@@ -137,10 +138,10 @@ extension Verb {
                                                    "hours": .count(abs(claim.minutesLeft) / 60), "minutes": .count(abs(claim.minutesLeft) % 60)]
             Output.line(words.text(claim.minutesLeft < 0 ? Phrase("cli.case.claimPassed", said) : Phrase("cli.case.claimLeft", said)))
         }
-        Output.line(words.text("cli.case.openedBy", ["when": .moment(LocalMoment(shown.openedAt, in: zone)), "staff": .text(shown.openedBy),
+        Output.line(words.text("cli.case.openedBy", ["when": .moment(LocalMoment(shown.openedAt, in: zone)), "staff": .text(shown.openedBy.value),
                                                      "text": .text(shown.text)]))
         Output.table(shown.updates.map { update in
-            ["  " + words.moment(LocalMoment(update.at, in: zone)), update.staff, words.text(update.phrased(case: shown.id))]
+            ["  " + words.moment(LocalMoment(update.at, in: zone)), update.staff.value, words.text(update.phrased(case: shown.id))]
         })
     }
 
@@ -166,7 +167,7 @@ extension Verb {
 
     private static func caseArguments(_ shown: Case, _ state: ShopState) -> [String: Phrase.Argument] {
         let customer = state.customers[shown.customer]
-        return ["case": .text(shown.id.description), "kind": .phrase(shown.kind.phrase), "key": .text(customer?.key ?? shown.customer.description),
+        return ["case": .text(shown.id.description), "kind": .phrase(shown.kind.phrase), "key": .text(customer?.key.value ?? shown.customer.description),
                 "name": .text(customer?.name ?? "")]
     }
 
@@ -198,16 +199,16 @@ private struct CaseView: Encodable {
 
     init(_ shown: Case, in store: ShopStore, now: Date) {
         self.case = shown.id.rawValue
-        key = store.state.customers[shown.customer]?.key ?? shown.customer.description
+        key = store.state.customers[shown.customer]?.key.value ?? shown.customer.description
         kind = shown.kind.code
         status = shown.status.rawValue
-        owner = shown.owner
+        owner = shown.owner.value
         followUp = shown.followUp
         due = shown.isDue(on: Day(now, in: store.layout.zone))
         parcels = shown.parcels.map(\.value)
         text = shown.text
         openedAt = shown.openedAt
-        openedBy = shown.openedBy
+        openedBy = shown.openedBy.value
         updates = shown.updates
         claimDeadlines = ClaimDeadlineView.all(of: shown, in: store, now: now)
     }

@@ -151,14 +151,14 @@ extension Verb {
         let key = args.positionals[1], text = args.positionals.dropFirst(2).joined(separator: " ")
         let store = try session.openStore()
         let contact = try session.perform(store) { state, context throws(DomainError) in
-            guard let customer = state.customer(withKey: key) else { throw DomainError.unknownCustomer(key) }
+            guard let customer = state.customer(withKey: CustomerKey(typed: key)) else { throw DomainError.unknownCustomer(key) }
             return try state.logContact(customer.id, channel: channel, about: about, text: text, context)
         }
         if args.has(CustomerOptions.json) {
-            try Output.json(ContactView(contact, key: store.state.customers[contact.customer]?.key ?? key))
+            try Output.json(ContactView(contact, key: store.state.customers[contact.customer]?.key.value ?? key))
         } else {
             Output.line(session.words.text("cli.customer.contactLogged", ["contact": .text(contact.id.description),
-                                                                          "key": .text(store.state.customers[contact.customer]?.key ?? key),
+                                                                          "key": .text(store.state.customers[contact.customer]?.key.value ?? key),
                                                                           "what": .phrase(contact.about.phrased(channel: contact.channel, text: contact.text))]))
         }
     }
@@ -183,7 +183,7 @@ private struct ContactView: Encodable {
         if case .case(let id) = contact.about { self.case = id.rawValue } else { self.case = nil }
         text = contact.text
         at = contact.at
-        staff = contact.staff
+        staff = contact.staff.value
     }
 }
 
