@@ -140,6 +140,24 @@ extension DomainError: Phrased {
             Phrase("error.domain.numbersExhausted", ["kind": .phrase(kind.phrase), "highest": .count(Ranges.identifier.upperBound)])
         case .clockWrong(let now):
             Phrase("error.domain.clockWrong", ["clock": .text(ISO8601DateFormatter().string(from: now))])
+        case .nationalIDInText(let kind):
+            Phrase("error.domain.nationalIDInText", ["kind": .phrase(kind.phrase)])
+        case .invalidLogText(let limit):
+            Phrase("error.domain.invalidLogText", ["limit": .count(limit)])
+        case .unknownCase(let text):
+            Phrase("error.domain.unknownCase", ["case": .text(text)])
+        case .notCustomersCase(let id, let key):
+            Phrase("error.domain.notCustomersCase", ["case": .text(id.description), "key": .text(key.value)])
+        case .caseResolved(let id):
+            Phrase("error.domain.caseResolved", ["case": .text(id.description)])
+        case .caseNotResolved(let id):
+            Phrase("error.domain.caseNotResolved", ["case": .text(id.description)])
+        case .caseUpdateEmpty(let id):
+            Phrase("error.domain.caseUpdateEmpty", ["case": .text(id.description)])
+        case .followUpNeeded(let status):
+            Phrase("error.domain.followUpNeeded", ["status": .phrase(status.phrase)])
+        case .followUpInPast(let day):
+            Phrase("error.domain.followUpInPast", ["day": .date(day)])
         }
     }
 }
@@ -178,6 +196,21 @@ extension RecordKind {
         case .delivery: Phrase("record.delivery")
         case .dropOff: Phrase("record.dropOff")
         case .queueEntry: Phrase("record.queueEntry")
+        case .contact: Phrase("record.contact")
+        case .case: Phrase("record.case")
+        }
+    }
+}
+
+extension NationalID.Kind {
+    /// The kind of number, after "looks like": "a Norwegian fødselsnummer".
+    public var phrase: Phrase {
+        switch self {
+        case .norwegianBirthNumber: Phrase("nationalID.norwegianBirthNumber")
+        case .norwegianDNumber: Phrase("nationalID.norwegianDNumber")
+        case .norwegianHNumber: Phrase("nationalID.norwegianHNumber")
+        case .swedishPersonalNumber: Phrase("nationalID.swedishPersonalNumber")
+        case .swedishCoordinationNumber: Phrase("nationalID.swedishCoordinationNumber")
         }
     }
 }
@@ -190,6 +223,7 @@ extension TypedText.Field {
         case .staffID: Phrase("field.staffID")
         case .note: Phrase("field.note")
         case .relation: Phrase("field.relation")
+        case .text: Phrase("field.text")
         }
     }
 }

@@ -92,6 +92,10 @@ extension TimelineEntry.What {
         case .edited(let note?): Phrase("timeline.editedNote", ["note": .text(note)])
         case .edited(nil): Phrase("timeline.edited")
         case .merged(let from): Phrase("timeline.merged", ["record": .text(from.description)])
+        case .contact(_, let channel, let about, let text): about.phrased(channel: channel, text: text)
+        case .caseOpened(let id, let kind, let text):
+            Phrase("timeline.caseOpened", ["case": .text(id.description), "kind": .phrase(kind.phrase), "text": .text(text)])
+        case .caseUpdated(let id, let update): update.phrased(case: id)
         }
     }
 }

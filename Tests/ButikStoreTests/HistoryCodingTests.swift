@@ -72,6 +72,14 @@ import Testing
             #"{"refused":{"reason":"","parcels":[]}}"#, #"{"refused":{"reason":"x","parcels":["RR123456785NO"],"proxyName":"\#(strange)"}}"#,
             #"{"proxyAuthorised":{"name":"\#(strange)"}}"#,
             #"{"proxyRevoked":{"name":"Per"}}"#, #"{"droppedOff":{"_0":9,"tracking":"4558128234","carrier":"dhl"}}"#,
+            #"{"contact":{"_0":3,"channel":"messenger","about":{"parcel":"RR123456785NO"},"text":"\#(strange)"}}"#,
+            #"{"contact":{"_0":4,"channel":"x","about":{"case":2},"text":""}}"#,
+            #"{"contact":{"_0":5,"channel":"trustpilot","about":{"question":true},"text":"x"}}"#,
+            #"{"caseOpened":{"_0":2,"kind":"claimDamaged","text":"\#(strange)"}}"#,
+            #"{"caseOpened":{"_0":3,"kind":"deliveryBooking","text":"x"}}"#,
+            #"{"caseUpdated":{"_0":2,"_1":{"at":1764594000000,"staff":"\#(strange)","status":"waitingForCarrier","owner":"per","#
+                + #""followUp":"2026-12-04","addedParcels":["RR123456785NO","370725380000086508"],"text":"\#(strange)"}}}"#,
+            #"{"caseUpdated":{"_0":2,"_1":{"at":1764594000000,"staff":"siv","addedParcels":[]}}}"#,
         ]
         let items = try whats.enumerated().map { index, what in
             try decoded(TimelineItem.self, #"{"seq":\#(index + 1),"at":\#(1_764_594_000_000 - 86_400_000 * index),"staff":"ola","what":\#(what)}"#)
@@ -102,6 +110,7 @@ import Testing
         #expect(!part.stories.isEmpty && !part.timelines.isEmpty && !part.days.isEmpty)
         #expect(part.days.values.contains { !$0.carriers.isEmpty && !$0.staff.isEmpty })
         try expectSame(HistoryTables.dropOffs, part.dropOffCarriers.merging([DropOffID(1): strange, DropOffID(30): "dhl"]) { $1 })
+        try expectSame(HistoryTables.cases, part.caseCustomers.merging([CaseID(1): CustomerID(3), CaseID(Ranges.identifier.upperBound): CustomerID(1)]) { $1 })
     }
 
     @Test func numbersAndDatesReadBackExactly() throws {
@@ -132,8 +141,8 @@ import Testing
         #expect(bad(Day.self, bytes(Int.max)) == "a day \(Int.max) is out of range")
         let item = bytes(TimelineItem(seq: 1, at: Date(timeIntervalSince1970: 1_764_594_000), staff: "ola", what: .proxyRevoked(name: "Per")))
         var kind = item
-        kind[kind.count - 5] = 9  // the byte naming the kind, before the name's length and 3 bytes
-        #expect(bad(TimelineItem.self, kind) == "9 is not a kind of timeline item")
+        kind[kind.count - 5] = 10  // the byte naming the kind, before the name's length and 3 bytes
+        #expect(bad(TimelineItem.self, kind) == "10 is not a kind of timeline item")
         var date = item
         date.replaceSubrange(1..<9, with: Double.nan.bitPattern.littleEndianBytes)
         #expect(bad(TimelineItem.self, date) == "a date is out of range")

@@ -18,7 +18,34 @@ import Testing
         let names = try JSONDecoder().decode(
             DemoNames.self, from: Data(contentsOf: ButikResources.demoFolder.appendingPathComponent("names.json")))
         let zone = try JSONDecoder().decode(ShopLayout.self, from: layout)
-        records = DemoShop.records(names: names, layout: zone, now: Self.now)
+        records = Self.withCases(DemoShop.records(names: names, layout: zone, now: Self.now))
+    }
+
+    /// The demo's records with contacts and cases of its customers among them: after every 40th,
+    /// a case opened, an update of the first case or a contact about the last one, so that a
+    /// file behind the journal is caught up with updates of cases it holds.
+    static func withCases(_ demo: [Record]) -> [Record] {
+        var out: [Record] = [], customers: [CustomerID] = [], cases: [(id: CaseID, customer: CustomerID)] = []
+        for (index, record) in demo.enumerated() {
+            out.append(record)
+            if case .customerAdded(let customer) = record.event { customers.append(customer.id) }
+            guard index % 40 == 39, let customer = customers.last else { continue }
+            let event: Event
+            switch index / 40 % 3 {
+            case 0:
+                cases.append((CaseID(cases.count + 1), customer))
+                event = .caseOpened(Case(id: CaseID(cases.count), customer: customer, kind: .claim(.damaged), owner: record.staff,
+                                         text: "Box crushed", openedAt: record.at, openedBy: record.staff))
+            case 1 where !cases.isEmpty:
+                event = .caseUpdated(case: cases[0].id, CaseUpdate(at: record.at, staff: record.staff, status: .waitingForCarrier, text: "Asked"))
+            default:
+                event = .contactLogged(Contact(id: ContactID(index), customer: cases.last?.customer ?? customer, channel: .phone,
+                                               about: cases.last.map { .case($0.id) } ?? .question, text: "Called", at: record.at,
+                                               staff: record.staff))
+            }
+            out.append(Record(at: record.at, staff: record.staff, event: event))
+        }
+        return out
     }
 
     private func open(_ folder: URL) throws -> ShopStore { try ShopStore.open(folder: folder, defaultLayout: layout) }
@@ -35,7 +62,8 @@ import Testing
         }
         return History.Part(stories: try all(HistoryTables.stories), tracking: try all(HistoryTables.tracking),
                             timelines: try all(HistoryTables.timelines), days: try all(HistoryTables.days),
-                            onHandChanges: try all(HistoryTables.onHand), dropOffCarriers: try all(HistoryTables.dropOffs))
+                            onHandChanges: try all(HistoryTables.onHand), dropOffCarriers: try all(HistoryTables.dropOffs),
+                            caseCustomers: try all(HistoryTables.cases))
     }
 
     /// Asks every question the journal can be asked through the file and compares each answer
@@ -253,7 +281,7 @@ import Testing
                 tables: [plan(HistoryTables.stories, part.stories), plan(HistoryTables.tracking, part.tracking),
                          plan(HistoryTables.timelines, part.timelines), plan(HistoryTables.days, part.days),
                          HistoryFileWriter.plan(HistoryTables.onHand, changes, buckets: 1, keys: changes.count),
-                         plan(HistoryTables.dropOffs, part.dropOffCarriers)],
+                         plan(HistoryTables.dropOffs, part.dropOffCarriers), plan(HistoryTables.cases, part.caseCustomers)],
                 old: nil, ops: .live)
             #expect(try store.historyFileProblem() == nil, "check sees sound checksums; the values are read by the views")
             #expect(try store.history(for: .day(day)).counts(on: day) == whole.counts(on: day))
@@ -285,24 +313,25 @@ import Testing
         }
     }
 
-    /// A file of the former format (schema 1, JSON buckets), left by an older program, is not
-    /// read: `check` names it, and the first view names it and rebuilds it.
-    @Test func aFileOfTheFormerSchemaIsNamedAndRebuilt() throws {
+    /// A file of a former format (schema 1, JSON buckets; schema 2, without contacts and cases),
+    /// left by an older program, is not read: `check` names it, and the first view names it and
+    /// rebuilds it.
+    @Test(arguments: [1, 2]) func aFileOfAFormerSchemaIsNamedAndRebuilt(schema: Int) throws {
         try withTemporaryFolder { folder in
             let store = try open(folder)
             try store.append(records)
             _ = try store.history(for: .day(Day(Self.now, in: store.layout.zone)))
             var former = try #require(try header(folder))
-            former.schema = 1
+            former.schema = schema
             let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path(folder)))
             try handle.write(contentsOf: HistoryFileWriter.encodedHeader(former))
             try handle.close()
 
-            #expect(try store.historyFileProblem()?.contains("it was written in another format (1; this program writes 2)") == true)
+            #expect(try store.historyFileProblem()?.contains("it was written in another format (\(schema); this program writes 3)") == true)
             try expectEveryAnswerRight(store)
-            #expect(store.notices.map(\.english) == ["Ignored \(path(folder)): it was written in another format (1; this program writes 2). "
+            #expect(store.notices.map(\.english) == ["Ignored \(path(folder)): it was written in another format (\(schema); this program writes 3). "
                 + "It was rebuilt from the whole journal (slower this once, nothing lost)."])
-            #expect(try header(folder)?.schema == 2)
+            #expect(try header(folder)?.schema == 3)
             #expect(try store.historyFileProblem() == nil)
         }
     }

@@ -49,6 +49,12 @@ import ButikRuntime
         .invalidProxyRelation(limit: 40), .invalidValidUntil(moment.day.adding(days: 2000), earliest: moment.day, latest: moment.day.adding(days: 1826)),
         .proxyExpired(name: "Per Hansen", key: "MM", day: moment.day), .personalHandOutOnly(key: "MM"), .invalidEmail("kari@"),
         .noteTooLong(limit: 500), .nothingChanged(key: "MM"), .mergeWithItself(key: "MM"), .mergeBothQueued(kept: "MM", merged: "MM2"),
+        .numbersExhausted(.contact), .numbersExhausted(.case),
+        .nationalIDInText(.norwegianBirthNumber), .nationalIDInText(.norwegianDNumber), .nationalIDInText(.norwegianHNumber),
+        .nationalIDInText(.swedishPersonalNumber), .nationalIDInText(.swedishCoordinationNumber), .invalidLogText(limit: 1000),
+        .unknownCase("#12"), .notCustomersCase(case: CaseID(12), key: "MM"), .caseResolved(CaseID(12)), .caseNotResolved(CaseID(12)),
+        .caseUpdateEmpty(CaseID(12)), .followUpNeeded(status: .waitingForCarrier), .followUpNeeded(status: .waitingForCustomer),
+        .followUpInPast(moment.day), .hiddenCharacter("a\u{200B}b", .invisible("\u{200B}"), in: .text),
     ]
 
     static let trackingErrors: [TrackingError] = [
@@ -245,6 +251,15 @@ import ButikRuntime
         case .nothingChanged: 58
         case .mergeWithItself: 59
         case .mergeBothQueued: 60
+        case .nationalIDInText: 52
+        case .invalidLogText: 53
+        case .unknownCase: 54
+        case .notCustomersCase: 55
+        case .caseResolved: 56
+        case .caseNotResolved: 57
+        case .caseUpdateEmpty: 58
+        case .followUpNeeded: 59
+        case .followUpInPast: 60
         }
     }
 }

@@ -89,10 +89,12 @@ public enum CustomerNote {
     public static let limit = 500
 
     /// `text` with its spaces tidied (``TypedText``), nil when nothing is left; refused when it
-    /// holds a hidden character or is longer than ``limit``.
+    /// holds a hidden character, is longer than ``limit`` or holds what looks like a national
+    /// identity number (``NationalID``).
     public static func checked(_ text: String) throws(DomainError) -> String? {
         let note = try TypedText.tidied(text, as: .note)
         guard note.count <= limit else { throw .noteTooLong(limit: limit) }
+        try NationalID.check(note)
         return note.isEmpty ? nil : note
     }
 }

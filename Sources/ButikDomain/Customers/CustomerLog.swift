@@ -38,13 +38,14 @@ extension ShopState {
 
     /// Decides to note a refused hand-out with its reason in the customer's log. `parcels` must
     /// be the customer's; none given means their waiting parcels. The reason is 1 to
-    /// ``reasonLimit`` characters. `proxyName` names the proxy who came for them, if one did
+    /// ``reasonLimit`` characters holding no national identity number (``NationalID``). `proxyName` names the proxy who came for them, if one did
     /// (blank: none), as a registered proxy is named.
     public func refuseHandOut(_ customer: CustomerID, parcels: [ParcelID], reason: String, proxyName: String? = nil,
                               _ context: Context) throws(DomainError) -> Decision<CustomerLogEntry> {
         guard let known = records.customers[customer] else { throw .unknownCustomer(customer.description) }
         let text = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...Self.reasonLimit).contains(text.count) else { throw .invalidReason(limit: Self.reasonLimit) }
+        try NationalID.check(text)
         let typedProxy = proxyName?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         let proxy = typedProxy.isEmpty ? nil : try Self.proxyName(typedProxy)
         var ids: [ParcelID] = []

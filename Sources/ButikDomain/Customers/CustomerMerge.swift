@@ -17,8 +17,8 @@ public struct CustomerMerge: Equatable, Sendable {
 
 extension ShopState {
     /// Decides to merge `other` into `keep`, two records of one person: `other`'s parcels, log,
-    /// proxies (one of each name, compared folded), phone numbers, queue entry and drop-offs
-    /// go to `keep`; `keep`'s e-mail, note, channel and language stay unless it has none; it is
+    /// proxies (one of each name, compared folded), phone numbers, queue entry, drop-offs,
+    /// contacts and cases go to `keep`; `keep`'s e-mail, note, channel and language stay unless it has none; it is
     /// a regular by hand or collects in person only when either was; `other`'s key (and its
     /// retired keys) become retired keys of `keep`, which they still find. Refused for one
     /// customer twice, an unknown one, and two who both wait in the queue.
@@ -53,6 +53,8 @@ extension ShopState {
         moveLog(of: mergedID, to: keptID)
         moveQueueEntries(of: mergedID, to: keptID)
         moveDropOffs(of: mergedID, to: keptID)
+        moveContacts(of: mergedID, to: keptID)
+        moveCases(of: mergedID, to: keptID)
     }
 
     /// Every parcel of theirs in live state; each keeps the key written on it, which still
@@ -71,6 +73,17 @@ extension ShopState {
 
     private mutating func moveQueueEntries(of merged: CustomerID, to kept: CustomerID) {
         for id in records.queue.values.filter({ $0.customer == merged }).map(\.id) { update(id) { $0.customer = kept } }
+    }
+
+    private mutating func moveContacts(of merged: CustomerID, to kept: CustomerID) {
+        for id in records.contacts.values.filter({ $0.customer == merged }).map(\.id) { records.contacts[id]?.customer = kept }
+    }
+
+    private mutating func moveCases(of merged: CustomerID, to kept: CustomerID) {
+        for var moved in records.cases.values where moved.customer == merged {
+            moved.customer = kept
+            insert(moved)
+        }
     }
 
     private mutating func moveDropOffs(of merged: CustomerID, to kept: CustomerID) {

@@ -87,6 +87,24 @@ public enum DomainError: Error, Equatable, Sendable {
     case numbersExhausted(RecordKind)
     /// The computer's clock is outside ``Ranges/dates``: every action is recorded with its time.
     case clockWrong(Date)
+    /// A free text holding what looks like a national identity number of this kind (see
+    /// ``NationalID``): the kind of ID checked is recorded, never its number.
+    case nationalIDInText(NationalID.Kind)
+    /// A contact's or a case's text outside 1 to `limit` characters.
+    case invalidLogText(limit: Int)
+    case unknownCase(String)
+    /// A contact about a case of another customer.
+    case notCustomersCase(case: CaseID, key: CustomerKey)
+    /// A resolved case takes no update but a reopen.
+    case caseResolved(CaseID)
+    /// Only a resolved case is reopened.
+    case caseNotResolved(CaseID)
+    /// An update that changes nothing.
+    case caseUpdateEmpty(CaseID)
+    /// A case waiting for somebody needs a follow-up day.
+    case followUpNeeded(status: CaseStatus)
+    /// A follow-up day before today.
+    case followUpInPast(Day)
 }
 
 extension DomainError {

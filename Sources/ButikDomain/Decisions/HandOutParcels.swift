@@ -56,10 +56,11 @@ extension ShopState {
     /// (``ParcelStatus/isCollectable``: waiting, or already in the outbound area but not yet
     /// taken by the driver); a parcel is handed out at most once. A proxy gives
     /// their name (at most ``TypedText/nameLimit`` characters) and a note of their own ID (1 to
-    /// ``proxyIDLimit`` characters); one who is not registered for the customer is let through
-    /// on both IDs and flagged in the outcome; a registered one whose fullmakt ran out
-    /// (``Proxy/validUntil``) is refused, and so is every proxy of a customer who collects in
-    /// person only (``Customer/personalOnly``). One check of who collects covers one customer's
+    /// ``proxyIDLimit`` characters, the kind of ID and never its number: see ``NationalID``);
+    /// one who is not registered for the customer is let through on both IDs and flagged in the
+    /// outcome; a registered one whose fullmakt ran out (``Proxy/validUntil``) is refused, and so
+    /// is every proxy of a customer who collects in person only (``Customer/personalOnly``). One
+    /// check of who collects covers one customer's
     /// parcels: parcels of several customers are refused. A customer left with no waiting parcel
     /// has their open queue entry closed as done in the same decision.
     ///
@@ -76,6 +77,7 @@ extension ShopState {
         if isProxy, proxyName?.isEmpty ?? true { throw .proxyNameMissing }
         if let proxyName, proxyName.count > TypedText.nameLimit { throw .invalidProxyName(limit: TypedText.nameLimit) }
         if isProxy, !(1...Self.proxyIDLimit).contains(proxyID?.count ?? 0) { throw .invalidProxyID(limit: Self.proxyIDLimit) }
+        if let proxyID { try NationalID.check(proxyID) }
         var given: [Parcel] = []
         for id in ids {
             let parcel = try existing(id)

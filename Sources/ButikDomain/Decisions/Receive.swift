@@ -40,11 +40,13 @@ public struct Received: Equatable, Sendable {
     public var isNewCustomer: Bool
     /// Set when the parcel went to the overflow area.
     public var overflow: OverflowReason?
+    /// The customer's cases not resolved, oldest first: intake says so.
+    public var openCases: [Case] = []
 }
 
 extension ShopState {
     /// Decides to receive a parcel: resolves the recipient, picks the slot and the deadline, and
-    /// keeps the pickup code given or announced.
+    /// keeps the pickup code given or announced; the outcome names the customer's open cases.
     public func receive(_ request: ReceiveRequest, _ context: Context) throws(DomainError) -> Decision<Received> {
         let tracking = request.tracking.number
         let givenCode = try request.pickupCode.map { text throws(DomainError) in
@@ -101,7 +103,8 @@ extension ShopState {
             receivedBy: context.staff, status: .waiting, delivery: delivery?.id, preAdvised: announced != nil ? true : nil,
             pickupCode: givenCode ?? announced?.pickupCode)
         events.append(.parcelReceived(parcel))
-        return Decision(events: events, outcome: Received(parcel: parcel, customer: customer, isNewCustomer: isNew, overflow: overflow))
+        return Decision(events: events, outcome: Received(parcel: parcel, customer: customer, isNewCustomer: isNew, overflow: overflow,
+                                                          openCases: openCustomerCases(customer.id)))
     }
 
     /// The customer a name (and phone) refers to: same name ignoring case and accents; with

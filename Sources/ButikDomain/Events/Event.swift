@@ -49,6 +49,12 @@ public enum Event: Equatable, Sendable {
     /// Two records of one person made one: `merged`'s parcels, log, proxies, phones and queue
     /// entry go to `kept`, its key becomes one of `kept`'s retired keys, and its id names `kept`.
     case customersMerged(kept: CustomerID, merged: CustomerID)
+    /// A contact with a customer, logged.
+    case contactLogged(Contact)
+    /// A case opened for a customer.
+    case caseOpened(Case)
+    /// A change to a case (closing it is its status set to resolved).
+    case caseUpdated(case: CaseID, CaseUpdate)
 }
 
 /// An event with when it happened and who did it: one line of the journal.
@@ -73,6 +79,7 @@ extension Event: Codable {
         case queueEntryAdded, queueFetchStarted, queueEntryReady, queueEntryClosed, handOutRefused
         case proxyAuthorised, proxyRevoked
         case customerEdited, customersMerged
+        case contactLogged, caseOpened, caseUpdated
     }
 
     private enum Keys: String, CodingKey {
@@ -80,6 +87,7 @@ extension Event: Codable {
         case delivery, summary, expected, slot, capacity, dropOff, handover
         case entry, outcome, reason, proxy, name
         case kept, merged
+        case contact, `case`, update
     }
 
     public init(from decoder: any Decoder) throws {
@@ -130,6 +138,10 @@ extension Event: Codable {
         case .customerEdited: self = .customerEdited(try c.decode(Customer.self, forKey: .customer))
         case .customersMerged:
             self = .customersMerged(kept: try c.decode(CustomerID.self, forKey: .kept), merged: try c.decode(CustomerID.self, forKey: .merged))
+        case .contactLogged: self = .contactLogged(try c.decode(Contact.self, forKey: .contact))
+        case .caseOpened: self = .caseOpened(try c.decode(Case.self, forKey: .case))
+        case .caseUpdated:
+            self = .caseUpdated(case: try c.decode(CaseID.self, forKey: .case), try c.decode(CaseUpdate.self, forKey: .update))
         }
     }
 
@@ -226,6 +238,16 @@ extension Event: Codable {
             try c.encode(Kind.customersMerged, forKey: .type)
             try c.encode(kept, forKey: .kept)
             try c.encode(merged, forKey: .merged)
+        case .contactLogged(let contact):
+            try c.encode(Kind.contactLogged, forKey: .type)
+            try c.encode(contact, forKey: .contact)
+        case .caseOpened(let opened):
+            try c.encode(Kind.caseOpened, forKey: .type)
+            try c.encode(opened, forKey: .case)
+        case .caseUpdated(let id, let update):
+            try c.encode(Kind.caseUpdated, forKey: .type)
+            try c.encode(id, forKey: .case)
+            try c.encode(update, forKey: .update)
         }
     }
 }

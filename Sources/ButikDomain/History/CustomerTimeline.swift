@@ -2,7 +2,8 @@ import Foundation
 
 /// One line of a customer's timeline: a parcel of theirs received, handed out, returned...,
 /// a refusal noted in their log, a proxy registered or withdrawn, a return parcel dropped off,
-/// their record changed, another record merged into theirs.
+/// their record changed, another record merged into theirs, a contact logged, a case opened or
+/// changed.
 public struct TimelineEntry: Codable, Equatable, Sendable {
     public enum What: Codable, Equatable, Sendable {
         /// A step of one of their parcels (receipt, hand-out, undo, return, collection).
@@ -17,6 +18,9 @@ public struct TimelineEntry: Codable, Equatable, Sendable {
         case edited(note: String?)
         /// The record `from` was merged into theirs: its past is on this timeline too.
         case merged(from: CustomerID)
+        case contact(ContactID, channel: ContactChannel, about: Contact.About, text: String)
+        case caseOpened(CaseID, kind: CaseKind, text: String)
+        case caseUpdated(CaseID, CaseUpdate)
     }
 
     /// The journal entry's sequence number.
@@ -49,6 +53,9 @@ public struct TimelineItem: Codable, Equatable, Sendable {
         case droppedOff(DropOffID, tracking: TrackingNumber, carrier: String)
         case edited(note: String?)
         case merged(from: CustomerID)
+        case contact(ContactID, channel: ContactChannel, about: Contact.About, text: String)
+        case caseOpened(CaseID, kind: CaseKind, text: String)
+        case caseUpdated(CaseID, CaseUpdate)
     }
 
     public internal(set) var seq: Int
@@ -79,6 +86,32 @@ extension TimelineEntry.What {
         case .droppedOff(let tracking, let receipt, let carrier): "return parcel \(tracking) dropped off for \(carrier), receipt \(receipt)"
         case .edited(let note): "record changed\(note.map { "; note: \($0)" } ?? "")"
         case .merged(let from): "record \(from) merged into this one"
+        case .contact(_, let channel, let about, let text): "contact by \(channel.rawValue)\(about.phrase): \(text)"
+        case .caseOpened(let id, let kind, let text): "case \(id) opened (\(kind.code)): \(text)"
+        case .caseUpdated(let id, let update): "case \(id) \(update.phrase)"
         }
+    }
+}
+
+extension Contact.About {
+    /// ` about RR123456785NO`, ` about case #3`, or nothing for a question.
+    var phrase: String {
+        switch self {
+        case .parcel(let tracking): " about \(tracking)"
+        case .case(let id): " about case \(id)"
+        case .question: ""
+        }
+    }
+}
+
+extension CaseUpdate {
+    /// What changed: "status waitingForCarrier, follow-up 2026-12-04: asked PostNord".
+    var phrase: String {
+        var changes: [String] = []
+        if let status { changes.append("status \(status.rawValue)") }
+        if let owner { changes.append("owner \(owner)") }
+        if let followUp { changes.append("follow-up \(followUp)") }
+        if !addedParcels.isEmpty { changes.append("parcels \(addedParcels.map(\.value).joined(separator: ", "))") }
+        return changes.joined(separator: ", ") + (text.map { changes.isEmpty ? $0 : ": \($0)" } ?? "")
     }
 }

@@ -19,27 +19,33 @@ extension History {
         public var onHandChanges: [Day: Int] = [:]
         /// Each drop-off's carrier.
         public var dropOffCarriers: [DropOffID: String] = [:]
+        /// Each case's customer, whose timeline its updates go on.
+        public var caseCustomers: [CaseID: CustomerID] = [:]
 
         public init(stories: [ParcelID: ParcelStory] = [:], tracking: [TrackingNumber: [ParcelID]] = [:],
                     timelines: [CustomerID: [TimelineItem]] = [:], days: [Day: DayCounts] = [:],
-                    onHandChanges: [Day: Int] = [:], dropOffCarriers: [DropOffID: String] = [:]) {
+                    onHandChanges: [Day: Int] = [:], dropOffCarriers: [DropOffID: String] = [:],
+                    caseCustomers: [CaseID: CustomerID] = [:]) {
             self.stories = stories
             self.tracking = tracking
             self.timelines = timelines
             self.days = days
             self.onHandChanges = onHandChanges
             self.dropOffCarriers = dropOffCarriers
+            self.caseCustomers = caseCustomers
         }
     }
 
     /// What a history must hold before `records` are applied to it so that they change it as
-    /// they change the whole history: the stories of the parcels they name and the carriers of
-    /// the drop-offs. Where they change it: those stories, the timelines of `customers` (the
-    /// ones named, and with `ownerOf` the owners of the parcels named), the numbers received,
-    /// the days they happened on (and `onHandChanges`) and the drop-offs taken in.
+    /// they change the whole history: the stories of the parcels they name, the carriers of
+    /// the drop-offs and the customers of the cases. Where they change it: those stories, the
+    /// timelines of `customers` (the ones named, with `ownerOf` the owners of the parcels named
+    /// and with `customerOf` the customers of the cases named), the numbers received, the days
+    /// they happened on (and `onHandChanges`), the drop-offs taken in and the cases opened.
     public struct References: Equatable, Sendable {
         public var parcels: Set<ParcelID> = []
         public var dropOffs: Set<DropOffID> = []
+        public var cases: Set<CaseID> = []
         public var customers: Set<CustomerID> = []
         public var tracking: Set<TrackingNumber> = []
         public var days: Set<Day> = []
@@ -48,8 +54,9 @@ extension History {
     }
 
     /// The references of `records` (see ``References``); `ownerOf` gives a parcel's customer
-    /// where it is known.
-    public func references(of records: some Sequence<Record>, ownerOf: (ParcelID) -> CustomerID? = { _ in nil }) -> References {
+    /// and `customerOf` a case's where it is known.
+    public func references(of records: some Sequence<Record>, ownerOf: (ParcelID) -> CustomerID? = { _ in nil },
+                           customerOf: (CaseID) -> CustomerID? = { _ in nil }) -> References {
         var found = References()
         for record in records {
             found.days.insert(Day(record.at, in: zone))
@@ -68,6 +75,14 @@ extension History {
                 found.customers.insert(customer)
             case .customerEdited(let customer):
                 found.customers.insert(customer.id)
+            case .contactLogged(let contact):
+                found.customers.insert(contact.customer)
+            case .caseOpened(let opened):
+                found.cases.insert(opened.id)
+                found.customers.insert(opened.customer)
+            case .caseUpdated(let id, _):
+                found.cases.insert(id)
+                if let customer = customerOf(id) { found.customers.insert(customer) }
             case .parcelMoved, .deadlineExtended, .parcelReturning, .returnCancelled, .receiptUndone, .parcelsHandedOut, .handOutUndone,
                  .parcelsCollectedByDriver, .customerAdded, .deliveryStarted, .deliveryEnded, .parcelsExpected,
                  .slotCapacityChanged, .queueEntryAdded, .queueFetchStarted, .queueEntryReady, .queueEntryClosed:
@@ -90,8 +105,8 @@ extension History {
              .handOutRefused(_, let ids, _, _):
             ids
         case .driverHandover(let handover): handover.parcels
-        case .droppedOff, .proxyAuthorised, .proxyRevoked, .customerEdited, .customersMerged, .customerAdded, .deliveryStarted, .deliveryEnded, .parcelsExpected,
-             .slotCapacityChanged, .queueEntryAdded, .queueFetchStarted, .queueEntryReady, .queueEntryClosed:
+        case .droppedOff, .proxyAuthorised, .proxyRevoked, .customerEdited, .customersMerged, .contactLogged, .caseOpened, .caseUpdated,
+             .customerAdded, .deliveryStarted, .deliveryEnded, .parcelsExpected, .slotCapacityChanged, .queueEntryAdded, .queueFetchStarted, .queueEntryReady, .queueEntryClosed:
             []
         }
     }

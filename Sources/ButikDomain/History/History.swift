@@ -29,7 +29,7 @@ public struct History: Codable, Equatable, Sendable {
 
     /// Applies the journal entry `seq`. Entries at or before ``sequence`` were applied already
     /// and change nothing, so catching up from a stored copy may start anywhere before its end.
-    /// An entry naming an unknown parcel or drop-off changes nothing; never traps.
+    /// An entry naming an unknown parcel, drop-off or case changes nothing; never traps.
     public mutating func apply(_ record: Record, seq: Int) {
         guard seq > sequence else { return }
         sequence = seq
@@ -91,6 +91,14 @@ public struct History: Codable, Equatable, Sendable {
             customerEntry(customer.id, .edited(note: customer.note))
         case .customersMerged(let kept, let merged):
             customerEntry(kept, .merged(from: merged))
+        case .contactLogged(let contact):
+            customerEntry(contact.customer, .contact(contact.id, channel: contact.channel, about: contact.about, text: contact.text))
+        case .caseOpened(let opened):
+            part.caseCustomers[opened.id] = opened.customer
+            customerEntry(opened.customer, .caseOpened(opened.id, kind: opened.kind, text: opened.text))
+        case .caseUpdated(let id, let update):
+            guard let customer = part.caseCustomers[id] else { return }
+            customerEntry(customer, .caseUpdated(id, update))
         case .customerAdded, .deliveryStarted, .deliveryEnded, .parcelsExpected, .slotCapacityChanged,
              .queueEntryAdded, .queueFetchStarted, .queueEntryReady, .queueEntryClosed:
             break
@@ -173,6 +181,9 @@ extension History {
             what = .droppedOff(tracking: tracking, receipt: DropOff.receipt(of: id), carrier: carrier)
         case .edited(let note): what = .edited(note: note)
         case .merged(let from): what = .merged(from: from)
+        case .contact(let id, let channel, let about, let text): what = .contact(id, channel: channel, about: about, text: text)
+        case .caseOpened(let id, let kind, let text): what = .caseOpened(id, kind: kind, text: text)
+        case .caseUpdated(let id, let update): what = .caseUpdated(id, update)
         }
         return TimelineEntry(seq: item.seq, at: item.at, staff: item.staff, what: what)
     }

@@ -36,7 +36,7 @@ public protocol IdentifierTag: Sendable {
 
 /// The kinds of record that have ``Identifier``s.
 public enum RecordKind: Equatable, Sendable {
-    case customer, parcel, delivery, dropOff, queueEntry
+    case customer, parcel, delivery, dropOff, queueEntry, contact, `case`
 
     /// The kind named in the descriptions of damage found while reading: "parcel".
     public var name: String {
@@ -46,6 +46,8 @@ public enum RecordKind: Equatable, Sendable {
         case .delivery: "delivery"
         case .dropOff: "drop-off"
         case .queueEntry: "queue entry"
+        case .contact: "contact"
+        case .case: "case"
         }
     }
 }

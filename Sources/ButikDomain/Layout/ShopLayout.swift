@@ -55,6 +55,8 @@ public struct ShopLayout: Codable, Equatable, Sendable {
         /// How many days after its arrival a parcel may wait at most, extended when the customer
         /// asks (Posten: 14 in all); ``ShopLayout/defaultMaxHoldDays`` when the file leaves it out.
         public var maxHoldDays: Int? = nil
+        /// When damage found after arrival must be reported; none shown when the file leaves it out.
+        public var claims: ClaimRule? = nil
     }
 
     /// One shelf slot.
@@ -233,6 +235,7 @@ public struct ShopLayout: Codable, Equatable, Sendable {
                 found.append("carrier \(carrier.id)'s maxHoldDays must be its holdDays (\(carrier.holdDays)) to "
                     + "\(Ranges.holdDays.upperBound), not \(most)")
             }
+            found += carrier.claims?.problems(carrier: carrier.id) ?? []
         }
         return found
     }

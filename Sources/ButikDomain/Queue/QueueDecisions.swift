@@ -13,12 +13,14 @@ extension ShopState {
     }
 
     /// Decides to put a customer in the queue: at the counter now, or announced for
-    /// `announcedFor`. The customer must exist and have no open entry; a blank note is none.
+    /// `announcedFor`. The customer must exist and have no open entry; a blank note is none, and a note holds no
+    /// national identity number (``NationalID``).
     public func addToQueue(_ customer: CustomerID, announcedFor: Date?, note: String?,
                            _ context: Context) throws(DomainError) -> Decision<QueueEntry> {
         guard let known = records.customers[customer] else { throw .unknownCustomer(customer.description) }
         if let open = openQueueEntry(for: customer) { throw .alreadyQueued(key: known.key, status: open.status) }
         let text = note?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let text { try NationalID.check(text) }
         let entry = QueueEntry(id: try QueueEntryID.minted(from: records.nextQueueNumber), customer: customer, announcedFor: announcedFor,
                                note: text?.isEmpty == false ? text : nil, addedAt: context.now, addedBy: context.staff)
         return Decision(events: [.queueEntryAdded(entry)], outcome: entry)

@@ -31,6 +31,10 @@ public struct ShopIndexes: Sendable {
     public internal(set) var waitingDropOffByTracking: [TrackingNumber: DropOffID] = [:]
     /// Each customer's open queue entry.
     public internal(set) var openQueueByCustomer: [CustomerID: QueueEntryID] = [:]
+    /// Each customer's cases, open or resolved, in id order.
+    public internal(set) var casesByCustomer: [CustomerID: [CaseID]] = [:]
+    /// The cases not resolved.
+    public internal(set) var openCases: Set<CaseID> = []
 
     init() {}
 
@@ -46,6 +50,7 @@ public struct ShopIndexes: Sendable {
         for parcel in records.parcels.values.sorted(by: { $0.id < $1.id }) { replace(nil, with: parcel) }
         for dropOff in records.dropOffs.values.sorted(by: { $0.id < $1.id }) { replace(nil, with: dropOff) }
         for entry in records.queue.values.sorted(by: { $0.id < $1.id }) { replace(nil, with: entry) }
+        for opened in records.cases.values.sorted(by: { $0.id < $1.id }) { replace(nil, with: opened) }
     }
 
     /// Forgets what referred to the parcels ``ShopRecords/compacted()`` dropped from `records`
@@ -69,6 +74,16 @@ public struct ShopIndexes: Sendable {
     mutating func replace(_ old: QueueEntry?, with entry: QueueEntry) {
         if let old, openQueueByCustomer[old.customer] == old.id { openQueueByCustomer[old.customer] = nil }
         if entry.status.isOpen { openQueueByCustomer[entry.customer] = entry.id }
+    }
+
+    mutating func replace(_ old: Case?, with new: Case) {
+        if let old, old.customer != new.customer { casesByCustomer[old.customer]?.removeAll { $0 == old.id } }
+        if old?.customer != new.customer {
+            // Kept by number, oldest first, also when a merge brings older cases.
+            let ids = casesByCustomer[new.customer, default: []]
+            casesByCustomer[new.customer, default: []].insert(new.id, at: ids.firstIndex { $0 > new.id } ?? ids.count)
+        }
+        if new.status == .resolved { openCases.remove(new.id) } else { openCases.insert(new.id) }
     }
 
     /// `indexingName` false leaves ``nameIndex`` to be built once for every name.

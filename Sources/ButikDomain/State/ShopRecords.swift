@@ -29,6 +29,12 @@ public struct ShopRecords: Sendable, Equatable {
     public internal(set) var customerLogs: [CustomerID: [CustomerLogEntry]] = [:]
     /// The customers merged into another, each to the one it is now (never to a merged one).
     public internal(set) var mergedCustomers: [CustomerID: CustomerID] = [:]
+    /// Contacts logged with customers; never compacted away.
+    public internal(set) var contacts: [ContactID: Contact] = [:]
+    public internal(set) var nextContactNumber = 1
+    /// Cases, open and resolved; never compacted away.
+    public internal(set) var cases: [CaseID: Case] = [:]
+    public internal(set) var nextCaseNumber = 1
 
     public init() {}
 }
@@ -37,7 +43,7 @@ public struct ShopRecords: Sendable, Equatable {
 /// dictionary is a list sorted by id (synthesised coding writes a dictionary keyed by a number
 /// as one flat list of keys and values, in hash order), the fields added after the first
 /// snapshots (deliveries, manifests, capacities, drop-offs, the queue, the logs, the merged
-/// customers) may be missing in an old one, and the next numbers are checked against
+/// customers, contacts, cases) may be missing in an old one, and the next numbers are checked against
 /// ``Ranges/nextNumber``. Every field is in both functions below; `ShopStateTests` round-trips
 /// a state from a random journal to hold them to that.
 extension ShopRecords: Codable {
@@ -45,6 +51,7 @@ extension ShopRecords: Codable {
         case customers, parcels, nextCustomerNumber, nextParcelNumber, lastRecordAt
         case openDeliveries, nextDeliveryNumber, expected, capacityOverrides, dropOffs, nextDropOffNumber
         case queue, nextQueueNumber, customerLogs, mergedCustomers
+        case contacts, nextContactNumber, cases, nextCaseNumber
     }
 
     private struct CustomerLog: Codable {
@@ -92,6 +99,10 @@ extension ShopRecords: Codable {
         nextQueueNumber = try c.decodeIfPresent(Int.self, forKey: .nextQueueNumber, in: Ranges.nextNumber, "next queue entry number") ?? 1
         for log in try c.decodeIfPresent([CustomerLog].self, forKey: .customerLogs) ?? [] { customerLogs[log.customer] = log.entries }
         for entry in try c.decodeIfPresent([Merged].self, forKey: .mergedCustomers) ?? [] { mergedCustomers[entry.merged] = entry.kept }
+        for contact in try c.decodeIfPresent([Contact].self, forKey: .contacts) ?? [] { contacts[contact.id] = contact }
+        nextContactNumber = try c.decodeIfPresent(Int.self, forKey: .nextContactNumber, in: Ranges.nextNumber, "next contact number") ?? 1
+        for opened in try c.decodeIfPresent([Case].self, forKey: .cases) ?? [] { cases[opened.id] = opened }
+        nextCaseNumber = try c.decodeIfPresent(Int.self, forKey: .nextCaseNumber, in: Ranges.nextNumber, "next case number") ?? 1
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -113,6 +124,10 @@ extension ShopRecords: Codable {
         try c.encode(customerLogs.sorted { $0.key < $1.key }.map { CustomerLog(customer: $0.key, entries: $0.value) },
                      forKey: .customerLogs)
         try c.encode(mergedCustomers.sorted { $0.key < $1.key }.map { Merged(merged: $0.key, kept: $0.value) }, forKey: .mergedCustomers)
+        try c.encode(contacts.values.sorted { $0.id < $1.id }, forKey: .contacts)
+        try c.encode(nextContactNumber, forKey: .nextContactNumber)
+        try c.encode(cases.values.sorted { $0.id < $1.id }, forKey: .cases)
+        try c.encode(nextCaseNumber, forKey: .nextCaseNumber)
     }
 }
 

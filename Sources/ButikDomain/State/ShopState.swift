@@ -184,7 +184,20 @@ extension ShopState {
             insert(customer)
         case .customersMerged(let kept, let merged):
             merge(merged, into: kept)
+        case .contactLogged(let contact):
+            records.contacts[contact.id] = contact
+            records.nextContactNumber = max(records.nextContactNumber, contact.id.rawValue + 1)
+        case .caseOpened(let opened):
+            insert(opened)
+            records.nextCaseNumber = max(records.nextCaseNumber, opened.id.rawValue + 1)
+        case .caseUpdated(let id, let update):
+            guard let known = records.cases[id] else { return }
+            insert(known.updated(with: update))
         }
+    }
+
+    mutating func insert(_ new: Case) {
+        indexes.replace(records.cases.updateValue(new, forKey: new.id), with: new)
     }
 
     mutating func insert(_ dropOff: DropOff) {

@@ -1,5 +1,5 @@
 /// The rule for short texts people type that the shop stores and shows again: customer and
-/// proxy names, staff ids, notes, a proxy's relation.
+/// proxy names, staff ids, notes, a proxy's relation, the texts of contacts and cases.
 ///
 /// Spaces are tidied: runs of whitespace (tabs and line breaks too) become one space, none at
 /// the ends. Nothing else is changed: a text holding a character that acts instead of showing
@@ -20,7 +20,8 @@ public enum TypedText {
 
     /// What a typed text is, for messages.
     public enum Field: Equatable, Sendable {
-        case name, staffID, note, relation
+        /// `text`: a free text, like a contact's or a case's.
+        case name, staffID, note, relation, text
     }
 
     /// `text` with its spaces tidied, or a ``DomainError/hiddenCharacter(_:_:in:)`` refusal.

@@ -39,11 +39,27 @@ public struct Day: Hashable, Comparable, Codable, Sendable, CustomStringConverti
 
     /// Parses `DD.MM.YYYY` as people write a date here (`1.3.2031` too).
     public init?(dotted text: String) {
+        guard text.split(separator: ".", omittingEmptySubsequences: false).count == 3 else { return nil }
+        self.init(typed: text, from: Day(ordinal: 0))
+    }
+
+    /// A day as a clerk types it, `DD.MM.YYYY` or `DD.MM` (the first such day from `today` on:
+    /// `02.01` typed in December is next January's), spaces around it ignored; nil for
+    /// anything else or a date that does not exist.
+    public init?(typed text: String, from today: Day) {
         let parts = text.trimmingCharacters(in: .whitespaces).split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[2].count == 4, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
-              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-              let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]) else { return nil }
-        self.init(year: y, month: m, day: d)
+        guard (2...3).contains(parts.count), parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+              parts.prefix(2).allSatisfy({ (1...2).contains($0.count) }), let day = Int(parts[0]), let month = Int(parts[1]) else { return nil }
+        if parts.count == 3 {
+            guard parts[2].count == 4, let year = Int(parts[2]) else { return nil }
+            self.init(year: year, month: month, day: day)
+            return
+        }
+        // 29 February comes within four years.
+        let year = today.components.year
+        guard let next = (year...year + 4).lazy.compactMap({ Day(year: $0, month: month, day: day) }).first(where: { $0 >= today })
+        else { return nil }
+        self = next
     }
 
     /// The date that `date` falls on in `timeZone`.

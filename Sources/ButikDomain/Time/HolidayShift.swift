@@ -11,7 +11,7 @@ public enum HolidayShift {
         var counted = 0
         while counted < 3 {
             working = working.adding(days: 1)
-            if working.isoWeekday <= 5 { counted += 1 }
+            if working.isWorkingDay { counted += 1 }
         }
         return working
     }
@@ -23,5 +23,20 @@ extension ShopLayout.Carrier {
     public func deadline(receivedOn day: Day, holdDays: Int? = nil) -> Day {
         let deadline = day.adding(days: holdDays ?? self.holdDays)
         return holidayShifts == true ? HolidayShift.shifted(deadline) : deadline
+    }
+}
+
+extension Day {
+    /// Monday to Friday, but New Year's Day (the holiday ``HolidayShift`` counts from).
+    public var isWorkingDay: Bool {
+        let (_, month, day) = components
+        return isoWeekday <= 5 && !(month == 1 && day == 1)
+    }
+
+    /// The first working day after this one.
+    public var nextWorkingDay: Day {
+        var next = adding(days: 1)
+        while !next.isWorkingDay { next = next.adding(days: 1) }
+        return next
     }
 }

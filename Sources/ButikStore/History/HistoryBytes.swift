@@ -1,7 +1,7 @@
 import ButikDomain
 import Foundation
 
-/// The bytes of a `history.bin` bucket (schema 2): whole numbers as LEB128 varints (signed ones
+/// The bytes of a `history.bin` bucket (schema 3): whole numbers as LEB128 varints (signed ones
 /// zigzagged), text as its UTF-8 length and bytes, a date as the 8 bytes of its
 /// `timeIntervalSince1970` (exact, little-endian), a list as its count and its elements. No
 /// names and no punctuation: a year's file is a third of the JSON it replaced, and writing it

@@ -149,13 +149,17 @@ extension TimelineItem: HistoryCodable {
             out.byte(4); id.write(to: &out); out.string(tracking.value); out.string(carrier)
         case .edited(let note): out.byte(5); out.optional(note) { $0.string($1) }
         case .merged(let customer): out.byte(6); customer.write(to: &out)
+        case .contact(let id, let channel, let about, let text):
+            out.byte(7); id.write(to: &out); out.string(channel.rawValue); about.write(to: &out); out.string(text)
+        case .caseOpened(let id, let kind, let text): out.byte(8); id.write(to: &out); out.string(kind.code); out.string(text)
+        case .caseUpdated(let id, let update): out.byte(9); id.write(to: &out); update.write(to: &out)
         }
     }
 
     init(from input: inout HistoryIn) throws(HistoryIn.Bad) {
         let seq = try input.int(), at = try input.date(), staff = StaffID(stored: try input.string())
         let what: What
-        switch try input.tag(below: 7, of: "timeline item") {
+        switch try input.tag(below: 10, of: "timeline item") {
         case 0: what = .parcel(try ParcelID(from: &input), step: try input.int(in: 0...Int.max, "a step"))
         case 1:
             what = .refused(reason: try input.string(), parcels: try [TrackingNumber](from: &input),
@@ -164,9 +168,63 @@ extension TimelineItem: HistoryCodable {
         case 3: what = .proxyRevoked(name: try input.string())
         case 4: what = .droppedOff(try DropOffID(from: &input), tracking: try TrackingNumber(from: &input), carrier: try input.string())
         case 5: what = .edited(note: try input.optional { input throws(HistoryIn.Bad) in try input.string() })
-        default: what = .merged(from: try CustomerID(from: &input))
+        case 6: what = .merged(from: try CustomerID(from: &input))
+        case 7:
+            what = .contact(try ContactID(from: &input), channel: try input.named(ContactChannel.self), about: try Contact.About(from: &input),
+                            text: try input.string())
+        case 8: what = .caseOpened(try CaseID(from: &input), kind: try CaseKind(from: &input), text: try input.string())
+        default: what = .caseUpdated(try CaseID(from: &input), try CaseUpdate(from: &input))
         }
         self.init(seq: seq, at: at, staff: staff, what: what)
+    }
+}
+
+extension Contact.About: HistoryCodable {
+    func write(to out: inout HistoryOut) {
+        switch self {
+        case .parcel(let tracking): out.byte(0); tracking.write(to: &out)
+        case .case(let id): out.byte(1); id.write(to: &out)
+        case .question: out.byte(2)
+        }
+    }
+
+    init(from input: inout HistoryIn) throws(HistoryIn.Bad) {
+        switch try input.tag(below: 3, of: "contact's subject") {
+        case 0: self = .parcel(try TrackingNumber(from: &input))
+        case 1: self = .case(try CaseID(from: &input))
+        default: self = .question
+        }
+    }
+}
+
+extension CaseKind: HistoryCodable {
+    func write(to out: inout HistoryOut) { out.string(code) }
+
+    init(from input: inout HistoryIn) throws(HistoryIn.Bad) {
+        let code = try input.string()
+        guard let kind = CaseKind(code: code) else { throw HistoryIn.Bad(reason: "\"\(code)\" is not a kind of case") }
+        self = kind
+    }
+}
+
+extension CaseUpdate: HistoryCodable {
+    func write(to out: inout HistoryOut) {
+        out.date(at)
+        out.string(staff.value)
+        out.optional(status) { $0.string($1.rawValue) }
+        out.optional(owner) { $0.string($1.value) }
+        out.optional(followUp) { $1.write(to: &$0) }
+        addedParcels.write(to: &out)
+        out.optional(text) { $0.string($1) }
+    }
+
+    init(from input: inout HistoryIn) throws(HistoryIn.Bad) {
+        self.init(at: try input.date(), staff: StaffID(stored: try input.string()),
+                  status: try input.optional { input throws(HistoryIn.Bad) in try input.named(CaseStatus.self) },
+                  owner: try input.optional { input throws(HistoryIn.Bad) in StaffID(stored: try input.string()) },
+                  followUp: try input.optional { input throws(HistoryIn.Bad) in try Day(from: &input) },
+                  addedParcels: try [TrackingNumber](from: &input),
+                  text: try input.optional { input throws(HistoryIn.Bad) in try input.string() })
     }
 }
 

@@ -19,8 +19,9 @@ import Foundation
 /// are counted in, and per table its bucket count, key count and the CRC-32 of its table.
 enum HistoryFile {
     static let name = "history.bin"
-    /// 2: buckets in bytes (``HistoryOut``); 1 was JSON, and such a file is rebuilt.
-    static let schema = 2
+    /// 3: with edits, merges, contacts and cases on the timelines and a table of the cases'
+    /// customers; 2 was without them and 1 was JSON, and such a file is rebuilt.
+    static let schema = 3
     static let headerSize = 4096
 
     struct Header: Codable, Equatable {
@@ -96,8 +97,9 @@ enum HistoryTables {
         (-Ranges.parcelCount.upperBound...Ranges.parcelCount.upperBound).contains(change)
     })
     static let dropOffs = HistoryTable<DropOffID, String>(index: 5, name: "dropOffs") { id, buckets in id.rawValue % buckets }
+    static let cases = HistoryTable<CaseID, CustomerID>(index: 6, name: "cases") { id, buckets in id.rawValue % buckets }
 
-    static let names = ["stories", "tracking", "timelines", "days", "onHand", "dropOffs"]
+    static let names = ["stories", "tracking", "timelines", "days", "onHand", "dropOffs", "cases"]
 
     /// The bucket of a search by the end of a number (see ``tracking``).
     static func trackingBucket(ofEnding text: String, buckets: Int) -> Int {

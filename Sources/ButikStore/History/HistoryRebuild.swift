@@ -135,7 +135,8 @@ final class HistoryRebuild {
             return Piece<[TimelineItem]>.runs(count: spilled + kept.count, runs, then: kept)
         }
         return [storyPlan, plan(HistoryTables.tracking, part.tracking), timelinePlan, plan(HistoryTables.days, part.days),
-                plan(HistoryTables.onHand, part.onHandChanges, buckets: 1), plan(HistoryTables.dropOffs, part.dropOffCarriers)]
+                plan(HistoryTables.onHand, part.onHandChanges, buckets: 1), plan(HistoryTables.dropOffs, part.dropOffCarriers),
+                plan(HistoryTables.cases, part.caseCustomers)]
     }
 }
 

@@ -127,6 +127,7 @@ extension ShopStore {
         }
         part.stories = try reader.pieces(HistoryTables.stories, for: Set(part.tracking.values.joined()).union(named.parcels))
         part.dropOffCarriers = try reader.pieces(HistoryTables.dropOffs, for: named.dropOffs)
+        part.caseCustomers = try reader.pieces(HistoryTables.cases, for: blank.references(of: tail.lazy.map(\.0)).cases)
         var history = History(zone: layout.zone, sequence: reader.header.seq, part: part)
         for (record, seq) in tail { history.apply(record, seq: seq) }
         if case .timeline(let customer, let since, let page, let size) = question {
@@ -191,7 +192,8 @@ extension ShopStore {
         let named = blank.references(of: records)
         part.stories = try load(HistoryTables.stories, named.parcels)
         part.dropOffCarriers = try load(HistoryTables.dropOffs, named.dropOffs)
-        let touched = blank.references(of: records) { part.stories[$0]?.customer }
+        part.caseCustomers = try load(HistoryTables.cases, named.cases)
+        let touched = blank.references(of: records, ownerOf: { part.stories[$0]?.customer }, customerOf: { part.caseCustomers[$0] })
         part.timelines = try load(HistoryTables.timelines, touched.customers)
         part.tracking = try load(HistoryTables.tracking, touched.tracking)
         part.days = try load(HistoryTables.days, touched.days)
@@ -209,7 +211,8 @@ extension ShopStore {
         }
         let plans = [plan(HistoryTables.stories, after.stories), plan(HistoryTables.tracking, after.tracking),
                      plan(HistoryTables.timelines, after.timelines), plan(HistoryTables.days, after.days),
-                     plan(HistoryTables.onHand, after.onHandChanges), plan(HistoryTables.dropOffs, after.dropOffCarriers)]
+                     plan(HistoryTables.onHand, after.onHandChanges), plan(HistoryTables.dropOffs, after.dropOffCarriers),
+                     plan(HistoryTables.cases, after.caseCustomers)]
         let full = plans.indices.contains { $0 != HistoryTables.onHand.index && HistoryFile.isOverfull(buckets: plans[$0].buckets, keys: plans[$0].keys) }
         return complete && !full ? plans : nil
     }

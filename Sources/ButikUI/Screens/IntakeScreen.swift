@@ -246,6 +246,7 @@ public struct IntakeScreen: WritingScreen {
                 let slot: [String: Phrase.Argument] = ["slot": .text(received.parcel.slot.value)]
                 problem.append(overflow == .large ? Phrase("intake.floor.large", slot) : Phrase("intake.floor.full", slot))
             }
+            problem += received.openCases.map { $0.openNotice(key: received.customer.key) }
         case .receiptUndone(let parcel):
             receivedHere.removeAll { $0 == parcel.id }
             if last?.parcel.id == parcel.id { last = nil }

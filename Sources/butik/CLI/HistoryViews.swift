@@ -123,7 +123,7 @@ struct TimelineEntryView: Encodable {
     let at: Date
     let staff: String
     /// A parcel step's type (see ``StepFields``), or `refusal`, `proxyAuthorised`,
-    /// `proxyRevoked`, `droppedOff`, `edited`, `merged`.
+    /// `proxyRevoked`, `droppedOff`, `edited`, `merged`, `contact`, `caseOpened`, `caseUpdated`.
     let type: String
     let text: String
     var step: StepFields?
@@ -139,6 +139,13 @@ struct TimelineEntryView: Encodable {
     var note: String?
     /// The record merged in.
     var merged: String?
+    /// A contact's channel and what it was about (`parcel` as `tracking`, `case`).
+    var channel: String?
+    var `case`: Int?
+    var kind: String?
+    var status: String?
+    var owner: String?
+    var followUp: Day?
 
     init(_ entry: TimelineEntry) {
         seq = entry.seq
@@ -156,11 +163,24 @@ struct TimelineEntryView: Encodable {
         case .droppedOff(let number, let given, let taker): (type, tracking, receipt, carrier) = ("droppedOff", number.value, given, taker)
         case .edited(let text): (type, note) = ("edited", text)
         case .merged(let from): (type, merged) = ("merged", from.description)
+        case .contact(_, let by, let about, let said):
+            (type, channel, reason) = ("contact", by.rawValue, said)
+            switch about {
+            case .parcel(let number): tracking = number.value
+            case .case(let id): self.case = id.rawValue
+            case .question: break
+            }
+        case .caseOpened(let id, let what, let said): (type, self.case, kind, reason) = ("caseOpened", id.rawValue, what.code, said)
+        case .caseUpdated(let id, let update):
+            (type, self.case, status, owner, followUp) = ("caseUpdated", id.rawValue, update.status?.rawValue, update.owner?.value, update.followUp)
+            reason = update.text
+            parcels = update.addedParcels.isEmpty ? nil : update.addedParcels.map(\.value)
         }
     }
 
     private enum Keys: String, CodingKey {
         case seq, at, staff, type, text, tracking, parcels, reason, proxyName, name, receipt, carrier, note, merged
+        case channel, `case`, kind, status, owner, followUp
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -180,6 +200,12 @@ struct TimelineEntryView: Encodable {
         try c.encodeIfPresent(carrier, forKey: .carrier)
         try c.encodeIfPresent(note, forKey: .note)
         try c.encodeIfPresent(merged, forKey: .merged)
+        try c.encodeIfPresent(channel, forKey: .channel)
+        try c.encodeIfPresent(self.case, forKey: .case)
+        try c.encodeIfPresent(kind, forKey: .kind)
+        try c.encodeIfPresent(status, forKey: .status)
+        try c.encodeIfPresent(owner, forKey: .owner)
+        try c.encodeIfPresent(followUp, forKey: .followUp)
     }
 }
 

@@ -1,5 +1,6 @@
 import ButikDomain
 import ButikText
+import Foundation
 
 extension Verb {
     static let customer = Verb(
@@ -16,6 +17,7 @@ extension Verb {
             "merge KEEP OTHER \(may: O.yes) \(may: O.json)",
             "proxy KEY \(O.add, or: O.remove) \(may: O.relation) \(may: O.validUntil) \(may: O.json)",
             "history KEY \(may: O.since) \(may: O.page) \(may: O.json)",
+            "contact KEY \(O.channel) [\(O.parcel, or: O.caseNumber)] TEXT \(may: O.json)",
         ],
         details: Phrase("cli.customer.details", ["n": .count(historyPageSize)]),
         run: runCustomer)
@@ -41,14 +43,18 @@ extension Verb {
         static let since = Option.day("--since", help: Phrase("cli.customer.option.since"))
         static let page = Option.number("--page", help: Phrase("cli.customer.option.page"), in: 1...1_000_000,
                                         takes: Phrase("cli.customer.takes.page"))
+        static let parcel = Option.text("--parcel", "TRACKING", help: Phrase("cli.customer.option.parcel"))
+        static let caseNumber = Option<CaseID>("--case", "N", help: Phrase("cli.customer.option.case"), takes: Phrase("cli.takes.case"),
+                                               parse: Verb.caseID)
         static let json = Flag.json(Phrase("cli.customer.json"))
 
         /// The actions each option goes with (`--json` goes with all).
         static let actions: [(option: any OptionDeclaration, actions: [String])] = [
             (key, ["add", "edit"]), (phone, ["add", "edit"]), (email, ["add", "edit"]), (note, ["add", "edit"]),
-            (name, ["edit"]), (channel, ["edit"]), (language, ["edit"]), (regular, ["edit"]), (notRegular, ["edit"]),
+            (name, ["edit"]), (channel, ["edit", "contact"]), (language, ["edit"]), (regular, ["edit"]), (notRegular, ["edit"]),
             (personalOnly, ["edit"]), (anyProxy, ["edit"]), (yes, ["merge"]), (add, ["proxy"]), (remove, ["proxy"]),
             (relation, ["proxy"]), (validUntil, ["proxy"]), (since, ["history"]), (page, ["history"]),
+            (parcel, ["contact"]), (caseNumber, ["contact"]),
         ]
     }
 
@@ -56,10 +62,10 @@ extension Verb {
 
     private static func runCustomer(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
         guard let action = args.positionals.first else { throw .usage(Phrase("cli.customer.needsAction")) }
-        let actions = ["add", "show", "edit", "note", "merge", "proxy", "history"]
+        let actions = ["add", "show", "edit", "note", "merge", "proxy", "history", "contact"]
         guard actions.contains(action) else {
             throw .usage(Phrase("cli.usage.action", ["verb": .text("customer"), "actions": .list(Array(actions.dropLast())),
-                                                     "last": .text("history"), "given": .text(action)]))
+                                                     "last": .text("contact"), "given": .text(action)]))
         }
         for (option, allowed) in O.actions where args.gave(option) && !allowed.contains(action) {
             throw .usage(Phrase("cli.customer.optionFor", ["option": .text(option.name), "actions": .list(allowed.map { "customer \($0)" })]))
@@ -82,6 +88,7 @@ extension Verb {
         case "edit", "note": try runCustomerEdit(args, session)
         case "merge": return try runCustomerMerge(args, session)
         case "proxy": try runProxy(args, session)
+        case "contact": try runContact(args, session)
         default: try runCustomerHistory(args, session)
         }
         return 0
@@ -115,5 +122,57 @@ extension Verb {
             Output.line(session.words.text("cli.customer.proxyRemoved", ["proxy": .text(proxy.name), "key": .text(customer.key.value), "name": .text(customer.name)]))
         }
 
+    }
+}
+
+extension Verb {
+    /// `customer contact KEY --channel C [--parcel T | --case N] TEXT`.
+    fileprivate static func runContact(_ args: Arguments, _ session: Session) throws(CLIError) {
+        guard args.positionals.count >= 3 else { throw .usage(Phrase("cli.customer.contactNeeds")) }
+        guard let channel = args.value(CustomerOptions.channel) else {
+            throw .usage(Phrase("cli.usage.needs", ["verb": .text("customer contact"), "option": .text(CustomerOptions.channel.spelling)]))
+        }
+        let parcel = args.value(CustomerOptions.parcel).map(Tracking.lookupKey), id = args.value(CustomerOptions.caseNumber)
+        guard parcel == nil || id == nil else {
+            throw .usage(Phrase("cli.usage.oneOf", ["verb": .text("customer contact"), "first": .text(CustomerOptions.parcel.spelling),
+                                                    "second": .text(CustomerOptions.caseNumber.spelling)]))
+        }
+        let about: Contact.About = parcel.map { .parcel($0) } ?? id.map { .case($0) } ?? .question
+        let key = args.positionals[1], text = args.positionals.dropFirst(2).joined(separator: " ")
+        let store = try session.openStore()
+        let contact = try session.perform(store) { state, context throws(DomainError) in
+            guard let customer = state.customer(withKey: CustomerKey(typed: key)) else { throw DomainError.unknownCustomer(key) }
+            return try state.logContact(customer.id, channel: channel, about: about, text: text, context)
+        }
+        if args.has(CustomerOptions.json) {
+            try Output.json(ContactView(contact, key: store.state.customers[contact.customer]?.key.value ?? key))
+        } else {
+            Output.line(session.words.text("cli.customer.contactLogged", ["contact": .text(contact.id.description),
+                                                                          "key": .text(store.state.customers[contact.customer]?.key.value ?? key),
+                                                                          "what": .phrase(contact.about.phrased(channel: contact.channel, text: contact.text))]))
+        }
+    }
+}
+
+/// `customer contact --json`.
+private struct ContactView: Encodable {
+    let contact: Int
+    let key: String
+    let channel: String
+    let tracking: String?
+    let `case`: Int?
+    let text: String
+    let at: Date
+    let staff: String
+
+    init(_ contact: Contact, key: String) {
+        self.contact = contact.id.rawValue
+        self.key = key
+        channel = contact.channel.rawValue
+        if case .parcel(let number) = contact.about { tracking = number.value } else { tracking = nil }
+        if case .case(let id) = contact.about { self.case = id.rawValue } else { self.case = nil }
+        text = contact.text
+        at = contact.at
+        staff = contact.staff.value
     }
 }

@@ -61,6 +61,7 @@ extension Verb {
             }
             if parcel.checkDigit == .overridden { Output.line(words.text("cli.receive.overridden")) }
             if let note = received.customer.note { Output.line(words.text("cli.receive.note", ["note": .text(note)])) }
+            for open in received.openCases { Output.line(words.text(open.openNotice(key: received.customer.key))) }
 
         }
         return 0
@@ -80,6 +81,8 @@ private struct ReceivedView: Encodable {
     let checkDigit: String
     let format: String
     let pickupCode: PickupCode?
+    /// The numbers of the customer's open cases.
+    let openCases: [Int]
 
     init(_ received: Received) {
         let parcel = received.parcel
@@ -94,5 +97,6 @@ private struct ReceivedView: Encodable {
         checkDigit = parcel.checkDigit.rawValue
         format = parcel.format.rawValue
         pickupCode = parcel.pickupCode
+        openCases = received.openCases.map(\.id.rawValue)
     }
 }

@@ -68,6 +68,22 @@ import Testing
                                   context).outcome.unregisteredProxy == false)
     }
 
+    @Test func theMergedRecordsContactsAndCasesMoveToTheKeptOne() throws {
+        var shop = try Self.shop()
+        let context = Fixtures.later(60)
+        let contact = shop.run(try shop.state.logContact(Self.other, channel: .messenger, about: .question, text: "Kommer pakken i dag?", context), context)
+        let theirs = shop.run(try shop.state.openCase(NewCase(customer: Self.other, kind: .claim(.damaged), parcels: [],
+                                                              text: "Esken var knust"), context), context)
+        let hers = shop.run(try shop.state.openCase(NewCase(customer: Self.maria, kind: .question, parcels: [], text: "Åpningstider"),
+                                                    context), context)
+        shop.run(try shop.state.mergeCustomers(keep: Self.maria, other: Self.other, Fixtures.later(120)), Fixtures.later(120))
+        let state = shop.state
+        #expect(state.contacts[contact.id]?.customer == Self.maria)
+        #expect(state.customerCases(Self.maria).map(\.id) == [theirs.id, hers.id], "by number, oldest first")
+        #expect(state.openCustomerCases(Self.other).isEmpty)
+        #expect(state.cases[theirs.id]?.customer == Self.maria)
+    }
+
     @Test func theTimelineOfTheKeptCustomerHoldsBothPastsInOrder() throws {
         var shop = try Self.shop()
         let context = Fixtures.later(120, staff: "per")

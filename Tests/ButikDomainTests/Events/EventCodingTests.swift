@@ -96,6 +96,21 @@ enum JournalCoding {
                                  regularByHand: true, personalOnly: true, retiredKeys: ["AMØ", "AØ2"])),
         .customerEdited(customer),
         .customersMerged(kept: CustomerID(7), merged: CustomerID(9)),
+        .contactLogged(Contact(id: ContactID(3), customer: CustomerID(7), channel: .messenger, about: .parcel(TrackingNumber("RR123456785SE")),
+                               text: "Spør når pakken kommer", at: Date(timeIntervalSince1970: 1_773_144_000.5), staff: "kari")),
+        .contactLogged(Contact(id: ContactID(4), customer: CustomerID(7), channel: .x, about: .case(CaseID(2)), text: "Purring",
+                               at: Date(timeIntervalSince1970: 1_773_144_000), staff: "per")),
+        .contactLogged(Contact(id: ContactID(5), customer: CustomerID(8), channel: .trustpilot, about: .question, text: "Åpningstider?",
+                               at: Date(timeIntervalSince1970: 1_773_144_000), staff: "per")),
+        .caseOpened(Case(id: CaseID(2), customer: CustomerID(7), kind: .claim(.damaged), owner: "kari", followUp: Day(iso: "2026-03-12"),
+                         parcels: [TrackingNumber("RR123456785SE")], text: "Esken knust", openedAt: Date(timeIntervalSince1970: 1_773_144_000.5),
+                         openedBy: "per")),
+        .caseOpened(Case(id: CaseID(3), customer: CustomerID(8), kind: .extension, owner: "per", text: "Bortreist",
+                         openedAt: Date(timeIntervalSince1970: 1_773_144_000), openedBy: "per")),
+        .caseUpdated(case: CaseID(2), CaseUpdate(at: Date(timeIntervalSince1970: 1_773_150_000.5), staff: "siv", status: .waitingForCarrier,
+                                                 owner: "siv", followUp: Day(iso: "2026-03-14"), addedParcels: [TrackingNumber("TBA123456789012")],
+                                                 text: "Meldt til PostNord")),
+        .caseUpdated(case: CaseID(2), CaseUpdate(at: Date(timeIntervalSince1970: 1_773_150_000), staff: "siv", text: "Ringte kunden")),
     ]
 
     /// The name of each case; exhaustive, so a new case breaks the build until it is listed here.
@@ -126,11 +141,14 @@ enum JournalCoding {
         case .proxyRevoked: "proxyRevoked"
         case .customerEdited: "customerEdited"
         case .customersMerged: "customersMerged"
+        case .contactLogged: "contactLogged"
+        case .caseOpened: "caseOpened"
+        case .caseUpdated: "caseUpdated"
         }
     }
 
     @Test func samplesCoverEveryCase() {
-        #expect(Set(Self.events.map(Self.kind)).count == 25)
+        #expect(Set(Self.events.map(Self.kind)).count == 28)
     }
 
     @Test(arguments: events)

@@ -20,6 +20,7 @@ import Testing
         var part = pieces(atCut)
         for id in named.parcels { part.stories[id] = atCut.stories[id] }
         for id in named.dropOffs { part.dropOffCarriers[id] = atCut.dropOffCarriers[id] }
+        for id in named.cases { part.caseCustomers[id] = atCut.caseCustomers[id] }
         var caughtUp = History(zone: Fixtures.oslo, sequence: cut, part: part)
         for (index, record) in zip(tail.indices, tail) { caughtUp.apply(record, seq: index + 1) }
         return caughtUp
@@ -131,10 +132,11 @@ import Testing
             let tail = records[cut...]
             let blank = History(zone: Fixtures.oslo)
             let named = blank.references(of: tail)
-            let touched = blank.references(of: tail) { atCut.stories[$0]?.customer }
+            let touched = blank.references(of: tail, ownerOf: { atCut.stories[$0]?.customer }, customerOf: { atCut.caseCustomers[$0] })
             var part = History.Part(onHandChanges: atCut.onHandChanges)
             part.stories = atCut.stories.filter { named.parcels.contains($0.key) }
             part.dropOffCarriers = atCut.dropOffCarriers.filter { named.dropOffs.contains($0.key) }
+            part.caseCustomers = atCut.caseCustomers.filter { named.cases.contains($0.key) }
             part.timelines = atCut.timelines.filter { touched.customers.contains($0.key) }
             part.tracking = atCut.tracking.filter { touched.tracking.contains($0.key) }
             part.days = atCut.days.filter { touched.days.contains($0.key) }
@@ -144,6 +146,7 @@ import Testing
             var merged = atCut
             merged.stories.merge(after.stories) { $1 }
             merged.dropOffCarriers.merge(after.dropOffCarriers) { $1 }
+            merged.caseCustomers.merge(after.caseCustomers) { $1 }
             merged.timelines.merge(after.timelines) { $1 }
             merged.tracking.merge(after.tracking) { $1 }
             merged.days.merge(after.days) { $1 }

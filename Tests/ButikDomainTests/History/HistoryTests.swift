@@ -191,6 +191,12 @@ import Testing
                 add(.droppedOff(tracking: d.tracking, receipt: d.receipt, carrier: d.carrier), of: d.customer ?? customer)
             case .customerEdited(let c) where joined.contains(c.id): add(.edited(note: c.note), of: c.id)
             case .customersMerged(let kept, let merged) where joined.contains(kept): add(.merged(from: merged), of: kept)
+            case .contactLogged(let c) where joined.contains(c.customer):
+                add(.contact(c.id, channel: c.channel, about: c.about, text: c.text), of: c.customer)
+            case .caseOpened(let c) where joined.contains(c.customer): add(.caseOpened(c.id, kind: c.kind, text: c.text), of: c.customer)
+            case .caseUpdated(let id, let update):
+                let opened = records.lazy.compactMap { if case .caseOpened(let c) = $0.event, c.id == id { c } else { nil } }.first
+                if let opened, joined.contains(opened.customer) { add(.caseUpdated(id, update), of: opened.customer) }
             default: break
             }
         }

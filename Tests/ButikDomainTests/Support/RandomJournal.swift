@@ -35,7 +35,7 @@ struct RandomJournal {
         let inShop = state.parcelsInShop
         let waiting = inShop.filter { $0.status == .waiting }
         let returning = inShop.filter { if case .returning = $0.status { true } else { false } }
-        switch Int.random(in: 0..<27, using: &random) {
+        switch Int.random(in: 0..<30, using: &random) {
         case 0..<6:
             let number = Fixtures.tracking("RR\(String(format: "%08d", Int.random(in: 0..<30, using: &random)))NO", checkDigit: .none)
             let request = ReceiveRequest(tracking: number, recipient: .customer(customer),
@@ -133,6 +133,30 @@ struct RandomJournal {
             let until = random.chance(0.5) ? Day(time, in: Fixtures.layout.zone).adding(days: Int.random(in: 0...3, using: &random)) : nil
             _ = run { state, context throws(DomainError) in
                 try state.authoriseProxy("Åse Dahl", relation: "datter", validUntil: until, for: customer, context)
+            }
+        case 27:
+            let theirs = state.customerCases(customer)
+            let about: Contact.About = random.chance(0.4) ? theirs.last.map { .case($0.id) } ?? .question
+                : inShop.first { $0.customer == customer }.map { .parcel($0.tracking) } ?? .question
+            let channel = ContactChannel.allCases.randomElement(using: &random)!
+            _ = run { state, context throws(DomainError) in try state.logContact(customer, channel: channel, about: about, text: "Asked when it comes", context) }
+        case 28:
+            let kind = CaseKind.allCases.randomElement(using: &random)!
+            let parcels = inShop.filter { $0.customer == customer }.prefix(1).map(\.tracking)
+            _ = run { state, context throws(DomainError) in
+                try state.openCase(NewCase(customer: customer, kind: kind, parcels: parcels, followUp: context.today.adding(days: 2),
+                                           text: "Box crushed at one corner"), context)
+            }
+        case 29:
+            guard let open = state.caseList(today: Day(time, in: Fixtures.oslo)).first else { return }
+            let choice = Int.random(in: 0..<3, using: &random)
+            _ = run { state, context throws(DomainError) in
+                switch choice {
+                case 0: try state.updateCase(open.id, CaseChange(status: .waitingForCarrier, followUp: context.today.adding(days: 1),
+                                                                 text: "Asked PostNord"), context)
+                case 1: try state.closeCase(open.id, text: "Refunded by the sender", context)
+                default: try state.reopenCase(state.cases.values.first { $0.status == .resolved }?.id ?? open.id, text: "Came back", context)
+                }
             }
         default:
             let customer = state.openQueue.first?.customer ?? customer

@@ -164,4 +164,17 @@ extension LocalTimeTests {
         let summer = Day(year: 2026, month: 7, day: 1)!
         #expect(LocalTime.minute(LocalTime.date(summer, minuteOfDay: 510, in: Fixtures.oslo), in: Fixtures.oslo) == "08:30")
     }
+
+    @Test func aTypedDayIsDayAndMonthWithOrWithoutTheYear() {
+        let today = Day(year: 2026, month: 12, day: 1)!
+        #expect(Day(typed: "04.12.2026", from: today) == Day(year: 2026, month: 12, day: 4))
+        #expect(Day(typed: " 4.12 ", from: today) == Day(year: 2026, month: 12, day: 4))
+        #expect(Day(typed: "01.12", from: today) == today, "today is today")
+        #expect(Day(typed: "02.01", from: today) == Day(year: 2027, month: 1, day: 2), "a day passed this year is next year's")
+        #expect(Day(typed: "29.02", from: today) == Day(year: 2028, month: 2, day: 29))
+        #expect(Day(typed: "30.11.2026", from: today) == Day(year: 2026, month: 11, day: 30), "with a year, as written")
+        for text in ["31.02", "31.02.2026", "12", "1.2.26", "aa.bb", "04-12", "", "04.12.", "004.12"] {
+            #expect(Day(typed: text, from: today) == nil, "\(text)")
+        }
+    }
 }

@@ -283,6 +283,20 @@ struct IntakeScenarioTests {
         #expect(lines[14] == " Note: Comes by Vespa, have the parcels ready at the door")
     }
 
+    @Test func aParcelForACustomerWithAnOpenCaseSaysSo() throws {
+        let h = try Harness()
+        let jeds = try #require(h.store.state.customer(withKey: "JEDS"))
+        try h.store.perform(staff: "siv", now: Harness.now) { state, context throws(DomainError) in
+            try state.openCase(NewCase(customer: jeds.id, kind: .claim(.late), text: "Waiting since Monday"), context)
+        }
+        let opened = try #require(h.store.state.openCustomerCases(jeds.id).last)
+        Self.start(h)
+        h.scan(Self.first)
+        h.type("JEDS")
+        h.press(.enter)
+        #expect(h.screen(width: 120).contains(" JEDS has an open case: claim, \(opened.id)."), "\(h.screen(width: 120))")
+    }
+
     // MARK: Large parcels
 
     @Test func f9SendsAParcelToALargeSlot() throws {

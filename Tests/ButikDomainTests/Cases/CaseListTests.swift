@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+@testable import ButikDomain
+
+@Suite struct CaseListTests {
+    /// Cases of Maria's and Thomas's with follow-ups around day 10 of the fixture's calendar.
+    static func shop() throws -> (ShopState, today: Day, [CaseID]) {
+        var state = try QueueTests.shop()
+        let start = Fixtures.later(60)
+        let today = start.today.adding(days: 10)
+        func open(_ customer: CustomerID, _ kind: CaseKind, owner: String, followUp: Day?) throws -> CaseID {
+            state.commit(try state.openCase(NewCase(customer: customer, kind: kind, owner: owner, followUp: followUp, text: "x"), start), start).id
+        }
+        let ids = [
+            try open(QueueTests.maria, .claim(.damaged), owner: "kari", followUp: today.adding(days: 3)),  // later
+            try open(QueueTests.thomas, .question, owner: "per", followUp: nil),  // none
+            try open(QueueTests.maria, .redirect, owner: "Per", followUp: today),  // due today
+            try open(QueueTests.thomas, .claim(.late), owner: "kari", followUp: today.adding(days: -4)),  // overdue most
+            try open(QueueTests.maria, .complaint, owner: "siv", followUp: today.adding(days: -1)),  // overdue
+            try open(QueueTests.thomas, .extension, owner: "siv", followUp: today.adding(days: 1)),  // later, sooner
+        ]
+        let waiting = CaseChange(status: .waitingForCustomer)
+        state.commit(try state.updateCase(ids[5], waiting, start), start)
+        state.commit(try state.closeCase(ids[1], text: "Answered", start), start)
+        return (state, today, ids)
+    }
+
+    @Test func overdueThenDueTodayThenTheRestByFollowUpThenNone() throws {
+        var (state, today, ids) = try Self.shop()
+        #expect(state.caseList(today: today).map(\.id) == [ids[3], ids[4], ids[2], ids[5], ids[0]])
+        let start = Fixtures.later(60)
+        let another = state.commit(try state.openCase(NewCase(customer: QueueTests.maria, kind: .question, text: "y"), start), start)
+        #expect(state.caseList(today: today).last?.id == another.id, "without a follow-up day, last")
+    }
+
+    @Test func filtersByOwnerKindStatusAndDue() throws {
+        let (state, today, ids) = try Self.shop()
+        #expect(state.caseList(CaseFilter(owner: "per"), today: today).map(\.id) == [ids[2]], "owners ignore case; resolved ones are left out")
+        #expect(state.caseList(CaseFilter(owner: "kari"), today: today).map(\.id) == [ids[3], ids[0]])
+        #expect(state.caseList(CaseFilter(kind: .claim(.late)), today: today).map(\.id) == [ids[3]])
+        #expect(state.caseList(CaseFilter(status: .waitingForCustomer), today: today).map(\.id) == [ids[5]])
+        #expect(state.caseList(CaseFilter(status: .resolved), today: today).map(\.id) == [ids[1]])
+        #expect(state.caseList(CaseFilter(dueOnly: true), today: today).map(\.id) == [ids[3], ids[4], ids[2]])
+        #expect(state.caseList(CaseFilter(owner: "siv", dueOnly: true), today: today).map(\.id) == [ids[4]])
+    }
+
+    @Test func theIndexesAreRebuiltFromTheRecords() throws {
+        let (state, today, _) = try Self.shop()
+        let read = try JournalCoding.roundTrip(state)
+        #expect(read.openCases == state.openCases)
+        #expect(read.casesByCustomer == state.casesByCustomer)
+        #expect(read.caseList(today: today) == state.caseList(today: today))
+    }
+}
