@@ -234,6 +234,13 @@ extension Store {
     /// beside the old one and renamed into place under the exclusive lock, after every segment
     /// was worked out. Afterwards this store is read-only; open the folder again.
     public func repair(from backup: URL) throws(StoreError) -> RepairReport {
+        try repair(from: backup, rewriting: NoRewrite<Model.Entry>())
+    }
+
+    /// The same, with `rewrite` made on the backup's lines first (the erasures made since it
+    /// was taken), so that they are compared with the store's lines as the store has them.
+    public func repair<Rewrite: JournalRewrite>(from backup: URL, rewriting rewrite: Rewrite) throws(StoreError) -> RepairReport
+    where Rewrite.Entry == Model.Entry {
         var fromBackup: [Int: [UInt8]] = [:]
         for segment in try Self.journalSegments(of: backup.standardizedFileURL.path) {
             guard let bytes = try Posix.readWholeFile(segment.path) else {
@@ -241,6 +248,7 @@ extension Store {
             }
             fromBackup.merge(Self.soundLines(bytes)) { first, _ in first }
         }
+        fromBackup = rewritten(fromBackup, rewrite)
         guard let lock else { throw .readOnly(reason: .noLock) }
         try lock.lock(.exclusive, timeout: lockTimeout)
         defer { lock.unlock() }

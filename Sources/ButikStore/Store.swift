@@ -58,7 +58,7 @@ public final class Store<Model: StoreModel> {
     /// ``StoreModel/segmentPeriod(of:)`` of the last segment's first entry, once looked up.
     var openPeriod: String??
     /// Sequence number of the last snapshot this store read or wrote.
-    private var snapshotSeq = 0
+    var snapshotSeq = 0
     /// The snapshot on disk is damaged or does not fit: write one at the next transaction.
     private var snapshotWanted = false
     /// Offset of an unfinished tail already reported in `notices`.
@@ -410,10 +410,17 @@ public final class Store<Model: StoreModel> {
 
     /// Writes the snapshot, which covers every line up to `knownEnd`: only after verifying them.
     /// Under the shared lock, so that a restore (which holds the exclusive one) never finds a
-    /// snapshot of the journal it replaced put back after it.
+    /// snapshot of the journal it replaced put back after it; caught up first, so that none is
+    /// written of a state an erasure scrubbed since.
     private func saveSnapshot() throws(StoreError) {
         try lock?.lock(.shared, timeout: lockTimeout)
         defer { lock?.unlock() }
+        if readOnlyReason == nil { try catchUp(truncatingTornTail: false) }
+        try writeSnapshotFile()
+    }
+
+    /// Writes the snapshot as ``saveSnapshot()`` does, the lock already held.
+    func writeSnapshotFile() throws(StoreError) {
         guard Posix.sameFile(journalFD, path: journalPath) else {
             throw goReadOnly(.corrupt(file: journalPath, line: nil, reason: .replaced))
         }

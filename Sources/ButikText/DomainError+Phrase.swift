@@ -158,6 +158,10 @@ extension DomainError: Phrased {
             Phrase("error.domain.followUpNeeded", ["status": .phrase(status.phrase)])
         case .followUpInPast(let day):
             Phrase("error.domain.followUpInPast", ["day": .date(day)])
+        case .erasureWithParcelsInShop(let key, let parcels):
+            Phrase("error.domain.erasureWithParcelsInShop", ["key": .text(key.value), "n": .count(parcels.count), "tracking": .list(parcels.map(\.value))])
+        case .erasureWithOpenCases(let key, let cases):
+            Phrase("error.domain.erasureWithOpenCases", ["key": .text(key.value), "n": .count(cases.count), "cases": .list(cases.map(\.description))])
         }
     }
 }

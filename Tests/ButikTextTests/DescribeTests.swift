@@ -55,6 +55,7 @@ import ButikRuntime
         .unknownCase("#12"), .notCustomersCase(case: CaseID(12), key: "MM"), .caseResolved(CaseID(12)), .caseNotResolved(CaseID(12)),
         .caseUpdateEmpty(CaseID(12)), .followUpNeeded(status: .waitingForCarrier), .followUpNeeded(status: .waitingForCustomer),
         .followUpInPast(moment.day), .hiddenCharacter("a\u{200B}b", .invisible("\u{200B}"), in: .text),
+        .erasureWithParcelsInShop(key: "MM", parcels: [rr]), .erasureWithOpenCases(key: "MM", cases: [CaseID(12)]), .erasureWithOpenCases(key: "MM", cases: [CaseID(12), CaseID(14)]), .erasureWithParcelsInShop(key: "MM", parcels: [rr, TrackingNumber("CT797294851NO")]),
     ]
 
     static let trackingErrors: [TrackingError] = [
@@ -185,7 +186,7 @@ import ButikRuntime
         #expect(Words.shipped(.sv).describe(DomainError.pickupCodeMissing).contains("utlämning på kod"))
     }
 
-    static let domainErrorCases = 61
+    static let domainErrorCases = 72
 
     /// The case's place in ``DomainError``; exhaustive, so a new case must be added here and sampled.
     static func index(_ error: DomainError) -> Int {
@@ -251,15 +252,17 @@ import ButikRuntime
         case .nothingChanged: 58
         case .mergeWithItself: 59
         case .mergeBothQueued: 60
-        case .nationalIDInText: 52
-        case .invalidLogText: 53
-        case .unknownCase: 54
-        case .notCustomersCase: 55
-        case .caseResolved: 56
-        case .caseNotResolved: 57
-        case .caseUpdateEmpty: 58
-        case .followUpNeeded: 59
-        case .followUpInPast: 60
+        case .nationalIDInText: 61
+        case .invalidLogText: 62
+        case .unknownCase: 63
+        case .notCustomersCase: 64
+        case .caseResolved: 65
+        case .caseNotResolved: 66
+        case .caseUpdateEmpty: 67
+        case .followUpNeeded: 68
+        case .followUpInPast: 69
+        case .erasureWithParcelsInShop: 70
+        case .erasureWithOpenCases: 71
         }
     }
 }

@@ -105,6 +105,11 @@ public enum DomainError: Error, Equatable, Sendable {
     case followUpNeeded(status: CaseStatus)
     /// A follow-up day before today.
     case followUpInPast(Day)
+    /// A customer with parcels in the shop (on a shelf or in the outbound area) is not erased:
+    /// the label needs the name to hand out by; they go out or back first.
+    case erasureWithParcelsInShop(key: CustomerKey, parcels: [TrackingNumber])
+    /// A customer with an open case is not erased: the case is a promise to them, closed first.
+    case erasureWithOpenCases(key: CustomerKey, cases: [CaseID])
 }
 
 extension DomainError {

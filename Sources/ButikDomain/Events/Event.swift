@@ -55,6 +55,9 @@ public enum Event: Equatable, Sendable {
     case caseOpened(Case)
     /// A change to a case (closing it is its status set to resolved).
     case caseUpdated(case: CaseID, CaseUpdate)
+    /// The customer's personal data was erased on request (see ``Erasure``): their record is
+    /// scrubbed, and the store rewrites the journal lines that held it.
+    case customerErased(customer: CustomerID)
 }
 
 /// An event with when it happened and who did it: one line of the journal.
@@ -80,6 +83,7 @@ extension Event: Codable {
         case proxyAuthorised, proxyRevoked
         case customerEdited, customersMerged
         case contactLogged, caseOpened, caseUpdated
+        case customerErased
     }
 
     private enum Keys: String, CodingKey {
@@ -142,6 +146,7 @@ extension Event: Codable {
         case .caseOpened: self = .caseOpened(try c.decode(Case.self, forKey: .case))
         case .caseUpdated:
             self = .caseUpdated(case: try c.decode(CaseID.self, forKey: .case), try c.decode(CaseUpdate.self, forKey: .update))
+        case .customerErased: self = .customerErased(customer: try c.decode(CustomerID.self, forKey: .customer))
         }
     }
 
@@ -248,6 +253,9 @@ extension Event: Codable {
             try c.encode(Kind.caseUpdated, forKey: .type)
             try c.encode(id, forKey: .case)
             try c.encode(update, forKey: .update)
+        case .customerErased(let customer):
+            try c.encode(Kind.customerErased, forKey: .type)
+            try c.encode(customer, forKey: .customer)
         }
     }
 }

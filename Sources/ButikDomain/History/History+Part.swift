@@ -85,7 +85,7 @@ extension History {
                 if let customer = customerOf(id) { found.customers.insert(customer) }
             case .parcelMoved, .deadlineExtended, .parcelReturning, .returnCancelled, .receiptUndone, .parcelsHandedOut, .handOutUndone,
                  .parcelsCollectedByDriver, .customerAdded, .deliveryStarted, .deliveryEnded, .parcelsExpected,
-                 .slotCapacityChanged, .queueEntryAdded, .queueFetchStarted, .queueEntryReady, .queueEntryClosed:
+                 .slotCapacityChanged, .queueEntryAdded, .queueFetchStarted, .queueEntryReady, .queueEntryClosed, .customerErased:
                 break
             }
         }
@@ -106,7 +106,8 @@ extension History {
             ids
         case .driverHandover(let handover): handover.parcels
         case .droppedOff, .proxyAuthorised, .proxyRevoked, .customerEdited, .customersMerged, .contactLogged, .caseOpened, .caseUpdated,
-             .customerAdded, .deliveryStarted, .deliveryEnded, .parcelsExpected, .slotCapacityChanged, .queueEntryAdded, .queueFetchStarted, .queueEntryReady, .queueEntryClosed:
+             .customerAdded, .deliveryStarted, .deliveryEnded, .parcelsExpected, .slotCapacityChanged, .queueEntryAdded, .queueFetchStarted,
+             .queueEntryReady, .queueEntryClosed, .customerErased:
             []
         }
     }

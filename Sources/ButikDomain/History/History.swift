@@ -102,6 +102,10 @@ public struct History: Codable, Equatable, Sendable {
         case .customerAdded, .deliveryStarted, .deliveryEnded, .parcelsExpected, .slotCapacityChanged,
              .queueEntryAdded, .queueFetchStarted, .queueEntryReady, .queueEntryClosed:
             break
+        case .customerErased:
+            // The journal lines before it are rewritten scrubbed, and the history file rebuilt
+            // from them (see `Erasure`): nothing to add.
+            break
         }
     }
 

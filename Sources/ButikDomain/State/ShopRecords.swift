@@ -35,6 +35,8 @@ public struct ShopRecords: Sendable, Equatable {
     /// Cases, open and resolved; never compacted away.
     public internal(set) var cases: [CaseID: Case] = [:]
     public internal(set) var nextCaseNumber = 1
+    /// Customers whose personal data was erased (see ``Erasure``).
+    public internal(set) var erasedCustomers: Set<CustomerID> = []
 
     public init() {}
 }
@@ -43,15 +45,15 @@ public struct ShopRecords: Sendable, Equatable {
 /// dictionary is a list sorted by id (synthesised coding writes a dictionary keyed by a number
 /// as one flat list of keys and values, in hash order), the fields added after the first
 /// snapshots (deliveries, manifests, capacities, drop-offs, the queue, the logs, the merged
-/// customers, contacts, cases) may be missing in an old one, and the next numbers are checked against
-/// ``Ranges/nextNumber``. Every field is in both functions below; `ShopStateTests` round-trips
-/// a state from a random journal to hold them to that.
+/// customers, contacts, cases, the erased customers) may be missing in an old one, and the next
+/// numbers are checked against ``Ranges/nextNumber``. Every field is in both functions below;
+/// `ShopStateTests` round-trips a state from a random journal to hold them to that.
 extension ShopRecords: Codable {
     private enum Keys: String, CodingKey {
         case customers, parcels, nextCustomerNumber, nextParcelNumber, lastRecordAt
         case openDeliveries, nextDeliveryNumber, expected, capacityOverrides, dropOffs, nextDropOffNumber
         case queue, nextQueueNumber, customerLogs, mergedCustomers
-        case contacts, nextContactNumber, cases, nextCaseNumber
+        case contacts, nextContactNumber, cases, nextCaseNumber, erasedCustomers
     }
 
     private struct CustomerLog: Codable {
@@ -103,6 +105,7 @@ extension ShopRecords: Codable {
         nextContactNumber = try c.decodeIfPresent(Int.self, forKey: .nextContactNumber, in: Ranges.nextNumber, "next contact number") ?? 1
         for opened in try c.decodeIfPresent([Case].self, forKey: .cases) ?? [] { cases[opened.id] = opened }
         nextCaseNumber = try c.decodeIfPresent(Int.self, forKey: .nextCaseNumber, in: Ranges.nextNumber, "next case number") ?? 1
+        erasedCustomers = Set(try c.decodeIfPresent([CustomerID].self, forKey: .erasedCustomers) ?? [])
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -128,6 +131,7 @@ extension ShopRecords: Codable {
         try c.encode(nextContactNumber, forKey: .nextContactNumber)
         try c.encode(cases.values.sorted { $0.id < $1.id }, forKey: .cases)
         try c.encode(nextCaseNumber, forKey: .nextCaseNumber)
+        if !erasedCustomers.isEmpty { try c.encode(erasedCustomers.sorted(), forKey: .erasedCustomers) }
     }
 }
 

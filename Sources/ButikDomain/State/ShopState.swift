@@ -193,6 +193,8 @@ extension ShopState {
         case .caseUpdated(let id, let update):
             guard let known = records.cases[id] else { return }
             insert(known.updated(with: update))
+        case .customerErased(let id):
+            applyErasure(of: id)
         }
     }
 
@@ -204,7 +206,7 @@ extension ShopState {
         indexes.replace(records.dropOffs.updateValue(dropOff, forKey: dropOff.id), with: dropOff)
     }
 
-    private mutating func insert(_ entry: QueueEntry) {
+    mutating func insert(_ entry: QueueEntry) {
         indexes.replace(records.queue.updateValue(entry, forKey: entry.id), with: entry)
     }
 

@@ -30,6 +30,13 @@ enum CrashPoint: String, CaseIterable {
     case restoreJournalAside = "restore.journal-aside"
     /// A restore replaced the journal, the backup's snapshot and shop file not yet in place.
     case restoreJournalReplaced = "restore.journal-replaced"
+    /// A rewrite (an erasure) appended its entries and noted them, the snapshot not yet removed.
+    case rewriteRecorded = "rewrite.recorded"
+    /// A rewrite removed the snapshot and the derived files, no segment rewritten yet.
+    case rewriteCleared = "rewrite.cleared"
+    /// A rewrite renamed a new generation of a segment into place (each one), the others and
+    /// the new snapshot not yet.
+    case rewriteSegment = "rewrite.segment"
 
     /// Dies here if the environment names this point.
     func reached() {

@@ -115,15 +115,24 @@ public final class ShopStore {
     /// the time (`backup-20261201-093105`); see ``Store/backup(into:name:alongside:)``.
     public func backup(into parent: URL, now: Date, waiting: Bool = true) throws -> URL {
         try store.backup(into: parent, name: "backup-" + backupNameFormat.string(from: now),
-                         alongside: [Self.layoutFileName], waiting: waiting)
+                         alongside: [Self.layoutFileName, Self.erasuresFileName], waiting: waiting)
     }
 
     /// Puts a backup (a store folder) in place of this store, shop file included; see
-    /// ``Store/restore(from:alongside:)``. Open the store again afterwards.
-    public func restore(from backup: URL) throws { try store.restore(from: backup, alongside: [Self.layoutFileName]) }
+    /// ``Store/restore(from:alongside:)``. The list of erased customers stays, with the
+    /// backup's added: open the store again afterwards and erase them again in the journal put
+    /// back (``reapplyErasures(staff:now:)``).
+    public func restore(from backup: URL) throws {
+        let erased = try erasedCustomers().union(Self.erasedCustomers(in: backup.standardizedFileURL.path))
+        try store.restore(from: backup, alongside: [Self.layoutFileName])
+        if !erased.isEmpty { try writeErasures(erased) }
+    }
 
-    /// Heals damaged journal lines from a backup holding them intact; see ``Store/repair(from:)``.
-    public func repair(from backup: URL) throws -> RepairReport { try store.repair(from: backup) }
+    /// Heals damaged journal lines from a backup holding them intact, its lines scrubbed of the
+    /// customers erased since; see ``Store/repair(from:rewriting:)``.
+    public func repair(from backup: URL) throws -> RepairReport {
+        try store.repair(from: backup, rewriting: Erasure(customers: try erasedCustomers(), merged: state.mergedCustomers))
+    }
 
     /// Verifies every journal line, the ones behind the snapshot too; see ``Store/verifyJournal()``.
     @discardableResult

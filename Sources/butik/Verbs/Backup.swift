@@ -85,6 +85,10 @@ extension Verb {
         do { try store.restore(from: backup) } catch { throw CLIError(error) }
         session.storeReplaced()
         Output.line(words.text("cli.restore.done", ["backup": .text(backup.path), "store": .text(session.folder.path), "n": .count(entries)]))
+        // The customers erased since the backup was made are erased again in what it put back.
+        let again: [CustomerID]
+        do { again = try session.openStore().reapplyErasures(staff: session.staff, now: session.now) } catch { throw CLIError(error) }
+        if !again.isEmpty { Output.line(words.text("cli.restore.erasedAgain", ["n": .count(again.count)])) }
 
         return 0
     }

@@ -18,6 +18,8 @@ extension Verb {
             "proxy KEY \(O.add, or: O.remove) \(may: O.relation) \(may: O.validUntil) \(may: O.json)",
             "history KEY \(may: O.since) \(may: O.page) \(may: O.json)",
             "contact KEY \(O.channel) [\(O.parcel, or: O.caseNumber)] TEXT \(may: O.json)",
+            "erase KEY \(may: O.yes) \(may: O.json)",
+            "export KEY",
         ],
         details: Phrase("cli.customer.details", ["n": .count(historyPageSize)]),
         run: runCustomer)
@@ -52,7 +54,7 @@ extension Verb {
         static let actions: [(option: any OptionDeclaration, actions: [String])] = [
             (key, ["add", "edit"]), (phone, ["add", "edit"]), (email, ["add", "edit"]), (note, ["add", "edit"]),
             (name, ["edit"]), (channel, ["edit", "contact"]), (language, ["edit"]), (regular, ["edit"]), (notRegular, ["edit"]),
-            (personalOnly, ["edit"]), (anyProxy, ["edit"]), (yes, ["merge"]), (add, ["proxy"]), (remove, ["proxy"]),
+            (personalOnly, ["edit"]), (anyProxy, ["edit"]), (yes, ["merge", "erase"]), (add, ["proxy"]), (remove, ["proxy"]),
             (relation, ["proxy"]), (validUntil, ["proxy"]), (since, ["history"]), (page, ["history"]),
             (parcel, ["contact"]), (caseNumber, ["contact"]),
         ]
@@ -62,10 +64,10 @@ extension Verb {
 
     private static func runCustomer(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
         guard let action = args.positionals.first else { throw .usage(Phrase("cli.customer.needsAction")) }
-        let actions = ["add", "show", "edit", "note", "merge", "proxy", "history", "contact"]
+        let actions = ["add", "show", "edit", "note", "merge", "proxy", "history", "contact", "erase", "export"]
         guard actions.contains(action) else {
             throw .usage(Phrase("cli.usage.action", ["verb": .text("customer"), "actions": .list(Array(actions.dropLast())),
-                                                     "last": .text("contact"), "given": .text(action)]))
+                                                     "last": .text("export"), "given": .text(action)]))
         }
         for (option, allowed) in O.actions where args.gave(option) && !allowed.contains(action) {
             throw .usage(Phrase("cli.customer.optionFor", ["option": .text(option.name), "actions": .list(allowed.map { "customer \($0)" })]))
@@ -89,6 +91,8 @@ extension Verb {
         case "merge": return try runCustomerMerge(args, session)
         case "proxy": try runProxy(args, session)
         case "contact": try runContact(args, session)
+        case "erase": try runCustomerErase(args, session)
+        case "export": try runCustomerExport(args, session)
         default: try runCustomerHistory(args, session)
         }
         return 0

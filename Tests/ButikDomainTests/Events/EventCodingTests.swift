@@ -111,6 +111,7 @@ enum JournalCoding {
                                                  owner: "siv", followUp: Day(iso: "2026-03-14"), addedParcels: [TrackingNumber("TBA123456789012")],
                                                  text: "Meldt til PostNord")),
         .caseUpdated(case: CaseID(2), CaseUpdate(at: Date(timeIntervalSince1970: 1_773_150_000), staff: "siv", text: "Ringte kunden")),
+        .customerErased(customer: CustomerID(7)),
     ]
 
     /// The name of each case; exhaustive, so a new case breaks the build until it is listed here.
@@ -144,11 +145,12 @@ enum JournalCoding {
         case .contactLogged: "contactLogged"
         case .caseOpened: "caseOpened"
         case .caseUpdated: "caseUpdated"
+        case .customerErased: "customerErased"
         }
     }
 
     @Test func samplesCoverEveryCase() {
-        #expect(Set(Self.events.map(Self.kind)).count == 28)
+        #expect(Set(Self.events.map(Self.kind)).count == 29)
     }
 
     @Test(arguments: events)

@@ -6,7 +6,8 @@ import Foundation
 /// back), moves, extensions, hand-outs of every kind and their undo, refusals, returns, the
 /// driver's collections and handovers, returns taken back to a shelf, drop-offs, undone
 /// receipts, proxies (some with a relation and an end), manifests, slot capacities, the
-/// pickup queue, edits of customers' records and merges of two records of one person. The days cross
+/// pickup queue, edits of customers' records, merges of two records of one person, contacts,
+/// cases and erasures. The days cross
 /// the change to summer time in Oslo (2026-03-29).
 struct RandomJournal {
     static let staff: [StaffID] = ["kari", "per", "siv"]
@@ -35,7 +36,7 @@ struct RandomJournal {
         let inShop = state.parcelsInShop
         let waiting = inShop.filter { $0.status == .waiting }
         let returning = inShop.filter { if case .returning = $0.status { true } else { false } }
-        switch Int.random(in: 0..<30, using: &random) {
+        switch Int.random(in: 0..<31, using: &random) {
         case 0..<6:
             let number = Fixtures.tracking("RR\(String(format: "%08d", Int.random(in: 0..<30, using: &random)))NO", checkDigit: .none)
             let request = ReceiveRequest(tracking: number, recipient: .customer(customer),
@@ -158,6 +159,14 @@ struct RandomJournal {
                 default: try state.reopenCase(state.cases.values.first { $0.status == .resolved }?.id ?? open.id, text: "Came back", context)
                 }
             }
+        case 30:
+            // Now and then a customer's data is erased (refused while their parcels are in), their
+            // open cases closed first.
+            guard random.chance(0.3) else { return }
+            for open in state.openCustomerCases(customer) {
+                _ = run { state, context throws(DomainError) in try state.closeCase(open.id, text: "Erased on request", context) }
+            }
+            _ = run { state, context throws(DomainError) in try state.erase(customer, context) }
         default:
             let customer = state.openQueue.first?.customer ?? customer
             _ = run { state, context throws(DomainError) in
