@@ -78,7 +78,7 @@ public struct ExpectedParcel: Codable, Equatable, Sendable {
     public var carrier: String?
     public var holdDays: Int?
     public var importedAt: Date
-    /// The parcel it arrived as; nil while still expected.
+    /// The parcel it arrived as (the first received with its number); nil while still expected.
     public var arrivedAs: ParcelID?
     /// The pickup code the carrier sent the recipient, if the manifest gave one.
     public var pickupCode: PickupCode?

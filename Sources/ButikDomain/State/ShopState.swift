@@ -107,7 +107,9 @@ extension ShopState {
         case .parcelReceived(let parcel):
             insert(parcel)
             records.nextParcelNumber = max(records.nextParcelNumber, parcel.id.rawValue + 1)
-            records.expected[parcel.tracking]?.arrivedAs = parcel.id
+            // A manifest line announces the first parcel that arrives with its number: its name
+            // and phone were that recipient's (``Erasure`` scrubs the line with their parcel).
+            if records.expected[parcel.tracking]?.arrivedAs == nil { records.expected[parcel.tracking]?.arrivedAs = parcel.id }
         case .parcelMoved(let id, let slot):
             update(id) { $0.slot = slot }
         case .parcelsHandedOut(let ids, let verification, let proxyName, let proxyID):

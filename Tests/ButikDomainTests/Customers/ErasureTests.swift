@@ -226,4 +226,33 @@ import Testing
         #expect(lines == [1, 4])
         #expect(Self.scrubbed(shop.records, erasing: [ola.id]).lines == [2, 3, 6])
     }
+
+    /// A number that comes back without a new manifest line (the parcel went to the sender and
+    /// was sent again, to someone else): the line was the first recipient's, so erasing them
+    /// scrubs it in the journal and in live state alike, and erasing the second leaves it.
+    @Test func aManifestLineStaysWithTheFirstParcelOfItsNumber() throws {
+        var shop = RecordedShop()
+        let context = Fixtures.context()
+        let anna = shop.run(try shop.state.addCustomer(NewCustomer(name: "Anna Berg"), context), context)
+        let ola = shop.run(try shop.state.addCustomer(NewCustomer(name: "Ola Dahl"), context), context)
+        let number = Fixtures.tracking("RR123456785NO")
+        shop.run(shop.state.expect([ManifestEntry(line: 2, tracking: number, name: "Anna Berg", phone: "41234567")], context), context)
+        let first = shop.run(try shop.state.receive(ReceiveRequest(tracking: number, recipient: .customer(anna.id)), context), context)
+        shop.run(try shop.state.returnToSender(first.parcel.id, context), context)
+        shop.run(try shop.state.collectByDriver([first.parcel.id], context), context)
+        let second = shop.run(try shop.state.receive(ReceiveRequest(tracking: number, recipient: .customer(ola.id), again: true), context), context)
+        #expect(shop.state.records.expected[number.number]?.arrivedAs == first.parcel.id)
+        shop.run(try shop.state.handOut(HandOutRequest(parcels: [second.parcel.id], verification: .id), context), context)
+
+        var erased = shop
+        erased.run(try erased.state.erase(anna.id, context), context)
+        let (scrubbed, lines) = Self.scrubbed(erased.records, erasing: [anna.id])
+        #expect(lines.contains(3), "Anna's manifest line")
+        #expect(Self.state(scrubbed) == erased.state)
+        #expect(erased.state.records.expected[number.number]?.name == Erasure.marker)
+
+        let (kept, olaLines) = Self.scrubbed(shop.records, erasing: [ola.id])
+        #expect(!olaLines.contains(3))
+        #expect(kept[2] == shop.records[2])
+    }
 }
