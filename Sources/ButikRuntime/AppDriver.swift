@@ -43,7 +43,7 @@ public final class AppDriver {
     /// it starts, so starting is quick), in seconds.
     public static let backupCheckInterval = 600.0
 
-    public init(store: StoreClient, staff: String, now: Date, clock: Double, words: Words = .english) {
+    public init(store: StoreClient, staff: StaffID, now: Date, clock: Double, words: Words = .english) {
         self.store = store
         scanner = ScanDetector(settings: ScanDetector.Settings(maxGap: Double(store.layout.scanGapMilliseconds) / 1000))
         let context = AppContext(shop: store.shop, layout: store.layout, now: now, staff: staff, words: words)

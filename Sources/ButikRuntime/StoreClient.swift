@@ -43,7 +43,7 @@ public struct StoreClient {
 
     /// Decides `command` against the state caught up under the lock, and writes what it decides.
     /// Only a durable write is `done`.
-    public func write(_ command: AppCommand, staff: String, now: Date) -> Answer<AppOutcome> {
+    public func write(_ command: AppCommand, staff: StaffID, now: Date) -> Answer<AppOutcome> {
         answer {
             try store.perform(staff: staff, now: now, waiting: false) { shop, context throws(DomainError) in
                 try command.decide(shop, context)

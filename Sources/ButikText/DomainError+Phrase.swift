@@ -18,27 +18,27 @@ extension DomainError: Phrased {
         case .invalidKey(let key):
             Phrase("error.domain.invalidKey", ["key": .text(key)])
         case .keyTaken(let key, let holder):
-            Phrase("error.domain.keyTaken", ["key": .text(key), "holder": .text(holder)])
+            Phrase("error.domain.keyTaken", ["key": .text(key.value), "holder": .text(holder)])
         case .invalidPhone(let phone):
             Phrase("error.domain.invalidPhone", ["phone": .text(phone)])
         case .unknownCustomer(let key):
             Phrase("error.domain.unknownCustomer", ["key": .text(key)])
         case .ambiguousRecipient(let name, let keys):
-            Phrase("error.domain.ambiguousRecipient", ["name": .text(name), "keys": .list(keys)])
+            Phrase("error.domain.ambiguousRecipient", ["name": .text(name), "keys": .list(keys.map(\.value))])
         case .unknownCarrier(let carrier, let known):
             Phrase("error.domain.unknownCarrier", ["carrier": .text(carrier), "known": .list(known)])
         case .alreadyInShop(let tracking, let slot, let key):
-            Phrase("error.domain.alreadyInShop", ["tracking": .text(tracking.value), "slot": .text(slot.value), "key": .text(key)])
+            Phrase("error.domain.alreadyInShop", ["tracking": .text(tracking.value), "slot": .text(slot.value), "key": .text(key.value)])
         case .unknownParcel(let text):
             Phrase("error.domain.unknownParcel", ["parcel": .text(text)])
         case .alreadyHandedOut(let tracking, let when, let staff):
-            Phrase("error.domain.alreadyHandedOut", ["tracking": .text(tracking.value), "when": .moment(when), "staff": .text(staff)])
+            Phrase("error.domain.alreadyHandedOut", ["tracking": .text(tracking.value), "when": .moment(when), "staff": .text(staff.value)])
         case .notWaiting(let tracking, let status):
             Phrase("error.domain.notWaiting", ["tracking": .text(tracking.value), "status": .phrase(status.phrase)])
         case .notReturningToShelf(let tracking, let status):
             Phrase("error.domain.notReturningToShelf", ["tracking": .text(tracking.value), "status": .phrase(status.phrase)])
         case .handOutForSeveralCustomers(let keys):
-            Phrase("error.domain.handOutForSeveralCustomers", ["n": .count(keys.count), "keys": .list(keys)])
+            Phrase("error.domain.handOutForSeveralCustomers", ["n": .count(keys.count), "keys": .list(keys.map(\.value))])
         case .proxyNameMissing:
             Phrase("error.domain.proxyNameMissing")
         case .invalidProxyID(let limit):
@@ -46,11 +46,11 @@ extension DomainError: Phrased {
         case .invalidProxyName(let limit):
             Phrase("error.domain.invalidProxyName", ["limit": .count(limit)])
         case .proxyAlreadyRegistered(let name, let key):
-            Phrase("error.domain.proxyAlreadyRegistered", ["name": .text(name), "key": .text(key)])
+            Phrase("error.domain.proxyAlreadyRegistered", ["name": .text(name), "key": .text(key.value)])
         case .notAProxy(let name, let key, let registered) where registered.isEmpty:
-            Phrase("error.domain.notAProxy.noneRegistered", ["name": .text(name), "key": .text(key)])
+            Phrase("error.domain.notAProxy.noneRegistered", ["name": .text(name), "key": .text(key.value)])
         case .notAProxy(let name, let key, let registered):
-            Phrase("error.domain.notAProxy", ["name": .text(name), "key": .text(key), "registered": .list(registered)])
+            Phrase("error.domain.notAProxy", ["name": .text(name), "key": .text(key.value), "registered": .list(registered)])
         case .notHandedOut(let tracking):
             Phrase("error.domain.notHandedOut", ["tracking": .text(tracking.value)])
         case .undoTooLate(let tracking, let minutes):
@@ -100,19 +100,19 @@ extension DomainError: Phrased {
         case .alreadyDroppedOff(let tracking, let receipt):
             Phrase("error.domain.alreadyDroppedOff", ["tracking": .text(tracking.value), "receipt": .text(receipt)])
         case .alreadyQueued(let key, let status):
-            Phrase("error.domain.alreadyQueued", ["key": .text(key), "status": .phrase(status.phrase)])
+            Phrase("error.domain.alreadyQueued", ["key": .text(key.value), "status": .phrase(status.phrase)])
         case .notQueued(let key):
-            Phrase("error.domain.notQueued", ["key": .text(key)])
+            Phrase("error.domain.notQueued", ["key": .text(key.value)])
         case .queueStep(let key, let status, let step):
-            Phrase("error.domain.queueStep", ["key": .text(key), "status": .phrase(status.phrase), "step": .phrase(step.phrase)])
+            Phrase("error.domain.queueStep", ["key": .text(key.value), "status": .phrase(status.phrase), "step": .phrase(step.phrase)])
         case .invalidReason(let limit):
             Phrase("error.domain.invalidReason", ["limit": .count(limit)])
         case .notCustomersParcel(let tracking, let key):
-            Phrase("error.domain.notCustomersParcel", ["tracking": .text(tracking.value), "key": .text(key)])
+            Phrase("error.domain.notCustomersParcel", ["tracking": .text(tracking.value), "key": .text(key.value)])
         case .invalidPickupCode(let text):
             Phrase("error.domain.invalidPickupCode", ["code": .text(text)])
         case .waitingForCustomer(let tracking, let key, let slot):
-            Phrase("error.domain.waitingForCustomer", ["tracking": .text(tracking.value), "key": .text(key), "slot": .text(slot.value)])
+            Phrase("error.domain.waitingForCustomer", ["tracking": .text(tracking.value), "key": .text(key.value), "slot": .text(slot.value)])
         case .pickupCodeMissing:
             Phrase("error.domain.pickupCodeMissing")
         case .pickupCodeMismatch(let code, let tracking):

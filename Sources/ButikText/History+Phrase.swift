@@ -66,7 +66,7 @@ extension ParcelStory {
     /// The story's first line: "P1234  Posten/Bring, for JEDS (Janne Eline Dahl Solberg): handed out".
     public func phrasedHeadline(in layout: ShopLayout) -> Phrase {
         Phrase("history.headline", ["id": .text(id.description), "carrier": .text(layout.carrier(named: carrier)?.name ?? carrier),
-                                    "key": .text(key), "name": .text(recipientName), "status": .phrase(status.phrased)])
+                                    "key": .text(key.value), "name": .text(recipientName), "status": .phrase(status.phrased)])
     }
 
     /// What a look-up of `tracking` found: "RR123456785NO: one parcel had this number."

@@ -22,7 +22,7 @@ struct BigShop {
         store = try ShopStore.open(folder: folder, defaultLayout: Data(BigShop.layoutJSON.utf8))
         var state = ShopState()
         var records: [Record] = []
-        let context = Context(layout: store.layout, now: now.addingTimeInterval(-3 * 86_400), staff: "bench")
+        let context = Context(layout: store.layout, now: now.addingTimeInterval(-3 * 86_400), staff: StaffID(stored: "bench"))
         func commit<O>(_ decision: Decision<O>) -> O {
             records += state.apply(decision, context)
             return decision.outcome

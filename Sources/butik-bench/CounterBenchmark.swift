@@ -11,7 +11,7 @@ func benchmarkCounter() throws {
     let now = Date()
     let shop = try BigShop(customers: 20_000, onHand: 5_000, names: try demoNames(), now: now)
     defer { shop.remove() }
-    let terminal = BenchTerminal(AppDriver(store: StoreClient(shop.store), staff: "bench", now: now, clock: 1000), now: now)
+    let terminal = BenchTerminal(AppDriver(store: StoreClient(shop.store), staff: StaffID(stored: "bench"), now: now, clock: 1000), now: now)
 
     // Typing: names, keys, phone digits and tracking digits, a character at a time, at human speed.
     let queries = ["Ingrid Ole Hansen", "schjonningsen", "mæland", "Åse", "jan fredrik", "ødegård sigrid", "KARI",
@@ -43,7 +43,7 @@ func measureHandOut(_ store: ShopStore, customers: some Sequence<Customer>, term
         return !parcels.isEmpty && parcels.allSatisfy { $0.status == .waiting }
     }.prefix(200)
     for customer in customers {
-        for character in customer.key { terminal.press(.character(character)) }
+        for character in customer.key.value { terminal.press(.character(character)) }
         terminal.press(.enter)
         terminal.press(.character("1"))
         let parcels = store.state.parcelsInShop(for: customer.id)

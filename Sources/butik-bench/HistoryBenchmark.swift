@@ -16,7 +16,7 @@ func benchmarkHistory() throws {
     for day in 0..<334 {
         let morning = start.addingTimeInterval(Double(day) * 86_400)
         let waiting = state.parcelsInShop.map(\.id)
-        let handOut = Context(layout: shop.store.layout, now: morning, staff: ["per", "kari"][day % 2])
+        let handOut = Context(layout: shop.store.layout, now: morning, staff: StaffID(stored: ["per", "kari"][day % 2]))
         for id in waiting {
             for event in try state.handOut(HandOutRequest(parcels: [id], verification: .id), handOut).events {
                 let record = handOut.record(event)
@@ -24,7 +24,7 @@ func benchmarkHistory() throws {
                 batch.append(record)
             }
         }
-        let intake = Context(layout: shop.store.layout, now: morning.addingTimeInterval(3600), staff: "siv")
+        let intake = Context(layout: shop.store.layout, now: morning.addingTimeInterval(3600), staff: StaffID(stored: "siv"))
         for _ in 0..<300 {
             serial += 1
             let tracking = ParsedTracking(number: TrackingNumber("YEAR\(1_000_000 + serial)"), format: .unvalidated, checkDigit: .none)

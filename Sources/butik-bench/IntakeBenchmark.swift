@@ -39,12 +39,12 @@ func measureIntake(_ store: ShopStore, customers: [Customer], now: Date, at: Str
     let entries = (0..<count).map { n in
         ManifestEntry(line: n + 2, tracking: S10Sample.make(n), name: customers[(n * 13) % customers.count].name)
     }
-    _ = try store.perform(staff: "bench", now: now) { state, context in state.expect(entries, context) }
+    _ = try store.perform(staff: StaffID(stored: "bench"), now: now) { state, context in state.expect(entries, context) }
 
-    let terminal = BenchTerminal(AppDriver(store: StoreClient(store), staff: "bench", now: now, clock: 1000), now: now)
+    let terminal = BenchTerminal(AppDriver(store: StoreClient(store), staff: StaffID(stored: "bench"), now: now, clock: 1000), now: now)
     terminal.press(.function(3))
     terminal.press(.enter) // start a delivery with the first carrier
-    precondition(store.state.openDelivery(of: "bench") != nil, "the delivery did not start")
+    precondition(store.state.openDelivery(of: StaffID(stored: "bench")) != nil, "the delivery did not start")
 
     let before = store.state.inShopCount
     var intake = Timings()

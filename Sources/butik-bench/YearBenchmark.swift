@@ -92,7 +92,7 @@ func benchmarkYear() throws {
             let story = try ChildRuns(3, butik, ["history", closed.tracking.value, "--store", folder.path])
             print("  butik history TRACKING (whole process): \(story.summary)")
         }
-        let timeline = try ChildRuns(3, butik, ["customer", "history", customer.key, "--store", folder.path])
+        let timeline = try ChildRuns(3, butik, ["customer", "history", customer.key.value, "--store", folder.path])
         print("  butik customer history KEY (whole process): \(timeline.summary)")
         let report = try ChildRuns(3, butik, ["report", "--date", cut.day.description, "--store", folder.path])
         print("  butik report --date (whole process): \(report.summary)")
@@ -108,7 +108,7 @@ func benchmarkYear() throws {
         let caughtUp = try Timings.measure(1) { _ = try store.history(for: .day(cut.day)) }
         print("  history.bin caught up over \(store.lastSequence - cut.lines) entries (in process): \(caughtUp.summary)")
         let before = store.lastSequence
-        let counter = BenchTerminal(AppDriver(store: StoreClient(store), staff: "bench", now: now, clock: 1000), now: now)
+        let counter = BenchTerminal(AppDriver(store: StoreClient(store), staff: StaffID(stored: "bench"), now: now, clock: 1000), now: now)
         measureHandOut(store, customers: customers, terminal: counter)
         store.historyUpdateAfter = .max
         try views("\(store.lastSequence - before) entries behind:", day: cut.day.adding(days: 1))

@@ -331,7 +331,7 @@ private struct Generator {
     private mutating func run<Outcome>(
         _ time: Date, _ staff: String, _ decide: (ShopState, Context) throws(DomainError) -> Decision<Outcome>
     ) -> Outcome? {
-        let context = Context(layout: layout, now: time, staff: staff)
+        let context = Context(layout: layout, now: time, staff: StaffID(stored: staff))
         guard let decision = try? decide(state, context) else { return nil }
         records += state.apply(decision, context)
         for event in decision.events {

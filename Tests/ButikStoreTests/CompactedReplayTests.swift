@@ -15,13 +15,13 @@ import Testing
             func received(_ id: Int, at: Date) -> Record {
                 Record(at: at, staff: "kari", event: .parcelReceived(Parcel(
                     id: ParcelID(id), tracking: tracking, format: .s10, checkDigit: .verified, carrier: "postnord",
-                    recipientName: "Åse Ødegård", customer: CustomerID(1), key: "AØ", slot: SlotID("A1"), size: .small,
+                    recipientName: "Åse Ødegård", customer: CustomerID(1), key: CustomerKey(stored: "AØ"), slot: SlotID("A1"), size: .small,
                     deadline: Day(at, in: TimeZone(identifier: "UTC")!).adding(days: 14), receivedAt: at, receivedBy: "kari",
                     status: .waiting)))
             }
             var records = [
                 Record(at: start, staff: "kari", event: .customerAdded(
-                    Customer(id: CustomerID(1), name: "Åse Ødegård", key: "AØ", keyIsChosen: false, createdAt: start))),
+                    Customer(id: CustomerID(1), name: "Åse Ødegård", key: CustomerKey(stored: "AØ"), keyIsChosen: false, createdAt: start))),
                 Record(at: start, staff: "kari", event: .parcelsExpected([ExpectedParcel(tracking: tracking, name: "Åse Ødegård", importedAt: start)])),
                 received(1, at: start),
                 Record(at: start + 60, staff: "kari", event: .parcelsHandedOut(parcels: [ParcelID(1)], verification: .id, proxyName: nil, proxyID: nil)),

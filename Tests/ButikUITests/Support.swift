@@ -1,3 +1,4 @@
+import ButikDomain
 import ButikGrid
 import ButikText
 @testable import ButikUI
@@ -19,4 +20,14 @@ extension AppState {
     mutating func say(text: String, _ tone: Notice.Tone = .info) {
         say(Phrase("error.store.decoding.other", ["detail": .text(text)]), tone)
     }
+}
+
+/// Keys in tests as literals (`state.customer(withKey: "KN")`), taken as written.
+extension CustomerKey: ExpressibleByStringLiteral {
+    public init(stringLiteral value: String) { self.init(stored: value) }
+}
+
+/// Staff ids in tests as literals (`Context(..., staff: "kari")`), taken as written.
+extension StaffID: ExpressibleByStringLiteral {
+    public init(stringLiteral value: String) { self.init(stored: value) }
 }

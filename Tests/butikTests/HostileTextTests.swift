@@ -266,19 +266,19 @@ struct HostileShop {
         note = hostile.pick()
         otherKey = hostile.pick().uppercased()
         let first = CustomerID(1)
-        let proxy = Proxy(name: hostile.pick(), registeredAt: now, registeredBy: hostile.pick())
+        let proxy = Proxy(name: hostile.pick(), registeredAt: now, registeredBy: StaffID(stored: hostile.pick()))
         try store.append([
-            Record(at: now, staff: staff, event: .customerAdded(Customer(
-                id: first, name: name, key: key, keyIsChosen: true, phones: [hostile.pick()], email: hostile.pick(), note: note,
+            Record(at: now, staff: StaffID(stored: staff), event: .customerAdded(Customer(
+                id: first, name: name, key: CustomerKey(stored: key), keyIsChosen: true, phones: [hostile.pick()], email: hostile.pick(), note: note,
                 createdAt: now, proxies: [proxy]))),
-            Record(at: now, staff: hostile.pick(), event: .customerAdded(Customer(
-                id: CustomerID(2), name: hostile.pick(), key: otherKey, keyIsChosen: true, createdAt: now))),
-            Record(at: now, staff: hostile.pick(), event: .parcelsExpected([ExpectedParcel(
+            Record(at: now, staff: StaffID(stored: hostile.pick()), event: .customerAdded(Customer(
+                id: CustomerID(2), name: hostile.pick(), key: CustomerKey(stored: otherKey), keyIsChosen: true, createdAt: now))),
+            Record(at: now, staff: StaffID(stored: hostile.pick()), event: .parcelsExpected([ExpectedParcel(
                 tracking: TrackingNumber("RR473124829SE"), name: hostile.pick(), phone: hostile.pick(), carrier: hostile.pick(),
                 importedAt: now)])),
         ])
         func perform<T>(_ decide: (ShopState, Context) throws(DomainError) -> Decision<T>) throws -> T {
-            try store.perform(staff: staff, now: now, decide)
+            try store.perform(staff: StaffID(stored: staff), now: now, decide)
         }
         for code in ["RR123456785SE", "CT797294851NO", "70725380000051451", "TBA123456789012"] {
             let tracking = try Tracking.parse(code).get()

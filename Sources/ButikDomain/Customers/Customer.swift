@@ -5,7 +5,7 @@ public struct Customer: Codable, Equatable, Sendable {
     public var id: CustomerID
     public var name: String
     /// The initials key written on their parcels (unique in the shop).
-    public var key: String
+    public var key: CustomerKey
     /// True when the key was chosen (a regular's "JEDS") rather than derived from the name.
     public var keyIsChosen: Bool
     public var phones: [String]
@@ -15,7 +15,7 @@ public struct Customer: Codable, Equatable, Sendable {
     /// People registered to collect for them (a fullmakt), in the order registered.
     public var proxies: [Proxy]
 
-    public init(id: CustomerID, name: String, key: String, keyIsChosen: Bool, phones: [String] = [],
+    public init(id: CustomerID, name: String, key: CustomerKey, keyIsChosen: Bool, phones: [String] = [],
                 email: String? = nil, note: String? = nil, createdAt: Date, proxies: [Proxy] = []) {
         self.id = id
         self.name = name
@@ -35,7 +35,7 @@ extension Customer {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(CustomerID.self, forKey: .id)
         name = try c.decode(String.self, forKey: .name)
-        key = try c.decode(String.self, forKey: .key)
+        key = try c.decode(CustomerKey.self, forKey: .key)
         keyIsChosen = try c.decode(Bool.self, forKey: .keyIsChosen)
         phones = try c.decode([String].self, forKey: .phones)
         email = try c.decodeIfPresent(String.self, forKey: .email)

@@ -12,11 +12,11 @@ public struct CustomerLogEntry: Codable, Equatable, Sendable {
     /// The parcels it concerned.
     public var parcels: [TrackingNumber]
     public var at: Date
-    public var staff: String
+    public var staff: StaffID
     /// The proxy who came for the parcels, when a proxy's hand-out was refused.
     public var proxyName: String?
 
-    public init(kind: Kind, text: String, parcels: [TrackingNumber], at: Date, staff: String, proxyName: String? = nil) {
+    public init(kind: Kind, text: String, parcels: [TrackingNumber], at: Date, staff: StaffID, proxyName: String? = nil) {
         self.kind = kind
         self.text = text
         self.parcels = parcels

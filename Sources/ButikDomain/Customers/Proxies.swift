@@ -6,9 +6,9 @@ public struct Proxy: Codable, Equatable, Sendable {
     public var name: String
     public var registeredAt: Date
     /// The staff member who registered it.
-    public var registeredBy: String
+    public var registeredBy: StaffID
 
-    public init(name: String, registeredAt: Date, registeredBy: String) {
+    public init(name: String, registeredAt: Date, registeredBy: StaffID) {
         self.name = name
         self.registeredAt = registeredAt
         self.registeredBy = registeredBy

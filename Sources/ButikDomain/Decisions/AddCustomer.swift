@@ -42,13 +42,13 @@ extension ShopState {
 
     func makeCustomer(_ new: NewCustomer, _ context: Context) throws(DomainError) -> Customer {
         let name = try TypedText.customerName(new.name)
-        let initials = CustomerKey.initials(of: name)
-        let key: String
+        let key: CustomerKey
         if let wanted = new.key {
             guard let chosen = CustomerKey.chosen(wanted) else { throw .invalidKey(wanted) }
             if let holder = customer(withKey: chosen) { throw .keyTaken(key: chosen, holder: holder.name) }
             key = chosen
         } else {
+            guard let initials = CustomerKey.initials(of: name) else { throw .invalidName(new.name) }
             key = CustomerKey.firstFree(initials) { indexes.customerByKey[$0] != nil }
         }
         var phones: [String] = []

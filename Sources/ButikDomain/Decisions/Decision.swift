@@ -4,11 +4,11 @@ import Foundation
 public struct Context: Sendable {
     public var layout: ShopLayout
     public var now: Date
-    public var staff: String
+    public var staff: StaffID
 
     /// `now` is kept to whole milliseconds, the journal's resolution, so state built live and
     /// state read back from disk are equal.
-    public init(layout: ShopLayout, now: Date, staff: String) {
+    public init(layout: ShopLayout, now: Date, staff: StaffID) {
         self.layout = layout
         self.now = Date(timeIntervalSince1970: (now.timeIntervalSince1970 * 1000).rounded(.down) / 1000)
         self.staff = staff

@@ -88,7 +88,7 @@ extension ShopState {
         for parcel in given where !owners.contains(parcel.customer) { owners.append(parcel.customer) }
         guard owners.count == 1 else {
             throw .handOutForSeveralCustomers(keys: owners.map { owner in
-                records.customers[owner]?.key ?? given.first { $0.customer == owner }?.key ?? owner.description
+                records.customers[owner]?.key ?? given.first { $0.customer == owner }?.key ?? CustomerKey(stored: owner.description)
             })
         }
         var notMatching: [Parcel] = []

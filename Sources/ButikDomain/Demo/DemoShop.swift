@@ -12,7 +12,7 @@ public struct DemoNames: Codable, Sendable {
 /// `now`, about 200 parcels left on the shelves; PostNord parcels carry a 4-digit pickup code,
 /// Amazon ones 6 digits. The same seed and moment give the same shop.
 public enum DemoShop {
-    public static let staff = ["maria", "janfredrik", "thomas", "siv"]
+    public static let staff = ["maria", "janfredrik", "thomas", "siv"].map(StaffID.init(stored:))
 
     /// The records of the demo week, in time order, decided through the real rules.
     public static func records(names: DemoNames, layout: ShopLayout, now: Date, seed: UInt64 = 2019) -> [Record] {
@@ -132,39 +132,39 @@ private struct Builder {
 
     init(layout: ShopLayout) { self.layout = layout }
 
-    mutating func add(_ customer: NewCustomer, at: Date, staff: String) -> CustomerID {
+    mutating func add(_ customer: NewCustomer, at: Date, staff: StaffID) -> CustomerID {
         run(at, staff) { state, context throws(DomainError) in try state.addCustomer(customer, context) }?.id ?? CustomerID(0)
     }
 
-    mutating func authoriseProxy(_ name: String, for customer: CustomerID, at: Date, staff: String) {
+    mutating func authoriseProxy(_ name: String, for customer: CustomerID, at: Date, staff: StaffID) {
         _ = run(at, staff) { state, context throws(DomainError) in try state.authoriseProxy(name, for: customer, context) }
     }
 
     mutating func receive(_ tracking: ParsedTracking, for customer: CustomerID, carrier: String, size: SizeClass, pickupCode: String?,
-                          at: Date, staff: String) {
+                          at: Date, staff: StaffID) {
         let request = ReceiveRequest(tracking: tracking, recipient: .customer(customer), carrier: carrier, size: size,
                                      pickupCode: pickupCode)
         _ = run(at, staff) { state, context throws(DomainError) in try state.receive(request, context) }
     }
 
     mutating func handOut(_ ids: [ParcelID], verification: Verification, proxyName: String?, proxyID: String?, pickupCode: String?,
-                          at: Date, staff: String) {
+                          at: Date, staff: StaffID) {
         let request = HandOutRequest(parcels: ids, verification: verification, proxyName: proxyName, proxyID: proxyID,
                                      pickupCode: pickupCode)
         _ = run(at, staff) { state, context throws(DomainError) in try state.handOut(request, context) }
     }
 
-    mutating func returnToSender(_ id: ParcelID, at: Date, staff: String) {
+    mutating func returnToSender(_ id: ParcelID, at: Date, staff: StaffID) {
         _ = run(at, staff) { state, context throws(DomainError) in try state.returnToSender(id, context) }
     }
 
-    mutating func collect(_ ids: [ParcelID], at: Date, staff: String) {
+    mutating func collect(_ ids: [ParcelID], at: Date, staff: StaffID) {
         _ = run(at, staff) { state, context throws(DomainError) in try state.collectByDriver(ids, context) }
     }
 
     /// Decides and applies; a refused demo command (a random duplicate number) is skipped.
     private mutating func run<Outcome>(
-        _ at: Date, _ staff: String, _ decide: (ShopState, Context) throws(DomainError) -> Decision<Outcome>
+        _ at: Date, _ staff: StaffID, _ decide: (ShopState, Context) throws(DomainError) -> Decision<Outcome>
     ) -> Outcome? {
         let context = Context(layout: layout, now: at, staff: staff)
         guard let decision = try? decide(state, context) else { return nil }

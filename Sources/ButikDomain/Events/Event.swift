@@ -49,10 +49,10 @@ public enum Event: Equatable, Sendable {
 /// An event with when it happened and who did it: one line of the journal.
 public struct Record: Codable, Equatable, Sendable {
     public var at: Date
-    public var staff: String
+    public var staff: StaffID
     public var event: Event
 
-    public init(at: Date, staff: String, event: Event) {
+    public init(at: Date, staff: StaffID, event: Event) {
         self.at = at
         self.staff = staff
         self.event = event

@@ -17,7 +17,7 @@ public struct TimelineEntry: Codable, Equatable, Sendable {
     /// The journal entry's sequence number.
     public var seq: Int
     public var at: Date
-    public var staff: String
+    public var staff: StaffID
     public var what: What
 }
 
@@ -46,12 +46,12 @@ public struct TimelineItem: Codable, Equatable, Sendable {
 
     public internal(set) var seq: Int
     public internal(set) var at: Date
-    public internal(set) var staff: String
+    public internal(set) var staff: StaffID
     public internal(set) var what: What
 
     /// An item as a store kept it, read back field by field (``History`` makes items by
     /// applying records).
-    public init(seq: Int, at: Date, staff: String, what: What) {
+    public init(seq: Int, at: Date, staff: StaffID, what: What) {
         self.seq = seq
         self.at = at
         self.staff = staff

@@ -20,7 +20,7 @@ public struct ParcelStory: Codable, Equatable, Sendable {
     public var carrier: String
     public var customer: CustomerID
     /// The customer's key written on the parcel when it was received.
-    public var key: String
+    public var key: CustomerKey
     /// The name printed on the parcel.
     public var recipientName: String
     public private(set) var status: Status
@@ -40,7 +40,7 @@ public struct ParcelStory: Codable, Equatable, Sendable {
 
     /// A story as a store kept it, read back field by field (``History`` builds stories by
     /// applying records).
-    public init(id: ParcelID, tracking: TrackingNumber, carrier: String, customer: CustomerID, key: String,
+    public init(id: ParcelID, tracking: TrackingNumber, carrier: String, customer: CustomerID, key: CustomerKey,
                 recipientName: String, status: Status, steps: [ParcelStep]) {
         self.id = id
         self.tracking = tracking
@@ -103,10 +103,10 @@ public struct ParcelStep: Codable, Equatable, Sendable {
     /// The journal entry's sequence number.
     public var seq: Int
     public var at: Date
-    public var staff: String
+    public var staff: StaffID
     public var what: What
 
-    public init(seq: Int, at: Date, staff: String, what: What) {
+    public init(seq: Int, at: Date, staff: StaffID, what: What) {
         self.seq = seq
         self.at = at
         self.staff = staff

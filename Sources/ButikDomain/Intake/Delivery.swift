@@ -14,9 +14,9 @@ public struct Delivery: Codable, Equatable, Sendable, IdentifierTag {
     /// How many items the driver said they left; nil when not given.
     public var declared: Int?
     public var startedAt: Date
-    public var staff: String
+    public var staff: StaffID
 
-    public init(id: DeliveryID, carrier: String, declared: Int?, startedAt: Date, staff: String) {
+    public init(id: DeliveryID, carrier: String, declared: Int?, startedAt: Date, staff: StaffID) {
         self.id = id
         self.carrier = carrier
         self.declared = declared
@@ -32,7 +32,7 @@ extension Delivery {
         carrier = try c.decode(String.self, forKey: .carrier)
         declared = try c.decodeIfPresent(Int.self, forKey: .declared, in: Ranges.declaredCount, "declared count")
         startedAt = try c.decode(Date.self, forKey: .startedAt)
-        staff = try c.decode(String.self, forKey: .staff)
+        staff = try c.decode(StaffID.self, forKey: .staff)
     }
 }
 

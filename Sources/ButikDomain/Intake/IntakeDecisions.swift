@@ -2,7 +2,7 @@ import Foundation
 
 extension ShopState {
     /// The delivery `staff` has open, if any.
-    public func openDelivery(of staff: String) -> Delivery? {
+    public func openDelivery(of staff: StaffID) -> Delivery? {
         records.openDeliveries.values.filter { $0.staff == staff }.min { $0.id < $1.id }
     }
 

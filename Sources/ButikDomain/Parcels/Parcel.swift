@@ -16,13 +16,13 @@ public enum Verification: String, Codable, Sendable, CaseIterable {
 /// Who took a parcel and how they were checked.
 public struct HandOut: Codable, Equatable, Sendable {
     public var at: Date
-    public var staff: String
+    public var staff: StaffID
     public var verification: Verification
     public var proxyName: String?
     /// What the clerk noted of a proxy's own ID.
     public var proxyID: String?
 
-    public init(at: Date, staff: String, verification: Verification, proxyName: String? = nil, proxyID: String? = nil) {
+    public init(at: Date, staff: StaffID, verification: Verification, proxyName: String? = nil, proxyID: String? = nil) {
         self.at = at
         self.staff = staff
         self.verification = verification
@@ -77,13 +77,13 @@ public struct Parcel: Codable, Equatable, Sendable {
     public var recipientName: String
     public var customer: CustomerID
     /// The customer's key when the parcel was received (written on the parcel).
-    public var key: String
+    public var key: CustomerKey
     public var slot: SlotID
     public var size: SizeClass
     /// The last day the parcel waits before it goes back to the sender.
     public var deadline: Day
     public var receivedAt: Date
-    public var receivedBy: String
+    public var receivedBy: StaffID
     public var status: ParcelStatus
     /// The delivery it came in, when it was scanned in a delivery session.
     public var delivery: DeliveryID?
@@ -93,8 +93,8 @@ public struct Parcel: Codable, Equatable, Sendable {
     public var pickupCode: PickupCode?
 
     public init(id: ParcelID, tracking: TrackingNumber, format: TrackingFormat, checkDigit: CheckDigitStatus, carrier: String,
-                recipientName: String, customer: CustomerID, key: String, slot: SlotID, size: SizeClass, deadline: Day,
-                receivedAt: Date, receivedBy: String, status: ParcelStatus, delivery: DeliveryID? = nil,
+                recipientName: String, customer: CustomerID, key: CustomerKey, slot: SlotID, size: SizeClass, deadline: Day,
+                receivedAt: Date, receivedBy: StaffID, status: ParcelStatus, delivery: DeliveryID? = nil,
                 preAdvised: Bool? = nil, pickupCode: PickupCode? = nil) {
         self.id = id
         self.tracking = tracking

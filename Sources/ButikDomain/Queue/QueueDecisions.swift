@@ -64,7 +64,9 @@ extension ShopState {
         return entry
     }
 
-    private func key(_ customer: CustomerID) -> String { records.customers[customer]?.key ?? customer.description }
+    private func key(_ customer: CustomerID) -> CustomerKey {
+        records.customers[customer]?.key ?? CustomerKey(stored: customer.description)
+    }
 
     /// The event as a decision whose outcome is the entry it changed, as it is afterwards.
     private func decided(_ event: Event, on entry: QueueEntryID, _ context: Context) -> Decision<QueueEntry> {

@@ -40,15 +40,15 @@ public struct QueueEntry: Codable, Equatable, Sendable, IdentifierTag {
     public var announcedFor: Date?
     public var note: String?
     public var addedAt: Date
-    public var addedBy: String
+    public var addedBy: StaffID
     public var status: Status
     /// Who is fetching the parcels, once somebody started.
-    public var fetchingBy: String?
+    public var fetchingBy: StaffID?
     /// When the entry was closed (done or cancelled).
     public var closedAt: Date?
 
-    public init(id: QueueEntryID, customer: CustomerID, announcedFor: Date?, note: String?, addedAt: Date, addedBy: String,
-                status: Status = .waiting, fetchingBy: String? = nil, closedAt: Date? = nil) {
+    public init(id: QueueEntryID, customer: CustomerID, announcedFor: Date?, note: String?, addedAt: Date, addedBy: StaffID,
+                status: Status = .waiting, fetchingBy: StaffID? = nil, closedAt: Date? = nil) {
         self.id = id
         self.customer = customer
         self.announcedFor = announcedFor

@@ -16,11 +16,11 @@ public struct DropOff: Codable, Equatable, Sendable, IdentifierTag {
     /// The customer who brought it, when known.
     public var customer: CustomerID?
     public var at: Date
-    public var staff: String
+    public var staff: StaffID
     /// When the driver took it; nil while it waits in the outbound area.
     public var collectedAt: Date?
 
-    public init(id: DropOffID, tracking: TrackingNumber, carrier: String, customer: CustomerID?, at: Date, staff: String,
+    public init(id: DropOffID, tracking: TrackingNumber, carrier: String, customer: CustomerID?, at: Date, staff: StaffID,
                 collectedAt: Date? = nil) {
         self.id = id
         self.tracking = tracking

@@ -45,7 +45,7 @@ extension ShopState {
         guard !trimmed.isEmpty, limit > 0 else { return [] }
         var seen = Set<CustomerID>()
         var byKey: [CustomerID] = []
-        if let keyed = indexes.customerByKey[trimmed.uppercased()] {
+        if let keyed = indexes.customerByKey[CustomerKey(typed: trimmed)] {
             byKey.append(keyed)
             seen.insert(keyed)
         }

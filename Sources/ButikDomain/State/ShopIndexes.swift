@@ -3,7 +3,7 @@
 public struct ShopIndexes: Sendable {
     /// Parcels physically in the shop (waiting or returning), by tracking number.
     public internal(set) var inShopByTracking: [TrackingNumber: ParcelID] = [:]
-    public internal(set) var customerByKey: [String: CustomerID] = [:]
+    public internal(set) var customerByKey: [CustomerKey: CustomerID] = [:]
     /// Waiting parcels per slot.
     public internal(set) var slotLoad: [SlotID: Int] = [:]
     /// Waiting parcels per deadline.

@@ -31,9 +31,9 @@ public struct ShopState: Sendable, Equatable {
 
     @inlinable public subscript<Value>(dynamicMember path: KeyPath<ShopIndexes, Value>) -> Value { indexes[keyPath: path] }
 
-    /// The customer holding `key` (any case).
-    public func customer(withKey key: String) -> Customer? {
-        indexes.customerByKey[key.uppercased()].flatMap { records.customers[$0] }
+    /// The customer holding `key`.
+    public func customer(withKey key: CustomerKey) -> Customer? {
+        indexes.customerByKey[key].flatMap { records.customers[$0] }
     }
 
     /// The parcel with this tracking number that is in the shop now.

@@ -34,15 +34,15 @@ public enum TypedText {
     public static func customerName(_ text: String) throws(DomainError) -> String {
         let name = try tidied(text, as: .name)
         guard name.count <= nameLimit else { throw .nameTooLong(limit: nameLimit) }
-        guard !CustomerKey.initials(of: name).isEmpty else { throw .invalidName(text) }
+        guard CustomerKey.initials(of: name) != nil else { throw .invalidName(text) }
         return name
     }
 
     /// A staff id as recorded: tidied, 1 to ``staffIDLimit`` characters.
-    public static func staffID(_ text: String) throws(DomainError) -> String {
+    public static func staffID(_ text: String) throws(DomainError) -> StaffID {
         let id = try tidied(text, as: .staffID)
         guard (1...staffIDLimit).contains(id.count) else { throw .invalidStaffID(limit: staffIDLimit) }
-        return id
+        return StaffID(stored: id)
     }
 
     /// The first character in `text` that a typed text cannot hold (see above), or nil.

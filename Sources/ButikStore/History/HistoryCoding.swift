@@ -70,7 +70,7 @@ extension ParcelStory: HistoryCodable {
         out.string(tracking.value)
         out.string(carrier)
         customer.write(to: &out)
-        out.string(key)
+        out.string(key.value)
         out.string(recipientName)
         out.string(status.rawValue)
         steps.write(to: &out)
@@ -78,7 +78,7 @@ extension ParcelStory: HistoryCodable {
 
     init(from input: inout HistoryIn) throws(HistoryIn.Bad) {
         self.init(id: try ParcelID(from: &input), tracking: try TrackingNumber(from: &input), carrier: try input.string(),
-                  customer: try CustomerID(from: &input), key: try input.string(), recipientName: try input.string(),
+                  customer: try CustomerID(from: &input), key: CustomerKey(stored: try input.string()), recipientName: try input.string(),
                   status: try input.named(Status.self), steps: try [ParcelStep](from: &input))
     }
 }
@@ -87,7 +87,7 @@ extension ParcelStep: HistoryCodable {
     func write(to out: inout HistoryOut) {
         out.int(seq)
         out.date(at)
-        out.string(staff)
+        out.string(staff.value)
         switch what {
         case .received(let slot, let delivery, let deadline):
             out.byte(0)
@@ -111,7 +111,7 @@ extension ParcelStep: HistoryCodable {
     }
 
     init(from input: inout HistoryIn) throws(HistoryIn.Bad) {
-        let seq = try input.int(), at = try input.date(), staff = try input.string()
+        let seq = try input.int(), at = try input.date(), staff = StaffID(stored: try input.string())
         let what: What
         switch try input.tag(below: 10, of: "parcel step") {
         case 0:
@@ -138,7 +138,7 @@ extension TimelineItem: HistoryCodable {
     func write(to out: inout HistoryOut) {
         out.int(seq)
         out.date(at)
-        out.string(staff)
+        out.string(staff.value)
         switch what {
         case .parcel(let id, let step): out.byte(0); id.write(to: &out); out.int(step)
         case .refused(let reason, let parcels, let proxyName):
@@ -151,7 +151,7 @@ extension TimelineItem: HistoryCodable {
     }
 
     init(from input: inout HistoryIn) throws(HistoryIn.Bad) {
-        let seq = try input.int(), at = try input.date(), staff = try input.string()
+        let seq = try input.int(), at = try input.date(), staff = StaffID(stored: try input.string())
         let what: What
         switch try input.tag(below: 5, of: "timeline item") {
         case 0: what = .parcel(try ParcelID(from: &input), step: try input.int(in: 0...Int.max, "a step"))

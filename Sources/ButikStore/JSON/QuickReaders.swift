@@ -32,7 +32,7 @@ extension TapeReader {
     /// A record; its event through `Decodable` unless it is of the kinds most lines hold.
     private func record(at index: Int) -> Record? {
         var m = Members(reader: self, object: index)
-        guard m.isObject, let at = time(m["at"]), let event = m["event"], let staff = text(m["staff"]),
+        guard m.isObject, let at = time(m["at"]), let event = m["event"], let staff = text(m["staff"]).map(StaffID.init(stored:)),
               let event = self.event(at: event) ?? (try? decode(Event.self, at: event)) else { return nil }
         return Record(at: at, staff: staff, event: event)
     }
@@ -69,11 +69,11 @@ extension TapeReader {
               let delivery = optional(m["delivery"], { identifier($0, DeliveryID.self) }),
               let format = text(m["format"]).flatMap(TrackingFormat.init(rawValue:)),
               let id = identifier(m["id"], ParcelID.self),
-              let key = text(m["key"]),
+              let key = text(m["key"]).map(CustomerKey.init(stored:)),
               let pickupCode = optional(m["pickupCode"], { text($0).flatMap(storedPickupCode) }),
               let preAdvised = optional(m["preAdvised"], flag),
               let receivedAt = time(m["receivedAt"]),
-              let receivedBy = text(m["receivedBy"]),
+              let receivedBy = text(m["receivedBy"]).map(StaffID.init(stored:)),
               let recipientName = text(m["recipientName"]),
               let size = text(m["size"]).flatMap(SizeClass.init(rawValue:)),
               let slot = text(m["slot"]),
@@ -100,7 +100,7 @@ extension TapeReader {
         guard h.isObject, let at = time(h["at"]),
               let proxyID = optional(h["proxyID"], text),
               let proxyName = optional(h["proxyName"], text),
-              let staff = text(h["staff"]),
+              let staff = text(h["staff"]).map(StaffID.init(stored:)),
               let verification = text(h["verification"]).flatMap(Verification.init(rawValue:)) else { return nil }
         return .handedOut(handOut: HandOut(at: at, staff: staff, verification: verification, proxyName: proxyName, proxyID: proxyID))
     }
@@ -111,7 +111,7 @@ extension TapeReader {
               let createdAt = time(m["createdAt"]),
               let email = optional(m["email"], text),
               let id = identifier(m["id"], CustomerID.self),
-              let key = text(m["key"]),
+              let key = text(m["key"]).map(CustomerKey.init(stored:)),
               let keyIsChosen = flag(m["keyIsChosen"]),
               let name = text(m["name"]),
               let note = optional(m["note"], text),
@@ -125,7 +125,7 @@ extension TapeReader {
         guard let index else { return nil }
         var m = Members(reader: self, object: index)
         guard m.isObject, let name = text(m["name"]), let at = time(m["registeredAt"]),
-              let by = text(m["registeredBy"]) else { return nil }
+              let by = text(m["registeredBy"]).map(StaffID.init(stored:)) else { return nil }
         return Proxy(name: name, registeredAt: at, registeredBy: by)
     }
 

@@ -88,7 +88,7 @@ public final class ShopStore {
     /// as ``DomainError``; store failures as ``StoreError``. With `waiting` false, another
     /// process's lock throws ``StoreError/locked`` at once instead of after five seconds.
     public func perform<Outcome>(
-        staff: String, now: Date, waiting: Bool = true,
+        staff: StaffID, now: Date, waiting: Bool = true,
         _ decide: (ShopState, Context) throws(DomainError) -> Decision<Outcome>
     ) throws -> Outcome {
         // A record whose time is out of range could not be read back: refuse before deciding.

@@ -9,11 +9,11 @@ public struct AppContext: Sendable {
     public var layout: ShopLayout
     public var now: Date
     /// Who is working at this terminal.
-    public var staff: String
+    public var staff: StaffID
     /// Every word on the screens, in the language chosen at start.
     public var words: Words
 
-    public init(shop: ShopState, layout: ShopLayout, now: Date, staff: String = "staff", words: Words = .english) {
+    public init(shop: ShopState, layout: ShopLayout, now: Date, staff: StaffID = StaffID(stored: "staff"), words: Words = .english) {
         self.shop = shop
         self.layout = layout
         self.now = now

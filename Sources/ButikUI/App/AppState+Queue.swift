@@ -17,7 +17,7 @@ extension AppState {
         guard let known = context.shop.customers[customer] else { return [.beep] }
         open(.counter)
         counter.handOut = nil
-        counter.search(known.key, context)
+        counter.search(known.key.value, context)
         if let index = counter.hits(context).firstIndex(of: .customer(customer)) { counter.selection.index = index }
         return counter.startHandOut(context)
     }

@@ -8,7 +8,7 @@ import Foundation
 /// only be read).
 public struct AppState: Sendable {
     public internal(set) var context: AppContext
-    public internal(set) var staff: String
+    public internal(set) var staff: StaffID
     /// The store folder, shown in the status line.
     public internal(set) var storeLabel: String
     /// Set when the store refuses writes; the status line says so.
@@ -30,7 +30,7 @@ public struct AppState: Sendable {
     public internal(set) var customers = CustomersScreen()
     public internal(set) var reports = ReportsScreen()
 
-    public init(context: AppContext, staff: String, storeLabel: String, readOnlyReason: Phrase? = nil, clock: Double) {
+    public init(context: AppContext, staff: StaffID, storeLabel: String, readOnlyReason: Phrase? = nil, clock: Double) {
         self.context = context
         self.staff = staff
         self.storeLabel = storeLabel

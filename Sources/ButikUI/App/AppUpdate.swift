@@ -159,7 +159,7 @@ extension AppState {
         open(.counter)
         counter.search(parsed.number.value, context)
         say(Phrase("scan.found", ["tracking": .text(parcel.tracking.value), "status": .phrase(parcel.status.kind.phrase),
-                                  "slot": .text(parcel.slot.value), "key": .text(parcel.key)]))
+                                  "slot": .text(parcel.slot.value), "key": .text(parcel.key.value)]))
         return []
     }
 

@@ -64,7 +64,7 @@ extension AppState {
         let inShop = shop.inShopCount
         let dueToday = context.dueToday
         let words = context.words
-        var left = [StatusLine.Segment(staff), StatusLine.Segment(context.layout.name)]
+        var left = [StatusLine.Segment(staff.value), StatusLine.Segment(context.layout.name)]
         if let readOnlyReason {
             left.append(StatusLine.Segment(words.text("store.readOnly.banner", ["reason": .phrase(readOnlyReason)]), style: Style(.danger, bold: true, reverse: true)))
         } else if storeBusy != nil {

@@ -116,7 +116,7 @@ extension CounterScreen {
             return [.beep]
         }
         guard parcel.customer == flow.customer else {
-            notice = Notice(Phrase("handOut.stop.notTheirs", ["tracking": .text(number.value), "name": .text(name), "key": .text(parcel.key),
+            notice = Notice(Phrase("handOut.stop.notTheirs", ["tracking": .text(number.value), "name": .text(name), "key": .text(parcel.key.value),
                                                               "recipient": .text(parcel.recipientName), "slot": .text(parcel.slot.value)]), tone: .error)
             return [.beep]
         }

@@ -9,7 +9,7 @@ extension CounterScreen {
         guard let customer = context.shop.customers[flow.customer] else { return }
         let words = context.words
         var row = rect.row + 1
-        let who: [String: Phrase.Argument] = ["key": .text(customer.key), "name": .text(customer.name), "n": .count(flow.selected.count),
+        let who: [String: Phrase.Argument] = ["key": .text(customer.key.value), "name": .text(customer.name), "n": .count(flow.selected.count),
                                                "of": .count(flow.parcels.count)]
         let title = flow.leftOut.isEmpty ? words.text("handOut.title", who) : words.text("handOut.title.some", who)
         // One row each for who and the step: what does not fit gives way whole, before " …".
@@ -72,7 +72,7 @@ extension CounterScreen {
     func proxyHint(_ flow: HandOutFlow, _ context: AppContext) -> (text: String, style: Style)? {
         guard let customer = context.shop.customers[flow.customer] else { return nil }
         let words = context.words
-        let who: [String: Phrase.Argument] = ["key": .text(customer.key), "name": .text(flow.proxyName ?? "")]
+        let who: [String: Phrase.Argument] = ["key": .text(customer.key.value), "name": .text(flow.proxyName ?? "")]
         switch flow.step {
         case .proxyName where customer.proxies.isEmpty:
             return (words.text("handOut.proxies.none", who), Style(.muted))

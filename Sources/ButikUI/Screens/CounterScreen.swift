@@ -78,12 +78,12 @@ public struct CounterScreen: WritingScreen {
                 let inShop = shop.parcelsInShop(for: id)
                 let waiting = inShop.filter { $0.status == .waiting }.count
                 let slots = Set(inShop.map(\.slot.value)).sorted().joined(separator: " ")
-                return Table.Row([customer.key, customer.name, slots, waiting == 0 ? words.text("counter.nothingWaiting") : words.text("counter.waiting", ["n": .count(waiting)]),
+                return Table.Row([customer.key.value, customer.name, slots, waiting == 0 ? words.text("counter.nothingWaiting") : words.text("counter.waiting", ["n": .count(waiting)]),
                                   customer.phones.joined(separator: ", "), "", "", customer.note ?? ""])
             case .parcel(let id):
                 guard let parcel = shop.parcels[id] else { return nil }
                 let state = parcel.status == .waiting ? context.dueText(parcel.deadline) : words.text(parcel.status.kind.phrase)
-                return Table.Row([parcel.key, parcel.tracking.value, parcel.slot.value, state, "", context.dayAndMonth(parcel.receivedAt), parcel.carrier],
+                return Table.Row([parcel.key.value, parcel.tracking.value, parcel.slot.value, state, "", context.dayAndMonth(parcel.receivedAt), parcel.carrier],
                                  style: parcel.status.isInShop ? .plain : Style(.muted))
             }
         }
@@ -197,7 +197,7 @@ public struct CounterScreen: WritingScreen {
         var lines: [(text: String, style: Style)] = []
         if let note = customer.note { lines.append((words.text("counter.card.note", ["note": .text(note)]), Style(.warning))) }
         for entry in context.shop.log(of: customer.id).suffix(withLog ? Self.cardLogEntries : 0).reversed() {
-            let said: [String: Phrase.Argument] = ["day": .text(context.dayAndMonth(entry.at)), "staff": .text(entry.staff), "text": .text(entry.text)]
+            let said: [String: Phrase.Argument] = ["day": .text(context.dayAndMonth(entry.at)), "staff": .text(entry.staff.value), "text": .text(entry.text)]
             let line = switch (entry.kind, entry.proxyName) {
             case (.refusal, let proxy?): words.text("counter.card.refusedProxy", said.merging(["proxy": .text(proxy)]) { $1 })
             case (.refusal, nil): words.text("counter.card.refused", said)
@@ -219,15 +219,15 @@ public struct CounterScreen: WritingScreen {
         let size = parcel.size == .large ? words.text("size.large") : words.text("size.small")
         var lines = [
             first,
-            words.text("counter.parcel.for", ["name": .text(parcel.recipientName), "key": .text(parcel.key), "carrier": .text(parcel.carrier),
+            words.text("counter.parcel.for", ["name": .text(parcel.recipientName), "key": .text(parcel.key.value), "carrier": .text(parcel.carrier),
                                               "slot": .text(parcel.slot.value), "size": .text(size)]),
-            words.text("counter.parcel.received", ["when": .text(context.moment(parcel.receivedAt)), "staff": .text(parcel.receivedBy),
+            words.text("counter.parcel.received", ["when": .text(context.moment(parcel.receivedAt)), "staff": .text(parcel.receivedBy.value),
                                                    "deadline": .date(parcel.deadline)]),
         ]
         switch parcel.status {
         case .waiting: lines.append(words.text("counter.parcel.waiting", ["due": .text(context.dueText(parcel.deadline))]))
         case .handedOut(let handOut):
-            var line = words.text("counter.parcel.handedOut", ["when": .text(context.moment(handOut.at)), "staff": .text(handOut.staff),
+            var line = words.text("counter.parcel.handedOut", ["when": .text(context.moment(handOut.at)), "staff": .text(handOut.staff.value),
                                                                 "how": .phrase(handOut.verification.shortPhrase)])
             if let name = handOut.proxyName { line += ", " + words.text("counter.parcel.proxy", ["name": .text(name)]) }
             if let proxyID = handOut.proxyID { line += " (\(proxyID))" }

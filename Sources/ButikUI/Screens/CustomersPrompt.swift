@@ -63,7 +63,7 @@ public struct CustomersPrompt: Sendable {
         let cancel = words.text("modal.cancel")
         func about(_ id: CustomerID) -> [String: Phrase.Argument] {
             let customer = context.shop.customers[id]
-            return ["key": .text(customer?.key ?? "?"), "name": .text(customer?.name ?? "")]
+            return ["key": .text(customer?.key.value ?? "?"), "name": .text(customer?.name ?? "")]
         }
         switch purpose {
         case .name:

@@ -45,7 +45,7 @@ public struct CustomersScreen: WritingScreen {
         let words = context.words
         let rows = customers.map { customer in
             let waiting = context.shop.parcelsInShop(for: customer.id).count
-            return Table.Row([customer.key, customer.name, customer.phones.first ?? "", waiting == 0 ? "" : "\(waiting)", customer.note ?? ""])
+            return Table.Row([customer.key.value, customer.name, customer.phones.first ?? "", waiting == 0 ? "" : "\(waiting)", customer.note ?? ""])
         }
         return Table(columns: [Table.Column(words.text("column.key"), width: .fixed(6)), Table.Column(words.text("column.name")),
                                Table.Column(words.text("column.phone"), width: .fixed(12)),
@@ -80,12 +80,12 @@ public struct CustomersScreen: WritingScreen {
         switch outcome {
         case .customerAdded(let customer):
             card = CustomerCard(customer.id)
-            notice = Notice(Phrase("customers.added", ["key": .text(customer.key), "name": .text(customer.name)]))
+            notice = Notice(Phrase("customers.added", ["key": .text(customer.key.value), "name": .text(customer.name)]))
         case .proxyAuthorised(let id, let proxy):
-            notice = Notice(Phrase("customers.proxyAuthorised", ["name": .text(proxy.name), "key": .text(context.shop.customers[id]?.key ?? "?")]))
+            notice = Notice(Phrase("customers.proxyAuthorised", ["name": .text(proxy.name), "key": .text(context.shop.customers[id]?.key.value ?? "?")]))
             if card?.customer == id { card?.want(1) }
         case .proxyRevoked(let id, let proxy):
-            notice = Notice(Phrase("customers.proxyRevoked", ["name": .text(proxy.name), "key": .text(context.shop.customers[id]?.key ?? "?")]))
+            notice = Notice(Phrase("customers.proxyRevoked", ["name": .text(proxy.name), "key": .text(context.shop.customers[id]?.key.value ?? "?")]))
             if card?.customer == id { card?.want(1) }
         }
     }

@@ -99,7 +99,7 @@ extension IntakeScreen {
         let typed = nameField.answer
         var rows = choices.map { customer in
             let waiting = context.shop.parcelsInShop(for: customer.id).count
-            return Table.Row([customer.key, customer.name, customer.phones.first ?? "", waiting == 0 ? "" : words.text("counter.waiting", ["n": .count(waiting)]), customer.note ?? ""])
+            return Table.Row([customer.key.value, customer.name, customer.phones.first ?? "", waiting == 0 ? "" : words.text("counter.waiting", ["n": .count(waiting)]), customer.note ?? ""])
         }
         let new = typed.isEmpty ? words.text("intake.newCustomer.typeName") : words.text("intake.newCustomer.named", ["name": .text(typed)])
         rows.append(Table.Row(["+", new, "", "", ""], style: Style(.accent)))

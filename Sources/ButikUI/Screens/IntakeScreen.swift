@@ -156,7 +156,7 @@ public struct IntakeScreen: WritingScreen {
         let shop = context.shop
         if let present = shop.parcelInShop(tracking.number) {
             problem = [Phrase("intake.alreadyHere", ["tracking": .text(tracking.number.value), "slot": .text(present.slot.value),
-                                                     "key": .text(present.key)])]
+                                                     "key": .text(present.key.value)])]
             return [.beep]
         }
         if !again, let earlier = shop.latestParcel(tracking.number) {

@@ -31,10 +31,10 @@ extension QueueScreen {
     mutating func parcelsPerformed(_ outcome: Outcome, _ context: AppContext) {
         switch outcome {
         case .deadlineExtended(let parcel):
-            notice = Notice(Phrase("queue.extend.done", ["tracking": .text(parcel.tracking.value), "key": .text(parcel.key),
+            notice = Notice(Phrase("queue.extend.done", ["tracking": .text(parcel.tracking.value), "key": .text(parcel.key.value),
                                                               "deadline": .date(parcel.deadline), "due": .text(context.dueText(parcel.deadline))]))
         case .returnCancelled(let parcel):
-            notice = Notice(Phrase("queue.backToShelf.done", ["tracking": .text(parcel.tracking.value), "key": .text(parcel.key),
+            notice = Notice(Phrase("queue.backToShelf.done", ["tracking": .text(parcel.tracking.value), "key": .text(parcel.key.value),
                                                                    "slot": .text(parcel.slot.value), "due": .text(context.dueText(parcel.deadline))]))
         case .returnedOverdue(let parcels):
             notice = Notice(Phrase("queue.return.done", ["n": .count(parcels.count), "area": .text(context.layout.outboundID.value)]))

@@ -13,7 +13,7 @@ extension QueueScreen {
             let slots = shop.fetchList(for: entry.customer, context.layout).slots.map(\.value)
             let when = entry.announcedFor.map { words.text("queue.at", ["time": .text(context.time($0))]) } ?? words.text("queue.here")
             let status = switch entry.status {
-            case .fetching: words.text("queue.fetchingBy", ["staff": .text(entry.fetchingBy ?? "?")])
+            case .fetching: words.text("queue.fetchingBy", ["staff": .text(entry.fetchingBy?.value ?? "?")])
             default: words.text(entry.status.phrase)
             }
             let style: Style = switch entry.status {
@@ -24,7 +24,7 @@ extension QueueScreen {
             let fetch = entry.status == .ready ? words.text("queue.atCounter")
                 : slots.isEmpty ? words.text("counter.nothingWaiting") : slots.joined(separator: " ")
             let name = ([customer?.name ?? ""] + (entry.note.map { [$0] } ?? [])).joined(separator: " · ")
-            return Table.Row([entry.id.description, customer?.key ?? "?", name, when, status, fetch], style: style)
+            return Table.Row([entry.id.description, customer?.key.value ?? "?", name, when, status, fetch], style: style)
         }
         return Table(columns: [Table.Column(words.text("column.number"), width: .fixed(4)), Table.Column(words.text("column.key"), width: .fixed(6)),
                                Table.Column(words.text("column.name")), Table.Column(words.text("column.when"), width: .fixed(9)),
@@ -55,7 +55,7 @@ extension QueueScreen {
     /// A queue entry was added or changed: say so, and select it.
     mutating func pickupPerformed(_ entry: QueueEntry, _ context: AppContext) {
         let customer = context.shop.customers[entry.customer]
-        let who: [String: Phrase.Argument] = ["key": .text(customer?.key ?? "?"), "name": .text(customer?.name ?? "")]
+        let who: [String: Phrase.Argument] = ["key": .text(customer?.key.value ?? "?"), "name": .text(customer?.name ?? "")]
         let phrase = switch entry.status {
         case .waiting: entry.announcedFor.map { Phrase("queue.announced", who.merging(["time": .text(context.time($0))]) { $1 }) }
             ?? Phrase("queue.added", who)

@@ -108,24 +108,24 @@ public struct QueuePrompt: Sendable {
         case .announce(let id):
             let customer = context.shop.customers[id]
             return Modal(.prompt(field), title: " \(words.text("queue.add.title")) ",
-                         message: words.text("queue.announce.message", ["key": .text(customer?.key ?? "?"), "name": .text(customer?.name ?? "")]),
+                         message: words.text("queue.announce.message", ["key": .text(customer?.key.value ?? "?"), "name": .text(customer?.name ?? "")]),
                          confirmLabel: words.text("queue.add.confirm"), cancelLabel: cancel)
         case .remove(let id):
             let customer = context.shop.customers[id]
             return Modal(.confirm, title: " \(words.text("queue.add.title")) ",
-                         message: words.text("queue.remove.ask", ["key": .text(customer?.key ?? "?"), "name": .text(customer?.name ?? "")]),
+                         message: words.text("queue.remove.ask", ["key": .text(customer?.key.value ?? "?"), "name": .text(customer?.name ?? "")]),
                          confirmLabel: words.text("queue.remove.confirm"), cancelLabel: words.text("queue.return.keep"))
         case .extend(let id):
             let parcel = context.shop.parcels[id]
             let message = words.text("queue.extend.message", ["tracking": .text(parcel?.tracking.value ?? id.description),
-                                                              "key": .text(parcel?.key ?? "?"),
+                                                              "key": .text(parcel?.key.value ?? "?"),
                                                               "deadline": .text(parcel.map { words.date($0.deadline) } ?? "?")])
             return Modal(.prompt(field), title: " \(words.text("queue.extend.title")) ", message: message,
                          confirmLabel: words.text("queue.extend.confirm"), cancelLabel: cancel)
         case .backToShelf(let id):
             let parcel = context.shop.parcels[id]
             let message = words.text("queue.backToShelf.message", ["tracking": .text(parcel?.tracking.value ?? id.description),
-                                                                   "key": .text(parcel?.key ?? "?"), "area": .text(context.layout.outboundID.value)])
+                                                                   "key": .text(parcel?.key.value ?? "?"), "area": .text(context.layout.outboundID.value)])
             return Modal(.prompt(field), title: " \(words.text("queue.backToShelf.title")) ", message: message,
                          confirmLabel: words.text("queue.backToShelf.confirm"), cancelLabel: cancel)
         case .dropOff:

@@ -45,7 +45,7 @@ public struct QueueScreen: WritingScreen {
                 : parcel.deadline < today ? Style(.danger, bold: true)
                 : parcel.deadline == today ? Style(.warning) : .plain
             let customer = context.shop.customers[parcel.customer]
-            return Table.Row([state, parcel.key, parcel.recipientName, parcel.slot.value, parcel.carrier, parcel.tracking.value,
+            return Table.Row([state, parcel.key.value, parcel.recipientName, parcel.slot.value, parcel.carrier, parcel.tracking.value,
                               customer?.phones.joined(separator: ", ") ?? "", context.dayAndMonth(parcel.receivedAt), customer?.note ?? ""], style: style)
         }
         // A wide window also shows the customer's phones, the arrival and the customer's note.

@@ -42,7 +42,7 @@ public struct ShelvesPrompt: Sendable {
         switch purpose {
         case .move(let batch):
             let lines = batch.compactMap { context.shop.parcels[$0] }.map {
-                words.text("shelves.move.parcel", ["tracking": .text($0.tracking.value), "key": .text($0.key), "slot": .text($0.slot.value)])
+                words.text("shelves.move.parcel", ["tracking": .text($0.tracking.value), "key": .text($0.key.value), "slot": .text($0.slot.value)])
             }
             var message: String
             if lines.count == 1 {

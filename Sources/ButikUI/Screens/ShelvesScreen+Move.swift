@@ -131,8 +131,8 @@ struct MoveReport: Sendable {
     var summary: Phrase {
         let slot = Phrase.Argument.text(target?.value ?? "")
         if moved.count == 1 {
-            return Phrase("shelves.moved.one", ["tracking": .text(moved[0].tracking.value), "key": .text(moved[0].key), "slot": slot])
+            return Phrase("shelves.moved.one", ["tracking": .text(moved[0].tracking.value), "key": .text(moved[0].key.value), "slot": slot])
         }
-        return Phrase("shelves.moved", ["n": .count(moved.count), "slot": slot, "keys": .list(moved.map(\.key))])
+        return Phrase("shelves.moved", ["n": .count(moved.count), "slot": slot, "keys": .list(moved.map(\.key.value))])
     }
 }

@@ -84,7 +84,7 @@ public struct ShelvesScreen: WritingScreen {
                       Table.Column(words.text("column.note"), shownFrom: 170)],
             rows: parcels(in: id, context).map { parcel in
                 let customer = context.shop.customers[parcel.customer]
-                return Table.Row([parcel.key, parcel.recipientName, parcel.tracking.value, context.dueText(parcel.deadline),
+                return Table.Row([parcel.key.value, parcel.recipientName, parcel.tracking.value, context.dueText(parcel.deadline),
                                   context.dayAndMonth(parcel.receivedAt), parcel.carrier, customer?.phones.joined(separator: ", ") ?? "", customer?.note ?? ""])
             },
             emptyMessage: words.text("shelves.empty", ["slot": .text(id.value)]))
@@ -143,7 +143,7 @@ public struct ShelvesScreen: WritingScreen {
                 }
                 screen.put(text, row: top, column: column, style: style, maxWidth: cellWidth - 1)
                 var keys: [String] = []
-                for parcel in parcels where !keys.contains(parcel.key) { keys.append(parcel.key) }
+                for parcel in parcels where !keys.contains(parcel.key.value) { keys.append(parcel.key.value) }
                 screen.put(keys.joined(separator: " ").truncated(toWidth: cellWidth - 1), row: top + 1, column: column,
                            style: id == selectedID ? Style(.selection, bold: true) : .plain, maxWidth: cellWidth - 1)
             }

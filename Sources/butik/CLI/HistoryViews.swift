@@ -45,7 +45,7 @@ struct StepView: Encodable {
     init(_ step: ParcelStep) {
         seq = step.seq
         at = step.at
-        staff = step.staff
+        staff = step.staff.value
         text = step.what.phrase
         fields = StepFields(step.what)
     }
@@ -78,7 +78,7 @@ struct StoryView: Encodable {
         id = story.id.description
         tracking = story.tracking.value
         carrier = story.carrier
-        key = story.key
+        key = story.key.value
         recipient = story.recipientName
         status = story.status.rawValue
         steps = story.steps.map(StepView.init)
@@ -102,12 +102,12 @@ struct ClosedParcelView: Encodable {
     init(_ story: ParcelStory) {
         tracking = story.tracking.value
         carrier = story.carrier
-        key = story.key
+        key = story.key.value
         recipient = story.recipientName
         status = story.status.rawValue
         let closing = story.closing
         closedAt = closing?.at
-        closedBy = closing?.staff
+        closedBy = closing?.staff.value
         if case .handedOut(let verification, let name, let note)? = closing?.what {
             (self.verification, proxyName, proxyID) = (verification.rawValue, name, note)
         } else {
@@ -139,7 +139,7 @@ struct TimelineEntryView: Encodable {
     init(_ entry: TimelineEntry) {
         seq = entry.seq
         at = entry.at
-        staff = entry.staff
+        staff = entry.staff.value
         text = entry.what.phrase
         switch entry.what {
         case .parcel(let number, let what):

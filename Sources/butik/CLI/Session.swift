@@ -8,7 +8,7 @@ import Foundation
 /// Where the store is, who is working, the moment and the words to say it in: what every verb needs.
 struct Session {
     let folder: URL
-    let staff: String
+    let staff: StaffID
     let now: Date
     /// The run's words, in its language (see ``words(for:environment:)``).
     let words: Words
@@ -59,12 +59,12 @@ struct Session {
 
     }
 
-    private static func staff(_ arguments: Arguments, _ environment: [String: String]) throws(CLIError) -> String {
+    private static func staff(_ arguments: Arguments, _ environment: [String: String]) throws(CLIError) -> StaffID {
         var given = arguments.value(GlobalOption.staff).map { (source: GlobalOption.staff.name, text: $0) }
         for name in ["BUTIK_STAFF", "USER"] where given == nil {
             if let text = environment[name], !text.isEmpty { given = ("$" + name, text) }
         }
-        guard let (source, text) = given else { return "staff" }
+        guard let (source, text) = given else { return StaffID(stored: "staff") }
         do {
             return try TypedText.staffID(text)
         } catch {

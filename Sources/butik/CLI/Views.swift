@@ -30,13 +30,13 @@ struct ParcelView: Encodable {
         checkDigit = parcel.checkDigit.rawValue
         carrier = parcel.carrier
         recipient = parcel.recipientName
-        key = parcel.key
+        key = parcel.key.value
         slot = parcel.slot.value
         size = parcel.size.rawValue
         deadline = parcel.deadline
         daysLeft = parcel.deadline.days(since: today)
         receivedAt = parcel.receivedAt
-        receivedBy = parcel.receivedBy
+        receivedBy = parcel.receivedBy.value
         pickupCode = parcel.pickupCode
         switch parcel.status {
         case .waiting: status = "waiting"
@@ -73,7 +73,7 @@ struct CustomerView: Encodable {
     let log: [LogEntryView]
 
     init(_ customer: Customer, in state: ShopState) {
-        key = customer.key
+        key = customer.key.value
         name = customer.name
         keyIsChosen = customer.keyIsChosen
         phones = customer.phones
@@ -91,7 +91,7 @@ extension Parcel {
         let left = deadline.days(since: today)
         let due = left < 0 ? Phrase("cli.parcel.overdue", ["n": .count(-left)])
             : left == 0 ? Phrase("cli.parcel.dueToday") : Phrase("cli.parcel.daysLeft", ["n": .count(left)])
-        return [tracking.value, key, recipientName, slot.value, words.text(status.kind.phrase),
+        return [tracking.value, key.value, recipientName, slot.value, words.text(status.kind.phrase),
                 words.text("cli.parcel.deadline", ["deadline": .date(deadline), "due": .phrase(due)])]
     }
 }
@@ -109,9 +109,9 @@ struct DropOffView: Encodable {
         receipt = dropOff.receipt
         tracking = dropOff.tracking.value
         carrier = dropOff.carrier
-        customer = dropOff.customer.flatMap { state.customers[$0]?.key }
+        customer = dropOff.customer.flatMap { state.customers[$0]?.key.value }
         at = dropOff.at
-        staff = dropOff.staff
+        staff = dropOff.staff.value
     }
 }
 
@@ -140,15 +140,15 @@ struct QueueEntryView: Encodable {
     init(_ entry: QueueEntry, in state: ShopState, _ layout: ShopLayout) {
         let customer = state.customers[entry.customer]
         id = entry.id.description
-        key = customer?.key ?? entry.customer.description
+        key = customer?.key.value ?? entry.customer.description
         name = customer?.name ?? ""
         kind = entry.announcedFor == nil ? "atCounter" : "announced"
         announcedFor = entry.announcedFor
         note = entry.note
         addedAt = entry.addedAt
-        addedBy = entry.addedBy
+        addedBy = entry.addedBy.value
         status = entry.status.rawValue
-        fetchingBy = entry.fetchingBy
+        fetchingBy = entry.fetchingBy?.value
         let fetch = state.fetchList(for: entry.customer, layout)
         parcels = fetch.stops.flatMap(\.parcels).map { Slotted(tracking: $0.tracking.value, slot: $0.slot.value) }
         slots = fetch.slots.map(\.value)
@@ -186,7 +186,7 @@ struct LogEntryView: Encodable {
         text = entry.text
         parcels = entry.parcels.map(\.value)
         at = entry.at
-        staff = entry.staff
+        staff = entry.staff.value
         proxyName = entry.proxyName
     }
 }

@@ -47,12 +47,12 @@ extension Verb {
             if args.has(O.json) {
                 try Output.json(CustomerView(customer, in: store.state))
             } else {
-                Output.line(session.words.text("cli.customer.added", ["name": .text(customer.name), "key": .text(customer.key)]))
+                Output.line(session.words.text("cli.customer.added", ["name": .text(customer.name), "key": .text(customer.key.value)]))
             }
         case "show":
             guard args.positionals.count == 2 else { throw .usage(Phrase("cli.usage.oneKey", ["verb": .text("customer show")])) }
             let store = try session.openStore()
-            guard let customer = store.state.customer(withKey: args.positionals[1]) else {
+            guard let customer = store.state.customer(withKey: CustomerKey(typed: args.positionals[1])) else {
                 throw .refused(DomainError.unknownCustomer(args.positionals[1]).phrase)
             }
             let today = Day(session.now, in: store.layout.zone)
@@ -62,19 +62,19 @@ extension Verb {
                                              parcels: parcels.map { ParcelView($0, today: today) }))
             } else {
                 let words = session.words, zone = store.layout.zone
-                let card: [String: Phrase.Argument] = ["key": .text(customer.key), "name": .text(customer.name)]
+                let card: [String: Phrase.Argument] = ["key": .text(customer.key.value), "name": .text(customer.name)]
                 Output.line(words.text(customer.keyIsChosen ? Phrase("cli.customer.cardChosenKey", card) : Phrase("cli.customer.card", card)))
                 if !customer.phones.isEmpty { Output.line(words.text("cli.customer.phones", ["phones": .list(customer.phones)])) }
                 if let email = customer.email { Output.line(words.text("cli.customer.email", ["email": .text(email)])) }
                 if let note = customer.note { Output.line(words.text("cli.customer.note", ["note": .text(note)])) }
                 for proxy in customer.proxies {
                     Output.line(words.text("cli.customer.proxy", ["name": .text(proxy.name), "day": .date(Day(proxy.registeredAt, in: zone)),
-                                                                  "staff": .text(proxy.registeredBy)]))
+                                                                  "staff": .text(proxy.registeredBy.value)]))
                 }
                 for entry in store.state.log(of: customer.id) {
                     switch entry.kind {
                     case .refusal:
-                        var said: [String: Phrase.Argument] = ["when": .moment(LocalMoment(entry.at, in: zone)), "staff": .text(entry.staff),
+                        var said: [String: Phrase.Argument] = ["when": .moment(LocalMoment(entry.at, in: zone)), "staff": .text(entry.staff.value),
                                                                "reason": .text(entry.text)]
                         if let name = entry.proxyName {
                             said["proxy"] = .text(name)
@@ -108,17 +108,17 @@ extension Verb {
 
         let store = try session.openStore()
         let proxy = try session.perform(store) { state, context throws(DomainError) in
-            guard let customer = state.customer(withKey: key) else { throw DomainError.unknownCustomer(key) }
+            guard let customer = state.customer(withKey: CustomerKey(typed: key)) else { throw DomainError.unknownCustomer(key) }
             if let adding { return try state.authoriseProxy(adding, for: customer.id, context) }
             return try state.revokeProxy(removing ?? "", for: customer.id, context)
         }
-        guard let customer = store.state.customer(withKey: key) else { return }
+        guard let customer = store.state.customer(withKey: CustomerKey(typed: key)) else { return }
         if args.has(O.json) {
             try Output.json(CustomerView(customer, in: store.state))
         } else if adding != nil {
-            Output.line(session.words.text("cli.customer.proxyAdded", ["proxy": .text(proxy.name), "key": .text(customer.key), "name": .text(customer.name)]))
+            Output.line(session.words.text("cli.customer.proxyAdded", ["proxy": .text(proxy.name), "key": .text(customer.key.value), "name": .text(customer.name)]))
         } else {
-            Output.line(session.words.text("cli.customer.proxyRemoved", ["proxy": .text(proxy.name), "key": .text(customer.key), "name": .text(customer.name)]))
+            Output.line(session.words.text("cli.customer.proxyRemoved", ["proxy": .text(proxy.name), "key": .text(customer.key.value), "name": .text(customer.name)]))
         }
 
     }

@@ -11,21 +11,21 @@ extension Verb {
         let since = args.value(CustomerOptions.since)
         let page = args.value(CustomerOptions.page) ?? 1
         let store = try session.openStore()
-        guard let customer = store.state.customer(withKey: args.positionals[1]) else {
+        guard let customer = store.state.customer(withKey: CustomerKey(typed: args.positionals[1])) else {
             throw .refused(DomainError.unknownCustomer(args.positionals[1]).phrase)
 
         }
         let timeline = try session.history(store, .timeline(customer.id, since: since, page: page, pageSize: historyPageSize))
             .timeline(of: customer.id, since: since, page: page, pageSize: historyPageSize)
         if args.has(CustomerOptions.json) {
-            try Output.json(CustomerHistoryView(key: customer.key, name: customer.name, since: since, page: timeline.page,
+            try Output.json(CustomerHistoryView(key: customer.key.value, name: customer.name, since: since, page: timeline.page,
                                                 pages: timeline.pageCount, total: timeline.total,
                                                 entries: timeline.entries.map(TimelineEntryView.init)))
             return
         }
         let zone = store.layout.zone
         let words = session.words
-        var about: [String: Phrase.Argument] = ["key": .text(customer.key), "name": .text(customer.name), "n": .count(timeline.total),
+        var about: [String: Phrase.Argument] = ["key": .text(customer.key.value), "name": .text(customer.name), "n": .count(timeline.total),
                                                 "page": .count(page), "pages": .count(timeline.pageCount)]
         about["since"] = since.map { .date($0) }
         guard timeline.total > 0 else {
@@ -34,7 +34,7 @@ extension Verb {
         }
         Output.line(words.text(since == nil ? Phrase("cli.customerHistory.title", about) : Phrase("cli.customerHistory.titleSince", about)))
         if timeline.entries.isEmpty { Output.line("  " + words.text("cli.customerHistory.emptyPage")) }
-        Output.table(timeline.entries.map { ["  " + words.moment(LocalMoment($0.at, in: zone)), $0.staff, words.text($0.what.phrased)] })
+        Output.table(timeline.entries.map { ["  " + words.moment(LocalMoment($0.at, in: zone)), $0.staff.value, words.text($0.what.phrased)] })
         if page < timeline.pageCount {
             let sinceWords = since.map { " \(CustomerOptions.since.name) \($0)" } ?? ""
             Output.line(words.text("cli.customerHistory.more", ["command": .text("butik customer history \(customer.key)\(sinceWords) \(CustomerOptions.page.name) \(page + 1)")]))

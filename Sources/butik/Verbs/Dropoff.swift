@@ -25,7 +25,7 @@ extension Verb {
         let dropOff = try session.perform(store) { state, context throws(DomainError) in
             var bringer: CustomerID?
             if let key = args.value(broughtBy) {
-                guard let known = state.customer(withKey: key) else { throw DomainError.unknownCustomer(key) }
+                guard let known = state.customer(withKey: CustomerKey(typed: key)) else { throw DomainError.unknownCustomer(key) }
                 bringer = known.id
             }
             return try state.dropOff(tracking: tracking, carrier: args.value(carrier), customer: bringer, context)

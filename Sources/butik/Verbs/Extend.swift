@@ -30,7 +30,7 @@ extension Verb {
         if args.has(json) {
             try Output.json(ParcelView(parcel, today: Day(session.now, in: store.layout.zone)))
         } else {
-            Output.line(session.words.text("cli.extend.done", ["tracking": .text(parcel.tracking.value), "key": .text(parcel.key),
+            Output.line(session.words.text("cli.extend.done", ["tracking": .text(parcel.tracking.value), "key": .text(parcel.key.value),
                                                                "slot": .text(parcel.slot.value), "deadline": .date(parcel.deadline)]))
 
         }

@@ -49,7 +49,7 @@ extension Verb {
             Output.table(customers.map { customer in
                 let waiting = state.parcelsInShop(for: customer.id)
                 let slots = Set(waiting.map(\.slot.value)).sorted().joined(separator: " ")
-                return ["  " + customer.key, customer.name, customer.phones.joined(separator: " "),
+                return ["  " + customer.key.value, customer.name, customer.phones.joined(separator: " "),
                         words.text("cli.find.waiting", ["n": .count(waiting.count)]), slots]
             })
         }
@@ -61,7 +61,7 @@ extension Verb {
                 let tracking = "  " + (parcel.pickupCode.map { words.text("cli.find.withCode", ["tracking": .text(parcel.tracking.value), "code": .text($0.digits)]) }
                     ?? parcel.tracking.value)
                 guard let closing = closedText(of: parcel, in: zone) else { return [tracking] + parcel.row(today: today, words).dropFirst() }
-                return [tracking, parcel.key, parcel.recipientName, words.text(closing)]
+                return [tracking, parcel.key.value, parcel.recipientName, words.text(closing)]
             })
         }
         if !closed.isEmpty {
@@ -69,7 +69,7 @@ extension Verb {
             Output.line(words.text("cli.find.closedParcels"))
             Output.table(closed.map { story in
                 let when = story.closing.map { closedText($0.at, $0.what, by: $0.staff, in: zone) } ?? Phrase("cli.find.closedUnknown")
-                return ["  " + story.tracking.value, story.key, story.recipientName, words.text(when)]
+                return ["  " + story.tracking.value, story.key.value, story.recipientName, words.text(when)]
             })
         }
         return unread?.exitCode ?? 0
@@ -90,9 +90,9 @@ extension Verb {
     }
 
     /// `closed 01.12.2026 14:41: handed out to the recipient, photo ID checked (maria)`.
-    private static func closedText(_ at: Date, _ what: ParcelStep.What, by staff: String?, in zone: TimeZone) -> Phrase {
+    private static func closedText(_ at: Date, _ what: ParcelStep.What, by staff: StaffID?, in zone: TimeZone) -> Phrase {
         let arguments: [String: Phrase.Argument] = ["when": .moment(LocalMoment(at, in: zone)), "what": .phrase(what.phrased)]
-        return staff.map { Phrase("cli.find.closedBy", arguments.merging(["staff": .text($0)]) { $1 }) } ?? Phrase("cli.find.closed", arguments)
+        return staff.map { Phrase("cli.find.closedBy", arguments.merging(["staff": .text($0.value)]) { $1 }) } ?? Phrase("cli.find.closed", arguments)
     }
 
 }

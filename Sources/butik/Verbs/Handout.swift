@@ -43,7 +43,7 @@ extension Verb {
                     how = .phrase(Phrase("cli.handout.byProxy", ["name": .text(name), "note": .text(handOut.proxyID ?? "")]))
                 }
                 Output.line(session.words.text("cli.handout.done", ["tracking": .text(parcel.tracking.value), "slot": .text(parcel.slot.value),
-                                                                    "name": .text(parcel.recipientName), "key": .text(parcel.key), "how": how]))
+                                                                    "name": .text(parcel.recipientName), "key": .text(parcel.key.value), "how": how]))
             }
         }
         guard let refusal = given.codeRefusal else { return 0 }
@@ -69,7 +69,7 @@ extension Verb {
         } else {
             for parcel in back {
                 Output.line(session.words.text("cli.handout.undone", ["tracking": .text(parcel.tracking.value), "slot": .text(parcel.slot.value),
-                                                                      "key": .text(parcel.key)]))
+                                                                      "key": .text(parcel.key.value)]))
 
             }
         }

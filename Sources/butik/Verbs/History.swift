@@ -30,7 +30,7 @@ extension Verb {
         for story in stories {
             Output.line()
             Output.line(words.text(story.phrasedHeadline(in: store.layout)))
-            Output.table(story.steps.map { ["  " + words.moment(LocalMoment($0.at, in: zone)), $0.staff, words.text($0.what.phrased)] })
+            Output.table(story.steps.map { ["  " + words.moment(LocalMoment($0.at, in: zone)), $0.staff.value, words.text($0.what.phrased)] })
         }
 
         return 0

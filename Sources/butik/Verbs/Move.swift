@@ -33,7 +33,7 @@ extension Verb {
         if args.has(json) {
             try Output.json(ParcelView(moved, today: Day(session.now, in: store.layout.zone)))
         } else {
-            Output.line(session.words.text("cli.move.done", ["tracking": .text(moved.tracking.value), "key": .text(moved.key), "slot": .text(moved.slot.value)]))
+            Output.line(session.words.text("cli.move.done", ["tracking": .text(moved.tracking.value), "key": .text(moved.key.value), "slot": .text(moved.slot.value)]))
 
         }
         return 0

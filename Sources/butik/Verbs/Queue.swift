@@ -31,7 +31,7 @@ extension Verb {
         let key = args.positionals[1]
         let store = try session.openStore()
         let entry = try session.perform(store) { state, context throws(DomainError) in
-            guard let customer = state.customer(withKey: key) else { throw DomainError.unknownCustomer(key) }
+            guard let customer = state.customer(withKey: CustomerKey(typed: key)) else { throw DomainError.unknownCustomer(key) }
             switch action {
             case "add":
                 let announced = minute.map { LocalTime.date(context.today, minuteOfDay: $0, in: context.layout.zone) }

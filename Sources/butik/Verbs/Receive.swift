@@ -33,7 +33,7 @@ extension Verb {
         let store = try session.openStore()
         let received = try session.perform(store) { state, context throws(DomainError) in
             let recipient: Recipient
-            if let name, let known = state.customer(withKey: name), !args.gave(key) {
+            if let name, let known = state.customer(withKey: CustomerKey(typed: name)), !args.gave(key) {
                 recipient = .customer(known.id)
             } else if let name {
                 recipient = .person(NewCustomer(name: name, key: args.value(key), phones: args.values(phone)))
@@ -50,7 +50,7 @@ extension Verb {
             try Output.json(ReceivedView(received))
         } else {
             let parcel = received.parcel, words = session.words
-            Output.line(words.text("cli.receive.placed", ["tracking": .text(parcel.tracking.value), "key": .text(parcel.key), "slot": .text(parcel.slot.value)]))
+            Output.line(words.text("cli.receive.placed", ["tracking": .text(parcel.tracking.value), "key": .text(parcel.key.value), "slot": .text(parcel.slot.value)]))
             let recipient: [String: Phrase.Argument] = ["name": .text(received.customer.name), "carrier": .text(parcel.carrier),
                                                         "deadline": .date(parcel.deadline)]
             Output.line(words.text(received.isNewCustomer ? Phrase("cli.receive.forNewCustomer", recipient) : Phrase("cli.receive.for", recipient)))
@@ -84,7 +84,7 @@ private struct ReceivedView: Encodable {
     init(_ received: Received) {
         let parcel = received.parcel
         tracking = parcel.tracking.value
-        key = parcel.key
+        key = parcel.key.value
         slot = parcel.slot.value
         deadline = parcel.deadline
         carrier = parcel.carrier

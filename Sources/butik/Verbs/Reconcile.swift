@@ -29,7 +29,7 @@ extension Verb {
         Output.table(missing.map { ["  " + $0.tracking.value, $0.name, $0.carrier ?? ""] })
         Output.line(session.words.text("cli.reconcile.unexpected", ["n": .count(unexpected.count)]))
 
-        Output.table(unexpected.map { ["  " + $0.tracking.value, $0.key, $0.recipientName, $0.slot.value] })
+        Output.table(unexpected.map { ["  " + $0.tracking.value, $0.key.value, $0.recipientName, $0.slot.value] })
         return 0
     }
 }

@@ -20,7 +20,7 @@ extension Verb {
         let codes = args.positionals.dropFirst().map(Tracking.lookupKey)
         let store = try session.openStore()
         let entry = try session.perform(store) { state, context throws(DomainError) in
-            guard let customer = state.customer(withKey: key) else { throw DomainError.unknownCustomer(key) }
+            guard let customer = state.customer(withKey: CustomerKey(typed: key)) else { throw DomainError.unknownCustomer(key) }
             let ids = try codes.map { code throws(DomainError) in
                 guard let parcel = state.parcelInShop(code) else { throw DomainError.unknownParcel(code.value) }
                 return parcel.id
@@ -32,7 +32,7 @@ extension Verb {
             try Output.json(view)
         } else {
             let parcels: Phrase.Argument = view.parcels.isEmpty ? .phrase(Phrase("cli.refuse.noParcels")) : .list(view.parcels)
-            var noted: [String: Phrase.Argument] = ["key": .text(store.state.customer(withKey: key)?.key ?? key), "parcels": parcels,
+            var noted: [String: Phrase.Argument] = ["key": .text(store.state.customer(withKey: CustomerKey(typed: key))?.key.value ?? key), "parcels": parcels,
                                                     "reason": .text(view.text)]
             if let name = view.proxyName {
                 noted["proxy"] = .text(name)

@@ -44,7 +44,7 @@ extension Verb {
         } else {
             Output.line(session.words.text("cli.return.take", ["n": .count(returned.count), "area": .text(store.layout.outboundID.value)]))
             // Where to fetch each from, slot by slot.
-            Output.table(pull.stops.flatMap { stop in stop.parcels.map { [stop.slot.value, $0.tracking.value, $0.key, $0.recipientName, $0.carrier] } })
+            Output.table(pull.stops.flatMap { stop in stop.parcels.map { [stop.slot.value, $0.tracking.value, $0.key.value, $0.recipientName, $0.carrier] } })
         }
         return 0
     }
@@ -64,7 +64,7 @@ extension Verb {
         if args.has(json) {
             try Output.json(ParcelView(parcel, today: Day(session.now, in: store.layout.zone)))
         } else {
-            Output.line(session.words.text("cli.return.undone", ["tracking": .text(parcel.tracking.value), "key": .text(parcel.key),
+            Output.line(session.words.text("cli.return.undone", ["tracking": .text(parcel.tracking.value), "key": .text(parcel.key.value),
                                                                  "slot": .text(parcel.slot.value), "deadline": .date(parcel.deadline)]))
         }
         return 0

@@ -58,7 +58,7 @@ private struct SlotView: Encodable {
         self.capacity = capacity
         count = parcels.count
         var seen: [String] = []
-        for parcel in parcels where !seen.contains(parcel.key) { seen.append(parcel.key) }
+        for parcel in parcels where !seen.contains(parcel.key.value) { seen.append(parcel.key.value) }
         keys = seen
         tracking = parcels.map(\.tracking.value)
     }

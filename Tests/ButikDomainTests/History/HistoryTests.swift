@@ -102,7 +102,7 @@ import Testing
                 #expect((counts.carriers[carrier] ?? Tally()) == Self.bruteTally(records, on: day, zone: zone) { c, _ in c == carrier })
             }
             for staff in RandomJournal.staff {
-                #expect((counts.staff[staff] ?? Tally()) == Self.bruteTally(records, on: day, zone: zone) { _, s in s == staff })
+                #expect((counts.staff[staff.value] ?? Tally()) == Self.bruteTally(records, on: day, zone: zone) { _, s in s == staff.value })
             }
             var state = ShopState()
             let close = LocalTime.date(day.adding(days: 1), minuteOfDay: 0, in: zone)
@@ -194,10 +194,10 @@ import Testing
         var tally = Tally()
         for record in records where Day(record.at, in: zone) == day {
             func each(_ ids: [ParcelID], _ change: (inout Tally) -> Void) {
-                for id in ids where carrier(id).map({ included($0, record.staff) }) == true { change(&tally) }
+                for id in ids where carrier(id).map({ included($0, record.staff.value) }) == true { change(&tally) }
             }
             switch record.event {
-            case .parcelReceived(let p): if included(p.carrier, record.staff) { tally.received += 1 }
+            case .parcelReceived(let p): if included(p.carrier, record.staff.value) { tally.received += 1 }
             case .receiptUndone(let id): each([id]) { $0.receiptsUndone += 1 }
             case .parcelsHandedOut(let ids, let v, _, _):
                 each(ids) {
@@ -211,10 +211,10 @@ import Testing
             case .handOutUndone(let ids): each(ids) { $0.handOutsUndone += 1 }
             case .parcelReturning(let id, _): each([id]) { $0.returned += 1 }
             case .parcelsCollectedByDriver(let ids): each(ids) { $0.collected += 1 }
-            case .droppedOff(let d): if included(d.carrier, record.staff) { tally.droppedOff += 1 }
+            case .droppedOff(let d): if included(d.carrier, record.staff.value) { tally.droppedOff += 1 }
             case .driverHandover(let h):
                 each(h.parcels) { $0.collected += 1 }
-                for id in h.dropOffs where dropOffCarrier(id).map({ included($0, record.staff) }) == true { tally.collected += 1 }
+                for id in h.dropOffs where dropOffCarrier(id).map({ included($0, record.staff.value) }) == true { tally.collected += 1 }
             default: break
             }
         }

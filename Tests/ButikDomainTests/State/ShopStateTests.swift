@@ -78,7 +78,7 @@ struct JournaledShop {
         // Search and slot assignment work on the decoded state.
         #expect(decoded.search("schjonningsen").customers == [CustomerID(2)])
         #expect(decoded.search("0004").parcels == [ParcelID(4)])
-        #expect(decoded.customer(withKey: "jeds")?.name == "Jens Erik Dahl Solberg")
+        #expect(decoded.customer(withKey: CustomerKey(typed: "jeds"))?.name == "Jens Erik Dahl Solberg")
         #expect(decoded.load(of: Fixtures.a1) == 1)
         #expect(decoded.assignSlot(for: CustomerID(1), size: .small, layout: Fixtures.layout).slot == Fixtures.a1)
         #expect(decoded.assignSlot(for: CustomerID(2), size: .small, layout: Fixtures.layout).slot == Fixtures.a2)

@@ -27,12 +27,12 @@ enum Fixtures {
     static let oslo = TimeZone(identifier: "Europe/Oslo")!
     static let utc = TimeZone(identifier: "UTC")!
 
-    static func context(at date: Date = now, staff: String = "kari", layout: ShopLayout = layout) -> Context {
+    static func context(at date: Date = now, staff: StaffID = "kari", layout: ShopLayout = layout) -> Context {
         Context(layout: layout, now: date, staff: staff)
     }
 
     /// `seconds` after ``now``.
-    static func later(_ seconds: TimeInterval, staff: String = "kari") -> Context {
+    static func later(_ seconds: TimeInterval, staff: StaffID = "kari") -> Context {
         context(at: now.addingTimeInterval(seconds), staff: staff)
     }
 
@@ -108,4 +108,14 @@ struct RecordedShop {
 /// Codes in tests as literals (`parcel.pickupCode == "1234"`), taken as written.
 extension PickupCode: ExpressibleByStringLiteral {
     public init(stringLiteral digits: String) { self.init(stored: digits) }
+}
+
+/// Keys in tests as literals (`customer.key == "JFJ"`), taken as written.
+extension CustomerKey: ExpressibleByStringLiteral {
+    public init(stringLiteral value: String) { self.init(stored: value) }
+}
+
+/// Staff ids in tests as literals (`Context(..., staff: "kari")`), taken as written.
+extension StaffID: ExpressibleByStringLiteral {
+    public init(stringLiteral value: String) { self.init(stored: value) }
 }

@@ -8,7 +8,7 @@ import Foundation
 /// receipts, proxies, manifests, slot capacities and the pickup queue. The days cross
 /// the change to summer time in Oslo (2026-03-29).
 struct RandomJournal {
-    static let staff = ["kari", "per", "siv"]
+    static let staff: [StaffID] = ["kari", "per", "siv"]
 
     private(set) var records: [Record] = []
     private(set) var state = ShopState()

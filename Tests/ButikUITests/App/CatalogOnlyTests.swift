@@ -46,18 +46,18 @@ import Glibc
     /// Every run of letters in the shop's own data.
     static func data(_ state: AppState) -> Set<String> {
         let shop = state.context.shop
-        var texts = [state.staff, state.storeLabel, state.context.layout.name]
+        var texts = [state.staff.value, state.storeLabel, state.context.layout.name]
         texts += state.context.layout.carriers.flatMap { [$0.id, $0.name] }
         texts += state.context.layout.slots.map(\.id.value) + [state.context.layout.overflowID.value, state.context.layout.outboundID.value]
         for customer in shop.customers.values {
-            texts += [customer.name, customer.key, customer.note ?? ""] + customer.phones + customer.proxies.map(\.name)
+            texts += [customer.name, customer.key.value, customer.note ?? ""] + customer.phones + customer.proxies.map(\.name)
         }
         for parcel in shop.parcels.values {
-            texts += [parcel.tracking.value, parcel.key, parcel.recipientName, parcel.carrier, parcel.slot.value, parcel.receivedBy,
+            texts += [parcel.tracking.value, parcel.key.value, parcel.recipientName, parcel.carrier, parcel.slot.value, parcel.receivedBy.value,
                       parcel.pickupCode?.digits ?? ""]
-            if case .handedOut(let handOut) = parcel.status { texts += [handOut.staff, handOut.proxyName ?? "", handOut.proxyID ?? ""] }
+            if case .handedOut(let handOut) = parcel.status { texts += [handOut.staff.value, handOut.proxyName ?? "", handOut.proxyID ?? ""] }
         }
-        texts += shop.customerLogs.values.flatMap { $0.flatMap { [$0.text, $0.staff] } }
+        texts += shop.customerLogs.values.flatMap { $0.flatMap { [$0.text, $0.staff.value] } }
         texts += shop.queue.values.compactMap(\.note)
         // What the clerk typed, and the refusal's reason they may type over.
         texts += [state.counter.field.text, state.intake.nameField.text, state.intake.codeField.text, state.queue.prompt?.text ?? ""]

@@ -20,7 +20,7 @@ struct CounterPastTests {
         var records = DemoShop.records(names: Harness.demoNames, layout: layout, now: Harness.now)
         for record in records { shop.apply(record) }
         let parsed = try! Tracking.parse(number.value).get()
-        for (days, key, staff, verification, proxy) in [(10.0, "KH2", "siv", Verification.id, nil as String?),
+        for (days, key, staff, verification, proxy) in [(10.0, "KH2" as CustomerKey, "siv" as StaffID, Verification.id, nil as String?),
                                                         (3, "JEDS", "ola", .proxy, "Petter Dahl Solberg")] {
             let context = Context(layout: layout, now: Harness.now.addingTimeInterval(-days * 86_400), staff: staff)
             let customer = shop.customer(withKey: key)!.id

@@ -16,7 +16,7 @@ import Testing
 final class Harness {
     /// 2026-11-23 11:00 in Oslo (a Monday).
     static let now = Date(timeIntervalSince1970: 1_795_428_000)
-    static let staff = "maria"
+    static let staff: StaffID = "maria"
     /// The words the app is started with (a test runs in another language inside
     /// `Harness.$words.withValue(...)`).
     @TaskLocal static var words = Words.english
@@ -250,7 +250,7 @@ extension ShopStore {
     /// Receives a parcel for a known customer.
     @discardableResult
     func receive(_ tracking: String, for customer: CustomerID, carrier: String = "posten",
-                 at now: Date = Harness.now, staff: String = "siv") throws -> Parcel {
+                 at now: Date = Harness.now, staff: StaffID = "siv") throws -> Parcel {
         let parsed = try Tracking.parse(tracking).get()
         return try perform(staff: staff, now: now) { state, context throws(DomainError) in
             try state.receive(ReceiveRequest(tracking: parsed, recipient: .customer(customer), carrier: carrier), context)

@@ -44,7 +44,7 @@ struct PickupCodeScenarioTests {
         let customer = try #require(shop.customers[parcel.customer])
         h.type(parcel.pickupCode!.digits)
         let lines = h.screen()
-        #expect(lines[5].hasPrefix(" \(customer.key.padding(toLength: 6, withPad: " ", startingAt: 0)) \(customer.name) "))
+        #expect(lines[5].hasPrefix(" \(customer.key.value.padding(toLength: 6, withPad: " ", startingAt: 0)) \(customer.name) "))
         #expect(lines[h.counterDetailRow() + 1].hasPrefix(" \(customer.key)  \(customer.name)"))
     }
 

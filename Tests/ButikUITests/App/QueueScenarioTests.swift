@@ -9,13 +9,13 @@ import Testing
 /// The pickup queue on F5: customers added at the counter or announced, fetched by a
 /// colleague, ready, and handed out on the counter.
 @Suite struct QueueScenarioTests {
-    static func entry(_ h: Harness, _ key: String) throws -> QueueEntry? {
+    static func entry(_ h: Harness, _ key: CustomerKey) throws -> QueueEntry? {
         let customer = try #require(h.store.state.customer(withKey: key))
         return h.store.state.openQueueEntry(for: customer.id)
     }
 
     /// The slots of the customer's waiting parcels, as the queue lists them.
-    static func slots(_ h: Harness, _ key: String) throws -> String {
+    static func slots(_ h: Harness, _ key: CustomerKey) throws -> String {
         let customer = try #require(h.store.state.customer(withKey: key))
         return Set(h.store.state.parcelsInShop(for: customer.id).filter { $0.status == .waiting }.map(\.slot.value))
             .sorted().joined(separator: " ")

@@ -1,0 +1,6 @@
+import ButikDomain
+
+/// Staff ids in tests as literals (`Record(at: now, staff: "kari", ...)`), taken as written.
+extension StaffID: ExpressibleByStringLiteral {
+    public init(stringLiteral value: String) { self.init(stored: value) }
+}
