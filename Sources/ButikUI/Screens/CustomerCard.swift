@@ -160,8 +160,9 @@ public struct CustomerCard: Equatable, Sendable {
         }
     }
 
-    /// The page's entries from ``first`` on in at most `height` rows: whole entries only, and
-    /// when not all fit, or older pages follow, a last row saying so.
+    /// The page's entries from ``first`` on in at most `height` rows: whole entries only (but
+    /// for the first, where not even it fits), and when not all fit, or older pages follow, a
+    /// last row saying so.
     private func entryRows(_ page: TimelinePage, width: Int, height: Int, _ context: AppContext) -> [(text: String, style: Style)] {
         let words = context.words
         let entries = page.entries.dropFirst(first)
@@ -181,6 +182,8 @@ public struct CustomerCard: Equatable, Sendable {
         var more: String?
         if shown.count < groups.count || page.page < page.pageCount {
             shown = fitting(height - 1)
+            // In a small window an entry taller than the room still shows its first rows.
+            if shown.isEmpty, let newest = groups.first { shown = [Array(newest.prefix(max(0, height - 1 - newer.count)))] }
             let hidden = groups.count - shown.count
             more = hidden > 0 ? words.text("customers.timeline.more", ["n": .count(hidden)])
                 : words.text("customers.timeline.older", ["page": .count(page.page + 1), "pages": .count(page.pageCount)])
