@@ -51,6 +51,24 @@ extension DomainError: Phrased {
             Phrase("error.domain.notAProxy.noneRegistered", ["name": .text(name), "key": .text(key.value)])
         case .notAProxy(let name, let key, let registered):
             Phrase("error.domain.notAProxy", ["name": .text(name), "key": .text(key.value), "registered": .list(registered)])
+        case .invalidProxyRelation(let limit):
+            Phrase("error.domain.invalidProxyRelation", ["limit": .count(limit)])
+        case .invalidValidUntil(let day, let earliest, let latest):
+            Phrase("error.domain.invalidValidUntil", ["day": .date(day), "earliest": .date(earliest), "latest": .date(latest)])
+        case .proxyExpired(let name, let key, let day):
+            Phrase("error.domain.proxyExpired", ["name": .text(name), "key": .text(key.value), "day": .date(day)])
+        case .invalidEmail(let email):
+            Phrase("error.domain.invalidEmail", ["email": .text(email)])
+        case .noteTooLong(let limit):
+            Phrase("error.domain.noteTooLong", ["limit": .count(limit)])
+        case .nothingChanged(let key):
+            Phrase("error.domain.nothingChanged", ["key": .text(key.value)])
+        case .mergeWithItself(let key):
+            Phrase("error.domain.mergeWithItself", ["key": .text(key.value)])
+        case .mergeBothQueued(let kept, let merged):
+            Phrase("error.domain.mergeBothQueued", ["kept": .text(kept.value), "merged": .text(merged.value)])
+        case .personalHandOutOnly(let key):
+            Phrase("error.domain.personalHandOutOnly", ["key": .text(key.value)])
         case .notHandedOut(let tracking):
             Phrase("error.domain.notHandedOut", ["tracking": .text(tracking.value)])
         case .undoTooLate(let tracking, let minutes):
@@ -170,6 +188,8 @@ extension TypedText.Field {
         switch self {
         case .name: Phrase("field.name")
         case .staffID: Phrase("field.staffID")
+        case .note: Phrase("field.note")
+        case .relation: Phrase("field.relation")
         }
     }
 }

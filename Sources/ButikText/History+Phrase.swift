@@ -89,6 +89,9 @@ extension TimelineEntry.What {
         case .proxyRevoked(let name): Phrase("timeline.proxyRevoked", ["name": .text(name)])
         case .droppedOff(let tracking, let receipt, let carrier):
             Phrase("timeline.droppedOff", ["tracking": .text(tracking.value), "receipt": .text(receipt), "carrier": .text(carrier)])
+        case .edited(let note?): Phrase("timeline.editedNote", ["note": .text(note)])
+        case .edited(nil): Phrase("timeline.edited")
+        case .merged(let from): Phrase("timeline.merged", ["record": .text(from.description)])
         }
     }
 }

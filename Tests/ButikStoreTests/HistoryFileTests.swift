@@ -112,6 +112,43 @@ import Testing
         }
     }
 
+    /// A merge joins the merged customers' timelines to the kept one's: the answer reads them
+    /// from the file, whether the merge is in the file or in the journal after it, through a
+    /// chain of merges half in each.
+    @Test func mergedTimelinesAreReadFromTheFileAndTheJournalAfterIt() throws {
+        try withTemporaryFolder { folder in
+            let store = try open(folder)
+            try store.append(records)
+            let owners = store.state.customers.keys.sorted().filter { !store.state.parcelsInShop(for: $0).isEmpty }
+            let (kept, middle, last) = (owners[0], owners[1], owners[2])
+            var time = Self.now
+            func run<Outcome>(_ decide: (ShopState, Context) throws(DomainError) -> Decision<Outcome>) throws {
+                time += 60
+                _ = try store.perform(staff: "kari", now: time, decide)
+            }
+            try run { state, context throws(DomainError) in try state.mergeCustomers(keep: middle, other: last, context) }
+            store.historyUpdateAfter = 0
+            _ = try store.history(for: .day(Day(time, in: store.layout.zone)))
+            #expect(try header(folder)?.seq == store.lastSequence, "the first merge is in the file")
+
+            store.historyUpdateAfter = .max
+            try run { state, context throws(DomainError) in try state.mergeCustomers(keep: kept, other: middle, context) }
+            let moved = try #require(store.state.parcelsInShop(for: kept).first { $0.key != store.state.customers[kept]?.key })
+            try run { state, context throws(DomainError) in try state.handOut(HandOutRequest(parcels: [moved.id], verification: .id), context) }
+            try run { state, context throws(DomainError) in try state.editCustomer(kept, CustomerChanges(note: "Samme person som før"), context) }
+            try expectEveryAnswerRight(store)
+            let joined = try store.history(for: .timeline(kept, since: nil, page: 1, pageSize: 1000)).timeline(of: kept, pageSize: 1000)
+            #expect(joined.entries.contains { $0.what == .merged(from: middle) } && joined.entries.contains { $0.what == .merged(from: last) })
+
+            store.historyUpdateAfter = 0
+            _ = try store.history(for: .day(Day(time, in: store.layout.zone)))
+            #expect(try header(folder)?.seq == store.lastSequence, "caught up with the second merge")
+            #expect(try contents(folder) == (try store.history()).part)
+            try expectEveryAnswerRight(store)
+            #expect(store.notices.isEmpty, "\(store.notices)")
+        }
+    }
+
     @Test func aFileBehindTheJournalIsCaughtUpFromItsPositionAndHoldsWhatARebuildHolds() throws {
         try withTemporaryFolder { folder in
             let store = try open(folder)

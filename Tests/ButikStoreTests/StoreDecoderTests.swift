@@ -124,6 +124,9 @@ import Testing
         (regular.email, regular.note, regular.phones) = ("a@b.no", "Ringer før", ["4790000000", "4512345678"])
         regular.proxies = [Proxy(name: "Per Ødegård", registeredAt: at, registeredBy: "kari")]
         customers.append(regular)
+        (regular.channel, regular.language, regular.regularByHand, regular.personalOnly, regular.retiredKeys) = (.messenger, .sv, true, true, [CustomerKey(stored: "JD"), CustomerKey(stored: "MM2")])
+        regular.proxies = [Proxy(name: "Per Ødegård", registeredAt: at, registeredBy: "kari", relation: "bror", validUntil: Day(year: 2031, month: 3, day: 1))]
+        customers.append(regular)
         for customer in customers { #expect(try quick(customer, as: Customer.self) == customer) }
         // Records of every kind: the common ones read themselves, the others' events through Decodable.
         for entry in try Self.entries() {

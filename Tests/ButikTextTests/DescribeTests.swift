@@ -46,6 +46,9 @@ import ButikRuntime
         .extensionTooLong(tracking: rr, carrier: "Posten", maxHoldDays: 14, latest: nil),
         .pickupCodeMissing, .pickupCodeMismatch(code: PickupCode("4711")!, tracking: [rr]), .waitingForCustomer(tracking: rr, key: "JEDS", slot: a2),
         .pickupCodeMismatch(code: PickupCode("4711")!, tracking: [rr, TrackingNumber("CT797294851NO")]),
+        .invalidProxyRelation(limit: 40), .invalidValidUntil(moment.day.adding(days: 2000), earliest: moment.day, latest: moment.day.adding(days: 1826)),
+        .proxyExpired(name: "Per Hansen", key: "MM", day: moment.day), .personalHandOutOnly(key: "MM"), .invalidEmail("kari@"),
+        .noteTooLong(limit: 500), .nothingChanged(key: "MM"), .mergeWithItself(key: "MM"), .mergeBothQueued(kept: "MM", merged: "MM2"),
     ]
 
     static let trackingErrors: [TrackingError] = [
@@ -176,7 +179,7 @@ import ButikRuntime
         #expect(Words.shipped(.sv).describe(DomainError.pickupCodeMissing).contains("utlämning på kod"))
     }
 
-    static let domainErrorCases = 52
+    static let domainErrorCases = 61
 
     /// The case's place in ``DomainError``; exhaustive, so a new case must be added here and sampled.
     static func index(_ error: DomainError) -> Int {
@@ -233,6 +236,15 @@ import ButikRuntime
         case .pickupCodeMismatch: 49
         case .waitingForCustomer: 50
         case .notReturningToShelf: 51
+        case .invalidProxyRelation: 52
+        case .invalidValidUntil: 53
+        case .proxyExpired: 54
+        case .personalHandOutOnly: 55
+        case .invalidEmail: 56
+        case .noteTooLong: 57
+        case .nothingChanged: 58
+        case .mergeWithItself: 59
+        case .mergeBothQueued: 60
         }
     }
 }

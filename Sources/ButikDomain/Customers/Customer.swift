@@ -14,9 +14,21 @@ public struct Customer: Codable, Equatable, Sendable {
     public var createdAt: Date
     /// People registered to collect for them (a fullmakt), in the order registered.
     public var proxies: [Proxy]
+    /// How they like to be reached.
+    public var channel: ContactChannel?
+    /// The language they speak with the shop.
+    public var language: Language?
+    /// A regular by hand (being one by visits is derived: ``RegularRule``).
+    public var regularByHand: Bool
+    /// Parcels go to them in person only: every proxy is refused.
+    public var personalOnly: Bool
+    /// The keys of records merged into this one, oldest first: they still find the customer.
+    public var retiredKeys: [CustomerKey]
 
     public init(id: CustomerID, name: String, key: CustomerKey, keyIsChosen: Bool, phones: [String] = [],
-                email: String? = nil, note: String? = nil, createdAt: Date, proxies: [Proxy] = []) {
+                email: String? = nil, note: String? = nil, createdAt: Date, proxies: [Proxy] = [],
+                channel: ContactChannel? = nil, language: Language? = nil, regularByHand: Bool = false,
+                personalOnly: Bool = false, retiredKeys: [CustomerKey] = []) {
         self.id = id
         self.name = name
         self.key = key
@@ -26,11 +38,22 @@ public struct Customer: Codable, Equatable, Sendable {
         self.note = note
         self.createdAt = createdAt
         self.proxies = proxies
+        self.channel = channel
+        self.language = language
+        self.regularByHand = regularByHand
+        self.personalOnly = personalOnly
+        self.retiredKeys = retiredKeys
     }
 }
 
 extension Customer {
-    /// Decodes a customer; records written before proxies existed have none.
+    private enum CodingKeys: String, CodingKey {
+        case id, name, key, keyIsChosen, phones, email, note, createdAt, proxies
+        case channel, language, regularByHand, personalOnly, retiredKeys
+    }
+
+    /// Decodes a customer; records written before proxies, the channel, the language, the
+    /// flags or the retired keys existed have none.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(CustomerID.self, forKey: .id)
@@ -42,6 +65,31 @@ extension Customer {
         note = try c.decodeIfPresent(String.self, forKey: .note)
         createdAt = try c.decode(Date.self, forKey: .createdAt)
         proxies = try c.decodeIfPresent([Proxy].self, forKey: .proxies) ?? []
+        channel = try c.decodeIfPresent(ContactChannel.self, forKey: .channel)
+        language = try c.decodeIfPresent(Language.self, forKey: .language)
+        regularByHand = try c.decodeIfPresent(Bool.self, forKey: .regularByHand) ?? false
+        personalOnly = try c.decodeIfPresent(Bool.self, forKey: .personalOnly) ?? false
+        retiredKeys = try c.decodeIfPresent([CustomerKey].self, forKey: .retiredKeys) ?? []
+    }
+
+    /// Encodes a customer; the flags only when set and the retired keys only when there are
+    /// some, so an ordinary record reads as it did before they existed.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(name, forKey: .name)
+        try c.encode(key, forKey: .key)
+        try c.encode(keyIsChosen, forKey: .keyIsChosen)
+        try c.encode(phones, forKey: .phones)
+        try c.encodeIfPresent(email, forKey: .email)
+        try c.encodeIfPresent(note, forKey: .note)
+        try c.encode(createdAt, forKey: .createdAt)
+        try c.encode(proxies, forKey: .proxies)
+        try c.encodeIfPresent(channel, forKey: .channel)
+        try c.encodeIfPresent(language, forKey: .language)
+        if regularByHand { try c.encode(regularByHand, forKey: .regularByHand) }
+        if personalOnly { try c.encode(personalOnly, forKey: .personalOnly) }
+        if !retiredKeys.isEmpty { try c.encode(retiredKeys, forKey: .retiredKeys) }
     }
 }
 
@@ -54,6 +102,17 @@ public enum PhoneNumber {
         guard text.allSatisfy({ allowed.contains($0) }) else { return nil }
         let digits = text.filter(\.isASCIIDigit)
         return (5...15).contains(digits.count) ? String(digits) : nil
+    }
+
+    /// Each of `texts` normalized, each number once, in the order given; a text that is no
+    /// plausible number is refused.
+    public static func normalized(every texts: [String]) throws(DomainError) -> [String] {
+        var phones: [String] = []
+        for text in texts {
+            guard let digits = normalized(text) else { throw .invalidPhone(text) }
+            if !phones.contains(digits) { phones.append(digits) }
+        }
+        return phones
     }
 }
 

@@ -34,7 +34,9 @@ public struct NewCustomer: Equatable, Sendable {
 }
 
 extension ShopState {
-    /// Decides to add a customer; the key is the chosen one or the first free initials key.
+    /// Decides to add a customer; the key is the chosen one or the first free initials key
+    /// (both free of every key and retired key); phones, e-mail and note follow the rules of
+    /// ``editCustomer(_:_:_:)``.
     public func addCustomer(_ new: NewCustomer, _ context: Context) throws(DomainError) -> Decision<Customer> {
         let customer = try makeCustomer(new, context)
         return Decision(events: [.customerAdded(customer)], outcome: customer)
@@ -51,14 +53,9 @@ extension ShopState {
             guard let initials = CustomerKey.initials(of: name) else { throw .invalidName(new.name) }
             key = CustomerKey.firstFree(initials) { indexes.customerByKey[$0] != nil }
         }
-        var phones: [String] = []
-        for phone in new.phones {
-            guard let digits = PhoneNumber.normalized(phone) else { throw .invalidPhone(phone) }
-            if !phones.contains(digits) { phones.append(digits) }
-        }
         return Customer(
             id: try CustomerID.minted(from: records.nextCustomerNumber), name: name, key: key, keyIsChosen: new.key != nil,
-            phones: phones, email: new.email.flatMap { $0.isEmpty ? nil : $0 },
-            note: new.note.flatMap { $0.isEmpty ? nil : $0 }, createdAt: context.now)
+            phones: try PhoneNumber.normalized(every: new.phones), email: try new.email.flatMap(EmailAddress.checked),
+            note: try new.note.flatMap(CustomerNote.checked), createdAt: context.now)
     }
 }

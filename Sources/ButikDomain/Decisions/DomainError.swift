@@ -28,6 +28,24 @@ public enum DomainError: Error, Equatable, Sendable {
     case invalidProxyName(limit: Int)
     case proxyAlreadyRegistered(name: String, key: CustomerKey)
     case notAProxy(name: String, key: CustomerKey, registered: [String])
+    /// A proxy's relation to the customer is longer than `limit`.
+    case invalidProxyRelation(limit: Int)
+    /// A fullmakt's last day must lie from `earliest` (today) to `latest`.
+    case invalidValidUntil(Day, earliest: Day, latest: Day)
+    /// The proxy's fullmakt ran out on `day`: they may not collect.
+    case proxyExpired(name: String, key: CustomerKey, day: Day)
+    /// Not a plausible e-mail address (``EmailAddress``).
+    case invalidEmail(String)
+    /// A customer's note is longer than `limit`.
+    case noteTooLong(limit: Int)
+    /// An edit that leaves the customer's record as it was.
+    case nothingChanged(key: CustomerKey)
+    /// A customer cannot be merged with themselves.
+    case mergeWithItself(key: CustomerKey)
+    /// Both customers wait in the queue: one entry must be closed before they are merged.
+    case mergeBothQueued(kept: CustomerKey, merged: CustomerKey)
+    /// The customer collects in person only: no proxy may collect for them.
+    case personalHandOutOnly(key: CustomerKey)
     case notHandedOut(tracking: TrackingNumber)
     case undoTooLate(tracking: TrackingNumber, minutes: Int)
     case unknownSlot(String)

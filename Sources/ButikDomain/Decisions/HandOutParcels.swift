@@ -57,7 +57,9 @@ extension ShopState {
     /// taken by the driver); a parcel is handed out at most once. A proxy gives
     /// their name (at most ``TypedText/nameLimit`` characters) and a note of their own ID (1 to
     /// ``proxyIDLimit`` characters); one who is not registered for the customer is let through
-    /// on both IDs and flagged in the outcome. One check of who collects covers one customer's
+    /// on both IDs and flagged in the outcome; a registered one whose fullmakt ran out
+    /// (``Proxy/validUntil``) is refused, and so is every proxy of a customer who collects in
+    /// person only (``Customer/personalOnly``). One check of who collects covers one customer's
     /// parcels: parcels of several customers are refused. A customer left with no waiting parcel
     /// has their open queue entry closed as done in the same decision.
     ///
@@ -90,6 +92,12 @@ extension ShopState {
             throw .handOutForSeveralCustomers(keys: owners.map { owner in
                 records.customers[owner]?.key ?? given.first { $0.customer == owner }?.key ?? CustomerKey(stored: owner.description)
             })
+        }
+        if let proxyName, let owner = records.customers[owners[0]] {
+            if owner.personalOnly { throw .personalHandOutOnly(key: owner.key) }
+            if let registered = proxy(named: proxyName, of: owner.id), let until = registered.validUntil, context.today > until {
+                throw .proxyExpired(name: registered.name, key: owner.key, day: until)
+            }
         }
         var notMatching: [Parcel] = []
         var code: PickupCode?

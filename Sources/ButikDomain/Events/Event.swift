@@ -44,6 +44,11 @@ public enum Event: Equatable, Sendable {
     case proxyAuthorised(customer: CustomerID, proxy: Proxy)
     /// The customer's proxy of this name (as registered) may no longer collect.
     case proxyRevoked(customer: CustomerID, name: String)
+    /// A customer's record changed: the whole record after the edit.
+    case customerEdited(Customer)
+    /// Two records of one person made one: `merged`'s parcels, log, proxies, phones and queue
+    /// entry go to `kept`, its key becomes one of `kept`'s retired keys, and its id names `kept`.
+    case customersMerged(kept: CustomerID, merged: CustomerID)
 }
 
 /// An event with when it happened and who did it: one line of the journal.
@@ -67,12 +72,14 @@ extension Event: Codable {
         case droppedOff, driverHandover
         case queueEntryAdded, queueFetchStarted, queueEntryReady, queueEntryClosed, handOutRefused
         case proxyAuthorised, proxyRevoked
+        case customerEdited, customersMerged
     }
 
     private enum Keys: String, CodingKey {
         case type, customer, parcel, parcels, to, verification, proxyName, proxyID
         case delivery, summary, expected, slot, capacity, dropOff, handover
         case entry, outcome, reason, proxy, name
+        case kept, merged
     }
 
     public init(from decoder: any Decoder) throws {
@@ -120,6 +127,9 @@ extension Event: Codable {
             self = .proxyAuthorised(customer: try c.decode(CustomerID.self, forKey: .customer), proxy: try c.decode(Proxy.self, forKey: .proxy))
         case .proxyRevoked:
             self = .proxyRevoked(customer: try c.decode(CustomerID.self, forKey: .customer), name: try c.decode(String.self, forKey: .name))
+        case .customerEdited: self = .customerEdited(try c.decode(Customer.self, forKey: .customer))
+        case .customersMerged:
+            self = .customersMerged(kept: try c.decode(CustomerID.self, forKey: .kept), merged: try c.decode(CustomerID.self, forKey: .merged))
         }
     }
 
@@ -209,6 +219,13 @@ extension Event: Codable {
             try c.encode(Kind.proxyRevoked, forKey: .type)
             try c.encode(customer, forKey: .customer)
             try c.encode(name, forKey: .name)
+        case .customerEdited(let customer):
+            try c.encode(Kind.customerEdited, forKey: .type)
+            try c.encode(customer, forKey: .customer)
+        case .customersMerged(let kept, let merged):
+            try c.encode(Kind.customersMerged, forKey: .type)
+            try c.encode(kept, forKey: .kept)
+            try c.encode(merged, forKey: .merged)
         }
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// One line of a customer's timeline: a parcel of theirs received, handed out, returned...,
-/// a refusal noted in their log, a proxy registered or withdrawn, a return parcel dropped off.
+/// a refusal noted in their log, a proxy registered or withdrawn, a return parcel dropped off,
+/// their record changed, another record merged into theirs.
 public struct TimelineEntry: Codable, Equatable, Sendable {
     public enum What: Codable, Equatable, Sendable {
         /// A step of one of their parcels (receipt, hand-out, undo, return, collection).
@@ -12,6 +13,10 @@ public struct TimelineEntry: Codable, Equatable, Sendable {
         case proxyAuthorised(name: String)
         case proxyRevoked(name: String)
         case droppedOff(tracking: TrackingNumber, receipt: String, carrier: String)
+        /// Their record was changed; `note` is its note after the change.
+        case edited(note: String?)
+        /// The record `from` was merged into theirs: its past is on this timeline too.
+        case merged(from: CustomerID)
     }
 
     /// The journal entry's sequence number.
@@ -42,6 +47,8 @@ public struct TimelineItem: Codable, Equatable, Sendable {
         case proxyAuthorised(name: String)
         case proxyRevoked(name: String)
         case droppedOff(DropOffID, tracking: TrackingNumber, carrier: String)
+        case edited(note: String?)
+        case merged(from: CustomerID)
     }
 
     public internal(set) var seq: Int
@@ -70,6 +77,8 @@ extension TimelineEntry.What {
         case .proxyAuthorised(let name): "\(name) may collect for them"
         case .proxyRevoked(let name): "\(name) may no longer collect for them"
         case .droppedOff(let tracking, let receipt, let carrier): "return parcel \(tracking) dropped off for \(carrier), receipt \(receipt)"
+        case .edited(let note): "record changed\(note.map { "; note: \($0)" } ?? "")"
+        case .merged(let from): "record \(from) merged into this one"
         }
     }
 }

@@ -63,8 +63,11 @@ extension History {
                 if let customer = dropOff.customer { found.customers.insert(customer) }
             case .driverHandover(let handover):
                 found.dropOffs.formUnion(handover.dropOffs)
-            case .handOutRefused(let customer, _, _, _), .proxyAuthorised(let customer, _), .proxyRevoked(let customer, _):
+            case .handOutRefused(let customer, _, _, _), .proxyAuthorised(let customer, _), .proxyRevoked(let customer, _),
+                 .customersMerged(let customer, _):
                 found.customers.insert(customer)
+            case .customerEdited(let customer):
+                found.customers.insert(customer.id)
             case .parcelMoved, .deadlineExtended, .parcelReturning, .returnCancelled, .receiptUndone, .parcelsHandedOut, .handOutUndone,
                  .parcelsCollectedByDriver, .customerAdded, .deliveryStarted, .deliveryEnded, .parcelsExpected,
                  .slotCapacityChanged, .queueEntryAdded, .queueFetchStarted, .queueEntryReady, .queueEntryClosed:
@@ -87,7 +90,7 @@ extension History {
              .handOutRefused(_, let ids, _, _):
             ids
         case .driverHandover(let handover): handover.parcels
-        case .droppedOff, .proxyAuthorised, .proxyRevoked, .customerAdded, .deliveryStarted, .deliveryEnded, .parcelsExpected,
+        case .droppedOff, .proxyAuthorised, .proxyRevoked, .customerEdited, .customersMerged, .customerAdded, .deliveryStarted, .deliveryEnded, .parcelsExpected,
              .slotCapacityChanged, .queueEntryAdded, .queueFetchStarted, .queueEntryReady, .queueEntryClosed:
             []
         }

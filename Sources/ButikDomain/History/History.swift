@@ -87,6 +87,10 @@ public struct History: Codable, Equatable, Sendable {
             customerEntry(customer, .proxyAuthorised(name: proxy.name))
         case .proxyRevoked(let customer, let name):
             customerEntry(customer, .proxyRevoked(name: name))
+        case .customerEdited(let customer):
+            customerEntry(customer.id, .edited(note: customer.note))
+        case .customersMerged(let kept, let merged):
+            customerEntry(kept, .merged(from: merged))
         case .customerAdded, .deliveryStarted, .deliveryEnded, .parcelsExpected, .slotCapacityChanged,
              .queueEntryAdded, .queueFetchStarted, .queueEntryReady, .queueEntryClosed:
             break
@@ -147,7 +151,7 @@ extension History {
     }
 
     private func items(onTimelineOf customer: CustomerID, since: Day?, page: Int, pageSize: Int) -> (items: [TimelineItem], pageCount: Int, total: Int) {
-        var items = part.timelines[customer] ?? []
+        var items = History.joinedTimeline(of: customer, in: part.timelines)
         if let since { items = items.filter { Day($0.at, in: zone) >= since } }
         let size = max(1, pageSize), page = max(1, page)
         let pageCount = items.isEmpty ? 1 : (items.count - 1) / size + 1
@@ -167,8 +171,34 @@ extension History {
         case .proxyRevoked(let name): what = .proxyRevoked(name: name)
         case .droppedOff(let id, let tracking, let carrier):
             what = .droppedOff(tracking: tracking, receipt: DropOff.receipt(of: id), carrier: carrier)
+        case .edited(let note): what = .edited(note: note)
+        case .merged(let from): what = .merged(from: from)
         }
         return TimelineEntry(seq: item.seq, at: item.at, staff: item.staff, what: what)
+    }
+
+    /// The customer's timeline with those of every record merged into theirs (and into those),
+    /// in journal order. A merge leaves each timeline where it is, so that timelines only ever
+    /// grow at their end (see ``removeTimelines()``), and the steps of a merged customer's
+    /// parcels after the merge, which their stories still file under the merged customer, show
+    /// here too.
+    public static func joinedTimeline(of customer: CustomerID, in timelines: [CustomerID: [TimelineItem]]) -> [TimelineItem] {
+        let customers = joinedCustomers(of: customer, in: timelines)
+        guard customers.count > 1 else { return timelines[customer] ?? [] }
+        return customers.flatMap { timelines[$0] ?? [] }.sorted { $0.seq < $1.seq }
+    }
+
+    /// The customer and every record merged into theirs, directly or through another, as far as
+    /// `timelines` tell (each merge is an item on the kept customer's timeline).
+    public static func joinedCustomers(of customer: CustomerID, in timelines: [CustomerID: [TimelineItem]]) -> [CustomerID] {
+        var found = [customer], next = 0
+        while next < found.count {
+            for item in timelines[found[next]] ?? [] {
+                if case .merged(let from) = item.what, !found.contains(from) { found.append(from) }
+            }
+            next += 1
+        }
+        return found
     }
 
     /// The counts of `day` (in ``zone``), with the parcels in the shop at its end.

@@ -93,6 +93,8 @@ public struct ShopLayout: Codable, Equatable, Sendable {
     public var scanGapMilliseconds: Int
     /// The program's own daily backups; see ``BackupSettings``.
     public var backups: BackupSettings
+    /// When a customer is a regular; 10 visits in 90 days when the file leaves it out.
+    public var regular: RegularRule
     /// `language` as the file writes it (`nb`, `sv` or `en`), nil when the file leaves it out;
     /// ``problems`` names any other value.
     public var languageCode: String?
@@ -115,7 +117,8 @@ public struct ShopLayout: Codable, Equatable, Sendable {
 
     public init(schema: Int, name: String, timeZone: String, shelves: [Shelf], overflow: Area, outbound: Area,
                 defaultHoldDays: Int, carriers: [Carrier], undoMinutes: Int = 10, handOutWithoutScan: Bool = false,
-                scanGapMilliseconds: Int = 50, backups: BackupSettings = BackupSettings(), languageCode: String? = nil) {
+                scanGapMilliseconds: Int = 50, backups: BackupSettings = BackupSettings(), languageCode: String? = nil,
+                regular: RegularRule = RegularRule()) {
         self.schema = schema
         self.name = name
         self.timeZone = timeZone
@@ -129,12 +132,13 @@ public struct ShopLayout: Codable, Equatable, Sendable {
         self.scanGapMilliseconds = scanGapMilliseconds
         self.backups = backups
         self.languageCode = languageCode
+        self.regular = regular
         slots = ShopLayout.slots(of: shelves)
     }
 
     private enum CodingKeys: String, CodingKey {
         case schema, name, timeZone, shelves, overflow, outbound, defaultHoldDays, carriers, undoMinutes, handOutWithoutScan
-        case scanGapMilliseconds, backups
+        case scanGapMilliseconds, backups, regular
         case languageCode = "language"
     }
 
@@ -148,7 +152,8 @@ public struct ShopLayout: Codable, Equatable, Sendable {
                   handOutWithoutScan: try c.decodeIfPresent(Bool.self, forKey: .handOutWithoutScan) ?? false,
                   scanGapMilliseconds: try c.decodeIfPresent(Int.self, forKey: .scanGapMilliseconds) ?? 50,
                   backups: try c.decodeIfPresent(BackupSettings.self, forKey: .backups) ?? BackupSettings(),
-                  languageCode: try c.decodeIfPresent(String.self, forKey: .languageCode))
+                  languageCode: try c.decodeIfPresent(String.self, forKey: .languageCode),
+                  regular: try c.decodeIfPresent(RegularRule.self, forKey: .regular) ?? RegularRule())
     }
 
     public var overflowID: SlotID { SlotID(overflow.id) }
@@ -214,6 +219,7 @@ public struct ShopLayout: Codable, Equatable, Sendable {
             found.append("scanGapMilliseconds must be 10 to 1000, not \(scanGapMilliseconds)")
         }
         found += backups.problems
+        found += regular.problems
         if let languageCode, language == nil {
             found.append("language \"\(languageCode)\" is not one Butik speaks: use \"nb\", \"sv\" or \"en\", or leave it out")
         }

@@ -82,17 +82,7 @@ public struct NameIndex: Sendable, Equatable {
 
     /// Records `id` under `folded`, removing it from under `previous` first.
     mutating func set(_ id: CustomerID, folded: String, previous: String?) {
-        if let previous {
-            let old = Entry(folded: Array(previous.utf8), id: id)
-            if let index = bufferPosition(of: old) {
-                buffer.remove(at: index)
-            } else if let index = mainPosition(of: old) {
-                var entries = mainEntries
-                entries.remove(at: index)
-                setMain(entries)
-                for index in buffer.indices { buffer[index].position = mainLowerBound(buffer[index].entry) }
-            }
-        }
+        if let previous { remove(id, folded: previous) }
         let entry = Entry(folded: Array(folded.utf8), id: id)
         buffer.insert((entry, mainLowerBound(entry), ByteMask(entry.folded)), at: bufferLowerBound(entry))
         if buffer.count > NameIndex.bufferLimit {
@@ -110,6 +100,19 @@ public struct NameIndex: Sendable, Equatable {
                 return true
             }
             (bytes, ends, ids, masks, buffer) = (mergedBytes, mergedEnds, mergedIDs, mergedMasks, [])
+        }
+    }
+
+    /// Forgets `id`, recorded under `folded`.
+    mutating func remove(_ id: CustomerID, folded: String) {
+        let old = Entry(folded: Array(folded.utf8), id: id)
+        if let index = bufferPosition(of: old) {
+            buffer.remove(at: index)
+        } else if let index = mainPosition(of: old) {
+            var entries = mainEntries
+            entries.remove(at: index)
+            setMain(entries)
+            for index in buffer.indices { buffer[index].position = mainLowerBound(buffer[index].entry) }
         }
     }
 

@@ -7,14 +7,17 @@ public struct SearchResults: Equatable, Sendable {
 }
 
 extension ShopState {
-    /// Finds customers and parcels from any fragment: a key (`JEDS`), name fragments in any
-    /// order ignoring case and accents (`mossestad maria`, `schjonningsen`), phone digits (3 or
-    /// more), a pickup code (4 to 6 digits), a whole tracking number or scan, or 4+ characters
-    /// of one with at least one digit (e.g. its last digits).
+    /// Finds customers and parcels from any fragment: a key or a retired key (`JEDS`), name
+    /// fragments in any order ignoring case and accents (`mossestad maria`, `schjonningsen`),
+    /// fragments of a note, an e-mail address or a proxy's name (`vespa`, `petter`), phone digits
+    /// (3 or more), a pickup code (4 to 6 digits), a whole tracking number or scan, or 4+
+    /// characters of one with at least one digit (e.g. its last digits).
     ///
     /// In-shop parcels with the pickup code come first, and their customers first among the
     /// customers. Then customers rank: key match, then names whose words start with every
-    /// fragment, then other name matches, then phone matches; ties by name. Parcels: exact
+    /// fragment, then other name matches, then customers whose name, note, e-mail and proxies
+    /// together hold every fragment, then phone matches; ties by name (the notes' matches in
+    /// the order the customers were added). Parcels: exact
     /// tracking number first, then numbers ending with the fragment, then containing it; in-shop
     /// before closed.
     public func search(_ query: String, limit: Int = 50) -> SearchResults {
@@ -65,13 +68,36 @@ extension ShopState {
         }
         seen.formUnion(wordStarts)
         seen.formUnion(inside)
+        var byText: [CustomerID] = []
+        if !words.isEmpty, byKey.count + wordStarts.count + inside.count < limit {
+            byText = customersByText(words, except: seen, limit: limit - byKey.count - wordStarts.count - inside.count)
+            seen.formUnion(byText)
+        }
         var byPhone: [CustomerID] = []
         let digits = trimmed.filter(\.isASCIIDigit)
-        if digits.count >= 3, byKey.count + wordStarts.count < limit,
-           trimmed.allSatisfy({ $0.isASCIIDigit || " +-()".contains($0) }) {
-            byPhone = customersByPhone(Array(digits.utf8), except: seen, limit: limit - byKey.count - wordStarts.count)
+        let found = byKey.count + wordStarts.count + byText.count
+        if digits.count >= 3, found < limit, trimmed.allSatisfy({ $0.isASCIIDigit || " +-()".contains($0) }) {
+            byPhone = customersByPhone(Array(digits.utf8), except: seen, limit: limit - found)
         }
-        return Array((byKey + wordStarts + inside + byPhone).prefix(limit))
+        return Array((byKey + wordStarts + inside + byText + byPhone).prefix(limit))
+    }
+
+    /// The first `limit` customers not `seen` whose note, e-mail and proxies' names (and name)
+    /// hold every one of `words`, with one of them in the note, e-mail or proxies.
+    /// - Complexity: O(length of the customers' notes, e-mails and proxies' names).
+    private func customersByText(_ words: [[UInt8]], except seen: Set<CustomerID>, limit: Int) -> [CustomerID] {
+        var found: [CustomerID] = []
+        guard limit > 0 else { return found }
+        indexes.textIndex.forEach { text, id in
+            // The name is looked up only for a customer whose text holds a word (few do).
+            guard found.count < limit, words.contains(where: { ByteSearch.contains(text, $0) }), !seen.contains(id) else { return }
+            if words.allSatisfy({ ByteSearch.contains(text, $0) }) { return found.append(id) }
+            guard var name = indexes.foldedNames[id] else { return }
+            if name.withUTF8({ name in words.allSatisfy { ByteSearch.contains(text, $0) || ByteSearch.contains(name, $0) } }) {
+                found.append(id)
+            }
+        }
+        return found
     }
 
     /// The first `limit` customers by name with a phone number containing `needle`.
@@ -129,5 +155,16 @@ extension ShopState {
             if ranked[rank].count < limit { ranked[rank].append(id) }
         }
         return Array(ranked.joined().prefix(limit))
+    }
+}
+
+extension Customer {
+    /// Their key and retired keys, each of which finds them.
+    var keys: [CustomerKey] { [key] + retiredKeys }
+
+    /// What search finds them by besides name, keys and phones: their note, e-mail and
+    /// proxies' names, folded (``NameFolding``); empty when they have none.
+    var searchText: String {
+        NameFolding.fold(([note, email].compactMap { $0 } + proxies.map(\.name)).joined(separator: " "))
     }
 }

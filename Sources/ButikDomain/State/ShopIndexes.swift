@@ -20,6 +20,9 @@ public struct ShopIndexes: Sendable {
     var trackingIndex = FlatIndex<ParcelID>()
     /// Every customer's phone numbers, for search.
     var phoneIndex = FlatIndex<CustomerID>()
+    /// Each customer's note, e-mail and proxies' names folded (``Customer/searchText``), for
+    /// search; only customers with one.
+    var textIndex = FlatIndex<CustomerID>()
     /// The newest parcel with each tracking number, in the shop or not.
     public internal(set) var latestByTracking: [TrackingNumber: ParcelID] = [:]
     /// Parcels received in each delivery, in the order received.
@@ -71,16 +74,29 @@ public struct ShopIndexes: Sendable {
     /// `indexingName` false leaves ``nameIndex`` to be built once for every name.
     mutating func replace(_ old: Customer?, with customer: Customer, indexingName: Bool = true) {
         if let old {
-            customerByKey[old.key] = nil
+            for key in old.keys where customerByKey[key] == old.id { customerByKey[key] = nil }
             if old.phones != customer.phones { phoneIndex.remove(customer.id) }
         }
         if old?.phones != customer.phones {
             for phone in customer.phones { phoneIndex.append(phone, id: customer.id) }
         }
-        customerByKey[customer.key] = customer.id
+        for key in customer.keys { customerByKey[key] = customer.id }
+        let text = customer.searchText
+        if old?.searchText != text {
+            if old != nil { textIndex.remove(customer.id) }
+            if !text.isEmpty { textIndex.append(text, id: customer.id) }
+        }
         let folded = NameFolding.fold(customer.name)
         let previous = foldedNames.updateValue(folded, forKey: customer.id)
         if previous != folded, indexingName { nameIndex.set(customer.id, folded: folded, previous: previous) }
+    }
+
+    /// Forgets a customer whose record went (merged into another).
+    mutating func remove(_ customer: Customer) {
+        for key in customer.keys where customerByKey[key] == customer.id { customerByKey[key] = nil }
+        phoneIndex.remove(customer.id)
+        textIndex.remove(customer.id)
+        if let folded = foldedNames.removeValue(forKey: customer.id) { nameIndex.remove(customer.id, folded: folded) }
     }
 
     mutating func replace(_ old: Parcel?, with parcel: Parcel) {

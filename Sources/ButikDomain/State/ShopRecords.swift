@@ -27,6 +27,8 @@ public struct ShopRecords: Sendable, Equatable {
     /// Each customer's log (refused hand-outs), oldest first, at most
     /// ``ShopState/customerLogLimit`` entries; never compacted away.
     public internal(set) var customerLogs: [CustomerID: [CustomerLogEntry]] = [:]
+    /// The customers merged into another, each to the one it is now (never to a merged one).
+    public internal(set) var mergedCustomers: [CustomerID: CustomerID] = [:]
 
     public init() {}
 }
@@ -34,20 +36,25 @@ public struct ShopRecords: Sendable, Equatable {
 /// The snapshot's format, written by hand because synthesised coding cannot give it: each
 /// dictionary is a list sorted by id (synthesised coding writes a dictionary keyed by a number
 /// as one flat list of keys and values, in hash order), the fields added after the first
-/// snapshots (deliveries, manifests, capacities, drop-offs, the queue, the logs) may be missing
-/// in an old one, and the next numbers are checked against ``Ranges/nextNumber``. Every field
-/// is in both functions below; `ShopStateTests` round-trips a state from a random journal to
-/// hold them to that.
+/// snapshots (deliveries, manifests, capacities, drop-offs, the queue, the logs, the merged
+/// customers) may be missing in an old one, and the next numbers are checked against
+/// ``Ranges/nextNumber``. Every field is in both functions below; `ShopStateTests` round-trips
+/// a state from a random journal to hold them to that.
 extension ShopRecords: Codable {
     private enum Keys: String, CodingKey {
         case customers, parcels, nextCustomerNumber, nextParcelNumber, lastRecordAt
         case openDeliveries, nextDeliveryNumber, expected, capacityOverrides, dropOffs, nextDropOffNumber
-        case queue, nextQueueNumber, customerLogs
+        case queue, nextQueueNumber, customerLogs, mergedCustomers
     }
 
     private struct CustomerLog: Codable {
         var customer: CustomerID
         var entries: [CustomerLogEntry]
+    }
+
+    private struct Merged: Codable {
+        var merged: CustomerID
+        var kept: CustomerID
     }
 
     fileprivate struct CapacityOverride: Codable {
@@ -84,6 +91,7 @@ extension ShopRecords: Codable {
         for entry in try c.decodeIfPresent([QueueEntry].self, forKey: .queue) ?? [] { queue[entry.id] = entry }
         nextQueueNumber = try c.decodeIfPresent(Int.self, forKey: .nextQueueNumber, in: Ranges.nextNumber, "next queue entry number") ?? 1
         for log in try c.decodeIfPresent([CustomerLog].self, forKey: .customerLogs) ?? [] { customerLogs[log.customer] = log.entries }
+        for entry in try c.decodeIfPresent([Merged].self, forKey: .mergedCustomers) ?? [] { mergedCustomers[entry.merged] = entry.kept }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -104,6 +112,7 @@ extension ShopRecords: Codable {
         try c.encode(nextQueueNumber, forKey: .nextQueueNumber)
         try c.encode(customerLogs.sorted { $0.key < $1.key }.map { CustomerLog(customer: $0.key, entries: $0.value) },
                      forKey: .customerLogs)
+        try c.encode(mergedCustomers.sorted { $0.key < $1.key }.map { Merged(merged: $0.key, kept: $0.value) }, forKey: .mergedCustomers)
     }
 }
 

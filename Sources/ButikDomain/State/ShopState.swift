@@ -10,8 +10,9 @@ import Foundation
 /// live state and the journal keeps history.
 @dynamicMemberLookup
 public struct ShopState: Sendable, Equatable {
-    public private(set) var records = ShopRecords()
-    public private(set) var indexes = ShopIndexes()
+    // Changed only by `apply` (and the helpers it calls in files of their own, such as a merge's).
+    public internal(set) var records = ShopRecords()
+    public internal(set) var indexes = ShopIndexes()
 
     /// How long a closed parcel stays in live state (for undo and today's counts).
     public static let closedRetention: TimeInterval = 2 * 86_400
@@ -31,9 +32,14 @@ public struct ShopState: Sendable, Equatable {
 
     @inlinable public subscript<Value>(dynamicMember path: KeyPath<ShopIndexes, Value>) -> Value { indexes[keyPath: path] }
 
-    /// The customer holding `key`.
+    /// The customer holding `key`, as their key or a retired one.
     public func customer(withKey key: CustomerKey) -> Customer? {
         indexes.customerByKey[key].flatMap { records.customers[$0] }
+    }
+
+    /// The customer with this id, or the one it was merged into.
+    public func customer(_ id: CustomerID) -> Customer? {
+        records.customers[records.mergedCustomers[id] ?? id]
     }
 
     /// The parcel with this tracking number that is in the shop now.
@@ -173,10 +179,15 @@ extension ShopState {
             guard var customer = records.customers[id] else { return }
             customer.proxies.removeAll { $0.name == name }
             insert(customer)
+        case .customerEdited(let customer):
+            guard records.customers[customer.id] != nil else { return }
+            insert(customer)
+        case .customersMerged(let kept, let merged):
+            merge(merged, into: kept)
         }
     }
 
-    private mutating func insert(_ dropOff: DropOff) {
+    mutating func insert(_ dropOff: DropOff) {
         indexes.replace(records.dropOffs.updateValue(dropOff, forKey: dropOff.id), with: dropOff)
     }
 
@@ -184,13 +195,13 @@ extension ShopState {
         indexes.replace(records.queue.updateValue(entry, forKey: entry.id), with: entry)
     }
 
-    private mutating func update(_ id: QueueEntryID, _ change: (inout QueueEntry) -> Void) {
+    mutating func update(_ id: QueueEntryID, _ change: (inout QueueEntry) -> Void) {
         guard var entry = records.queue[id] else { return }
         change(&entry)
         insert(entry)
     }
 
-    private mutating func insert(_ customer: Customer) {
+    mutating func insert(_ customer: Customer) {
         indexes.replace(records.customers.updateValue(customer, forKey: customer.id), with: customer)
     }
 
@@ -199,7 +210,7 @@ extension ShopState {
     }
 
     /// Changes a parcel in place (one look-up), keeping the indexes.
-    private mutating func update(_ id: ParcelID, _ change: (inout Parcel) -> Void) {
+    mutating func update(_ id: ParcelID, _ change: (inout Parcel) -> Void) {
         guard let position = records.parcels.index(forKey: id) else { return }
         indexes.unindex(records.parcels.values[position])
         change(&records.parcels.values[position])

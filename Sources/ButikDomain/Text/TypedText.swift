@@ -1,5 +1,5 @@
 /// The rule for short texts people type that the shop stores and shows again: customer and
-/// proxy names, staff ids.
+/// proxy names, staff ids, notes, a proxy's relation.
 ///
 /// Spaces are tidied: runs of whitespace (tabs and line breaks too) become one space, none at
 /// the ends. Nothing else is changed: a text holding a character that acts instead of showing
@@ -20,7 +20,7 @@ public enum TypedText {
 
     /// What a typed text is, for messages.
     public enum Field: Equatable, Sendable {
-        case name, staffID
+        case name, staffID, note, relation
     }
 
     /// `text` with its spaces tidied, or a ``DomainError/hiddenCharacter(_:_:in:)`` refusal.

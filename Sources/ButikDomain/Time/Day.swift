@@ -37,6 +37,15 @@ public struct Day: Hashable, Comparable, Codable, Sendable, CustomStringConverti
         self.init(year: y, month: m, day: d)
     }
 
+    /// Parses `DD.MM.YYYY` as people write a date here (`1.3.2031` too).
+    public init?(dotted text: String) {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[2].count == 4, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
+              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+              let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
     /// The date that `date` falls on in `timeZone`.
     public init(_ date: Date, in timeZone: TimeZone) {
         let local = date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date))

@@ -147,20 +147,24 @@ extension TimelineItem: HistoryCodable {
         case .proxyRevoked(let name): out.byte(3); out.string(name)
         case .droppedOff(let id, let tracking, let carrier):
             out.byte(4); id.write(to: &out); out.string(tracking.value); out.string(carrier)
+        case .edited(let note): out.byte(5); out.optional(note) { $0.string($1) }
+        case .merged(let customer): out.byte(6); customer.write(to: &out)
         }
     }
 
     init(from input: inout HistoryIn) throws(HistoryIn.Bad) {
         let seq = try input.int(), at = try input.date(), staff = StaffID(stored: try input.string())
         let what: What
-        switch try input.tag(below: 5, of: "timeline item") {
+        switch try input.tag(below: 7, of: "timeline item") {
         case 0: what = .parcel(try ParcelID(from: &input), step: try input.int(in: 0...Int.max, "a step"))
         case 1:
             what = .refused(reason: try input.string(), parcels: try [TrackingNumber](from: &input),
                             proxyName: try input.optional { input throws(HistoryIn.Bad) in try input.string() })
         case 2: what = .proxyAuthorised(name: try input.string())
         case 3: what = .proxyRevoked(name: try input.string())
-        default: what = .droppedOff(try DropOffID(from: &input), tracking: try TrackingNumber(from: &input), carrier: try input.string())
+        case 4: what = .droppedOff(try DropOffID(from: &input), tracking: try TrackingNumber(from: &input), carrier: try input.string())
+        case 5: what = .edited(note: try input.optional { input throws(HistoryIn.Bad) in try input.string() })
+        default: what = .merged(from: try CustomerID(from: &input))
         }
         self.init(seq: seq, at: at, staff: staff, what: what)
     }

@@ -108,25 +108,32 @@ extension TapeReader {
     private func customer(at index: Int) -> Customer? {
         var m = Members(reader: self, object: index)
         guard m.isObject,
+              let channel = optional(m["channel"], { text($0).flatMap(ContactChannel.init(rawValue:)) }),
               let createdAt = time(m["createdAt"]),
               let email = optional(m["email"], text),
               let id = identifier(m["id"], CustomerID.self),
               let key = text(m["key"]).map(CustomerKey.init(stored:)),
               let keyIsChosen = flag(m["keyIsChosen"]),
+              let language = optional(m["language"], { text($0).flatMap(Language.init(rawValue:)) }),
               let name = text(m["name"]),
               let note = optional(m["note"], text),
+              let personalOnly = optional(m["personalOnly"], flag),
               let phones = list(m["phones"], text),
-              let proxies = optional(m["proxies"], { list($0, proxy) }) else { return nil }
+              let proxies = optional(m["proxies"], { list($0, proxy) }),
+              let regularByHand = optional(m["regularByHand"], flag),
+              let retiredKeys = optional(m["retiredKeys"], { list($0) { text($0).map(CustomerKey.init(stored:)) } }) else { return nil }
         return Customer(id: id, name: name, key: key, keyIsChosen: keyIsChosen, phones: phones, email: email, note: note,
-                        createdAt: createdAt, proxies: proxies ?? [])
+                        createdAt: createdAt, proxies: proxies ?? [], channel: channel, language: language,
+                        regularByHand: regularByHand ?? false, personalOnly: personalOnly ?? false, retiredKeys: retiredKeys ?? [])
     }
 
     private func proxy(_ index: Int?) -> Proxy? {
         guard let index else { return nil }
         var m = Members(reader: self, object: index)
         guard m.isObject, let name = text(m["name"]), let at = time(m["registeredAt"]),
-              let by = text(m["registeredBy"]).map(StaffID.init(stored:)) else { return nil }
-        return Proxy(name: name, registeredAt: at, registeredBy: by)
+              let by = text(m["registeredBy"]).map(StaffID.init(stored:)), let relation = optional(m["relation"], text),
+              let validUntil = optional(m["validUntil"], { text($0).flatMap(Day.init(iso:)) }) else { return nil }
+        return Proxy(name: name, registeredAt: at, registeredBy: by, relation: relation, validUntil: validUntil)
     }
 
     /// A code as ``PickupCode/init(_:)`` makes it (anything else through `Decodable`).

@@ -108,12 +108,24 @@ extension ShopStore {
             part.tracking = try reader.pieces(HistoryTables.tracking, buckets: endings.map { HistoryTables.trackingBucket(ofEnding: $0, buckets: buckets) })
                 .filter { query.matchesWholeOrEnd($0.key) }
         case .timeline(let customer, _, _, _):
-            part.timelines = try reader.pieces(HistoryTables.timelines, for: [customer])
+            // Theirs and those of every record merged into theirs, in the file or in the tail.
+            var tailMerges: [CustomerID: [TimelineItem]] = [:]
+            for (record, seq) in tail {
+                guard case .customersMerged(let kept, let merged) = record.event else { continue }
+                tailMerges[kept, default: []].append(TimelineItem(seq: seq, at: record.at, staff: record.staff, what: .merged(from: merged)))
+            }
+            var joined: Set<CustomerID> = []
+            while true {
+                let more = Set(History.joinedCustomers(of: customer, in: part.timelines.merging(tailMerges) { $0 + $1 }))
+                guard !more.isSubset(of: joined) else { break }
+                part.timelines.merge(try reader.pieces(HistoryTables.timelines, for: more.subtracting(joined))) { known, _ in known }
+                joined.formUnion(more)
+            }
             // Steps of their parcels, and refusals naming parcels (whose numbers the entry tells).
             let theirs = Set(part.timelines.values.flatMap(History.parcels(on:)))
             named.parcels = blank.references(of: tail.lazy.map(\.0)).parcels.intersection(theirs)
             named.parcels.formUnion(blank.references(of: tail.lazy.map(\.0).filter { record in
-                if case .handOutRefused(customer, _, _, _) = record.event { true } else { false }
+                if case .handOutRefused(let refused, _, _, _) = record.event { joined.contains(refused) } else { false }
             }).parcels)
         case .day(let day):
             part.days = try reader.pieces(HistoryTables.days, for: [day])

@@ -123,7 +123,7 @@ struct TimelineEntryView: Encodable {
     let at: Date
     let staff: String
     /// A parcel step's type (see ``StepFields``), or `refusal`, `proxyAuthorised`,
-    /// `proxyRevoked`, `droppedOff`.
+    /// `proxyRevoked`, `droppedOff`, `edited`, `merged`.
     let type: String
     let text: String
     var step: StepFields?
@@ -135,6 +135,10 @@ struct TimelineEntryView: Encodable {
     var name: String?
     var receipt: String?
     var carrier: String?
+    /// The note after an edit.
+    var note: String?
+    /// The record merged in.
+    var merged: String?
 
     init(_ entry: TimelineEntry) {
         seq = entry.seq
@@ -150,10 +154,14 @@ struct TimelineEntryView: Encodable {
         case .proxyAuthorised(let proxy): (type, name) = ("proxyAuthorised", proxy)
         case .proxyRevoked(let proxy): (type, name) = ("proxyRevoked", proxy)
         case .droppedOff(let number, let given, let taker): (type, tracking, receipt, carrier) = ("droppedOff", number.value, given, taker)
+        case .edited(let text): (type, note) = ("edited", text)
+        case .merged(let from): (type, merged) = ("merged", from.description)
         }
     }
 
-    private enum Keys: String, CodingKey { case seq, at, staff, type, text, tracking, parcels, reason, proxyName, name, receipt, carrier }
+    private enum Keys: String, CodingKey {
+        case seq, at, staff, type, text, tracking, parcels, reason, proxyName, name, receipt, carrier, note, merged
+    }
 
     func encode(to encoder: any Encoder) throws {
         try step?.encode(to: encoder)
@@ -170,6 +178,8 @@ struct TimelineEntryView: Encodable {
         try c.encodeIfPresent(name, forKey: .name)
         try c.encodeIfPresent(receipt, forKey: .receipt)
         try c.encodeIfPresent(carrier, forKey: .carrier)
+        try c.encodeIfPresent(note, forKey: .note)
+        try c.encodeIfPresent(merged, forKey: .merged)
     }
 }
 

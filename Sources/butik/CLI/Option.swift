@@ -97,6 +97,11 @@ extension Option<Day> {
     static func day(_ name: String, help: Phrase) -> Option<Day> {
         Option(name, "YYYY-MM-DD", help: help, takes: Phrase("cli.takes.day")) { Day(iso: $0) }
     }
+
+    /// A day as people write it here, DD.MM.YYYY.
+    static func dottedDay(_ name: String, help: Phrase) -> Option<Day> {
+        Option(name, "DD.MM.YYYY", help: help, takes: Phrase("cli.takes.dottedDay")) { Day(dotted: $0) }
+    }
 }
 
 extension Option where Value: CaseIterable & RawRepresentable, Value.RawValue == String {

@@ -35,6 +35,12 @@ struct Usage: ExpressibleByStringInterpolation, Sendable {
             options += given
         }
 
+        /// At most one of two options: `[--regular | --not-regular]`.
+        mutating func appendInterpolation(may option: some OptionDeclaration, or other: some OptionDeclaration) {
+            text += "[" + option.spelling + " | " + other.spelling + "]"
+            options += [option, other] as [any OptionDeclaration]
+        }
+
         /// Exactly one of two options: `--add NAME | --remove NAME`.
         mutating func appendInterpolation(_ option: some OptionDeclaration, or other: some OptionDeclaration) {
             text += option.spelling + " | " + other.spelling

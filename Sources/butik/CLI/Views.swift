@@ -68,6 +68,13 @@ struct CustomerView: Encodable {
     let note: String?
     /// Who may collect for them, in the order registered.
     let proxies: [Proxy]
+    /// `counter`, `phone`, `email`, ... (see ``ContactChannel``).
+    let channel: ContactChannel?
+    let language: Language?
+    let regularByHand: Bool
+    let personalOnly: Bool
+    /// Keys of records merged into theirs, and keys they had before.
+    let retiredKeys: [String]
     let waiting: Int
     /// Their log, oldest first.
     let log: [LogEntryView]
@@ -80,6 +87,8 @@ struct CustomerView: Encodable {
         email = customer.email
         note = customer.note
         proxies = customer.proxies
+        (channel, language, regularByHand, personalOnly) = (customer.channel, customer.language, customer.regularByHand, customer.personalOnly)
+        retiredKeys = customer.retiredKeys.map(\.value)
         waiting = state.parcelsInShop(for: customer.id).filter { $0.status == .waiting }.count
         log = state.log(of: customer.id).map(LogEntryView.init)
     }

@@ -103,3 +103,50 @@ import Testing
         #expect(state.customers[CustomerID(8)]?.proxies == [])
     }
 }
+
+/// A fullmakt's relation and end, and who may not collect at all.
+@Suite struct ProxyValidityTests {
+    static let maria = QueueTests.maria
+
+    @Test func aRelationAndAnEndUpToFiveYearsAheadAreKept() throws {
+        let state = try QueueTests.shop()
+        let latest = Day(year: 2031, month: 3, day: 10)!
+        let proxy = try state.authoriseProxy("Ola", relation: "  sønn ", validUntil: latest, for: Self.maria, Fixtures.context()).outcome
+        #expect(proxy.relation == "sønn" && proxy.validUntil == latest)
+        #expect(try state.authoriseProxy("Ola", relation: " ", for: Self.maria, Fixtures.context()).outcome.relation == nil)
+        let later = DomainError.invalidValidUntil(latest.adding(days: 1), earliest: Fixtures.today, latest: latest)
+        #expect(throws: later) { try state.authoriseProxy("Ola", validUntil: latest.adding(days: 1), for: Self.maria, Fixtures.context()) }
+        let past = DomainError.invalidValidUntil(Fixtures.today.adding(days: -1), earliest: Fixtures.today, latest: latest)
+        #expect(throws: past) { try state.authoriseProxy("Ola", validUntil: Fixtures.today.adding(days: -1), for: Self.maria, Fixtures.context()) }
+        #expect(throws: DomainError.invalidProxyRelation(limit: 40)) {
+            try state.authoriseProxy("Ola", relation: String(repeating: "r", count: 41), for: Self.maria, Fixtures.context())
+        }
+        #expect(Proxy.latestValidUntil(from: Day(year: 2028, month: 2, day: 29)!) == Day(year: 2033, month: 2, day: 28)!)
+    }
+
+    @Test func anExpiredProxyIsRefusedAtTheHandOutTheDayAfterItsLastDay() throws {
+        var state = try QueueTests.shop()
+        let lastDay = Fixtures.today.adding(days: 2)
+        state.commit(try state.authoriseProxy("Per Hansen", validUntil: lastDay, for: Self.maria, Fixtures.context()), Fixtures.context())
+        let parcel = state.parcelsInShop(for: Self.maria)[0].id
+        let request = HandOutRequest(parcels: [parcel], verification: .proxy, proxyName: "per hansen", proxyID: "pass 12")
+        #expect(try state.handOut(request, Fixtures.later(2 * 86_400)).outcome.parcels.count == 1, "on its last day")
+        #expect(throws: DomainError.proxyExpired(name: "Per Hansen", key: "MM", day: lastDay)) {
+            try state.handOut(request, Fixtures.later(3 * 86_400))
+        }
+        #expect(DomainError.proxyExpired(name: "Per Hansen", key: "MM", day: lastDay).english.hasPrefix("Per Hansen's fullmakt for MM ran out on 12.03.2026"))
+    }
+
+    @Test func aCustomerWhoCollectsInPersonOnlyRefusesEveryProxy() throws {
+        var state = try QueueTests.shop()
+        state.commit(try state.authoriseProxy("Per Hansen", for: Self.maria, Fixtures.context()), Fixtures.context())
+        state.commit(try state.editCustomer(Self.maria, CustomerChanges(personalOnly: true), Fixtures.context()), Fixtures.context())
+        let parcels = state.parcelsInShop(for: Self.maria).map(\.id)
+        for name in ["Per Hansen", "Ola Nordmann"] {
+            #expect(throws: DomainError.personalHandOutOnly(key: "MM")) {
+                try state.handOut(HandOutRequest(parcels: parcels, verification: .proxy, proxyName: name, proxyID: "pass 12"), Fixtures.context())
+            }
+        }
+        #expect(try state.handOut(HandOutRequest(parcels: parcels, verification: .id), Fixtures.context()).outcome.parcels.count == 2)
+    }
+}

@@ -89,6 +89,13 @@ enum JournalCoding {
         .proxyAuthorised(customer: CustomerID(7), proxy: Proxy(name: "Per Ødegård", registeredAt: Date(timeIntervalSince1970: 1_773_144_000.5),
                                                               registeredBy: "kari")),
         .proxyRevoked(customer: CustomerID(7), name: "Per Ødegård"),
+        .proxyAuthorised(customer: CustomerID(7), proxy: Proxy(name: "Per Ødegård", registeredAt: Date(timeIntervalSince1970: 1_773_144_000.5),
+                                                              registeredBy: "kari", relation: "bror", validUntil: Day(iso: "2031-02-28")!)),
+        .customerEdited(Customer(id: CustomerID(7), name: "Anne-Marie Østby", key: "AMOS", keyIsChosen: true, phones: ["4791234567"],
+                                 createdAt: Date(timeIntervalSince1970: 1_773_144_000.5), channel: .messenger, language: .sv,
+                                 regularByHand: true, personalOnly: true, retiredKeys: ["AMØ", "AØ2"])),
+        .customerEdited(customer),
+        .customersMerged(kept: CustomerID(7), merged: CustomerID(9)),
     ]
 
     /// The name of each case; exhaustive, so a new case breaks the build until it is listed here.
@@ -117,11 +124,13 @@ enum JournalCoding {
         case .handOutRefused: "handOutRefused"
         case .proxyAuthorised: "proxyAuthorised"
         case .proxyRevoked: "proxyRevoked"
+        case .customerEdited: "customerEdited"
+        case .customersMerged: "customersMerged"
         }
     }
 
     @Test func samplesCoverEveryCase() {
-        #expect(Set(Self.events.map(Self.kind)).count == 23)
+        #expect(Set(Self.events.map(Self.kind)).count == 25)
     }
 
     @Test(arguments: events)
@@ -166,6 +175,16 @@ enum JournalCoding {
             == #"{"customer":2,"proxy":{"name":"Per","registeredAt":1000,"registeredBy":"kari"},"type":"proxyAuthorised"}"#)
         #expect(try JournalCoding.json(Event.proxyRevoked(customer: CustomerID(2), name: "Per"))
             == #"{"customer":2,"name":"Per","type":"proxyRevoked"}"#)
+        #expect(try JournalCoding.json(Event.proxyAuthorised(customer: CustomerID(2), proxy: Proxy(
+            name: "Per", registeredAt: Date(timeIntervalSince1970: 1), registeredBy: "kari", relation: "bror", validUntil: Day(iso: "2030-01-31")!)))
+            == #"{"customer":2,"proxy":{"name":"Per","registeredAt":1000,"registeredBy":"kari","relation":"bror","validUntil":"2030-01-31"},"type":"proxyAuthorised"}"#)
+        #expect(try JournalCoding.json(Event.customersMerged(kept: CustomerID(2), merged: CustomerID(5)))
+            == #"{"kept":2,"merged":5,"type":"customersMerged"}"#)
+        #expect(try JournalCoding.json(Event.customerEdited(Customer(
+            id: CustomerID(8), name: "Jens", key: "JEDS", keyIsChosen: true, createdAt: Date(timeIntervalSince1970: 1), channel: .x,
+            language: .nb, regularByHand: true, personalOnly: true, retiredKeys: ["JE"])))
+            == #"{"customer":{"channel":"x","createdAt":1000,"id":8,"key":"JEDS","keyIsChosen":true,"language":"nb","name":"Jens","#
+                + #""personalOnly":true,"phones":[],"proxies":[],"regularByHand":true,"retiredKeys":["JE"]},"type":"customerEdited"}"#)
     }
 
     @Test func customerJsonLeavesOutMissingFields() throws {

@@ -95,8 +95,10 @@ import Testing
         let records = journal.records, whole = history(records[...])
         for cut in cuts(records) {
             for customer in journal.state.customers.keys {
+                // Theirs and those of the records merged into theirs, before the cut or after.
+                let joined = Set(History.joinedCustomers(of: customer, in: whole.part.timelines))
                 let answer = partial(records, cut: cut) { all in
-                    withTheirStories(History.Part(timelines: all.timelines.filter { $0.key == customer }), from: all)
+                    withTheirStories(History.Part(timelines: all.timelines.filter { joined.contains($0.key) }), from: all)
                 }
                 #expect(answer.timeline(of: customer, pageSize: 1000) == whole.timeline(of: customer, pageSize: 1000), "cut \(cut), \(customer)")
                 #expect(answer.timeline(of: customer, page: 2, pageSize: 3) == whole.timeline(of: customer, page: 2, pageSize: 3))

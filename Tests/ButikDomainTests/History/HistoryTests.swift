@@ -47,7 +47,7 @@ import Testing
         }
         if seed == 1 {
             #expect(kinds == ["received", "moved", "extended", "handedOut", "handOutUndone", "refused", "returning",
-                              "collected", "receiptUndone"])
+                              "returnCancelled", "collected", "receiptUndone"])
         }
     }
 
@@ -149,20 +149,32 @@ import Testing
         return steps
     }
 
-    /// The customer's timeline, oldest first, from every record.
+    /// The customer's timeline, oldest first, from every record: theirs and those of every
+    /// record merged into theirs (within one entry, the customer's first, then those merged in
+    /// the order they were found, the kept one's merges in the order they were made).
     static func bruteTimeline(_ records: [Record], of customer: CustomerID) -> [TimelineEntry] {
         func received(_ id: ParcelID) -> Parcel? {
             records.lazy.compactMap { if case .parcelReceived(let p) = $0.event, p.id == id { p } else { nil } }.first
         }
-        var entries: [TimelineEntry] = []
+        var order = [customer], next = 0
+        while next < order.count {
+            for record in records {
+                if case .customersMerged(let kept, let merged) = record.event, kept == order[next], !order.contains(merged) { order.append(merged) }
+            }
+            next += 1
+        }
+        let joined = Set(order)
+        var entries: [(entry: TimelineEntry, rank: Int)] = []
         for (index, record) in records.enumerated() {
-            func add(_ what: TimelineEntry.What) { entries.append(TimelineEntry(seq: index + 1, at: record.at, staff: record.staff, what: what)) }
+            func add(_ what: TimelineEntry.What, of owner: CustomerID) {
+                entries.append((TimelineEntry(seq: index + 1, at: record.at, staff: record.staff, what: what), order.firstIndex(of: owner) ?? 0))
+            }
             func parcels(_ ids: [ParcelID], _ what: ParcelStep.What) {
-                for id in ids { if let p = received(id), p.customer == customer { add(.parcel(p.tracking, what)) } }
+                for id in ids { if let p = received(id), joined.contains(p.customer) { add(.parcel(p.tracking, what), of: p.customer) } }
             }
             switch record.event {
-            case .parcelReceived(let p) where p.customer == customer:
-                add(.parcel(p.tracking, .received(slot: p.slot, delivery: p.delivery, deadline: p.deadline)))
+            case .parcelReceived(let p) where joined.contains(p.customer):
+                add(.parcel(p.tracking, .received(slot: p.slot, delivery: p.delivery, deadline: p.deadline)), of: p.customer)
             case .parcelsHandedOut(let ids, let v, let name, let note):
                 parcels(ids, .handedOut(verification: v, proxyName: name, proxyID: note))
             case .handOutUndone(let ids): parcels(ids, .handOutUndone)
@@ -171,16 +183,20 @@ import Testing
             case .parcelsCollectedByDriver(let ids): parcels(ids, .collected)
             case .driverHandover(let h): parcels(h.parcels, .collected)
             case .receiptUndone(let id): parcels([id], .receiptUndone)
-            case .handOutRefused(let c, let ids, let reason, let proxy) where c == customer:
-                add(.refused(reason: reason, parcels: ids.compactMap { received($0)?.tracking }, proxyName: proxy))
-            case .proxyAuthorised(let c, let proxy) where c == customer: add(.proxyAuthorised(name: proxy.name))
-            case .proxyRevoked(let c, let name) where c == customer: add(.proxyRevoked(name: name))
-            case .droppedOff(let d) where d.customer == customer:
-                add(.droppedOff(tracking: d.tracking, receipt: d.receipt, carrier: d.carrier))
+            case .handOutRefused(let c, let ids, let reason, let proxy) where joined.contains(c):
+                add(.refused(reason: reason, parcels: ids.compactMap { received($0)?.tracking }, proxyName: proxy), of: c)
+            case .proxyAuthorised(let c, let proxy) where joined.contains(c): add(.proxyAuthorised(name: proxy.name), of: c)
+            case .proxyRevoked(let c, let name) where joined.contains(c): add(.proxyRevoked(name: name), of: c)
+            case .droppedOff(let d) where d.customer.map(joined.contains) == true:
+                add(.droppedOff(tracking: d.tracking, receipt: d.receipt, carrier: d.carrier), of: d.customer ?? customer)
+            case .customerEdited(let c) where joined.contains(c.id): add(.edited(note: c.note), of: c.id)
+            case .customersMerged(let kept, let merged) where joined.contains(kept): add(.merged(from: merged), of: kept)
             default: break
             }
         }
-        return entries
+        return entries.enumerated().sorted { a, b in
+            (a.element.entry.seq, a.element.rank, a.offset) < (b.element.entry.seq, b.element.rank, b.offset)
+        }.map(\.element.entry)
     }
 
     /// The day's counts of the events `included` takes (by carrier and staff member).

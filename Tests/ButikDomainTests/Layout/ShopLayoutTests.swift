@@ -103,6 +103,21 @@ import Testing
         #expect(layout.undoWindow == 600)
         #expect(layout.scanGapMilliseconds == 50)
         #expect(layout.handOutWithoutScan == false)
+        #expect(layout.regular == RegularRule(visits: 10, days: 90), "an older file without regular gets the defaults")
+    }
+
+    @Test func theRegularRuleIsReadAndChecked() throws {
+        var json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(Fixtures.layout)) as! [String: Any]
+        json["regular"] = ["visits": 4, "days": 30]
+        let layout = try JSONDecoder().decode(ShopLayout.self, from: JSONSerialization.data(withJSONObject: json))
+        #expect(layout.regular == RegularRule(visits: 4, days: 30))
+        json["regular"] = ["days": 30]
+        #expect(try JSONDecoder().decode(ShopLayout.self, from: JSONSerialization.data(withJSONObject: json)).regular.visits == 10)
+        var wrong = layout
+        wrong.regular = RegularRule(visits: 0, days: 4000)
+        #expect(wrong.problems == ["regular.visits must be 1 to 1000, not 0", "regular.days must be 1 to 3660, not 4000"])
+        json["regular"] = ["visits": "ten"]
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(ShopLayout.self, from: JSONSerialization.data(withJSONObject: json)) }
     }
 
     @Test func scanGapAndHandOutWithoutScanAreReadAndChecked() throws {

@@ -5,7 +5,8 @@ import Foundation
 /// fixed seed: customers, deliveries, receipts (a small pool of numbers, so numbers come
 /// back), moves, extensions, hand-outs of every kind and their undo, refusals, returns, the
 /// driver's collections and handovers, returns taken back to a shelf, drop-offs, undone
-/// receipts, proxies, manifests, slot capacities and the pickup queue. The days cross
+/// receipts, proxies (some with a relation and an end), manifests, slot capacities, the
+/// pickup queue, edits of customers' records and merges of two records of one person. The days cross
 /// the change to summer time in Oslo (2026-03-29).
 struct RandomJournal {
     static let staff: [StaffID] = ["kari", "per", "siv"]
@@ -34,7 +35,7 @@ struct RandomJournal {
         let inShop = state.parcelsInShop
         let waiting = inShop.filter { $0.status == .waiting }
         let returning = inShop.filter { if case .returning = $0.status { true } else { false } }
-        switch Int.random(in: 0..<24, using: &random) {
+        switch Int.random(in: 0..<27, using: &random) {
         case 0..<6:
             let number = Fixtures.tracking("RR\(String(format: "%08d", Int.random(in: 0..<30, using: &random)))NO", checkDigit: .none)
             let request = ReceiveRequest(tracking: number, recipient: .customer(customer),
@@ -111,6 +112,28 @@ struct RandomJournal {
         case 22:
             guard let parcel = returning.randomElement(using: &random) else { return }
             _ = run { state, context throws(DomainError) in try state.cancelReturn(parcel.id, to: Fixtures.a1, context) }
+        case 24:
+            var changes = CustomerChanges()
+            switch Int.random(in: 0..<6, using: &random) {
+            case 0: changes.note = ["Ringer før henting", "Kjører vespa", ""].randomElement(using: &random)!
+            case 1: changes.email = ["kari@example.no", ""].randomElement(using: &random)!
+            case 2: changes.channel = .some(ContactChannel.allCases.randomElement(using: &random)!)
+            case 3: changes.regularByHand = random.chance(0.5)
+            case 4: changes.personalOnly = random.chance(0.3)
+            default: changes.phones = [["912 34 567"], [], ["+47 400 11 222", "912 34 567"]].randomElement(using: &random)!
+            }
+            _ = run { state, context throws(DomainError) in try state.editCustomer(customer, changes, context) }
+        case 25:
+            if let newest = customers.last, customers.count > 5 {
+                _ = run { state, context throws(DomainError) in try state.mergeCustomers(keep: customer, other: newest, context) }
+            } else {
+                _ = run { state, context throws(DomainError) in try state.addCustomer(NewCustomer(name: "Kari Nordman"), context) }
+            }
+        case 26:
+            let until = random.chance(0.5) ? Day(time, in: Fixtures.layout.zone).adding(days: Int.random(in: 0...3, using: &random)) : nil
+            _ = run { state, context throws(DomainError) in
+                try state.authoriseProxy("Åse Dahl", relation: "datter", validUntil: until, for: customer, context)
+            }
         default:
             let customer = state.openQueue.first?.customer ?? customer
             _ = run { state, context throws(DomainError) in
