@@ -30,6 +30,8 @@ public final class AppDriver {
 
     /// Said instead of a parcel's story while the history file is being brought up to date.
     public static let historyBeingPrepared = Phrase("counter.past.historyBeingPrepared")
+    /// Said instead of a customer's timeline while the history file is being brought up to date.
+    public static let timelineBeingPrepared = Phrase("customers.timeline.beingPrepared")
 
     /// How often the store is checked for other counters' writes, in seconds.
     public static let refreshInterval = 1.0
@@ -131,8 +133,8 @@ public final class AppDriver {
         return waitingWrite == nil ? nil : StoreBusy.quitWhileWaiting
     }
 
-    /// Carries out `.perform`, `.importManifest` and `.lookUpStories` effects (each may lead to
-    /// more), returning the rest.
+    /// Carries out `.perform`, `.importManifest`, `.lookUpStories` and `.lookUpTimeline` effects
+    /// (each may lead to more), returning the rest.
     private func perform(_ effects: [AppEffect]) -> [AppEffect] {
         var remaining: [AppEffect] = []
         for effect in effects {
@@ -140,6 +142,7 @@ public final class AppDriver {
             case .perform(let command): remaining += perform(write(command))
             case .importManifest(let path): remaining += perform(importManifest(path))
             case .lookUpStories(let tracking): remaining += perform(lookUpStories(tracking))
+            case .lookUpTimeline(let customer, let page, let pageSize): remaining += perform(lookUpTimeline(customer, page: page, pageSize: pageSize))
             case .cancelWrite: remaining += cancelWrite()
             default: remaining.append(effect)
             }
@@ -164,6 +167,17 @@ public final class AppDriver {
         switch store.stories(of: tracking) {
         case .success(let stories): return state.update(.storiesRead(tracking, stories))
         case .failure(let failure): return state.update(.storiesUnread(tracking, failure.reason))
+        }
+    }
+
+    /// Reads a page of the customer's timeline. A store that cannot say is told to the screen.
+    private func lookUpTimeline(_ customer: CustomerID, page: Int, pageSize: Int) -> [AppEffect] {
+        if historyPreparation?.isRunning == true {
+            return state.update(.timelineUnread(customer, AppDriver.timelineBeingPrepared))
+        }
+        switch store.timeline(of: customer, page: page, pageSize: pageSize) {
+        case .success(let timeline): return state.update(.timelineRead(customer, timeline))
+        case .failure(let failure): return state.update(.timelineUnread(customer, failure.reason))
         }
     }
 

@@ -62,6 +62,12 @@ public struct StoreClient {
             .mapError { Failure(reason: $0.phrase) }
     }
 
+    /// A page of the customer's timeline, newest first.
+    public func timeline(of customer: CustomerID, page: Int, pageSize: Int) -> Result<TimelinePage, Failure> {
+        Result { () throws(StoreError) in try store.timeline(of: customer, page: page, pageSize: pageSize, waiting: false) }
+            .mapError { Failure(reason: $0.phrase) }
+    }
+
     /// Makes today's backup unless it is made already (nil: nothing was due).
     public func backUpIfDue(now: Date) -> Answer<URL?> {
         answer { try store.backUpIfDue(now: now, waiting: false) }

@@ -75,6 +75,14 @@ extension ShopStore {
         try history(for: .parcels(tracking), waiting: waiting).stories(for: tracking)
     }
 
+    /// A page of the customer's timeline, newest first (the question
+    /// ``HistoryQuestion/timeline(_:since:page:pageSize:)``): what the customer's card shows.
+    /// With `waiting` false another program's lock throws ``StoreError/locked`` at once.
+    public func timeline(of customer: CustomerID, page: Int, pageSize: Int, waiting: Bool = true) throws(StoreError) -> TimelinePage {
+        try history(for: .timeline(customer, since: nil, page: page, pageSize: pageSize), waiting: waiting)
+            .timeline(of: customer, page: page, pageSize: pageSize)
+    }
+
     /// The shop's past up to ``state`` from the whole journal, without the derived file: every
     /// parcel's story, every customer's timeline, every day's counts (seconds at a year).
     public func history(waiting: Bool = true) throws(StoreError) -> History {

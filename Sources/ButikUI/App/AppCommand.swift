@@ -7,6 +7,7 @@ public enum AppCommand: Equatable, Sendable {
     case shelves(ShelvesScreen.Command)
     case counter(CounterScreen.Command)
     case queue(QueueScreen.Command)
+    case customers(CustomersScreen.Command)
 
     /// The domain decision for this command: the screen's own, its outcome wrapped.
     public func decide(_ state: ShopState, _ context: Context) throws(DomainError) -> Decision<AppOutcome> {
@@ -15,6 +16,7 @@ public enum AppCommand: Equatable, Sendable {
         case .shelves(let command): try command.decide(state, context).map(AppOutcome.shelves)
         case .counter(let command): try command.decide(state, context).map(AppOutcome.counter)
         case .queue(let command): try command.decide(state, context).map(AppOutcome.queue)
+        case .customers(let command): try command.decide(state, context).map(AppOutcome.customers)
         }
     }
 }
@@ -25,4 +27,5 @@ public enum AppOutcome: Equatable, Sendable {
     case shelves(ShelvesScreen.Outcome)
     case counter(CounterScreen.Outcome)
     case queue(QueueScreen.Outcome)
+    case customers(CustomersScreen.Outcome)
 }

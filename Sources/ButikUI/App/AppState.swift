@@ -54,6 +54,7 @@ public struct AppState: Sendable {
         counter.notice = nil
         shelves.notice = nil
         queue.notice = nil
+        customers.notice = nil
         self.tab = tab
     }
 
@@ -99,6 +100,10 @@ public enum AppMessage: Sendable {
     case storiesRead(TrackingNumber, [ParcelStory])
     /// The stories of the number could not be read; the reason says why.
     case storiesUnread(TrackingNumber, Phrase)
+    /// A page of the customer's timeline, as asked for with ``AppEffect/lookUpTimeline(_:page:pageSize:)``.
+    case timelineRead(CustomerID, TimelinePage)
+    /// The customer's timeline could not be read; the reason says why.
+    case timelineUnread(CustomerID, Phrase)
 }
 
 /// What the app asks of the world outside.
@@ -115,4 +120,7 @@ public enum AppEffect: Equatable, Sendable {
     /// Read the stories of every parcel that ever had this number from the store, then send
     /// `.storiesRead` or `.storiesUnread`.
     case lookUpStories(TrackingNumber)
+    /// Read this page of the customer's timeline (newest first, `pageSize` entries a page) from
+    /// the store, then send `.timelineRead` or `.timelineUnread`.
+    case lookUpTimeline(CustomerID, page: Int, pageSize: Int)
 }

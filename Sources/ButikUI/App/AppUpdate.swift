@@ -42,7 +42,8 @@ extension AppState {
             return []
         case .scan(let code):
             if storeBusy == .writing { return refuseWhileWriting() }
-            return handleScan(code)
+            let effects = handleScan(code)
+            return withReads(effects)
         case .performed(let outcome, let shop):
             context.shop = shop
             switch outcome {
@@ -50,14 +51,16 @@ extension AppState {
             case .shelves(let outcome): shelves.performed(outcome, context)
             case .counter(let outcome): counter.performed(outcome, context)
             case .queue(let outcome): queue.performed(outcome, context)
+            case .customers(let outcome): customers.performed(outcome, context)
             }
-            return []
+            return wantedReads
         case .refused(let command, let reason):
             switch command {
             case .intake(let command): intake.refused(command, reason, context)
             case .shelves(let command): shelves.refused(command, reason, context)
             case .counter(let command): counter.refused(command, reason, context)
             case .queue(let command): queue.refused(command, reason, context)
+            case .customers(let command): customers.refused(command, reason, context)
             }
             return [.beep]
         case .importFailed(let path, let reason):
@@ -79,12 +82,44 @@ extension AppState {
         case .storiesUnread(let tracking, let reason):
             counter.pastUnread(tracking, reason)
             return [.beep]
+        case .timelineRead(let customer, let page) where customers.waitsForTimeline(of: customer):
+            customers.timelineRead(page)
+            return []
+        case .timelineUnread(let customer, let reason) where customers.waitsForTimeline(of: customer):
+            customers.timelineUnread(reason)
+            return [.beep]
+        case .timelineRead(let customer, let page):
+            counter.recentRead(customer, .read(page.entries), context)
+            return []
+        case .timelineUnread(let customer, let reason):
+            counter.recentRead(customer, .unread(reason), context)
+            return []
         case .key(let key):
             // While a write waits, Esc cancels it; Ctrl-C (or a signal) still quits.
             if storeBusy == .writing, key != .interrupt, key != .resize {
                 return key == .escape ? [.cancelWrite] : refuseWhileWriting()
             }
-            return handleKey(key)
+            // Handled first: `withReads` is to see the state the key left.
+            let effects = handleKey(key)
+            return withReads(effects)
+        }
+    }
+
+    /// What a key or scan led to, then the reads of the past the open screen's view lacks; a
+    /// write asks for them once it has landed (``AppMessage/performed(_:_:)``).
+    private func withReads(_ effects: [AppEffect]) -> [AppEffect] {
+        let writes = effects.contains { if case .perform = $0 { true } else { false } }
+        return writes ? effects : effects + wantedReads
+    }
+
+    /// The reads of the past the open screen's view needs and lacks: a page of the timeline on
+    /// the customer's card, the newest lines on the Counter's card of a customer with no parcels.
+    private var wantedReads: [AppEffect] {
+        switch tab {
+        case .customers:
+            customers.wantedTimeline.map { [.lookUpTimeline($0.customer, page: $0.page, pageSize: CustomerCard.pageSize)] } ?? []
+        case .counter: counter.wantedRecent(context).map { [.lookUpTimeline($0, page: 1, pageSize: CounterScreen.recentEntries)] } ?? []
+        case .intake, .shelves, .queue, .reports: []
         }
     }
 

@@ -143,8 +143,10 @@ extension CounterScreen {
         return [.perform(.counter(.undoHandOut(lastHandOut)))]
     }
 
-    /// A hand-out or its undo is on disk.
+    /// A hand-out or its undo is on disk; the newest lines of a timeline read before it are
+    /// read again.
     mutating func performed(_ outcome: Outcome, _ context: AppContext) {
+        recent = nil
         switch outcome {
         case .handedOut(let given):
             let parcels = given.parcels

@@ -41,23 +41,16 @@ extension CounterScreen {
     func drawPast(_ past: PastParcels, into screen: inout Screen, at rect: Rect, _ context: AppContext) {
         guard rect.height > 0, rect.width > 0 else { return }
         let words = context.words
-        // Text that fits stays as it is; only longer text is wrapped (which joins words with one space).
-        func lines(_ text: String, width: Int) -> [String] {
-            text.displayWidth <= width ? [text] : text.wrapped(toWidth: max(1, width))
-        }
         let count = words.text(ParcelStory.phrasedCount(past.stories.count, of: past.tracking))
-        var rows: [(text: String, style: Style)] = lines(count, width: rect.width).map { ($0, Style(.accent, bold: true)) }
+        var rows: [(text: String, style: Style)] = HistoryRows.lines(count, width: rect.width).map { ($0, Style(.accent, bold: true)) }
         let shown = past.stories[past.first...]
-        // Staff ids are short; a long one is cut so the step's text keeps its room.
-        let staffWidth = min(12, shown.flatMap(\.steps).map(\.staff.value.displayWidth).max() ?? 0)
+        let staffWidth = HistoryRows.staffWidth(shown.flatMap(\.steps).map(\.staff))
         for (offset, story) in shown.enumerated() {
             rows.append(offset == 0 && past.first > 0 ? (words.text("counter.past.newer", ["n": .count(past.first)]), Style(.muted)) : ("", .plain))
-            rows += lines(words.text(story.phrasedHeadline(in: context.layout)), width: rect.width).map { ($0, Style(.title, bold: true)) }
+            rows += HistoryRows.lines(words.text(story.phrasedHeadline(in: context.layout)), width: rect.width).map { ($0, Style(.title, bold: true)) }
             for step in story.steps {
-                let lead = "  " + context.moment(step.at) + "  " + step.staff.value.padded(toWidth: staffWidth) + "  "
-                let indent = String(repeating: " ", count: lead.displayWidth)
-                let text = lines(words.text(step.what.phrased), width: rect.width - lead.displayWidth)
-                rows += text.enumerated().map { ($0.offset == 0 ? lead + $0.element : indent + $0.element, .plain) }
+                rows += HistoryRows.rows(at: step.at, staff: step.staff, staffWidth: staffWidth, words.text(step.what.phrased), width: rect.width, context)
+                    .map { ($0, .plain) }
             }
         }
         // Short of room, the blank rows between the parcels go first.

@@ -17,6 +17,8 @@ public struct CounterScreen: WritingScreen {
     public internal(set) var notice: Notice?
     /// The past of a searched number no parcel in the shop has, once the driver read it.
     public internal(set) var past: PastParcels?
+    /// The newest lines of the timeline of a customer with no parcels in the shop, once read.
+    public internal(set) var recent: RecentTimeline?
 
     public init() {}
 
@@ -42,13 +44,19 @@ public struct CounterScreen: WritingScreen {
         notice = nil
     }
 
-    /// The customer of the selected result (a customer row, or the customer of a parcel row).
-    func selectedCustomer(_ context: AppContext) -> CustomerID? {
+    /// The selected result.
+    func selectedHit(_ context: AppContext) -> Hit? {
         let hits = hits(context)
         guard let index = selection.applied(to: table(hits, context)).selection, hits.indices.contains(index) else { return nil }
-        switch hits[index] {
-        case .customer(let id): return id
-        case .parcel(let id): return context.shop.parcels[id]?.customer
+        return hits[index]
+    }
+
+    /// The customer of the selected result (a customer row, or the customer of a parcel row).
+    func selectedCustomer(_ context: AppContext) -> CustomerID? {
+        switch selectedHit(context) {
+        case .customer(let id): id
+        case .parcel(let id): context.shop.parcels[id]?.customer
+        case nil: nil
         }
     }
 
@@ -148,7 +156,8 @@ public struct CounterScreen: WritingScreen {
 
     /// The customer card: name and phone; their note, newest log entries and proxies as far as
     /// they leave room for the parcel table's header and a row; then the parcels in the shop,
-    /// or one line summing them up when not even one row would fit.
+    /// or one line summing them up when not even one row would fit; with none in the shop, the
+    /// newest lines of their timeline.
     private func drawCustomer(_ id: CustomerID, into screen: inout Screen, at rect: Rect, _ context: AppContext) {
         guard let customer = context.shop.customers[id] else { return }
         let words = context.words
@@ -158,7 +167,7 @@ public struct CounterScreen: WritingScreen {
         screen.put("\(customer.key)  \(customer.name)\(phones)", row: row, column: rect.column, style: Style(.title, bold: true), maxWidth: rect.width)
         row += 1
         let parcels = context.shop.parcelsInShop(for: id)
-        let lines = cardLines(customer, context)
+        let lines = cardLines(customer, withLog: !(parcels.isEmpty && showsRecent(of: id)), context)
         let shown = min(lines.count, max(0, bottom - row - 2))
         // Two or more parcels need three rows (header, a parcel, "+ N more") to show any.
         let summing = parcels.count > 1 && bottom - row - shown < 3
@@ -172,38 +181,22 @@ public struct CounterScreen: WritingScreen {
                               in: Rect(row: row, column: rect.column, width: rect.width, height: bottom - row), style: Style(.muted))
             return
         }
-        let columns = [Table.Column(words.text("column.tracking"), width: .fixed(20)), Table.Column(words.text("column.slot"), width: .fixed(6)),
-                       Table.Column(words.text("column.carrier"), width: .fixed(9)), Table.Column(words.text("column.arrived"), width: .fixed(7)),
-                       Table.Column(words.text("column.due"))]
-        // The deadline's date follows the days left where the column has room for it.
-        let dueWidth = Table.widths(of: columns, total: rect.width).last ?? 0
-        let table = Table(
-            columns: columns,
-            rows: parcels.map { parcel in
-                var due = parcel.status == .waiting ? context.dueText(parcel.deadline) : words.text("counter.forReturn")
-                if due.count + 8 <= dueWidth { due += " (\(words.dayAndMonth(parcel.deadline)))" }
-                let arrived = context.dayAndMonth(parcel.receivedAt)
-                return Table.Row([parcel.tracking.value, parcel.slot.value, parcel.carrier, arrived, due],
-                                 style: parcel.status == .waiting ? .plain : Style(.muted))
-            },
-            emptyMessage: words.text("counter.card.noParcels"))
-        var height = bottom - row
-        // Header plus rows: when they do not all fit, the last row says how many more there are.
-        if parcels.count + 1 > height, height >= 2 {
-            height -= 1
-            screen.put(words.text("counter.card.more", ["n": .count(parcels.count - (height - 1))]),
-                       row: row + height, column: rect.column, style: Style(.muted), maxWidth: rect.width)
+        let below = Rect(row: row, column: rect.column, width: rect.width, height: bottom - row)
+        if parcels.isEmpty {
+            drawRecent(id, into: &screen, at: below, context)
+        } else {
+            CardParcels.draw(parcels, into: &screen, at: below, context)
         }
-        table.draw(into: &screen, at: Rect(row: row, column: rect.column, width: rect.width, height: height))
     }
 
     /// The card's lines under the name, most important first: note, newest log entries (shown
-    /// nowhere else at the counter), registered proxies (the proxy step lists them too).
-    private func cardLines(_ customer: Customer, _ context: AppContext) -> [(text: String, style: Style)] {
+    /// nowhere else at the counter, unless `withLog` is false: the newest lines of the timeline
+    /// below tell them), registered proxies (the proxy step lists them too).
+    private func cardLines(_ customer: Customer, withLog: Bool, _ context: AppContext) -> [(text: String, style: Style)] {
         let words = context.words
         var lines: [(text: String, style: Style)] = []
         if let note = customer.note { lines.append((words.text("counter.card.note", ["note": .text(note)]), Style(.warning))) }
-        for entry in context.shop.log(of: customer.id).suffix(Self.cardLogEntries).reversed() {
+        for entry in context.shop.log(of: customer.id).suffix(withLog ? Self.cardLogEntries : 0).reversed() {
             let said: [String: Phrase.Argument] = ["day": .text(context.dayAndMonth(entry.at)), "staff": .text(entry.staff.value), "text": .text(entry.text)]
             let line = switch (entry.kind, entry.proxyName) {
             case (.refusal, let proxy?): words.text("counter.card.refusedProxy", said.merging(["proxy": .text(proxy)]) { $1 })

@@ -3,40 +3,29 @@ import ButikGrid
 import ButikText
 
 /// F6: every customer, or those matching the filter (`/` to type), with their key, phone,
-/// waiting parcels and note.
-public struct CustomersScreen: AppScreen {
+/// waiting parcels and note; Enter opens one on a card with their timeline. `a` adds a
+/// customer; on the card `p` and `P` register and withdraw a proxy.
+public struct CustomersScreen: WritingScreen {
     public var filter = TextField()
     public var filtering = false
     public var selection = ListSelection()
+    /// The customer opened, over the list (which stays where it was for Esc).
+    public internal(set) var card: CustomerCard?
+    /// The dialog open: a new customer, a proxy to register or withdraw.
+    public internal(set) var prompt: CustomersPrompt?
+    /// How the last addition or proxy change went.
+    public internal(set) var notice: Notice?
 
     public init() {}
-
-    /// What a key does on the customers screen.
-    enum Action: Sendable, Equatable {
-        case select(Key), filter, doneFiltering, clear
-    }
 
     /// How the customers screen goes, for F1.
     static func flow(_ words: Words) -> String { words.text("screen.customers.flow") }
 
-    /// The keys of the current mode: the list's, and Enter while the filter has the focus.
-    func keys(_ context: AppContext) -> KeyMap<Action> {
-        let words = context.words
-        // Home and End edit the filter while it has the focus.
-        var bindings = KeyBinding<Action>.list(words.text("keys.select"), homeAndEnd: !filtering, words, Action.select)
-        if filtering {
-            bindings.append(KeyBinding(.enter, words.text("keys.customers.done"), action: .doneFiltering))
-        } else {
-            bindings.append(KeyBinding(.character("/"), words.text("keys.customers.filter"), action: .filter))
-        }
-        if filtering || !filter.text.isEmpty || selection.index != 0 {
-            bindings.append(KeyBinding(.escape, words.text("keys.counter.clear"), action: .clear))
-        }
-        return KeyMap(bindings, typing: words.text("keys.customers.filter"), flow: Self.flow(words))
+    /// A burst of fast keys ending in Enter: the text of a dialog; a scan on the card; a scan
+    /// (of a known format) or the filter's text on the list.
+    func burst(_ context: AppContext) -> Burst {
+        prompt != nil ? .text : card != nil ? .scan : .scanOrText
     }
-
-    /// A burst of fast keys ending in Enter is a scan (of a known format) or the filter's text.
-    func burst(_ context: AppContext) -> Burst { .scanOrText }
 
     func customers(_ context: AppContext) -> [Customer] {
         let shop = context.shop
@@ -46,9 +35,15 @@ public struct CustomersScreen: AppScreen {
         return shop.search(filter.text, limit: 500).customers.compactMap { shop.customers[$0] }
     }
 
-    func table(_ context: AppContext) -> Table {
+    /// The customer the list's selection is on.
+    func selectedCustomer(_ context: AppContext) -> CustomerID? {
+        let customers = customers(context)
+        return selection.applied(to: table(customers, context)).selection.map { customers[$0].id }
+    }
+
+    func table(_ customers: [Customer], _ context: AppContext) -> Table {
         let words = context.words
-        let rows = customers(context).map { customer in
+        let rows = customers.map { customer in
             let waiting = context.shop.parcelsInShop(for: customer.id).count
             return Table.Row([customer.key.value, customer.name, customer.phones.first ?? "", waiting == 0 ? "" : "\(waiting)", customer.note ?? ""])
         }
@@ -60,34 +55,76 @@ public struct CustomersScreen: AppScreen {
                          : words.text("customers.noMatch", ["text": .text(filter.text)]))
     }
 
-    /// Performs a binding of ``keys(_:)``.
-    mutating func perform(_ action: Action, _ context: AppContext) -> [AppEffect] {
-        switch action {
-        case .select(let key): _ = selection.handle(key, in: table(context))
-        case .filter: filtering = true
-        case .doneFiltering: filtering = false
-        case .clear:
-            filter = TextField()
-            filtering = false
-            selection = ListSelection()
-        }
-        return []
+    // MARK: The timeline
+
+    /// The page of a timeline the card waits for: the app asks the driver for it.
+    var wantedTimeline: (customer: CustomerID, page: Int)? {
+        guard let card, let page = card.wantedPage else { return nil }
+        return (card.customer, page)
     }
 
-    /// A key no binding has: typed into the filter, which then has the focus.
-    mutating func type(_ key: Key, _ context: AppContext) {
-        guard filter.handle(key) else { return }
-        filtering = true
-        selection = ListSelection()
+    /// Whether the card waits for a page of `customer`'s timeline.
+    func waitsForTimeline(of customer: CustomerID) -> Bool { wantedTimeline?.customer == customer }
+
+    /// The driver read a page of the card's timeline.
+    mutating func timelineRead(_ page: TimelinePage) { card?.read(page) }
+
+    /// The driver could not read the card's timeline.
+    mutating func timelineUnread(_ reason: Phrase) { card?.unread(reason) }
+
+    // MARK: Writes
+
+    /// A command of the screen is on disk: a new customer is opened; a proxy change is said,
+    /// and the card's timeline read again from its newest entry, which tells it.
+    mutating func performed(_ outcome: Outcome, _ context: AppContext) {
+        switch outcome {
+        case .customerAdded(let customer):
+            card = CustomerCard(customer.id)
+            notice = Notice(Phrase("customers.added", ["key": .text(customer.key.value), "name": .text(customer.name)]))
+        case .proxyAuthorised(let id, let proxy):
+            notice = Notice(Phrase("customers.proxyAuthorised", ["name": .text(proxy.name), "key": .text(context.shop.customers[id]?.key.value ?? "?")]))
+            if card?.customer == id { card?.want(1) }
+        case .proxyRevoked(let id, let proxy):
+            notice = Notice(Phrase("customers.proxyRevoked", ["name": .text(proxy.name), "key": .text(context.shop.customers[id]?.key.value ?? "?")]))
+            if card?.customer == id { card?.want(1) }
+        }
     }
+
+    /// A command was refused: its dialog opens again with what was typed, and says why.
+    mutating func refused(_ command: Command, _ reason: Phrase, _ context: AppContext) {
+        notice = Notice(reason, tone: .error)
+        switch command {
+        case .addCustomer(let new): prompt = .phone(name: new.name, text: new.phones.first ?? "")
+        case .authoriseProxy(let id, let name): prompt = .proxy(id, text: name)
+        case .revokeProxy(let id, let name): prompt = .withdraw(id, text: name)
+        }
+    }
+
+    // MARK: Drawing
 
     func draw(into screen: inout Screen, at rect: Rect, _ context: AppContext) {
+        if let card {
+            card.draw(into: &screen, at: rect, notice: notice, context)
+        } else {
+            drawList(into: &screen, at: rect, context)
+        }
+        if let prompt { prompt.modal(context).draw(into: &screen, at: rect) }
+    }
+
+    /// The filter, the notice under it (on the rows it needs), the customers.
+    private func drawList(into screen: inout Screen, at rect: Rect, _ context: AppContext) {
         let label = context.words.text("customers.filter")
         screen.put(label, row: rect.row, column: rect.column, style: Style(.accent, bold: true))
         var field = filter
         field.placeholder = context.words.text("customers.filter.placeholder")
         let left = label.displayWidth + 1
         field.draw(into: &screen, at: Rect(row: rect.row, column: rect.column + left, width: rect.width - left, height: 1), focused: filtering)
-        selection.applied(to: table(context)).draw(into: &screen, at: Rect(row: rect.row + 2, column: rect.column, width: rect.width, height: rect.height - 2))
+        var top = rect.row + 2
+        if let notice {
+            top = rect.row + 1 + notice.draw(into: &screen, at: Rect(row: rect.row + 1, column: rect.column, width: rect.width, height: max(1, rect.height - 4)),
+                                             context.words)
+        }
+        selection.applied(to: table(customers(context), context))
+            .draw(into: &screen, at: Rect(row: top, column: rect.column, width: rect.width, height: rect.row + rect.height - top))
     }
 }

@@ -60,8 +60,10 @@ import Glibc
         texts += shop.customerLogs.values.flatMap { $0.flatMap { [$0.text, $0.staff.value] } }
         texts += shop.queue.values.compactMap(\.note)
         // What the clerk typed, and the refusal's reason they may type over.
-        texts += [state.counter.field.text, state.intake.nameField.text, state.intake.codeField.text, state.queue.prompt?.text ?? ""]
+        texts += [state.counter.field.text, state.intake.nameField.text, state.intake.codeField.text, state.queue.prompt?.text ?? "",
+                  state.customers.prompt?.text ?? ""]
         texts += [state.counter.handOut?.reasonField.text ?? "", state.counter.handOut?.proxyField.text ?? ""]
+        if case .phone(let name)? = state.customers.prompt?.purpose { texts.append(name) }
         return Set(texts.flatMap(runs).map { $0.lowercased() })
     }
 

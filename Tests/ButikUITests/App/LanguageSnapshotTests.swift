@@ -52,6 +52,11 @@ import Testing
             for parcel in h.store.state.parcelsInShop.filter({ $0.status != .waiting }).prefix(2) { h.scan(parcel.tracking.value) }
         }),
         ("customers", { h in h.press(.function(6)) }),
+        ("customer-card", { h in
+            h.press(.function(6))
+            h.type("jeds")
+            h.press(.enter)
+        }),
     ]
 
     /// Every size each screen is compared at, in every language: the usual two, a wide window,

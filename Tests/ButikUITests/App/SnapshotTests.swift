@@ -236,7 +236,7 @@ struct SnapshotTests {
         #expect(small[5] == " AMZ    Alradie Mohamad Zain      93175025          10 Often large parcels (fu…")
         #expect(small[12] == " BL2    Bjørn Larsen                                   Ring twice")
         #expect(small[21] == " HN     Håkon Nordmann            43253808           9")
-        #expect(small[23] == "type filter  ↑↓ select  / filter  F1 help  F10 quit  F2-F7 screens")
+        #expect(small[23] == "type filter  ↑↓ select  Enter open  a new customer  / filter  F1 help")
         let large = h.screen(width: 120, height: 40)
         #expect(large[5] == " AMZ    Alradie Mohamad Zain" + String(repeating: " ", count: 26) + "93175025          10 Often large parcels (furniture)")
         #expect(large[30] == " JEDS   Janne Eline Dahl Solberg" + String(repeating: " ", count: 22) + "42650832          17 Comes by Vespa, have the parcels ready at t…")
