@@ -2,7 +2,7 @@ import ButikText
 import Foundation
 
 /// Every verb, in the order `butik --help` lists them.
-let verbs: [Verb] = [.receive, .handout, .refuse, .dropoff, .find, .history, .shelf, .queue, .returnToSender, .handover, .extend, .move, .importManifest, .reconcile, .customer, .customerCase, .report, .check, .backup, .restore, .repair, .demo, .validate]
+let verbs: [Verb] = [.receive, .handout, .refuse, .dropoff, .find, .history, .shelf, .queue, .returnToSender, .handover, .extend, .move, .importManifest, .reconcile, .customer, .customerCase, .report, .purge, .check, .backup, .restore, .repair, .demo, .validate]
 
 let version = "0.1.0"
 

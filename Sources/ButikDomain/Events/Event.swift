@@ -58,6 +58,10 @@ public enum Event: Equatable, Sendable {
     /// The customer's personal data was erased on request (see ``Erasure``): their record is
     /// scrubbed, and the store rewrites the journal lines that held it.
     case customerErased(customer: CustomerID)
+    /// Contacts and closed cases older than the shop's retention removed (see ``Purge``); a
+    /// journal line that logged, opened or updated one of them is rewritten as this event
+    /// naming that one.
+    case purged(contacts: [ContactID], cases: [CaseID])
 }
 
 /// An event with when it happened and who did it: one line of the journal.
@@ -84,6 +88,7 @@ extension Event: Codable {
         case customerEdited, customersMerged
         case contactLogged, caseOpened, caseUpdated
         case customerErased
+        case purged
     }
 
     private enum Keys: String, CodingKey {
@@ -92,6 +97,7 @@ extension Event: Codable {
         case entry, outcome, reason, proxy, name
         case kept, merged
         case contact, `case`, update
+        case contacts, cases
     }
 
     public init(from decoder: any Decoder) throws {
@@ -147,6 +153,8 @@ extension Event: Codable {
         case .caseUpdated:
             self = .caseUpdated(case: try c.decode(CaseID.self, forKey: .case), try c.decode(CaseUpdate.self, forKey: .update))
         case .customerErased: self = .customerErased(customer: try c.decode(CustomerID.self, forKey: .customer))
+        case .purged:
+            self = .purged(contacts: try c.decode([ContactID].self, forKey: .contacts), cases: try c.decode([CaseID].self, forKey: .cases))
         }
     }
 
@@ -256,6 +264,10 @@ extension Event: Codable {
         case .customerErased(let customer):
             try c.encode(Kind.customerErased, forKey: .type)
             try c.encode(customer, forKey: .customer)
+        case .purged(let contacts, let cases):
+            try c.encode(Kind.purged, forKey: .type)
+            try c.encode(contacts, forKey: .contacts)
+            try c.encode(cases, forKey: .cases)
         }
     }
 }

@@ -85,7 +85,7 @@ extension History {
                 if let customer = customerOf(id) { found.customers.insert(customer) }
             case .parcelMoved, .deadlineExtended, .parcelReturning, .returnCancelled, .receiptUndone, .parcelsHandedOut, .handOutUndone,
                  .parcelsCollectedByDriver, .customerAdded, .deliveryStarted, .deliveryEnded, .parcelsExpected,
-                 .slotCapacityChanged, .queueEntryAdded, .queueFetchStarted, .queueEntryReady, .queueEntryClosed, .customerErased:
+                 .slotCapacityChanged, .queueEntryAdded, .queueFetchStarted, .queueEntryReady, .queueEntryClosed, .customerErased, .purged:
                 break
             }
         }
@@ -107,7 +107,7 @@ extension History {
         case .driverHandover(let handover): handover.parcels
         case .droppedOff, .proxyAuthorised, .proxyRevoked, .customerEdited, .customersMerged, .contactLogged, .caseOpened, .caseUpdated,
              .customerAdded, .deliveryStarted, .deliveryEnded, .parcelsExpected, .slotCapacityChanged, .queueEntryAdded, .queueFetchStarted,
-             .queueEntryReady, .queueEntryClosed, .customerErased:
+             .queueEntryReady, .queueEntryClosed, .customerErased, .purged:
             []
         }
     }

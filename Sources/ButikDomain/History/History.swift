@@ -102,9 +102,9 @@ public struct History: Codable, Equatable, Sendable {
         case .customerAdded, .deliveryStarted, .deliveryEnded, .parcelsExpected, .slotCapacityChanged,
              .queueEntryAdded, .queueFetchStarted, .queueEntryReady, .queueEntryClosed:
             break
-        case .customerErased:
-            // The journal lines before it are rewritten scrubbed, and the history file rebuilt
-            // from them (see `Erasure`): nothing to add.
+        case .customerErased, .purged:
+            // The journal lines before it are rewritten (see `Erasure` and `Purge`), and the
+            // history file made again from them: nothing to add.
             break
         }
     }

@@ -97,6 +97,8 @@ public struct ShopLayout: Codable, Equatable, Sendable {
     public var backups: BackupSettings
     /// When a customer is a regular; 10 visits in 90 days when the file leaves it out.
     public var regular: RegularRule
+    /// How long contacts and closed cases are kept; two years when the file leaves it out.
+    public var retention: RetentionRule
     /// `language` as the file writes it (`nb`, `sv` or `en`), nil when the file leaves it out;
     /// ``problems`` names any other value.
     public var languageCode: String?
@@ -120,7 +122,7 @@ public struct ShopLayout: Codable, Equatable, Sendable {
     public init(schema: Int, name: String, timeZone: String, shelves: [Shelf], overflow: Area, outbound: Area,
                 defaultHoldDays: Int, carriers: [Carrier], undoMinutes: Int = 10, handOutWithoutScan: Bool = false,
                 scanGapMilliseconds: Int = 50, backups: BackupSettings = BackupSettings(), languageCode: String? = nil,
-                regular: RegularRule = RegularRule()) {
+                regular: RegularRule = RegularRule(), retention: RetentionRule = RetentionRule()) {
         self.schema = schema
         self.name = name
         self.timeZone = timeZone
@@ -135,12 +137,13 @@ public struct ShopLayout: Codable, Equatable, Sendable {
         self.backups = backups
         self.languageCode = languageCode
         self.regular = regular
+        self.retention = retention
         slots = ShopLayout.slots(of: shelves)
     }
 
     private enum CodingKeys: String, CodingKey {
         case schema, name, timeZone, shelves, overflow, outbound, defaultHoldDays, carriers, undoMinutes, handOutWithoutScan
-        case scanGapMilliseconds, backups, regular
+        case scanGapMilliseconds, backups, regular, retention
         case languageCode = "language"
     }
 
@@ -155,7 +158,8 @@ public struct ShopLayout: Codable, Equatable, Sendable {
                   scanGapMilliseconds: try c.decodeIfPresent(Int.self, forKey: .scanGapMilliseconds) ?? 50,
                   backups: try c.decodeIfPresent(BackupSettings.self, forKey: .backups) ?? BackupSettings(),
                   languageCode: try c.decodeIfPresent(String.self, forKey: .languageCode),
-                  regular: try c.decodeIfPresent(RegularRule.self, forKey: .regular) ?? RegularRule())
+                  regular: try c.decodeIfPresent(RegularRule.self, forKey: .regular) ?? RegularRule(),
+                  retention: try c.decodeIfPresent(RetentionRule.self, forKey: .retention) ?? RetentionRule())
     }
 
     public var overflowID: SlotID { SlotID(overflow.id) }
@@ -222,6 +226,7 @@ public struct ShopLayout: Codable, Equatable, Sendable {
         }
         found += backups.problems
         found += regular.problems
+        found += retention.problems
         if let languageCode, language == nil {
             found.append("language \"\(languageCode)\" is not one Butik speaks: use \"nb\", \"sv\" or \"en\", or leave it out")
         }

@@ -86,6 +86,13 @@ public struct ShopIndexes: Sendable {
         if new.status == .resolved { openCases.remove(new.id) } else { openCases.insert(new.id) }
     }
 
+    /// Forgets a case that went (purged).
+    mutating func remove(_ gone: Case) {
+        casesByCustomer[gone.customer]?.removeAll { $0 == gone.id }
+        if casesByCustomer[gone.customer]?.isEmpty == true { casesByCustomer[gone.customer] = nil }
+        openCases.remove(gone.id)
+    }
+
     /// `indexingName` false leaves ``nameIndex`` to be built once for every name.
     mutating func replace(_ old: Customer?, with customer: Customer, indexingName: Bool = true) {
         if let old {
@@ -129,7 +136,11 @@ public struct ShopIndexes: Sendable {
     mutating func remove(_ parcel: Parcel, leaving parcels: [ParcelID: Parcel]) {
         unindex(parcel)
         trackingIndex.remove(parcel.id)
-        if let delivery = parcel.delivery { receivedInDelivery[delivery]?.removeAll { $0 == parcel.id } }
+        if let delivery = parcel.delivery {
+            receivedInDelivery[delivery]?.removeAll { $0 == parcel.id }
+            // As a rebuilt index has it: no entry for a delivery none of whose parcels is left.
+            if receivedInDelivery[delivery]?.isEmpty == true { receivedInDelivery[delivery] = nil }
+        }
         if latestByTracking[parcel.tracking] == parcel.id {
             latestByTracking[parcel.tracking] = parcels.values.filter { $0.tracking == parcel.tracking }.map(\.id).max()
         }

@@ -197,6 +197,8 @@ extension ShopState {
             insert(known.updated(with: update))
         case .customerErased(let id):
             applyErasure(of: id)
+        case .purged(let contacts, let cases):
+            applyPurge(contacts: contacts, cases: cases)
         }
     }
 

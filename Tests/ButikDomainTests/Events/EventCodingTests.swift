@@ -112,6 +112,7 @@ enum JournalCoding {
                                                  text: "Meldt til PostNord")),
         .caseUpdated(case: CaseID(2), CaseUpdate(at: Date(timeIntervalSince1970: 1_773_150_000), staff: "siv", text: "Ringte kunden")),
         .customerErased(customer: CustomerID(7)),
+        .purged(contacts: [ContactID(1), ContactID(4)], cases: [CaseID(2)]),
     ]
 
     /// The name of each case; exhaustive, so a new case breaks the build until it is listed here.
@@ -146,11 +147,12 @@ enum JournalCoding {
         case .caseOpened: "caseOpened"
         case .caseUpdated: "caseUpdated"
         case .customerErased: "customerErased"
+        case .purged: "purged"
         }
     }
 
     @Test func samplesCoverEveryCase() {
-        #expect(Set(Self.events.map(Self.kind)).count == 29)
+        #expect(Set(Self.events.map(Self.kind)).count == 30)
     }
 
     @Test(arguments: events)

@@ -7,7 +7,7 @@ import Foundation
 /// driver's collections and handovers, returns taken back to a shelf, drop-offs, undone
 /// receipts, proxies (some with a relation and an end), manifests, slot capacities, the
 /// pickup queue, edits of customers' records, merges of two records of one person, contacts,
-/// cases and erasures. The days cross
+/// cases, erasures and purges. The days cross
 /// the change to summer time in Oslo (2026-03-29).
 struct RandomJournal {
     static let staff: [StaffID] = ["kari", "per", "siv"]
@@ -36,7 +36,7 @@ struct RandomJournal {
         let inShop = state.parcelsInShop
         let waiting = inShop.filter { $0.status == .waiting }
         let returning = inShop.filter { if case .returning = $0.status { true } else { false } }
-        switch Int.random(in: 0..<31, using: &random) {
+        switch Int.random(in: 0..<32, using: &random) {
         case 0..<6:
             let number = Fixtures.tracking("RR\(String(format: "%08d", Int.random(in: 0..<30, using: &random)))NO", checkDigit: .none)
             let request = ReceiveRequest(tracking: number, recipient: .customer(customer),
@@ -167,6 +167,10 @@ struct RandomJournal {
                 _ = run { state, context throws(DomainError) in try state.closeCase(open.id, text: "Erased on request", context) }
             }
             _ = run { state, context throws(DomainError) in try state.erase(customer, context) }
+        case 31:
+            // Now and then a purge, with a retention short enough for a journal of a few weeks.
+            guard random.chance(0.5) else { return }
+            _ = run { state, context in state.purge(RetentionRule(days: 7), context) }
         default:
             let customer = state.openQueue.first?.customer ?? customer
             _ = run { state, context throws(DomainError) in
