@@ -33,7 +33,7 @@ func benchmarkOpen() throws {
 
 let benchmarks: [String: () throws -> Void] = [
     "open": benchmarkOpen, "intake": benchmarkIntake, "counter": benchmarkCounter, "verify": benchmarkVerify,
-    "history": benchmarkHistory, "year": benchmarkYear, "yearstore": keepYearStore,
+    "history": benchmarkHistory, "year": benchmarkYear, "yearstore": keepYearStore, "customerlog": benchmarkCustomerLog,
 ]
 let chosen = CommandLine.arguments.dropFirst()
 if chosen.first == "--child", chosen.count >= 2 {
