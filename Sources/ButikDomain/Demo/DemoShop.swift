@@ -10,10 +10,7 @@ public struct DemoNames: Codable, Sendable {
 /// A believable shop for trying Butik: about 60 customers (a few regulars with chosen keys,
 /// notes and a registered proxy) and a week of deliveries, hand-outs and returns ending at
 /// `now`, about 200 parcels left on the shelves; PostNord parcels carry a 4-digit pickup code,
-/// Amazon ones 6 digits. A few contacts and cases make the customer log: a Messenger
-/// question, a damage claim open on the newest PostNord parcel (with the carrier's deadline
-/// to report it), a missing parcel waiting for the carrier whose follow-up day has passed, and
-/// a resolved booking. The same seed and moment give the same shop.
+/// Amazon ones 6 digits. The same seed and moment give the same shop.
 public enum DemoShop {
     public static let staff = ["maria", "janfredrik", "thomas", "siv"].map(StaffID.init(stored:))
 
@@ -103,50 +100,7 @@ public enum DemoShop {
                 builder.collect(outbound.map(\.id), at: at(day.adding(days: 1), 9, 5), staff: staff[1])
             }
         }
-        customerLog(&builder, regulars: Array(customers.prefix(regulars.count)), today: today, now: now, at: at)
         return builder.records
-    }
-
-    /// The demo's contacts and cases, before `now`, drawing nothing at random (the rest of the
-    /// demo is the same with or without them).
-    private static func customerLog(_ builder: inout Builder, regulars: [CustomerID], today: Day, now: Date, at: (Day, Int, Int) -> Date) {
-        let (jeds, alradie, kari) = (regulars[0], regulars[1], regulars[2])
-        let yesterday = today.adding(days: -1), earlier = today.adding(days: -5)
-        builder.run(at(yesterday, 21, 40), staff[3]) { state, context throws(DomainError) in
-            try state.logContact(kari, channel: .messenger, about: .question,
-                                 text: "Asks whether we can keep her parcels until Friday, she is away this week", context)
-        }
-        builder.run(at(yesterday, 9, 12), staff[0]) { state, context throws(DomainError) in
-            try state.logContact(alradie, channel: .phone, about: .question, text: "Asks if we take parcels over 35 kg; told him yes, on the floor", context)
-        }
-        // A missing parcel: reported to the carrier days ago, to be followed up yesterday.
-        if let missing = builder.run(at(earlier, 15, 30), staff[1], { state, context throws(DomainError) in
-            try state.openCase(NewCase(customer: jeds, kind: .claim(.missing), owner: staff[1].value,
-                                       text: "Tracking says delivered here on Monday, not on the shelf"), context)
-        }) {
-            builder.run(at(earlier, 16, 5), staff[1]) { state, context throws(DomainError) in
-                try state.updateCase(missing.id, CaseChange(status: .waitingForCarrier, followUp: yesterday,
-                                                            text: "Reported to PostNord customer service, they will search the terminal"), context)
-            }
-            builder.run(at(yesterday, 10, 15), staff[0]) { state, context throws(DomainError) in
-                try state.logContact(jeds, channel: .phone, about: .case(missing.id), text: "Called to hear if PostNord has found it", context)
-            }
-        }
-        // A damage claim on the newest PostNord parcel, open.
-        if let damaged = builder.state.parcelsInShop.filter({ $0.carrier == "postnord" }).max(by: { $0.receivedAt < $1.receivedAt }) {
-            builder.run(min(damaged.receivedAt.addingTimeInterval(25 * 60), now), staff[0]) { state, context throws(DomainError) in
-                try state.openCase(NewCase(customer: damaged.customer, kind: .claim(.damaged), parcels: [damaged.tracking],
-                                           text: "Box crushed on one corner, customer wants it reported before opening"), context)
-            }
-        }
-        // A delivery booking, done.
-        if let booking = builder.run(at(earlier, 11, 0), staff[2], { state, context throws(DomainError) in
-            try state.openCase(NewCase(customer: alradie, kind: .deliveryBooking, text: "Wants the sofa delivered home, not collected"), context)
-        }) {
-            builder.run(at(earlier.adding(days: 1), 13, 20), staff[2]) { state, context throws(DomainError) in
-                try state.closeCase(booking.id, text: "Posten booked home delivery for Thursday evening", context)
-            }
-        }
     }
 
     private static func phone(_ random: inout DemoRandom) -> String {
@@ -209,8 +163,7 @@ private struct Builder {
     }
 
     /// Decides and applies; a refused demo command (a random duplicate number) is skipped.
-    @discardableResult
-    mutating func run<Outcome>(
+    private mutating func run<Outcome>(
         _ at: Date, _ staff: StaffID, _ decide: (ShopState, Context) throws(DomainError) -> Decision<Outcome>
     ) -> Outcome? {
         let context = Context(layout: layout, now: at, staff: staff)
