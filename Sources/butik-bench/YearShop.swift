@@ -7,6 +7,8 @@ import Foundation
 /// 2025, busier towards Christmas) and about 5,000 on hand at the end, 20,000 customers with
 /// three-part Nordic names, six carriers and six staff. Every step is decided through the real
 /// rules, at realistic times of day in the shop's time zone, and the same seed gives the same shop.
+/// Its customer log: about 50,000 contacts and 5,000 cases over the year (see ``Generator/contact(_:at:staff:)``
+/// and ``Generator/openCase(_:at:staff:day:)``), journaled like the rest.
 ///
 /// The generator copies the store folder at the end of the first day on which the closed
 /// parcels reach each fraction of 100,000, so the cuts are the same shop earlier in its life.
@@ -67,6 +69,8 @@ private struct Generator {
     var visits: [Int: [CustomerID]] = [:]
     /// Parcels whose customer calls on a day (ordinal): for more time, or to send it back.
     var extensions: [Int: [ParcelID]] = [:]
+    /// Cases that someone works on again on a day (ordinal).
+    var caseWork: [Int: [CaseID]] = [:]
     var closed = 0
     var records: [Record] = []
 
@@ -151,7 +155,7 @@ private struct Generator {
 
     private enum Action {
         case driver, tidy, delivery(carrier: String, count: Int, staff: String), visit(CustomerID), queued(CustomerID)
-        case dropOff, call(ParcelID), returnOverdue
+        case dropOff, call(ParcelID), returnOverdue, contact, openCase, followUp(CaseID)
     }
 
     private mutating func simulate(_ day: Day, parcels: Int) throws {
@@ -160,6 +164,7 @@ private struct Generator {
             // Closed: Sunday's visitors come on Monday.
             visits[day.adding(days: 1).ordinal, default: []] += visits.removeValue(forKey: day.ordinal) ?? []
             extensions[day.adding(days: 1).ordinal, default: []] += extensions.removeValue(forKey: day.ordinal) ?? []
+            caseWork[day.adding(days: 1).ordinal, default: []] += caseWork.removeValue(forKey: day.ordinal) ?? []
             return
         }
         let closing = weekday == 6 ? 16 * 60 : 20 * 60
@@ -188,6 +193,12 @@ private struct Generator {
         for parcel in extensions.removeValue(forKey: day.ordinal) ?? [] { add(Int.random(in: 10 * 60..<(closing - 5), using: &random), .call(parcel)) }
         for _ in 0..<Int(Double(parcels) * 0.08) { add(Int.random(in: 10 * 60..<(closing - 5), using: &random), .dropOff) }
         if weekday != 6 { add(closing - 2, .returnOverdue) }
+        // The customer log: about one contact for every two parcels, one case for twenty.
+        for _ in 0..<Int((Double(parcels) * 0.48).rounded()) { add(Int.random(in: 9 * 60..<(closing - 5), using: &random), .contact) }
+        for _ in 0..<Int(Double(parcels) * 0.048 + Double.random(in: 0..<1, using: &random)) {
+            add(Int.random(in: 9 * 60..<(closing - 5), using: &random), .openCase)
+        }
+        for id in caseWork.removeValue(forKey: day.ordinal) ?? [] { add(Int.random(in: 9 * 60..<(closing - 5), using: &random), .followUp(id)) }
         actions.sort { ($0.minute, $0.second) < ($1.minute, $1.second) }
         for (minute, second, action) in actions {
             try perform(action, at: LocalTime.date(day, minuteOfDay: minute, in: layout.zone).addingTimeInterval(Double(second)),
@@ -256,6 +267,12 @@ private struct Generator {
             } else if run(time, staff, { s, c throws(DomainError) in try s.extendDeadline(id, .to(parcel.deadline.adding(days: 7)), c) }) != nil {
                 visits[parcel.deadline.adding(days: Int.random(in: 1...6, using: &random)).ordinal, default: []].append(parcel.customer)
             }
+        case .contact:
+            if !known.isEmpty { contact(regularish(), at: time, staff: staff) }
+        case .openCase:
+            if !known.isEmpty { openCase(regularish(), at: time, staff: staff, day: day) }
+        case .followUp(let id):
+            followUp(id, at: time, staff: staff, day: day)
         case .returnOverdue:
             // Fridays by the rule that sorts the whole shop; other evenings the overdue ones by hand.
             if day.isoWeekday == 5 {
@@ -274,8 +291,7 @@ private struct Generator {
         if known.count < people.count, known.isEmpty || random.chance(0.195) {
             recipient = .person(people[known.count])
         } else {
-            let u = Double.random(in: 0..<1, using: &random)
-            recipient = .customer(known[Int(Double(known.count) * u * u)])
+            recipient = .customer(regularish())
         }
         let code = ["postnord": 4, "amazon": 6][carrier].map { String(decoding: random.digits($0), as: UTF8.self) }
         let request = ReceiveRequest(tracking: DemoTracking.make(carrier: carrier, using: &random), recipient: recipient, carrier: carrier,
@@ -324,6 +340,93 @@ private struct Generator {
         let proxyID = proxyName.map { _ in "ID …" + String(decoding: random.digits(4), as: UTF8.self) }
         let request = HandOutRequest(parcels: waiting.map(\.id), verification: verification, proxyName: proxyName, proxyID: proxyID)
         if let handed = run(time, staff, { s, c throws(DomainError) in try s.handOut(request, c) }) { closed += handed.parcels.count }
+    }
+
+    /// A known customer, the regulars (the first known) more often.
+    private mutating func regularish() -> CustomerID {
+        let u = Double.random(in: 0..<1, using: &random)
+        return known[Int(Double(known.count) * u * u)]
+    }
+
+    // MARK: The customer log
+
+    private static let channels: [(ContactChannel, Double)] = [
+        (.counter, 0.34), (.phone, 0.24), (.email, 0.12), (.messenger, 0.12), (.chat, 0.05), (.facebook, 0.05),
+        (.instagram, 0.03), (.trustpilot, 0.03), (.x, 0.02),
+    ]
+    private static let parcelTexts = [
+        "Spør om pakken er kommet", "Vil at naboen henter pakken", "Lurer på hvor lenge pakken blir liggende",
+        "Fikk ikke hentekoden på SMS", "Sporingen sier levert, men hun har ikke fått melding", "Kommer etter jobb i morgen",
+    ]
+    private static let questions = [
+        "Spør om åpningstidene i julen", "Kan vi ta imot returer fra Zalando?", "Spør om vi selger emballasje",
+        "Vil vite hva det koster å sende en pakke til Sverige", "Spør om vi har parkering", "Takker for god hjelp sist",
+    ]
+    private static let caseTexts: [(CaseKind, Double, String)] = [
+        (.claim(.damaged), 0.14, "Esken var knust, innholdet ødelagt"), (.claim(.missing), 0.10, "Sporingen sier levert hit, ikke på hylla"),
+        (.claim(.late), 0.08, "Pakken skulle vært her for en uke siden"), (.deliveryBooking, 0.12, "Vil ha pakken levert hjem"),
+        (.redirect, 0.12, "Vil få pakken sendt hit i stedet for hjem"), (.extension, 0.16, "Er bortreist, trenger en uke til"),
+        (.question, 0.18, "Venter svar fra avsenderen om returen"), (.complaint, 0.10, "Misfornøyd med ventetiden i kassa"),
+    ]
+
+    private mutating func weighted<T>(_ choices: [(T, Double)]) -> T {
+        var u = Double.random(in: 0..<choices.reduce(0) { $0 + $1.1 }, using: &random)
+        for (choice, weight) in choices {
+            u -= weight
+            if u < 0 { return choice }
+        }
+        return choices[choices.count - 1].0
+    }
+
+    /// A contact: about a parcel of theirs in the shop, one of their open cases, or a question.
+    private mutating func contact(_ customer: CustomerID, at time: Date, staff: String) {
+        let channel = weighted(Self.channels)
+        let open = state.openCustomerCases(customer)
+        let parcel = state.parcelsInShop(for: customer).last
+        let about: Contact.About
+        var text: String
+        if let last = open.last, random.chance(0.3) {
+            about = .case(last.id)
+            text = ["Purrer på saken", "Spør hvordan det går med saken", "Sender bilder av skaden"].randomElement(using: &random)!
+        } else if let parcel, random.chance(0.6) {
+            about = .parcel(parcel.tracking)
+            text = Self.parcelTexts.randomElement(using: &random)!
+        } else {
+            about = .question
+            text = Self.questions.randomElement(using: &random)!
+        }
+        if channel == .trustpilot || channel == .x { text = "Offentlig omtale: " + text }
+        run(time, staff) { s, c throws(DomainError) in try s.logContact(customer, channel: channel, about: about, text: text, c) }
+    }
+
+    /// A case: a kind, the parcel it concerns when they have one here, an owner, and for most a
+    /// follow-up day; someone works on it again within ten days.
+    private mutating func openCase(_ customer: CustomerID, at time: Date, staff: String, day: Day) {
+        let kind = weighted(Self.caseTexts.map { (($0.0, $0.2), $0.1) })
+        let parcels = state.parcelsInShop(for: customer).suffix(1).map(\.tracking)
+        let owner = random.chance(0.7) ? staff : YearShop.staff.randomElement(using: &random)!
+        let followUp = random.chance(0.6) ? day.adding(days: Int.random(in: 1...10, using: &random)) : nil
+        let new = NewCase(customer: customer, kind: kind.0, parcels: parcels, owner: owner, followUp: followUp, text: kind.1)
+        guard let opened = run(time, staff, { s, c throws(DomainError) in try s.openCase(new, c) }) else { return }
+        caseWork[day.adding(days: Int.random(in: 1...10, using: &random)).ordinal, default: []].append(opened.id)
+    }
+
+    /// Work on a case: resolved (most often), or waiting for the carrier or the customer until a
+    /// follow-up day, and then worked on again.
+    private mutating func followUp(_ id: CaseID, at time: Date, staff: String, day: Day) {
+        guard let current = state.records.cases[id], current.status != .resolved else { return }
+        let change: CaseChange
+        let u = Double.random(in: 0..<1, using: &random)
+        if u < 0.6 || current.updates.count >= 3 {
+            change = CaseChange(status: .resolved, text: ["Løst med transportøren", "Kunden har hentet pakken", "Erstatning innvilget",
+                                                          "Kunden trakk saken"].randomElement(using: &random)!)
+        } else {
+            let next = day.adding(days: Int.random(in: 2...14, using: &random))
+            change = CaseChange(status: u < 0.85 ? .waitingForCarrier : .waitingForCustomer, followUp: next,
+                                text: u < 0.85 ? "Sendt til transportøren, venter svar" : "Venter på bilder fra kunden")
+            caseWork[next.ordinal, default: []].append(id)
+        }
+        run(time, staff) { s, c throws(DomainError) in try s.updateCase(id, change, c) }
     }
 
     /// Decides and applies; a refusal (a random number received twice, say) is skipped.

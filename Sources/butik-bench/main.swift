@@ -34,6 +34,7 @@ func benchmarkOpen() throws {
 let benchmarks: [String: () throws -> Void] = [
     "open": benchmarkOpen, "intake": benchmarkIntake, "counter": benchmarkCounter, "verify": benchmarkVerify,
     "history": benchmarkHistory, "year": benchmarkYear, "yearstore": keepYearStore, "erase": benchmarkErase,
+    "customerlog": benchmarkCustomerLog,
 ]
 let chosen = CommandLine.arguments.dropFirst()
 if chosen.first == "--child", chosen.count >= 2 {

@@ -155,6 +155,35 @@ import Testing
         #expect(try butik.run("case", "list", "--status", "resolved").stdout == "No cases.\n")
     }
 
+    @Test func theCustomersCardListsTheirOpenCases() throws {
+        let butik = try Self.shop()
+        defer { butik.cleanUp() }
+        #expect(try butik.run("customer", "add", "Thomas Berg").status == 0)
+        #expect(try butik.run("case", "open", "MM", "--kind", "claimDamaged", "--parcel", "RR123456785SE", "Box crushed").status == 0)
+        #expect(try butik.run("case", "open", "MM", "--kind", "question", "--owner", "siv", "--follow-up", Self.today(), "Wants a call").status == 0)
+        #expect(try butik.run("case", "open", "MM", "--kind", "complaint", "Rude driver").status == 0)
+        #expect(try butik.run("case", "open", "TB", "--kind", "redirect", "Home to shop").status == 0)
+        #expect(try butik.run("case", "close", "3", "Apologised").status == 0)
+        let shown = try butik.run("customer", "show", "MM")
+        #expect(shown.status == 0, "\(shown.stderr)")
+        let lines = shown.stdout.split(separator: "\n").map(String.init)
+        let start = try #require(lines.firstIndex(of: "2 open cases:"), "\(shown.stdout)")
+        #expect(lines[start + 1].hasPrefix("  #1") && lines[start + 1].contains("open"), "\(shown.stdout)")
+        #expect(lines[start + 2].hasPrefix("  #2") && lines[start + 2].contains("siv") && lines[start + 2].contains("due today"), "\(shown.stdout)")
+        #expect(lines.count == start + 3, "\(shown.stdout)")
+        struct Shown: Decodable {
+            struct Open: Decodable, Equatable { let `case`: Int, kind: String, status: String, owner: String, due: Bool }
+            let openCases: [Open]
+        }
+        let json = try butik.run("customer", "show", "MM", "--json").json(Shown.self)
+        #expect(json.openCases.map(\.case) == [1, 2])
+        #expect(json.openCases.map(\.kind) == ["claimDamaged", "question"])
+        #expect(json.openCases.map(\.due) == [false, true])
+        #expect(json.openCases[1].owner == "siv")
+        #expect(try butik.run("customer", "show", "TB", "--json").json(Shown.self).openCases.map(\.case) == [4])
+        #expect(!(try butik.run("customer", "show", "TB").stdout.contains("#1")))
+    }
+
     @Test func receivingForACustomerWithAnOpenCaseSaysSo() throws {
         let butik = try Self.shop()
         defer { butik.cleanUp() }

@@ -146,7 +146,7 @@ extension Verb {
     }
 
     /// "04.12.2026, overdue", "04.12.2026, due today" or the day.
-    private static func followUpPhrase(_ day: Day, _ shown: Case, _ today: Day) -> Phrase {
+    static func followUpPhrase(_ day: Day, _ shown: Case, _ today: Day) -> Phrase {
         guard shown.isDue(on: today) else { return Phrase("cli.case.followUp", ["day": .date(day)]) }
         return day < today ? Phrase("cli.case.followUpOverdue", ["day": .date(day)]) : Phrase("cli.case.followUpToday", ["day": .date(day)])
     }

@@ -5,8 +5,8 @@ import Foundation
 extension Verb {
     private typealias O = CustomerOptions
 
-    /// `customer show KEY`: every field of the record, their proxies, their log and the parcels
-    /// waiting for them; whether they are a regular is read from the history (see ``RegularRule``).
+    /// `customer show KEY`: every field of the record, their proxies, their log, the parcels
+    /// waiting for them and their open cases; whether they are a regular is read from the history (see ``RegularRule``).
     static func runCustomerShow(_ args: Arguments, _ session: Session) throws(CLIError) {
         guard args.positionals.count == 2 else { throw .usage(Phrase("cli.usage.oneKey", ["verb": .text("customer show")])) }
         let store = try session.openStore()
@@ -20,9 +20,11 @@ extension Verb {
         let regular = RegularView(byHand: customer.regularByHand, visits: rule.visits(in: entries, endingOn: today, in: zone),
                                   of: rule, isRegular: rule.isRegular(customer, timeline: entries, on: today, in: zone))
         let parcels = store.state.parcelsInShop(for: customer.id)
+        let cases = store.state.openCustomerCases(customer.id)
         if args.has(O.json) {
             try Output.json(CustomerCard(customer: CustomerView(customer, in: store.state), regular: regular,
-                                         parcels: parcels.map { ParcelView($0, today: today) }))
+                                         parcels: parcels.map { ParcelView($0, today: today) },
+                                         openCases: cases.map { OpenCaseView($0, today: today) }))
             return
         }
         let words = session.words
@@ -42,6 +44,12 @@ extension Verb {
         }
         Output.line(words.text(parcels.isEmpty ? Phrase("cli.customer.noParcels") : Phrase("cli.customer.parcels", ["n": .count(parcels.count)])))
         Output.table(parcels.map { ["  " + $0.tracking.value] + $0.row(today: today, words).dropFirst(3) })
+        guard !cases.isEmpty else { return }
+        Output.line(words.text(Phrase("cli.customer.openCases", ["n": .count(cases.count)])))
+        Output.table(cases.map { shown in
+            ["  " + shown.id.description, words.text(shown.kind.phrase), words.text(shown.status.phrase), shown.owner.value,
+             shown.followUp.map { words.text(followUpPhrase($0, shown, today)) } ?? ""]
+        })
     }
 
     /// `customer edit KEY [--name ...] ...` and `customer note KEY TEXT`: the changes given, in
@@ -182,6 +190,26 @@ private struct CustomerCard: Encodable {
     let customer: CustomerView
     let regular: RegularView
     let parcels: [ParcelView]
+    let openCases: [OpenCaseView]
+}
+
+/// One of the customer's open cases on their card.
+private struct OpenCaseView: Encodable {
+    let `case`: Int
+    let kind: String
+    let status: String
+    let owner: String
+    let followUp: Day?
+    let due: Bool
+
+    init(_ shown: Case, today: Day) {
+        self.case = shown.id.rawValue
+        kind = shown.kind.code
+        status = shown.status.rawValue
+        owner = shown.owner.value
+        followUp = shown.followUp
+        due = shown.isDue(on: today)
+    }
 }
 
 /// A merge as `customer merge --json` prints it.
