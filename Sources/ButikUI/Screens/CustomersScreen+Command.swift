@@ -9,6 +9,10 @@ extension CustomersScreen {
         case authoriseProxy(CustomerID, name: String)
         /// A registered proxy whose authorisation ends.
         case revokeProxy(CustomerID, name: String)
+        /// A change to the customer's record.
+        case editCustomer(CustomerID, CustomerChanges)
+        /// Another record of the same person merged into the one kept.
+        case mergeCustomers(keep: CustomerID, other: CustomerID)
 
         /// The domain decision for this command.
         func decide(_ state: ShopState, _ context: Context) throws(DomainError) -> Decision<Outcome> {
@@ -18,6 +22,8 @@ extension CustomersScreen {
                 try state.authoriseProxy(name, for: customer, context).map { Outcome.proxyAuthorised(customer, $0) }
             case .revokeProxy(let customer, let name):
                 try state.revokeProxy(name, for: customer, context).map { Outcome.proxyRevoked(customer, $0) }
+            case .editCustomer(let customer, let changes): try state.editCustomer(customer, changes, context).map(Outcome.customerEdited)
+            case .mergeCustomers(let keep, let other): try state.mergeCustomers(keep: keep, other: other, context).map(Outcome.customersMerged)
             }
         }
     }
@@ -27,5 +33,7 @@ extension CustomersScreen {
         case customerAdded(Customer)
         case proxyAuthorised(CustomerID, Proxy)
         case proxyRevoked(CustomerID, Proxy)
+        case customerEdited(Customer)
+        case customersMerged(CustomerMerge)
     }
 }

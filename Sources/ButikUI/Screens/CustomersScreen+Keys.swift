@@ -15,6 +15,10 @@ extension CustomersScreen {
         case add, addProxy, withdrawProxy
         // A dialog.
         case submitPrompt, cancelPrompt, pickProxy(Int)
+        // The record edited (card): a field picked, a choice, Enter and Esc in it; see CustomersScreen+Edit.
+        case edit, editField(CustomerEditor.Field), selectLine(Int), choose(Int), submitEdit, cancelEdit
+        // Another record merged into the card's: see CustomersScreen+Edit.
+        case merge, moveMatch(Int), submitMerge, cancelMerge, confirmMerge
     }
 
     /// The keys of the current mode.
@@ -22,6 +26,8 @@ extension CustomersScreen {
         let words = context.words
         let flow = Self.flow(words)
         if let prompt { return promptKeys(prompt, context) }
+        if let editor { return editorKeys(editor, context) }
+        if let merging { return mergeKeys(merging, context) }
         if let card { return cardKeys(card, context) }
         // Home and End edit the filter while it has the focus.
         var bindings = KeyBinding<Action>.list(words.text("keys.select"), homeAndEnd: !filtering, words, Action.select)
@@ -64,6 +70,8 @@ extension CustomersScreen {
             bindings.append(KeyBinding(.character("P"), words.text("keys.customers.withdrawProxy"), action: .withdrawProxy))
         }
         bindings.append(KeyBinding(.character("a"), words.text("keys.customers.newCustomer"), action: .add))
+        bindings += [KeyBinding(.character("e"), words.text("keys.customers.edit"), action: .edit),
+                     KeyBinding(.character("m"), words.text("keys.customers.merge"), action: .merge)]
         return KeyMap(bindings, flow: Self.flow(words))
     }
 
@@ -112,6 +120,8 @@ extension CustomersScreen {
             guard let id = card?.customer else { return [] }
             prompt = .withdraw(id)
             notice = nil
+        case .edit, .editField, .selectLine, .choose, .submitEdit, .cancelEdit: return performEdit(action, context)
+        case .merge, .moveMatch, .submitMerge, .cancelMerge, .confirmMerge: return performMerge(action, context)
         case .submitPrompt: return submitPrompt(context)
         case .cancelPrompt:
             if case .phone(let name)? = prompt?.purpose {
@@ -161,6 +171,10 @@ extension CustomersScreen {
     mutating func type(_ key: Key, _ context: AppContext) {
         if prompt != nil {
             _ = prompt?.input.type(key)
+            return
+        }
+        if editor != nil || merging != nil {
+            typeInDialog(key)
             return
         }
         guard card == nil, filter.handle(key) else { return }
