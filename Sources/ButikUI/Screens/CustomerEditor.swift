@@ -149,21 +149,30 @@ public struct CustomerEditor: Equatable, Sendable {
         }
     }
 
-    /// The dialog as it reads in the context's words.
-    func modal(_ context: AppContext) -> Modal {
+    /// The dialog as it reads in the context's words, its list of fields or choices a window
+    /// around the selection where `room` (the dialog's and the box's rows) does not hold it all,
+    /// each field on one line.
+    func modal(_ context: AppContext, room: Rect) -> Modal {
         let words = context.words
         guard let customer = context.shop.customers[customer] else { return Modal.confirm(title: "", message: "") }
         let title = " \(words.text("customers.edit.title", ["key": .text(customer.key.value)])) "
         let refused = refusal.map { "\n" + words.text($0) } ?? ""
+        let content = min(Self.contentWidth, room.width - 4)
+        let rows = max(1, room.height - 4 - (refusal.map { words.text($0).wrapped(toWidth: content).count } ?? 0))
+        func window(_ lines: [String], rows: Int) -> [String] {
+            guard lines.count > rows else { return lines }
+            let first = min(max(0, selected - rows / 2), lines.count - rows)
+            return Array(lines[first..<first + rows])
+        }
         switch step {
         case .fields:
             let labels = Field.allCases.map { words.text(Self.label($0)) }
             let width = labels.map(\.displayWidth).max() ?? 0
             let lines = Field.allCases.enumerated().map { offset, field in
                 let label = labels[offset].padded(toWidth: width)
-                return "\(offset + 1) \(offset == selected ? "›" : " ") \(label)  \(Self.shown(field, of: customer, words).truncated(toWidth: Self.valueWidth - width))"
+                return "\(offset + 1) \(offset == selected ? "›" : " ") \(label)  \(Self.shown(field, of: customer, words).truncated(toWidth: content - width - 6))"
             }
-            return Modal(.confirm, title: title, message: lines.joined(separator: "\n") + refused,
+            return Modal(.confirm, title: title, message: window(lines, rows: rows).joined(separator: "\n") + refused,
                          confirmLabel: words.text("customers.edit.change"), cancelLabel: words.text("customers.edit.done"))
         case .text(let field, let prompt):
             return Modal(.prompt(prompt.shown(words)), title: title,
@@ -173,14 +182,14 @@ public struct CustomerEditor: Equatable, Sendable {
             let lines = Self.choices(field).enumerated().map { offset, choice in
                 "\(offset) \(offset == selected ? "›" : " ") \(choice.map(words.text) ?? words.text("customers.edit.none"))"
             }
-            return Modal(.confirm, title: title, message: ([words.text("customers.edit.choose", ["field": .phrase(Self.label(field))])] + lines)
-                            .joined(separator: "\n") + refused,
+            return Modal(.confirm, title: title, message: ([words.text("customers.edit.choose", ["field": .phrase(Self.label(field))])]
+                                                           + window(lines, rows: rows - 1)).joined(separator: "\n") + refused,
                          confirmLabel: words.text("customers.edit.save"), cancelLabel: words.text("customers.edit.back"))
         }
     }
 
-    /// The cells a field's label and value take in the list, so each field is one line of the dialog.
-    private static let valueWidth = 50
+    /// The widest a dialog's line is (``Modal``'s).
+    private static let contentWidth = 56
 
     /// What to type in a field of text.
     private static func hint(_ field: Field) -> String {

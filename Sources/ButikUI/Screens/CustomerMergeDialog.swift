@@ -53,19 +53,22 @@ public struct CustomerMergeDialog: Equatable, Sendable {
         return true
     }
 
-    /// The dialog as it reads in the context's words.
-    func modal(_ context: AppContext) -> Modal {
+    /// The dialog as it reads in the context's words, as many matches listed as `room` holds
+    /// under its question (the box, the field and the buttons take six rows).
+    func modal(_ context: AppContext, room: Rect) -> Modal {
         let words = context.words
         let kept = context.shop.customers[keep]
         let title = " \(words.text("customers.merge.title", ["key": .text(kept?.key.value ?? "?")])) "
         let refused = refusal.map { "\n" + words.text($0) } ?? ""
         guard let preview else {
             let found = matches(context.shop)
-            let lines = found.enumerated().map { offset, customer in
+            let question = words.text("customers.merge.message", ["key": .text(kept?.key.value ?? "?"), "name": .text(kept?.name ?? "")])
+            let fit = max(1, room.height - 6 - question.wrapped(toWidth: min(56, room.width - 4)).count)
+            let first = min(max(0, selected - fit / 2), max(0, found.count - fit))
+            let lines = found.enumerated().dropFirst(first).prefix(fit).map { offset, customer in
                 "\(offset + 1) \(offset == selected ? "›" : " ") \(customer.key.value)  \(customer.name)  \(customer.phones.first ?? "")"
             }
-            let message = [words.text("customers.merge.message", ["key": .text(kept?.key.value ?? "?"), "name": .text(kept?.name ?? "")])]
-                + (found.isEmpty && !search.answer.isEmpty ? [words.text("customers.noMatch", ["text": .text(search.answer)])] : lines)
+            let message = [question] + (found.isEmpty && !search.answer.isEmpty ? [words.text("customers.noMatch", ["text": .text(search.answer)])] : lines)
             return Modal(.prompt(search.shown(words)), title: title, message: message.joined(separator: "\n") + refused,
                          confirmLabel: words.text("customers.merge.choose"), cancelLabel: words.text("modal.cancel"))
         }

@@ -14,16 +14,16 @@ extension CustomersScreen {
             return prompt.keys(words, flow: flow)
         case .fields:
             let count = CustomerEditor.Field.allCases.count
-            return KeyMap([KeyBinding(label: "1-\(count)", words.text("keys.customers.pickField"), CustomerEditor.fieldKeys.map { ($0.key, Action.editField($0.field)) }),
-                           KeyBinding(label: "↑↓", words.text("keys.select"), [(.up, .selectLine(-1)), (.down, .selectLine(1))]),
-                           KeyBinding(.enter, words.text("keys.customers.change"), action: .submitEdit),
+            return KeyMap([KeyBinding(label: "1-\(count)", words.text("keys.customers.pickField"), CustomerEditor.fieldKeys.map { ($0.key, Action.editField($0.field)) })]
+                          + Self.lineKeys(editor.selected, of: count, Action.selectLine, words)
+                          + [KeyBinding(.enter, words.text("keys.customers.change"), action: .submitEdit),
                            KeyBinding(.escape, words.text("keys.customers.doneEditing"), action: .cancelEdit)], flow: flow)
         case .choice(let field):
             let count = CustomerEditor.choices(field).count
             let picks = (0..<count).map { (Key.character(Character("\($0)")), Action.choose($0)) }
-            return KeyMap([KeyBinding(label: "0-\(count - 1)", words.text("keys.customers.pickChoice"), picks),
-                           KeyBinding(label: "↑↓", words.text("keys.select"), [(.up, .selectLine(-1)), (.down, .selectLine(1))]),
-                           KeyBinding(.enter, words.text("keys.customers.save"), action: .submitEdit),
+            return KeyMap([KeyBinding(label: "0-\(count - 1)", words.text("keys.customers.pickChoice"), picks)]
+                          + Self.lineKeys(editor.selected, of: count, Action.selectLine, words)
+                          + [KeyBinding(.enter, words.text("keys.customers.save"), action: .submitEdit),
                            KeyBinding(.escape, words.text("keys.customers.backToFields"), action: .cancelEdit)], flow: flow)
         }
     }
@@ -36,9 +36,15 @@ extension CustomersScreen {
             return KeyMap([KeyBinding([.character("y"), .character("j"), .enter], label: "y/j", words.text("keys.customers.confirmMerge"), action: .confirmMerge),
                            KeyBinding(.escape, words.text("keys.counter.cancel"), action: .cancelMerge)], flow: flow)
         }
-        let moving = merging.matches(context.shop).count > 1
-            ? [KeyBinding(label: "↑↓", words.text("keys.select"), [(Key.up, Action.moveMatch(-1)), (.down, .moveMatch(1))])] : []
+        let moving = Self.lineKeys(merging.selected, of: merging.matches(context.shop).count, Action.moveMatch, words)
         return merging.search.keys(words, flow: flow, before: moving)
+    }
+
+    /// ↑ and ↓ through a list of `count` lines with `selected` on, each only where it has a line to go to.
+    private static func lineKeys(_ selected: Int, of count: Int, _ move: (Int) -> Action, _ words: Words) -> [KeyBinding<Action>] {
+        let lines = [(Key.up, move(-1), selected > 0), (.down, move(1), selected + 1 < count)].filter(\.2)
+        guard !lines.isEmpty else { return [] }
+        return [KeyBinding(label: lines.count == 2 ? "↑↓" : lines[0].0.label, words.text("keys.select"), lines.map { ($0.0, $0.1) })]
     }
 
     /// Performs an action of the editor.

@@ -126,6 +126,10 @@ extension CustomersScreen {
         case .cancelPrompt:
             if case .phone(let name)? = prompt?.purpose {
                 prompt = .name(text: name)
+            } else if case .relation(let id, let name)? = prompt?.purpose {
+                prompt = .proxy(id, text: name)
+            } else if case .validUntil(let id, let name, let relation)? = prompt?.purpose {
+                prompt = .relation(id, name: name, text: relation)
             } else {
                 prompt = nil
             }
@@ -140,7 +144,9 @@ extension CustomersScreen {
     }
 
     /// Enter in a dialog: the name (checked as the domain will, so a bad one is said at once)
-    /// leads to the phone; the phone, a proxy's name or the one to withdraw is asked of the store.
+    /// leads to the phone, a proxy's name (checked so too) to their relation and last day; the
+    /// phone, the proxy with their last day (a day that is none said at once) or the one to
+    /// withdraw is asked of the store.
     private mutating func submitPrompt(_ context: AppContext) -> [AppEffect] {
         guard let open = prompt else { return [] }
         let answer = open.input.answer
@@ -158,8 +164,29 @@ extension CustomersScreen {
             prompt = nil
             return [.perform(.customers(.addCustomer(NewCustomer(name: name, phones: answer.isEmpty ? [] : [answer]))))]
         case .proxy(let id):
+            do throws(DomainError) {
+                prompt = .relation(id, name: try ShopState.proxyName(answer))
+                notice = nil
+            } catch {
+                notice = Notice(error.phrase, tone: .error)
+                return [.beep]
+            }
+            return []
+        case .relation(let id, let name):
+            prompt = .validUntil(id, name: name, relation: answer)
+            notice = nil
+            return []
+        case .validUntil(let id, let name, let relation):
+            var until: Day?
+            if !answer.isEmpty {
+                guard let day = Day(typed: answer, from: context.today) else {
+                    notice = Notice(Phrase("customers.proxy.badDay", ["text": .text(answer)]), tone: .error)
+                    return [.beep]
+                }
+                until = day
+            }
             prompt = nil
-            return [.perform(.customers(.authoriseProxy(id, name: answer)))]
+            return [.perform(.customers(.authoriseProxy(id, name: name, relation: relation.isEmpty ? nil : relation, validUntil: until)))]
         case .withdraw(let id):
             prompt = nil
             return [.perform(.customers(.revokeProxy(id, name: answer)))]

@@ -100,7 +100,8 @@ public struct CustomersScreen: WritingScreen {
         notice = Notice(reason, tone: .error)
         switch command {
         case .addCustomer(let new): prompt = .phone(name: new.name, text: new.phones.first ?? "")
-        case .authoriseProxy(let id, let name): prompt = .proxy(id, text: name)
+        case .authoriseProxy(let id, let name, let relation, let validUntil):
+            prompt = .validUntil(id, name: name, relation: relation ?? "", text: validUntil.map(context.words.date) ?? "")
         case .revokeProxy(let id, let name): prompt = .withdraw(id, text: name)
         case .editCustomer, .mergeCustomers: refusedEdit(reason)
         }
@@ -115,8 +116,8 @@ public struct CustomersScreen: WritingScreen {
             drawList(into: &screen, at: rect, context)
         }
         if let prompt { prompt.modal(context).draw(into: &screen, at: rect) }
-        if let editor { editor.modal(context).draw(into: &screen, at: rect) }
-        if let merging { merging.modal(context).draw(into: &screen, at: rect) }
+        if let editor { editor.modal(context, room: rect).draw(into: &screen, at: rect) }
+        if let merging { merging.modal(context, room: rect).draw(into: &screen, at: rect) }
     }
 
     /// The filter, the notice under it (on the rows it needs), the customers.

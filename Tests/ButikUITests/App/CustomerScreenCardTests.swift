@@ -176,6 +176,11 @@ import Testing
         h.press(.character("p"))
         h.type("Petter Vik")
         h.press(.enter)
+        // Their relation and last day: Enter gives none.
+        #expect(h.state.customers.prompt?.purpose == .relation(vera.id, name: "Petter Vik"))
+        h.press(.enter)
+        #expect(h.state.customers.prompt?.purpose == .validUntil(vera.id, name: "Petter Vik", relation: ""))
+        h.press(.enter)
         #expect(h.store.state.customers[vera.id]?.proxies.map(\.name) == ["Petter Vik"])
         #expect(h.state.customers.notice == Notice(Phrase("customers.proxyAuthorised", ["name": .text("Petter Vik"), "key": .text("VV")])))
         // The timeline is read again: the registration is its newest entry.
