@@ -69,7 +69,7 @@ extension ShopState {
 
     /// A proxy's name as typed, its spaces tidied (``TypedText``): 1 to ``TypedText/nameLimit``
     /// characters with a letter.
-    static func proxyName(_ typed: String) throws(DomainError) -> String {
+    public static func proxyName(_ typed: String) throws(DomainError) -> String {
         let tidy = try TypedText.tidied(typed, as: .name)
         guard (1...TypedText.nameLimit).contains(tidy.count), tidy.contains(where: \.isLetter) else {
             throw .invalidProxyName(limit: TypedText.nameLimit)

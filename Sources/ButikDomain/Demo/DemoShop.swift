@@ -32,15 +32,19 @@ public enum DemoShop {
         }
 
         var customers: [CustomerID] = []
-        let regulars: [(name: String, key: String?, note: String, proxies: [String])] = [
-            ("Janne Eline Dahl Solberg", "JEDS", "Comes by Vespa, have the parcels ready at the door", ["Petter Dahl Solberg"]),
-            ("Alradie Mohamad Zain", nil, "Often large parcels (furniture)", []),
-            ("Kari Nordmann", "KARI", "Prefers Messenger", []),
+        // The regulars are regulars by hand, so a new user sees one on the card from the start.
+        let regulars: [(name: String, key: String?, note: String, channel: ContactChannel, proxies: [(name: String, relation: String)])] = [
+            ("Janne Eline Dahl Solberg", "JEDS", "Comes by Vespa, have the parcels ready at the door", .phone, [("Petter Dahl Solberg", "son")]),
+            ("Alradie Mohamad Zain", nil, "Often large parcels (furniture)", .counter, []),
+            ("Kari Nordmann", "KARI", "Prefers Messenger", .messenger, []),
         ]
         for (index, regular) in regulars.enumerated() {
             let customer = builder.add(NewCustomer(name: regular.name, key: regular.key, phones: [phone(&random)], note: regular.note),
                                        at: at(firstDay, 8, index), staff: staff[0])
-            for proxy in regular.proxies { builder.authoriseProxy(proxy, for: customer, at: at(firstDay, 8, index), staff: staff[0]) }
+            builder.edit(customer, CustomerChanges(channel: .some(regular.channel), regularByHand: true), at: at(firstDay, 8, index), staff: staff[0])
+            for proxy in regular.proxies {
+                builder.authoriseProxy(proxy.name, relation: proxy.relation, for: customer, at: at(firstDay, 8, index), staff: staff[0])
+            }
             customers.append(customer)
         }
         var used = Set(regulars.map(\.name))
@@ -142,8 +146,12 @@ private struct Builder {
         run(at, staff) { state, context throws(DomainError) in try state.addCustomer(customer, context) }?.id ?? CustomerID(0)
     }
 
-    mutating func authoriseProxy(_ name: String, for customer: CustomerID, at: Date, staff: StaffID) {
-        _ = run(at, staff) { state, context throws(DomainError) in try state.authoriseProxy(name, for: customer, context) }
+    mutating func edit(_ customer: CustomerID, _ changes: CustomerChanges, at: Date, staff: StaffID) {
+        _ = run(at, staff) { state, context throws(DomainError) in try state.editCustomer(customer, changes, context) }
+    }
+
+    mutating func authoriseProxy(_ name: String, relation: String, for customer: CustomerID, at: Date, staff: StaffID) {
+        _ = run(at, staff) { state, context throws(DomainError) in try state.authoriseProxy(name, relation: relation, for: customer, context) }
     }
 
     mutating func receive(_ tracking: ParsedTracking, for customer: CustomerID, carrier: String, size: SizeClass, pickupCode: String?,

@@ -19,6 +19,8 @@ public struct CustomerCard: Equatable, Sendable {
     public internal(set) var timeline = Timeline.wanted(page: 1)
     /// The entry of the page shown first; ↑↓ move it.
     public internal(set) var first = 0
+    /// The customer's visits counted on the newest page of the timeline, once read.
+    public internal(set) var visits: Visits?
 
     /// Timeline entries read at a time.
     static let pageSize = 40
@@ -71,6 +73,7 @@ public struct CustomerCard: Equatable, Sendable {
     mutating func read(_ page: TimelinePage) {
         guard wantedPage == page.page else { return }
         timeline = .read(page)
+        if page.page == 1 { visits = Visits(page) }
     }
 
     /// The driver could not read the page the card waits for.
@@ -90,7 +93,7 @@ public struct CustomerCard: Equatable, Sendable {
         var row = rect.row
         screen.put("\(customer.key)  \(customer.name)", row: row, column: rect.column, style: Style(.title, bold: true), maxWidth: rect.width)
         row += 1
-        for line in recordLines(customer, context) where row < bottom {
+        for line in recordLines(customer, height: rect.height - 1, context) where row < bottom {
             screen.put(line.text, row: row, column: rect.column, style: line.style, maxWidth: rect.width)
             row += 1
         }
@@ -101,24 +104,6 @@ public struct CustomerCard: Equatable, Sendable {
         row += drawParcels(customer.id, into: &screen, at: Rect(row: row, column: rect.column, width: rect.width, height: bottom - row), context)
         guard row < bottom else { return }
         drawTimeline(into: &screen, at: Rect(row: row, column: rect.column, width: rect.width, height: bottom - row), context)
-    }
-
-    /// Phones and e-mail, the note, the registered proxies (numbered, as `P` picks them).
-    private func recordLines(_ customer: Customer, _ context: AppContext) -> [(text: String, style: Style)] {
-        let words = context.words
-        var contact: [String] = []
-        if !customer.phones.isEmpty { contact.append(words.text("customers.card.phones", ["phones": .list(customer.phones)])) }
-        if let email = customer.email { contact.append(words.text("customers.card.email", ["email": .text(email)])) }
-        var lines: [(text: String, style: Style)] = [contact.isEmpty ? (words.text("customers.card.noContact"), Style(.muted))
-                                                        : (contact.joined(separator: "  "), .plain)]
-        if let note = customer.note { lines.append((words.text("counter.card.note", ["note": .text(note)]), Style(.warning))) }
-        if !customer.proxies.isEmpty {
-            let proxies = customer.proxies.enumerated().map { offset, proxy in
-                words.text("customers.card.proxy", ["n": .text("\(offset + 1)"), "name": .text(proxy.name), "day": .date(Day(proxy.registeredAt, in: context.layout.zone))])
-            }
-            lines.append((words.text("customers.card.proxies", ["names": .list(proxies)]), .plain))
-        }
-        return lines
     }
 
     /// The parcels in the shop, in at most half of `rect` (the last row then counts the rest),

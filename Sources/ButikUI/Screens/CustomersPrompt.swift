@@ -12,6 +12,10 @@ public struct CustomersPrompt: Sendable {
         case phone(name: String)
         /// Somebody to register as collecting for the customer.
         case proxy(CustomerID)
+        /// Who the proxy called `name` is to the customer, or none.
+        case relation(CustomerID, name: String)
+        /// The last day the proxy may collect (DD.MM.YYYY, at most five years), or none.
+        case validUntil(CustomerID, name: String, relation: String)
         /// Which registered proxy of the customer's to withdraw: by number, or by name.
         case withdraw(CustomerID)
     }
@@ -35,6 +39,19 @@ public struct CustomersPrompt: Sendable {
     static func proxy(_ customer: CustomerID, text: String = "") -> CustomersPrompt {
         CustomersPrompt(.proxy(customer), Phrase("keys.customers.theProxy"), text, Phrase("customers.proxy.placeholder"),
                         enter: Phrase("keys.customers.register"))
+    }
+
+    /// Asks who the proxy `name` is to `customer`; Esc goes back to the name.
+    static func relation(_ customer: CustomerID, name: String, text: String = "") -> CustomersPrompt {
+        CustomersPrompt(.relation(customer, name: name), Phrase("keys.customers.theRelation"), text, Phrase("customers.proxy.relation.placeholder"),
+                        enter: Phrase("keys.customers.next"), escape: Phrase("keys.customers.backToName"))
+    }
+
+    /// Asks until when the proxy `name` may collect for `customer`; Esc goes back to the relation.
+    static func validUntil(_ customer: CustomerID, name: String, relation: String, text: String = "") -> CustomersPrompt {
+        CustomersPrompt(.validUntil(customer, name: name, relation: relation), Phrase("keys.customers.theValidUntil"), text,
+                        Phrase("customers.proxy.validUntil.placeholder"), enter: Phrase("keys.customers.register"),
+                        escape: Phrase("keys.customers.backToRelation"))
     }
 
     /// Asks which of `customer`'s proxies to withdraw: a digit picks one, a name typed is looked for.
@@ -75,7 +92,16 @@ public struct CustomersPrompt: Sendable {
                          confirmLabel: words.text("customers.add.confirm"), cancelLabel: words.text("customers.add.back"))
         case .proxy(let id):
             return Modal(.prompt(field), title: " \(words.text("customers.proxy.title")) ", message: words.text("customers.proxy.message", about(id)),
-                         confirmLabel: words.text("customers.proxy.confirm"), cancelLabel: cancel)
+                         confirmLabel: words.text("customers.add.next"), cancelLabel: cancel)
+        case .relation(let id, let name):
+            return Modal(.prompt(field), title: " \(words.text("customers.proxy.title")) ",
+                         message: words.text("customers.proxy.relation", about(id).merging(["proxy": .text(name)]) { $1 }),
+                         confirmLabel: words.text("customers.add.next"), cancelLabel: words.text("customers.add.back"))
+        case .validUntil(let id, let name, _):
+            let latest = Proxy.latestValidUntil(from: context.today)
+            return Modal(.prompt(field), title: " \(words.text("customers.proxy.title")) ",
+                         message: words.text("customers.proxy.validUntil", about(id).merging(["proxy": .text(name), "latest": .date(latest)]) { $1 }),
+                         confirmLabel: words.text("customers.proxy.confirm"), cancelLabel: words.text("customers.add.back"))
         case .withdraw(let id):
             let proxies = context.shop.customers[id]?.proxies ?? []
             let lines = proxies.prefix(Self.picked).enumerated().map { "\($0.offset + 1) \($0.element.name)" }

@@ -5,19 +5,26 @@ extension CustomersScreen {
     public enum Command: Equatable, Sendable {
         /// A new customer: a name, and a phone number if one was given.
         case addCustomer(NewCustomer)
-        /// Somebody the customer authorises to collect their parcels.
-        case authoriseProxy(CustomerID, name: String)
+        /// Somebody the customer authorises to collect their parcels: who they are to them and
+        /// the last day they may, when given.
+        case authoriseProxy(CustomerID, name: String, relation: String?, validUntil: Day?)
         /// A registered proxy whose authorisation ends.
         case revokeProxy(CustomerID, name: String)
+        /// A change to the customer's record.
+        case editCustomer(CustomerID, CustomerChanges)
+        /// Another record of the same person merged into the one kept.
+        case mergeCustomers(keep: CustomerID, other: CustomerID)
 
         /// The domain decision for this command.
         func decide(_ state: ShopState, _ context: Context) throws(DomainError) -> Decision<Outcome> {
             switch self {
             case .addCustomer(let new): try state.addCustomer(new, context).map(Outcome.customerAdded)
-            case .authoriseProxy(let customer, let name):
-                try state.authoriseProxy(name, for: customer, context).map { Outcome.proxyAuthorised(customer, $0) }
+            case .authoriseProxy(let customer, let name, let relation, let validUntil):
+                try state.authoriseProxy(name, relation: relation, validUntil: validUntil, for: customer, context).map { Outcome.proxyAuthorised(customer, $0) }
             case .revokeProxy(let customer, let name):
                 try state.revokeProxy(name, for: customer, context).map { Outcome.proxyRevoked(customer, $0) }
+            case .editCustomer(let customer, let changes): try state.editCustomer(customer, changes, context).map(Outcome.customerEdited)
+            case .mergeCustomers(let keep, let other): try state.mergeCustomers(keep: keep, other: other, context).map(Outcome.customersMerged)
             }
         }
     }
@@ -27,5 +34,7 @@ extension CustomersScreen {
         case customerAdded(Customer)
         case proxyAuthorised(CustomerID, Proxy)
         case proxyRevoked(CustomerID, Proxy)
+        case customerEdited(Customer)
+        case customersMerged(CustomerMerge)
     }
 }

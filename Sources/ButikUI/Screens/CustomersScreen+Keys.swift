@@ -15,6 +15,10 @@ extension CustomersScreen {
         case add, addProxy, withdrawProxy
         // A dialog.
         case submitPrompt, cancelPrompt, pickProxy(Int)
+        // The record edited (card): a field picked, a choice, Enter and Esc in it; see CustomersScreen+Edit.
+        case edit, editField(CustomerEditor.Field), selectLine(Int), choose(Int), submitEdit, cancelEdit
+        // Another record merged into the card's: see CustomersScreen+Edit.
+        case merge, moveMatch(Int), submitMerge, cancelMerge, confirmMerge
     }
 
     /// The keys of the current mode.
@@ -22,6 +26,8 @@ extension CustomersScreen {
         let words = context.words
         let flow = Self.flow(words)
         if let prompt { return promptKeys(prompt, context) }
+        if let editor { return editorKeys(editor, context) }
+        if let merging { return mergeKeys(merging, context) }
         if let card { return cardKeys(card, context) }
         // Home and End edit the filter while it has the focus.
         var bindings = KeyBinding<Action>.list(words.text("keys.select"), homeAndEnd: !filtering, words, Action.select)
@@ -64,6 +70,8 @@ extension CustomersScreen {
             bindings.append(KeyBinding(.character("P"), words.text("keys.customers.withdrawProxy"), action: .withdrawProxy))
         }
         bindings.append(KeyBinding(.character("a"), words.text("keys.customers.newCustomer"), action: .add))
+        bindings += [KeyBinding(.character("e"), words.text("keys.customers.edit"), action: .edit),
+                     KeyBinding(.character("m"), words.text("keys.customers.merge"), action: .merge)]
         return KeyMap(bindings, flow: Self.flow(words))
     }
 
@@ -112,10 +120,16 @@ extension CustomersScreen {
             guard let id = card?.customer else { return [] }
             prompt = .withdraw(id)
             notice = nil
+        case .edit, .editField, .selectLine, .choose, .submitEdit, .cancelEdit: return performEdit(action, context)
+        case .merge, .moveMatch, .submitMerge, .cancelMerge, .confirmMerge: return performMerge(action, context)
         case .submitPrompt: return submitPrompt(context)
         case .cancelPrompt:
             if case .phone(let name)? = prompt?.purpose {
                 prompt = .name(text: name)
+            } else if case .relation(let id, let name)? = prompt?.purpose {
+                prompt = .proxy(id, text: name)
+            } else if case .validUntil(let id, let name, let relation)? = prompt?.purpose {
+                prompt = .relation(id, name: name, text: relation)
             } else {
                 prompt = nil
             }
@@ -130,7 +144,9 @@ extension CustomersScreen {
     }
 
     /// Enter in a dialog: the name (checked as the domain will, so a bad one is said at once)
-    /// leads to the phone; the phone, a proxy's name or the one to withdraw is asked of the store.
+    /// leads to the phone, a proxy's name (checked so too) to their relation and last day; the
+    /// phone, the proxy with their last day (a day that is none said at once) or the one to
+    /// withdraw is asked of the store.
     private mutating func submitPrompt(_ context: AppContext) -> [AppEffect] {
         guard let open = prompt else { return [] }
         let answer = open.input.answer
@@ -148,8 +164,29 @@ extension CustomersScreen {
             prompt = nil
             return [.perform(.customers(.addCustomer(NewCustomer(name: name, phones: answer.isEmpty ? [] : [answer]))))]
         case .proxy(let id):
+            do throws(DomainError) {
+                prompt = .relation(id, name: try ShopState.proxyName(answer))
+                notice = nil
+            } catch {
+                notice = Notice(error.phrase, tone: .error)
+                return [.beep]
+            }
+            return []
+        case .relation(let id, let name):
+            prompt = .validUntil(id, name: name, relation: answer)
+            notice = nil
+            return []
+        case .validUntil(let id, let name, let relation):
+            var until: Day?
+            if !answer.isEmpty {
+                guard let day = Day(typed: answer, from: context.today) else {
+                    notice = Notice(Phrase("customers.proxy.badDay", ["text": .text(answer)]), tone: .error)
+                    return [.beep]
+                }
+                until = day
+            }
             prompt = nil
-            return [.perform(.customers(.authoriseProxy(id, name: answer)))]
+            return [.perform(.customers(.authoriseProxy(id, name: name, relation: relation.isEmpty ? nil : relation, validUntil: until)))]
         case .withdraw(let id):
             prompt = nil
             return [.perform(.customers(.revokeProxy(id, name: answer)))]
@@ -161,6 +198,10 @@ extension CustomersScreen {
     mutating func type(_ key: Key, _ context: AppContext) {
         if prompt != nil {
             _ = prompt?.input.type(key)
+            return
+        }
+        if editor != nil || merging != nil {
+            typeInDialog(key)
             return
         }
         guard card == nil, filter.handle(key) else { return }

@@ -13,6 +13,10 @@ public struct CustomersScreen: WritingScreen {
     public internal(set) var card: CustomerCard?
     /// The dialog open: a new customer, a proxy to register or withdraw.
     public internal(set) var prompt: CustomersPrompt?
+    /// The card's record being edited (`e`).
+    public internal(set) var editor: CustomerEditor?
+    /// Another record being merged into the card's (`m`).
+    public internal(set) var merging: CustomerMergeDialog?
     /// How the last addition or proxy change went.
     public internal(set) var notice: Notice?
 
@@ -24,7 +28,7 @@ public struct CustomersScreen: WritingScreen {
     /// A burst of fast keys ending in Enter: the text of a dialog; a scan on the card; a scan
     /// (of a known format) or the filter's text on the list.
     func burst(_ context: AppContext) -> Burst {
-        prompt != nil ? .text : card != nil ? .scan : .scanOrText
+        prompt != nil || editor?.text != nil || merging != nil ? .text : card != nil ? .scan : .scanOrText
     }
 
     func customers(_ context: AppContext) -> [Customer] {
@@ -87,6 +91,7 @@ public struct CustomersScreen: WritingScreen {
         case .proxyRevoked(let id, let proxy):
             notice = Notice(Phrase("customers.proxyRevoked", ["name": .text(proxy.name), "key": .text(context.shop.customers[id]?.key.value ?? "?")]))
             if card?.customer == id { card?.want(1) }
+        case .customerEdited, .customersMerged: performedEdit(outcome)
         }
     }
 
@@ -95,8 +100,10 @@ public struct CustomersScreen: WritingScreen {
         notice = Notice(reason, tone: .error)
         switch command {
         case .addCustomer(let new): prompt = .phone(name: new.name, text: new.phones.first ?? "")
-        case .authoriseProxy(let id, let name): prompt = .proxy(id, text: name)
+        case .authoriseProxy(let id, let name, let relation, let validUntil):
+            prompt = .validUntil(id, name: name, relation: relation ?? "", text: validUntil.map(context.words.date) ?? "")
         case .revokeProxy(let id, let name): prompt = .withdraw(id, text: name)
+        case .editCustomer, .mergeCustomers: refusedEdit(reason)
         }
     }
 
@@ -109,6 +116,8 @@ public struct CustomersScreen: WritingScreen {
             drawList(into: &screen, at: rect, context)
         }
         if let prompt { prompt.modal(context).draw(into: &screen, at: rect) }
+        if let editor { editor.modal(context, room: rect).draw(into: &screen, at: rect) }
+        if let merging { merging.modal(context, room: rect).draw(into: &screen, at: rect) }
     }
 
     /// The filter, the notice under it (on the rows it needs), the customers.

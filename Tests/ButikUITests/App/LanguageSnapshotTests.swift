@@ -52,12 +52,36 @@ import Testing
             for parcel in h.store.state.parcelsInShop.filter({ $0.status != .waiting }).prefix(2) { h.scan(parcel.tracking.value) }
         }),
         ("customers", { h in h.press(.function(6)) }),
-        ("customer-card", { h in
-            h.press(.function(6))
-            h.type("jeds")
+        ("customer-card", { h in openJEDS(h) }),
+        ("customer-edit", { h in
+            openJEDS(h)
+            h.press(.character("e"))
+        }),
+        ("customer-edit-field", { h in
+            openJEDS(h)
+            h.press(.character("e"), .character("4"))
+            h.type("janne@eksempel")
+            h.press(.enter)
+        }),
+        ("customer-merge", { h in
+            openJEDS(h)
+            h.press(.character("m"))
+            h.type("kari")
+        }),
+        ("customer-merge-confirm", { h in
+            openJEDS(h)
+            h.press(.character("m"))
+            h.type("kari")
             h.press(.enter)
         }),
     ]
+
+    /// F6 with JEDS's card open.
+    static func openJEDS(_ h: Harness) {
+        h.press(.function(6))
+        h.type("jeds")
+        h.press(.enter)
+    }
 
     /// Every size each screen is compared at, in every language: the usual two, a wide window,
     /// the smallest whole layout and a compact one below it.
