@@ -9,6 +9,10 @@ extension CustomersScreen {
         case authoriseProxy(CustomerID, name: String)
         /// A registered proxy whose authorisation ends.
         case revokeProxy(CustomerID, name: String)
+        /// A contact with the customer: its channel, what about, what was said.
+        case logContact(CustomerID, channel: ContactChannel, about: Contact.About, text: String)
+        /// A case opened for a customer.
+        case openCase(NewCase)
 
         /// The domain decision for this command.
         func decide(_ state: ShopState, _ context: Context) throws(DomainError) -> Decision<Outcome> {
@@ -18,6 +22,9 @@ extension CustomersScreen {
                 try state.authoriseProxy(name, for: customer, context).map { Outcome.proxyAuthorised(customer, $0) }
             case .revokeProxy(let customer, let name):
                 try state.revokeProxy(name, for: customer, context).map { Outcome.proxyRevoked(customer, $0) }
+            case .logContact(let customer, let channel, let about, let text):
+                try state.logContact(customer, channel: channel, about: about, text: text, context).map(Outcome.contactLogged)
+            case .openCase(let new): try state.openCase(new, context).map(Outcome.caseOpened)
             }
         }
     }
@@ -27,5 +34,7 @@ extension CustomersScreen {
         case customerAdded(Customer)
         case proxyAuthorised(CustomerID, Proxy)
         case proxyRevoked(CustomerID, Proxy)
+        case contactLogged(Contact)
+        case caseOpened(Case)
     }
 }

@@ -15,6 +15,8 @@ extension CustomersScreen {
         case add, addProxy, withdrawProxy
         // A dialog.
         case submitPrompt, cancelPrompt, pickProxy(Int)
+        // The card's contact and case dialogs: opened, and a step in them.
+        case logContact, openCase, dialog(CardStep)
     }
 
     /// The keys of the current mode.
@@ -22,6 +24,7 @@ extension CustomersScreen {
         let words = context.words
         let flow = Self.flow(words)
         if let prompt { return promptKeys(prompt, context) }
+        if let dialog { return dialogKeys(dialog, context) }
         if let card { return cardKeys(card, context) }
         // Home and End edit the filter while it has the focus.
         var bindings = KeyBinding<Action>.list(words.text("keys.select"), homeAndEnd: !filtering, words, Action.select)
@@ -64,6 +67,8 @@ extension CustomersScreen {
             bindings.append(KeyBinding(.character("P"), words.text("keys.customers.withdrawProxy"), action: .withdrawProxy))
         }
         bindings.append(KeyBinding(.character("a"), words.text("keys.customers.newCustomer"), action: .add))
+        bindings += [KeyBinding(.character("c"), words.text("keys.customers.contact"), action: .logContact),
+                     KeyBinding(.character("o"), words.text("keys.customers.case"), action: .openCase)]
         return KeyMap(bindings, flow: Self.flow(words))
     }
 
@@ -113,6 +118,8 @@ extension CustomersScreen {
             prompt = .withdraw(id)
             notice = nil
         case .submitPrompt: return submitPrompt(context)
+        case .logContact, .openCase: openDialog(action, context)
+        case .dialog(let move): return step(move, context)
         case .cancelPrompt:
             if case .phone(let name)? = prompt?.purpose {
                 prompt = .name(text: name)
@@ -163,6 +170,7 @@ extension CustomersScreen {
             _ = prompt?.input.type(key)
             return
         }
+        if dialog != nil { return typeInDialog(key) }
         guard card == nil, filter.handle(key) else { return }
         filtering = true
         selection = ListSelection()

@@ -13,6 +13,8 @@ public struct CustomersScreen: WritingScreen {
     public internal(set) var card: CustomerCard?
     /// The dialog open: a new customer, a proxy to register or withdraw.
     public internal(set) var prompt: CustomersPrompt?
+    /// The card's contact or case dialog open, at its step.
+    var dialog: CardDialog?
     /// How the last addition or proxy change went.
     public internal(set) var notice: Notice?
 
@@ -24,7 +26,7 @@ public struct CustomersScreen: WritingScreen {
     /// A burst of fast keys ending in Enter: the text of a dialog; a scan on the card; a scan
     /// (of a known format) or the filter's text on the list.
     func burst(_ context: AppContext) -> Burst {
-        prompt != nil ? .text : card != nil ? .scan : .scanOrText
+        prompt != nil || dialog != nil ? .text : card != nil ? .scan : .scanOrText
     }
 
     func customers(_ context: AppContext) -> [Customer] {
@@ -87,6 +89,7 @@ public struct CustomersScreen: WritingScreen {
         case .proxyRevoked(let id, let proxy):
             notice = Notice(Phrase("customers.proxyRevoked", ["name": .text(proxy.name), "key": .text(context.shop.customers[id]?.key.value ?? "?")]))
             if card?.customer == id { card?.want(1) }
+        case .contactLogged, .caseOpened: caseOutcome(outcome, context)
         }
     }
 
@@ -97,6 +100,8 @@ public struct CustomersScreen: WritingScreen {
         case .addCustomer(let new): prompt = .phone(name: new.name, text: new.phones.first ?? "")
         case .authoriseProxy(let id, let name): prompt = .proxy(id, text: name)
         case .revokeProxy(let id, let name): prompt = .withdraw(id, text: name)
+        case .logContact(let id, let channel, let about, let text): dialog = .contact(ContactDialog(id, channel: channel, about: about, text: text))
+        case .openCase(let new): dialog = .newCase(CaseDialog(new, owner: context.staff))
         }
     }
 
@@ -109,6 +114,11 @@ public struct CustomersScreen: WritingScreen {
             drawList(into: &screen, at: rect, context)
         }
         if let prompt { prompt.modal(context).draw(into: &screen, at: rect) }
+        switch dialog {
+        case .contact(let contact): contact.modal(context).draw(into: &screen, at: rect)
+        case .newCase(let opening): opening.modal(context).draw(into: &screen, at: rect)
+        case nil: break
+        }
     }
 
     /// The filter, the notice under it (on the rows it needs), the customers.

@@ -57,6 +57,16 @@ import Testing
             h.type("jeds")
             h.press(.enter)
         }),
+        ("customer-contact", { h in
+            h.press(.function(6))
+            h.type("jeds")
+            h.press(.enter, .character("c"), .character("5"))
+        }),
+        ("customer-case", { h in
+            h.press(.function(6))
+            h.type("jeds")
+            h.press(.enter, .character("o"), .character("1"), .enter)
+        }),
     ]
 
     /// Every size each screen is compared at, in every language: the usual two, a wide window,
