@@ -14,6 +14,10 @@ extension CustomersScreen {
         case editCustomer(CustomerID, CustomerChanges)
         /// Another record of the same person merged into the one kept.
         case mergeCustomers(keep: CustomerID, other: CustomerID)
+        /// A contact with the customer: its channel, what about, what was said.
+        case logContact(CustomerID, channel: ContactChannel, about: Contact.About, text: String)
+        /// A case opened for a customer.
+        case openCase(NewCase)
 
         /// The domain decision for this command.
         func decide(_ state: ShopState, _ context: Context) throws(DomainError) -> Decision<Outcome> {
@@ -25,6 +29,9 @@ extension CustomersScreen {
                 try state.revokeProxy(name, for: customer, context).map { Outcome.proxyRevoked(customer, $0) }
             case .editCustomer(let customer, let changes): try state.editCustomer(customer, changes, context).map(Outcome.customerEdited)
             case .mergeCustomers(let keep, let other): try state.mergeCustomers(keep: keep, other: other, context).map(Outcome.customersMerged)
+            case .logContact(let customer, let channel, let about, let text):
+                try state.logContact(customer, channel: channel, about: about, text: text, context).map(Outcome.contactLogged)
+            case .openCase(let new): try state.openCase(new, context).map(Outcome.caseOpened)
             }
         }
     }
@@ -36,5 +43,7 @@ extension CustomersScreen {
         case proxyRevoked(CustomerID, Proxy)
         case customerEdited(Customer)
         case customersMerged(CustomerMerge)
+        case contactLogged(Contact)
+        case caseOpened(Case)
     }
 }

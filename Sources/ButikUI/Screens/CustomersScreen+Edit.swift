@@ -100,7 +100,7 @@ extension CustomersScreen {
     }
 
     /// A key typed while the editor's prompt or the merge's search is open.
-    mutating func typeInDialog(_ key: Key) {
+    mutating func typeInEditOrMerge(_ key: Key) {
         if case .text(let field, var prompt)? = editor?.step, prompt.type(key) {
             editor?.step = .text(field, prompt)
         } else if merging?.preview == nil, merging?.search.type(key) == true {

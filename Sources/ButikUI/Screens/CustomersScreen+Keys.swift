@@ -19,6 +19,8 @@ extension CustomersScreen {
         case edit, editField(CustomerEditor.Field), selectLine(Int), choose(Int), submitEdit, cancelEdit
         // Another record merged into the card's: see CustomersScreen+Edit.
         case merge, moveMatch(Int), submitMerge, cancelMerge, confirmMerge
+        // The card's contact and case dialogs: opened, and a step in them.
+        case logContact, openCase, dialog(CardStep)
     }
 
     /// The keys of the current mode.
@@ -28,6 +30,7 @@ extension CustomersScreen {
         if let prompt { return promptKeys(prompt, context) }
         if let editor { return editorKeys(editor, context) }
         if let merging { return mergeKeys(merging, context) }
+        if let dialog { return dialogKeys(dialog, context) }
         if let card { return cardKeys(card, context) }
         // Home and End edit the filter while it has the focus.
         var bindings = KeyBinding<Action>.list(words.text("keys.select"), homeAndEnd: !filtering, words, Action.select)
@@ -72,6 +75,8 @@ extension CustomersScreen {
         bindings.append(KeyBinding(.character("a"), words.text("keys.customers.newCustomer"), action: .add))
         bindings += [KeyBinding(.character("e"), words.text("keys.customers.edit"), action: .edit),
                      KeyBinding(.character("m"), words.text("keys.customers.merge"), action: .merge)]
+        bindings += [KeyBinding(.character("c"), words.text("keys.customers.contact"), action: .logContact),
+                     KeyBinding(.character("o"), words.text("keys.customers.case"), action: .openCase)]
         return KeyMap(bindings, flow: Self.flow(words))
     }
 
@@ -123,6 +128,8 @@ extension CustomersScreen {
         case .edit, .editField, .selectLine, .choose, .submitEdit, .cancelEdit: return performEdit(action, context)
         case .merge, .moveMatch, .submitMerge, .cancelMerge, .confirmMerge: return performMerge(action, context)
         case .submitPrompt: return submitPrompt(context)
+        case .logContact, .openCase: openDialog(action, context)
+        case .dialog(let move): return step(move, context)
         case .cancelPrompt:
             if case .phone(let name)? = prompt?.purpose {
                 prompt = .name(text: name)
@@ -201,9 +208,10 @@ extension CustomersScreen {
             return
         }
         if editor != nil || merging != nil {
-            typeInDialog(key)
+            typeInEditOrMerge(key)
             return
         }
+        if dialog != nil { return typeInDialog(key) }
         guard card == nil, filter.handle(key) else { return }
         filtering = true
         selection = ListSelection()

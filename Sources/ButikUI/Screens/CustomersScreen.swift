@@ -17,6 +17,8 @@ public struct CustomersScreen: WritingScreen {
     public internal(set) var editor: CustomerEditor?
     /// Another record being merged into the card's (`m`).
     public internal(set) var merging: CustomerMergeDialog?
+    /// The card's contact or case dialog open, at its step.
+    var dialog: CardDialog?
     /// How the last addition or proxy change went.
     public internal(set) var notice: Notice?
 
@@ -28,7 +30,7 @@ public struct CustomersScreen: WritingScreen {
     /// A burst of fast keys ending in Enter: the text of a dialog; a scan on the card; a scan
     /// (of a known format) or the filter's text on the list.
     func burst(_ context: AppContext) -> Burst {
-        prompt != nil || editor?.text != nil || merging != nil ? .text : card != nil ? .scan : .scanOrText
+        prompt != nil || editor?.text != nil || merging != nil || dialog != nil ? .text : card != nil ? .scan : .scanOrText
     }
 
     func customers(_ context: AppContext) -> [Customer] {
@@ -92,6 +94,7 @@ public struct CustomersScreen: WritingScreen {
             notice = Notice(Phrase("customers.proxyRevoked", ["name": .text(proxy.name), "key": .text(context.shop.customers[id]?.key.value ?? "?")]))
             if card?.customer == id { card?.want(1) }
         case .customerEdited, .customersMerged: performedEdit(outcome)
+        case .contactLogged, .caseOpened: caseOutcome(outcome, context)
         }
     }
 
@@ -104,6 +107,8 @@ public struct CustomersScreen: WritingScreen {
             prompt = .validUntil(id, name: name, relation: relation ?? "", text: validUntil.map(context.words.date) ?? "")
         case .revokeProxy(let id, let name): prompt = .withdraw(id, text: name)
         case .editCustomer, .mergeCustomers: refusedEdit(reason)
+        case .logContact(let id, let channel, let about, let text): dialog = .contact(ContactDialog(id, channel: channel, about: about, text: text))
+        case .openCase(let new): dialog = .newCase(CaseDialog(new, owner: context.staff))
         }
     }
 
@@ -118,6 +123,11 @@ public struct CustomersScreen: WritingScreen {
         if let prompt { prompt.modal(context).draw(into: &screen, at: rect) }
         if let editor { editor.modal(context, room: rect).draw(into: &screen, at: rect) }
         if let merging { merging.modal(context, room: rect).draw(into: &screen, at: rect) }
+        switch dialog {
+        case .contact(let contact): contact.modal(context).draw(into: &screen, at: rect)
+        case .newCase(let opening): opening.modal(context).draw(into: &screen, at: rect)
+        case nil: break
+        }
     }
 
     /// The filter, the notice under it (on the rows it needs), the customers.

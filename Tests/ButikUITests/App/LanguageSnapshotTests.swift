@@ -74,6 +74,16 @@ import Testing
             h.type("kari")
             h.press(.enter)
         }),
+        ("customer-contact", { h in
+            h.press(.function(6))
+            h.type("jeds")
+            h.press(.enter, .character("c"), .character("5"))
+        }),
+        ("customer-case", { h in
+            h.press(.function(6))
+            h.type("jeds")
+            h.press(.enter, .character("o"), .character("1"), .enter)
+        }),
     ]
 
     /// F6 with JEDS's card open.
