@@ -66,8 +66,9 @@ extension CustomerCard {
             flags.append(words.text("customers.card.regularByHand"))
         } else if let (count, exact) = visits?.count(rule, today: context.today, in: context.layout.zone) {
             let counted = period.merging(["n": .count(count)]) { $1 }
-            flags.append(words.text(count >= rule.visits ? (exact ? "customers.card.regular" : "customers.card.regularAtLeast")
-                                        : (exact ? "customers.card.notRegular" : "customers.card.notRegularYet"), counted))
+            let phrase = count >= rule.visits ? (exact ? Phrase("customers.card.regular", counted) : Phrase("customers.card.regularAtLeast", counted))
+                : (exact ? Phrase("customers.card.notRegular", counted) : Phrase("customers.card.notRegularYet", counted))
+            flags.append(words.text(phrase))
         }
         if customer.personalOnly { flags.append(words.text("customers.card.personalOnly")) }
         let regular = customer.regularByHand || visits.map { $0.count(rule, today: context.today, in: context.layout.zone).visits >= rule.visits } ?? false
@@ -82,8 +83,8 @@ extension CustomerCard {
         let text = words.text("customers.card.proxy", ["n": .text("\(number)"), "name": .text(name),
                                                        "day": .date(Day(proxy.registeredAt, in: context.layout.zone))])
         guard let until = proxy.validUntil else { return text }
-        return text + " " + words.text(proxy.isValid(on: context.today) ? "customers.card.proxyUntil" : "customers.card.proxyExpired",
-                                       ["day": .date(until)])
+        let day: [String: Phrase.Argument] = ["day": .date(until)]
+        return text + " " + words.text(proxy.isValid(on: context.today) ? Phrase("customers.card.proxyUntil", day) : Phrase("customers.card.proxyExpired", day))
     }
 
     /// "#3 claim: damaged, waiting for the carrier, follow-up 02.12 (overdue)".

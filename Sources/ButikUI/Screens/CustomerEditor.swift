@@ -143,8 +143,8 @@ public struct CustomerEditor: Equatable, Sendable {
         switch field {
         case .channel: customer.channel.map { words.text($0.phrase) } ?? words.text("customers.edit.none")
         case .language: customer.language.map { words.text($0.phrase) } ?? words.text("customers.edit.none")
-        case .regular: words.text(customer.regularByHand ? "customers.edit.on" : "customers.edit.off")
-        case .personalOnly: words.text(customer.personalOnly ? "customers.edit.on" : "customers.edit.off")
+        case .regular: words.text(customer.regularByHand ? Phrase("customers.edit.on") : Phrase("customers.edit.off"))
+        case .personalOnly: words.text(customer.personalOnly ? Phrase("customers.edit.on") : Phrase("customers.edit.off"))
         default: value(field, of: customer)
         }
     }
@@ -176,7 +176,7 @@ public struct CustomerEditor: Equatable, Sendable {
                          confirmLabel: words.text("customers.edit.change"), cancelLabel: words.text("customers.edit.done"))
         case .text(let field, let prompt):
             return Modal(.prompt(prompt.shown(words)), title: title,
-                         message: words.text(Self.hint(field), ["field": .phrase(Self.label(field))]) + refused,
+                         message: words.text(Self.hint(field, ["field": .phrase(Self.label(field))])) + refused,
                          confirmLabel: words.text("customers.edit.save"), cancelLabel: words.text("customers.edit.back"))
         case .choice(let field):
             let lines = Self.choices(field).enumerated().map { offset, choice in
@@ -192,12 +192,12 @@ public struct CustomerEditor: Equatable, Sendable {
     private static let contentWidth = 56
 
     /// What to type in a field of text.
-    private static func hint(_ field: Field) -> String {
+    private static func hint(_ field: Field, _ arguments: [String: Phrase.Argument]) -> Phrase {
         switch field {
-        case .phones: "customers.edit.hint.phones"
-        case .key: "customers.edit.hint.key"
-        case .note: "customers.edit.hint.note"
-        default: "customers.edit.hint"
+        case .phones: Phrase("customers.edit.hint.phones", arguments)
+        case .key: Phrase("customers.edit.hint.key", arguments)
+        case .note: Phrase("customers.edit.hint.note", arguments)
+        default: Phrase("customers.edit.hint", arguments)
         }
     }
 }
