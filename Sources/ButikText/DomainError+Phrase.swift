@@ -26,7 +26,7 @@ extension DomainError: Phrased {
         case .ambiguousRecipient(let name, let keys):
             Phrase("error.domain.ambiguousRecipient", ["name": .text(name), "keys": .list(keys.map(\.value))])
         case .unknownCarrier(let carrier, let known):
-            Phrase("error.domain.unknownCarrier", ["carrier": .text(carrier), "known": .list(known)])
+            Phrase("error.domain.unknownCarrier", ["carrier": .text(carrier.value), "known": .list(known.map(\.value))])
         case .alreadyInShop(let tracking, let slot, let key):
             Phrase("error.domain.alreadyInShop", ["tracking": .text(tracking.value), "slot": .text(slot.value), "key": .text(key.value)])
         case .unknownParcel(let text):
@@ -101,7 +101,7 @@ extension DomainError: Phrased {
         case .receiptUndoTooLate(let tracking, let minutes):
             Phrase("error.domain.receiptUndoTooLate", ["tracking": .text(tracking.value), "n": .count(minutes)])
         case .deliveryOpen(let carrier, let scanned):
-            Phrase("error.domain.deliveryOpen", ["carrier": .text(carrier), "n": .count(scanned)])
+            Phrase("error.domain.deliveryOpen", ["carrier": .text(carrier.value), "n": .count(scanned)])
         case .noOpenDelivery:
             Phrase("error.domain.noOpenDelivery")
         case .invalidDeclaredCount(let count):

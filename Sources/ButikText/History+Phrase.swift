@@ -65,7 +65,7 @@ extension ParcelStory.Status {
 extension ParcelStory {
     /// The story's first line: "P1234  Posten/Bring, for JEDS (Janne Eline Dahl Solberg): handed out".
     public func phrasedHeadline(in layout: ShopLayout) -> Phrase {
-        Phrase("history.headline", ["id": .text(id.description), "carrier": .text(layout.carrier(named: carrier)?.name ?? carrier),
+        Phrase("history.headline", ["id": .text(id.description), "carrier": .text(layout.name(of: carrier)),
                                     "key": .text(key.value), "name": .text(recipientName), "status": .phrase(status.phrased)])
     }
 
@@ -88,7 +88,7 @@ extension TimelineEntry.What {
         case .proxyAuthorised(let name): Phrase("timeline.proxyAuthorised", ["name": .text(name)])
         case .proxyRevoked(let name): Phrase("timeline.proxyRevoked", ["name": .text(name)])
         case .droppedOff(let tracking, let receipt, let carrier):
-            Phrase("timeline.droppedOff", ["tracking": .text(tracking.value), "receipt": .text(receipt), "carrier": .text(carrier)])
+            Phrase("timeline.droppedOff", ["tracking": .text(tracking.value), "receipt": .text(receipt), "carrier": .text(carrier.value)])
         case .edited(let note?): Phrase("timeline.editedNote", ["note": .text(note)])
         case .edited(nil): Phrase("timeline.edited")
         case .merged(let from): Phrase("timeline.merged", ["record": .text(from.description)])

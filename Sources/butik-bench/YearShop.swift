@@ -235,7 +235,7 @@ private struct Generator {
             }
         case .delivery(let carrier, let count, let staff):
             let declared = random.chance(0.7) ? count : nil
-            guard let delivery = run(time, staff, { s, c throws(DomainError) in try s.startDelivery(carrier: carrier, declared: declared, c) })
+            guard let delivery = run(time, staff, { s, c throws(DomainError) in try s.startDelivery(carrier: CarrierID(stored: carrier), declared: declared, c) })
             else { return }
             var scan = time
             for _ in 0..<count {
@@ -258,7 +258,7 @@ private struct Generator {
             let carrier = ["postnord", "posten", "dhl", "ups"].randomElement(using: &random)!
             let tracking = DemoTracking.make(carrier: carrier, using: &random)
             let customer = !known.isEmpty && random.chance(0.7) ? known[Int.random(in: 0..<known.count, using: &random)] : nil
-            run(time, staff) { s, c throws(DomainError) in try s.dropOff(tracking: tracking, carrier: carrier, customer: customer, c) }
+            run(time, staff) { s, c throws(DomainError) in try s.dropOff(tracking: tracking, carrier: CarrierID(stored: carrier), customer: customer, c) }
         case .call(let id):
             guard let parcel = state.parcels[id], parcel.status == .waiting else { return }
             if random.chance(0.15) {
@@ -294,7 +294,7 @@ private struct Generator {
             recipient = .customer(regularish())
         }
         let code = ["postnord": 4, "amazon": 6][carrier].map { String(decoding: random.digits($0), as: UTF8.self) }
-        let request = ReceiveRequest(tracking: DemoTracking.make(carrier: carrier, using: &random), recipient: recipient, carrier: carrier,
+        let request = ReceiveRequest(tracking: DemoTracking.make(carrier: carrier, using: &random), recipient: recipient, carrier: CarrierID(stored: carrier),
                                      size: random.chance(0.05) ? .large : .small, delivery: delivery, pickupCode: code)
         guard let received = run(time, staff, { s, c throws(DomainError) in try s.receive(request, c) }) else { return }
         if received.isNewCustomer { known.append(received.customer.id) }

@@ -109,7 +109,7 @@ import Testing
         try expectSame(HistoryTables.onHand, part.onHandChanges)
         #expect(!part.stories.isEmpty && !part.timelines.isEmpty && !part.days.isEmpty)
         #expect(part.days.values.contains { !$0.carriers.isEmpty && !$0.staff.isEmpty })
-        try expectSame(HistoryTables.dropOffs, part.dropOffCarriers.merging([DropOffID(1): strange, DropOffID(30): "dhl"]) { $1 })
+        try expectSame(HistoryTables.dropOffs, part.dropOffCarriers.merging([DropOffID(1): CarrierID(stored: strange), DropOffID(30): "dhl"]) { $1 })
         try expectSame(HistoryTables.cases, part.caseCustomers.merging([CaseID(1): CustomerID(3), CaseID(Ranges.identifier.upperBound): CustomerID(1)]) { $1 })
     }
 

@@ -31,3 +31,8 @@ extension CustomerKey: ExpressibleByStringLiteral {
 extension StaffID: ExpressibleByStringLiteral {
     public init(stringLiteral value: String) { self.init(stored: value) }
 }
+
+/// Carrier ids in tests as literals (`ReceiveRequest(..., carrier: "postnord")`), taken as written.
+extension CarrierID: ExpressibleByStringLiteral {
+    public init(stringLiteral value: String) { self.init(stored: value) }
+}

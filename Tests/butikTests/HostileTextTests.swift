@@ -274,7 +274,7 @@ struct HostileShop {
             Record(at: now, staff: StaffID(stored: hostile.pick()), event: .customerAdded(Customer(
                 id: CustomerID(2), name: hostile.pick(), key: CustomerKey(stored: otherKey), keyIsChosen: true, createdAt: now))),
             Record(at: now, staff: StaffID(stored: hostile.pick()), event: .parcelsExpected([ExpectedParcel(
-                tracking: TrackingNumber("RR473124829SE"), name: hostile.pick(), phone: hostile.pick(), carrier: hostile.pick(),
+                tracking: TrackingNumber("RR473124829SE"), name: hostile.pick(), phone: hostile.pick(), carrier: CarrierID(stored: hostile.pick()),
                 importedAt: now)])),
         ])
         func perform<T>(_ decide: (ShopState, Context) throws(DomainError) -> Decision<T>) throws -> T {
@@ -283,7 +283,7 @@ struct HostileShop {
         for code in ["RR123456785SE", "CT797294851NO", "70725380000051451", "TBA123456789012"] {
             let tracking = try Tracking.parse(code).get()
             _ = try perform { state, context throws(DomainError) in
-                try state.receive(ReceiveRequest(tracking: tracking, recipient: .customer(first), carrier: carrier), context)
+                try state.receive(ReceiveRequest(tracking: tracking, recipient: .customer(first), carrier: CarrierID(stored: carrier)), context)
             }
         }
         let ids = store.state.parcelsInShop.map(\.id).sorted()
@@ -301,7 +301,7 @@ struct HostileShop {
         }
         let dropped = try Tracking.parse("340434161094042557").get()
         _ = try perform { state, context throws(DomainError) in
-            try state.dropOff(tracking: dropped, carrier: carrier, customer: first, context)
+            try state.dropOff(tracking: dropped, carrier: CarrierID(stored: carrier), customer: first, context)
         }
     }
 

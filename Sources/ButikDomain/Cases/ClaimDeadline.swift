@@ -20,7 +20,7 @@ extension ShopLayout {
         }
 
         /// What is wrong with the rule of carrier `id`, one sentence each.
-        func problems(carrier id: String) -> [String] {
+        func problems(carrier id: CarrierID) -> [String] {
             var found: [String] = []
             if !(1...168).contains(hours) { found.append("carrier \(id)'s claims.hours must be 1 to 168, not \(hours)") }
             for (name, time) in [("lateAfter", lateAfter), ("nextWorkingDayBy", nextWorkingDayBy)] {

@@ -14,7 +14,7 @@ public enum DomainError: Error, Equatable, Sendable {
     case invalidPhone(String)
     case unknownCustomer(String)
     case ambiguousRecipient(name: String, keys: [CustomerKey])
-    case unknownCarrier(String, known: [String])
+    case unknownCarrier(CarrierID, known: [CarrierID])
     case alreadyInShop(tracking: TrackingNumber, slot: SlotID, key: CustomerKey)
     case unknownParcel(String)
     case alreadyHandedOut(tracking: TrackingNumber, when: LocalMoment, staff: StaffID)
@@ -64,7 +64,7 @@ public enum DomainError: Error, Equatable, Sendable {
     /// Only a receipt of a parcel still waiting can be undone.
     case receiptNotUndoable(tracking: TrackingNumber, status: ParcelStatus.Kind)
     case receiptUndoTooLate(tracking: TrackingNumber, minutes: Int)
-    case deliveryOpen(carrier: String, scanned: Int)
+    case deliveryOpen(carrier: CarrierID, scanned: Int)
     case noOpenDelivery
     case invalidDeclaredCount(Int)
     case invalidCapacity(slot: SlotID, capacity: Int)

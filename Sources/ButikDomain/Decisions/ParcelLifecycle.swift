@@ -55,7 +55,7 @@ extension ShopState {
         guard parcel.status == .waiting else { throw .notWaiting(tracking: parcel.tracking, status: parcel.status.kind) }
         let latest = context.layout.latestDeadline(of: parcel)
         let tooLong = DomainError.extensionTooLong(
-            tracking: parcel.tracking, carrier: context.layout.carrier(named: parcel.carrier)?.name ?? parcel.carrier,
+            tracking: parcel.tracking, carrier: context.layout.name(of: parcel.carrier),
             maxHoldDays: context.layout.maxHoldDays(ofCarrier: parcel.carrier),
             latest: latest > parcel.deadline && latest >= context.today ? latest : nil)
         let day: Day

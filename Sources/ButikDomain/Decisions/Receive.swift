@@ -11,7 +11,7 @@ public struct ReceiveRequest: Equatable, Sendable {
     public var tracking: ParsedTracking
     public var recipient: Recipient
     /// Carrier id or name; nil is the first carrier in the layout (the shop's main one).
-    public var carrier: String?
+    public var carrier: CarrierID?
     public var size: SizeClass
     /// The delivery session it is scanned in, if any (its carrier is the default).
     public var delivery: DeliveryID?
@@ -21,7 +21,7 @@ public struct ReceiveRequest: Equatable, Sendable {
     /// manifest announced, if any.
     public var pickupCode: String?
 
-    public init(tracking: ParsedTracking, recipient: Recipient, carrier: String? = nil, size: SizeClass = .small,
+    public init(tracking: ParsedTracking, recipient: Recipient, carrier: CarrierID? = nil, size: SizeClass = .small,
                 delivery: DeliveryID? = nil, again: Bool = false, pickupCode: String? = nil) {
         self.tracking = tracking
         self.recipient = recipient
@@ -123,13 +123,13 @@ extension ShopState {
         throw .ambiguousRecipient(name: person.name, keys: sameName.map(\.key))
     }
 
-    /// The carrier named `text`, or the shop's first one for nil.
-    func resolveCarrier(_ text: String?, _ layout: ShopLayout) throws(DomainError) -> ShopLayout.Carrier {
-        guard let text else {
-            return layout.carriers.first ?? ShopLayout.Carrier(id: "other", name: "Other", holdDays: layout.defaultHoldDays)
+    /// The carrier `id` names, or the shop's first one for nil.
+    func resolveCarrier(_ id: CarrierID?, _ layout: ShopLayout) throws(DomainError) -> ShopLayout.Carrier {
+        guard let id else {
+            return layout.carriers.first ?? ShopLayout.Carrier(id: CarrierID(stored: "other"), name: "Other", holdDays: layout.defaultHoldDays)
         }
-        guard let carrier = layout.carrier(named: text) else {
-            throw .unknownCarrier(text, known: layout.carriers.map(\.id))
+        guard let carrier = layout.carrier(named: id) else {
+            throw .unknownCarrier(id, known: layout.carriers.map(\.id))
         }
         return carrier
     }

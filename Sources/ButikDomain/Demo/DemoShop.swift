@@ -156,7 +156,7 @@ private struct Builder {
 
     mutating func receive(_ tracking: ParsedTracking, for customer: CustomerID, carrier: String, size: SizeClass, pickupCode: String?,
                           at: Date, staff: StaffID) {
-        let request = ReceiveRequest(tracking: tracking, recipient: .customer(customer), carrier: carrier, size: size,
+        let request = ReceiveRequest(tracking: tracking, recipient: .customer(customer), carrier: CarrierID(stored: carrier), size: size,
                                      pickupCode: pickupCode)
         _ = run(at, staff) { state, context throws(DomainError) in try state.receive(request, context) }
     }

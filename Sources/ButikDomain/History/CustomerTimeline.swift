@@ -13,7 +13,7 @@ public struct TimelineEntry: Codable, Equatable, Sendable {
         case refused(reason: String, parcels: [TrackingNumber], proxyName: String?)
         case proxyAuthorised(name: String)
         case proxyRevoked(name: String)
-        case droppedOff(tracking: TrackingNumber, receipt: String, carrier: String)
+        case droppedOff(tracking: TrackingNumber, receipt: String, carrier: CarrierID)
         /// Their record was changed; `note` is its note after the change.
         case edited(note: String?)
         /// The record `from` was merged into theirs: its past is on this timeline too.
@@ -50,7 +50,7 @@ public struct TimelineItem: Codable, Equatable, Sendable {
         case refused(reason: String, parcels: [TrackingNumber], proxyName: String?)
         case proxyAuthorised(name: String)
         case proxyRevoked(name: String)
-        case droppedOff(DropOffID, tracking: TrackingNumber, carrier: String)
+        case droppedOff(DropOffID, tracking: TrackingNumber, carrier: CarrierID)
         case edited(note: String?)
         case merged(from: CustomerID)
         case contact(ContactID, channel: ContactChannel, about: Contact.About, text: String)

@@ -41,7 +41,7 @@ public struct DayCounts: Codable, Equatable, Sendable {
     public var day: Day
     public var total = Tally()
     /// By carrier id from the layout.
-    public var carriers: [String: Tally] = [:]
+    public var carriers: [CarrierID: Tally] = [:]
     /// By staff id (its text: a JSON object keyed by it).
     public var staff: [String: Tally] = [:]
     /// Parcels in the shop (waiting or returning) at the end of the day; filled in by
@@ -51,7 +51,7 @@ public struct DayCounts: Codable, Equatable, Sendable {
     public init(day: Day) { self.day = day }
 
     /// Counts one event of `carrier`'s recorded by `staff`.
-    mutating func count(carrier: String, staff member: StaffID, _ change: (inout Tally) -> Void) {
+    mutating func count(carrier: CarrierID, staff member: StaffID, _ change: (inout Tally) -> Void) {
         change(&total)
         change(&carriers[carrier, default: Tally()])
         change(&staff[member.value, default: Tally()])

@@ -18,13 +18,13 @@ extension History {
         /// How many more parcels were in the shop at the end of each day than at its start.
         public var onHandChanges: [Day: Int] = [:]
         /// Each drop-off's carrier.
-        public var dropOffCarriers: [DropOffID: String] = [:]
+        public var dropOffCarriers: [DropOffID: CarrierID] = [:]
         /// Each case's customer, whose timeline its updates go on.
         public var caseCustomers: [CaseID: CustomerID] = [:]
 
         public init(stories: [ParcelID: ParcelStory] = [:], tracking: [TrackingNumber: [ParcelID]] = [:],
                     timelines: [CustomerID: [TimelineItem]] = [:], days: [Day: DayCounts] = [:],
-                    onHandChanges: [Day: Int] = [:], dropOffCarriers: [DropOffID: String] = [:],
+                    onHandChanges: [Day: Int] = [:], dropOffCarriers: [DropOffID: CarrierID] = [:],
                     caseCustomers: [CaseID: CustomerID] = [:]) {
             self.stories = stories
             self.tracking = tracking

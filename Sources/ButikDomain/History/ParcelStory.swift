@@ -17,7 +17,7 @@ public struct ParcelStory: Codable, Equatable, Sendable {
     public var id: ParcelID
     public var tracking: TrackingNumber
     /// Carrier id from the layout.
-    public var carrier: String
+    public var carrier: CarrierID
     public var customer: CustomerID
     /// The customer's key written on the parcel when it was received.
     public var key: CustomerKey
@@ -40,7 +40,7 @@ public struct ParcelStory: Codable, Equatable, Sendable {
 
     /// A story as a store kept it, read back field by field (``History`` builds stories by
     /// applying records).
-    public init(id: ParcelID, tracking: TrackingNumber, carrier: String, customer: CustomerID, key: CustomerKey,
+    public init(id: ParcelID, tracking: TrackingNumber, carrier: CarrierID, customer: CustomerID, key: CustomerKey,
                 recipientName: String, status: Status, steps: [ParcelStep]) {
         self.id = id
         self.tracking = tracking
@@ -151,7 +151,7 @@ extension Verification {
 extension ParcelStory {
     /// Adds `step` (``append(_:)``) and gives what a history notes of it elsewhere: the
     /// step's index, whether the parcel was and is in the shop, whose it is and its carrier.
-    mutating func noting(_ step: ParcelStep) -> (index: Int, wasInShop: Bool, isInShop: Bool, customer: CustomerID, carrier: String) {
+    mutating func noting(_ step: ParcelStep) -> (index: Int, wasInShop: Bool, isInShop: Bool, customer: CustomerID, carrier: CarrierID) {
         let (index, wasInShop) = append(step)
         return (index, wasInShop, status.isInShop, customer, carrier)
     }

@@ -10,13 +10,13 @@ public struct Delivery: Codable, Equatable, Sendable, IdentifierTag {
 
     public var id: DeliveryID
     /// Carrier id from the layout.
-    public var carrier: String
+    public var carrier: CarrierID
     /// How many items the driver said they left; nil when not given.
     public var declared: Int?
     public var startedAt: Date
     public var staff: StaffID
 
-    public init(id: DeliveryID, carrier: String, declared: Int?, startedAt: Date, staff: StaffID) {
+    public init(id: DeliveryID, carrier: CarrierID, declared: Int?, startedAt: Date, staff: StaffID) {
         self.id = id
         self.carrier = carrier
         self.declared = declared
@@ -29,7 +29,7 @@ extension Delivery {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(DeliveryID.self, forKey: .id)
-        carrier = try c.decode(String.self, forKey: .carrier)
+        carrier = try c.decode(CarrierID.self, forKey: .carrier)
         declared = try c.decodeIfPresent(Int.self, forKey: .declared, in: Ranges.declaredCount, "declared count")
         startedAt = try c.decode(Date.self, forKey: .startedAt)
         staff = try c.decode(StaffID.self, forKey: .staff)
@@ -39,12 +39,12 @@ extension Delivery {
 /// What a finished delivery came to; kept in the journal as the shop's evidence.
 public struct DeliverySummary: Codable, Equatable, Sendable {
     public var delivery: DeliveryID
-    public var carrier: String
+    public var carrier: CarrierID
     public var declared: Int?
     /// Parcels received in this delivery (undone receipts not counted).
     public var scanned: Int
     /// Scanned parcels per carrier id (a cage may hold another carrier's parcels).
-    public var perCarrier: [String: Int]
+    public var perCarrier: [CarrierID: Int]
     /// Parcels that went to the overflow area.
     public var overflow: Int
     /// Received parcels that no manifest announced.
@@ -58,10 +58,10 @@ extension DeliverySummary {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         delivery = try c.decode(DeliveryID.self, forKey: .delivery)
-        carrier = try c.decode(String.self, forKey: .carrier)
+        carrier = try c.decode(CarrierID.self, forKey: .carrier)
         declared = try c.decodeIfPresent(Int.self, forKey: .declared, in: Ranges.declaredCount, "declared count")
         scanned = try c.decode(Int.self, forKey: .scanned, in: Ranges.parcelCount, "scanned count")
-        perCarrier = try c.decode([String: Int].self, forKey: .perCarrier)
+        perCarrier = try c.decode([CarrierID: Int].self, forKey: .perCarrier)
         for (carrier, count) in perCarrier {
             _ = try Ranges.checked(count, in: Ranges.parcelCount, "\(carrier) count", at: c.codingPath + [CodingKeys.perCarrier])
         }
@@ -75,7 +75,7 @@ public struct ExpectedParcel: Codable, Equatable, Sendable {
     public var tracking: TrackingNumber
     public var name: String
     public var phone: String?
-    public var carrier: String?
+    public var carrier: CarrierID?
     public var holdDays: Int?
     public var importedAt: Date
     /// The parcel it arrived as (the first received with its number); nil while still expected.
@@ -83,7 +83,7 @@ public struct ExpectedParcel: Codable, Equatable, Sendable {
     /// The pickup code the carrier sent the recipient, if the manifest gave one.
     public var pickupCode: PickupCode?
 
-    public init(tracking: TrackingNumber, name: String, phone: String? = nil, carrier: String? = nil,
+    public init(tracking: TrackingNumber, name: String, phone: String? = nil, carrier: CarrierID? = nil,
                 holdDays: Int? = nil, importedAt: Date, arrivedAs: ParcelID? = nil, pickupCode: PickupCode? = nil) {
         self.tracking = tracking
         self.name = name
@@ -100,7 +100,7 @@ public struct ExpectedParcel: Codable, Equatable, Sendable {
         tracking = try c.decode(TrackingNumber.self, forKey: .tracking)
         name = try c.decode(String.self, forKey: .name)
         phone = try c.decodeIfPresent(String.self, forKey: .phone)
-        carrier = try c.decodeIfPresent(String.self, forKey: .carrier)
+        carrier = try c.decodeIfPresent(CarrierID.self, forKey: .carrier)
         holdDays = try c.decodeIfPresent(Int.self, forKey: .holdDays, in: Ranges.holdDays, "hold days")
         importedAt = try c.decode(Date.self, forKey: .importedAt)
         arrivedAs = try c.decodeIfPresent(ParcelID.self, forKey: .arrivedAs)

@@ -15,7 +15,7 @@ extension ShopState {
     }
 
     /// Decides to start scanning in a delivery; one open delivery per staff member.
-    public func startDelivery(carrier: String, declared: Int?, _ context: Context) throws(DomainError) -> Decision<Delivery> {
+    public func startDelivery(carrier: CarrierID, declared: Int?, _ context: Context) throws(DomainError) -> Decision<Delivery> {
         if let open = openDelivery(of: context.staff) {
             throw .deliveryOpen(carrier: open.carrier, scanned: receivedCount(in: open.id))
         }
@@ -32,7 +32,7 @@ extension ShopState {
     public func endDelivery(_ context: Context) throws(DomainError) -> Decision<DeliverySummary> {
         guard let open = openDelivery(of: context.staff) else { throw .noOpenDelivery }
         let received = parcelsReceived(in: open.id)
-        var perCarrier: [String: Int] = [:]
+        var perCarrier: [CarrierID: Int] = [:]
         for parcel in received { perCarrier[parcel.carrier, default: 0] += 1 }
         let summary = DeliverySummary(
             delivery: open.id, carrier: open.carrier, declared: open.declared, scanned: received.count,

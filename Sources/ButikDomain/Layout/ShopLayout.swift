@@ -46,7 +46,7 @@ public struct ShopLayout: Codable, Equatable, Sendable {
 
     /// A carrier and how long its parcels wait before going back to the sender.
     public struct Carrier: Codable, Equatable, Sendable {
-        public var id: String
+        public var id: CarrierID
         public var name: String
         public var holdDays: Int
         /// Deadlines in the summer and Christmas holidays move later (Posten's rule, see
@@ -167,11 +167,15 @@ public struct ShopLayout: Codable, Equatable, Sendable {
     /// ``undoMinutes`` in seconds.
     public var undoWindow: TimeInterval { TimeInterval(undoMinutes) * 60 }
 
-    /// The carrier with this id or name (case-insensitive).
-    public func carrier(named text: String) -> Carrier? {
-        let wanted = text.lowercased()
-        return carriers.first { $0.id.lowercased() == wanted || $0.name.lowercased() == wanted }
+    /// The carrier with this id or name (case-insensitive): the one way a ``CarrierID`` is
+    /// matched; nil for one that is not in the file.
+    public func carrier(named id: CarrierID) -> Carrier? {
+        let wanted = id.value.lowercased()
+        return carriers.first { $0.id.value.lowercased() == wanted || $0.name.lowercased() == wanted }
     }
+
+    /// The name of the carrier `id` names, or the id's text when the file no longer has it.
+    public func name(of id: CarrierID) -> String { carrier(named: id)?.name ?? id.value }
 
     /// The last day `parcel` may wait, however often it is extended: its carrier's
     /// ``Carrier/maxHoldDays`` after the day it arrived, in the shop's time zone.
@@ -180,7 +184,7 @@ public struct ShopLayout: Codable, Equatable, Sendable {
     }
 
     /// ``Carrier/maxHoldDays`` of the carrier with this id, or the default.
-    public func maxHoldDays(ofCarrier id: String) -> Int {
+    public func maxHoldDays(ofCarrier id: CarrierID) -> Int {
         carrier(named: id)?.maxHoldDays ?? Self.defaultMaxHoldDays
     }
 
@@ -232,7 +236,7 @@ public struct ShopLayout: Codable, Equatable, Sendable {
         }
         var seenCarriers = Set<String>()
         for carrier in carriers {
-            if !seenCarriers.insert(carrier.id.lowercased()).inserted { found.append("carrier \(carrier.id) is listed twice") }
+            if !seenCarriers.insert(carrier.id.value.lowercased()).inserted { found.append("carrier \(carrier.id) is listed twice") }
             if !Ranges.holdDays.contains(carrier.holdDays) {
                 found.append("carrier \(carrier.id) must hold parcels \(Self.phrase(Ranges.holdDays)) days, not \(carrier.holdDays)")
             }

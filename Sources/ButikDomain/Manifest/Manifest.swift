@@ -38,14 +38,14 @@ public struct ManifestEntry: Equatable, Sendable {
     /// Digits only (see ``PhoneNumber/normalized(_:)``), or nil when the cell is empty.
     public var phone: String?
     /// The layout's id of the carrier, or nil when the cell is empty.
-    public var carrierID: String?
+    public var carrierID: CarrierID?
     /// 1-90, or nil when the cell is empty (the carrier's or the shop's default applies).
     public var holdDays: Int?
     /// The code in the pickup code cell, or nil when the cell is empty.
     public var pickupCode: PickupCode?
 
     public init(line: Int, tracking: ParsedTracking, name: String, phone: String? = nil,
-                carrierID: String? = nil, holdDays: Int? = nil, pickupCode: PickupCode? = nil) {
+                carrierID: CarrierID? = nil, holdDays: Int? = nil, pickupCode: PickupCode? = nil) {
         self.line = line
         self.tracking = tracking
         self.name = name
@@ -184,10 +184,10 @@ public enum Manifest {
                 if phone == nil { reasons.append(.badPhone(phoneText)) }
             }
 
-            var carrierID: String?
+            var carrierID: CarrierID?
             let carrierText = cell(.carrier)
             if !carrierText.isEmpty {
-                carrierID = layout.carrier(named: carrierText)?.id
+                carrierID = layout.carrier(named: CarrierID(typed: carrierText))?.id
                 if carrierID == nil { reasons.append(.unknownCarrier(carrierText, known: layout.carriers.map(\.name))) }
             }
 

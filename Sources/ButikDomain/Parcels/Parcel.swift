@@ -72,7 +72,7 @@ public struct Parcel: Codable, Equatable, Sendable {
     public var format: TrackingFormat
     public var checkDigit: CheckDigitStatus
     /// Carrier id from the shop layout (`postnord`, `posten`, ...).
-    public var carrier: String
+    public var carrier: CarrierID
     /// The name printed on the parcel.
     public var recipientName: String
     public var customer: CustomerID
@@ -92,7 +92,7 @@ public struct Parcel: Codable, Equatable, Sendable {
     /// The code the carrier sent the recipient (see ``PickupCode``), when known.
     public var pickupCode: PickupCode?
 
-    public init(id: ParcelID, tracking: TrackingNumber, format: TrackingFormat, checkDigit: CheckDigitStatus, carrier: String,
+    public init(id: ParcelID, tracking: TrackingNumber, format: TrackingFormat, checkDigit: CheckDigitStatus, carrier: CarrierID,
                 recipientName: String, customer: CustomerID, key: CustomerKey, slot: SlotID, size: SizeClass, deadline: Day,
                 receivedAt: Date, receivedBy: StaffID, status: ParcelStatus, delivery: DeliveryID? = nil,
                 preAdvised: Bool? = nil, pickupCode: PickupCode? = nil) {

@@ -12,7 +12,7 @@ public struct DropOff: Codable, Equatable, Sendable, IdentifierTag {
     public var id: DropOffID
     public var tracking: TrackingNumber
     /// Carrier id from the layout.
-    public var carrier: String
+    public var carrier: CarrierID
     /// The customer who brought it, when known.
     public var customer: CustomerID?
     public var at: Date
@@ -20,7 +20,7 @@ public struct DropOff: Codable, Equatable, Sendable, IdentifierTag {
     /// When the driver took it; nil while it waits in the outbound area.
     public var collectedAt: Date?
 
-    public init(id: DropOffID, tracking: TrackingNumber, carrier: String, customer: CustomerID?, at: Date, staff: StaffID,
+    public init(id: DropOffID, tracking: TrackingNumber, carrier: CarrierID, customer: CustomerID?, at: Date, staff: StaffID,
                 collectedAt: Date? = nil) {
         self.id = id
         self.tracking = tracking

@@ -5,7 +5,7 @@ extension ShopState {
     }
 
     /// Drop-offs waiting for the driver, oldest first; only `carrier`'s when given.
-    public func dropOffsWaiting(carrier: String? = nil) -> [DropOff] {
+    public func dropOffsWaiting(carrier: CarrierID? = nil) -> [DropOff] {
         indexes.waitingDropOffByTracking.values.compactMap { records.dropOffs[$0] }
             .filter { carrier == nil || $0.carrier == carrier }
             .sorted { $0.id < $1.id }
@@ -14,7 +14,7 @@ extension ShopState {
     /// Decides to take in a customer's prepaid return parcel for the driver. `carrier` is an
     /// id or name (nil: the shop's first carrier); a number on the shelf or already dropped
     /// off and not yet collected is refused.
-    public func dropOff(tracking: ParsedTracking, carrier: String?, customer: CustomerID?,
+    public func dropOff(tracking: ParsedTracking, carrier: CarrierID?, customer: CustomerID?,
                         _ context: Context) throws(DomainError) -> Decision<DropOff> {
         let number = tracking.number
         if let parcel = parcelInShop(number) { throw .alreadyInShop(tracking: number, slot: parcel.slot, key: parcel.key) }

@@ -1,7 +1,7 @@
 /// What the driver took from the outbound area, checked against what the store says is there.
 public struct Handover: Codable, Equatable, Sendable {
     /// The carrier whose items were counted; nil when every carrier's were.
-    public var carrier: String?
+    public var carrier: CarrierID?
     /// Returning parcels that left with the driver.
     public var parcels: [ParcelID]
     /// Drop-offs that left with the driver.
@@ -11,7 +11,7 @@ public struct Handover: Codable, Equatable, Sendable {
     /// Scanned but not expected: not taken into the store, for staff to look into.
     public var unknown: [TrackingNumber]
 
-    public init(carrier: String?, parcels: [ParcelID], dropOffs: [DropOffID], missing: [TrackingNumber], unknown: [TrackingNumber]) {
+    public init(carrier: CarrierID?, parcels: [ParcelID], dropOffs: [DropOffID], missing: [TrackingNumber], unknown: [TrackingNumber]) {
         self.carrier = carrier
         self.parcels = parcels
         self.dropOffs = dropOffs
@@ -33,7 +33,7 @@ public struct Handover: Codable, Equatable, Sendable {
 /// screens and `butik handover` show.
 public struct HandoverTally: Equatable, Sendable {
     /// The carrier's id; nil when every carrier's items are expected.
-    public var carrier: String?
+    public var carrier: CarrierID?
     /// Returning parcels in the outbound area, then waiting drop-offs.
     public var expected: [TrackingNumber]
     /// Every number scanned, once each, in order, but for the parcels in ``waiting``.
@@ -57,7 +57,7 @@ public struct HandoverTally: Equatable, Sendable {
 extension ShopState {
     /// What the driver of the carrier with id `carrierID` (every carrier's when nil) takes,
     /// against what was scanned.
-    public func handoverTally(scanned: [TrackingNumber], carrierID: String?) -> HandoverTally {
+    public func handoverTally(scanned: [TrackingNumber], carrierID: CarrierID?) -> HandoverTally {
         var tally = HandoverTally(carrier: carrierID, expected: [], scanned: [], waiting: [])
         for number in scanned where !tally.scanned.contains(number) && !tally.waiting.contains(where: { $0.tracking == number }) {
             if let parcel = parcelInShop(number), parcel.status == .waiting {
@@ -79,9 +79,9 @@ extension ShopState {
     /// or a waiting drop-off leaves the shop; the rest of those are missing, and scans matching
     /// neither are unknown. Recorded even when incomplete; refused whole when a scanned parcel
     /// waits for a customer.
-    public func handOver(scanned: [TrackingNumber], carrier: String?, _ context: Context) throws(DomainError) -> Decision<Handover> {
+    public func handOver(scanned: [TrackingNumber], carrier: CarrierID?, _ context: Context) throws(DomainError) -> Decision<Handover> {
         guard !scanned.isEmpty else { throw .nothingGiven }
-        var carrierID: String?
+        var carrierID: CarrierID?
         if let carrier { carrierID = try resolveCarrier(carrier, context.layout).id }
         let tally = handoverTally(scanned: scanned, carrierID: carrierID)
         if let refusal = tally.refusal { throw refusal }

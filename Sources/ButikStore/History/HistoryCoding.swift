@@ -23,6 +23,11 @@ extension SlotID: HistoryCodable {
     init(from input: inout HistoryIn) throws(HistoryIn.Bad) { self.init(try input.string()) }
 }
 
+extension CarrierID: HistoryCodable {
+    func write(to out: inout HistoryOut) { out.string(value) }
+    init(from input: inout HistoryIn) throws(HistoryIn.Bad) { self.init(stored: try input.string()) }
+}
+
 extension Day: HistoryCodable {
     /// The days a file may name: those `YYYY-MM-DD` can write, as in the JSON files.
     private static let written = Day(year: 0, month: 1, day: 1)!.ordinal...Day(year: 9999, month: 12, day: 31)!.ordinal
@@ -68,7 +73,7 @@ extension ParcelStory: HistoryCodable {
     func write(to out: inout HistoryOut) {
         id.write(to: &out)
         out.string(tracking.value)
-        out.string(carrier)
+        carrier.write(to: &out)
         customer.write(to: &out)
         out.string(key.value)
         out.string(recipientName)
@@ -77,7 +82,7 @@ extension ParcelStory: HistoryCodable {
     }
 
     init(from input: inout HistoryIn) throws(HistoryIn.Bad) {
-        self.init(id: try ParcelID(from: &input), tracking: try TrackingNumber(from: &input), carrier: try input.string(),
+        self.init(id: try ParcelID(from: &input), tracking: try TrackingNumber(from: &input), carrier: try CarrierID(from: &input),
                   customer: try CustomerID(from: &input), key: CustomerKey(stored: try input.string()), recipientName: try input.string(),
                   status: try input.named(Status.self), steps: try [ParcelStep](from: &input))
     }
@@ -146,7 +151,7 @@ extension TimelineItem: HistoryCodable {
         case .proxyAuthorised(let name): out.byte(2); out.string(name)
         case .proxyRevoked(let name): out.byte(3); out.string(name)
         case .droppedOff(let id, let tracking, let carrier):
-            out.byte(4); id.write(to: &out); out.string(tracking.value); out.string(carrier)
+            out.byte(4); id.write(to: &out); out.string(tracking.value); carrier.write(to: &out)
         case .edited(let note): out.byte(5); out.optional(note) { $0.string($1) }
         case .merged(let customer): out.byte(6); customer.write(to: &out)
         case .contact(let id, let channel, let about, let text):
@@ -166,7 +171,7 @@ extension TimelineItem: HistoryCodable {
                             proxyName: try input.optional { input throws(HistoryIn.Bad) in try input.string() })
         case 2: what = .proxyAuthorised(name: try input.string())
         case 3: what = .proxyRevoked(name: try input.string())
-        case 4: what = .droppedOff(try DropOffID(from: &input), tracking: try TrackingNumber(from: &input), carrier: try input.string())
+        case 4: what = .droppedOff(try DropOffID(from: &input), tracking: try TrackingNumber(from: &input), carrier: try CarrierID(from: &input))
         case 5: what = .edited(note: try input.optional { input throws(HistoryIn.Bad) in try input.string() })
         case 6: what = .merged(from: try CustomerID(from: &input))
         case 7:
@@ -255,7 +260,7 @@ extension DayCounts: HistoryCodable {
     func write(to out: inout HistoryOut) {
         day.write(to: &out)
         total.write(to: &out)
-        for tallies in [carriers, staff] {
+        for tallies in [Dictionary(uniqueKeysWithValues: carriers.map { ($0.key.value, $0.value) }), staff] {
             out.unsigned(UInt64(tallies.count))
             for (name, tally) in tallies.sorted(by: { $0.key < $1.key }) {
                 out.string(name)
@@ -273,7 +278,7 @@ extension DayCounts: HistoryCodable {
             for _ in 0..<(try input.count()) { tallies[try input.string()] = try Tally(from: &input) }
             return tallies
         }
-        carriers = try tallies(&input)
+        carriers = Dictionary(uniqueKeysWithValues: try tallies(&input).map { (CarrierID(stored: $0.key), $0.value) })
         staff = try tallies(&input)
         onHandAtClose = try input.int()
     }

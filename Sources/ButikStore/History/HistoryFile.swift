@@ -96,7 +96,7 @@ enum HistoryTables {
     static let onHand = HistoryTable<Day, Int>(index: 4, name: "onHand", bucket: { _, _ in 0 }, isSound: { change in
         (-Ranges.parcelCount.upperBound...Ranges.parcelCount.upperBound).contains(change)
     })
-    static let dropOffs = HistoryTable<DropOffID, String>(index: 5, name: "dropOffs") { id, buckets in id.rawValue % buckets }
+    static let dropOffs = HistoryTable<DropOffID, CarrierID>(index: 5, name: "dropOffs") { id, buckets in id.rawValue % buckets }
     static let cases = HistoryTable<CaseID, CustomerID>(index: 6, name: "cases") { id, buckets in id.rawValue % buckets }
 
     static let names = ["stories", "tracking", "timelines", "days", "onHand", "dropOffs", "cases"]

@@ -62,7 +62,7 @@ extension TapeReader {
     private func parcel(at index: Int) -> Parcel? {
         var m = Members(reader: self, object: index)
         guard m.isObject,
-              let carrier = text(m["carrier"]),
+              let carrier = text(m["carrier"]).map(CarrierID.init(stored:)),
               let checkDigit = text(m["checkDigit"]).flatMap(CheckDigitStatus.init(rawValue:)),
               let customer = identifier(m["customer"], CustomerID.self),
               let deadline = text(m["deadline"]).flatMap(Day.init(iso:)),

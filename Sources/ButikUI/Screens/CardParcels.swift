@@ -20,7 +20,7 @@ enum CardParcels {
                 var due = parcel.status == .waiting ? context.dueText(parcel.deadline) : words.text("counter.forReturn")
                 if due.count + 8 <= dueWidth { due += " (\(words.dayAndMonth(parcel.deadline)))" }
                 let arrived = context.dayAndMonth(parcel.receivedAt)
-                return Table.Row([parcel.tracking.value, parcel.slot.value, parcel.carrier, arrived, due],
+                return Table.Row([parcel.tracking.value, parcel.slot.value, parcel.carrier.value, arrived, due],
                                  style: parcel.status == .waiting ? .plain : Style(.muted))
             })
         var height = rect.height

@@ -47,10 +47,10 @@ extension CounterScreen {
         }
         let rows = flow.parcels.compactMap { context.shop.parcels[$0] }.map { parcel in
             if flow.leftOut.contains(parcel.id) {
-                return Table.Row(["–", parcel.tracking.value, parcel.slot.value, parcel.carrier, words.text("handOut.leftOut")], style: Style(.muted))
+                return Table.Row(["–", parcel.tracking.value, parcel.slot.value, parcel.carrier.value, words.text("handOut.leftOut")], style: Style(.muted))
             }
             let scanned = flow.scanned.contains(parcel.id)
-            return Table.Row([scanned ? "✓" : "·", parcel.tracking.value, parcel.slot.value, parcel.carrier],
+            return Table.Row([scanned ? "✓" : "·", parcel.tracking.value, parcel.slot.value, parcel.carrier.value],
                              style: scanned ? Style(.ok) : .plain)
         }
         let height = rect.row + rect.height - row

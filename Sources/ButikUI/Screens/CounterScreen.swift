@@ -83,7 +83,7 @@ public struct CounterScreen: WritingScreen {
             case .parcel(let id):
                 guard let parcel = shop.parcels[id] else { return nil }
                 let state = parcel.status == .waiting ? context.dueText(parcel.deadline) : words.text(parcel.status.kind.phrase)
-                return Table.Row([parcel.key.value, parcel.tracking.value, parcel.slot.value, state, "", context.dayAndMonth(parcel.receivedAt), parcel.carrier],
+                return Table.Row([parcel.key.value, parcel.tracking.value, parcel.slot.value, state, "", context.dayAndMonth(parcel.receivedAt), parcel.carrier.value],
                                  style: parcel.status.isInShop ? .plain : Style(.muted))
             }
         }
@@ -219,7 +219,7 @@ public struct CounterScreen: WritingScreen {
         let size = parcel.size == .large ? words.text("size.large") : words.text("size.small")
         var lines = [
             first,
-            words.text("counter.parcel.for", ["name": .text(parcel.recipientName), "key": .text(parcel.key.value), "carrier": .text(parcel.carrier),
+            words.text("counter.parcel.for", ["name": .text(parcel.recipientName), "key": .text(parcel.key.value), "carrier": .text(parcel.carrier.value),
                                               "slot": .text(parcel.slot.value), "size": .text(size)]),
             words.text("counter.parcel.received", ["when": .text(context.moment(parcel.receivedAt)), "staff": .text(parcel.receivedBy.value),
                                                    "deadline": .date(parcel.deadline)]),

@@ -3,7 +3,7 @@ import ButikDomain
 extension IntakeScreen {
     /// A change the intake asks the store to make.
     public enum Command: Equatable, Sendable {
-        case startDelivery(carrier: String, declared: Int?)
+        case startDelivery(carrier: CarrierID, declared: Int?)
         case endDelivery
         case receive(ReceiveRequest)
         case undoReceipt(ParcelID)

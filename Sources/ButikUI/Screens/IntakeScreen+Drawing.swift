@@ -12,7 +12,7 @@ extension IntakeScreen {
         var row = rect.row
         if let delivery {
             let scanned = context.shop.receivedCount(in: delivery.id)
-            let carrier = context.layout.carrier(named: delivery.carrier)?.name ?? delivery.carrier
+            let carrier = context.layout.name(of: delivery.carrier)
             let counts: [String: Phrase.Argument] = ["carrier": .text(carrier), "n": .count(scanned), "declared": .count(delivery.declared ?? 0),
                                                      "over": .count(scanned - (delivery.declared ?? 0)),
                                                      "left": .count((delivery.declared ?? 0) - scanned)]
@@ -112,7 +112,7 @@ extension IntakeScreen {
     }
 
     private func drawSummary(_ summary: DeliverySummary, into screen: inout Screen, at rect: Rect, _ context: AppContext) {
-        let carrier = context.layout.carrier(named: summary.carrier)?.name ?? summary.carrier
+        let carrier = context.layout.name(of: summary.carrier)
         let words = context.words
         var lines: [(String, Style)] = [(words.text("intake.ended", ["carrier": .text(carrier), "n": .count(summary.scanned)]), Style(.title, bold: true))]
         if let declared = summary.declared, let mismatch = summary.mismatch {

@@ -20,9 +20,9 @@ extension QueueScreen {
         /// Takes a returning parcel back from the outbound area to a shelf slot.
         case cancelReturn(ParcelID, to: SlotID)
         /// Takes in a customer's prepaid return parcel for the driver.
-        case dropOff(ParsedTracking, carrier: String?)
+        case dropOff(ParsedTracking, carrier: CarrierID?)
         /// Records what the driver (of a carrier, by id, or of every carrier) took from the outbound area.
-        case handOver([TrackingNumber], carrier: String?)
+        case handOver([TrackingNumber], carrier: CarrierID?)
 
         /// The domain decision for this command.
         func decide(_ state: ShopState, _ context: Context) throws(DomainError) -> Decision<Outcome> {

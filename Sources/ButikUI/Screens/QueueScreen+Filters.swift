@@ -26,7 +26,7 @@ extension QueueScreen {
 
     /// "  [posten · overdue]", "  [overdue]" or "  [posten]" when a filter is on, else nothing.
     func filterSummary(_ context: AppContext) -> String {
-        let on = [carrierFilter, stateFilter.phrase.map(context.words.text)].compactMap { $0 }
+        let on = [carrierFilter?.value, stateFilter.phrase.map(context.words.text)].compactMap { $0 }
         return on.isEmpty ? "" : "  " + context.words.text("queue.filter", ["filters": .text(on.joined(separator: " · "))])
     }
 

@@ -6,7 +6,7 @@ import ButikText
 public struct HandoverCount: Equatable, Sendable {
     /// The carrier whose driver this is (the queue's carrier filter when the count began);
     /// nil for every carrier's items.
-    public var carrier: String?
+    public var carrier: CarrierID?
     public var scanned: [TrackingNumber] = []
     /// Set after Enter with items missing: a second Enter records the handover as it is.
     public var missingShown = false
@@ -22,7 +22,7 @@ public struct HandoverCount: Equatable, Sendable {
         guard missingShown else {
             let counted: [String: Phrase.Argument] = ["n": .count(tally.counted), "of": .count(tally.expected.count)]
             return carrier.map {
-                words.text("queue.handover.carrier", counted.merging(["carrier": .text(context.layout.carrier(named: $0)?.name ?? $0)]) { $1 })
+                words.text("queue.handover.carrier", counted.merging(["carrier": .text(context.layout.name(of: $0))]) { $1 })
             } ?? words.text("queue.handover.count", counted)
         }
         let missing = tally.missing
@@ -87,7 +87,7 @@ extension QueueScreen {
         switch Tracking.parse(number) {
         case .success(let parsed):
             notice = nil
-            return [.perform(.queue(.dropOff(parsed, carrier: words.count == 2 ? words[1] : nil)))]
+            return [.perform(.queue(.dropOff(parsed, carrier: words.count == 2 ? CarrierID(typed: words[1]) : nil)))]
         case .failure(let error):
             notice = Notice(error.misreadPhrase, tone: .error)
             prompt = .dropOff(text: text)
@@ -99,7 +99,7 @@ extension QueueScreen {
         switch outcome {
         case .droppedOff(let dropOff):
             notice = Notice(Phrase("queue.dropOff.receipt", ["receipt": .text(dropOff.receipt), "tracking": .text(dropOff.tracking.value),
-                                                                  "carrier": .text(dropOff.carrier), "area": .text(context.layout.outboundID.value)]))
+                                                                  "carrier": .text(dropOff.carrier.value), "area": .text(context.layout.outboundID.value)]))
         case .handedOver(let handover):
             var phrases = [Phrase("queue.handover.took", ["taken": .count(handover.taken), "expected": .count(handover.expected)])]
             if !handover.missing.isEmpty {

@@ -21,7 +21,7 @@ public struct QueueScreen: WritingScreen {
     /// What the last action came to, shown between the lists.
     public internal(set) var notice: Notice?
     /// Only this carrier's parcels (an id of the layout), or every carrier's.
-    public var carrierFilter: String?
+    public var carrierFilter: CarrierID?
     /// Which parcels the lower list shows.
     public var stateFilter = ParcelFilter.all
     /// The driver's handover while parcels leaving are scanned.
@@ -45,7 +45,7 @@ public struct QueueScreen: WritingScreen {
                 : parcel.deadline < today ? Style(.danger, bold: true)
                 : parcel.deadline == today ? Style(.warning) : .plain
             let customer = context.shop.customers[parcel.customer]
-            return Table.Row([state, parcel.key.value, parcel.recipientName, parcel.slot.value, parcel.carrier, parcel.tracking.value,
+            return Table.Row([state, parcel.key.value, parcel.recipientName, parcel.slot.value, parcel.carrier.value, parcel.tracking.value,
                               customer?.phones.joined(separator: ", ") ?? "", context.dayAndMonth(parcel.receivedAt), customer?.note ?? ""], style: style)
         }
         // A wide window also shows the customer's phones, the arrival and the customer's note.

@@ -27,15 +27,15 @@ public struct ReportsScreen: Sendable {
         var staff: [String: Counts] = [:]
         for parcel in context.shop.parcels.values {
             if Day(parcel.receivedAt, in: zone) == today {
-                carriers[parcel.carrier, default: Counts()].received += 1
+                carriers[parcel.carrier.value, default: Counts()].received += 1
                 staff[parcel.receivedBy.value, default: Counts()].received += 1
             }
             switch parcel.status {
             case .handedOut(let handOut) where Day(handOut.at, in: zone) == today:
-                carriers[parcel.carrier, default: Counts()].handedOut += 1
+                carriers[parcel.carrier.value, default: Counts()].handedOut += 1
                 staff[handOut.staff.value, default: Counts()].handedOut += 1
             case .collected(let at) where Day(at, in: zone) == today:
-                carriers[parcel.carrier, default: Counts()].returned += 1
+                carriers[parcel.carrier.value, default: Counts()].returned += 1
             default:
                 break
             }

@@ -85,7 +85,7 @@ public struct ShelvesScreen: WritingScreen {
             rows: parcels(in: id, context).map { parcel in
                 let customer = context.shop.customers[parcel.customer]
                 return Table.Row([parcel.key.value, parcel.recipientName, parcel.tracking.value, context.dueText(parcel.deadline),
-                                  context.dayAndMonth(parcel.receivedAt), parcel.carrier, customer?.phones.joined(separator: ", ") ?? "", customer?.note ?? ""])
+                                  context.dayAndMonth(parcel.receivedAt), parcel.carrier.value, customer?.phones.joined(separator: ", ") ?? "", customer?.note ?? ""])
             },
             emptyMessage: words.text("shelves.empty", ["slot": .text(id.value)]))
         return focus == .list ? list.applied(to: table) : table

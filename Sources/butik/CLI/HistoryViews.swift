@@ -77,7 +77,7 @@ struct StoryView: Encodable {
     init(_ story: ParcelStory) {
         id = story.id.description
         tracking = story.tracking.value
-        carrier = story.carrier
+        carrier = story.carrier.value
         key = story.key.value
         recipient = story.recipientName
         status = story.status.rawValue
@@ -101,7 +101,7 @@ struct ClosedParcelView: Encodable {
 
     init(_ story: ParcelStory) {
         tracking = story.tracking.value
-        carrier = story.carrier
+        carrier = story.carrier.value
         key = story.key.value
         recipient = story.recipientName
         status = story.status.rawValue
@@ -160,7 +160,7 @@ struct TimelineEntryView: Encodable {
         case .refused(let why, let numbers, let proxy): (type, reason, parcels, proxyName) = ("refusal", why, numbers.map(\.value), proxy)
         case .proxyAuthorised(let proxy): (type, name) = ("proxyAuthorised", proxy)
         case .proxyRevoked(let proxy): (type, name) = ("proxyRevoked", proxy)
-        case .droppedOff(let number, let given, let taker): (type, tracking, receipt, carrier) = ("droppedOff", number.value, given, taker)
+        case .droppedOff(let number, let given, let taker): (type, tracking, receipt, carrier) = ("droppedOff", number.value, given, taker.value)
         case .edited(let text): (type, note) = ("edited", text)
         case .merged(let from): (type, merged) = ("merged", from.description)
         case .contact(_, let by, let about, let said):
@@ -246,7 +246,7 @@ struct DayReportView: Encodable {
         date = counts.day
         timeZone = zone.identifier
         total = Counts(counts.total)
-        carriers = counts.carriers.mapValues(Counts.init)
+        carriers = Dictionary(uniqueKeysWithValues: counts.carriers.map { ($0.key.value, Counts($0.value)) })
         staff = counts.staff.mapValues(Counts.init)
         onHandAtClose = counts.onHandAtClose
     }

@@ -77,6 +77,14 @@ extension Option<String> {
     }
 }
 
+extension Option<CarrierID> {
+    /// `--carrier C`: a carrier's id or name as typed, matched by the decision that takes it
+    /// (``ShopLayout/carrier(named:)``).
+    static func carrier(help: Phrase) -> Option<CarrierID> {
+        Option("--carrier", "C", help: help, takes: Phrase("cli.takes.text")) { CarrierID(typed: $0) }
+    }
+}
+
 extension Option<Int> {
     /// A whole number (the verb or the domain checks its range), or one in `range`.
     static func number(_ name: String, _ placeholder: String = "N", help: Phrase, in range: ClosedRange<Int>? = nil,

@@ -28,7 +28,7 @@ struct ParcelView: Encodable {
         tracking = parcel.tracking.value
         format = parcel.format.rawValue
         checkDigit = parcel.checkDigit.rawValue
-        carrier = parcel.carrier
+        carrier = parcel.carrier.value
         recipient = parcel.recipientName
         key = parcel.key.value
         slot = parcel.slot.value
@@ -117,7 +117,7 @@ struct DropOffView: Encodable {
     init(_ dropOff: DropOff, in state: ShopState) {
         receipt = dropOff.receipt
         tracking = dropOff.tracking.value
-        carrier = dropOff.carrier
+        carrier = dropOff.carrier.value
         customer = dropOff.customer.flatMap { state.customers[$0]?.key.value }
         at = dropOff.at
         staff = dropOff.staff.value

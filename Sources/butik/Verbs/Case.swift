@@ -226,7 +226,7 @@ private struct ClaimDeadlineView: Encodable {
         guard shown.kind == .claim(.damaged), shown.status != .resolved else { return [] }
         return shown.parcels.compactMap { tracking in
             guard let parcel = store.state.latestParcel(tracking), let deadline = store.layout.damageClaimDeadline(of: parcel) else { return nil }
-            return ClaimDeadlineView(tracking: tracking.value, carrier: store.layout.carrier(named: parcel.carrier)?.name ?? parcel.carrier,
+            return ClaimDeadlineView(tracking: tracking.value, carrier: store.layout.name(of: parcel.carrier),
                                      deadline: deadline, minutesLeft: TimeLeft(until: deadline, from: now).minutes)
         }
     }

@@ -9,7 +9,7 @@ extension Verb {
         details: Phrase("cli.dropoff.details"),
         run: runDropoff)
 
-    private static let carrier = Option.text("--carrier", "C", help: Phrase("cli.option.carrier"))
+    private static let carrier = Option.carrier(help: Phrase("cli.option.carrier"))
     private static let broughtBy = Option.text("--customer", "KEY", help: Phrase("cli.dropoff.option.customer"))
     private static let json = Flag.json(Phrase("cli.dropoff.json"))
 
@@ -34,7 +34,7 @@ extension Verb {
             try Output.json(DropOffView(dropOff, in: store.state))
         } else {
             Output.line(session.words.text("cli.dropoff.receipt", ["receipt": .text(dropOff.receipt), "tracking": .text(dropOff.tracking.value),
-                                                                   "carrier": .text(dropOff.carrier), "area": .text(store.layout.outboundID.value)]))
+                                                                   "carrier": .text(dropOff.carrier.value), "area": .text(store.layout.outboundID.value)]))
 
         }
         return 0

@@ -9,7 +9,7 @@ extension Verb {
         details: Phrase("cli.handover.details"),
         run: runHandover)
 
-    private static let carrier = Option.text("--carrier", "C", help: Phrase("cli.handover.option.carrier"))
+    private static let carrier = Option.carrier(help: Phrase("cli.handover.option.carrier"))
     private static let json = Flag.json(Phrase("cli.handover.json"))
 
     private static func runHandover(_ args: Arguments, _ session: Session) throws(CLIError) -> Int32 {
@@ -22,7 +22,7 @@ extension Verb {
         }
         let state = store.state
         let view = HandoverView(
-            carrier: handover.carrier, parcels: handover.parcels.compactMap { state.parcels[$0]?.tracking.value },
+            carrier: handover.carrier?.value, parcels: handover.parcels.compactMap { state.parcels[$0]?.tracking.value },
             dropOffs: handover.dropOffs.compactMap { state.dropOffs[$0]?.receipt },
             missing: handover.missing.map(\.value), unknown: handover.unknown.map(\.value))
         if args.has(json) {

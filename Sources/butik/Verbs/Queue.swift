@@ -90,7 +90,7 @@ extension Verb {
             Output.line()
             Output.line(words.text("cli.queue.droppedOff"))
 
-            Output.table(dropOffs.map { [$0.receipt, $0.tracking.value, $0.carrier] })
+            Output.table(dropOffs.map { [$0.receipt, $0.tracking.value, $0.carrier.value] })
         }
         return 0
     }

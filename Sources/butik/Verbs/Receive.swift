@@ -12,7 +12,7 @@ extension Verb {
     private static let to = Option.words("--to", "NAME|KEY", help: Phrase("cli.receive.option.to"), takes: Phrase("cli.receive.takes.to"))
     private static let phone = Option.text("--phone", "P", help: Phrase("cli.receive.option.phone"), repeatable: true)
     private static let key = Option.text("--key", "KEY", help: Phrase("cli.receive.option.key"))
-    private static let carrier = Option.text("--carrier", "C", help: Phrase("cli.option.carrier"))
+    private static let carrier = Option.carrier(help: Phrase("cli.option.carrier"))
     private static let size = Option<SizeClass>.choice("--size", "S", help: Phrase("cli.receive.option.size"))
     private static let code = Option.text("--code", "DIGITS", help: Phrase("cli.receive.option.code"))
     private static let force = Flag(name: "--force", help: Phrase("cli.receive.option.force"))
@@ -51,7 +51,7 @@ extension Verb {
         } else {
             let parcel = received.parcel, words = session.words
             Output.line(words.text("cli.receive.placed", ["tracking": .text(parcel.tracking.value), "key": .text(parcel.key.value), "slot": .text(parcel.slot.value)]))
-            let recipient: [String: Phrase.Argument] = ["name": .text(received.customer.name), "carrier": .text(parcel.carrier),
+            let recipient: [String: Phrase.Argument] = ["name": .text(received.customer.name), "carrier": .text(parcel.carrier.value),
                                                         "deadline": .date(parcel.deadline)]
             Output.line(words.text(received.isNewCustomer ? Phrase("cli.receive.forNewCustomer", recipient) : Phrase("cli.receive.for", recipient)))
             if let code = parcel.pickupCode { Output.line(words.text("cli.receive.pickupCode", ["code": .text(code.digits)])) }
@@ -90,7 +90,7 @@ private struct ReceivedView: Encodable {
         key = parcel.key.value
         slot = parcel.slot.value
         deadline = parcel.deadline
-        carrier = parcel.carrier
+        carrier = parcel.carrier.value
         customer = received.customer.name
         newCustomer = received.isNewCustomer
         overflow = received.overflow?.rawValue

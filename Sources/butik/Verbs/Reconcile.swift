@@ -21,12 +21,12 @@ extension Verb {
             .filter { Day($0.receivedAt, in: zone) == today && $0.preAdvised != true }
             .sorted { $0.id < $1.id }
         if args.has(json) {
-            try Output.json(ReconcileView(expected: missing.map { ReconcileView.Expected(tracking: $0.tracking.value, name: $0.name, carrier: $0.carrier) },
+            try Output.json(ReconcileView(expected: missing.map { ReconcileView.Expected(tracking: $0.tracking.value, name: $0.name, carrier: $0.carrier?.value) },
                                           unexpected: unexpected.map { ParcelView($0, today: today) }))
             return 0
         }
         Output.line(session.words.text("cli.reconcile.missing", ["n": .count(missing.count)]))
-        Output.table(missing.map { ["  " + $0.tracking.value, $0.name, $0.carrier ?? ""] })
+        Output.table(missing.map { ["  " + $0.tracking.value, $0.name, $0.carrier?.value ?? ""] })
         Output.line(session.words.text("cli.reconcile.unexpected", ["n": .count(unexpected.count)]))
 
         Output.table(unexpected.map { ["  " + $0.tracking.value, $0.key.value, $0.recipientName, $0.slot.value] })

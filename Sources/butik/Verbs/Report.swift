@@ -37,7 +37,7 @@ extension Verb {
         }
         rows.append(row(words.text("cli.report.all"), counts.total))
         rows.append([words.text("cli.report.byCarrier")])
-        rows += counts.carriers.sorted { $0.key < $1.key }.map { row(store.layout.carrier(named: $0.key)?.name ?? $0.key, $0.value) }
+        rows += counts.carriers.sorted { $0.key < $1.key }.map { row(store.layout.name(of: $0.key), $0.value) }
         rows.append([words.text("cli.report.byStaff")])
         rows += counts.staff.sorted { $0.key < $1.key }.map { row($0.key, $0.value) }
         Output.table(rows)

@@ -44,7 +44,7 @@ extension Verb {
         } else {
             Output.line(session.words.text("cli.return.take", ["n": .count(returned.count), "area": .text(store.layout.outboundID.value)]))
             // Where to fetch each from, slot by slot.
-            Output.table(pull.stops.flatMap { stop in stop.parcels.map { [stop.slot.value, $0.tracking.value, $0.key.value, $0.recipientName, $0.carrier] } })
+            Output.table(pull.stops.flatMap { stop in stop.parcels.map { [stop.slot.value, $0.tracking.value, $0.key.value, $0.recipientName, $0.carrier.value] } })
         }
         return 0
     }

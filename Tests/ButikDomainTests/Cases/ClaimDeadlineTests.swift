@@ -10,7 +10,7 @@ import Testing
         return layout
     }()
 
-    static func parcel(arriving day: Day, at minute: Int, carrier: String = "postnord") throws -> Parcel {
+    static func parcel(arriving day: Day, at minute: Int, carrier: CarrierID = "postnord") throws -> Parcel {
         var state = ShopState()
         let customer = try state.addTestCustomer("Maria Mossestad")
         let context = Fixtures.context(at: LocalTime.date(day, minuteOfDay: minute, in: Fixtures.oslo), layout: layout)

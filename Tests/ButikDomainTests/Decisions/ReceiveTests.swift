@@ -46,8 +46,8 @@ import Testing
         (nil, "postnord", "2026-03-17"),
         ("PostNord", "postnord", "2026-03-17"),
         ("AMAZON", "amazon", "2026-03-24"),
-    ] as [(String?, String, String)])
-    func carrierDecidesDeadline(_ carrier: String?, _ id: String, _ deadline: String) throws {
+    ] as [(CarrierID?, CarrierID, String)])
+    func carrierDecidesDeadline(_ carrier: CarrierID?, _ id: CarrierID, _ deadline: String) throws {
         var state = ShopState()
         let customer = try state.addTestCustomer("Ola Nordmann")
         let parcel = try state.receiveTestParcel("TRACK0001", for: .customer(customer.id), carrier: carrier).parcel

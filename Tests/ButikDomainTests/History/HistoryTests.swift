@@ -98,7 +98,7 @@ import Testing
             let counts = history.counts(on: day)
             #expect(counts.day == day)
             #expect(counts.total == Self.bruteTally(records, on: day, zone: zone) { _, _ in true })
-            for carrier in ["postnord", "amazon"] {
+            for carrier: CarrierID in ["postnord", "amazon"] {
                 #expect((counts.carriers[carrier] ?? Tally()) == Self.bruteTally(records, on: day, zone: zone) { c, _ in c == carrier })
             }
             for staff in RandomJournal.staff {
@@ -206,11 +206,11 @@ import Testing
     }
 
     /// The day's counts of the events `included` takes (by carrier and staff member).
-    static func bruteTally(_ records: [Record], on day: Day, zone: TimeZone, _ included: (String, String) -> Bool) -> Tally {
-        func carrier(_ id: ParcelID) -> String? {
+    static func bruteTally(_ records: [Record], on day: Day, zone: TimeZone, _ included: (CarrierID, String) -> Bool) -> Tally {
+        func carrier(_ id: ParcelID) -> CarrierID? {
             records.lazy.compactMap { if case .parcelReceived(let p) = $0.event, p.id == id { p.carrier } else { nil } }.first
         }
-        func dropOffCarrier(_ id: DropOffID) -> String? {
+        func dropOffCarrier(_ id: DropOffID) -> CarrierID? {
             records.lazy.compactMap { if case .droppedOff(let d) = $0.event, d.id == id { d.carrier } else { nil } }.first
         }
         var tally = Tally()

@@ -61,7 +61,7 @@ extension ShopState {
 
     /// Receives a parcel and applies it.
     @discardableResult
-    mutating func receiveTestParcel(_ code: String, for recipient: Recipient, carrier: String? = nil,
+    mutating func receiveTestParcel(_ code: String, for recipient: Recipient, carrier: CarrierID? = nil,
                                     size: SizeClass = .small, again: Bool = false,
                                     _ context: Context = Fixtures.context()) throws -> Received {
         let request = ReceiveRequest(tracking: Fixtures.tracking(code), recipient: recipient, carrier: carrier, size: size, again: again)
@@ -117,5 +117,10 @@ extension CustomerKey: ExpressibleByStringLiteral {
 
 /// Staff ids in tests as literals (`Context(..., staff: "kari")`), taken as written.
 extension StaffID: ExpressibleByStringLiteral {
+    public init(stringLiteral value: String) { self.init(stored: value) }
+}
+
+/// Carrier ids in tests as literals (`ReceiveRequest(..., carrier: "postnord")`), taken as written.
+extension CarrierID: ExpressibleByStringLiteral {
     public init(stringLiteral value: String) { self.init(stored: value) }
 }

@@ -94,7 +94,7 @@ struct RandomJournal {
         case 16:
             let number = Fixtures.tracking("CT\(String(format: "%08d", Int.random(in: 0..<1000, using: &random)))NO", checkDigit: .none)
             let owner = random.chance(0.7) ? customer : nil
-            let carrier = ["postnord", "amazon"].randomElement(using: &random)!
+            let carrier: CarrierID = ["postnord", "amazon"].randomElement(using: &random)!
             _ = run { state, context throws(DomainError) in try state.dropOff(tracking: number, carrier: carrier, customer: owner, context) }
         case 17:
             guard let parcel = inShop.randomElement(using: &random) else { return }

@@ -47,13 +47,13 @@ import Glibc
     static func data(_ state: AppState) -> Set<String> {
         let shop = state.context.shop
         var texts = [state.staff.value, state.storeLabel, state.context.layout.name]
-        texts += state.context.layout.carriers.flatMap { [$0.id, $0.name] }
+        texts += state.context.layout.carriers.flatMap { [$0.id.value, $0.name] }
         texts += state.context.layout.slots.map(\.id.value) + [state.context.layout.overflowID.value, state.context.layout.outboundID.value]
         for customer in shop.customers.values {
             texts += [customer.name, customer.key.value, customer.note ?? ""] + customer.phones + customer.proxies.map(\.name)
         }
         for parcel in shop.parcels.values {
-            texts += [parcel.tracking.value, parcel.key.value, parcel.recipientName, parcel.carrier, parcel.slot.value, parcel.receivedBy.value,
+            texts += [parcel.tracking.value, parcel.key.value, parcel.recipientName, parcel.carrier.value, parcel.slot.value, parcel.receivedBy.value,
                       parcel.pickupCode?.digits ?? ""]
             if case .handedOut(let handOut) = parcel.status { texts += [handOut.staff.value, handOut.proxyName ?? "", handOut.proxyID ?? ""] }
         }

@@ -21,7 +21,7 @@ import Testing
         #expect(h.screen()[top + 1] == " Hand out to KH2  Kari Hansen: 1 of 2 parcels")
         #expect(h.screen()[top + 6] == " –  \(parcels[1].tracking.value.padding(toLength: 20, withPad: " ", startingAt: 0)) "
             + "\(parcels[1].slot.value.padding(toLength: 6, withPad: " ", startingAt: 0)) "
-            + "\(parcels[1].carrier.padding(toLength: 10, withPad: " ", startingAt: 0)) left out")
+            + "\(parcels[1].carrier.value.padding(toLength: 10, withPad: " ", startingAt: 0)) left out")
         h.press(.up)
         #expect(h.frame().styleMask[top + 6].dropFirst().hasPrefix("mmmm"), "a parcel left out is drawn muted")
         h.type("3")

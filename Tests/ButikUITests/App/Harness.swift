@@ -249,7 +249,7 @@ extension ShopStore {
 
     /// Receives a parcel for a known customer.
     @discardableResult
-    func receive(_ tracking: String, for customer: CustomerID, carrier: String = "posten",
+    func receive(_ tracking: String, for customer: CustomerID, carrier: CarrierID = "posten",
                  at now: Date = Harness.now, staff: StaffID = "siv") throws -> Parcel {
         let parsed = try Tracking.parse(tracking).get()
         return try perform(staff: staff, now: now) { state, context throws(DomainError) in
