@@ -160,7 +160,7 @@ struct CaseDialog: Equatable, Sendable {
         return parcels.compactMap { tracking in
             guard let parcel = context.shop.latestParcel(tracking), let deadline = context.layout.damageClaimDeadline(of: parcel) else { return nil }
             let left = TimeLeft(until: deadline, from: context.now)
-            let said: [String: Phrase.Argument] = ["tracking": .text(tracking.value), "carrier": .text(context.layout.carrier(named: parcel.carrier)?.name ?? parcel.carrier),
+            let said: [String: Phrase.Argument] = ["tracking": .text(tracking.value), "carrier": .text(context.layout.name(of: parcel.carrier)),
                                                    "when": .text(context.moment(deadline)), "hours": .count(abs(left.minutes) / 60),
                                                    "minutes": .count(abs(left.minutes) % 60)]
             return left.hasPassed ? Phrase("customers.case.claimPassed", said) : Phrase("customers.case.claimLeft", said)
