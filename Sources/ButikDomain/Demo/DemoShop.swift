@@ -104,8 +104,8 @@ public enum DemoShop {
                 builder.collect(outbound.map(\.id), at: at(day.adding(days: 1), 9, 5), staff: staff[1])
             }
         }
-        // Whatever the hour, each regular has a parcel waiting, so the demo shows them at work
-        // (one arrived in the last delivery of the morning's PostNord van).
+        // Whatever the hour, each regular has a parcel waiting, so the demo shows them at work:
+        // one that came with PostNord ten minutes ago when the day's pickups took them all.
         for customer in customers.prefix(regulars.count) where !builder.state.parcelsInShop(for: customer).contains(where: { $0.status == .waiting }) {
             builder.receive(DemoTracking.make(carrier: "postnord", using: &random), for: customer, carrier: "postnord", size: .small,
                             pickupCode: pickupCode(carrier: "postnord", &codes), at: now.addingTimeInterval(-600), staff: staff[0])
