@@ -34,7 +34,9 @@ extension ShopStore {
         }, recorded: { (_: PurgeOutcome) in
             try MarkerFile.write(PurgeMarker(startedAt: now), to: marker, ops: store.fileOps)
         })
-        try MarkerFile.remove(marker, ops: store.fileOps)
+        // Done: a marker left behind only makes the next purge read the journal once more, so a
+        // failure to remove it does not turn a purge that happened into one reported as failed.
+        try? MarkerFile.remove(marker, ops: store.fileOps)
         try? prepareHistory(now: now)
         return PurgeDone(outcome: outcome, rewrite: report)
     }
