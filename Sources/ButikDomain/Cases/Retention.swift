@@ -91,9 +91,9 @@ extension ShopState {
     /// outcome lists it (a dry run shows it and writes nothing); no event when nothing goes.
     public func purge(_ rule: RetentionRule, _ context: Context) -> Decision<PurgeOutcome> {
         let zone = context.layout.zone
-        let firstKept = rule.firstDayKept(on: Day(context.now, in: zone))
+        let firstKept = rule.firstDayKept(on: context.today)
         func old(_ at: Date) -> Bool { Day(at, in: zone) < firstKept }
-        let cases = records.cases.values.filter { $0.status == .resolved && old($0.updates.last?.at ?? $0.openedAt) }
+        let cases = records.cases.values.filter { $0.status == .resolved && old($0.lastChangedAt) }
         let goingCases = Set(cases.map(\.id))
         let contacts = records.contacts.values.filter { contact in
             guard old(contact.at) else { return false }
@@ -117,6 +117,11 @@ extension ShopState {
             records.nextCaseNumber = max(records.nextCaseNumber, id.rawValue + 1)
         }
     }
+}
+
+extension Case {
+    /// When it was opened or last updated: a resolved case goes with retention from then.
+    public var lastChangedAt: Date { updates.last?.at ?? openedAt }
 }
 
 /// What a purge removes, oldest number first, and the first day it keeps.

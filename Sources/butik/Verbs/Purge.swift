@@ -29,13 +29,12 @@ extension Verb {
             let context = Context(layout: store.layout, now: session.now, staff: session.staff)
             (outcome, rewrite) = (store.state.purge(rule, context).outcome, nil)
         }
-        // The records as they were before the purge, for the keys the lines name.
-        let key = { (customer: CustomerID) in store.state.customers[store.state.mergedCustomers[customer] ?? customer]?.key.value ?? customer.description }
+        let key = { (customer: CustomerID) in store.state.customer(customer)?.key.value ?? customer.description }
         if args.has(json) {
             try Output.json(PurgeView(applied: rewrite != nil, retentionDays: rule.days, firstDayKept: outcome.firstDayKept,
                                       contacts: outcome.contacts.map { PurgeView.Line(id: $0.id.description, key: key($0.customer), what: $0.channel.rawValue, at: $0.at) },
                                       cases: outcome.cases.map { PurgeView.Line(id: $0.id.description, key: key($0.customer), what: $0.kind.code,
-                                                                               at: $0.updates.last?.at ?? $0.openedAt) },
+                                                                               at: $0.lastChangedAt) },
                                       linesRewritten: rewrite?.lines, segmentsRewritten: rewrite?.segments))
             return
         }
@@ -52,7 +51,7 @@ extension Verb {
         if !outcome.cases.isEmpty {
             Output.line(words.text("cli.purge.cases", ["n": .count(outcome.cases.count)]))
             Output.table(outcome.cases.map {
-                [$0.id.description, key($0.customer), words.text($0.kind.phrase), words.date(Day($0.updates.last?.at ?? $0.openedAt, in: zone))]
+                [$0.id.description, key($0.customer), words.text($0.kind.phrase), words.date(Day($0.lastChangedAt, in: zone))]
             })
         }
         guard let rewrite else {
