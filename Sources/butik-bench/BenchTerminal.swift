@@ -54,7 +54,7 @@ final class BenchTerminal {
         var keys: [(typed: String, ms: Double)] = []
         for (offset, character) in text.enumerated() {
             clock += 0.15
-            let start = DispatchTime.now().uptimeNanoseconds
+            let start = Moment()
             _ = driver.handle(KeyEvent(.character(character), at: clock))
             _ = driver.idle(now: now, clock: clock + 0.06)
             _ = driver.frame(size)

@@ -45,10 +45,15 @@ struct YearShop {
 
     /// Writes the year into a new folder, copying it at each of `percents` (of 100,000 closed
     /// parcels; 100 is the end of the year, whatever the count). Prints how long it took.
+    /// `BUTIK_BENCH_CUTS` (`50` or `50,100`) keeps only those of `percents`, and the year is
+    /// generated only as far as the last of them: quicker, to profile at a smaller store.
     static func generate(percents: [Int], names: DemoNames, seed: UInt64 = 2025) throws -> [Cut] {
         let started = DispatchTime.now().uptimeNanoseconds
-        var generator = try Generator(names: names, seed: seed, folder: temporaryFolder("year"))
-        let cuts = try generator.run(percents: percents)
+        let chosen = ProcessInfo.processInfo.environment["BUTIK_BENCH_CUTS"].map { $0.split(separator: ",").compactMap { Int($0) } }
+        let folder = temporaryFolder("year")
+        var generator = try Generator(names: names, seed: seed, folder: folder)
+        let cuts = try generator.run(percents: chosen.map { Set($0).intersection(percents).sorted() } ?? percents)
+        if !cuts.contains(where: { $0.folder == folder }) { try? FileManager.default.removeItem(at: folder) }
         print(String(format: "generated the one-year store in %.1f s", Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9))
         return cuts
     }
@@ -115,7 +120,7 @@ private struct Generator {
         let perUnit = 105_000 / days.map(Generator.volume).reduce(0, +)
         var cuts: [YearShop.Cut] = []
         var pending = percents.sorted()
-        for day in days {
+        for day in days where !pending.isEmpty {
             try simulate(day, parcels: Int((Generator.volume(day) * perUnit).rounded()))
             if day.isoWeekday == 7 { state = state.compacted() }
             let cutNow = pending.first.map { $0 < 100 ? closed >= YearShop.closedTarget * $0 / 100 : day == YearShop.lastDay } ?? false
