@@ -54,6 +54,7 @@ extension Character {
     /// and `"Å"` are both 1; `"東"` and `"👍"` are 2; a lone combining mark is 0.
     public var displayWidth: Int {
         if let ascii = asciiValue, ascii >= 0x20, ascii < 0x7F { return 1 }
+        if isPlainLatin { return 1 }
         let shown = sanitizedForDisplay
         var width = 0
         var pictorial = false

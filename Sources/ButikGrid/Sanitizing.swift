@@ -13,11 +13,19 @@ extension Character {
 
     /// This grapheme as it may be placed in a cell (see the rule above).
     public var sanitizedForDisplay: Character {
+        if isPlainLatin { return self }
         if isNewline || self == "\t" { return " " }
         for scalar in unicodeScalars where scalar.isControlOrBidiControl {
             return Self.replacement
         }
         return self
+    }
+
+    /// Whether every scalar of this grapheme is printable Latin (U+0020–U+007E, U+00A0–U+02FF):
+    /// neither a control nor a bidi control, and one cell wide. Most of what a shop's names and
+    /// notes hold, so drawing them asks for no Unicode property.
+    var isPlainLatin: Bool {
+        unicodeScalars.allSatisfy { (0x20..<0x7F).contains($0.value) || (0xA0..<0x300).contains($0.value) }
     }
 }
 
