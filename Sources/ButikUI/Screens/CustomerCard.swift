@@ -152,10 +152,15 @@ public struct CustomerCard: Equatable, Sendable {
         let words = context.words
         let entries = page.entries.dropFirst(first)
         let staffWidth = HistoryRows.staffWidth(entries.map(\.staff))
-        let groups = entries.map { entry in
-            HistoryRows.rows(at: entry.at, staff: entry.staff, staffWidth: staffWidth, words.text(entry.what.phrased), width: width, margin: "", context)
-        }
         let newer: [(text: String, style: Style)] = first > 0 ? [(words.text("customers.timeline.newer", ["n": .count(first)]), Style(.muted))] : []
+        // The entries' rows up to the first that does not fit (and at least the newest): those after it cannot show.
+        var groups: [[String]] = []
+        var rowsSoFar = newer.count
+        for entry in entries where groups.isEmpty || rowsSoFar <= height {
+            groups.append(HistoryRows.rows(at: entry.at, staff: entry.staff, staffWidth: staffWidth, words.text(entry.what.phrased),
+                                           width: width, margin: "", context))
+            rowsSoFar += groups[groups.count - 1].count
+        }
         func fitting(_ rows: Int) -> [[String]] {
             var used = newer.count
             return Array(groups.prefix { group in
@@ -165,11 +170,11 @@ public struct CustomerCard: Equatable, Sendable {
         }
         var shown = fitting(height)
         var more: String?
-        if shown.count < groups.count || page.page < page.pageCount {
+        if shown.count < entries.count || page.page < page.pageCount {
             shown = fitting(height - 1)
             // In a small window an entry taller than the room still shows its first rows.
             if shown.isEmpty, let newest = groups.first { shown = [Array(newest.prefix(max(0, height - 1 - newer.count)))] }
-            let hidden = groups.count - shown.count
+            let hidden = entries.count - shown.count
             more = hidden > 0 ? words.text("customers.timeline.more", ["n": .count(hidden)])
                 : words.text("customers.timeline.older", ["page": .count(page.page + 1), "pages": .count(page.pageCount)])
         }
