@@ -27,6 +27,9 @@ public final class AppDriver {
     private var nextBackupCheck: Double
     /// The history file being brought up to date in the background, if it is.
     public var historyPreparation: HistoryPreparation?
+    /// The journal entry the app's shop is as of: catching up tells the app of a new shop only
+    /// when the store's is newer (what a screen worked out from the shop stays good).
+    private var shownSequence: Int
 
     /// Said instead of a parcel's story while the history file is being brought up to date.
     public static let historyBeingPrepared = Phrase("counter.past.historyBeingPrepared")
@@ -46,6 +49,7 @@ public final class AppDriver {
     public init(store: StoreClient, staff: StaffID, now: Date, clock: Double, words: Words = .english) {
         self.store = store
         scanner = ScanDetector(settings: ScanDetector.Settings(maxGap: Double(store.layout.scanGapMilliseconds) / 1000))
+        shownSequence = store.lastSequence
         let context = AppContext(shop: store.shop, layout: store.layout, now: now, staff: staff, words: words)
         state = AppState(context: context, staff: staff, storeLabel: store.label,
                          readOnlyReason: store.readOnlyReason, clock: clock)
@@ -196,8 +200,8 @@ public final class AppDriver {
         // The screen lets go of its copy of the shop while the store writes (see `.writeStarted`).
         var effects = state.update(.writeStarted)
         let answer = store.write(command, staff: state.staff, now: state.context.now)
-        if case .done(let outcome) = answer { return effects + notBusy() + state.update(.performed(outcome, store.shop)) }
-        effects += state.update(.storeChanged(store.shop))
+        if case .done(let outcome) = answer { return effects + notBusy() + state.update(.performed(outcome, shownShop())) }
+        effects += state.update(.storeChanged(shownShop()))
         switch answer {
         case .done: return effects
         case .busy:
@@ -240,7 +244,7 @@ public final class AppDriver {
         }
         let effects = notBusy()
         if let reason = store.readOnlyReason { return effects + state.update(.storeFailed(reason)) }
-        return effects + state.update(.storeChanged(store.shop))
+        return store.lastSequence == shownSequence ? effects : effects + state.update(.storeChanged(shownShop()))
     }
 
     /// While read-only: opens the store again, as a restart would, ``reopenInterval`` seconds
@@ -263,10 +267,16 @@ public final class AppDriver {
         }
         store = fresh
         guard fresh.readOnlyReason == nil else {
-            return state.update(.storeReopened(fresh.shop, readOnlyReason: fresh.readOnlyReason))
+            return state.update(.storeReopened(shownShop(), readOnlyReason: fresh.readOnlyReason))
         }
         nextReopen = nil
         // With what opening found out (whether an unconfirmed action was recorded, damage gone).
-        return state.update(.storeReopened(fresh.shop, readOnlyReason: nil, notices: fresh.notices))
+        return state.update(.storeReopened(shownShop(), readOnlyReason: nil, notices: fresh.notices))
+    }
+
+    /// The store's shop, for the app: from now on what it has.
+    private func shownShop() -> ShopState {
+        shownSequence = store.lastSequence
+        return store.shop
     }
 }

@@ -17,6 +17,8 @@ public struct StoreClient {
 
     /// The shop as the store last read or wrote it.
     public var shop: ShopState { store.state }
+    /// The journal entry that shop is as of.
+    public var lastSequence: Int { store.lastSequence }
     public var layout: ShopLayout { store.layout }
     /// The store folder, for the status line.
     public var label: String { store.folder.path }

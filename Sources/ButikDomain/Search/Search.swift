@@ -21,15 +21,21 @@ extension ShopState {
     /// tracking number first, then numbers ending with the fragment, then containing it; in-shop
     /// before closed.
     public func search(_ query: String, limit: Int = 50) -> SearchResults {
-        let customers = searchCustomers(query, limit: limit), found = searchParcels(query, limit: limit)
-        let byCode = parcelsInShop(withPickupCode: query)
-        guard !byCode.isEmpty else { return SearchResults(customers: customers, parcels: found) }
+        let found = searchParcels(query, limit: limit), byCode = parcelsInShop(withPickupCode: query)
+        return SearchResults(customers: customersFound(by: query, limit: limit),
+                             parcels: byCode.isEmpty ? found : Array((byCode + found.filter { !byCode.contains($0) }).prefix(limit)))
+    }
+
+    /// The customers ``search(_:limit:)`` finds, without looking for parcels (F6's directory):
+    /// the owners of parcels in the shop with the pickup code `query` first, then
+    /// ``searchCustomers(_:limit:)``.
+    public func customersFound(by query: String, limit: Int = 50) -> [CustomerID] {
+        let customers = searchCustomers(query, limit: limit)
         var owners: [CustomerID] = []
-        for id in byCode {
+        for id in parcelsInShop(withPickupCode: query) {
             if let owner = records.parcels[id]?.customer, !owners.contains(owner) { owners.append(owner) }
         }
-        return SearchResults(customers: Array((owners + customers.filter { !owners.contains($0) }).prefix(limit)),
-                             parcels: Array((byCode + found.filter { !byCode.contains($0) }).prefix(limit)))
+        return owners.isEmpty ? customers : Array((owners + customers.filter { !owners.contains($0) }).prefix(limit))
     }
 
     /// The parcels in the shop whose pickup code is `query` (see ``PickupCode/init(_:)``),

@@ -5,7 +5,10 @@ import Foundation
 /// What every screen reads: the shop as the store has it, the layout, the moment and the words
 /// of the chosen language.
 public struct AppContext: Sendable {
-    public var shop: ShopState
+    public var shop: ShopState { didSet { shopVersion &+= 1 } }
+    /// Counts the shops set here: what a screen keeps worked out from the shop (F6's list) is
+    /// for the version it saw.
+    public private(set) var shopVersion = 0
     public var layout: ShopLayout
     public var now: Date
     /// Who is working at this terminal.

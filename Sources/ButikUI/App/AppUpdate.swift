@@ -5,6 +5,13 @@ import ButikText
 extension AppState {
     /// Applies one message; returns what the terminal must do.
     public mutating func update(_ message: AppMessage) -> [AppEffect] {
+        let effects = apply(message)
+        // F6's list, for the view and the keys that follow, worked out once for what changed.
+        if tab == .customers { customers.keepMatches(context) }
+        return effects
+    }
+
+    private mutating func apply(_ message: AppMessage) -> [AppEffect] {
         switch message {
         case .tick(let now, let clock):
             context.now = now

@@ -21,6 +21,8 @@ public struct CustomersScreen: WritingScreen {
     var dialog: CardDialog?
     /// How the last addition or proxy change went.
     public internal(set) var notice: Notice?
+    /// The list's customers as last worked out, for one filter text and one shop.
+    private var matches: DirectoryMatches?
 
     public init() {}
 
@@ -33,32 +35,56 @@ public struct CustomersScreen: WritingScreen {
         prompt != nil || editor?.text != nil || merging != nil || dialog != nil ? .text : card != nil ? .scan : .scanOrText
     }
 
-    func customers(_ context: AppContext) -> [Customer] {
-        let shop = context.shop
-        if filter.text.isEmpty {
-            return shop.customers.values.sorted { ($0.key, $0.id) < ($1.key, $1.id) }
-        }
-        return shop.search(filter.text, limit: 500).customers.compactMap { shop.customers[$0] }
+    /// The customers the list shows: every one by key, or those the filter finds, best first.
+    /// The ones kept by ``keepMatches(_:)`` while the filter and the shop are those it saw;
+    /// worked out afresh otherwise.
+    func customers(_ context: AppContext) -> [CustomerID] {
+        if let matches, matches.filter == filter.text, matches.shop == context.shopVersion { return matches.customers }
+        return Self.customers(matching: filter.text, in: context.shop)
+    }
+
+    /// Works out the list's customers once per change of the filter or of the shop, so that the
+    /// key table, the selection and the view of a keystroke all read the same list; not while a
+    /// card covers the list (going back to it works them out if they changed).
+    mutating func keepMatches(_ context: AppContext) {
+        guard card == nil, matches?.filter != filter.text || matches?.shop != context.shopVersion else { return }
+        matches = DirectoryMatches(filter: filter.text, shop: context.shopVersion, customers: Self.customers(matching: filter.text, in: context.shop))
+    }
+
+    /// Every customer by key (then id) when `filter` is empty; else the first 500 that
+    /// ``ShopState/customersFound(by:limit:)`` finds.
+    static func customers(matching filter: String, in shop: ShopState) -> [CustomerID] {
+        guard filter.isEmpty else { return shop.customersFound(by: filter, limit: 500) }
+        return shop.customers.values.sorted { ($0.key, $0.id) < ($1.key, $1.id) }.map(\.id)
     }
 
     /// The customer the list's selection is on.
     func selectedCustomer(_ context: AppContext) -> CustomerID? {
         let customers = customers(context)
-        return selection.applied(to: table(customers, context)).selection.map { customers[$0].id }
+        return selection.applied(to: table(customers, context)).selection.map { customers[$0] }
     }
 
-    func table(_ customers: [Customer], _ context: AppContext) -> Table {
+    /// The list of `customers`: a row for each, the rows a rect `height` rows high shows with the
+    /// selection filled in and the others blank (without a height, none is filled in: enough to
+    /// move the selection).
+    func table(_ customers: [CustomerID], _ context: AppContext, height: Int? = nil) -> Table {
         let words = context.words
-        let rows = customers.map { customer in
+        var table = Table(columns: [Table.Column(words.text("column.key"), width: .fixed(6)), Table.Column(words.text("column.name")),
+                                    Table.Column(words.text("column.phone"), width: .fixed(12)),
+                                    Table.Column(words.text("column.parcels"), width: .fixed(7), alignment: .right),
+                                    Table.Column(words.text("column.note"))],
+                          rows: Array(repeating: Table.Row([]), count: customers.count),
+                          emptyMessage: filter.text.isEmpty ? words.text("customers.none")
+                              : words.text("customers.noMatch", ["text": .text(filter.text)]))
+        table = selection.applied(to: table)
+        guard let height else { return table }
+        for index in table.shownRows(height: height) {
+            guard let customer = context.shop.customers[customers[index]] else { continue }
             let waiting = context.shop.parcelsInShop(for: customer.id).count
-            return Table.Row([customer.key.value, customer.name, customer.phones.first ?? "", waiting == 0 ? "" : "\(waiting)", customer.note ?? ""])
+            table.rows[index] = Table.Row([customer.key.value, customer.name, customer.phones.first ?? "", waiting == 0 ? "" : "\(waiting)",
+                                           customer.note ?? ""])
         }
-        return Table(columns: [Table.Column(words.text("column.key"), width: .fixed(6)), Table.Column(words.text("column.name")),
-                               Table.Column(words.text("column.phone"), width: .fixed(12)),
-                               Table.Column(words.text("column.parcels"), width: .fixed(7), alignment: .right),
-                               Table.Column(words.text("column.note"))],
-                     rows: rows, emptyMessage: filter.text.isEmpty ? words.text("customers.none")
-                         : words.text("customers.noMatch", ["text": .text(filter.text)]))
+        return table
     }
 
     // MARK: The timeline
@@ -143,7 +169,15 @@ public struct CustomersScreen: WritingScreen {
             top = rect.row + 1 + notice.draw(into: &screen, at: Rect(row: rect.row + 1, column: rect.column, width: rect.width, height: max(1, rect.height - 4)),
                                              context.words)
         }
-        selection.applied(to: table(customers(context), context))
-            .draw(into: &screen, at: Rect(row: top, column: rect.column, width: rect.width, height: rect.row + rect.height - top))
+        let room = Rect(row: top, column: rect.column, width: rect.width, height: rect.row + rect.height - top)
+        table(customers(context), context, height: room.height).draw(into: &screen, at: room)
     }
+}
+
+/// The customers F6's list showed for a filter text in one version of the shop
+/// (``AppContext/shopVersion``).
+struct DirectoryMatches: Equatable, Sendable {
+    var filter: String
+    var shop: Int
+    var customers: [CustomerID]
 }

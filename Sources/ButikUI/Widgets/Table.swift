@@ -106,11 +106,19 @@ public struct Table: Hashable, Sendable {
                        column: rect.column, style: Style(.muted))
             return
         }
-        let first = Self.top(keeping: selection, visible: visible, from: top, count: rows.count)
-        for (offset, index) in (first..<min(rows.count, first + visible)).enumerated() {
+        for (offset, index) in shownRows(height: rect.height).enumerated() {
             let style = index == selection && showsSelection ? Style(.selection, bold: rows[index].style.bold) : rows[index].style
             drawLine(line(rows[index].cells), shown, widths: widths, into: &screen, row: rect.row + 1 + offset, rect: rect, style: style)
         }
+    }
+
+    /// The rows ``draw(into:at:)`` shows in a rect `height` rows high (titles included): a
+    /// long list fills in only these and leaves the others blank.
+    public func shownRows(height: Int) -> Range<Int> {
+        let visible = height - 1
+        guard visible > 0, let selection else { return 0..<0 }
+        let first = Self.top(keeping: selection, visible: visible, from: top, count: rows.count)
+        return first..<min(rows.count, first + visible)
     }
 
     /// One row: `texts` in the columns `shown`, `widths` cells each.

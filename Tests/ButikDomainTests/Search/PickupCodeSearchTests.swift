@@ -35,6 +35,15 @@ import Testing
         #expect(results.customers == [CustomerID(1), CustomerID(3)], "the code's owner, then the key holder")
     }
 
+    /// F6's directory asks for the customers alone: the same ones, the code's owner first, with
+    /// no parcel looked for.
+    @Test(arguments: ["4711", "123 456", "maria", "RR000004711SE", "zzz"])
+    func theCustomersFoundAreTheSearchsCustomers(_ query: String) throws {
+        let state = try CodedShop().state
+        #expect(state.customersFound(by: query) == state.search(query).customers)
+        #expect(state.customersFound(by: query, limit: 1) == state.search(query, limit: 1).customers)
+    }
+
     @Test(arguments: ["123456", "123 456", " 123456 "])
     func aUniqueCodeMakesItsOwnerTheFirstHit(_ query: String) throws {
         let results = try CodedShop().state.search(query)
