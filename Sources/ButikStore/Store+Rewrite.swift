@@ -48,10 +48,13 @@ extension Store {
     ///
     /// The model after the appended entries must be the one a replay of the rewritten journal
     /// gives (the rewrite only takes out what the appended entries take out of the model).
+    /// `surveyed` sees every entry in order right after the rewrite surveyed it, with the
+    /// rewrite as it is then: a derived file can be built in the same pass.
     public func rewrite<Rewrite: JournalRewrite, Result>(
         removing derived: [String],
         _ decide: (Model) throws -> (entries: [Model.Entry], rewrite: Rewrite, result: Result),
-        recorded: (Result) throws -> Void
+        recorded: (Result) throws -> Void,
+        surveyed: (_ rewrite: Rewrite, _ entry: Model.Entry, _ seq: Int) -> Void = { _, _, _ in }
     ) throws -> (Result, RewriteReport) where Rewrite.Entry == Model.Entry {
         if let reason = readOnlyReason { throw StoreError.readOnly(reason: reason) }
         guard let lock else { throw StoreError.readOnly(reason: .noLock) }
@@ -73,6 +76,7 @@ extension Store {
         let (read, _) = try readJournal(from: SegmentOffset(segment: 0, offset: 0), lastSeq: 0, to: knownPosition) { entry in
             seq += 1
             rewrite.survey(entry, seq: seq)
+            surveyed(rewrite, entry, seq)
         }
         if let problem = read.problem { throw goReadOnly(problem) }
         let lines = rewrite.linesToRewrite

@@ -20,21 +20,24 @@ extension ShopStore {
     /// under the exclusive lock, records ``Event/customerErased(customer:)`` (refused by the
     /// rule of ``ShopState/erase(_:_:)``), adds them to `erasures.json`, then removes the
     /// snapshot and `history.bin` and rewrites every journal segment holding their data (see
-    /// ``Store/rewrite(removing:_:recorded:)``); then `history.bin` is built again from the
-    /// rewritten journal. An erased customer's rewrite is done again (what a killed erasure
-    /// leaves is completed so).
+    /// ``Store/rewrite(removing:_:recorded:surveyed:)``); `history.bin` is built again in the
+    /// same pass over the journal (see ``historyRebuiltInPass(now:_:)``). An erased customer's
+    /// rewrite is done again (what a killed erasure leaves is completed so).
     public func erase(key: CustomerKey, staff: StaffID, now: Date) throws -> ErasureDone {
         guard Ranges.dates.contains(now) else { throw DomainError.clockWrong(now) }
         let context = Context(layout: layout, now: now, staff: staff)
         let listed = try erasedCustomers()
-        let (outcome, report) = try store.rewrite(removing: [HistoryFile.name], { state in
-            guard let customer = state.customer(withKey: key) else { throw DomainError.unknownCustomer(key.value) }
-            let decision = try state.erase(customer.id, context)
-            return (decision.events.map(context.record), Erasure(customers: [customer.id], merged: state.mergedCustomers), decision.outcome)
-        }, recorded: { (outcome: ErasureOutcome) in
-            try writeErasures(listed.union([outcome.customer.id]))
-        })
-        try? prepareHistory(now: now)
+        let (outcome, report) = try historyRebuiltInPass(now: now) { rebuild in
+            try store.rewrite(removing: [HistoryFile.name], { state in
+                guard let customer = state.customer(withKey: key) else { throw DomainError.unknownCustomer(key.value) }
+                let decision = try state.erase(customer.id, context)
+                return (decision.events.map(context.record), Erasure(customers: [customer.id], merged: state.mergedCustomers), decision.outcome)
+            }, recorded: { (outcome: ErasureOutcome) in
+                try writeErasures(listed.union([outcome.customer.id]))
+            }, surveyed: { erasure, record, seq in
+                rebuild?.apply(erasure.rewritten(record, seq: seq), seq: seq)
+            })
+        }
         return ErasureDone(outcome: outcome, rewrite: report)
     }
 
@@ -46,12 +49,29 @@ extension ShopStore {
         let listed = try erasedCustomers()
         guard !listed.isEmpty else { return [] }
         let context = Context(layout: layout, now: now, staff: staff)
-        let (again, _) = try store.rewrite(removing: [HistoryFile.name], { state in
-            let again = listed.filter { state.customers[$0] != nil && !state.isErased($0) }.sorted()
-            return (again.map { context.record(.customerErased(customer: $0)) }, Erasure(customers: listed, merged: state.mergedCustomers), again)
-        }, recorded: { (_: [CustomerID]) in })
-        try? prepareHistory(now: now)
+        let (again, _) = try historyRebuiltInPass(now: now) { rebuild in
+            try store.rewrite(removing: [HistoryFile.name], { state in
+                let again = listed.filter { state.customers[$0] != nil && !state.isErased($0) }.sorted()
+                return (again.map { context.record(.customerErased(customer: $0)) }, Erasure(customers: listed, merged: state.mergedCustomers), again)
+            }, recorded: { (_: [CustomerID]) in }, surveyed: { erasure, record, seq in
+                rebuild?.apply(erasure.rewritten(record, seq: seq), seq: seq)
+            })
+        }
         return again
+    }
+
+    /// Runs a rewrite of the journal, giving it a rebuild of `history.bin` to apply each entry
+    /// to as the rewrite's survey reads it, as the rewrite leaves it: ``Erasure/scrubbed(_:seq:)``
+    /// of an entry right after it is surveyed is what it is after the whole survey, but for a
+    /// manifest line (known to announce their parcel only once it arrives), which the history
+    /// does not read. So the file is written from that one pass, without reading the rewritten
+    /// journal again. When a rebuild cannot be started or written, the file is built from the
+    /// rewritten journal as any view would build a missing one.
+    private func historyRebuiltInPass<Result>(now: Date, _ rewrite: (HistoryRebuild?) throws -> Result) throws -> Result {
+        let rebuild = try? historyRebuild()
+        let result = try rewrite(rebuild)
+        if rebuild.map(writeHistory(from:)) != true { try? prepareHistory(now: now) }
+        return result
     }
 
     /// The customers `erasures.json` lists; none when there is no file. A damaged file throws

@@ -168,17 +168,35 @@ extension ShopStore {
     /// Builds the file at `path` from the whole journal; false, with a notice, when it could
     /// not be written. Damage in the journal throws.
     private func rebuildFile(_ path: String) throws(StoreError) -> Bool {
-        func unwritten(_ error: StoreError) -> Bool {
+        let rebuild: HistoryRebuild
+        do throws(StoreError) { rebuild = try historyRebuild() } catch {
             historyNotices.append(.historyUnwritten(path: path, error))
             return false
         }
-        let rebuild: HistoryRebuild, plans: [HistoryFileWriter.TablePlan]
-        do throws(StoreError) {
-            rebuild = try HistoryRebuild(zone: layout.zone, folder: store.folder.standardizedFileURL.path, ops: store.fileOps,
-                                         settleEvery: historySettleEvery)
-        } catch { return unwritten(error) }
         _ = try store.fold(rebuild) { rebuild, record, seq in rebuild.apply(record, seq: seq) }
-        do throws(StoreError) { plans = try rebuild.plans() } catch { return unwritten(error) }
+        return writeRebuilt(rebuild, to: path)
+    }
+
+    /// A rebuild of the history file, to be given every journal entry in order.
+    func historyRebuild() throws(StoreError) -> HistoryRebuild {
+        try HistoryRebuild(zone: layout.zone, folder: store.folder.standardizedFileURL.path, ops: store.fileOps, settleEvery: historySettleEvery)
+    }
+
+    /// Writes the file from `rebuild`, which was given every entry up to ``lastSequence`` as
+    /// the journal now has them, under the shared lock (without catching up: the file says what
+    /// it covers); false, with a notice, when it could not be written.
+    func writeHistory(from rebuild: HistoryRebuild) -> Bool {
+        guard store.readOnlyReason == nil else { return false }
+        let path = store.folder.standardizedFileURL.path + "/" + HistoryFile.name
+        return (try? store.reading { () throws(StoreError) in writeRebuilt(rebuild, to: path) }) ?? false
+    }
+
+    private func writeRebuilt(_ rebuild: HistoryRebuild, to path: String) -> Bool {
+        let plans: [HistoryFileWriter.TablePlan]
+        do throws(StoreError) { plans = try rebuild.plans() } catch {
+            historyNotices.append(.historyUnwritten(path: path, error))
+            return false
+        }
         return writeHistory(path, tables: plans, old: nil)
     }
 
