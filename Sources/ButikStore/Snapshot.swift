@@ -22,12 +22,12 @@ enum SnapshotFile {
         case sound(Contents<Model>)
     }
 
-    /// The file's bytes (newline-terminated).
-    static func encode<Model: Encodable>(
-        _ model: Model, schema: Int, seq: Int, journalOffset: Int64, encoder: JSONEncoder
-    ) throws(StoreError) -> [UInt8] {
-        let json: Data
-        do { json = try encoder.encode(model) } catch {
+    /// The file's bytes (newline-terminated). The model is written by ``StoreEncoder`` (keys in
+    /// the order the types encode them): several times quicker than Foundation's encoder on a
+    /// year's live state, which a snapshot after every thousand lines and an erasure write whole.
+    static func encode<Model: Encodable>(_ model: Model, schema: Int, seq: Int, journalOffset: Int64) throws(StoreError) -> [UInt8] {
+        let json: [UInt8]
+        do { json = try StoreEncoder().encode(model) } catch {
             throw .encoding(reason: .model(detail: "\(error)"))
         }
         var bytes: [UInt8] = []

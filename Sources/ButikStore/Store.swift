@@ -426,8 +426,7 @@ public final class Store<Model: StoreModel> {
         }
         if let problem = try verifyJournal() { throw problem }
         let bytes = try SnapshotFile.encode(
-            model.compactedForSnapshot(), schema: Model.schemaVersion, seq: lastSequence,
-            journalOffset: knownEnd, encoder: encoder)
+            model.compactedForSnapshot(), schema: Model.schemaVersion, seq: lastSequence, journalOffset: knownEnd)
         try AtomicFile.write(bytes, to: snapshotPath, mode: 0o600, ops: fileOps, crashPoint: .snapshotWritten)
         snapshotSeq = lastSequence
         snapshotWanted = false

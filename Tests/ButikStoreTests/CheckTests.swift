@@ -55,9 +55,7 @@ import Testing
             let store = try openLedger(folder)
             try store.add("a", "b")
             let offset = Int64(try journalBytes(folder).count)
-            let wrong = try SnapshotFile.encode(
-                Ledger.replaying([.add("a"), .add("X")]), schema: 1, seq: 2, journalOffset: offset,
-                encoder: StoreCoding.encoder())
+            let wrong = try SnapshotFile.encode(Ledger.replaying([.add("a"), .add("X")]), schema: 1, seq: 2, journalOffset: offset)
             try Data(wrong).write(to: snapshotURL(folder))
             let report = Store.check(folder: folder, empty: Ledger())
             #expect(report.problems.count == 1)

@@ -104,7 +104,7 @@ import Testing
         (#""nextParcelNumber":2"#, #""nextParcelNumber":1000000000001"#, "next parcel number 1000000000001 is out of range 1...1000000000000"),
         (#""nextCustomerNumber":2"#, #""nextCustomerNumber":0"#, "next customer number 0 is out of range 1...1000000000000"),
         (#""nextQueueNumber":1"#, #""nextQueueNumber":\#(max)"#, "next queue entry number \(max) is out of range 1...1000000000000"),
-        (#"{"capacity":2,"slot":"A1"}"#, #"{"capacity":\#(max),"slot":"A1"}"#, "slot capacity \(max) is out of range 1...999"),
+        (#"{"slot":"A1","capacity":2}"#, #"{"slot":"A1","capacity":\#(max)}"#, "slot capacity \(max) is out of range 1...999"),
         (#""id":1,"#, #""id":\#(max),"#, "customer id \(max) is out of range 1...999999999999"),
         (#""lastRecordAt":1773144000000"#, #""lastRecordAt":-1e300"#, "time -1e+300 ms since 1970 is out of range 2000-01-01T00:00:00Z..<2200-01-01T00:00:00Z (field lastRecordAt)"),
     ]

@@ -292,8 +292,7 @@ import Testing
         try withTemporaryFolder { folder in
             let store = try openLedger(folder)
             try store.add("a", "b", "c")
-            let bytes = try SnapshotFile.encode(
-                Ledger.replaying([.add("zzz")]), schema: 1, seq: 2, journalOffset: 17, encoder: StoreCoding.encoder())
+            let bytes = try SnapshotFile.encode(Ledger.replaying([.add("zzz")]), schema: 1, seq: 2, journalOffset: 17)
             try Data(bytes).write(to: snapshotURL(folder))
             let reopened = try openLedger(folder)
             #expect(reopened.readOnlyReason == nil)

@@ -95,7 +95,7 @@ import Testing
             return
         }
         #expect(!state.parcels.isEmpty && !state.customers.isEmpty)
-        #expect(try StoreCoding.encoder().encode(state) == Data(model))
+        #expect(try StoreEncoder().encode(state) == [UInt8](model), "the snapshot's model is the state's, written by the store's encoder")
     }
 
     @Test func theQuickReadersReadParcelsAndCustomersThemselves() throws {

@@ -1,3 +1,5 @@
+import ButikDomain
+import ButikResources
 import Foundation
 import Testing
 @testable import ButikStore
@@ -52,5 +54,23 @@ import Testing
             #expect(throws: EncodingError.self) { try StoreEncoder().encode([bad]) }
         }
         #expect(String(decoding: try StoreEncoder().encode([0.1, 1e-5, 12.0, -3e20]), as: UTF8.self) == "[0.1,1e-05,12,-3e+20]")
+    }
+
+    /// What a snapshot holds, the live state of a demo week with contacts and cases and one
+    /// customer erased, reads back as the state written, by the store's reader and by Foundation's.
+    @Test func aShopsLiveStateReadsBackAsWritten() throws {
+        let layoutData = try Data(contentsOf: ButikResources.defaultShopLayout)
+        let names = try JSONDecoder().decode(DemoNames.self, from: Data(contentsOf: ButikResources.demoFolder.appendingPathComponent("names.json")))
+        let layout = try JSONDecoder().decode(ShopLayout.self, from: layoutData)
+        var state = ShopState()
+        for record in HistoryFileTests.withCases(DemoShop.records(names: names, layout: layout, now: HistoryFileTests.now)) { state.apply(record) }
+        let erased = try #require(state.customers.keys.min())
+        state.apply(Record(at: HistoryFileTests.now, staff: "maria", event: .customerErased(customer: erased)))
+        #expect(!state.contacts.isEmpty && !state.cases.isEmpty && !state.parcels.isEmpty && state.isErased(erased))
+        let bytes = try StoreEncoder().encode(state)
+        #expect(try StoreCoding.decoder(for: ShopState.self).decode(ShopState.self, from: Data(bytes)) == state)
+        let foundation = JSONDecoder()
+        foundation.dateDecodingStrategy = .millisecondsSince1970
+        #expect(try foundation.decode(ShopState.self, from: Data(bytes)) == state)
     }
 }

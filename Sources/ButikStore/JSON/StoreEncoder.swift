@@ -1,7 +1,7 @@
 import Foundation
 
 /// Encodes `Encodable` values as JSON bytes directly, without the tree of values Foundation's
-/// `JSONEncoder` builds first: for derived files written in bulk (`history.bin`'s buckets),
+/// `JSONEncoder` builds first: for the snapshot, written whole after every thousand lines,
 /// several times quicker. Dates are milliseconds since 1970, as ``StoreCoding/encoder()``
 /// writes them and ``StoreDecoder`` reads them; keys come in the order a type encodes them (not
 /// sorted); a number that is not finite cannot be written and throws.
