@@ -4,8 +4,8 @@ import Foundation
 
 /// `butik-bench erase`: erasing one customer (`ShopStore.erase`, the work of `butik customer
 /// erase`) on the one-year store at 10%, 50% and 100% of its history: the regular with the
-/// most parcels and none in the shop, whose lines are in every month's segment. Each run on a
-/// fresh copy of the cut (an erasure cannot be undone); the time includes the survey of the
+/// most parcels, none in the shop and no open case, whose lines are in every month's segment.
+/// Each run on a fresh copy of the cut (an erasure cannot be undone); the time includes the survey of the
 /// whole journal (which builds `history.bin` in the same pass), the segments rewritten and
 /// synced, the snapshot and the history file written; and, apart, a rebuild of `history.bin`
 /// from the whole journal, as a view builds a missing one.
@@ -18,7 +18,9 @@ func benchmarkErase() throws {
         let original = try ShopStore.open(folder: cut.folder, defaultLayout: layout)
         var parcels: [CustomerID: Int] = [:]
         for story in try original.history().part.stories.values { parcels[story.customer, default: 0] += 1 }
-        let customer = parcels.filter { original.state.parcelsInShop(for: $0.key).isEmpty }.max { ($0.value, $1.key) < ($1.value, $0.key) }!
+        // Erasable: none of their parcels in the shop and none of their cases open.
+        let customer = parcels.filter { original.state.parcelsInShop(for: $0.key).isEmpty && original.state.openCustomerCases($0.key).isEmpty }
+            .max { ($0.value, $1.key) < ($1.value, $0.key) }!
         let key = original.state.customers[customer.key]!.key
         var erase = Timings(), rebuild = Timings()
         var done: ShopStore.ErasureDone?
