@@ -54,6 +54,38 @@ struct ScenarioTests {
         #expect(lines[10] == " TBA123456789012      \(henrikSlot.padding(toLength: 7, withPad: " ", startingAt: 0))amazon    23.11   14d left (07.12)")
     }
 
+    /// The Counter card says what the shop promised the customer: each open case under the note,
+    /// an overdue follow-up in red; a resolved case is gone from it.
+    @Test func theCounterCardShowsTheCustomersOpenCases() throws {
+        let h = try Harness(demo: false) { store in
+            let aase = try store.addCustomer(NewCustomer(name: "Åse Ødegård", phones: ["98765432"], note: "Ring the bell"))
+            try store.receive(Harness.s10("22222222"), for: aase.id)
+        }
+        let aase = try #require(h.store.state.customer(withKey: "ÅØ"))
+        let late = Day(year: 2026, month: 11, day: 20)
+        // Opened five days ago, to be followed up two days ago.
+        let opened = try h.store.perform(staff: "siv", now: Harness.now.addingTimeInterval(-5 * 86_400)) { state, context throws(DomainError) in
+            try state.openCase(NewCase(customer: aase.id, kind: .claim(.missing), followUp: late, text: "One of two boxes missing"), context)
+        }
+        try h.store.perform(staff: "siv", now: Harness.now) { state, context throws(DomainError) in
+            try state.openCase(NewCase(customer: aase.id, kind: .question, text: "Asks about opening hours"), context)
+        }
+        h.wait(1)
+        h.type("ødeg")
+        var lines = h.screen()
+        #expect(lines[8...11] == [" ÅØ  Åse Ødegård  ☎ 98765432", " Note: Ring the bell",
+                                  " Case #1 claim: missing, open, follow-up OVERDUE since 20.11",
+                                  " Case #2 question, open"])
+        #expect(h.frame()[10, 1].style == Notice.style(.error))
+        try h.store.perform(staff: "siv", now: Harness.now) { state, context throws(DomainError) in
+            try state.updateCase(opened.id, CaseChange(status: .resolved, text: "Found in the back room"), context)
+        }
+        h.wait(1)
+        lines = h.screen()
+        #expect(lines[10] == " Case #2 question, open")
+        #expect(lines[11] == " Tracking             Slot   Carrier   Arrived Due")
+    }
+
     @Test func arrowsOnTheCounterShowTheSelectedHit() throws {
         let h = try Harness()
         h.type("kari")
