@@ -40,6 +40,29 @@ import Testing
         }
     }
 
+    /// Three cases in the demo shop, as of Monday 23.11.2026 11:00: a damage claim on JEDS's
+    /// first parcel, overdue since Saturday and since waiting for the carrier; a delivery
+    /// booking of BB's due today; a question of AMZ's with no follow-up day.
+    static func openDemoCases(_ h: Harness) throws {
+        let store = h.store
+        let now = Harness.now
+        let jeds = try #require(store.state.customer(withKey: "JEDS"))
+        let parcel = try #require(store.state.parcelsInShop(for: jeds.id).first)
+        let claim = try store.openCase(NewCase(customer: jeds.id, kind: .claim(.damaged), parcels: [parcel.tracking], owner: "maria",
+                                               followUp: Day(year: 2026, month: 11, day: 21), text: "The box came crushed"),
+                                       at: now.addingTimeInterval(-3 * day))
+        _ = try store.perform(staff: "per", now: now.addingTimeInterval(-3 * day + 3600)) { state, context throws(DomainError) in
+            try state.updateCase(claim.id, CaseChange(status: .waitingForCarrier, text: "Photos sent to the carrier"), context)
+        }
+        let bb = try #require(store.state.customer(withKey: "BB"))
+        try store.openCase(NewCase(customer: bb.id, kind: .deliveryBooking, owner: "per", followUp: Day(year: 2026, month: 11, day: 23),
+                                   text: "Wants the sofa delivered on Thursday"), at: now.addingTimeInterval(-day))
+        let amz = try #require(store.state.customer(withKey: "AMZ"))
+        try store.openCase(NewCase(customer: amz.id, kind: .question, owner: "maria", text: "Asks whether we keep parcels for 14 days"),
+                           at: now.addingTimeInterval(-3600))
+        h.wait(1.5)
+    }
+
     /// The shop with the case list shown.
     static func showingCases() throws -> Harness {
         let h = try shop()
