@@ -25,6 +25,9 @@ public final class AppDriver {
     private var nextReopen: Double?
     /// When to look next whether today's backup is due.
     private var nextBackupCheck: Double
+    /// The store's last entry when the screens were last given the shop: catching up tells
+    /// them only when another program wrote since.
+    private var shownSequence: Int
     /// The history file being brought up to date in the background, if it is.
     public var historyPreparation: HistoryPreparation?
 
@@ -51,6 +54,7 @@ public final class AppDriver {
                          readOnlyReason: store.readOnlyReason, clock: clock)
         lastRefresh = clock
         nextBackupCheck = clock + AppDriver.backupCheckInterval
+        shownSequence = store.lastSequence
         _ = state.update(.storeNotices(store.notices))
     }
 
@@ -93,7 +97,7 @@ public final class AppDriver {
             effects += reopenIfDue(clock: clock)
         } else if clock - lastRefresh >= AppDriver.refreshInterval {
             lastRefresh = clock
-            effects += refresh(clock: clock)
+            effects += perform(refresh(clock: clock))
         }
         if clock >= nextBackupCheck, waitingWrite == nil, state.readOnlyReason == nil {
             effects += backUpIfDue(now: now, clock: clock)
@@ -196,6 +200,7 @@ public final class AppDriver {
         // The screen lets go of its copy of the shop while the store writes (see `.writeStarted`).
         var effects = state.update(.writeStarted)
         let answer = store.write(command, staff: state.staff, now: state.context.now)
+        shownSequence = store.lastSequence
         if case .done(let outcome) = answer { return effects + notBusy() + state.update(.performed(outcome, store.shop)) }
         effects += state.update(.storeChanged(store.shop))
         switch answer {
@@ -240,6 +245,8 @@ public final class AppDriver {
         }
         let effects = notBusy()
         if let reason = store.readOnlyReason { return effects + state.update(.storeFailed(reason)) }
+        guard store.lastSequence != shownSequence else { return effects }
+        shownSequence = store.lastSequence
         return effects + state.update(.storeChanged(store.shop))
     }
 
@@ -262,6 +269,7 @@ public final class AppDriver {
             return reason == state.readOnlyReason ? [] : state.update(.storeFailed(reason))
         }
         store = fresh
+        shownSequence = fresh.lastSequence
         guard fresh.readOnlyReason == nil else {
             return state.update(.storeReopened(fresh.shop, readOnlyReason: fresh.readOnlyReason))
         }

@@ -80,6 +80,9 @@ public struct CustomersScreen: WritingScreen {
     /// Whether the card waits for a page of `customer`'s timeline.
     func waitsForTimeline(of customer: CustomerID) -> Bool { wantedTimeline?.customer == customer }
 
+    /// Another program wrote to the store: the card's timeline is read again.
+    mutating func storeChanged() { card?.storeChanged() }
+
     /// The driver read a page of the card's timeline.
     mutating func timelineRead(_ page: TimelinePage) { card?.read(page) }
 
