@@ -192,6 +192,13 @@ import Testing
         #expect(shown.contains("Case #4 updated."))
         #expect(shown.contains("Status: waiting for the carrier · owner: siv"))
         #expect(shown.contains("case #4, now waiting for the carrier, owner siv, follow-up 27.11.2026: Asked Posten about the driver"))
+        // ↓ scrolls the history: the update goes above, the opening stays.
+        h.press(.down)
+        let scrolled = h.screen(width: 200, height: 40).joined(separator: "\n")
+        #expect(scrolled.contains("↑ 1 newer entry above") && !scrolled.contains("Asked Posten about the driver")
+                && scrolled.contains("case #4 opened, complaint: The driver was rude"))
+        h.press(.up)
+        #expect(h.state.customers.cases.opened?.first == 0)
         // Back on the list it is due no longer: it moves below the case due on Wednesday.
         h.press(.escape)
         #expect(Self.listed(h) == ["#3", "#1", "#4", "#2"])
