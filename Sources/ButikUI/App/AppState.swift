@@ -55,6 +55,7 @@ public struct AppState: Sendable {
         shelves.notice = nil
         queue.notice = nil
         customers.notice = nil
+        customers.cases.notice = nil
         self.tab = tab
     }
 

@@ -111,17 +111,18 @@ struct ScenarioTests {
     @Test func typingOrSlashFiltersTheCustomersAndEscClears() throws {
         let h = try Harness()
         h.press(.function(6))
-        #expect(h.screen()[2] == " Filter: type or press / to filter")
+        #expect(h.screen()[2] == "  Customers · Cases: 0 due")
+        #expect(h.screen()[3] == " Filter: type or press / to filter")
         h.press(.character("/"))
         #expect(h.state.customers.filtering)
-        #expect(h.frame().cursor.map { [$0.row, $0.column] } == [2, 9])
+        #expect(h.frame().cursor.map { [$0.row, $0.column] } == [3, 9])
         h.press(.escape)
         #expect(!h.state.customers.filtering)
         // Typing a name starts the filter without the slash.
         h.type("berg")
         #expect(h.state.customers.filtering)
         var lines = h.screen()
-        #expect(lines[2] == " Filter: berg")
+        #expect(lines[3] == " Filter: berg")
         // Surnames starting with the fragment first, then names containing it.
         #expect(lines[5...14].map { String($0.prefix(24)).trimmingCharacters(in: .whitespaces) } == [
             " BB     Bjørn Berg",
@@ -142,7 +143,7 @@ struct ScenarioTests {
         #expect(h.frame().styleMask[7] == "." + String(repeating: "s", count: 78) + ".")
         h.press(.escape)
         lines = h.screen()
-        #expect(lines[2] == " Filter: type or press / to filter")
+        #expect(lines[3] == " Filter: type or press / to filter")
         #expect(lines[5] == " AMZ    Alradie Mohamad Zain      93175025          10 Often large parcels (fu…")
         #expect(h.frame().styleMask[5] == "." + String(repeating: "s", count: 78) + ".")
         // A filter nobody matches says so.
