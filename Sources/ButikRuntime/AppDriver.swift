@@ -25,11 +25,11 @@ public final class AppDriver {
     private var nextReopen: Double?
     /// When to look next whether today's backup is due.
     private var nextBackupCheck: Double
+    /// The store's last entry when the screens were last given the shop: catching up tells
+    /// them only when another program wrote since.
+    private var shownSequence: Int
     /// The history file being brought up to date in the background, if it is.
     public var historyPreparation: HistoryPreparation?
-    /// The journal entry the app's shop is as of: catching up tells the app of a new shop only
-    /// when the store's is newer (what a screen worked out from the shop stays good).
-    private var shownSequence: Int
 
     /// Said instead of a parcel's story while the history file is being brought up to date.
     public static let historyBeingPrepared = Phrase("counter.past.historyBeingPrepared")
@@ -49,12 +49,12 @@ public final class AppDriver {
     public init(store: StoreClient, staff: StaffID, now: Date, clock: Double, words: Words = .english) {
         self.store = store
         scanner = ScanDetector(settings: ScanDetector.Settings(maxGap: Double(store.layout.scanGapMilliseconds) / 1000))
-        shownSequence = store.lastSequence
         let context = AppContext(shop: store.shop, layout: store.layout, now: now, staff: staff, words: words)
         state = AppState(context: context, staff: staff, storeLabel: store.label,
                          readOnlyReason: store.readOnlyReason, clock: clock)
         lastRefresh = clock
         nextBackupCheck = clock + AppDriver.backupCheckInterval
+        shownSequence = store.lastSequence
         _ = state.update(.storeNotices(store.notices))
     }
 
@@ -97,7 +97,7 @@ public final class AppDriver {
             effects += reopenIfDue(clock: clock)
         } else if clock - lastRefresh >= AppDriver.refreshInterval {
             lastRefresh = clock
-            effects += refresh(clock: clock)
+            effects += perform(refresh(clock: clock))
         }
         if clock >= nextBackupCheck, waitingWrite == nil, state.readOnlyReason == nil {
             effects += backUpIfDue(now: now, clock: clock)
@@ -200,8 +200,9 @@ public final class AppDriver {
         // The screen lets go of its copy of the shop while the store writes (see `.writeStarted`).
         var effects = state.update(.writeStarted)
         let answer = store.write(command, staff: state.staff, now: state.context.now)
-        if case .done(let outcome) = answer { return effects + notBusy() + state.update(.performed(outcome, shownShop())) }
-        effects += state.update(.storeChanged(shownShop()))
+        shownSequence = store.lastSequence
+        if case .done(let outcome) = answer { return effects + notBusy() + state.update(.performed(outcome, store.shop)) }
+        effects += state.update(.storeChanged(store.shop))
         switch answer {
         case .done: return effects
         case .busy:
@@ -244,7 +245,9 @@ public final class AppDriver {
         }
         let effects = notBusy()
         if let reason = store.readOnlyReason { return effects + state.update(.storeFailed(reason)) }
-        return store.lastSequence == shownSequence ? effects : effects + state.update(.storeChanged(shownShop()))
+        guard store.lastSequence != shownSequence else { return effects }
+        shownSequence = store.lastSequence
+        return effects + state.update(.storeChanged(store.shop))
     }
 
     /// While read-only: opens the store again, as a restart would, ``reopenInterval`` seconds
@@ -266,17 +269,12 @@ public final class AppDriver {
             return reason == state.readOnlyReason ? [] : state.update(.storeFailed(reason))
         }
         store = fresh
+        shownSequence = fresh.lastSequence
         guard fresh.readOnlyReason == nil else {
-            return state.update(.storeReopened(shownShop(), readOnlyReason: fresh.readOnlyReason))
+            return state.update(.storeReopened(fresh.shop, readOnlyReason: fresh.readOnlyReason))
         }
         nextReopen = nil
         // With what opening found out (whether an unconfirmed action was recorded, damage gone).
-        return state.update(.storeReopened(shownShop(), readOnlyReason: nil, notices: fresh.notices))
-    }
-
-    /// The store's shop, for the app: from now on what it has.
-    private func shownShop() -> ShopState {
-        shownSequence = store.lastSequence
-        return store.shop
+        return state.update(.storeReopened(fresh.shop, readOnlyReason: nil, notices: fresh.notices))
     }
 }

@@ -17,9 +17,9 @@ public struct StoreClient {
 
     /// The shop as the store last read or wrote it.
     public var shop: ShopState { store.state }
-    /// The journal entry that shop is as of.
-    public var lastSequence: Int { store.lastSequence }
     public var layout: ShopLayout { store.layout }
+    /// The number of the journal's last entry the store has read or written.
+    public var lastSequence: Int { store.lastSequence }
     /// The store folder, for the status line.
     public var label: String { store.folder.path }
     /// Set when the store refuses writes.

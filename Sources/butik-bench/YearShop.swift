@@ -94,7 +94,7 @@ private struct Generator {
             let name = "\(first) \(middle) \(last)"
             guard first != middle, folded.insert(NameFolding.fold(name)).inserted else { continue }
             let phones = draws.chance(0.9) ? [["4", "9"].randomElement(using: &draws)! + String(decoding: draws.digits(7), as: UTF8.self)] : []
-            let note = draws.chance(0.03) ? names.notes.randomElement(using: &draws) : nil
+            let note = draws.chance(0.03) ? names.texts(in: .en).notes.randomElement(using: &draws) : nil
             people.append(NewCustomer(name: name, phones: phones, note: note))
         }
         self.people = people

@@ -213,4 +213,23 @@ import Testing
         #expect(slots.contains { $0.keys.contains("JEDS") })
         #expect(try butik.run("check").status == 0)
     }
+
+    /// The demo week keeps a customer log in the language it is made in: the regulars' notes,
+    /// KARI's question on Messenger, and cases overdue, due today and later (one more resolved).
+    @Test func theDemoHasContactsAndCasesInItsLanguage() throws {
+        let butik = Butik()
+        defer { butik.cleanUp() }
+        #expect(try butik.run("--lang", "nb", "demo").status == 0)
+        struct Listed: Decodable { let key: String, kind: String, status: String, followUp: String?, due: Bool }
+        let cases = try butik.run("case", "list", "--json").json([Listed].self)
+        #expect(cases.map(\.kind) == ["deliveryBooking", "claimDamaged", "redirect"], "overdue, due today, later: \(cases)")
+        #expect(cases.map(\.due) == [true, true, false])
+        #expect(cases[1].key == "JEDS" && cases[1].status == "waitingForCarrier")
+        #expect(try butik.run("case", "list", "--status", "resolved", "--json").json([Listed].self).map(\.kind) == ["complaint"])
+        let kari = try butik.run("--lang", "nb", "customer", "history", "KARI")
+        #expect(kari.stdout.contains("Messenger: Spør om pakken fra Zalando har kommet"), "\(kari.stdout)")
+        let jeds = try butik.run("--lang", "nb", "customer", "show", "JEDS")
+        #expect(jeds.stdout.contains("Kommer på Vespa, ha pakkene klare ved døra") && jeds.stdout.contains("Petter Dahl Solberg, sønn"), "\(jeds.stdout)")
+        #expect(try butik.run("check").status == 0)
+    }
 }

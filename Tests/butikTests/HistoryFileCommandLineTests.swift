@@ -1,3 +1,4 @@
+@testable import ButikStore
 import Foundation
 import Testing
 
@@ -22,9 +23,10 @@ import Testing
         let file = butik.store.appendingPathComponent("history.bin")
         #expect(FileManager.default.fileExists(atPath: file.path))
         #expect(try butik.run("check").status == 0)
-        if damagedBefore {  // in the last bucket written: the days' changes on hand, which report reads
+        if damagedBefore {  // in the bucket of the days' changes on hand, which report reads
+            let onHand = try #require(try HistoryFileReader.open(file.path)).slot(HistoryTables.onHand.index, 0)
             var bytes = [UInt8](try Data(contentsOf: file))
-            bytes[bytes.count - 10] ^= 0x01
+            bytes[Int(onHand.offset) + onHand.length - 2] ^= 0x01
             try Data(bytes).write(to: file)
             let check = try butik.run("check")
             #expect(check.status == 3)

@@ -385,6 +385,107 @@ struct TerminalSessionTests {
         #expect((today.handedOut, today.droppedOff, today.collected) == (2, 1, 1), "the drop-off went with the driver")
     }
 
+    /// The customer log at a counter in bokmål: on F6 a customer's card, a Messenger contact
+    /// about her parcel (`c`), a damage claim on it (`o`); Tab shows the case list, where the
+    /// claim is found, opened with its reporting deadline, and closed; a case the command line
+    /// opens meanwhile shows there. The command line then has the contact and the claim, resolved.
+    @Test func contactAndClaimFoundInTheCaseListAndClosedInBokmål() async throws {
+        let code = Butik.s10(84_000_001)
+        let session = try Session(language: "nb") { butik in
+            try Session.expectSucceeded([try butik.run("receive", code, "--to", "Åse Ødegård", "--phone", "91234567", "--carrier", "postnord")])
+        }
+        defer { session.end() }
+        let tmux = session.tmux
+        try await tmux.waitFor("F2 Disk  F3 Mottak", "Søk:", "1 på hylla", timeout: .seconds(20))
+        try tmux.sendKeys("F6")
+        try await tmux.waitFor("Kunder · Saker: 0 forfalt", "Filter:")
+        try tmux.type("ødeg")
+        try await tmux.waitFor("Filter: ødeg", "Åse Ødegård")
+        try tmux.sendKeys("Enter")
+        try await tmux.waitFor("ÅØ  Åse Ødegård", "Telefon: 91234567")
+
+        // A Messenger question about her parcel: the fifth channel, the parcel the second choice.
+        try tmux.type("c")
+        try await tmux.waitFor("Kontakt med ÅØ", "Hvordan tok kunden kontakt?", "5 Messenger")
+        try tmux.type("5")
+        try await tmux.waitFor("2 \(code)")
+        try tmux.type("2")
+        try await tmux.waitFor("Messenger om \(code)")
+        try tmux.type("Spør når pakken kan hentes")
+        try tmux.sendKeys("Enter")
+        try await tmux.waitFor("Kontakt via Messenger logget.")
+
+        // A damage claim on it: the first kind, the parcel ticked, the owner and no follow-up day kept.
+        try tmux.type("o")
+        try await tmux.waitFor("Ny sak for ÅØ", "Hva slags sak?", "1 reklamasjon: skadet")
+        try tmux.type("1")
+        try await tmux.waitFor("Hvilke pakker gjelder den?")
+        try tmux.type("1")
+        try await tmux.waitFor("[x] \(code)")
+        try tmux.sendKeys("Enter")
+        try await tmux.waitFor("Hvem har ansvaret?")
+        try tmux.sendKeys("Enter")
+        try await tmux.waitFor("Dagen saken skal følges opp")
+        try tmux.sendKeys("Enter")
+        try await tmux.waitFor("Hva gjelder saken?")
+        try tmux.type("Esken er knust i ett hjørne")
+        try tmux.sendKeys("Enter")
+        try await tmux.waitFor("Sak #1 åpnet: reklamasjon: skadet.")
+
+        // The case list: the claim is there; Enter opens it with the deadline to report the damage.
+        try tmux.sendKeys("Escape")
+        try await tmux.waitFor("Filter: ødeg")
+        try tmux.sendKeys("Tab")
+        try await tmux.waitFor("Ansvarlig: alle · type: alle · status: ikke løst", "Sist sagt")
+        // At 100 columns the kind and the text are cut to their columns.
+        try await tmux.waitUntil("the claim in the list") { screen in
+            screen.split(separator: "\n").contains { row in
+                row.hasPrefix(" #1 ") && ["reklamasjon: skad", "åpen", "maria", "ÅØ", "Esken er knust"].allSatisfy(row.contains)
+            }
+        }
+        try tmux.sendKeys("Enter")
+        try await tmux.waitFor("#1  reklamasjon: skadet", "Kunde: ÅØ  Åse Ødegård", "Status: åpen · ansvarlig: maria",
+                               "Pakke \(code): venter i", "Meld skaden på \(code) til PostNord innen", "Historikk, 1 oppføring:")
+
+        // Closed, saying how: resolved, and said so.
+        try tmux.type("c")
+        try await tmux.waitFor("Lukk sak #1 (ÅØ)", "Hvordan ble saken løst?")
+        try tmux.type("PostNord godkjente kravet")
+        try tmux.sendKeys("Enter")
+        try await tmux.waitFor("Sak #1 lukket: løst.", "Status: løst · ansvarlig: maria", "sak #1, nå løst: PostNord godkjente kravet")
+        try tmux.sendKeys("Escape")
+        try await tmux.waitFor("Ingen saker å følge opp.")
+        // A case the command line opens on the same store meanwhile shows once butik has caught up.
+        let opened = try session.butik.run("case", "open", "ÅØ", "--kind", "question", "--owner", "per", "Spør om åpningstidene")
+        #expect(opened.status == 0, "\(opened.stderr)")
+        try await tmux.waitUntil("the command line's case in the list") { screen in
+            screen.split(separator: "\n").contains { row in row.hasPrefix(" #2 ") && ["spørsmål", "per", "ÅØ"].allSatisfy(row.contains) }
+        }
+        try tmux.sendKeys("F10")
+        try await session.expectTerminalGivenBack()
+
+        struct Listed: Decodable {
+            let `case`: Int
+            let key: String
+            let kind: String
+            let status: String
+            let parcels: [String]
+        }
+        let resolved = try session.butik.run("case", "list", "--status", "resolved", "--json").json([Listed].self)
+        #expect(resolved.map { "\($0.case) \($0.key) \($0.kind) \($0.status) \($0.parcels)" } == ["1 ÅØ claimDamaged resolved [\"\(code)\"]"])
+        #expect(try session.butik.run("case", "list", "--json").json([Listed].self).map(\.case) == [2], "only the command line's case is open")
+        struct History: Decodable {
+            struct Entry: Decodable {
+                let type: String
+                let channel: String?
+                let tracking: String?
+            }
+            let entries: [Entry]
+        }
+        let contacts = try session.butik.run("customer", "history", "ÅØ", "--json").json(History.self).entries.filter { $0.type == "contact" }
+        #expect(contacts.map { "\($0.channel ?? "") \($0.tracking ?? "")" } == ["messenger \(code)"])
+    }
+
     /// SIGTERM (say, a shutdown) and Ctrl-C end butik the normal way: exit 0, terminal restored.
     @Test(arguments: Ending.allCases)
     func endsCleanlyOn(_ ending: Ending) async throws {

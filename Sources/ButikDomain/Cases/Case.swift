@@ -141,6 +141,9 @@ public struct Case: Codable, Equatable, Sendable, IdentifierTag {
         return followUp <= today
     }
 
+    /// What was said last: the text of the newest update that has one, else the case's own.
+    public var latestText: String { updates.last { $0.text != nil }?.text ?? text }
+
     /// The case with `update` made.
     public func updated(with update: CaseUpdate) -> Case {
         var copy = self

@@ -1,10 +1,50 @@
 import Foundation
 
-/// Invented names and notes for the demo shop (shipped in `Resources/demo/names.json`).
-public struct DemoNames: Codable, Sendable {
+/// Invented names for the demo shop, and its texts in each language Butik speaks (shipped
+/// in `Resources/demo/names.json`).
+public struct DemoNames: Decodable, Sendable {
     public var firstNames: [String]
     public var lastNames: [String]
+    /// Keyed by the language's code (`nb`, `sv`, `en`): one for each, or the file is not read.
+    private var texts: [String: DemoTexts]
+
+    private enum CodingKeys: String, CodingKey { case firstNames, lastNames, texts }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        firstNames = try c.decode([String].self, forKey: .firstNames)
+        lastNames = try c.decode([String].self, forKey: .lastNames)
+        texts = try c.decode([String: DemoTexts].self, forKey: .texts)
+        for language in Language.allCases where texts[language.rawValue] == nil {
+            throw DecodingError.dataCorruptedError(forKey: .texts, in: c, debugDescription: "no texts in \(language.rawValue)")
+        }
+        guard !firstNames.isEmpty, !lastNames.isEmpty else {
+            throw DecodingError.dataCorruptedError(forKey: .firstNames, in: c, debugDescription: "no names")
+        }
+    }
+
+    /// The demo's texts in `language`.
+    public func texts(in language: Language) -> DemoTexts {
+        texts[language.rawValue]!
+    }
+}
+
+/// What the demo's staff wrote, in one language: customers' notes, the three regulars' notes,
+/// a son's relation as a proxy, and the texts of the contacts and cases of the demo week.
+public struct DemoTexts: Decodable, Sendable {
     public var notes: [String]
+    public var jedsNote: String
+    public var alradieNote: String
+    public var kariNote: String
+    public var son: String
+    public var askedOnMessenger: String
+    public var claim: String
+    public var claimReported: String
+    public var booking: String
+    public var complaint: String
+    public var complaintResolved: String
+    public var askedByEmail: String
+    public var redirect: String
 }
 
 /// A believable shop for trying Butik: about 60 customers (a few regulars with chosen keys,
@@ -14,8 +54,9 @@ public struct DemoNames: Codable, Sendable {
 public enum DemoShop {
     public static let staff = ["maria", "janfredrik", "thomas", "siv"].map(StaffID.init(stored:))
 
-    /// The records of the demo week, in time order, decided through the real rules.
-    public static func records(names: DemoNames, layout: ShopLayout, now: Date, seed: UInt64 = 2019) -> [Record] {
+    /// The records of the demo week, decided through the real rules, its texts in `language`.
+    public static func records(names: DemoNames, language: Language = .en, layout: ShopLayout, now: Date, seed: UInt64 = 2019) -> [Record] {
+        let texts = names.texts(in: language)
         var random = DemoRandom(seed: seed)
         // Pickup codes come from a stream of their own, so the rest of the shop is the same
         // with or without them.
@@ -34,9 +75,9 @@ public enum DemoShop {
         var customers: [CustomerID] = []
         // The regulars are regulars by hand, so a new user sees one on the card from the start.
         let regulars: [(name: String, key: String?, note: String, channel: ContactChannel, proxies: [(name: String, relation: String)])] = [
-            ("Janne Eline Dahl Solberg", "JEDS", "Comes by Vespa, have the parcels ready at the door", .phone, [("Petter Dahl Solberg", "son")]),
-            ("Alradie Mohamad Zain", nil, "Often large parcels (furniture)", .counter, []),
-            ("Kari Nordmann", "KARI", "Prefers Messenger", .messenger, []),
+            ("Janne Eline Dahl Solberg", "JEDS", texts.jedsNote, .phone, [("Petter Dahl Solberg", texts.son)]),
+            ("Alradie Mohamad Zain", nil, texts.alradieNote, .counter, []),
+            ("Kari Nordmann", "KARI", texts.kariNote, .messenger, []),
         ]
         for (index, regular) in regulars.enumerated() {
             let customer = builder.add(NewCustomer(name: regular.name, key: regular.key, phones: [phone(&random)], note: regular.note),
@@ -51,12 +92,13 @@ public enum DemoShop {
         while customers.count < 60 {
             let name = "\(names.firstNames.randomElement(using: &random)!) \(names.lastNames.randomElement(using: &random)!)"
             guard used.insert(name).inserted else { continue }
-            let note = random.chance(0.12) ? names.notes.randomElement(using: &random) : nil
+            let note = random.chance(0.12) ? texts.notes.randomElement(using: &random) : nil
             let phones = random.chance(0.85) ? [phone(&random)] : []
             customers.append(builder.add(NewCustomer(name: name, phones: phones, note: note),
                                          at: at(firstDay, 8, 10 + customers.count % 40), staff: staff[0]))
         }
 
+        var log = DemoLog(script(texts, customers: customers, today: today, at: at))
         let deliveries: [(hour: Int, carriers: [String], count: ClosedRange<Int>)] = [
             (9, ["posten"], 12...18), (12, ["postnord"], 16...24), (14, ["dhl", "ups", "amazon", "instabox"], 6...12),
         ]
@@ -80,6 +122,7 @@ public enum DemoShop {
             var time = at(day, 10, 5)
             while time < at(day, 19, 0), time < now {
                 time += Double(Int.random(in: 20...60, using: &random) * 60)
+                log.run(until: min(time, now), &builder)
                 guard time < now, let customer = customers.randomElement(using: &random) else { continue }
                 let waiting = builder.state.parcelsInShop(for: customer).filter { $0.status == .waiting && $0.receivedAt < time }
                 guard !waiting.isEmpty, random.chance(0.5) else { continue }
@@ -87,12 +130,13 @@ public enum DemoShop {
                 // One code covers the parcels that carry it; parcels with other codes or none are checked by ID.
                 let code = waiting[0].pickupCode
                 if verification == .code, code == nil || waiting.contains(where: { $0.pickupCode != code }) { verification = .id }
-                let proxy = verification == .proxy ? "\(names.firstNames.randomElement(using: &random)!) (son)" : nil
+                let proxy = verification == .proxy ? "\(names.firstNames.randomElement(using: &random)!) (\(texts.son))" : nil
                 // The last digits of the proxy's ID, from the moment: no draw, so the demo stays the same.
                 let proxyID = proxy.map { _ in "førerkort …" + String(format: "%04d", Int(time.timeIntervalSince1970 / 60) % 10_000) }
                 builder.handOut(waiting.map(\.id), verification: verification, proxyName: proxy, proxyID: proxyID,
                                 pickupCode: verification == .code ? code?.digits : nil, at: time, staff: staff[Int.random(in: 0..<staff.count, using: &random)])
             }
+            log.run(until: min(at(day, 19, 0), now), &builder)
             // A day after the deadline, uncollected parcels go to the outbound area in the
             // evening; the driver takes them on Mondays, Wednesdays and Fridays.
             let overdue = builder.state.parcelsInShop.filter { $0.status == .waiting && $0.deadline < day.adding(days: -1) }
@@ -111,6 +155,52 @@ public enum DemoShop {
                             pickupCode: pickupCode(carrier: "postnord", &codes), at: now.addingTimeInterval(-600), staff: staff[0])
         }
         return builder.records
+    }
+
+    /// The demo week's contacts and cases, at their moments (the days before today, so at any
+    /// hour they have happened): KARI asks on Messenger; JEDS's damage claim, reported to the
+    /// carrier and due today; a delivery booking for the regular with furniture, overdue; a
+    /// complaint resolved; a question by e-mail; a redirect to follow up in two days.
+    private static func script(_ texts: DemoTexts, customers: [CustomerID], today: Day,
+                               at: @escaping (Day, Int, Int) -> Date) -> [DemoLog.Step] {
+        let (jeds, alradie, kari) = (customers[0], customers[1], customers[2])
+        let maria = staff[0], thomas = staff[2], siv = staff[3]
+        return [
+            DemoLog.Step(at(today.adding(days: -5), 11, 15)) { builder in
+                let complaint = builder.openCase(NewCase(customer: customers[10], kind: .complaint, text: texts.complaint),
+                                                 at: at(today.adding(days: -5), 11, 15), staff: siv)
+                if let complaint {
+                    builder.updateCase(complaint, CaseChange(status: .resolved, text: texts.complaintResolved),
+                                       at: at(today.adding(days: -5), 11, 40), staff: siv)
+                }
+            },
+            DemoLog.Step(at(today.adding(days: -4), 10, 20)) { builder in
+                builder.logContact(alradie, .phone, about: .question, texts.booking, at: at(today.adding(days: -4), 10, 20), staff: thomas)
+                _ = builder.openCase(NewCase(customer: alradie, kind: .deliveryBooking, followUp: today.adding(days: -1), text: texts.booking),
+                                     at: at(today.adding(days: -4), 10, 22), staff: thomas)
+            },
+            DemoLog.Step(at(today.adding(days: -3), 14, 10)) { builder in
+                builder.logContact(kari, .messenger, about: .question, texts.askedOnMessenger, at: at(today.adding(days: -3), 14, 10), staff: maria)
+            },
+            DemoLog.Step(at(today.adding(days: -2), 12, 40)) { builder in
+                let parcel = builder.state.parcelsInShop(for: jeds).filter { $0.status == .waiting }.last
+                let claim = builder.openCase(NewCase(customer: jeds, kind: .claim(.damaged), parcels: parcel.map { [$0.tracking] } ?? [],
+                                                     followUp: today, text: texts.claim),
+                                             at: at(today.adding(days: -2), 12, 40), staff: maria)
+                if let claim {
+                    builder.updateCase(claim, CaseChange(status: .waitingForCarrier, followUp: today, text: texts.claimReported),
+                                       at: at(today.adding(days: -2), 13, 5), staff: maria)
+                }
+            },
+            DemoLog.Step(at(today.adding(days: -1), 10, 30)) { builder in
+                _ = builder.openCase(NewCase(customer: customers[15], kind: .redirect, owner: siv.value, followUp: today.adding(days: 2),
+                                             text: texts.redirect),
+                                     at: at(today.adding(days: -1), 10, 30), staff: maria)
+            },
+            DemoLog.Step(at(today.adding(days: -1), 16, 0)) { builder in
+                builder.logContact(customers[12], .email, about: .question, texts.askedByEmail, at: at(today.adding(days: -1), 16, 0), staff: siv)
+            },
+        ]
     }
 
     private static func phone(_ random: inout DemoRandom) -> String {
@@ -176,6 +266,18 @@ private struct Builder {
         _ = run(at, staff) { state, context throws(DomainError) in try state.collectByDriver(ids, context) }
     }
 
+    mutating func logContact(_ customer: CustomerID, _ channel: ContactChannel, about: Contact.About, _ text: String, at: Date, staff: StaffID) {
+        _ = run(at, staff) { state, context throws(DomainError) in try state.logContact(customer, channel: channel, about: about, text: text, context) }
+    }
+
+    mutating func openCase(_ new: NewCase, at: Date, staff: StaffID) -> CaseID? {
+        run(at, staff) { state, context throws(DomainError) in try state.openCase(new, context) }?.id
+    }
+
+    mutating func updateCase(_ id: CaseID, _ change: CaseChange, at: Date, staff: StaffID) {
+        _ = run(at, staff) { state, context throws(DomainError) in try state.updateCase(id, change, context) }
+    }
+
     /// Decides and applies; a refused demo command (a random duplicate number) is skipped.
     private mutating func run<Outcome>(
         _ at: Date, _ staff: StaffID, _ decide: (ShopState, Context) throws(DomainError) -> Decision<Outcome>
@@ -184,5 +286,30 @@ private struct Builder {
         guard let decision = try? decide(state, context) else { return nil }
         records += state.apply(decision, context)
         return decision.outcome
+    }
+}
+
+/// The demo's scripted steps, each run among the hand-outs once the week reaches its moment.
+private struct DemoLog {
+    struct Step {
+        let at: Date
+        let run: (inout Builder) -> Void
+
+        init(_ at: Date, _ run: @escaping (inout Builder) -> Void) {
+            self.at = at
+            self.run = run
+        }
+    }
+
+    private var pending: [Step]
+
+    init(_ steps: [Step]) { pending = steps.sorted { $0.at < $1.at } }
+
+    /// Runs the steps due by `moment`, in time order.
+    mutating func run(until moment: Date, _ builder: inout Builder) {
+        while let next = pending.first, next.at <= moment {
+            pending.removeFirst()
+            next.run(&builder)
+        }
     }
 }

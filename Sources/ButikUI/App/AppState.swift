@@ -55,6 +55,7 @@ public struct AppState: Sendable {
         shelves.notice = nil
         queue.notice = nil
         customers.notice = nil
+        customers.cases.notice = nil
         self.tab = tab
     }
 
@@ -70,7 +71,9 @@ public enum AppMessage: Sendable {
     case scan(String)
     /// Time passed.
     case tick(now: Date, clock: Double)
-    /// The store has new state (another counter wrote, or our write landed, or failed).
+    /// The store has new state: another counter wrote, or our write was refused or failed
+    /// (having caught up on the store under its lock). What the screens read of the past is
+    /// read again.
     case storeChanged(ShopState)
     /// What opening the store found out (damage noted, whether an unconfirmed action was
     /// recorded), to be shown as a warning.

@@ -20,7 +20,9 @@ extension AppState {
             return []
         case .storeChanged(let shop):
             context.shop = shop
-            return []
+            customers.storeChanged()
+            counter.storeChanged()
+            return wantedReads
         case .storeNotices(let notices):
             if let said = Phrase.sentences(notices) { say(said, .warning) }
             return []

@@ -33,6 +33,9 @@ extension CounterScreen {
         return id
     }
 
+    /// Another program wrote to the store: the newest lines are read again.
+    mutating func storeChanged() { recent = nil }
+
     /// The driver's answer, taken while the card still wants it.
     mutating func recentRead(_ customer: CustomerID, _ lines: RecentTimeline.Lines, _ context: AppContext) {
         guard wantedRecent(context) == customer else { return }

@@ -154,7 +154,7 @@ public struct CounterScreen: WritingScreen {
     /// How many of the newest customer log entries the card shows.
     static let cardLogEntries = 3
 
-    /// The customer card: name and phone; their note, newest log entries and proxies as far as
+    /// The customer card: name and phone; their note, open cases, newest log entries and proxies as far as
     /// they leave room for the parcel table's header and a row; then the parcels in the shop,
     /// or one line summing them up when not even one row would fit; with none in the shop, the
     /// newest lines of their timeline.
@@ -189,13 +189,15 @@ public struct CounterScreen: WritingScreen {
         }
     }
 
-    /// The card's lines under the name, most important first: note, newest log entries (shown
-    /// nowhere else at the counter, unless `withLog` is false: the newest lines of the timeline
-    /// below tell them), registered proxies (the proxy step lists them too).
+    /// The card's lines under the name, most important first: note, open cases (what the shop
+    /// promised them), newest log entries (shown nowhere else at the counter, unless `withLog`
+    /// is false: the newest lines of the timeline below tell them), registered proxies (the
+    /// proxy step lists them too).
     private func cardLines(_ customer: Customer, withLog: Bool, _ context: AppContext) -> [(text: String, style: Style)] {
         let words = context.words
         var lines: [(text: String, style: Style)] = []
         if let note = customer.note { lines.append((words.text("counter.card.note", ["note": .text(note)]), Style(.warning))) }
+        lines += context.shop.openCustomerCases(customer.id).map { $0.line(context) }
         for entry in context.shop.log(of: customer.id).suffix(withLog ? Self.cardLogEntries : 0).reversed() {
             let said: [String: Phrase.Argument] = ["day": .text(context.dayAndMonth(entry.at)), "staff": .text(entry.staff.value), "text": .text(entry.text)]
             let line = switch (entry.kind, entry.proxyName) {

@@ -156,14 +156,6 @@ struct CaseDialog: Equatable, Sendable {
     /// For a damage claim, each parcel's deadline to report it to its carrier: "Report to
     /// PostNord by 24.11 13:00: 3 h 20 min left" (or how long ago it passed).
     static func claimCountdowns(_ kind: CaseKind, _ parcels: [TrackingNumber], _ context: AppContext) -> [Phrase] {
-        guard kind == .claim(.damaged) else { return [] }
-        return parcels.compactMap { tracking in
-            guard let parcel = context.shop.latestParcel(tracking), let deadline = context.layout.damageClaimDeadline(of: parcel) else { return nil }
-            let left = TimeLeft(until: deadline, from: context.now)
-            let said: [String: Phrase.Argument] = ["tracking": .text(tracking.value), "carrier": .text(context.layout.name(of: parcel.carrier)),
-                                                   "when": .text(context.moment(deadline)), "hours": .count(abs(left.minutes) / 60),
-                                                   "minutes": .count(abs(left.minutes) % 60)]
-            return left.hasPassed ? Phrase("customers.case.claimPassed", said) : Phrase("customers.case.claimLeft", said)
-        }
+        ClaimCountdown.all(kind, parcels, context).map { $0.sentence(context) }
     }
 }

@@ -115,14 +115,15 @@ enum CardChoices {
     /// At most this many choices, one digit each.
     static let most = 9
 
-    static func keys(count: Int, _ words: Words, flow: String, next: Phrase = Phrase("keys.customers.pick"))
-        -> KeyMap<CustomersScreen.Action> {
-        let picks = (0..<min(count, most)).map { (Key.character(Character("\($0 + 1)")), CustomersScreen.Action.dialog(.pick($0 + 1))) }
+    /// The step's keys, each a `step` of the dialog (the card's, unless another).
+    static func keys(count: Int, _ words: Words, flow: String, next: Phrase = Phrase("keys.customers.pick"),
+                     _ step: (CardStep) -> CustomersScreen.Action = CustomersScreen.Action.dialog) -> KeyMap<CustomersScreen.Action> {
+        let picks = (0..<min(count, most)).map { (Key.character(Character("\($0 + 1)")), step(.pick($0 + 1))) }
         var bindings: [KeyBinding<CustomersScreen.Action>] = []
         if !picks.isEmpty { bindings.append(KeyBinding(label: picks.count == 1 ? "1" : "1-\(picks.count)", words.text("keys.customers.pick"), picks)) }
-        bindings += [KeyBinding(label: "↑↓", words.text("keys.select"), [(.up, .dialog(.move(-1))), (.down, .dialog(.move(1)))]),
-                     KeyBinding(.enter, words.text(next), action: .dialog(.next)),
-                     KeyBinding(.escape, words.text("keys.customers.stepBack"), action: .dialog(.back))]
+        bindings += [KeyBinding(label: "↑↓", words.text("keys.select"), [(.up, step(.move(-1))), (.down, step(.move(1)))]),
+                     KeyBinding(.enter, words.text(next), action: step(.next)),
+                     KeyBinding(.escape, words.text("keys.customers.stepBack"), action: step(.back))]
         return KeyMap(bindings, flow: flow)
     }
 

@@ -49,7 +49,7 @@ extension CustomerCard {
         if !customer.retiredKeys.isEmpty {
             lines.append((words.text("customers.card.retiredKeys", ["keys": .list(customer.retiredKeys.map(\.value))]), Style(.muted)))
         }
-        lines += context.shop.openCustomerCases(customer.id).map { caseLine($0, context) }
+        lines += context.shop.openCustomerCases(customer.id).map { $0.line(context) }
         let room = lines.count <= height / 2 ? height : max(1, height / 2)
         guard lines.count > room else { return lines }
         return lines.prefix(room - 1) + [(words.text("customers.card.moreLines", ["n": .count(lines.count - room + 1)]), Style(.muted))]
@@ -85,18 +85,5 @@ extension CustomerCard {
         guard let until = proxy.validUntil else { return text }
         let day: [String: Phrase.Argument] = ["day": .date(until)]
         return text + " " + words.text(proxy.isValid(on: context.today) ? Phrase("customers.card.proxyUntil", day) : Phrase("customers.card.proxyExpired", day))
-    }
-
-    /// "#3 claim: damaged, waiting for the carrier, follow-up 02.12 (overdue)".
-    private func caseLine(_ open: Case, _ context: AppContext) -> (text: String, style: Style) {
-        let words = context.words
-        var arguments: [String: Phrase.Argument] = ["case": .text(open.id.description), "kind": .phrase(open.kind.phrase),
-                                                    "status": .phrase(open.status.phrase)]
-        guard let day = open.followUp else { return (words.text("customers.card.case", arguments), .plain) }
-        arguments["day"] = .text(words.dayAndMonth(day))
-        let today = context.today
-        if day < today { return (words.text("customers.card.caseOverdue", arguments), Notice.style(.error)) }
-        if open.isDue(on: today) { return (words.text("customers.card.caseDue", arguments), Style(.warning)) }
-        return (words.text("customers.card.caseFollowUp", arguments), .plain)
     }
 }

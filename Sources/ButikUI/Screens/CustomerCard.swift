@@ -11,6 +11,8 @@ public struct CustomerCard: Equatable, Sendable {
         /// This page is to be read: the app asks for it after the message that wants it.
         case wanted(page: Int)
         case read(TimelinePage)
+        /// This page is shown and read again: another program wrote to the store.
+        case stale(TimelinePage)
         /// The page could not be read (the history is being prepared, the store is busy, ...).
         case unread(page: Int, Phrase)
     }
@@ -31,12 +33,19 @@ public struct CustomerCard: Equatable, Sendable {
 
     /// The page the card waits for, while it does.
     var wantedPage: Int? {
-        if case .wanted(let page) = timeline { page } else { nil }
+        switch timeline {
+        case .wanted(let page): page
+        case .stale(let shown): shown.page
+        case .read, .unread: nil
+        }
     }
 
     /// The page shown, once read.
     var page: TimelinePage? {
-        if case .read(let page) = timeline { page } else { nil }
+        switch timeline {
+        case .read(let page), .stale(let page): page
+        case .wanted, .unread: nil
+        }
     }
 
     /// Asks for `page` of the timeline (shown from its newest entry once read).
@@ -69,15 +78,27 @@ public struct CustomerCard: Equatable, Sendable {
         want(page)
     }
 
+    /// Another program wrote to the store: the page shown is read again, staying where it is
+    /// until the new one comes, and scrolled as it was.
+    mutating func storeChanged() {
+        if case .read(let page) = timeline { timeline = .stale(page) }
+    }
+
     /// The driver read a page; taken if it is the one the card waits for.
     mutating func read(_ page: TimelinePage) {
         guard wantedPage == page.page else { return }
         timeline = .read(page)
+        first = min(first, max(0, page.entries.count - 1))
         if page.page == 1 { visits = Visits(page) }
     }
 
     /// The driver could not read the page the card waits for.
     mutating func unread(_ reason: Phrase) {
+        // Read again and not read this time: what was read stays (the next change asks again).
+        if case .stale(let shown) = timeline {
+            timeline = .read(shown)
+            return
+        }
         guard let page = wantedPage else { return }
         timeline = .unread(page: page, reason)
     }
@@ -131,10 +152,10 @@ public struct CustomerCard: Equatable, Sendable {
         case .unread(_, let reason):
             heading = words.text("customers.timeline.title")
             rows = words.text("customers.timeline.unread", ["reason": .phrase(reason)]).wrapped(toWidth: rect.width).map { ($0, Notice.style(.error)) }
-        case .read(let page) where page.total == 0:
+        case .read(let page) where page.total == 0, .stale(let page) where page.total == 0:
             heading = words.text("customers.timeline.title")
             rows = [(words.text("customers.timeline.empty"), Style(.muted))]
-        case .read(let page):
+        case .read(let page), .stale(let page):
             heading = page.pageCount == 1 ? words.text("customers.timeline.heading", ["n": .count(page.total)])
                 : words.text("customers.timeline.headingPaged", ["n": .count(page.total), "page": .count(page.page), "pages": .count(page.pageCount)])
             rows = entryRows(page, width: rect.width, height: rect.height - 1, context)

@@ -75,14 +75,26 @@ public struct CustomerMergeDialog: Equatable, Sendable {
         let other = preview.merged
         let contacts = context.shop.records.contacts.values.count { $0.customer == other.id }
         let cases = context.shop.customerCases(other.id).count
+        let (parcels, proxies) = (preview.parcels.count, preview.proxies.count)
         let lines = [
             words.text("customers.merge.into", ["other": .text("\(other.key.value) \(other.name)"), "kept": .text("\(preview.kept.key.value) \(preview.kept.name)")]),
-            words.text("customers.merge.moves", ["parcels": .count(preview.parcels.count), "contacts": .count(contacts), "cases": .count(cases),
-                                                 "proxies": .count(preview.proxies.count), "lines": .count(preview.logEntries)]),
+            Self.moves([(Phrase("customers.merge.moves.parcels", ["n": .count(parcels)]), parcels),
+                        (Phrase("customers.merge.moves.contacts", ["n": .count(contacts)]), contacts),
+                        (Phrase("customers.merge.moves.cases", ["n": .count(cases)]), cases),
+                        (Phrase("customers.merge.moves.proxies", ["n": .count(proxies)]), proxies),
+                        (Phrase("customers.merge.moves.lines", ["n": .count(preview.logEntries)]), preview.logEntries)], words),
             words.text("customers.merge.keys", ["kept": .text(preview.kept.key.value), "other": .text(other.key.value)]),
             words.text("customers.merge.ask"),
         ]
         return Modal(.confirm, title: title, message: lines.joined(separator: "\n") + refused,
                      confirmLabel: words.text("customers.merge.confirm"), cancelLabel: words.text("modal.cancel"))
+    }
+
+    /// "Moves: 1 parcel, 2 contacts.": what moves, each counted in its own plural, leaving out
+    /// what there is none of.
+    static func moves(_ counted: [(Phrase, Int)], _ words: Words) -> String {
+        let items = counted.filter { $0.1 > 0 }.map { words.text($0.0) }
+        return items.isEmpty ? words.text("customers.merge.movesNothing")
+            : words.text("customers.merge.moves", ["items": .text(items.joined(separator: ", "))])
     }
 }

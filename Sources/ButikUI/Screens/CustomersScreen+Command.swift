@@ -18,6 +18,12 @@ extension CustomersScreen {
         case logContact(CustomerID, channel: ContactChannel, about: Contact.About, text: String)
         /// A case opened for a customer.
         case openCase(NewCase)
+        /// A change to a case not resolved: its status, owner, follow-up day, a text.
+        case updateCase(CaseID, CaseChange)
+        /// A case resolved, saying how.
+        case closeCase(CaseID, text: String)
+        /// A resolved case opened again, saying why.
+        case reopenCase(CaseID, text: String)
 
         /// The domain decision for this command.
         func decide(_ state: ShopState, _ context: Context) throws(DomainError) -> Decision<Outcome> {
@@ -32,6 +38,9 @@ extension CustomersScreen {
             case .logContact(let customer, let channel, let about, let text):
                 try state.logContact(customer, channel: channel, about: about, text: text, context).map(Outcome.contactLogged)
             case .openCase(let new): try state.openCase(new, context).map(Outcome.caseOpened)
+            case .updateCase(let id, let change): try state.updateCase(id, change, context).map(Outcome.caseUpdated)
+            case .closeCase(let id, let text): try state.closeCase(id, text: text, context).map(Outcome.caseClosed)
+            case .reopenCase(let id, let text): try state.reopenCase(id, text: text, context).map(Outcome.caseReopened)
             }
         }
     }
@@ -45,5 +54,8 @@ extension CustomersScreen {
         case customersMerged(CustomerMerge)
         case contactLogged(Contact)
         case caseOpened(Case)
+        case caseUpdated(Case)
+        case caseClosed(Case)
+        case caseReopened(Case)
     }
 }

@@ -3,7 +3,7 @@ import ButikGrid
 import ButikText
 
 /// The customers screen's keys: one table for the list, one while the filter has the focus,
-/// one for the card and one for each dialog.
+/// one for the card and one for each dialog; the case list's (``CaseListView``) while it shows.
 extension CustomersScreen {
     /// What a key does on the customers screen.
     enum Action: Sendable, Equatable {
@@ -21,6 +21,10 @@ extension CustomersScreen {
         case merge, moveMatch(Int), submitMerge, cancelMerge, confirmMerge
         // The card's contact and case dialogs: opened, and a step in them.
         case logContact, openCase, dialog(CardStep)
+        // The list shows the cases instead of the customers, or the customers again (Tab).
+        case switchView
+        // A key of the case list, which the screen holds.
+        case cases(CaseListView.Action)
     }
 
     /// The keys of the current mode.
@@ -32,13 +36,15 @@ extension CustomersScreen {
         if let merging { return mergeKeys(merging, context) }
         if let dialog { return dialogKeys(dialog, context) }
         if let card { return cardKeys(card, context) }
+        if showsCases { return cases.keys(context, toCustomers: KeyBinding(.tab, words.text("keys.customers.toCustomers"), action: .switchView)) }
         // Home and End edit the filter while it has the focus.
         var bindings = KeyBinding<Action>.list(words.text("keys.select"), homeAndEnd: !filtering, words, Action.select)
         if !customers(context).isEmpty { bindings.append(KeyBinding(.enter, words.text("keys.customers.open"), action: .open)) }
         if filtering {
             bindings.append(KeyBinding(.tab, words.text("keys.customers.done"), action: .doneFiltering))
         } else {
-            bindings += [KeyBinding(.character("a"), words.text("keys.customers.newCustomer"), action: .add),
+            bindings += [KeyBinding(.tab, words.text("keys.customers.toCases"), action: .switchView),
+                         KeyBinding(.character("a"), words.text("keys.customers.newCustomer"), action: .add),
                          KeyBinding(.character("/"), words.text("keys.customers.filter"), action: .filter)]
         }
         if filtering || !filter.text.isEmpty || selection.index != 0 || notice != nil {
@@ -130,6 +136,14 @@ extension CustomersScreen {
         case .submitPrompt: return submitPrompt(context)
         case .logContact, .openCase: openDialog(action, context)
         case .dialog(let move): return step(move, context)
+        case .switchView:
+            showsCases.toggle()
+            notice = nil
+        case .cases(.customerCard):
+            guard let id = cases.opened?.id, let customer = context.shop.cases[id]?.customer else { return [] }
+            card = CustomerCard(customer)
+            notice = nil
+        case .cases(let action): return cases.perform(action, context)
         case .cancelPrompt:
             if case .phone(let name)? = prompt?.purpose {
                 prompt = .name(text: name)
@@ -201,7 +215,7 @@ extension CustomersScreen {
     }
 
     /// A key no binding has: typed into the dialog's field, or into the filter, which then has
-    /// the focus (the card has no field).
+    /// the focus (the card has no field), or into the case list's dialog.
     mutating func type(_ key: Key, _ context: AppContext) {
         if prompt != nil {
             _ = prompt?.input.type(key)
@@ -212,7 +226,9 @@ extension CustomersScreen {
             return
         }
         if dialog != nil { return typeInDialog(key) }
-        guard card == nil, filter.handle(key) else { return }
+        guard card == nil else { return }
+        if showsCases { return cases.type(key) }
+        guard filter.handle(key) else { return }
         filtering = true
         selection = ListSelection()
     }

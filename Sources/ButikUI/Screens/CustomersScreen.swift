@@ -4,7 +4,8 @@ import ButikText
 
 /// F6: every customer, or those matching the filter (`/` to type), with their key, phone,
 /// waiting parcels and note; Enter opens one on a card with their timeline. `a` adds a
-/// customer; on the card `p` and `P` register and withdraw a proxy.
+/// customer; on the card `p` and `P` register and withdraw a proxy. Tab shows the shop's
+/// cases instead (``CaseListView``), and back.
 public struct CustomersScreen: WritingScreen {
     public var filter = TextField()
     public var filtering = false
@@ -21,6 +22,10 @@ public struct CustomersScreen: WritingScreen {
     var dialog: CardDialog?
     /// How the last addition or proxy change went.
     public internal(set) var notice: Notice?
+    /// The list shows the shop's cases instead of the customers.
+    public internal(set) var showsCases = false
+    /// The case list, kept as it was while the customers show.
+    public internal(set) var cases = CaseListView()
     /// The list's customers as last worked out, for one filter text and one shop.
     private var matches: DirectoryMatches?
 
@@ -32,7 +37,10 @@ public struct CustomersScreen: WritingScreen {
     /// A burst of fast keys ending in Enter: the text of a dialog; a scan on the card; a scan
     /// (of a known format) or the filter's text on the list.
     func burst(_ context: AppContext) -> Burst {
-        prompt != nil || editor?.text != nil || merging != nil || dialog != nil ? .text : card != nil ? .scan : .scanOrText
+        if prompt != nil || editor?.text != nil || merging != nil || dialog != nil { return .text }
+        if card != nil { return .scan }
+        guard showsCases else { return .scanOrText }
+        return cases.opened?.dialog != nil ? .text : .scan
     }
 
     /// The customers the list shows: every one by key, or those the filter finds, best first.
@@ -45,9 +53,9 @@ public struct CustomersScreen: WritingScreen {
 
     /// Works out the list's customers once per change of the filter or of the shop, so that the
     /// key table, the selection and the view of a keystroke all read the same list; not while a
-    /// card covers the list (going back to it works them out if they changed).
+    /// card or the case list covers it (going back to it works them out if they changed).
     mutating func keepMatches(_ context: AppContext) {
-        guard card == nil, matches?.filter != filter.text || matches?.shop != context.shopVersion else { return }
+        guard card == nil, !showsCases, matches?.filter != filter.text || matches?.shop != context.shopVersion else { return }
         matches = DirectoryMatches(filter: filter.text, shop: context.shopVersion, customers: Self.customers(matching: filter.text, in: context.shop))
     }
 
@@ -98,6 +106,9 @@ public struct CustomersScreen: WritingScreen {
     /// Whether the card waits for a page of `customer`'s timeline.
     func waitsForTimeline(of customer: CustomerID) -> Bool { wantedTimeline?.customer == customer }
 
+    /// Another program wrote to the store: the card's timeline is read again.
+    mutating func storeChanged() { card?.storeChanged() }
+
     /// The driver read a page of the card's timeline.
     mutating func timelineRead(_ page: TimelinePage) { card?.read(page) }
 
@@ -121,6 +132,7 @@ public struct CustomersScreen: WritingScreen {
             if card?.customer == id { card?.want(1) }
         case .customerEdited, .customersMerged: performedEdit(outcome)
         case .contactLogged, .caseOpened: caseOutcome(outcome, context)
+        case .caseUpdated, .caseClosed, .caseReopened: cases.performed(outcome)
         }
     }
 
@@ -135,6 +147,9 @@ public struct CustomersScreen: WritingScreen {
         case .editCustomer, .mergeCustomers: refusedEdit(reason)
         case .logContact(let id, let channel, let about, let text): dialog = .contact(ContactDialog(id, channel: channel, about: about, text: text))
         case .openCase(let new): dialog = .newCase(CaseDialog(new, owner: context.staff))
+        case .updateCase, .closeCase, .reopenCase:
+            notice = nil
+            cases.refused(command, reason, context)
         }
     }
 
@@ -143,8 +158,16 @@ public struct CustomersScreen: WritingScreen {
     func draw(into screen: inout Screen, at rect: Rect, _ context: AppContext) {
         if let card {
             card.draw(into: &screen, at: rect, notice: notice, context)
+        } else if showsCases, cases.opened != nil {
+            cases.draw(into: &screen, at: rect, context)
         } else {
-            drawList(into: &screen, at: rect, context)
+            drawTitle(into: &screen, at: rect, context)
+            let below = Rect(row: rect.row + 1, column: rect.column, width: rect.width, height: max(0, rect.height - 1))
+            if showsCases {
+                cases.draw(into: &screen, at: below, context)
+            } else {
+                drawList(into: &screen, at: below, context)
+            }
         }
         if let prompt { prompt.modal(context).draw(into: &screen, at: rect) }
         if let editor { editor.modal(context, room: rect).draw(into: &screen, at: rect) }
@@ -156,6 +179,22 @@ public struct CustomersScreen: WritingScreen {
         }
     }
 
+    /// "Customers · Cases: 3 due", the view shown marked.
+    private func drawTitle(into screen: inout Screen, at rect: Rect, _ context: AppContext) {
+        let words = context.words
+        let due = CaseListView.dueCount(context)
+        let parts = [(words.text("customers.title.customers"), !showsCases),
+                     (words.text("customers.title.cases", ["n": .count(due)]), showsCases)]
+        var column = rect.column
+        for (index, part) in parts.enumerated() {
+            if index > 0 {
+                column += screen.put("·", row: rect.row, column: column, style: Style(.muted), maxWidth: max(0, rect.column + rect.width - column))
+            }
+            let style = part.1 ? Style(.title, bold: true, reverse: true) : due > 0 && index == 1 ? Style(.warning) : Style(.muted)
+            column += screen.put(" \(part.0) ", row: rect.row, column: column, style: style, maxWidth: max(0, rect.column + rect.width - column))
+        }
+    }
+
     /// The filter, the notice under it (on the rows it needs), the customers.
     private func drawList(into screen: inout Screen, at rect: Rect, _ context: AppContext) {
         let label = context.words.text("customers.filter")
@@ -164,7 +203,8 @@ public struct CustomersScreen: WritingScreen {
         field.placeholder = context.words.text("customers.filter.placeholder")
         let left = label.displayWidth + 1
         field.draw(into: &screen, at: Rect(row: rect.row, column: rect.column + left, width: rect.width - left, height: 1), focused: filtering)
-        var top = rect.row + 2
+        // The title above takes the blank row that would stand here.
+        var top = rect.row + 1
         if let notice {
             top = rect.row + 1 + notice.draw(into: &screen, at: Rect(row: rect.row + 1, column: rect.column, width: rect.width, height: max(1, rect.height - 4)),
                                              context.words)

@@ -41,7 +41,7 @@ extension Verb {
             throw .store(Phrase("cli.demo.namesUnreadable", ["problem": .text(String(describing: error))]))
 
         }
-        let records = DemoShop.records(names: names, layout: store.layout, now: session.now)
+        let records = DemoShop.records(names: names, language: session.words.language, layout: store.layout, now: session.now)
         do {
             try store.append(records)
             try store.writeSnapshot()

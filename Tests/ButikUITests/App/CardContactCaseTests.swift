@@ -9,12 +9,14 @@ import Testing
 /// F6's card: `c` logs a contact (channel, what about, text) and `o` opens a case (kind,
 /// parcels, owner, follow-up day, text), each step a key or the one prompt.
 @Suite struct CardContactCaseTests {
-    /// Vera Vik (VV) with one parcel from Posten arrived at 09:00, on a layout where Posten's
-    /// damage claims are reported within 4 hours, or by 09:00 the next working day after 13:00.
+    /// The shop's layout where Posten's damage claims are reported within 4 hours, or by 09:00
+    /// the next working day after 13:00.
+    static let claimsLayout = Harness.layoutJSON.replacingOccurrences(of: #"{ "id": "posten", "name": "Posten/Bring", "holdDays": 7 }"#,
+                                                                      with: #"{ "id": "posten", "name": "Posten/Bring", "holdDays": 7, "claims": {"hours": 4, "lateAfter": "13:00", "nextWorkingDayBy": "09:00"} }"#)
+
+    /// Vera Vik (VV) with one parcel from Posten arrived at 09:00, on ``claimsLayout``.
     static func veraOpen() throws -> Harness {
-        let layout = Harness.layoutJSON.replacingOccurrences(of: #"{ "id": "posten", "name": "Posten/Bring", "holdDays": 7 }"#,
-                                                             with: #"{ "id": "posten", "name": "Posten/Bring", "holdDays": 7, "claims": {"hours": 4, "lateAfter": "13:00", "nextWorkingDayBy": "09:00"} }"#)
-        let h = try Harness(demo: false, layout: layout) { store in
+        let h = try Harness(demo: false, layout: claimsLayout) { store in
             let vera = try store.addCustomer(NewCustomer(name: "Vera Vik", key: "VV", phones: ["41122334"]))
             try store.receive(Harness.s10("77009999"), for: vera.id, at: Harness.now.addingTimeInterval(-2 * 3600))
         }

@@ -59,6 +59,11 @@ import Glibc
         }
         texts += shop.customerLogs.values.flatMap { $0.flatMap { [$0.text, $0.staff.value] } }
         texts += shop.queue.values.compactMap(\.note)
+        texts += shop.contacts.values.flatMap { [$0.text, $0.staff.value] }
+        texts += shop.cases.values.flatMap { found in
+            [found.text, found.owner.value, found.openedBy.value] + found.updates.flatMap { [$0.text ?? "", $0.staff.value, $0.owner?.value ?? ""] }
+        }
+        texts.append(state.customers.cases.opened?.dialog?.input.text ?? "")
         // What the clerk typed, and the refusal's reason they may type over.
         texts += [state.counter.field.text, state.intake.nameField.text, state.intake.codeField.text, state.queue.prompt?.text ?? "",
                   state.customers.prompt?.text ?? ""]

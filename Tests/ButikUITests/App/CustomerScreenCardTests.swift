@@ -1,5 +1,6 @@
 import ButikDomain
 import ButikGrid
+import ButikRuntime
 import ButikStore
 import ButikText
 import Foundation
@@ -223,5 +224,44 @@ import Testing
             "                        staff",
             " 23.11.2026 09:00  siv  \(Harness.s10("77009999")) received into D8, deadline 30.11.2026",
         ])
+    }
+
+    /// Another counter writes while the card is open: its timeline is read again within the
+    /// refresh and shows the new entry, scrolled where it was; a write about nobody on the card
+    /// changes nothing shown.
+    @Test func theCardFollowsAnotherCountersWrites() throws {
+        let h = try Self.veraOpen()
+        let vera = try #require(h.store.state.customer(withKey: "VV"))
+        h.press(.down)
+        _ = try h.store.perform(staff: "per", now: Harness.now) { state, context throws(DomainError) in
+            try state.logContact(vera.id, channel: .phone, about: .question, text: "Asks whether we open on Sunday", context)
+        }
+        #expect(!h.screen().joined().contains("Asks whether we open on Sunday"))
+        h.wait(AppDriver.refreshInterval + 0.1)
+        #expect(h.state.customers.card?.page?.total == 48)
+        #expect(h.state.customers.card?.first == 1)
+        h.press(.up)
+        let lines = h.screen()
+        #expect(lines[7] == " Timeline, newest first: 48 entries, page 1 of 2")
+        #expect(lines[8].contains("Asks whether we open on Sunday"), "\(lines)")
+    }
+
+    /// The Counter's card of a customer with no parcels shows a contact another counter logged.
+    @Test func theCounterCardsLastLinesFollowAnotherCountersWrites() throws {
+        let h = try Self.shopWithARegular()
+        let vera = try #require(h.store.state.customer(withKey: "VV"))
+        let waiting = try #require(h.store.state.parcelsInShop(for: vera.id).first)
+        _ = try h.store.perform(staff: "per", now: Harness.now.addingTimeInterval(-3600)) { state, context throws(DomainError) in
+            try state.handOut(HandOutRequest(parcels: [waiting.id], verification: .known), context)
+        }
+        h.wait(1.5)
+        h.type("VV")
+        let top = h.counterDetailRow()
+        #expect(h.screen()[top + 3].contains("handed out to the recipient"))
+        _ = try h.store.perform(staff: "per", now: Harness.now) { state, context throws(DomainError) in
+            try state.logContact(vera.id, channel: .phone, about: .question, text: "Asks about Sunday", context)
+        }
+        h.wait(AppDriver.refreshInterval + 0.1)
+        #expect(h.screen()[top + 3].contains("Asks about Sunday"), "\(h.screen())")
     }
 }

@@ -213,13 +213,31 @@ extension Harness {
     }
     """
 
-    /// A few names, 64 combinations for the demo's 57 invented customers.
+    /// A few names, 64 combinations for the demo's 57 invented customers, and English texts
+    /// (in every language, so a screen's words and the shop's data tell apart in a snapshot).
     static let demoNames: DemoNames = {
+        let texts = """
+        {
+          "notes": ["Ring twice", "Collects for the office upstairs"],
+          "jedsNote": "Comes by Vespa, have the parcels ready at the door",
+          "alradieNote": "Often large parcels (furniture)",
+          "kariNote": "Prefers Messenger",
+          "son": "son",
+          "askedOnMessenger": "Asks whether the parcel from Zalando has come",
+          "claim": "Box crushed at one corner",
+          "claimReported": "Reported to PostNord with photos",
+          "booking": "Wants the sofa delivered home",
+          "complaint": "Waited 20 minutes in the queue",
+          "complaintResolved": "Apologised",
+          "askedByEmail": "Asks about opening hours at Christmas",
+          "redirect": "Parcel from Komplett to be redirected here"
+        }
+        """
         let json = """
         {
           "firstNames": ["Kari", "Ola", "Ingrid", "Bjørn", "Sigrid", "Håkon", "Liv", "Magnus"],
           "lastNames": ["Nordmann", "Hansen", "Johansen", "Larsen", "Berg", "Dahl", "Lie", "Haugen"],
-          "notes": ["Ring twice", "Collects for the office upstairs"]
+          "texts": { "en": \(texts), "nb": \(texts), "sv": \(texts) }
         }
         """
         return try! JSONDecoder().decode(DemoNames.self, from: Data(json.utf8))

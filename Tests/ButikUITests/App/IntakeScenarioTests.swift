@@ -285,16 +285,16 @@ struct IntakeScenarioTests {
 
     @Test func aParcelForACustomerWithAnOpenCaseSaysSo() throws {
         let h = try Harness()
-        let jeds = try #require(h.store.state.customer(withKey: "JEDS"))
+        let kari = try #require(h.store.state.customer(withKey: "KARI"))
         try h.store.perform(staff: "siv", now: Harness.now) { state, context throws(DomainError) in
-            try state.openCase(NewCase(customer: jeds.id, kind: .claim(.late), text: "Waiting since Monday"), context)
+            try state.openCase(NewCase(customer: kari.id, kind: .claim(.late), text: "Waiting since Monday"), context)
         }
-        let opened = try #require(h.store.state.openCustomerCases(jeds.id).last)
+        let opened = try #require(h.store.state.openCustomerCases(kari.id).last)
         Self.start(h)
         h.scan(Self.first)
-        h.type("JEDS")
+        h.type("KARI")
         h.press(.enter)
-        #expect(h.screen(width: 120).contains(" JEDS has an open case: claim, \(opened.id)."), "\(h.screen(width: 120))")
+        #expect(h.screen(width: 120).contains(" KARI has an open case: claim, \(opened.id)."), "\(h.screen(width: 120))")
     }
 
     // MARK: Large parcels

@@ -79,6 +79,14 @@ import Testing
             h.type("jeds")
             h.press(.enter, .character("c"), .character("5"))
         }),
+        ("case-list", { h in
+            try CaseListScenarioTests.openDemoCases(h)
+            h.press(.function(6), .tab)
+        }),
+        ("case", { h in
+            try CaseListScenarioTests.openDemoCases(h)
+            h.press(.function(6), .tab, .enter)
+        }),
         ("customer-case", { h in
             h.press(.function(6))
             h.type("jeds")

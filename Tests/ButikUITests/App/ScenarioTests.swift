@@ -54,6 +54,38 @@ struct ScenarioTests {
         #expect(lines[10] == " TBA123456789012      \(henrikSlot.padding(toLength: 7, withPad: " ", startingAt: 0))amazon    23.11   14d left (07.12)")
     }
 
+    /// The Counter card says what the shop promised the customer: each open case under the note,
+    /// an overdue follow-up in red; a resolved case is gone from it.
+    @Test func theCounterCardShowsTheCustomersOpenCases() throws {
+        let h = try Harness(demo: false) { store in
+            let aase = try store.addCustomer(NewCustomer(name: "Åse Ødegård", phones: ["98765432"], note: "Ring the bell"))
+            try store.receive(Harness.s10("22222222"), for: aase.id)
+        }
+        let aase = try #require(h.store.state.customer(withKey: "ÅØ"))
+        let late = Day(year: 2026, month: 11, day: 20)
+        // Opened five days ago, to be followed up two days ago.
+        let opened = try h.store.perform(staff: "siv", now: Harness.now.addingTimeInterval(-5 * 86_400)) { state, context throws(DomainError) in
+            try state.openCase(NewCase(customer: aase.id, kind: .claim(.missing), followUp: late, text: "One of two boxes missing"), context)
+        }
+        try h.store.perform(staff: "siv", now: Harness.now) { state, context throws(DomainError) in
+            try state.openCase(NewCase(customer: aase.id, kind: .question, text: "Asks about opening hours"), context)
+        }
+        h.wait(1)
+        h.type("ødeg")
+        var lines = h.screen()
+        #expect(lines[8...11] == [" ÅØ  Åse Ødegård  ☎ 98765432", " Note: Ring the bell",
+                                  " Case #1 claim: missing, open, follow-up OVERDUE since 20.11",
+                                  " Case #2 question, open"])
+        #expect(h.frame()[10, 1].style == Notice.style(.error))
+        try h.store.perform(staff: "siv", now: Harness.now) { state, context throws(DomainError) in
+            try state.updateCase(opened.id, CaseChange(status: .resolved, text: "Found in the back room"), context)
+        }
+        h.wait(1)
+        lines = h.screen()
+        #expect(lines[10] == " Case #2 question, open")
+        #expect(lines[11] == " Tracking             Slot   Carrier   Arrived Due")
+    }
+
     @Test func arrowsOnTheCounterShowTheSelectedHit() throws {
         let h = try Harness()
         h.type("kari")
@@ -79,17 +111,18 @@ struct ScenarioTests {
     @Test func typingOrSlashFiltersTheCustomersAndEscClears() throws {
         let h = try Harness()
         h.press(.function(6))
-        #expect(h.screen()[2] == " Filter: type or press / to filter")
+        #expect(h.screen()[2] == "  Customers · Cases: 0 due")
+        #expect(h.screen()[3] == " Filter: type or press / to filter")
         h.press(.character("/"))
         #expect(h.state.customers.filtering)
-        #expect(h.frame().cursor.map { [$0.row, $0.column] } == [2, 9])
+        #expect(h.frame().cursor.map { [$0.row, $0.column] } == [3, 9])
         h.press(.escape)
         #expect(!h.state.customers.filtering)
         // Typing a name starts the filter without the slash.
         h.type("berg")
         #expect(h.state.customers.filtering)
         var lines = h.screen()
-        #expect(lines[2] == " Filter: berg")
+        #expect(lines[3] == " Filter: berg")
         // Surnames starting with the fragment first, then names containing it.
         #expect(lines[5...14].map { String($0.prefix(24)).trimmingCharacters(in: .whitespaces) } == [
             " BB     Bjørn Berg",
@@ -110,7 +143,7 @@ struct ScenarioTests {
         #expect(h.frame().styleMask[7] == "." + String(repeating: "s", count: 78) + ".")
         h.press(.escape)
         lines = h.screen()
-        #expect(lines[2] == " Filter: type or press / to filter")
+        #expect(lines[3] == " Filter: type or press / to filter")
         #expect(lines[5] == " AMZ    Alradie Mohamad Zain      93175025          10 Often large parcels (fu…")
         #expect(h.frame().styleMask[5] == "." + String(repeating: "s", count: 78) + ".")
         // A filter nobody matches says so.

@@ -49,7 +49,7 @@ struct SnapshotTests {
     }
 
     /// README.md's picture of the counter: a regular's key typed at 100x30. The one hit takes
-    /// three rows and the card lists her parcels below it.
+    /// three rows and the card lists her open case and her parcels below it.
     @Test func counterWholeFrame100x30AsInTheReadme() throws {
         let h = try Harness()
         h.type("JEDS")
@@ -64,6 +64,7 @@ struct SnapshotTests {
              ──────────────────────────────────────────────────────────────────────────────────────────────────
              JEDS  Janne Eline Dahl Solberg  ☎ 42650832
              Note: Comes by Vespa, have the parcels ready at the door
+             Case #3 claim: damaged, waiting for the carrier, follow-up due today (23.11)
              Proxies: Petter Dahl Solberg
              Tracking             Slot   Carrier   Arrived Due
              373789971678262159   C3     postnord  14.11   overdue 2d (21.11)
@@ -80,8 +81,7 @@ struct SnapshotTests {
              IB2136986531         E5     instabox  18.11   2d left (25.11)
              CT828593138GB        D6     postnord  19.11   3d left (26.11)
              CT874602469CN        D6     postnord  20.11   4d left (27.11)
-             373142460199042234   D6     postnord  20.11   4d left (27.11)
-             + 2 more (F4 Shelves or a larger window shows all)
+             + 3 more (F4 Shelves or a larger window shows all)
              maria │ Butik Klostergaten                                     193 on shelf │ 18 due today │ 11:00
             type search  Enter hand out  Ctrl-Z undo hand-out  Esc clear  F1 help  F10 quit  F2-F7 screens
             """)
@@ -231,12 +231,13 @@ struct SnapshotTests {
         let h = try Harness()
         h.press(.function(6))
         let small = h.screen()
-        #expect(small[2] == " Filter: type or press / to filter")
+        #expect(small[2] == "  Customers · Cases: 0 due")
+        #expect(small[3] == " Filter: type or press / to filter")
         #expect(small[4] == " Key    Name                      Phone        Parcels Note")
         #expect(small[5] == " AMZ    Alradie Mohamad Zain      93175025          10 Often large parcels (fu…")
         #expect(small[12] == " BL2    Bjørn Larsen                                   Ring twice")
         #expect(small[21] == " HN     Håkon Nordmann            43253808           9")
-        #expect(small[23] == "type filter  ↑↓ select  Enter open  a new customer  / filter  F1 help")
+        #expect(small[23] == "type filter  ↑↓ select  Enter open  Tab cases  a new customer  / filter  F1 more")
         let large = h.screen(width: 120, height: 40)
         #expect(large[5] == " AMZ    Alradie Mohamad Zain" + String(repeating: " ", count: 26) + "93175025          10 Often large parcels (furniture)")
         #expect(large[30] == " JEDS   Janne Eline Dahl Solberg" + String(repeating: " ", count: 22) + "42650832          17 Comes by Vespa, have the parcels ready at t…")
