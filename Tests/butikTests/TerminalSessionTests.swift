@@ -398,7 +398,7 @@ struct TerminalSessionTests {
         let tmux = session.tmux
         try await tmux.waitFor("F2 Disk  F3 Mottak", "Søk:", "1 på hylla", timeout: .seconds(20))
         try tmux.sendKeys("F6")
-        try await tmux.waitFor("Kunder · Saker: 0 forfalt", "Filter:")
+        try await tmux.waitFor("Kunder · Saker: 0 forfalte", "Filter:")
         try tmux.type("ødeg")
         try await tmux.waitFor("Filter: ødeg", "Åse Ødegård")
         try tmux.sendKeys("Enter")

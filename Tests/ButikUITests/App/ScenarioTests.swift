@@ -111,7 +111,7 @@ struct ScenarioTests {
     @Test func typingOrSlashFiltersTheCustomersAndEscClears() throws {
         let h = try Harness()
         h.press(.function(6))
-        #expect(h.screen()[2] == "  Customers · Cases: 0 due")
+        #expect(h.screen()[2] == "  Customers · Cases: 2 due")
         #expect(h.screen()[3] == " Filter: type or press / to filter")
         h.press(.character("/"))
         #expect(h.state.customers.filtering)

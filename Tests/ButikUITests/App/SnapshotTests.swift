@@ -231,7 +231,7 @@ struct SnapshotTests {
         let h = try Harness()
         h.press(.function(6))
         let small = h.screen()
-        #expect(small[2] == "  Customers · Cases: 0 due")
+        #expect(small[2] == "  Customers · Cases: 2 due")
         #expect(small[3] == " Filter: type or press / to filter")
         #expect(small[4] == " Key    Name                      Phone        Parcels Note")
         #expect(small[5] == " AMZ    Alradie Mohamad Zain      93175025          10 Often large parcels (fu…")
