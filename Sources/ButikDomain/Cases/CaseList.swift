@@ -31,6 +31,13 @@ extension ShopState {
         return listed.sorted { Self.listOrder($0, today) < Self.listOrder($1, today) }
     }
 
+    /// How many cases not resolved have their follow-up day come by `today`: the count of
+    /// `caseList(CaseFilter(dueOnly: true), today:)` without listing, copying or sorting them
+    /// (F6's title shows it on every frame).
+    public func dueCaseCount(today: Day) -> Int {
+        indexes.openCases.reduce(0) { count, id in records.cases[id]?.isDue(on: today) == true ? count + 1 : count }
+    }
+
     /// Overdue (0), due today (1), later (2), no follow-up or resolved (3); then the day and the number.
     private static func listOrder(_ listed: Case, _ today: Day) -> (Int, Int, Int) {
         guard listed.status != .resolved, let day = listed.followUp else { return (3, 0, listed.id.rawValue) }

@@ -41,7 +41,7 @@ public struct CaseListView: Sendable {
 
     /// The open cases whose follow-up day has come (today or before), as the screen's title counts them.
     static func dueCount(_ context: AppContext) -> Int {
-        context.shop.caseList(CaseFilter(dueOnly: true), today: context.today).count
+        context.shop.dueCaseCount(today: context.today)
     }
 
     // MARK: The rows

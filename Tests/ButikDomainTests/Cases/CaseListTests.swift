@@ -42,6 +42,12 @@ import Testing
         #expect(state.caseList(CaseFilter(status: .resolved), today: today).map(\.id) == [ids[1]])
         #expect(state.caseList(CaseFilter(dueOnly: true), today: today).map(\.id) == [ids[3], ids[4], ids[2]])
         #expect(state.caseList(CaseFilter(owner: "siv", dueOnly: true), today: today).map(\.id) == [ids[4]])
+        #expect(state.dueCaseCount(today: today) == 3)
+        #expect(state.dueCaseCount(today: today.adding(days: -30)) == 0)
+        for offset in -3...3 {
+            let day = today.adding(days: offset)
+            #expect(state.dueCaseCount(today: day) == state.caseList(CaseFilter(dueOnly: true), today: day).count, "\(day)")
+        }
     }
 
     @Test func theIndexesAreRebuiltFromTheRecords() throws {
