@@ -204,10 +204,10 @@ import Testing
         #expect(h.state.customers.notice?.tone == .error)
     }
 
-    /// The Counter's card of a customer with no parcels in the shop: the newest lines of their
-    /// timeline, not only "No parcels waiting" (the regular after twelve hand-outs).
-    @Test func theCounterCardOfACustomerWithNoParcelsShowsTheirLastVisits() throws {
-        let h = try Self.shopWithARegular()
+    /// Vera Vik's last parcel handed out at another counter an hour ago, then her key typed on
+    /// the Counter once the app has caught up: her card has no parcels.
+    static func veraCollectedAllOnTheCounter() throws -> (Harness, CustomerID) {
+        let h = try shopWithARegular()
         let vera = try #require(h.store.state.customer(withKey: "VV"))
         let waiting = try #require(h.store.state.parcelsInShop(for: vera.id).first)
         _ = try h.store.perform(staff: "per", now: Harness.now.addingTimeInterval(-3600)) { state, context throws(DomainError) in
@@ -215,7 +215,14 @@ import Testing
         }
         h.wait(1.5)
         h.type("VV")
-        #expect(h.state.counter.recent?.customer == vera.id)
+        return (h, vera.id)
+    }
+
+    /// The Counter's card of a customer with no parcels in the shop: the newest lines of their
+    /// timeline, not only "No parcels waiting" (the regular after twelve hand-outs).
+    @Test func theCounterCardOfACustomerWithNoParcelsShowsTheirLastVisits() throws {
+        let (h, vera) = try Self.veraCollectedAllOnTheCounter()
+        #expect(h.state.counter.recent?.customer == vera)
         let top = h.counterDetailRow()
         #expect(h.screen()[(top + 1)...(top + 5)] == [
             " VV  Vera Vik  ☎ 41122334",
@@ -248,18 +255,11 @@ import Testing
 
     /// The Counter's card of a customer with no parcels shows a contact another counter logged.
     @Test func theCounterCardsLastLinesFollowAnotherCountersWrites() throws {
-        let h = try Self.shopWithARegular()
-        let vera = try #require(h.store.state.customer(withKey: "VV"))
-        let waiting = try #require(h.store.state.parcelsInShop(for: vera.id).first)
-        _ = try h.store.perform(staff: "per", now: Harness.now.addingTimeInterval(-3600)) { state, context throws(DomainError) in
-            try state.handOut(HandOutRequest(parcels: [waiting.id], verification: .known), context)
-        }
-        h.wait(1.5)
-        h.type("VV")
+        let (h, vera) = try Self.veraCollectedAllOnTheCounter()
         let top = h.counterDetailRow()
         #expect(h.screen()[top + 3].contains("handed out to the recipient"))
         _ = try h.store.perform(staff: "per", now: Harness.now) { state, context throws(DomainError) in
-            try state.logContact(vera.id, channel: .phone, about: .question, text: "Asks about Sunday", context)
+            try state.logContact(vera, channel: .phone, about: .question, text: "Asks about Sunday", context)
         }
         h.wait(AppDriver.refreshInterval + 0.1)
         #expect(h.screen()[top + 3].contains("Asks about Sunday"), "\(h.screen())")
