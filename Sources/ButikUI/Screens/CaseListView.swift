@@ -20,6 +20,8 @@ public struct CaseListView: Sendable {
     public internal(set) var opened: CaseView?
     /// How the last change of a case went.
     public internal(set) var notice: Notice?
+    /// The list as last worked out (``keepList(_:)``).
+    private var listed: ListedCases?
 
     public init() {}
 
@@ -29,8 +31,20 @@ public struct CaseListView: Sendable {
     /// Whether any filter is away from the default (every case not resolved).
     var isFiltered: Bool { owner != nil || kind != nil || status != nil || dueOnly }
 
+    /// The cases the list shows: the ones kept by ``keepList(_:)`` while the filter, the day and
+    /// the shop are those it saw; worked out afresh otherwise.
     func cases(_ context: AppContext) -> [Case] {
-        context.shop.caseList(filter, today: context.today)
+        if let listed, listed.filter == filter, listed.today == context.today, listed.shop == context.shopVersion { return listed.cases }
+        return context.shop.caseList(filter, today: context.today)
+    }
+
+    /// Works out the list once per change of its filter, the day or the shop, so that the key
+    /// table, the selection and the view of a key all read the same list (with every case, the
+    /// resolved ones too, it is a sort of thousands).
+    mutating func keepList(_ context: AppContext) {
+        guard listed?.filter != filter || listed?.today != context.today || listed?.shop != context.shopVersion else { return }
+        listed = ListedCases(filter: filter, today: context.today, shop: context.shopVersion,
+                             cases: context.shop.caseList(filter, today: context.today))
     }
 
     /// The case the list's selection is on.
@@ -115,4 +129,13 @@ public struct CaseListView: Sendable {
                                                 "status": .text(status.map { words.text($0.phrase) } ?? words.text("cases.filter.notResolved"))])
         return dueOnly ? line + " " + words.text("cases.filter.dueOnly") : line
     }
+}
+
+/// The cases the list showed for a filter on a day in one version of the shop
+/// (``AppContext/shopVersion``).
+struct ListedCases: Sendable {
+    var filter: CaseFilter
+    var today: Day
+    var shop: Int
+    var cases: [Case]
 }

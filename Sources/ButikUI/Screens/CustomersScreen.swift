@@ -53,9 +53,12 @@ public struct CustomersScreen: WritingScreen {
 
     /// Works out the list's customers once per change of the filter or of the shop, so that the
     /// key table, the selection and the view of a keystroke all read the same list; not while a
-    /// card or the case list covers it (going back to it works them out if they changed).
+    /// card or the case list covers it (going back to it works them out if they changed). The
+    /// case list, while it shows, keeps its own (``CaseListView/keepList(_:)``).
     mutating func keepMatches(_ context: AppContext) {
-        guard card == nil, !showsCases, matches?.filter != filter.text || matches?.shop != context.shopVersion else { return }
+        guard card == nil else { return }
+        if showsCases { return cases.keepList(context) }
+        guard matches?.filter != filter.text || matches?.shop != context.shopVersion else { return }
         matches = DirectoryMatches(filter: filter.text, shop: context.shopVersion, customers: Self.customers(matching: filter.text, in: context.shop))
     }
 
