@@ -49,12 +49,18 @@ extension Store {
     /// The model after the appended entries must be the one a replay of the rewritten journal
     /// gives (the rewrite only takes out what the appended entries take out of the model).
     /// `surveyed` sees every entry in order right after the rewrite surveyed it, with the
-    /// rewrite as it is then: a derived file can be built in the same pass.
+    /// rewrite as it is then: a derived file can be built in the same pass. Both run while a
+    /// second thread reads and decodes the entries after (``ReadAhead``): they must not use
+    /// this store. Once the lines are rewritten, `alongside` runs on a second thread while the
+    /// snapshot is written, given the position of the last entry (nil when its line cannot be
+    /// read back): a derived file of the rewritten journal can be written then. It must not
+    /// use this store either.
     public func rewrite<Rewrite: JournalRewrite, Result>(
         removing derived: [String],
         _ decide: (Model) throws -> (entries: [Model.Entry], rewrite: Rewrite, result: Result),
         recorded: (Result) throws -> Void,
-        surveyed: (_ rewrite: Rewrite, _ entry: Model.Entry, _ seq: Int) -> Void = { _, _, _ in }
+        surveyed: (_ rewrite: Rewrite, _ entry: Model.Entry, _ seq: Int) -> Void = { _, _, _ in },
+        alongside: @escaping (_ end: JournalPosition?) -> Void = { _ in }
     ) throws -> (Result, RewriteReport) where Rewrite.Entry == Model.Entry {
         if let reason = readOnlyReason { throw StoreError.readOnly(reason: reason) }
         guard let lock else { throw StoreError.readOnly(reason: .noLock) }
@@ -73,11 +79,15 @@ extension Store {
         snapshotSeq = 0
         CrashPoint.rewriteCleared.reached()
         var seq = 0
-        let (read, _) = try readJournal(from: SegmentOffset(segment: 0, offset: 0), lastSeq: 0, to: knownPosition) { entry in
+        // Decoding on a second thread while this one surveys, as ``fold(_:after:_:)`` does.
+        let known = knownPosition
+        let read = try ReadAhead.run { yield in
+            Swift.Result { () throws(StoreError) in try self.readJournal(from: SegmentOffset(segment: 0, offset: 0), lastSeq: 0, to: known, apply: yield).read }
+        } consume: { entry in
             seq += 1
             rewrite.survey(entry, seq: seq)
             surveyed(rewrite, entry, seq)
-        }
+        }.get()
         if let problem = read.problem { throw goReadOnly(problem) }
         let lines = rewrite.linesToRewrite
         var report = RewriteReport(lines: 0, segments: [])
@@ -97,7 +107,8 @@ extension Store {
             journalFD = fd
             knownEnd = Int64(try Posix.status(journalFD, path: journalPath).st_size)
         }
-        try writeSnapshotFile()
+        let last = try position(of: lastSequence)
+        _ = try SecondThread.run({ alongside(last) }, during: writeSnapshotFile)
         return (result, report)
     }
 

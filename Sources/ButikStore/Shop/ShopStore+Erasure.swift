@@ -20,23 +20,21 @@ extension ShopStore {
     /// under the exclusive lock, records ``Event/customerErased(customer:)`` (refused by the
     /// rule of ``ShopState/erase(_:_:)``), adds them to `erasures.json`, then removes the
     /// snapshot and `history.bin` and rewrites every journal segment holding their data (see
-    /// ``Store/rewrite(removing:_:recorded:surveyed:)``); `history.bin` is built again in the
-    /// same pass over the journal (see ``historyRebuiltInPass(now:_:)``). An erased customer's
+    /// ``Store/rewrite(removing:_:recorded:surveyed:alongside:)``); `history.bin` is built again
+    /// in the same pass over the journal (see ``historyRebuiltInPass(now:_:)``). An erased customer's
     /// rewrite is done again (what a killed erasure leaves is completed so).
     public func erase(key: CustomerKey, staff: StaffID, now: Date) throws -> ErasureDone {
         guard Ranges.dates.contains(now) else { throw DomainError.clockWrong(now) }
         let context = Context(layout: layout, now: now, staff: staff)
         let listed = try erasedCustomers()
-        let (outcome, report) = try historyRebuiltInPass(now: now) { rebuild in
+        let (outcome, report) = try historyRebuiltInPass(now: now) { surveyed, alongside in
             try store.rewrite(removing: [HistoryFile.name], { state in
                 guard let customer = state.customer(withKey: key) else { throw DomainError.unknownCustomer(key.value) }
                 let decision = try state.erase(customer.id, context)
                 return (decision.events.map(context.record), Erasure(customers: [customer.id], merged: state.mergedCustomers), decision.outcome)
             }, recorded: { (outcome: ErasureOutcome) in
                 try writeErasures(listed.union([outcome.customer.id]))
-            }, surveyed: { erasure, record, seq in
-                rebuild?.apply(erasure.rewritten(record, seq: seq), seq: seq)
-            })
+            }, surveyed: surveyed, alongside: alongside)
         }
         return ErasureDone(outcome: outcome, rewrite: report)
     }
@@ -49,28 +47,42 @@ extension ShopStore {
         let listed = try erasedCustomers()
         guard !listed.isEmpty else { return [] }
         let context = Context(layout: layout, now: now, staff: staff)
-        let (again, _) = try historyRebuiltInPass(now: now) { rebuild in
+        let (again, _) = try historyRebuiltInPass(now: now) { surveyed, alongside in
             try store.rewrite(removing: [HistoryFile.name], { state in
                 let again = listed.filter { state.customers[$0] != nil && !state.isErased($0) }.sorted()
                 return (again.map { context.record(.customerErased(customer: $0)) }, Erasure(customers: listed, merged: state.mergedCustomers), again)
-            }, recorded: { (_: [CustomerID]) in }, surveyed: { erasure, record, seq in
-                rebuild?.apply(erasure.rewritten(record, seq: seq), seq: seq)
-            })
+            }, recorded: { (_: [CustomerID]) in }, surveyed: surveyed, alongside: alongside)
         }
         return again
     }
 
-    /// Runs a rewrite of the journal, giving it a rebuild of `history.bin` to apply each entry
-    /// to as the rewrite's survey reads it, as the rewrite leaves it: ``Erasure/scrubbed(_:seq:)``
-    /// of an entry right after it is surveyed is what it is after the whole survey, but for a
+    /// Runs a rewrite of the journal, giving it its `surveyed`, which applies each entry to a
+    /// rebuild of `history.bin` as the rewrite's survey reads it, as the rewrite leaves it:
+    /// ``Erasure/scrubbed(_:seq:)`` of an entry right after it is surveyed is what it is after
+    /// the whole survey, but for a
     /// manifest line (known to announce their parcel only once it arrives), which the history
     /// does not read. So the file is written from that one pass, without reading the rewritten
-    /// journal again. When a rebuild cannot be started or written, the file is built from the
-    /// rewritten journal as any view would build a missing one.
-    private func historyRebuiltInPass<Result>(now: Date, _ rewrite: (HistoryRebuild?) throws -> Result) throws -> Result {
+    /// journal again, by the rewrite's `alongside` while the snapshot is written. When a rebuild
+    /// cannot be started or written, the file is built from the rewritten journal as any view
+    /// would build a missing one.
+    private func historyRebuiltInPass<Result>(
+        now: Date,
+        _ rewrite: (_ surveyed: (Erasure, Record, Int) -> Void, _ alongside: @escaping (JournalPosition?) -> Void) throws -> Result
+    ) throws -> Result {
         let rebuild = try? historyRebuild()
-        let result = try rewrite(rebuild)
-        if rebuild.map(writeHistory(from:)) != true { try? prepareHistory(now: now) }
+        let path = store.folder.standardizedFileURL.path + "/" + HistoryFile.name, zone = layout.zone, ops = store.fileOps
+        var written: Swift.Result<Bool, StoreError> = .success(false)
+        let result = try rewrite({ erasure, record, seq in
+            rebuild?.apply(erasure.rewritten(record, seq: seq), seq: seq)
+        }) { position in
+            guard let rebuild, let position else { return }
+            written = Swift.Result { () throws(StoreError) in
+                try Self.writeRebuilt(rebuild, to: path, at: position, zone: zone, ops: ops)
+                return true
+            }
+        }
+        if case .failure(let error) = written { historyNotices.append(.historyUnwritten(path: path, error)) }
+        if (try? written.get()) != true { try? prepareHistory(now: now) }
         return result
     }
 

@@ -182,22 +182,24 @@ extension ShopStore {
         try HistoryRebuild(zone: layout.zone, folder: store.folder.standardizedFileURL.path, ops: store.fileOps, settleEvery: historySettleEvery)
     }
 
-    /// Writes the file from `rebuild`, which was given every entry up to ``lastSequence`` as
-    /// the journal now has them, under the shared lock (without catching up: the file says what
-    /// it covers); false, with a notice, when it could not be written.
-    func writeHistory(from rebuild: HistoryRebuild) -> Bool {
-        guard store.readOnlyReason == nil else { return false }
-        let path = store.folder.standardizedFileURL.path + "/" + HistoryFile.name
-        return (try? store.reading { () throws(StoreError) in writeRebuilt(rebuild, to: path) }) ?? false
-    }
-
+    /// Writes the file from `rebuild`, which was given every entry up to ``lastSequence``;
+    /// false, with a notice, when it could not be written.
     private func writeRebuilt(_ rebuild: HistoryRebuild, to path: String) -> Bool {
-        let plans: [HistoryFileWriter.TablePlan]
-        do throws(StoreError) { plans = try rebuild.plans() } catch {
+        do throws(StoreError) {
+            guard let position = try store.position(of: store.lastSequence) else { return false }
+            try Self.writeRebuilt(rebuild, to: path, at: position, zone: layout.zone, ops: store.fileOps)
+            return true
+        } catch {
             historyNotices.append(.historyUnwritten(path: path, error))
             return false
         }
-        return writeHistory(path, tables: plans, old: nil)
+    }
+
+    /// Writes the file at `path` from `rebuild`, which was given every entry of the journal up
+    /// to `position` as the journal has them; uses nothing of a store but what it is given (an
+    /// erasure writes it on a second thread, see ``erase(key:staff:now:)``).
+    static func writeRebuilt(_ rebuild: HistoryRebuild, to path: String, at position: JournalPosition, zone: TimeZone, ops: FileOps) throws(StoreError) {
+        try HistoryFileWriter.write(to: path, position: position, zone: zone, tables: try rebuild.plans(), old: nil, ops: ops)
     }
 
     /// The tables of the file caught up with `tail`: the buckets the entries change are read
