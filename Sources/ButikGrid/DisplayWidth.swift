@@ -70,6 +70,6 @@ extension Character {
 extension StringProtocol {
     /// Cells this text takes when drawn with `Screen.put`.
     public var displayWidth: Int {
-        reduce(0) { $0 + $1.displayWidth }
+        plainLatinWidth ?? reduce(0) { $0 + $1.displayWidth }
     }
 }

@@ -30,6 +30,30 @@ extension Character {
 }
 
 extension StringProtocol {
+    /// The cells the text takes when every grapheme of it is one plain Latin scalar (see
+    /// `Character.isPlainLatin`), each shown as it is in a cell of its own; nil when one is not
+    /// (then it is drawn grapheme by grapheme). Reads the UTF-8 bytes only: no Unicode property
+    /// and no grapheme breaking, for the names and notes that make up most of a screen.
+    var plainLatinWidth: Int? {
+        var width = 0
+        var lead: UInt8 = 0  // the first byte of a two-byte scalar, 0 when none is open
+        for byte in utf8 {
+            if lead != 0 {
+                // U+00A0...U+02FF: C2 A0...C2 BF, C3 80...CB BF.
+                guard byte & 0xC0 == 0x80, lead != 0xC2 || byte >= 0xA0 else { return nil }
+                lead = 0
+                width += 1
+            } else if byte >= 0x20, byte < 0x7F {
+                width += 1
+            } else if byte >= 0xC2, byte <= 0xCB {
+                lead = byte
+            } else {
+                return nil
+            }
+        }
+        return lead == 0 ? width : nil
+    }
+
     /// The text with every grapheme sanitised as `Character.sanitizedForDisplay` does.
     public var sanitizedForDisplay: String {
         String(map(\.sanitizedForDisplay))

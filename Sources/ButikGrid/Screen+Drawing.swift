@@ -12,6 +12,15 @@ extension Screen {
         guard row >= 0, row < size.height else { return 0 }
         let limit = maxWidth.map { min(size.width, column + max(0, $0)) } ?? size.width
         var col = column
+        if text.plainLatinWidth != nil {
+            // A cell per scalar, each its own grapheme, one cell wide and shown as it is.
+            for scalar in text.unicodeScalars {
+                guard col < limit else { return max(0, limit - column) }
+                if col >= 0 { setCell(row: row, column: col, Cell(text: String(Character(scalar)), style: style)) }
+                col += 1
+            }
+            return max(0, col - column)
+        }
         for character in text {
             let width = character.displayWidth
             if width == 0 { continue }

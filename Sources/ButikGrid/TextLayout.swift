@@ -1,6 +1,15 @@
 /// Where text sits in a space wider than itself.
 public enum TextAlignment: Hashable, Sendable {
     case left, right, center
+
+    /// The cells before a text `gap` cells narrower than its space.
+    public func lead(_ gap: Int) -> Int {
+        switch self {
+        case .left: 0
+        case .right: gap
+        case .center: gap / 2
+        }
+    }
 }
 
 /// Truncating, padding and wrapping by display width (see `displayWidth`).
@@ -16,18 +25,17 @@ extension StringProtocol {
     /// The text truncated to `width` cells, then padded with spaces to exactly `width`.
     public func padded(toWidth width: Int, alignment: TextAlignment = .left) -> String {
         let text = truncated(toWidth: width)
-        let gap = Swift.max(0, width - text.displayWidth)
-        switch alignment {
-        case .left: return text + String(repeating: " ", count: gap)
-        case .right: return String(repeating: " ", count: gap) + text
-        case .center:
-            let left = gap / 2
-            return String(repeating: " ", count: left) + text + String(repeating: " ", count: gap - left)
-        }
+        let gap = Swift.max(0, width - text.displayWidth), lead = alignment.lead(gap)
+        return String(repeating: " ", count: lead) + text + String(repeating: " ", count: gap - lead)
     }
 
     /// The longest prefix that takes at most `width` cells.
     public func prefix(fittingWidth width: Int) -> String {
+        if plainLatinWidth != nil {
+            var prefix = ""
+            prefix.unicodeScalars.append(contentsOf: unicodeScalars.prefix(Swift.max(0, width)))
+            return prefix
+        }
         var used = 0
         var end = startIndex
         for index in indices {

@@ -70,6 +70,9 @@ func benchmarkCustomerLog() throws {
         }
         let worst = slowest.sorted { $0.ms > $1.ms }.prefix(5).map { String(format: "%@ %.2f ms", $0.typed, $0.ms) }.joined(separator: ", ")
         print("  F6 search keystroke (\(fragments.count) fragments): \(keys.summary); slowest: \(worst)")
+        let byTyped = Dictionary(grouping: slowest, by: \.typed).mapValues { keys in keys.map(\.ms).sorted()[keys.count / 2] }
+        let slowestTyped = byTyped.sorted { $0.value > $1.value }.prefix(5).map { String(format: "%@ %.2f ms", $0.key, $0.value) }
+        print("    slowest by median: \(slowestTyped.joined(separator: ", "))")
     }
 }
 

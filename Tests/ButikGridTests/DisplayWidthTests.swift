@@ -1,5 +1,5 @@
 import Testing
-import ButikGrid
+@testable import ButikGrid
 
 @Suite struct DisplayWidthTests {
     @Test(arguments: [
@@ -24,6 +24,20 @@ import ButikGrid
     ])
     func width(_ text: String, _ expected: Int) {
         #expect(text.displayWidth == expected)
+    }
+
+    /// The byte-level test for plain Latin text agrees, scalar by scalar, with the grapheme's
+    /// own: printable ASCII and U+00A0...U+02FF are, controls, C1 and what comes after are not.
+    @Test func plainLatinScalarsAreFoundFromTheirBytes() {
+        for value in UInt32(0)..<0x400 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let plain = (0x20..<0x7F).contains(value) || (0xA0..<0x300).contains(value)
+            #expect(String(scalar).plainLatinWidth == (plain ? 1 : nil), "U+\(String(value, radix: 16))")
+            if plain { #expect(("ab" + String(scalar)).displayWidth == 3) }
+        }
+        #expect("".plainLatinWidth == 0)
+        #expect("Kari 東".plainLatinWidth == nil)
+        #expect("Kari 東".displayWidth == 7)
     }
 
     @Test func scalarWidths() {

@@ -1,5 +1,5 @@
 import Testing
-import ButikGrid
+@testable import ButikGrid
 
 @Suite struct PutTests {
     @Test func putsTextAndReturnsCellsUsed() {
@@ -34,6 +34,21 @@ import ButikGrid
         #expect(screen.put("abc", row: 1, column: 0) == 0)
         #expect(screen.put("abc", row: 0, column: 4) == 0)
         #expect(screen.plainText == "")
+    }
+
+    /// Plain Latin text is drawn a scalar per cell without breaking it into graphemes; a lone
+    /// combining mark in front (dropped) makes the same text take the grapheme-by-grapheme way,
+    /// which must draw the same cells and count the same, clipped or not.
+    @Test(arguments: ["Åse Ødegård", "Bjørn-Ove Sæther, Tromsø", "ÿ¡ ~ĳ ʰ˿ x"])
+    func plainLatinTextIsDrawnAsGraphemeByGraphemeDrawingDrawsIt(_ text: String) {
+        #expect(text.plainLatinWidth == text.count)
+        #expect(("\u{301}" + text).plainLatinWidth == nil)
+        for (column, maxWidth) in [(0, nil), (3, nil), (-2, nil), (1, 4), (0, 0), (25, nil)] as [(Int, Int?)] {
+            var fast = Screen(size: Size(width: 20, height: 1)), slow = fast
+            let drawn = fast.put(text, row: 0, column: column, style: Style(.title), maxWidth: maxWidth)
+            #expect(drawn == slow.put("\u{301}" + text, row: 0, column: column, style: Style(.title), maxWidth: maxWidth))
+            #expect(fast == slow, "at \(column), \(String(describing: maxWidth))")
+        }
     }
 
     @Test func negativeColumnSkipsCellsLeftOfTheScreen() {

@@ -129,8 +129,10 @@ public struct Table: Hashable, Sendable {
             let text = texts[index]
             let room = rect.column + rect.width - column
             guard room > 0 else { return }
-            screen.put(text.padded(toWidth: width, alignment: columns[shown[index]].alignment), row: row, column: column,
-                       style: style, maxWidth: room)
+            // The row is filled: the text needs no padding, only its place in the column.
+            let fitted = text.truncated(toWidth: width)
+            let lead = columns[shown[index]].alignment == .left ? 0 : columns[shown[index]].alignment.lead(max(0, width - fitted.displayWidth))
+            screen.put(fitted, row: row, column: column + lead, style: style, maxWidth: room - lead)
             column += width + 1
         }
     }
