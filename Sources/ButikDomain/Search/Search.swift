@@ -106,26 +106,20 @@ extension ShopState {
         return found
     }
 
-    /// The first `limit` customers by name with a phone number containing `needle`.
+    /// The first `limit` customers by name with a phone number containing `needle` ("+47 912 34
+    /// 567" also finds a number stored as 91234567: a long query may carry a country code).
     private func customersByPhone(_ needle: [UInt8], except seen: Set<CustomerID>, limit: Int) -> [CustomerID] {
-        var matched: [CustomerID] = []
-        indexes.phoneIndex.forEach { phone, id in
-            // "+47 912 34 567" finds a number stored as 91234567: a long query may carry a country code.
-            if ByteSearch.contains(phone, needle) || (needle.count > 8 && needle.suffix(phone.count).elementsEqual(phone)) {
-                matched.append(id)
-            }
-        }
+        let matched = indexes.phoneIndex.customers(holding: needle).subtracting(seen)
         if matched.count <= limit {
             // Name order as in the name index: folded bytes, then id.
-            return Set(matched).subtracting(seen).sorted { a, b in
-                let (x, y) = ((indexes.foldedNames[a] ?? "").utf8, (indexes.foldedNames[b] ?? "").utf8)
-                return x.lexicographicallyPrecedes(y) || (x.elementsEqual(y) && a < b)
-            }
+            return matched.map { ($0, indexes.foldedNames[$0] ?? "") }.sorted { a, b in
+                a.1.utf8.lexicographicallyPrecedes(b.1.utf8) || (a.1.utf8.elementsEqual(b.1.utf8) && a.0 < b.0)
+            }.map(\.0)
         }
         // A short run of digits can match thousands of numbers: rather than sort them by name,
         // mark them and walk the names in order, which costs no string comparison at all.
         var marked = [Bool](repeating: false, count: (matched.map(\.rawValue).max() ?? 0) + 1)
-        for id in matched where !seen.contains(id) { marked[id.rawValue] = true }
+        for id in matched { marked[id.rawValue] = true }
         var byName: [CustomerID] = []
         indexes.nameIndex.forEachInOrder { _, id in
             if marked.indices.contains(id.rawValue), marked[id.rawValue] { byName.append(id) }

@@ -19,7 +19,7 @@ public struct ShopIndexes: Sendable {
     /// Every live parcel's tracking number, for search, in id order.
     var trackingIndex = FlatIndex<ParcelID>()
     /// Every customer's phone numbers, for search.
-    var phoneIndex = FlatIndex<CustomerID>()
+    var phoneIndex = PhoneIndex()
     /// Each customer's note, e-mail and proxies' names folded (``Customer/searchText``), for
     /// search; only customers with one.
     var textIndex = FlatIndex<CustomerID>()
@@ -97,11 +97,8 @@ public struct ShopIndexes: Sendable {
     mutating func replace(_ old: Customer?, with customer: Customer, indexingName: Bool = true) {
         if let old {
             for key in old.keys where customerByKey[key] == old.id { customerByKey[key] = nil }
-            if old.phones != customer.phones { phoneIndex.remove(customer.id) }
         }
-        if old?.phones != customer.phones {
-            for phone in customer.phones { phoneIndex.append(phone, id: customer.id) }
-        }
+        phoneIndex.replace(old?.phones ?? [], with: customer.phones, for: customer.id)
         for key in customer.keys { customerByKey[key] = customer.id }
         let text = customer.searchText
         if old?.searchText != text {
@@ -116,7 +113,7 @@ public struct ShopIndexes: Sendable {
     /// Forgets a customer whose record went (merged into another).
     mutating func remove(_ customer: Customer) {
         for key in customer.keys where customerByKey[key] == customer.id { customerByKey[key] = nil }
-        phoneIndex.remove(customer.id)
+        phoneIndex.replace(customer.phones, with: [], for: customer.id)
         textIndex.remove(customer.id)
         if let folded = foldedNames.removeValue(forKey: customer.id) { nameIndex.remove(customer.id, folded: folded) }
     }

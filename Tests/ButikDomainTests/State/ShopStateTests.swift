@@ -164,7 +164,7 @@ struct JournaledShop {
         #expect(decoded.receivedInDelivery == state.receivedInDelivery)
         #expect(decoded.waitingDropOffByTracking == state.waitingDropOffByTracking)
         #expect(decoded.openQueueByCustomer == state.openQueueByCustomer)
-        #expect(Self.entries(decoded.indexes.phoneIndex) == Self.entries(state.indexes.phoneIndex))
+        #expect(decoded.indexes.phoneIndex == state.indexes.phoneIndex)
         #expect(Self.entries(decoded.indexes.textIndex) == Self.entries(state.indexes.textIndex))
     }
 
