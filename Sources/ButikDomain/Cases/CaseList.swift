@@ -35,7 +35,7 @@ extension ShopState {
     /// `caseList(CaseFilter(dueOnly: true), today:)` without listing, copying or sorting them
     /// (F6's title shows it on every frame).
     public func dueCaseCount(today: Day) -> Int {
-        indexes.openCases.reduce(0) { count, id in records.cases[id]?.isDue(on: today) == true ? count + 1 : count }
+        indexes.openFollowUps.reduce(0) { count, entry in entry.key <= today ? count + entry.value : count }
     }
 
     /// Overdue (0), due today (1), later (2), no follow-up or resolved (3); then the day and the number.

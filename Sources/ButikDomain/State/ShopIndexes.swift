@@ -35,6 +35,8 @@ public struct ShopIndexes: Sendable {
     public internal(set) var casesByCustomer: [CustomerID: [CaseID]] = [:]
     /// The cases not resolved.
     public internal(set) var openCases: Set<CaseID> = []
+    /// How many of the cases not resolved have each follow-up day.
+    public internal(set) var openFollowUps: [Day: Int] = [:]
 
     init() {}
 
@@ -84,6 +86,14 @@ public struct ShopIndexes: Sendable {
             casesByCustomer[new.customer, default: []].insert(new.id, at: ids.firstIndex { $0 > new.id } ?? ids.count)
         }
         if new.status == .resolved { openCases.remove(new.id) } else { openCases.insert(new.id) }
+        countFollowUp(of: old, -1)
+        countFollowUp(of: new, 1)
+    }
+
+    private mutating func countFollowUp(of listed: Case?, _ change: Int) {
+        guard let listed, listed.status != .resolved, let day = listed.followUp else { return }
+        openFollowUps[day, default: 0] += change
+        if openFollowUps[day] == 0 { openFollowUps[day] = nil }
     }
 
     /// Forgets a case that went (purged).
@@ -91,6 +101,7 @@ public struct ShopIndexes: Sendable {
         casesByCustomer[gone.customer]?.removeAll { $0 == gone.id }
         if casesByCustomer[gone.customer]?.isEmpty == true { casesByCustomer[gone.customer] = nil }
         openCases.remove(gone.id)
+        countFollowUp(of: gone, -1)
     }
 
     /// `indexingName` false leaves ``nameIndex`` to be built once for every name.

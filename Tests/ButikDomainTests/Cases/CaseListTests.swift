@@ -50,9 +50,34 @@ import Testing
         }
     }
 
+    /// The count is kept as cases change (``ShopIndexes/openFollowUps``), not listed: it must
+    /// stay the listing's count through a new follow-up day, a close, a reopen and a merge.
+    @Test func theDueCountFollowsEveryChangeOfACase() throws {
+        var (state, today, ids) = try Self.shop()
+        let start = Fixtures.later(60)
+        func expectTheListsCount(_ step: String) {
+            for offset in -5...5 {
+                let day = today.adding(days: offset)
+                #expect(state.dueCaseCount(today: day) == state.caseList(CaseFilter(dueOnly: true), today: day).count, "\(step), \(day)")
+            }
+        }
+        state.commit(try state.updateCase(ids[0], CaseChange(followUp: today.adding(days: -2)), start), start)
+        expectTheListsCount("a later one made overdue")
+        #expect(state.dueCaseCount(today: today) == 4)
+        state.commit(try state.closeCase(ids[3], text: "Paid", start), start)
+        expectTheListsCount("an overdue one closed")
+        state.commit(try state.reopenCase(ids[3], text: "Not paid after all", start), start)
+        expectTheListsCount("reopened")
+        state.commit(try state.updateCase(ids[5], CaseChange(status: .waitingForCarrier, followUp: today.adding(days: -3)), start), start)
+        expectTheListsCount("waiting, with a day gone by")
+        state.commit(try state.mergeCustomers(keep: QueueTests.maria, other: QueueTests.thomas, start), start)
+        expectTheListsCount("their customers merged")
+    }
+
     @Test func theIndexesAreRebuiltFromTheRecords() throws {
         let (state, today, _) = try Self.shop()
         let read = try JournalCoding.roundTrip(state)
+        #expect(read.openFollowUps == state.openFollowUps)
         #expect(read.openCases == state.openCases)
         #expect(read.casesByCustomer == state.casesByCustomer)
         #expect(read.caseList(today: today) == state.caseList(today: today))
