@@ -48,8 +48,9 @@ extension StringProtocol {
     }
 
     /// The text broken into lines of at most `width` cells, at spaces where possible (the
-    /// spaces between words on a line are kept as they are; those at a break go); a word
-    /// wider than a line is split. Line breaks in the text start new lines.
+    /// spaces between words on a line and before a paragraph's first word are kept as they
+    /// are; those at a break go); a word wider than a line is split. Line breaks in the text
+    /// start new lines.
     public func wrapped(toWidth width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
@@ -59,7 +60,8 @@ extension StringProtocol {
             for piece in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
                 gap += 1
                 guard !piece.isEmpty else { continue }
-                var word = String(piece)
+                // A paragraph's leading spaces indent its first line (a list's unmarked rows).
+                var word = line == nil ? String(repeating: " ", count: gap) + piece : String(piece)
                 if let current = line, current.displayWidth + gap + word.displayWidth <= width {
                     line = current + String(repeating: " ", count: gap) + word
                     gap = 0

@@ -35,6 +35,14 @@ import ButikGrid
         #expect("a\n\nb".wrapped(toWidth: 5) == ["a", "", "b"])
     }
 
+    /// A numbered list under a message: the rows not marked keep the space in front that lines
+    /// them up with the marked one.
+    @Test func keepsTheSpacesBeforeAParagraphsFirstWord() {
+        #expect("Kanal:\n▸ 1 Disk\n  2 Telefon".wrapped(toWidth: 20) == ["Kanal:", "▸ 1 Disk", "  2 Telefon"])
+        #expect("  to be cut here".wrapped(toWidth: 8) == ["  to be", "cut here"])
+        #expect("   ".wrapped(toWidth: 5) == [""])
+    }
+
     @Test func wrapsIntoRowsAndDropsWholeWordsThatDoNotFit() {
         let text = "It is for MS2 (Magnus Solberg), slot C3. Put it back."
         #expect(text.wrapped(toWidth: 20) == ["It is for MS2", "(Magnus Solberg),", "slot C3. Put it", "back."])
