@@ -60,7 +60,7 @@ extension Store {
         _ decide: (Model) throws -> (entries: [Model.Entry], rewrite: Rewrite, result: Result),
         recorded: (Result) throws -> Void,
         surveyed: (_ rewrite: Rewrite, _ entry: Model.Entry, _ seq: Int) -> Void = { _, _, _ in },
-        alongside: @escaping (_ end: JournalPosition?) -> Void = { _ in }
+        alongside: ((_ end: JournalPosition?) -> Void)? = nil
     ) throws -> (Result, RewriteReport) where Rewrite.Entry == Model.Entry {
         if let reason = readOnlyReason { throw StoreError.readOnly(reason: reason) }
         guard let lock else { throw StoreError.readOnly(reason: .noLock) }
@@ -107,7 +107,13 @@ extension Store {
             journalFD = fd
             knownEnd = Int64(try Posix.status(journalFD, path: journalPath).st_size)
         }
-        let last = try position(of: lastSequence)
+        guard let alongside else {
+            try writeSnapshotFile()
+            return (result, report)
+        }
+        // The lines are rewritten: a failure to read the last one back only leaves the derived
+        // file to be built later, it does not make the rewrite fail.
+        let last = (try? position(of: lastSequence)) ?? nil
         _ = try SecondThread.run({ alongside(last) }, during: writeSnapshotFile)
         return (result, report)
     }

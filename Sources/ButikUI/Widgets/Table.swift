@@ -130,8 +130,8 @@ public struct Table: Hashable, Sendable {
             let room = rect.column + rect.width - column
             guard room > 0 else { return }
             // The row is filled: the text needs no padding, only its place in the column.
-            let fitted = text.truncated(toWidth: width)
-            let lead = columns[shown[index]].alignment == .left ? 0 : columns[shown[index]].alignment.lead(max(0, width - fitted.displayWidth))
+            let fitted = text.truncated(toWidth: width), alignment = columns[shown[index]].alignment
+            let lead = alignment == .left ? 0 : alignment.lead(max(0, width - fitted.displayWidth))  // left: no width needed
             screen.put(fitted, row: row, column: column + lead, style: style, maxWidth: room - lead)
             column += width + 1
         }
