@@ -196,7 +196,9 @@ public final class AppDriver {
 
     /// Tries the write once, without waiting for the lock: decided against the state caught up
     /// under it. While another program holds the lock, the command waits in `waitingWrite`.
-    private func attempt(_ command: AppCommand) -> [AppEffect] {
+    /// When another program wrote the journal anew since it was last read (nothing was written:
+    /// that is found before deciding), the store is opened again and the write tried once more.
+    private func attempt(_ command: AppCommand, openingAgain: Bool = true) -> [AppEffect] {
         // The screen lets go of its copy of the shop while the store writes (see `.writeStarted`).
         var effects = state.update(.writeStarted)
         let answer = store.write(command, staff: state.staff, now: state.context.now)
@@ -212,6 +214,9 @@ public final class AppDriver {
         case .refused(let message):
             return effects + notBusy() + state.update(.refused(command, message))
         case .failed(let reason):
+            if openingAgain, let fresh = openedAgainAfterRewrite() {
+                return effects + readAgain(fresh) + attempt(command, openingAgain: false)
+            }
             return effects + notBusy() + state.update(.storeFailed(reason))
         }
     }
@@ -241,13 +246,31 @@ public final class AppDriver {
             guard clock - since >= AppDriver.busyNoticeDelay, state.storeBusy == nil else { return [] }
             return state.update(.storeBusy(.reading))
         case .refused(let reason): return state.update(.storeFailed(reason))
-        case .failed(let reason): return state.update(.storeFailed(reason))
+        case .failed(let reason):
+            guard let fresh = openedAgainAfterRewrite() else { return state.update(.storeFailed(reason)) }
+            return notBusy() + readAgain(fresh)
         }
         let effects = notBusy()
         if let reason = store.readOnlyReason { return effects + state.update(.storeFailed(reason)) }
         guard store.lastSequence != shownSequence else { return effects }
         shownSequence = store.lastSequence
         return effects + state.update(.storeChanged(store.shop))
+    }
+
+    /// The store opened again at once, when it stopped taking writes only because another
+    /// program wrote the journal anew (``StoreClient/journalWrittenAnew``) and opening it again
+    /// gives a store that takes writes; nil otherwise (it then waits read-only, opened again
+    /// every ``reopenInterval`` seconds).
+    private func openedAgainAfterRewrite() -> StoreClient? {
+        guard store.journalWrittenAnew, case .done(let fresh) = store.reopened(), fresh.readOnlyReason == nil else { return nil }
+        return fresh
+    }
+
+    /// Goes on with `fresh`, opened again after another program wrote the journal anew, and says so.
+    private func readAgain(_ fresh: StoreClient) -> [AppEffect] {
+        store = fresh
+        shownSequence = fresh.lastSequence
+        return state.update(.storeReadAgain(fresh.shop, notices: fresh.notices))
     }
 
     /// While read-only: opens the store again, as a restart would, ``reopenInterval`` seconds

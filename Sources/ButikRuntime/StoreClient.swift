@@ -26,6 +26,13 @@ public struct StoreClient {
     public var readOnlyReason: Phrase? { store.readOnlyReason?.phrase }
     /// What opening the store found out (damage noted, an unconfirmed action recorded or not).
     public var notices: [Phrase] { store.notices.map(\.phrase) }
+    /// Whether the store stopped taking writes only because another program wrote the journal
+    /// anew: an erasure's or a purge's rewrite, or a restore, each a new generation of its files
+    /// made under the exclusive lock. Opening the store again reads the new files.
+    public var journalWrittenAnew: Bool {
+        if case .failed(.corrupt(_, _, .replaced)) = store.readOnlyReason { return true }
+        return false
+    }
 
     /// How a try at the store went.
     public enum Answer<Value> {

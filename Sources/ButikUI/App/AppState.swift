@@ -89,6 +89,9 @@ public enum AppMessage: Sendable {
     /// A read-only store was opened again: its state, the reason it is still read-only (nil: it
     /// takes writes again) and what opening it found out.
     case storeReopened(ShopState, readOnlyReason: Phrase?, notices: [Phrase] = [])
+    /// Another program wrote the journal anew (an erasure, a purge, a restore) and the store was
+    /// opened again at once, taking writes: its state and what opening it found out.
+    case storeReadAgain(ShopState, notices: [Phrase] = [])
     /// Today's backup was made in this folder.
     case backupMade(path: String)
     /// Today's backup could not be made; the reason says why.

@@ -43,6 +43,10 @@ extension AppState {
                 say(Phrase.sentences([StoreBusy.writableAgain] + notices) ?? StoreBusy.writableAgain, notices.isEmpty ? .info : .warning)
             }
             return []
+        case .storeReadAgain(let shop, let notices):
+            let reads = apply(.storeChanged(shop))
+            say(Phrase.sentences([StoreBusy.readAgain] + notices) ?? StoreBusy.readAgain, notices.isEmpty ? .info : .warning)
+            return reads
         case .backupMade(let path):
             say(Phrase("backup.made", ["path": .text(path)]))
             return []

@@ -25,4 +25,6 @@ public enum StoreBusy: Sendable, Equatable {
     public static let quitWhileWaiting = Phrase("store.busy.quitWhileWaiting")
     /// A read-only store opened again without a fault.
     static let writableAgain = Phrase("store.writableAgain")
+    /// The store opened again at once after another program wrote the journal anew.
+    static let readAgain = Phrase("store.readAgain")
 }
