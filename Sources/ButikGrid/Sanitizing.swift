@@ -24,9 +24,7 @@ extension Character {
     /// Whether every scalar of this grapheme is printable Latin (U+0020–U+007E, U+00A0–U+02FF):
     /// neither a control nor a bidi control, and one cell wide. Most of what a shop's names and
     /// notes hold, so drawing them asks for no Unicode property.
-    var isPlainLatin: Bool {
-        unicodeScalars.allSatisfy { (0x20..<0x7F).contains($0.value) || (0xA0..<0x300).contains($0.value) }
-    }
+    var isPlainLatin: Bool { plainLatinScalars(utf8) != nil }
 }
 
 extension StringProtocol {
@@ -34,25 +32,7 @@ extension StringProtocol {
     /// `Character.isPlainLatin`), each shown as it is in a cell of its own; nil when one is not
     /// (then it is drawn grapheme by grapheme). Reads the UTF-8 bytes only: no Unicode property
     /// and no grapheme breaking, for the names and notes that make up most of a screen.
-    var plainLatinWidth: Int? {
-        var width = 0
-        var lead: UInt8 = 0  // the first byte of a two-byte scalar, 0 when none is open
-        for byte in utf8 {
-            if lead != 0 {
-                // U+00A0...U+02FF: C2 A0...C2 BF, C3 80...CB BF.
-                guard byte & 0xC0 == 0x80, lead != 0xC2 || byte >= 0xA0 else { return nil }
-                lead = 0
-                width += 1
-            } else if byte >= 0x20, byte < 0x7F {
-                width += 1
-            } else if byte >= 0xC2, byte <= 0xCB {
-                lead = byte
-            } else {
-                return nil
-            }
-        }
-        return lead == 0 ? width : nil
-    }
+    var plainLatinWidth: Int? { plainLatinScalars(utf8) }
 
     /// The text with every grapheme sanitised as `Character.sanitizedForDisplay` does.
     public var sanitizedForDisplay: String {
@@ -67,4 +47,27 @@ extension Unicode.Scalar {
     var isControlOrBidiControl: Bool {
         properties.generalCategory == .control || properties.isBidiControl
     }
+}
+
+/// How many scalars the UTF-8 `bytes` hold when every one is plain Latin (U+0020-U+007E,
+/// U+00A0-U+02FF); nil when one is not. The one test of ``Character/isPlainLatin`` and
+/// ``StringProtocol/plainLatinWidth``, on bytes alone.
+private func plainLatinScalars(_ bytes: some Sequence<UInt8>) -> Int? {
+    var count = 0
+    var lead: UInt8 = 0  // the first byte of a two-byte scalar, 0 when none is open
+    for byte in bytes {
+        if lead != 0 {
+            // U+00A0...U+02FF: C2 A0...C2 BF, C3 80...CB BF.
+            guard byte & 0xC0 == 0x80, lead != 0xC2 || byte >= 0xA0 else { return nil }
+            lead = 0
+            count += 1
+        } else if byte >= 0x20, byte < 0x7F {
+            count += 1
+        } else if byte >= 0xC2, byte <= 0xCB {
+            lead = byte
+        } else {
+            return nil
+        }
+    }
+    return lead == 0 ? count : nil
 }

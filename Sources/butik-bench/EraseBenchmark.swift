@@ -5,10 +5,10 @@ import Foundation
 /// `butik-bench erase`: erasing one customer (`ShopStore.erase`, the work of `butik customer
 /// erase`) on the one-year store at 10%, 50% and 100% of its history: the regular with the
 /// most parcels, none in the shop and no open case, whose lines are in every month's segment.
-/// Each run on a fresh copy of the cut (an erasure cannot be undone); the time includes the survey of the
-/// whole journal (which builds `history.bin` in the same pass), the segments rewritten and
-/// synced, the snapshot and the history file written; and, apart, a rebuild of `history.bin`
-/// from the whole journal, as a view builds a missing one.
+/// Each run on a fresh copy of the cut (an erasure cannot be undone); the time includes the
+/// survey of the whole journal (which builds `history.bin` in the same pass), the segments
+/// rewritten and synced, the snapshot and the history file written; and, apart, a rebuild of
+/// `history.bin` from the whole journal, as a view builds a missing one.
 func benchmarkErase() throws {
     let runs = Int(ProcessInfo.processInfo.environment["BUTIK_BENCH_RUNS"] ?? "") ?? 3
     let cuts = try YearShop.generate(percents: [10, 50, 100], names: try demoNames())

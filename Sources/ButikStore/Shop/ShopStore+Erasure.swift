@@ -59,30 +59,31 @@ extension ShopStore {
     /// Runs a rewrite of the journal, giving it its `surveyed`, which applies each entry to a
     /// rebuild of `history.bin` as the rewrite's survey reads it, as the rewrite leaves it:
     /// ``Erasure/scrubbed(_:seq:)`` of an entry right after it is surveyed is what it is after
-    /// the whole survey, but for a
-    /// manifest line (known to announce their parcel only once it arrives), which the history
-    /// does not read. So the file is written from that one pass, without reading the rewritten
-    /// journal again, by the rewrite's `alongside` while the snapshot is written. When a rebuild
-    /// cannot be started or written, the file is built from the rewritten journal as any view
-    /// would build a missing one.
+    /// the whole survey, but for a manifest line (known to announce their parcel only once it
+    /// arrives), which the history does not read. So the file is written from that one pass,
+    /// without reading the rewritten journal again, by the rewrite's `alongside` while the
+    /// snapshot is written. When a rebuild cannot be started or written, the file is built from
+    /// the rewritten journal as any view would build a missing one.
     private func historyRebuiltInPass<Result>(
         now: Date,
         _ rewrite: (_ surveyed: (Erasure, Record, Int) -> Void, _ alongside: @escaping (JournalPosition?) -> Void) throws -> Result
     ) throws -> Result {
         let rebuild = try? historyRebuild()
         let path = store.folder.standardizedFileURL.path + "/" + HistoryFile.name, zone = layout.zone, ops = store.fileOps
-        var written: Swift.Result<Bool, StoreError> = .success(false)
+        var written: Swift.Result<Void, StoreError>?  // nil: not tried
         let result = try rewrite({ erasure, record, seq in
             rebuild?.apply(erasure.rewritten(record, seq: seq), seq: seq)
         }) { position in
             guard let rebuild, let position else { return }
-            written = Swift.Result { () throws(StoreError) in
-                try Self.writeRebuilt(rebuild, to: path, at: position, zone: zone, ops: ops)
-                return true
-            }
+            written = Swift.Result { () throws(StoreError) in try Self.writeRebuilt(rebuild, to: path, at: position, zone: zone, ops: ops) }
         }
-        if case .failure(let error) = written { historyNotices.append(.historyUnwritten(path: path, error)) }
-        if (try? written.get()) != true { try? prepareHistory(now: now) }
+        switch written {
+        case .success: break
+        case .failure(let error):
+            historyNotices.append(.historyUnwritten(path: path, error))
+            try? prepareHistory(now: now)
+        case nil: try? prepareHistory(now: now)
+        }
         return result
     }
 
